@@ -1,0 +1,101 @@
+"""The bot: owns the store and the name catalog; built by ``create_bot`` without starting."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.canon.catalog import Catalog
+from bot.settings import Settings
+from bot.store import Store
+from bot.store.content_sync import SyncResult, sync_canon
+from bot.tree import FamTree
+
+log = logging.getLogger(__name__)
+
+# Loaded in this order; tests check every one loads and that names never collide.
+EXTENSIONS = (
+    "cogs.characters",
+    "cogs.episodes",
+    "cogs.timeline",
+    "cogs.search",
+    "cogs.meta",
+)
+SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+class FamBot(commands.Bot):
+    """Start-up happens in ``setup_hook``; every resource is released in ``close``."""
+
+    def __init__(self, settings: Settings) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # channel and guild objects for interactions
+        super().__init__(
+            command_prefix=commands.when_mentioned,  # slash-only; no message intent
+            help_command=None,
+            intents=intents,
+            tree_cls=FamTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.settings = settings
+        self._store: Store | None = None
+        self._catalog: Catalog | None = None
+        self.content: SyncResult | None = None
+        self._inflight: set[asyncio.Task[object]] = set()
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store opens in setup_hook; log in first")
+        return self._store
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            raise RuntimeError("the catalog is built in setup_hook; log in first")
+        return self._catalog
+
+    async def setup_hook(self) -> None:
+        self._store = await Store.open(self.settings.database_path)
+        self.content = await sync_canon(self.store.canon, self.settings.content_dir)
+        await self.refresh_catalog()
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+
+    async def refresh_catalog(self) -> None:
+        rows = await self.store.canon.catalog_rows()
+        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes)
+
+    def track(self, task: asyncio.Task[object]) -> None:
+        """Remember an interaction's task until it finishes (see ``close``)."""
+        self._inflight.add(task)
+        task.add_done_callback(self._inflight.discard)
+
+    async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
+        """Wait for in-flight interactions; False if some were still running after ``grace``."""
+        current = asyncio.current_task()
+        pending = {t for t in self._inflight if t is not current and not t.done()}
+        if not pending:
+            return True
+        _, still_running = await asyncio.wait(pending, timeout=grace)
+        return not still_running
+
+    async def close(self) -> None:
+        if not self.is_closed() and not await self.wait_until_idle():
+            log.warning("Shutting down with interactions still running")
+        await super().close()
+        if self._store is not None:
+            await self._store.close()
+            self._store = None
+            log.info("Database closed")
+
+
+def create_bot(settings: Settings) -> FamBot:
+    """Build the bot without connecting: tests and tools call this, then ``login``."""
+    if settings.api_base is not None:
+        # Point the library at a local stand-in for Discord (tests and the console).
+        discord.http.Route.BASE = settings.api_base.rstrip("/")
+    return FamBot(settings)

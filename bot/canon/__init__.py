@@ -1,0 +1,1 @@
+"""Canon content: the show's seasons, episodes, characters, actors and timeline."""

@@ -1,0 +1,167 @@
+"""The in-memory name index behind autocomplete and name resolution.
+
+Built once from the store after content loads, so a keystroke never touches disk.
+Labels are names and episode codes/titles only: nothing here is a story detail.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.canon.episodes import EpisodeRef
+from bot.canon.models import Episode
+
+CHOICE_LIMIT = 25  # Discord's maximum number of autocomplete choices
+CHOICE_CHARS = 100  # Discord's maximum length of a choice name and value
+_FUZZY_CUTOFF = 60.0
+_RESOLVE_CUTOFF = 88.0
+
+
+def normalise(text: str) -> str:
+    """Casefold, drop accents and punctuation: "Peña" and "pena" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= CHOICE_CHARS else text[: CHOICE_CHARS - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str  # what the member sees
+    value: str  # what the command receives
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entity a typed name refers to, or the closest labels when none fits."""
+
+    value: str | None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: str
+    label: str
+    keys: tuple[str, ...]  # normalised names this entry answers to
+
+
+class NameIndex:
+    """Typo-tolerant lookup over one kind of entity (characters, actors or episodes)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+        self._entries: list[_Entry] = []
+        self._by_value: dict[str, _Entry] = {}
+        self._by_key: dict[str, _Entry] = {}
+        self._keys: list[str] = []
+        self._key_owner: list[_Entry] = []
+        for value, label, names in entries:
+            keys = tuple(dict.fromkeys(k for k in (normalise(n) for n in (label, *names)) if k))
+            entry = _Entry(value, _clip(label), keys)
+            self._entries.append(entry)
+            self._by_value[value] = entry
+            for key in keys:
+                self._by_key.setdefault(key, entry)
+                self._keys.append(key)
+                self._key_owner.append(entry)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def label(self, value: str) -> str | None:
+        entry = self._by_value.get(value)
+        return entry.label if entry else None
+
+    def _ranked(self, query: str, limit: int) -> list[_Entry]:
+        ranked: list[_Entry] = []
+        exact = self._by_key.get(query)
+        if exact:
+            ranked.append(exact)
+        ranked.extend(
+            owner
+            for key, owner in zip(self._keys, self._key_owner, strict=True)
+            if key.startswith(query) or f" {query}" in key
+        )
+        if len(set(map(id, ranked))) < limit:
+            matches = process.extract(
+                query, self._keys, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=_FUZZY_CUTOFF
+            )
+            ranked.extend(self._key_owner[index] for _, _, index in matches)
+        unique: dict[str, _Entry] = {}
+        for entry in ranked:
+            unique.setdefault(entry.value, entry)
+        return list(unique.values())[:limit]
+
+    def suggest(self, text: str, limit: int = CHOICE_LIMIT) -> list[Choice]:
+        """Choices for a partly typed name: exact, then prefix, then fuzzy matches."""
+        query = normalise(text)
+        entries = self._entries[:limit] if not query else self._ranked(query, limit)
+        return [Choice(entry.label, entry.value) for entry in entries]
+
+    def resolve(self, text: str) -> Resolution:
+        """The entity meant by ``text`` (an autocomplete value, a name or a near miss)."""
+        if text in self._by_value:
+            return Resolution(text)
+        query = normalise(text)
+        if not query:
+            return Resolution(None)
+        exact = self._by_key.get(query)
+        if exact:
+            return Resolution(exact.value)
+        best = process.extract(query, self._keys, scorer=fuzz.WRatio, limit=6)
+        owners: list[_Entry] = []
+        for _, score, index in best:
+            owner = self._key_owner[index]
+            if owner not in owners and score >= _FUZZY_CUTOFF:
+                owners.append(owner)
+        top_score = best[0][1] if best else 0.0
+        if owners and top_score >= _RESOLVE_CUTOFF:
+            runner_up = next((s for _, s, i in best if self._key_owner[i] is not owners[0]), 0.0)
+            if top_score - runner_up >= 4:
+                return Resolution(owners[0].value)
+        return Resolution(None, tuple(owner.label for owner in owners[:5]))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every name index the commands need, built together."""
+
+    characters: NameIndex
+    actors: NameIndex
+    episodes: NameIndex
+
+    @classmethod
+    def build(
+        cls,
+        characters: Iterable[tuple[str, str, tuple[str, ...]]],
+        actors: Iterable[tuple[str, str]],
+        episodes: Iterable[Episode],
+    ) -> Catalog:
+        return cls(
+            characters=NameIndex((cid, name, aliases) for cid, name, aliases in characters),
+            actors=NameIndex((aid, name, ()) for aid, name in actors),
+            episodes=NameIndex(
+                (
+                    e.ref.code,
+                    e.label,
+                    (e.ref.code, e.title or "", f"season {e.ref.season} episode {e.ref.number}"),
+                )
+                for e in episodes
+            ),
+        )
+
+    def episode_ref(self, text: str) -> EpisodeRef | None:
+        """An episode code, or a title resolved through the index."""
+        ref = EpisodeRef.parse(text)
+        if ref is not None:
+            return ref
+        value = self.episodes.resolve(text).value
+        return EpisodeRef.parse(value) if value else None

@@ -1,0 +1,370 @@
+"""Reading the human-edited canon files under ``data/canon`` into checked records.
+
+Pure: reads files, returns a ``ContentBundle`` or raises ``ContentError`` naming
+the file, the entry and what is wrong. The store decides what to do with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
+from bot.canon.fields import ContentError, Entry
+from bot.canon.models import (
+    Character,
+    Episode,
+    Fact,
+    FactKind,
+    Role,
+    Season,
+    Source,
+    TimelineEvent,
+)
+from bot.spoilers.policy import Detail, Reveal
+
+SYNOPSIS_MAX = 700
+FACT_MAX = 400
+NAME_MAX = 80  # leaves room for labels within Discord's 100-character choice limit
+
+
+@dataclass(frozen=True)
+class ContentBundle:
+    fingerprint: str
+    sources: tuple[Source, ...]
+    seasons: tuple[Season, ...]
+    episodes: tuple[Episode, ...]
+    characters: tuple[Character, ...]
+    events: tuple[TimelineEvent, ...]
+    finale_facts: tuple[Fact, ...]
+
+
+def content_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every content file's name and bytes: unchanged files, same value."""
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, "file", f"not valid TOML ({error})") from None
+    except OSError as error:
+        raise ContentError(path, "file", f"cannot be read ({error.strerror})") from None
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+class _Reader:
+    """Accumulates records across files and checks references between them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.sources: dict[str, Source] = {}
+        self.seasons: dict[int, Season] = {}
+        self.episodes: dict[EpisodeRef, Episode] = {}
+        self.characters: dict[str, Character] = {}
+        self.events: list[TimelineEvent] = []
+        self.finale_facts: list[Fact] = []
+        self._names: dict[str, str] = {}  # lowercased name or alias -> character id
+
+    def rel(self, path: Path) -> str:
+        """The path as a contributor knows it, e.g. ``data/canon/timeline.toml``."""
+        prefix = "/".join(part for part in (self.root.parent.name, self.root.name) if part)
+        return f"{prefix}/{path.relative_to(self.root).as_posix()}"
+
+    # --- shared checks -------------------------------------------------------
+
+    def source_ids(self, entry: Entry) -> tuple[str, ...]:
+        ids = entry.texts("sources", required=True)
+        for source_id in ids:
+            if source_id not in self.sources:
+                entry.fail(f"source {source_id!r} is not listed in sources.toml")
+        return ids
+
+    def reveal(self, entry: Entry, key: str) -> Reveal:
+        ref = entry.episode(key)
+        episode = self.episodes.get(ref)
+        if episode is None:
+            entry.fail(f"{key!r} names {ref.code}, which is not in the episode files")
+        assert episode is not None
+        marked = entry.flag("finale_detail")
+        if marked != episode.is_finale:
+            entry.fail(
+                f"'finale_detail' must be {str(episode.is_finale).lower()} because "
+                f"{ref.code} {'is' if episode.is_finale else 'is not'} a season finale"
+            )
+        return Reveal(ref, episode.is_finale)
+
+    # --- files ---------------------------------------------------------------
+
+    def read_sources(self, path: Path) -> None:
+        data = _read_toml(path)
+        for index, table in enumerate(_list(data, "source", path), 1):
+            entry = Entry(self.rel(path), f"source #{index}", table, {"id", "title", "url"})
+            source_id = entry.text("id", max_len=20)
+            if source_id in self.sources:
+                entry.fail(f"duplicate source id {source_id!r}")
+            url = entry.text("url")
+            if not url.startswith(("https://", "http://")):
+                entry.fail("'url' must start with http:// or https://")
+            self.sources[source_id] = Source(source_id, entry.text("title", max_len=300), url)
+
+    def read_seasons(self, path: Path) -> None:
+        data = _read_toml(path)
+        keys = {"number", "years", "year_start", "year_end", "premiere", "finale"}
+        keys |= {"premise", "sources"}
+        for index, table in enumerate(_list(data, "season", path), 1):
+            entry = Entry(self.rel(path), f"season #{index}", table, keys)
+            number = entry.integer("number", low=1, high=SEASON_COUNT)
+            entry.label = f"season {number}"
+            if number in self.seasons:
+                entry.fail("duplicate season number")
+            start = entry.integer("year_start", low=1900, high=2100)
+            end = entry.integer("year_end", low=start, high=2100)
+            premiere, finale = entry.day("premiere"), entry.day("finale")
+            if finale < premiere:
+                entry.fail("'finale' is before 'premiere'")
+            premise_text = entry.optional_text("premise", max_len=SYNOPSIS_MAX)
+            first = EpisodeRef(number, 1)
+            self.seasons[number] = Season(
+                number=number,
+                years_label=entry.text("years", max_len=60),
+                year_start=start,
+                year_end=end,
+                premiere=premiere,
+                finale=finale,
+                premise=Detail(premise_text, Reveal(first, False)) if premise_text else None,
+                sources=self.source_ids(entry),
+            )
+
+    def read_episodes(self, path: Path) -> None:
+        data = _read_toml(path)
+        head = Entry(self.rel(path), "file", data, {"season", "episode"})
+        season = head.integer("season", low=1, high=SEASON_COUNT)
+        if season not in self.seasons:
+            head.fail(f"season {season} is not in seasons.toml")
+        keys = {"number", "title", "air_date", "air_date_note", "years", "finale", "synopsis"}
+        keys.add("sources")
+        for index, table in enumerate(head.tables("episode"), 1):
+            entry = Entry(self.rel(path), f"episode #{index}", table, keys | {"finale_detail"})
+            number = entry.integer("number", low=1, high=EPISODES_PER_SEASON)
+            ref = EpisodeRef(season, number)
+            entry.label = f"episode {ref.code}"
+            if ref in self.episodes:
+                entry.fail("duplicate episode")
+            is_finale = entry.flag("finale")
+            if entry.has("air_date") == entry.has("air_date_note"):
+                entry.fail("give exactly one of 'air_date' or 'air_date_note' (why it is unknown)")
+            synopsis = entry.optional_text("synopsis", max_len=SYNOPSIS_MAX)
+            reveal = Reveal(ref, is_finale)
+            self.episodes[ref] = Episode(
+                ref=ref,
+                title=entry.optional_text("title", max_len=NAME_MAX),
+                air_date=entry.day("air_date") if entry.has("air_date") else None,
+                air_date_note=entry.optional_text("air_date_note", max_len=120),
+                years=entry.integers("years", low=1900, high=2100),
+                is_finale=is_finale,
+                synopsis=Detail(synopsis, reveal) if synopsis else None,
+                sources=self.source_ids(entry),
+            )
+            for n, detail_table in enumerate(entry.tables("finale_detail"), 1):
+                sub = Entry(
+                    self.rel(path),
+                    f"{ref.code} finale_detail #{n}",
+                    detail_table,
+                    {"text", "sources"},
+                )
+                if not is_finale:
+                    sub.fail(f"{ref.code} is not a finale, so it cannot have finale details")
+                self.finale_facts.append(
+                    Fact(
+                        FactKind.FINALE,
+                        None,
+                        Detail(sub.text("text", max_len=FACT_MAX), reveal),
+                        self.source_ids(sub),
+                    )
+                )
+
+    def read_characters(self, path: Path) -> None:
+        data = _read_toml(path)
+        keys = {"id", "name", "aliases", "occupation", "affiliation", "first_appearance"}
+        keys |= {"summary", "sources", "role", "fact", "fate"}
+        for index, table in enumerate(_list(data, "character", path), 1):
+            entry = Entry(self.rel(path), f"character #{index}", table, keys)
+            character_id = entry.text("id", max_len=40)
+            entry.label = f"character {character_id!r}"
+            if character_id in self.characters:
+                entry.fail("duplicate character id")
+            if _slug(character_id) != character_id:
+                entry.fail("'id' must be lowercase words joined by hyphens")
+            name = entry.text("name", max_len=NAME_MAX)
+            aliases = entry.texts("aliases")
+            for key in (name, *aliases):
+                owner = self._names.get(key.casefold())
+                if owner is not None and owner != character_id:
+                    entry.fail(f"name or alias {key!r} is already used by {owner!r}")
+                if len(key) > NAME_MAX:
+                    entry.fail(f"alias {key!r} is longer than {NAME_MAX} characters")
+                self._names[key.casefold()] = character_id
+            first = entry.optional_episode("first_appearance")
+            if first is not None and first not in self.episodes:
+                entry.fail(f"first appearance {first.code} is not in the episode files")
+            intro = Reveal(first, self.episodes[first].is_finale) if first else None
+
+            def introduced(
+                key: str, max_len: int, entry: Entry = entry, intro: Reveal | None = intro
+            ) -> Detail | None:
+                text = entry.optional_text(key, max_len=max_len)
+                if text is None:
+                    return None
+                if intro is None:
+                    entry.fail(f"{key!r} needs 'first_appearance', the episode that shows it")
+                assert intro is not None
+                return Detail(text, intro)
+
+            character = Character(
+                id=character_id,
+                name=name,
+                aliases=aliases,
+                occupation=introduced("occupation", NAME_MAX),
+                affiliation=introduced("affiliation", NAME_MAX),
+                first_appearance=first,
+                summary=introduced("summary", SYNOPSIS_MAX),
+                sources=self.source_ids(entry),
+            )
+            roles = tuple(self._roles(path, entry, character))
+            facts = sorted(
+                self._facts(path, entry, character_id),
+                key=lambda fact: fact.detail.reveal.episode,
+            )
+            self.characters[character_id] = replace(character, roles=roles, facts=tuple(facts))
+
+    def _roles(self, path: Path, entry: Entry, character: Character) -> Iterable[Role]:
+        seen: set[tuple[str, str | None]] = set()
+        for n, table in enumerate(entry.tables("role"), 1):
+            sub = Entry(
+                self.rel(path),
+                f"{entry.label} role #{n}",
+                table,
+                {"actor", "credit", "seasons", "sources"},
+            )
+            actor = sub.text("actor", max_len=NAME_MAX)
+            credit = sub.optional_text("credit", max_len=40)
+            if (actor, credit) in seen:
+                sub.fail(f"{actor!r} is listed twice for this character")
+            seen.add((actor, credit))
+            yield Role(
+                character_id=character.id,
+                character_name=character.name,
+                actor_id=_slug(actor),
+                actor_name=actor,
+                credit=credit,
+                seasons=sub.integers("seasons", low=1, high=SEASON_COUNT, required=True),
+                sources=self.source_ids(sub),
+            )
+
+    def _facts(self, path: Path, entry: Entry, character_id: str) -> Iterable[Fact]:
+        for key in ("fact", "fate"):
+            for n, table in enumerate(entry.tables(key), 1):
+                allowed = {"text", "revealed_in", "finale_detail", "sources"}
+                if key == "fate":
+                    allowed.add("kind")
+                sub = Entry(self.rel(path), f"{entry.label} {key} #{n}", table, allowed)
+                kind = FactKind.STORY
+                if key == "fate":
+                    raw = sub.text("kind", max_len=20)
+                    try:
+                        kind = FactKind(raw)
+                    except ValueError:
+                        fates = [k.value for k in FactKind if k.is_fate]
+                        sub.fail(f"'kind' must be one of {', '.join(fates)}, not {raw!r}")
+                    if not kind.is_fate:
+                        sub.fail(f"{raw!r} is not a fate")
+                yield Fact(
+                    kind,
+                    character_id,
+                    Detail(sub.text("text", max_len=FACT_MAX), self.reveal(sub, "revealed_in")),
+                    self.source_ids(sub),
+                )
+
+    def read_timeline(self, path: Path) -> None:
+        data = _read_toml(path)
+        keys = {"year", "text", "first_shown", "finale_detail", "divergence", "sources"}
+        for index, table in enumerate(_list(data, "event", path), 1):
+            entry = Entry(self.rel(path), f"event #{index}", table, keys)
+            year = entry.integer("year", low=1900, high=2100)
+            text = entry.text("text", max_len=FACT_MAX)
+            entry.label = f"event #{index} ({year})"
+            self.events.append(
+                TimelineEvent(
+                    year=year,
+                    detail=Detail(text, self.reveal(entry, "first_shown")),
+                    divergence=entry.flag("divergence"),
+                    sources=self.source_ids(entry),
+                )
+            )
+        # Errors name entries by number, never by text: the text may be a finale detail.
+        seen: dict[str, int] = {}
+        for index, event in enumerate(self.events, 1):
+            earlier = seen.setdefault(event.detail.text.casefold(), index)
+            if earlier != index:
+                raise ContentError(
+                    self.rel(path), f"event #{index}", f"repeats event #{earlier} word for word"
+                )
+
+
+def _list(data: dict[str, object], key: str, path: Path) -> list[object]:
+    value = data.get(key, [])
+    extra = sorted(set(data) - {key})
+    if extra:
+        raise ContentError(path, "file", f"unknown top-level key {extra[0]!r}")
+    if not isinstance(value, list):
+        raise ContentError(path, "file", f"{key!r} must be a list of tables ([[{key}]])")
+    return value
+
+
+def load_content(root: Path) -> ContentBundle:
+    """Read and check every canon file under ``root``."""
+    if not (root / "sources.toml").is_file():
+        raise ContentError(root, "folder", "no sources.toml: is FAMBOT_CONTENT_DIR right?")
+    reader = _Reader(root)
+    reader.read_sources(root / "sources.toml")
+    reader.read_seasons(root / "seasons.toml")
+    for path in sorted((root / "episodes").glob("*.toml")):
+        reader.read_episodes(path)
+    for path in sorted((root / "characters").glob("*.toml")):
+        reader.read_characters(path)
+    reader.read_timeline(root / "timeline.toml")
+    known = {path.resolve() for path in content_files(root)}
+    read = {root / "sources.toml", root / "seasons.toml", root / "timeline.toml"}
+    read |= set((root / "episodes").glob("*.toml")) | set((root / "characters").glob("*.toml"))
+    stray = sorted(known - {p.resolve() for p in read})
+    if stray:
+        raise ContentError(reader.rel(stray[0]), "file", "is not in a folder the loader reads")
+    return ContentBundle(
+        fingerprint=fingerprint(root),
+        sources=tuple(reader.sources.values()),
+        seasons=tuple(sorted(reader.seasons.values(), key=lambda s: s.number)),
+        episodes=tuple(sorted(reader.episodes.values(), key=lambda e: e.ref)),
+        characters=tuple(sorted(reader.characters.values(), key=lambda c: c.name.casefold())),
+        events=tuple(sorted(reader.events, key=lambda e: (e.year, e.detail.reveal.episode))),
+        finale_facts=tuple(reader.finale_facts),
+    )

@@ -1,0 +1,112 @@
+"""Strict readers for one TOML entry, so a content mistake names its file, entry and key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
+
+
+class ContentError(Exception):
+    """A canon content file is malformed; the message names the file, entry and problem."""
+
+    def __init__(self, path: Path | str, entry: str, problem: str) -> None:
+        super().__init__(f"{path}: {entry}: {problem}")
+        self.path = str(path)
+        self.entry = entry
+        self.problem = problem
+
+
+class Entry:
+    """One table from a content file, read key by key; unknown keys are an error."""
+
+    def __init__(self, path: Path | str, label: str, table: Any, allowed: set[str]) -> None:
+        self.path = path
+        self.label = label
+        if not isinstance(table, dict):
+            self.fail("expected a table of keys")
+        self._table: dict[str, Any] = table
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            self.fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+    def fail(self, problem: str) -> NoReturn:
+        raise ContentError(self.path, self.label, problem)
+
+    def has(self, key: str) -> bool:
+        return key in self._table
+
+    def text(self, key: str, *, max_len: int = 1000) -> str:
+        value = self._table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{key!r} must be non-empty text")
+        value = " ".join(value.split())  # TOML line continuations leave runs of spaces
+        if len(value) > max_len:
+            self.fail(f"{key!r} is {len(value)} characters; the limit is {max_len}")
+        return value
+
+    def optional_text(self, key: str, *, max_len: int = 1000) -> str | None:
+        return self.text(key, max_len=max_len) if key in self._table else None
+
+    def integer(self, key: str, *, low: int, high: int) -> int:
+        value = self._table.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            self.fail(f"{key!r} must be a whole number from {low} to {high}")
+        return value
+
+    def optional_integer(self, key: str, *, low: int, high: int) -> int | None:
+        return self.integer(key, low=low, high=high) if key in self._table else None
+
+    def flag(self, key: str) -> bool:
+        value = self._table.get(key)
+        if not isinstance(value, bool):
+            self.fail(f"{key!r} must be true or false")
+        return value
+
+    def day(self, key: str) -> date:
+        value = self._table.get(key)
+        if not isinstance(value, date):
+            self.fail(f"{key!r} must be a date like 2019-11-01 (no quotes)")
+        return value
+
+    def texts(self, key: str, *, required: bool = False) -> tuple[str, ...]:
+        value = self._table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.fail(f"{key!r} must be a list of text values")
+        if required and not value:
+            self.fail(f"{key!r} must not be empty")
+        return tuple(value)
+
+    def integers(self, key: str, *, low: int, high: int, required: bool = False) -> tuple[int, ...]:
+        value = self._table.get(key, [])
+        if not isinstance(value, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and low <= v <= high for v in value
+        ):
+            self.fail(f"{key!r} must be a list of whole numbers from {low} to {high}")
+        if required and not value:
+            self.fail(f"{key!r} must not be empty")
+        if list(value) != sorted(set(value)):
+            self.fail(f"{key!r} must be in ascending order without repeats")
+        return tuple(value)
+
+    def episode(self, key: str) -> EpisodeRef:
+        value = self._table.get(key)
+        ref = EpisodeRef.parse(value) if isinstance(value, str) else None
+        if (
+            ref is None
+            or not 1 <= ref.season <= SEASON_COUNT
+            or not 1 <= ref.number <= EPISODES_PER_SEASON
+        ):
+            self.fail(f"{key!r} must be an episode code like 'S3E10', got {value!r}")
+        return ref
+
+    def optional_episode(self, key: str) -> EpisodeRef | None:
+        return self.episode(key) if key in self._table else None
+
+    def tables(self, key: str) -> list[Any]:
+        value = self._table.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"{key!r} must be a list of tables ([[...]])")
+        return value

@@ -1,0 +1,126 @@
+"""Typed canon records, as the store returns them and the content loader builds them.
+
+Story text is held as ``Detail`` (text plus the episode that reveals it), never as a
+bare string, so a renderer cannot put it on a surface that cannot hide it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from bot.canon.episodes import EpisodeRef
+from bot.spoilers.policy import Detail
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Season:
+    number: int
+    years_label: str  # in-universe span as fans describe it, e.g. "1969-1974"
+    year_start: int
+    year_end: int
+    premiere: date
+    finale: date
+    premise: Detail | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Episode:
+    ref: EpisodeRef
+    title: str | None  # None: not confirmed by any source we trust
+    air_date: date | None  # None: sources disagree; air_date_note says how
+    air_date_note: str | None
+    years: tuple[int, ...]  # in-universe; empty when no source says
+    is_finale: bool
+    synopsis: Detail | None
+    sources: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """Spoiler-free label: the code and the title (titles are public listings)."""
+        title = self.title or "title not confirmed"
+        return f"{self.ref.code} · {title}"
+
+
+@dataclass(frozen=True)
+class Role:
+    character_id: str
+    character_name: str
+    actor_id: str
+    actor_name: str
+    credit: str | None  # e.g. "adult", "teenager"
+    seasons: tuple[int, ...]
+    sources: tuple[str, ...]
+
+
+class FactKind(enum.Enum):
+    STORY = "story"  # a development in a character's arc
+    DEATH = "death"
+    DEFECTION = "defection"
+    EXILE = "exile"
+    ARREST = "arrest"
+    SURVIVAL = "survival"
+    DEPARTURE = "departure"
+    FINALE = "finale"  # a season finale's outcome, not tied to one character
+
+    @property
+    def is_fate(self) -> bool:
+        return self not in (FactKind.STORY, FactKind.FINALE)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: FactKind
+    subject_id: str | None  # the character it is about, if any
+    detail: Detail
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    occupation: Detail | None  # as first introduced
+    affiliation: Detail | None  # as first introduced
+    first_appearance: EpisodeRef | None
+    summary: Detail | None
+    sources: tuple[str, ...]
+    roles: tuple[Role, ...] = ()
+    facts: tuple[Fact, ...] = ()  # story developments and fates, in reveal order
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    year: int
+    detail: Detail
+    divergence: bool  # departs from real-world history
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CanonCounts:
+    seasons: int
+    episodes: int
+    characters: int
+    actors: int
+    events: int
+    facts: int
+    finale_details: int
+    sources: int

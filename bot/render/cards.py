@@ -1,0 +1,54 @@
+"""What renderers produce: cards made of spoiler-free strings and story ``Detail``s.
+
+A card's title, field names and footer are plain ``str``: the type checker refuses a
+``Detail`` there. Story text can only sit in description lines and field values,
+where the composer decides, through the spoiler policy, how to show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.spoilers.policy import Detail
+
+Segment = str | Detail  # str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+Line = tuple[Segment, ...]
+
+
+class Colour:
+    CHARACTER = 0x2B6CB0
+    ACTOR = 0x6B46C1
+    EPISODE = 0xC05621
+    SEASON = 0xB7791F
+    TIMELINE = 0x2F855A
+    SEARCH = 0x4A5568
+    INFO = 0x1A365D
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    lines: tuple[Line, ...]
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    lines: tuple[Line, ...] = ()
+    fields: tuple[Field, ...] = ()
+    footer: str | None = None
+    colour: int = Colour.INFO
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One or more pages; more than one page is sent with page buttons."""
+
+    pages: tuple[Card, ...]
+    ephemeral: bool = False
+
+
+def line(*segments: Segment | None) -> Line:
+    """A line from segments, skipping missing ones."""
+    return tuple(s for s in segments if s is not None)

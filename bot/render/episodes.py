@@ -1,0 +1,84 @@
+"""Cards for /episode and /season."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.canon.episodes import EPISODES_PER_SEASON
+from bot.canon.models import Episode, Fact, Season
+from bot.render.cards import Card, Colour, Field, Line, Reply, line
+from bot.render.formatting import chunks, day, sources_footer, years_label
+
+NO_SYNOPSIS = "No synopsis recorded yet: no source we trust describes this episode."
+EPISODES_PER_PAGE = 5
+
+
+def released(episode: Episode) -> str:
+    if episode.air_date is None:
+        return episode.air_date_note or "date not confirmed"
+    return day(episode.air_date)
+
+
+def episode_title(episode: Episode) -> str:
+    return episode.label if episode.title else f"{episode.ref.code} · Title not confirmed yet"
+
+
+def episode_card(episode: Episode, outcomes: Sequence[Fact]) -> Reply:
+    place = f"Episode {episode.ref.number} of season {episode.ref.season}"
+    if episode.is_finale:
+        place += " (season finale)"
+    fields = [
+        Field("Released", (line(released(episode)),), inline=True),
+        Field("Set in", (line(years_label(episode.years)),), inline=True),
+        Field("Place", (line(place),), inline=True),
+    ]
+    if outcomes:
+        fields.append(Field("Finale outcomes", tuple(line("• ", f.detail) for f in outcomes)))
+    card = Card(
+        title=episode_title(episode),
+        lines=(line(episode.synopsis or NO_SYNOPSIS),),
+        fields=tuple(fields),
+        footer=sources_footer(episode.sources),
+        colour=Colour.EPISODE,
+    )
+    return Reply((card,))
+
+
+def season_cards(season: Season, episodes: Sequence[Episode]) -> Reply:
+    overview = Card(
+        title=f"Season {season.number}",
+        lines=(line(season.premise or "No premise recorded yet."),),
+        fields=(
+            Field(
+                "Released",
+                (line(f"{day(season.premiere)} – {day(season.finale)}"),),
+                inline=True,
+            ),
+            Field("Set in", (line(season.years_label),), inline=True),
+            Field(
+                "Episodes",
+                (line(f"{len(episodes)} of {EPISODES_PER_SEASON} listed"),),
+                inline=True,
+            ),
+        ),
+        footer=sources_footer(season.sources, "Use the buttons for the episodes"),
+        colour=Colour.SEASON,
+    )
+    pages = [overview]
+    for group in chunks(episodes, EPISODES_PER_PAGE):
+        if not group:
+            continue
+        fields = []
+        for episode in group:
+            details: list[Line] = [line(f"Released {released(episode)}")]
+            details.append(line(episode.synopsis or NO_SYNOPSIS))
+            fields.append(Field(episode_title(episode), tuple(details)))
+        pages.append(
+            Card(
+                title=f"Season {season.number} · episodes {group[0].ref.number}–"
+                f"{group[-1].ref.number}",
+                fields=tuple(fields),
+                colour=Colour.SEASON,
+            )
+        )
+    return Reply(tuple(pages))

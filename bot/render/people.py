@@ -1,0 +1,66 @@
+"""Cards for /character and /actor."""
+
+from __future__ import annotations
+
+from bot.canon.models import Actor, Character, Episode, Role
+from bot.render.cards import Card, Colour, Field, Line, Reply, line
+from bot.render.formatting import seasons_label, sources_footer
+
+NOT_RECORDED = "Not recorded in our sources yet"
+
+
+def _role_line(role: Role, *, show_actor: bool) -> Line:
+    who = role.actor_name if show_actor else role.character_name
+    credit = f" ({role.credit})" if role.credit else ""
+    return line(f"**{who}**{credit} — {seasons_label(role.seasons)}")
+
+
+def character_card(character: Character, first_episode: Episode | None) -> Reply:
+    lines: list[Line] = []
+    if character.summary:
+        lines.append(line(character.summary))
+    else:
+        lines.append(line(f"No biography recorded yet. {NOT_RECORDED}."))
+    if character.aliases:
+        lines.append(line("Also known as: " + ", ".join(character.aliases)))
+    fields = [
+        Field(
+            "Played by",
+            tuple(_role_line(r, show_actor=True) for r in character.roles)
+            or (line("No actor recorded in our sources"),),
+        ),
+        Field("Occupation", (line(character.occupation or NOT_RECORDED),), inline=True),
+        Field("Affiliation", (line(character.affiliation or NOT_RECORDED),), inline=True),
+        Field(
+            "First appearance",
+            (line(first_episode.label if first_episode else NOT_RECORDED),),
+            inline=True,
+        ),
+    ]
+    if character.facts:
+        fields.append(
+            Field(
+                "Story so far",
+                tuple(line(f"{f.detail.reveal.episode.code}: ", f.detail) for f in character.facts),
+            )
+        )
+    card = Card(
+        title=character.name,
+        lines=tuple(lines),
+        fields=tuple(fields),
+        footer=sources_footer(character.sources),
+        colour=Colour.CHARACTER,
+    )
+    return Reply((card,))
+
+
+def actor_card(actor: Actor) -> Reply:
+    count = len(actor.roles)
+    card = Card(
+        title=actor.name,
+        lines=(line(f"Plays {count} role{'s' if count != 1 else ''} in *For All Mankind*."),),
+        fields=(Field("Roles", tuple(_role_line(r, show_actor=False) for r in actor.roles)),),
+        footer=sources_footer(sorted({s for r in actor.roles for s in r.sources})),
+        colour=Colour.ACTOR,
+    )
+    return Reply((card,))

@@ -1,0 +1,34 @@
+"""Sending a rendered reply: the only glue between cards and the Discord API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.render.cards import Reply
+from bot.render.compose import compose
+from bot.spoilers.policy import PUBLIC
+from bot.views import Paginator
+
+
+async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Answer an interaction with a reply's pages (buttons when there are several)."""
+    pages = [compose(card, PUBLIC) for card in reply.pages]
+    first = pages[0]
+    kwargs: dict[str, Any] = {
+        "content": first.content,
+        "embed": first.embed,
+        "ephemeral": reply.ephemeral,
+        # Spoiler-bearing posts go out silently: no push notification preview.
+        "silent": bool(first.tagged_seasons),
+    }
+    if len(pages) > 1:
+        view = Paginator(pages, interaction.user.id)
+        kwargs["view"] = view
+        view.origin = interaction
+    if interaction.response.is_done():
+        kwargs.pop("silent")
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)

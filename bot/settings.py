@@ -1,0 +1,89 @@
+"""Settings, read once from the environment (and ``.env``) into one frozen object."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = PROJECT_ROOT / "data" / "fambot.sqlite3"
+DEFAULT_CONTENT_DIR = PROJECT_ROOT / "data" / "canon"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = field(repr=False)  # never printed or logged
+    database_path: Path = DEFAULT_DATABASE
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    dev_guild_id: int | None = None
+    log_level: str = "INFO"
+    # Only tests and the console change this, to reach a local stand-in for Discord.
+    api_base: str | None = None
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise SettingsError(
+                "DISCORD_TOKEN is not set: copy .env.example to .env and paste your bot's "
+                "token from https://discord.com/developers/applications (Bot tab)."
+            )
+        return self.token
+
+
+def _snowflake(name: str, raw: str) -> int:
+    if not raw.isdigit() or not 15 <= len(raw) <= 21:
+        raise SettingsError(
+            f"{name} must be a Discord server ID (15-21 digits), got {raw!r}: "
+            "enable Developer Mode, right-click the server and choose Copy Server ID."
+        )
+    return int(raw)
+
+
+def settings_from_env(env: Mapping[str, str]) -> Settings:
+    """Build settings from an environment mapping; raise SettingsError on bad values."""
+    token = env.get("DISCORD_TOKEN", "").strip() or None
+    if token is not None and (len(token) < 50 or " " in token or token.count(".") != 2):
+        raise SettingsError(
+            "DISCORD_TOKEN does not look like a bot token (three dot-separated parts): "
+            "copy it again from the Bot tab of your application."
+        )
+    level = env.get("FAMBOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(
+            f"FAMBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}."
+        )
+    guild_raw = env.get("FAMBOT_DEV_GUILD_ID", "").strip()
+    database = env.get("FAMBOT_DATABASE", "").strip()
+    content = env.get("FAMBOT_CONTENT_DIR", "").strip()
+    api_base = env.get("FAMBOT_API_BASE", "").strip() or None
+    if api_base is not None and not api_base.startswith(("http://", "https://")):
+        raise SettingsError("FAMBOT_API_BASE must be an http(s) URL; leave it unset for Discord.")
+    return Settings(
+        token=token,
+        database_path=Path(database) if database else DEFAULT_DATABASE,
+        content_dir=Path(content) if content else DEFAULT_CONTENT_DIR,
+        dev_guild_id=_snowflake("FAMBOT_DEV_GUILD_ID", guild_raw) if guild_raw else None,
+        log_level=level,
+        api_base=api_base,
+    )
+
+
+def load_settings(dotenv_path: Path | None = None) -> Settings:
+    """Read ``.env`` (without overriding real environment variables), then the environment."""
+    from dotenv import dotenv_values
+
+    path = dotenv_path or PROJECT_ROOT / ".env"
+    merged = {k: v for k, v in dotenv_values(path).items() if v is not None}
+    merged.update(os.environ)
+    return settings_from_env(merged)
+
+
+def log_level_number(settings: Settings) -> int:
+    return logging.getLevelNamesMapping()[settings.log_level]

@@ -1,0 +1,1 @@
+"""Spoiler safety: the one policy that decides, and the markup that hides."""

@@ -1,0 +1,471 @@
+"""The canon repository: every SQL statement about the show's content lives here."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import aiosqlite
+
+from bot.canon.content import ContentBundle
+from bot.canon.episodes import EpisodeRef
+from bot.canon.models import (
+    Actor,
+    CanonCounts,
+    Character,
+    Episode,
+    Fact,
+    FactKind,
+    Role,
+    Season,
+    Source,
+    TimelineEvent,
+)
+from bot.spoilers.policy import Detail, Reveal
+from bot.store.database import transaction
+
+# Reloading deletes children before parents (foreign keys are on).
+_CANON_TABLES = (
+    "canon_search",
+    "canon_event",
+    "canon_fact",
+    "canon_role",
+    "canon_actor",
+    "canon_character",
+    "canon_episode",
+    "canon_season",
+    "canon_source",
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "character", "episode", "event", "fact"
+    ref: str  # character id, episode key, event id or fact id
+    name: str  # spoiler-free label (a name or an episode label)
+    body: Detail | None  # the matching story text, if any
+
+
+@dataclass(frozen=True)
+class CatalogRows:
+    """What the in-memory autocomplete index is built from."""
+
+    characters: list[tuple[str, str, tuple[str, ...]]]  # id, name, aliases
+    actors: list[tuple[str, str]]  # id, name
+    episodes: list[Episode]
+
+
+def _ids(raw: str) -> tuple[Any, ...]:
+    return tuple(json.loads(raw))
+
+
+def _reveal(episode_key: int, is_finale: int) -> Reveal:
+    return Reveal(EpisodeRef.from_key(episode_key), bool(is_finale))
+
+
+def _fts_query(text: str) -> str | None:
+    """Turn what a member typed into a safe FTS5 query: every word, as a prefix."""
+    words = re.findall(r"\w+", text.casefold())
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words[:12])
+
+
+class CanonRepository:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    # --- loading -------------------------------------------------------------
+
+    async def fingerprint(self) -> str | None:
+        async with self._conn.execute(
+            "SELECT value FROM canon_meta WHERE key = 'fingerprint'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def loaded_at(self) -> str | None:
+        async with self._conn.execute(
+            "SELECT value FROM canon_meta WHERE key = 'loaded_at'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def replace_all(self, bundle: ContentBundle) -> None:
+        """Swap in new canon content in one transaction; community tables are untouched."""
+        async with transaction(self._conn) as conn:
+            for table in _CANON_TABLES:
+                await conn.execute(f"DELETE FROM {table}")
+            await conn.executemany(
+                "INSERT INTO canon_source (id, title, url) VALUES (?, ?, ?)",
+                [(s.id, s.title, s.url) for s in bundle.sources],
+            )
+            await conn.executemany(
+                "INSERT INTO canon_season VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.number,
+                        s.years_label,
+                        s.year_start,
+                        s.year_end,
+                        s.premiere.isoformat(),
+                        s.finale.isoformat(),
+                        s.premise.text if s.premise else None,
+                        json.dumps(s.sources),
+                    )
+                    for s in bundle.seasons
+                ],
+            )
+            await conn.executemany(
+                "INSERT INTO canon_episode VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.ref.key,
+                        e.ref.season,
+                        e.ref.number,
+                        e.title,
+                        e.air_date.isoformat() if e.air_date else None,
+                        e.air_date_note,
+                        json.dumps(e.years),
+                        int(e.is_finale),
+                        e.synopsis.text if e.synopsis else None,
+                        json.dumps(e.sources),
+                    )
+                    for e in bundle.episodes
+                ],
+            )
+            await self._insert_characters(conn, bundle.characters)
+            facts = [f for c in bundle.characters for f in c.facts] + list(bundle.finale_facts)
+            await conn.executemany(
+                "INSERT INTO canon_fact (kind, subject_id, episode_id, is_finale, text, sources)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        f.kind.value,
+                        f.subject_id,
+                        f.detail.reveal.episode.key,
+                        int(f.detail.reveal.finale),
+                        f.detail.text,
+                        json.dumps(f.sources),
+                    )
+                    for f in facts
+                ],
+            )
+            await conn.executemany(
+                "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.year,
+                        e.detail.reveal.episode.key,
+                        int(e.detail.reveal.finale),
+                        int(e.divergence),
+                        e.detail.text,
+                        json.dumps(e.sources),
+                    )
+                    for e in bundle.events
+                ],
+            )
+            await self._index_for_search(conn)
+            await conn.executemany(
+                "INSERT OR REPLACE INTO canon_meta (key, value) VALUES (?, ?)",
+                [
+                    ("fingerprint", bundle.fingerprint),
+                    ("loaded_at", datetime.now(UTC).isoformat(timespec="seconds")),
+                ],
+            )
+
+    async def _insert_characters(
+        self, conn: aiosqlite.Connection, characters: Sequence[Character]
+    ) -> None:
+        await conn.executemany(
+            "INSERT INTO canon_character VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.id,
+                    c.name,
+                    json.dumps(c.aliases),
+                    c.occupation.text if c.occupation else None,
+                    c.affiliation.text if c.affiliation else None,
+                    c.first_appearance.key if c.first_appearance else None,
+                    c.summary.text if c.summary else None,
+                    json.dumps(c.sources),
+                    position,
+                )
+                for position, c in enumerate(characters)
+            ],
+        )
+        roles = [r for c in characters for r in c.roles]
+        await conn.executemany(
+            "INSERT OR IGNORE INTO canon_actor (id, name) VALUES (?, ?)",
+            [(r.actor_id, r.actor_name) for r in roles],
+        )
+        await conn.executemany(
+            "INSERT INTO canon_role VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.character_id,
+                    r.actor_id,
+                    r.credit,
+                    json.dumps(r.seasons),
+                    json.dumps(r.sources),
+                    n,
+                )
+                for n, r in enumerate(roles)
+            ],
+        )
+
+    async def _index_for_search(self, conn: aiosqlite.Connection) -> None:
+        await conn.executescript(
+            """
+            INSERT INTO canon_search (kind, ref, name, body)
+                SELECT 'character', c.id,
+                       c.name || ' ' || (SELECT group_concat(value, ' ') FROM json_each(c.aliases)),
+                       coalesce(c.occupation, '') || ' ' || coalesce(c.affiliation, '') || ' '
+                           || coalesce(c.summary, '') || ' '
+                           || coalesce((SELECT group_concat(a.name, ' ') FROM canon_role r
+                               JOIN canon_actor a ON a.id = r.actor_id
+                               WHERE r.character_id = c.id), '')
+                FROM canon_character c;
+            INSERT INTO canon_search (kind, ref, name, body)
+                SELECT 'episode', e.id,
+                       'S' || e.season || 'E' || e.number || ' ' || coalesce(e.title, ''),
+                       e.synopsis
+                FROM canon_episode e;
+            INSERT INTO canon_search (kind, ref, name, body)
+                SELECT 'event', v.id, v.year, v.text FROM canon_event v;
+            INSERT INTO canon_search (kind, ref, name, body)
+                SELECT 'fact', f.id, coalesce(c.name, ''), f.text
+                FROM canon_fact f LEFT JOIN canon_character c ON c.id = f.subject_id;
+            """
+        )
+
+    # --- reading -------------------------------------------------------------
+
+    async def _all(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[aiosqlite.Row]:
+        async with self._conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    @staticmethod
+    def _season(row: aiosqlite.Row) -> Season:
+        first = Reveal(EpisodeRef(row["number"], 1), False)
+        return Season(
+            number=row["number"],
+            years_label=row["years_label"],
+            year_start=row["year_start"],
+            year_end=row["year_end"],
+            premiere=date.fromisoformat(row["premiere"]),
+            finale=date.fromisoformat(row["finale"]),
+            premise=Detail(row["premise"], first) if row["premise"] else None,
+            sources=_ids(row["sources"]),
+        )
+
+    @staticmethod
+    def _episode(row: aiosqlite.Row) -> Episode:
+        reveal = _reveal(row["id"], row["is_finale"])
+        return Episode(
+            ref=reveal.episode,
+            title=row["title"],
+            air_date=date.fromisoformat(row["air_date"]) if row["air_date"] else None,
+            air_date_note=row["air_date_note"],
+            years=_ids(row["years"]),
+            is_finale=bool(row["is_finale"]),
+            synopsis=Detail(row["synopsis"], reveal) if row["synopsis"] else None,
+            sources=_ids(row["sources"]),
+        )
+
+    @staticmethod
+    def _fact(row: aiosqlite.Row) -> Fact:
+        return Fact(
+            kind=FactKind(row["kind"]),
+            subject_id=row["subject_id"],
+            detail=Detail(row["text"], _reveal(row["episode_id"], row["is_finale"])),
+            sources=_ids(row["sources"]),
+        )
+
+    @staticmethod
+    def _role(row: aiosqlite.Row) -> Role:
+        return Role(
+            character_id=row["character_id"],
+            character_name=row["character_name"],
+            actor_id=row["actor_id"],
+            actor_name=row["actor_name"],
+            credit=row["credit"],
+            seasons=_ids(row["seasons"]),
+            sources=_ids(row["sources"]),
+        )
+
+    _ROLE_SELECT = """
+        SELECT r.*, c.name AS character_name, a.name AS actor_name
+        FROM canon_role r
+        JOIN canon_character c ON c.id = r.character_id
+        JOIN canon_actor a ON a.id = r.actor_id
+    """
+
+    async def seasons(self) -> list[Season]:
+        rows = await self._all("SELECT * FROM canon_season ORDER BY number")
+        return [self._season(row) for row in rows]
+
+    async def season(self, number: int) -> Season | None:
+        rows = await self._all("SELECT * FROM canon_season WHERE number = ?", (number,))
+        return self._season(rows[0]) if rows else None
+
+    async def episodes(self, season: int | None = None) -> list[Episode]:
+        if season is None:
+            rows = await self._all("SELECT * FROM canon_episode ORDER BY id")
+        else:
+            rows = await self._all(
+                "SELECT * FROM canon_episode WHERE season = ? ORDER BY id", (season,)
+            )
+        return [self._episode(row) for row in rows]
+
+    async def episode(self, ref: EpisodeRef) -> Episode | None:
+        rows = await self._all("SELECT * FROM canon_episode WHERE id = ?", (ref.key,))
+        return self._episode(rows[0]) if rows else None
+
+    async def finale_facts(self, ref: EpisodeRef) -> list[Fact]:
+        rows = await self._all(
+            "SELECT * FROM canon_fact WHERE episode_id = ? AND kind = 'finale' ORDER BY id",
+            (ref.key,),
+        )
+        return [self._fact(row) for row in rows]
+
+    async def character(self, character_id: str) -> Character | None:
+        rows = await self._all(
+            """SELECT c.*, e.is_finale AS first_is_finale
+               FROM canon_character c LEFT JOIN canon_episode e ON e.id = c.first_episode
+               WHERE c.id = ?""",
+            (character_id,),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        intro = (
+            _reveal(row["first_episode"], row["first_is_finale"]) if row["first_episode"] else None
+        )
+
+        def introduced(value: str | None) -> Detail | None:
+            return Detail(value, intro) if value and intro else None
+
+        roles = await self._all(
+            self._ROLE_SELECT + " WHERE r.character_id = ? ORDER BY r.position", (character_id,)
+        )
+        facts = await self._all(
+            "SELECT * FROM canon_fact WHERE subject_id = ? ORDER BY episode_id, id",
+            (character_id,),
+        )
+        return Character(
+            id=row["id"],
+            name=row["name"],
+            aliases=_ids(row["aliases"]),
+            occupation=introduced(row["occupation"]),
+            affiliation=introduced(row["affiliation"]),
+            first_appearance=intro.episode if intro else None,
+            summary=introduced(row["summary"]),
+            sources=_ids(row["sources"]),
+            roles=tuple(self._role(r) for r in roles),
+            facts=tuple(self._fact(f) for f in facts),
+        )
+
+    async def actor(self, actor_id: str) -> Actor | None:
+        rows = await self._all("SELECT * FROM canon_actor WHERE id = ?", (actor_id,))
+        if not rows:
+            return None
+        roles = await self._all(
+            self._ROLE_SELECT + " WHERE r.actor_id = ? ORDER BY r.position", (actor_id,)
+        )
+        return Actor(rows[0]["id"], rows[0]["name"], tuple(self._role(r) for r in roles))
+
+    async def events(
+        self, *, year_from: int | None = None, year_to: int | None = None, season: int | None = None
+    ) -> list[TimelineEvent]:
+        rows = await self._all(
+            """SELECT * FROM canon_event
+               WHERE (:year_from IS NULL OR year >= :year_from)
+                 AND (:year_to IS NULL OR year <= :year_to)
+                 AND (:season IS NULL OR episode_id / 100 = :season)
+               ORDER BY year, episode_id, id""",
+            {"year_from": year_from, "year_to": year_to, "season": season},
+        )
+        return [
+            TimelineEvent(
+                year=row["year"],
+                detail=Detail(row["text"], _reveal(row["episode_id"], row["is_finale"])),
+                divergence=bool(row["divergence"]),
+                sources=_ids(row["sources"]),
+            )
+            for row in rows
+        ]
+
+    async def search(self, text: str, limit: int = 10) -> list[SearchHit]:
+        """Full-text search, best matches first; names weigh more than story text."""
+        query = _fts_query(text)
+        if query is None:
+            return []
+        rows = await self._all(
+            """SELECT s.kind, s.ref, s.name,
+                      f.text AS fact_text, f.episode_id AS fact_episode, f.is_finale AS fact_finale,
+                      v.text AS event_text, v.episode_id AS event_episode,
+                      v.is_finale AS event_finale, v.year AS event_year
+               FROM canon_search s
+               LEFT JOIN canon_fact f ON s.kind = 'fact' AND f.id = s.ref
+               LEFT JOIN canon_event v ON s.kind = 'event' AND v.id = s.ref
+               WHERE canon_search MATCH ?
+               ORDER BY bm25(canon_search, 10.0, 1.0)
+               LIMIT ?""",
+            (query, limit),
+        )
+        return [await self._hit(row) for row in rows]
+
+    async def _hit(self, row: aiosqlite.Row) -> SearchHit:
+        kind, ref = row["kind"], str(row["ref"])
+        if kind == "fact":
+            reveal = _reveal(row["fact_episode"], row["fact_finale"])
+            label = f"Story note · {reveal.episode.code}"
+            return SearchHit(kind, ref, label, Detail(row["fact_text"], reveal))
+        if kind == "event":
+            reveal = _reveal(row["event_episode"], row["event_finale"])
+            label = f"Timeline · {row['event_year']}"
+            return SearchHit(kind, ref, label, Detail(row["event_text"], reveal))
+        if kind == "episode":
+            episode = await self.episode(EpisodeRef.from_key(int(ref)))
+            assert episode is not None
+            return SearchHit(kind, ref, f"Episode · {episode.label}", episode.synopsis)
+        character = await self.character(ref)
+        assert character is not None
+        return SearchHit(kind, ref, f"Character · {character.name}", character.summary)
+
+    async def sources(self) -> list[Source]:
+        rows = await self._all("SELECT * FROM canon_source ORDER BY rowid")
+        return [Source(row["id"], row["title"], row["url"]) for row in rows]
+
+    async def counts(self) -> CanonCounts:
+        rows = await self._all(
+            """SELECT
+                 (SELECT count(*) FROM canon_season) AS seasons,
+                 (SELECT count(*) FROM canon_episode) AS episodes,
+                 (SELECT count(*) FROM canon_character) AS characters,
+                 (SELECT count(*) FROM canon_actor) AS actors,
+                 (SELECT count(*) FROM canon_event) AS events,
+                 (SELECT count(*) FROM canon_fact WHERE kind != 'finale') AS facts,
+                 (SELECT count(*) FROM canon_fact WHERE is_finale = 1) AS finale_details,
+                 (SELECT count(*) FROM canon_source) AS sources"""
+        )
+        return CanonCounts(**{key: int(rows[0][key]) for key in rows[0].keys()})  # noqa: SIM118 - Row
+
+    async def catalog_rows(self) -> CatalogRows:
+        characters = await self._all(
+            "SELECT id, name, aliases FROM canon_character ORDER BY sort_order"
+        )
+        actors = await self._all("SELECT id, name FROM canon_actor ORDER BY name")
+        return CatalogRows(
+            characters=[(r["id"], r["name"], _ids(r["aliases"])) for r in characters],
+            actors=[(r["id"], r["name"]) for r in actors],
+            episodes=await self.episodes(),
+        )

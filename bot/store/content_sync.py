@@ -1,0 +1,49 @@
+"""Bringing the store's canon tables in line with the files under ``data/canon``."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.canon.content import fingerprint, load_content
+from bot.canon.fields import ContentError
+from bot.store.canon import CanonRepository
+
+log = logging.getLogger(__name__)
+
+
+class SyncOutcome(enum.Enum):
+    UNCHANGED = "unchanged"  # files match what the store holds: nothing read
+    LOADED = "loaded"  # new content is in place
+    KEPT_PREVIOUS = "kept previous"  # files are malformed; the last good content stays
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    outcome: SyncOutcome
+    fingerprint: str | None
+    error: ContentError | None = None
+
+
+async def sync_canon(repo: CanonRepository, content_dir: Path) -> SyncResult:
+    """Load canon files into the store if they changed since the last load.
+
+    A malformed file leaves the previous content in place and is reported; with no
+    previous content there is nothing to serve, so the error is raised.
+    """
+    current = await repo.fingerprint()
+    try:
+        wanted = fingerprint(content_dir)
+        if wanted == current:
+            return SyncResult(SyncOutcome.UNCHANGED, current)
+        bundle = load_content(content_dir)
+    except ContentError as error:
+        if current is None:
+            raise
+        log.error("Canon content not reloaded, keeping the previous version: %s", error)
+        return SyncResult(SyncOutcome.KEPT_PREVIOUS, current, error)
+    await repo.replace_all(bundle)
+    log.info("Canon content loaded (version %s)", bundle.fingerprint[:12])
+    return SyncResult(SyncOutcome.LOADED, bundle.fingerprint)

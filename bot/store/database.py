@@ -1,0 +1,108 @@
+"""Opening the SQLite file: pragmas, numbered migrations, and transactions."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    """The packaged migrations in order; versions must run 1, 2, 3 ... without gaps."""
+    found: list[Migration] = []
+    for item in resources.files("bot.store.migrations").iterdir():
+        match = _MIGRATION_NAME.match(item.name)
+        if match:
+            found.append(Migration(int(match.group(1)), item.name, item.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    for expected, migration in enumerate(found, 1):
+        if migration.version != expected:
+            raise StoreError(f"migration {migration.name} is out of sequence (expected {expected})")
+    return found
+
+
+async def connect(path: Path) -> aiosqlite.Connection:
+    """Open (creating if needed) the database, set pragmas, and migrate it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per unit of work.
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA journal_mode = WAL")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        await conn.execute("PRAGMA synchronous = NORMAL")
+        await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def schema_version(conn: aiosqlite.Connection) -> int:
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def migrate(conn: aiosqlite.Connection) -> int:
+    """Apply every pending migration in one transaction; return the new version."""
+    known = migrations()
+    latest = known[-1].version if known else 0
+    current = await schema_version(conn)
+    if current > latest:
+        raise StoreError(
+            f"the database is at schema version {current} but this fambot only knows up to "
+            f"{latest}: it was written by a newer fambot. Upgrade fambot, or set "
+            "FAMBOT_DATABASE to another file."
+        )
+    pending = [m for m in known if m.version > current]
+    if not pending:
+        return current
+    # executescript() commits any open transaction first, then runs the script; the
+    # explicit BEGIN/COMMIT makes every pending migration land together or not at all.
+    script = "BEGIN IMMEDIATE;\n"
+    script += "\n".join(m.sql for m in pending)
+    script += f"\nPRAGMA user_version = {latest};\nCOMMIT;\n"
+    try:
+        await conn.executescript(script)
+    except Exception:
+        if conn.in_transaction:
+            await conn.rollback()
+        raise
+    log.info("Database migrated from version %d to %d", current, latest)
+    return latest
+
+
+@asynccontextmanager
+async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """One unit of work: commit on success, roll back on any error."""
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        await conn.rollback()
+        raise
+    await conn.commit()

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""The README's two commands: ``python3 manage.py start`` and ``python3 manage.py test``.
+
+Standard library only, so it runs on a fresh machine with nothing but Python 3.11+.
+Both create ``.venv`` beside this file on first use and reinstall only when
+``pyproject.toml`` changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".fambot-installed"
+
+
+def _venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _ensure_env(extras: str) -> Path:
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs before the venv exists
+        sys.exit("fambot needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    python = _venv_python()
+    if not python.exists():
+        print("Creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + extras
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        print("Installing dependencies into .venv ...", flush=True)
+        target = f".[{extras}]" if extras else "."
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--editable", target],
+            cwd=ROOT,
+            check=True,
+        )
+        STAMP.write_text(wanted)
+    return python
+
+
+def start(args: list[str]) -> int:
+    python = _ensure_env("")
+    return subprocess.call([str(python), "-m", "bot", *args], cwd=ROOT)
+
+
+def test(args: list[str]) -> int:
+    python = _ensure_env("test")
+    steps = [
+        [str(python), "-m", "ruff", "check", "."],
+        [str(python), "-m", "ruff", "format", "--check", "."],
+        [str(python), "-m", "mypy"],
+        [str(python), "-m", "pytest", *args],
+    ]
+    for step in steps:
+        print("$", " ".join(step[2:]), flush=True)
+        code = subprocess.call(step, cwd=ROOT)
+        if code != 0:
+            return code
+    return 0
+
+
+def main() -> int:
+    commands = {"start": start, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print("usage: python3 manage.py start [bot arguments] | test [pytest arguments]")
+        return 2
+    return commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

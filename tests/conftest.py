@@ -1,0 +1,72 @@
+"""Shared fixtures: the real content, a real SQLite file per test, the bot on a stand-in."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import FamBot
+from bot.settings import DEFAULT_CONTENT_DIR, Settings
+from bot.store import Store
+from bot.store.content_sync import sync_canon
+from tests.standin.harness import Harness
+
+FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+
+
+@pytest.fixture(scope="session")
+def content_dir() -> Path:
+    return DEFAULT_CONTENT_DIR
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory, content_dir: Path) -> Path:
+    """A database with the real migrations and content, built once and copied per test."""
+    import asyncio
+
+    path = tmp_path_factory.mktemp("template") / "fambot.sqlite3"
+
+    async def build() -> None:
+        store = await Store.open(path)
+        await sync_canon(store.canon, content_dir)
+        await store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        await store.close()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "fambot.sqlite3"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+async def store(db_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(db_path)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def settings(db_path: Path, content_dir: Path) -> Settings:
+    return Settings(token=FAKE_TOKEN, database_path=db_path, content_dir=content_dir)
+
+
+@pytest.fixture
+async def harness(settings: Settings) -> AsyncIterator[Harness]:
+    running = Harness(settings)
+    await running.start()
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+def bot(harness: Harness) -> FamBot:
+    assert harness.bot is not None
+    return harness.bot

@@ -1,0 +1,134 @@
+"""Running the real bot against the local stand-in and feeding it interactions."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+from aiohttp import web
+
+from bot.app import FamBot, create_bot
+from bot.settings import Settings
+from tests.standin import payloads
+from tests.standin.rest import Message, Recorded, StandIn, build_app
+
+TIMEOUT = 10.0
+
+
+@dataclass
+class Exchange:
+    """What the bot sent Discord while handling one interaction."""
+
+    payload: dict[str, Any]
+    requests: list[Recorded]
+    stand_in: StandIn = field(repr=False)
+
+    @property
+    def callback(self) -> Recorded:
+        found = [r for r in self.requests if r.path.endswith("/callback")]
+        assert len(found) == 1, f"expected one interaction callback, got {len(found)}"
+        return found[0]
+
+    @property
+    def type(self) -> int:
+        return int(self.callback.json["type"])
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.callback.json.get("data") or {})
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(int(self.data.get("flags") or 0) & 64)
+
+    @property
+    def content(self) -> str:
+        return str(self.data.get("content") or "")
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return list(self.data.get("embeds") or [])
+
+    @property
+    def choices(self) -> list[dict[str, Any]]:
+        return list(self.data.get("choices") or [])
+
+    @property
+    def message(self) -> Message:
+        token = self.payload["token"]
+        return self.stand_in.messages[self.stand_in.originals[token]]
+
+    def button_ids(self) -> dict[str, str]:
+        """Button label -> custom_id for the buttons on the reply."""
+        found: dict[str, str] = {}
+        for row in self.data.get("components") or []:
+            for item in row.get("components", []):
+                if item.get("type") == 2:
+                    found[item.get("label", "")] = item["custom_id"]
+        return found
+
+
+class Harness:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.stand_in = StandIn()
+        self._runner: web.AppRunner | None = None
+        self._old_base = discord.http.Route.BASE
+        self.bot: FamBot | None = None
+
+    async def start(self) -> FamBot:
+        app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.stand_in.url = f"http://127.0.0.1:{port}/api/v10"
+        settings = Settings(
+            token=self.settings.token,
+            database_path=self.settings.database_path,
+            content_dir=self.settings.content_dir,
+            log_level="WARNING",
+            api_base=self.stand_in.url,
+        )
+        self.bot = create_bot(settings)
+        await self.bot.login(settings.require_token())
+        return self.bot
+
+    async def stop(self) -> None:
+        if self.bot is not None:
+            await self.bot.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        discord.http.Route.BASE = self._old_base
+
+    async def send(self, payload: dict[str, Any]) -> Exchange:
+        """Deliver an interaction as the gateway would, and wait until it is answered."""
+        assert self.bot is not None
+        before = len(self.stand_in.requests)
+        answered = self.stand_in.callback_event(int(payload["id"]))
+        self.bot._connection.parse_interaction_create(payload)  # what the gateway calls
+        await asyncio.wait_for(answered.wait(), TIMEOUT)
+        await asyncio.sleep(0)
+        await self.bot.wait_until_idle(TIMEOUT)
+        return Exchange(payload, self.stand_in.requests[before:], self.stand_in)
+
+    async def command(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        member: payloads.Member = payloads.ALICE,
+    ) -> Exchange:
+        return await self.send(payloads.slash(name, options or {}, member))
+
+    async def complete(self, name: str, focused: str, options: dict[str, Any]) -> Exchange:
+        """Autocomplete for option ``focused``, with ``options`` typed so far."""
+        return await self.send(payloads.autocomplete(name, focused, options))
+
+    async def press(
+        self, exchange: Exchange, label: str, member: payloads.Member = payloads.ALICE
+    ) -> Exchange:
+        custom_id = exchange.button_ids()[label]
+        return await self.send(payloads.button(exchange.message, custom_id, member))

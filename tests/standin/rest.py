@@ -1,0 +1,273 @@
+"""A local stand-in for Discord's REST API, on 127.0.0.1, for tests.
+
+It answers the routes the bot uses the way the public API documentation describes,
+keeps the messages it creates, and records every request so tests can assert on
+exactly what Discord would have received. The bot runs unmodified against it; only
+the API base address differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.standin import ids
+
+BOT_USER_ID = 900000000000000001
+APPLICATION_ID = 900000000000000002
+BOT_USER = {
+    "id": str(BOT_USER_ID),
+    "username": "fambot",
+    "discriminator": "0",
+    "global_name": "fambot",
+    "avatar": None,
+    "bot": True,
+}
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return self.body if isinstance(self.body, dict) else {}
+
+
+@dataclass
+class Message:
+    id: int
+    channel_id: int
+    payload: dict[str, Any]
+    flags: int = 0
+
+
+@dataclass
+class StandIn:
+    """State and recordings; ``url`` is the API base the bot should use."""
+
+    url: str = ""
+    requests: list[Recorded] = field(default_factory=list)
+    messages: dict[int, Message] = field(default_factory=dict)
+    # interaction token -> id of the original response message
+    originals: dict[str, int] = field(default_factory=dict)
+    _callbacks: dict[str, asyncio.Event] = field(default_factory=dict)
+    # Queued failures: (method, path prefix) -> (status, body, headers)
+    failures: list[tuple[Callable[[web.Request], bool], int, dict[str, Any], dict[str, str]]] = (
+        field(default_factory=list)
+    )
+
+    def calls(self, method: str | None = None, contains: str = "") -> list[Recorded]:
+        return [
+            r
+            for r in self.requests
+            if (method is None or r.method == method) and contains in r.path
+        ]
+
+    def callback_event(self, interaction_id: int) -> asyncio.Event:
+        return self._callbacks.setdefault(str(interaction_id), asyncio.Event())
+
+    def fail_next(
+        self,
+        match: Callable[[web.Request], bool],
+        status: int,
+        body: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.failures.append((match, status, body, headers or {}))
+
+
+BODY = web.RequestKey("body", object)
+
+
+def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    """JSON exactly as Discord sends it (the library checks the bare content type)."""
+    return web.Response(
+        body=json.dumps(data).encode(),
+        status=status,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def message_payload(
+    message_id: int, channel_id: int, body: dict[str, Any], *, application_id: int | None = None
+) -> dict[str, Any]:
+    """A message object as Discord returns it after a create or an edit."""
+    payload: dict[str, Any] = {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "type": 20 if application_id else 0,
+        "content": body.get("content") or "",
+        "author": BOT_USER,
+        "embeds": body.get("embeds") or [],
+        "components": body.get("components") or [],
+        "attachments": [],
+        "mentions": [],
+        "mention_roles": [],
+        "mention_everyone": False,
+        "pinned": False,
+        "tts": False,
+        "timestamp": _timestamp(),
+        "edited_timestamp": None,
+        "flags": int(body.get("flags") or 0),
+    }
+    if application_id:
+        payload["application_id"] = str(application_id)
+        payload["webhook_id"] = str(application_id)
+    return payload
+
+
+async def _body(request: web.Request) -> Any:
+    if request.content_type == "application/json":
+        return await request.json()
+    if request.content_type.startswith("multipart/"):
+        reader = await request.multipart()
+        parts: dict[str, Any] = {}
+        async for part in reader:
+            if part.name == "payload_json":  # type: ignore[union-attr]
+                parts["payload_json"] = json.loads(await part.text())  # type: ignore[union-attr]
+            else:
+                parts[str(part.name)] = await part.read()  # type: ignore[union-attr]
+        return parts
+    text = await request.text()
+    return json.loads(text) if text else None
+
+
+def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Application:
+    """``channel_for(token)`` tells which channel an interaction token belongs to."""
+    routes = web.RouteTableDef()
+    counter = itertools.count(1)
+
+    @web.middleware
+    async def record(request: web.Request, handler: Any) -> web.StreamResponse:
+        body = await _body(request) if request.can_read_body else None
+        if isinstance(body, dict) and "payload_json" in body:
+            body = {**body["payload_json"], "_files": [k for k in body if k != "payload_json"]}
+        path = request.path.removeprefix("/api/v10")
+        state.requests.append(Recorded(request.method, path, dict(request.query), body))
+        request[BODY] = body
+        for index, (match, status, payload, headers) in enumerate(state.failures):
+            if match(request):
+                del state.failures[index]
+                return reply(payload, status=status, headers=headers)
+        return await handler(request)
+
+    @routes.get("/api/v10/users/@me")
+    async def me(request: web.Request) -> web.Response:
+        return reply(BOT_USER)
+
+    @routes.get("/api/v10/oauth2/applications/@me")
+    async def application(request: web.Request) -> web.Response:
+        return reply(
+            {
+                "id": str(APPLICATION_ID),
+                "name": "fambot",
+                "icon": None,
+                "description": "",
+                "rpc_origins": [],
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": {**BOT_USER, "id": "900000000000000003", "bot": False},
+                "summary": "",
+                "verify_key": "0" * 64,
+                "team": None,
+                "flags": 0,
+            }
+        )
+
+    @routes.post("/api/v10/interactions/{interaction_id}/{token}/callback")
+    async def callback(request: web.Request) -> web.Response:
+        body = request[BODY]
+        interaction_id = request.match_info["interaction_id"]
+        token = request.match_info["token"]
+        kind = int(body["type"])
+        data = body.get("data") or {}
+        response: dict[str, Any] = {
+            "interaction": {
+                "id": interaction_id,
+                "type": 2,
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": bool(int(data.get("flags") or 0) & 64),
+            }
+        }
+        if kind in (4, 5):  # a new message (or a deferred one)
+            message_id = ids.next_id()
+            channel_id = channel_for(token)
+            payload = message_payload(message_id, channel_id, data, application_id=APPLICATION_ID)
+            state.messages[message_id] = Message(message_id, channel_id, payload)
+            state.originals[token] = message_id
+            response["interaction"]["response_message_id"] = str(message_id)
+            response["resource"] = {"type": kind, "message": payload}
+        elif kind == 7:  # update the message the component is on
+            response["resource"] = {"type": kind}
+        state.callback_event(int(interaction_id)).set()
+        next(counter)
+        return reply(response)
+
+    def _edit(message_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        message = state.messages[message_id]
+        for key in ("content", "embeds", "components", "flags"):
+            if key in body:
+                message.payload[key] = body[key] if body[key] is not None else []
+        if message.payload.get("content") is None:
+            message.payload["content"] = ""
+        message.payload["edited_timestamp"] = _timestamp()
+        return message.payload
+
+    @routes.patch("/api/v10/webhooks/{application_id}/{token}/messages/@original")
+    async def edit_original(request: web.Request) -> web.Response:
+        message_id = state.originals.get(request.match_info["token"])
+        if message_id is None:
+            return reply({"message": "Unknown Message", "code": 10008}, status=404)
+        return reply(_edit(message_id, request[BODY]))
+
+    @routes.get("/api/v10/webhooks/{application_id}/{token}/messages/@original")
+    async def get_original(request: web.Request) -> web.Response:
+        message_id = state.originals.get(request.match_info["token"])
+        if message_id is None:
+            return reply({"message": "Unknown Message", "code": 10008}, status=404)
+        return reply(state.messages[message_id].payload)
+
+    @routes.post("/api/v10/webhooks/{application_id}/{token}")
+    async def followup(request: web.Request) -> web.Response:
+        body = request[BODY]
+        message_id = ids.next_id()
+        channel_id = channel_for(request.match_info["token"])
+        payload = message_payload(message_id, channel_id, body, application_id=APPLICATION_ID)
+        state.messages[message_id] = Message(message_id, channel_id, payload)
+        return reply(payload)
+
+    @routes.put("/api/v10/applications/{application_id}/commands")
+    @routes.put("/api/v10/applications/{application_id}/guilds/{guild_id}/commands")
+    async def bulk_commands(request: web.Request) -> web.Response:
+        commands = request[BODY] or []
+        guild_id = request.match_info.get("guild_id")
+        answer = [
+            {
+                **command,
+                "id": str(ids.next_id()),
+                "application_id": str(APPLICATION_ID),
+                "version": "1",
+                **({"guild_id": guild_id} if guild_id else {}),
+            }
+            for command in commands
+        ]
+        return reply(answer)
+
+    app = web.Application(middlewares=[record])
+    app.add_routes(routes)
+    return app

@@ -1,0 +1,93 @@
+"""Settings: read once, typed, and refused with one clear line when wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_DATABASE, SettingsError, settings_from_env
+from tests.conftest import FAKE_TOKEN
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_apply_when_only_the_token_is_set() -> None:
+    settings = settings_from_env({"DISCORD_TOKEN": FAKE_TOKEN})
+    assert settings.require_token() == FAKE_TOKEN
+    assert settings.database_path == DEFAULT_DATABASE
+    assert settings.dev_guild_id is None
+    assert settings.log_level == "INFO"
+
+
+def test_every_setting_is_read() -> None:
+    settings = settings_from_env(
+        {
+            "DISCORD_TOKEN": FAKE_TOKEN,
+            "FAMBOT_DATABASE": "/tmp/x.sqlite3",
+            "FAMBOT_DEV_GUILD_ID": "123456789012345678",
+            "FAMBOT_LOG_LEVEL": "debug",
+        }
+    )
+    assert settings.database_path == Path("/tmp/x.sqlite3")
+    assert settings.dev_guild_id == 123456789012345678
+    assert settings.log_level == "DEBUG"
+
+
+def test_token_is_never_in_the_repr() -> None:
+    assert FAKE_TOKEN not in repr(settings_from_env({"DISCORD_TOKEN": FAKE_TOKEN}))
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"DISCORD_TOKEN": "not a token"}, "DISCORD_TOKEN"),
+        ({"FAMBOT_LOG_LEVEL": "LOUD"}, "FAMBOT_LOG_LEVEL"),
+        ({"FAMBOT_DEV_GUILD_ID": "my-server"}, "FAMBOT_DEV_GUILD_ID"),
+        ({"FAMBOT_API_BASE": "ftp://x"}, "FAMBOT_API_BASE"),
+    ],
+)
+def test_malformed_settings_name_the_variable(env: dict[str, str], names: str) -> None:
+    with pytest.raises(SettingsError, match=names):
+        settings_from_env(env)
+
+
+def test_missing_token_is_refused_only_when_needed() -> None:
+    settings = settings_from_env({})
+    with pytest.raises(SettingsError, match="DISCORD_TOKEN is not set"):
+        settings.require_token()
+
+
+def _run_bot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "FAMBOT_"))}
+    clean.update({"DISCORD_TOKEN": "", "FAMBOT_DATABASE": str(tmp_path / "db.sqlite3")})
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "DISCORD_TOKEN is not set"),
+        ({"FAMBOT_LOG_LEVEL": "LOUD"}, "FAMBOT_LOG_LEVEL must be one of"),
+    ],
+)
+def test_start_without_good_settings_prints_one_line_and_fails(
+    env: dict[str, str], expected: str, tmp_path: Path
+) -> None:
+    result = _run_bot(env, tmp_path)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr + result.stdout

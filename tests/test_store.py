@@ -1,0 +1,41 @@
+"""The store against a real SQLite file with the real migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.store import Store, StoreError
+from bot.store.database import migrations
+
+
+async def test_fresh_database_is_migrated_with_safe_pragmas(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "new.sqlite3")
+    try:
+        async with store.conn.execute("PRAGMA user_version") as cursor:
+            assert (await cursor.fetchone())[0] == migrations()[-1].version  # type: ignore[index]
+        async with store.conn.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"  # type: ignore[index]
+        async with store.conn.execute("PRAGMA foreign_keys") as cursor:
+            assert (await cursor.fetchone())[0] == 1  # type: ignore[index]
+        async with store.conn.execute("PRAGMA busy_timeout") as cursor:
+            assert (await cursor.fetchone())[0] >= 1000  # type: ignore[index]
+    finally:
+        await store.close()
+
+
+async def test_reopening_applies_nothing_twice(db_path: Path) -> None:
+    for _ in range(2):
+        store = await Store.open(db_path)
+        assert await store.canon.fingerprint() is not None
+        await store.close()
+
+
+async def test_database_from_a_newer_fambot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {migrations()[-1].version + 1}")
+    with pytest.raises(StoreError, match="newer fambot"):
+        await Store.open(path)
