@@ -99,19 +99,35 @@ class _Reader:
                 entry.fail(f"source {source_id!r} is not listed in sources.toml")
         return ids
 
+    def carries(self, entry: Entry, shown_in: EpisodeRef) -> tuple[EpisodeRef, ...]:
+        """Earlier finales whose outcome this entry's text restates (key ``carries``)."""
+        found: list[EpisodeRef] = []
+        for code in entry.texts("carries"):
+            ref = EpisodeRef.parse(code)
+            episode = self.episodes.get(ref) if ref else None
+            if ref is None or episode is None or not episode.is_finale:
+                entry.fail(f"'carries' must list season finales like 'S3E10', not {code!r}")
+            if ref.season >= shown_in.season:
+                entry.fail(f"'carries' names {ref.code}, which is not before {shown_in.code}")
+            found.append(ref)
+        return tuple(sorted(found))
+
     def reveal(self, entry: Entry, key: str) -> Reveal:
         ref = entry.episode(key)
         episode = self.episodes.get(ref)
         if episode is None:
             entry.fail(f"{key!r} names {ref.code}, which is not in the episode files")
-        assert episode is not None
-        marked = entry.flag("finale_detail")
-        if marked != episode.is_finale:
-            entry.fail(
-                f"'finale_detail' must be {str(episode.is_finale).lower()} because "
-                f"{ref.code} {'is' if episode.is_finale else 'is not'} a season finale"
+        reveal = Reveal(ref, episode.is_finale, self.carries(entry, ref))
+        if entry.flag("finale_detail") != reveal.finale_detail:
+            why = (
+                f"{ref.code} is a season finale"
+                if episode.is_finale
+                else "it restates an earlier finale ('carries')"
+                if reveal.carries
+                else f"{ref.code} is not a season finale and nothing is in 'carries'"
             )
-        return Reveal(ref, episode.is_finale)
+            entry.fail(f"'finale_detail' must be {str(reveal.finale_detail).lower()}: {why}")
+        return reveal
 
     # --- files ---------------------------------------------------------------
 
@@ -162,7 +178,7 @@ class _Reader:
         if season not in self.seasons:
             head.fail(f"season {season} is not in seasons.toml")
         keys = {"number", "title", "air_date", "air_date_note", "years", "finale", "synopsis"}
-        keys.add("sources")
+        keys |= {"carries", "sources"}
         for index, table in enumerate(head.tables("episode"), 1):
             entry = Entry(self.rel(path), f"episode #{index}", table, keys | {"finale_detail"})
             number = entry.integer("number", low=1, high=EPISODES_PER_SEASON)
@@ -174,7 +190,7 @@ class _Reader:
             if entry.has("air_date") == entry.has("air_date_note"):
                 entry.fail("give exactly one of 'air_date' or 'air_date_note' (why it is unknown)")
             synopsis = entry.optional_text("synopsis", max_len=SYNOPSIS_MAX)
-            reveal = Reveal(ref, is_finale)
+            reveal = Reveal(ref, is_finale, self.carries(entry, ref))
             self.episodes[ref] = Episode(
                 ref=ref,
                 title=entry.optional_text("title", max_len=NAME_MAX),
@@ -198,7 +214,7 @@ class _Reader:
                     Fact(
                         FactKind.FINALE,
                         None,
-                        Detail(sub.text("text", max_len=FACT_MAX), reveal),
+                        Detail(sub.text("text", max_len=FACT_MAX), Reveal(ref, True)),
                         self.source_ids(sub),
                     )
                 )
@@ -206,7 +222,7 @@ class _Reader:
     def read_characters(self, path: Path) -> None:
         data = _read_toml(path)
         keys = {"id", "name", "aliases", "occupation", "affiliation", "first_appearance"}
-        keys |= {"summary", "sources", "role", "fact", "fate"}
+        keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate"}
         for index, table in enumerate(_list(data, "character", path), 1):
             entry = Entry(self.rel(path), f"character #{index}", table, keys)
             character_id = entry.text("id", max_len=40)
@@ -225,9 +241,19 @@ class _Reader:
                     entry.fail(f"alias {key!r} is longer than {NAME_MAX} characters")
                 self._names[key.casefold()] = character_id
             first = entry.optional_episode("first_appearance")
-            if first is not None and first not in self.episodes:
-                entry.fail(f"first appearance {first.code} is not in the episode files")
-            intro = Reveal(first, self.episodes[first].is_finale) if first else None
+            known_from = entry.optional_episode("known_from")
+            if first is not None and known_from is not None:
+                entry.fail("give 'known_from' only when 'first_appearance' is unknown")
+            shown = first or known_from
+            if shown is not None and shown not in self.episodes:
+                entry.fail(f"{shown.code} is not in the episode files")
+            intro = (
+                Reveal(shown, self.episodes[shown].is_finale, self.carries(entry, shown))
+                if shown
+                else None
+            )
+            if intro is None and entry.has("carries"):
+                entry.fail("'carries' needs 'first_appearance' or 'known_from'")
 
             def introduced(
                 key: str, max_len: int, entry: Entry = entry, intro: Reveal | None = intro
@@ -236,7 +262,7 @@ class _Reader:
                 if text is None:
                     return None
                 if intro is None:
-                    entry.fail(f"{key!r} needs 'first_appearance', the episode that shows it")
+                    entry.fail(f"{key!r} needs 'first_appearance' or 'known_from'")
                 assert intro is not None
                 return Detail(text, intro)
 
@@ -247,6 +273,7 @@ class _Reader:
                 occupation=introduced("occupation", NAME_MAX),
                 affiliation=introduced("affiliation", NAME_MAX),
                 first_appearance=first,
+                known_from=known_from,
                 summary=introduced("summary", SYNOPSIS_MAX),
                 sources=self.source_ids(entry),
             )
@@ -284,7 +311,7 @@ class _Reader:
     def _facts(self, path: Path, entry: Entry, character_id: str) -> Iterable[Fact]:
         for key in ("fact", "fate"):
             for n, table in enumerate(entry.tables(key), 1):
-                allowed = {"text", "revealed_in", "finale_detail", "sources"}
+                allowed = {"text", "revealed_in", "finale_detail", "carries", "sources"}
                 if key == "fate":
                     allowed.add("kind")
                 sub = Entry(self.rel(path), f"{entry.label} {key} #{n}", table, allowed)
@@ -307,7 +334,8 @@ class _Reader:
 
     def read_timeline(self, path: Path) -> None:
         data = _read_toml(path)
-        keys = {"year", "text", "first_shown", "finale_detail", "divergence", "sources"}
+        keys = {"year", "text", "first_shown", "finale_detail", "carries", "divergence"}
+        keys.add("sources")
         for index, table in enumerate(_list(data, "event", path), 1):
             entry = Entry(self.rel(path), f"event #{index}", table, keys)
             year = entry.integer("year", low=1900, high=2100)

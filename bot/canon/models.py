@@ -93,6 +93,7 @@ class Character:
     occupation: Detail | None  # as first introduced
     affiliation: Detail | None  # as first introduced
     first_appearance: EpisodeRef | None
+    known_from: EpisodeRef | None  # when first_appearance is unknown: intro known by here
     summary: Detail | None
     sources: tuple[str, ...]
     roles: tuple[Role, ...] = ()

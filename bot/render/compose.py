@@ -41,12 +41,12 @@ class _Placer:
         self.audience = audience
         self.tagged: set[int] = set()
 
-    def segment(self, segment: str | Detail) -> tuple[str, int | None]:
+    def segment(self, segment: str | Detail) -> tuple[str, tuple[int, ...]]:
         if isinstance(segment, str):
-            return segment, None
+            return segment, ()
         if exposure(segment.reveal, self.audience) is Exposure.TAG:
-            return spoiler(segment.text), segment.reveal.season
-        return escape(segment.text), None
+            return spoiler(segment.text), segment.reveal.finale_seasons
+        return escape(segment.text), ()
 
     def lines(self, lines: tuple[Line, ...], limit: int) -> str:
         """Join whole lines up to ``limit`` characters; say how many did not fit."""
@@ -62,7 +62,7 @@ class _Placer:
                 break
             kept.append(text)
             used += len(text) + 1
-            self.tagged.update(season for _, season in parts if season is not None)
+            self.tagged.update(season for _, seasons in parts for season in seasons)
         return "\n".join(kept)
 
 

@@ -16,14 +16,32 @@ from bot.canon.episodes import EpisodeRef
 
 @dataclass(frozen=True, order=True)
 class Reveal:
-    """Where the story first shows a fact; a season finale makes it a finale detail."""
+    """Where the story first shows a fact, and which season finales it gives away.
+
+    A fact first shown in a finale is a finale detail. So is a later fact that
+    restates an earlier finale's outcome (a season 4 line saying where Margo went
+    after the season 3 finale): ``carries`` names those finales.
+    """
 
     episode: EpisodeRef
-    finale: bool
+    finale: bool  # first shown in a season finale
+    carries: tuple[EpisodeRef, ...] = ()  # earlier finales whose outcome the text restates
 
     @property
     def season(self) -> int:
         return self.episode.season
+
+    @property
+    def finale_detail(self) -> bool:
+        return self.finale or bool(self.carries)
+
+    @property
+    def finale_seasons(self) -> tuple[int, ...]:
+        """The seasons whose finale this fact gives away."""
+        seasons = {ref.season for ref in self.carries}
+        if self.finale:
+            seasons.add(self.episode.season)
+        return tuple(sorted(seasons))
 
 
 @dataclass(frozen=True)
@@ -55,10 +73,6 @@ def exposure(reveal: Reveal, audience: Audience) -> Exposure:
     Finale details are always tagged: private replies too, because people share
     screens and a reply someone asked for is still read by whoever is looking.
     """
-    if reveal.finale:
+    if reveal.finale_detail:
         return Exposure.TAG
     return Exposure.SHOW
-
-
-def is_finale_detail(reveal: Reveal) -> bool:
-    return reveal.finale

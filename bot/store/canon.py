@@ -63,8 +63,13 @@ def _ids(raw: str) -> tuple[Any, ...]:
     return tuple(json.loads(raw))
 
 
-def _reveal(episode_key: int, is_finale: int) -> Reveal:
-    return Reveal(EpisodeRef.from_key(episode_key), bool(is_finale))
+def _reveal(episode_key: int, is_finale: int, carries: str = "[]") -> Reveal:
+    carried = tuple(EpisodeRef.from_key(key) for key in json.loads(carries))
+    return Reveal(EpisodeRef.from_key(episode_key), bool(is_finale), carried)
+
+
+def _carries(reveal: Reveal | None) -> str:
+    return json.dumps([ref.key for ref in reveal.carries] if reveal else [])
 
 
 def _fts_query(text: str) -> str | None:
@@ -105,7 +110,8 @@ class CanonRepository:
                 [(s.id, s.title, s.url) for s in bundle.sources],
             )
             await conn.executemany(
-                "INSERT INTO canon_season VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO canon_season (number, years_label, year_start, year_end, premiere,"
+                " finale, premise, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.number,
@@ -121,7 +127,9 @@ class CanonRepository:
                 ],
             )
             await conn.executemany(
-                "INSERT INTO canon_episode VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO canon_episode (id, season, number, title, air_date, air_date_note,"
+                " years, is_finale, synopsis, sources, carries)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         e.ref.key,
@@ -134,6 +142,7 @@ class CanonRepository:
                         int(e.is_finale),
                         e.synopsis.text if e.synopsis else None,
                         json.dumps(e.sources),
+                        _carries(e.synopsis.reveal if e.synopsis else None),
                     )
                     for e in bundle.episodes
                 ],
@@ -141,8 +150,8 @@ class CanonRepository:
             await self._insert_characters(conn, bundle.characters)
             facts = [f for c in bundle.characters for f in c.facts] + list(bundle.finale_facts)
             await conn.executemany(
-                "INSERT INTO canon_fact (kind, subject_id, episode_id, is_finale, text, sources)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO canon_fact (kind, subject_id, episode_id, is_finale, text, sources,"
+                " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         f.kind.value,
@@ -151,13 +160,14 @@ class CanonRepository:
                         int(f.detail.reveal.finale),
                         f.detail.text,
                         json.dumps(f.sources),
+                        _carries(f.detail.reveal),
                     )
                     for f in facts
                 ],
             )
             await conn.executemany(
-                "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources,"
+                " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         e.year,
@@ -166,6 +176,7 @@ class CanonRepository:
                         int(e.divergence),
                         e.detail.text,
                         json.dumps(e.sources),
+                        _carries(e.detail.reveal),
                     )
                     for e in bundle.events
                 ],
@@ -183,7 +194,9 @@ class CanonRepository:
         self, conn: aiosqlite.Connection, characters: Sequence[Character]
     ) -> None:
         await conn.executemany(
-            "INSERT INTO canon_character VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO canon_character (id, name, aliases, occupation, affiliation,"
+            " first_episode, summary, sources, sort_order, carries, known_from)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     c.id,
@@ -195,6 +208,8 @@ class CanonRepository:
                     c.summary.text if c.summary else None,
                     json.dumps(c.sources),
                     position,
+                    _carries(c.summary.reveal if c.summary else None),
+                    c.known_from.key if c.known_from else None,
                 )
                 for position, c in enumerate(characters)
             ],
@@ -268,7 +283,7 @@ class CanonRepository:
 
     @staticmethod
     def _episode(row: aiosqlite.Row) -> Episode:
-        reveal = _reveal(row["id"], row["is_finale"])
+        reveal = _reveal(row["id"], row["is_finale"], row["carries"])
         return Episode(
             ref=reveal.episode,
             title=row["title"],
@@ -285,7 +300,9 @@ class CanonRepository:
         return Fact(
             kind=FactKind(row["kind"]),
             subject_id=row["subject_id"],
-            detail=Detail(row["text"], _reveal(row["episode_id"], row["is_finale"])),
+            detail=Detail(
+                row["text"], _reveal(row["episode_id"], row["is_finale"], row["carries"])
+            ),
             sources=_ids(row["sources"]),
         )
 
@@ -338,8 +355,10 @@ class CanonRepository:
 
     async def character(self, character_id: str) -> Character | None:
         rows = await self._all(
-            """SELECT c.*, e.is_finale AS first_is_finale
-               FROM canon_character c LEFT JOIN canon_episode e ON e.id = c.first_episode
+            """SELECT c.*, coalesce(c.first_episode, c.known_from) AS intro_episode,
+                      e.is_finale AS intro_is_finale
+               FROM canon_character c
+               LEFT JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)
                WHERE c.id = ?""",
             (character_id,),
         )
@@ -347,7 +366,9 @@ class CanonRepository:
             return None
         row = rows[0]
         intro = (
-            _reveal(row["first_episode"], row["first_is_finale"]) if row["first_episode"] else None
+            _reveal(row["intro_episode"], row["intro_is_finale"], row["carries"])
+            if row["intro_episode"]
+            else None
         )
 
         def introduced(value: str | None) -> Detail | None:
@@ -366,7 +387,10 @@ class CanonRepository:
             aliases=_ids(row["aliases"]),
             occupation=introduced(row["occupation"]),
             affiliation=introduced(row["affiliation"]),
-            first_appearance=intro.episode if intro else None,
+            first_appearance=EpisodeRef.from_key(row["first_episode"])
+            if row["first_episode"]
+            else None,
+            known_from=EpisodeRef.from_key(row["known_from"]) if row["known_from"] else None,
             summary=introduced(row["summary"]),
             sources=_ids(row["sources"]),
             roles=tuple(self._role(r) for r in roles),
@@ -396,7 +420,9 @@ class CanonRepository:
         return [
             TimelineEvent(
                 year=row["year"],
-                detail=Detail(row["text"], _reveal(row["episode_id"], row["is_finale"])),
+                detail=Detail(
+                    row["text"], _reveal(row["episode_id"], row["is_finale"], row["carries"])
+                ),
                 divergence=bool(row["divergence"]),
                 sources=_ids(row["sources"]),
             )
@@ -410,9 +436,11 @@ class CanonRepository:
             return []
         rows = await self._all(
             """SELECT s.kind, s.ref, s.name,
-                      f.text AS fact_text, f.episode_id AS fact_episode, f.is_finale AS fact_finale,
+                      f.text AS fact_text, f.episode_id AS fact_episode,
+                      f.is_finale AS fact_finale, f.carries AS fact_carries,
                       v.text AS event_text, v.episode_id AS event_episode,
-                      v.is_finale AS event_finale, v.year AS event_year
+                      v.is_finale AS event_finale, v.carries AS event_carries,
+                      v.year AS event_year
                FROM canon_search s
                LEFT JOIN canon_fact f ON s.kind = 'fact' AND f.id = s.ref
                LEFT JOIN canon_event v ON s.kind = 'event' AND v.id = s.ref
@@ -426,11 +454,11 @@ class CanonRepository:
     async def _hit(self, row: aiosqlite.Row) -> SearchHit:
         kind, ref = row["kind"], str(row["ref"])
         if kind == "fact":
-            reveal = _reveal(row["fact_episode"], row["fact_finale"])
+            reveal = _reveal(row["fact_episode"], row["fact_finale"], row["fact_carries"])
             label = f"Story note · {reveal.episode.code}"
             return SearchHit(kind, ref, label, Detail(row["fact_text"], reveal))
         if kind == "event":
-            reveal = _reveal(row["event_episode"], row["event_finale"])
+            reveal = _reveal(row["event_episode"], row["event_finale"], row["event_carries"])
             label = f"Timeline · {row['event_year']}"
             return SearchHit(kind, ref, label, Detail(row["event_text"], reveal))
         if kind == "episode":
@@ -454,7 +482,8 @@ class CanonRepository:
                  (SELECT count(*) FROM canon_actor) AS actors,
                  (SELECT count(*) FROM canon_event) AS events,
                  (SELECT count(*) FROM canon_fact WHERE kind != 'finale') AS facts,
-                 (SELECT count(*) FROM canon_fact WHERE is_finale = 1) AS finale_details,
+                 (SELECT count(*) FROM canon_fact WHERE is_finale = 1 OR carries != '[]')
+                     AS finale_details,
                  (SELECT count(*) FROM canon_source) AS sources"""
         )
         return CanonCounts(**{key: int(rows[0][key]) for key in rows[0].keys()})  # noqa: SIM118 - Row
