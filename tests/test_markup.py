@@ -6,31 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.spoilers.markup import escape, spoiler
-
-
-def spoiler_regions(markdown: str) -> list[tuple[bool, str]]:
-    """Split Discord markdown into (hidden, text) runs, honouring backslash escapes.
-
-    A model of how Discord reads ``||``: a backslash makes the next character literal,
-    and each unescaped ``||`` toggles the spoiler state.
-    """
-    runs: list[tuple[bool, str]] = []
-    hidden, text, i = False, "", 0
-    while i < len(markdown):
-        ch = markdown[i]
-        if ch == "\\" and i + 1 < len(markdown):
-            text += markdown[i + 1]
-            i += 2
-            continue
-        if markdown.startswith("||", i):
-            runs.append((hidden, text))
-            hidden, text = not hidden, ""
-            i += 2
-            continue
-        text += ch
-        i += 1
-    runs.append((hidden, text))
-    return [(h, t) for h, t in runs if t]
+from tests.spoiler_audit import spoiler_regions
 
 
 @given(st.text())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -69,7 +70,9 @@ def _read_toml(path: Path) -> dict[str, object]:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """ "Coral Peña" -> "coral-pena": stable ids from names."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 class _Reader:
@@ -224,7 +227,9 @@ class _Reader:
         keys = {"id", "name", "aliases", "occupation", "affiliation", "first_appearance"}
         keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate"}
         for index, table in enumerate(_list(data, "character", path), 1):
-            entry = Entry(self.rel(path), f"character #{index}", table, keys)
+            named = table.get("id") if isinstance(table, dict) else None
+            label = f"character {named!r}" if isinstance(named, str) else f"character #{index}"
+            entry = Entry(self.rel(path), label, table, keys)
             character_id = entry.text("id", max_len=40)
             entry.label = f"character {character_id!r}"
             if character_id in self.characters:

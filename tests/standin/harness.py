@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +79,8 @@ class Harness:
         self._old_base = discord.http.Route.BASE
         self.bot: FamBot | None = None
 
-    async def start(self) -> FamBot:
+    async def serve(self) -> Settings:
+        """Start only the stand-in; return settings that point the bot at it."""
         app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -86,13 +88,10 @@ class Harness:
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.stand_in.url = f"http://127.0.0.1:{port}/api/v10"
-        settings = Settings(
-            token=self.settings.token,
-            database_path=self.settings.database_path,
-            content_dir=self.settings.content_dir,
-            log_level="WARNING",
-            api_base=self.stand_in.url,
-        )
+        return dataclasses.replace(self.settings, log_level="WARNING", api_base=self.stand_in.url)
+
+    async def start(self) -> FamBot:
+        settings = await self.serve()
         self.bot = create_bot(settings)
         await self.bot.login(settings.require_token())
         return self.bot

@@ -1,0 +1,110 @@
+"""Loading canon files into the store: idempotent, atomic, and blind to community rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.canon.episodes import EpisodeRef
+from bot.canon.fields import ContentError
+from bot.canon.models import Fact, FactKind
+from bot.spoilers.policy import Detail, Reveal
+from bot.store import Store
+from bot.store.content_sync import SyncOutcome, sync_canon
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, content_dir: Path) -> Path:
+    target = tmp_path / "data" / "canon"
+    shutil.copytree(content_dir, target)
+    return target
+
+
+async def _count(store: Store, table: str) -> int:
+    async with store.conn.execute(f"SELECT count(*) FROM {table}") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def test_first_start_loads_then_unchanged_files_are_skipped(
+    tmp_path: Path, content_dir: Path
+) -> None:
+    store = await Store.open(tmp_path / "fresh.sqlite3")
+    try:
+        first = await sync_canon(store.canon, content_dir)
+        assert first.outcome is SyncOutcome.LOADED
+        loaded_at = await store.canon.loaded_at()
+        again = await sync_canon(store.canon, content_dir)
+        assert again.outcome is SyncOutcome.UNCHANGED
+        assert again.fingerprint == first.fingerprint
+        assert await store.canon.loaded_at() == loaded_at
+    finally:
+        await store.close()
+
+
+async def test_changed_files_reload(store: Store, content_copy: Path) -> None:
+    path = content_copy / "episodes" / "season-1.toml"
+    path.write_text(path.read_text().replace('title = "Red Moon"', 'title = "Red Moon (edited)"'))
+    result = await sync_canon(store.canon, content_copy)
+    assert result.outcome is SyncOutcome.LOADED
+    episode = await store.canon.episode(EpisodeRef(1, 1))
+    assert episode is not None
+    assert episode.title == "Red Moon (edited)"
+
+
+async def test_malformed_files_keep_the_previous_content(store: Store, content_copy: Path) -> None:
+    before = await store.canon.fingerprint()
+    characters = await _count(store, "canon_character")
+    (content_copy / "timeline.toml").write_text("not = [valid")
+    result = await sync_canon(store.canon, content_copy)
+    assert result.outcome is SyncOutcome.KEPT_PREVIOUS
+    assert result.error is not None
+    assert "timeline.toml" in str(result.error)
+    assert await store.canon.fingerprint() == before
+    assert await _count(store, "canon_character") == characters
+
+
+async def test_malformed_files_with_nothing_to_fall_back_on_are_fatal(
+    tmp_path: Path, content_copy: Path
+) -> None:
+    (content_copy / "timeline.toml").write_text("not = [valid")
+    store = await Store.open(tmp_path / "empty.sqlite3")
+    try:
+        with pytest.raises(ContentError):
+            await sync_canon(store.canon, content_copy)
+    finally:
+        await store.close()
+
+
+async def test_reload_never_touches_community_tables(store: Store, content_copy: Path) -> None:
+    # Any table outside canon_* is community data: per-server and per-user rows.
+    await store.conn.execute("CREATE TABLE community_probe (guild_id INTEGER, note TEXT)")
+    await store.conn.execute("INSERT INTO community_probe VALUES (1, 'keep me')")
+    path = content_copy / "timeline.toml"
+    path.write_text(path.read_text() + "\n# edited\n")
+    assert (await sync_canon(store.canon, content_copy)).outcome is SyncOutcome.LOADED
+    async with store.conn.execute("SELECT note FROM community_probe") as cursor:
+        assert [tuple(r) for r in await cursor.fetchall()] == [("keep me",)]
+
+
+async def test_a_failed_reload_rolls_back_entirely(store: Store, content_dir: Path) -> None:
+    bundle = load_content(content_dir)
+    broken = Fact(
+        FactKind.STORY,
+        "nobody",  # no such character: the foreign key fails after many inserts
+        Detail("x", Reveal(EpisodeRef(1, 1), False)),
+        ("s1",),
+    )
+    bad = dataclasses.replace(bundle, fingerprint="bad", finale_facts=(broken,))
+    before = await _count(store, "canon_episode")
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.canon.replace_all(bad)
+    assert await store.canon.fingerprint() == bundle.fingerprint
+    assert await _count(store, "canon_episode") == before
+    assert await _count(store, "canon_search") > 0

@@ -1,0 +1,93 @@
+"""Meta-tests: extensions load, names are unique, and the tree fits Discord's limits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from discord import app_commands
+
+from bot.__main__ import _sync
+from bot.app import EXTENSIONS, FamBot
+from bot.settings import Settings
+from tests.standin.harness import Harness
+
+NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
+NAMED_OPTIONS = {"name", "episode"}  # options that take a name or title
+
+
+def _commands(bot: FamBot) -> list[dict[str, Any]]:
+    return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
+
+
+def test_every_extension_loads(bot: FamBot) -> None:
+    assert set(bot.extensions) == set(EXTENSIONS)
+    assert len(bot.cogs) == len(EXTENSIONS)
+
+
+def test_every_cog_module_is_listed() -> None:
+    modules = {f"cogs.{p.stem}" for p in Path("cogs").glob("*.py") if p.stem != "__init__"}
+    assert modules == set(EXTENSIONS)
+
+
+def test_command_names_are_unique_and_expected(bot: FamBot) -> None:
+    names = [c["name"] for c in _commands(bot)]
+    assert len(names) == len(set(names))
+    expected = {"character", "actor", "episode", "season", "timeline", "search", "help", "about"}
+    assert set(names) == expected
+
+
+def _text_size(command: dict[str, Any]) -> int:
+    size = len(command["name"]) + len(command["description"])
+    for option in command.get("options", []):
+        size += _text_size(option)
+        size += sum(len(c["name"]) + len(str(c["value"])) for c in option.get("choices", []))
+    return size
+
+
+def test_the_tree_serialises_within_discord_limits(bot: FamBot) -> None:
+    commands = _commands(bot)
+    assert len(commands) <= 100
+    for command in commands:
+        assert NAME.match(command["name"]), command["name"]
+        assert 1 <= len(command["description"]) <= 100
+        options = command.get("options", [])
+        assert len(options) <= 25
+        for option in options:
+            assert NAME.match(option["name"])
+            assert 1 <= len(option["description"]) <= 100
+            assert len(option.get("choices", [])) <= 25
+        assert _text_size(command) <= 4000
+
+
+def test_every_name_or_title_option_autocompletes(bot: FamBot) -> None:
+    for command in bot.tree.walk_commands():
+        assert isinstance(command, app_commands.Command)
+        for parameter in command.parameters:
+            if parameter.name in NAMED_OPTIONS:
+                assert parameter.autocomplete, f"/{command.name} {parameter.name}"
+
+
+def test_every_option_is_described(bot: FamBot) -> None:
+    for command in bot.tree.walk_commands():
+        assert isinstance(command, app_commands.Command)
+        for parameter in command.parameters:
+            assert parameter.description not in ("", "…"), f"/{command.name} {parameter.name}"
+
+
+async def test_sync_publishes_to_one_guild_on_request(settings: Settings) -> None:
+    stand_in = Harness(settings)
+    pointed = await stand_in.serve()
+    try:
+        await _sync(pointed, 123456789012345678)
+        calls = stand_in.stand_in.calls("PUT", "/guilds/123456789012345678/commands")
+        assert len(calls) == 1
+        assert {c["name"] for c in calls[0].body} >= {"character", "episode"}
+        assert not stand_in.stand_in.calls("PUT", "/applications/900000000000000002/commands")
+    finally:
+        await stand_in.stop()
+
+
+async def test_login_never_syncs(harness: Harness) -> None:
+    assert not harness.stand_in.calls("PUT")
