@@ -34,6 +34,7 @@ def spoiler_regions(markdown: str) -> list[tuple[bool, str]]:
 
 
 WORD = re.compile(r"[a-z0-9]+")
+YEAR = re.compile(r"(19|20)\d\d")
 NGRAM = 5
 
 
@@ -51,10 +52,31 @@ def words(text: str) -> list[str]:
 
 
 def ngrams(text: str, n: int = NGRAM) -> set[tuple[str, ...]]:
+    """The text's word n-grams; a text shorter than n words is one short gram."""
     tokens = words(text)
     if len(tokens) < n:
         return {tuple(tokens)} if tokens else set()
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def runs(text: str, longest: int = NGRAM) -> set[tuple[str, ...]]:
+    """Every contiguous run of 1 to ``longest`` words: what a secret gram could match."""
+    tokens = words(text)
+    return {
+        tuple(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)
+    }
+
+
+def secret_grams(tagged: list[str], open_text: list[str]) -> set[tuple[str, ...]]:
+    """Grams of tagged texts that no spoiler-free text contains anywhere."""
+    allowed: set[tuple[str, ...]] = set()
+    for text in open_text:
+        allowed |= runs(text)
+    found: set[tuple[str, ...]] = set()
+    for text in tagged:
+        found |= ngrams(text)
+    # A lone common word ("child") is not a detail; a lone year can be (a time jump).
+    return {g for g in found - allowed if len(g) > 1 or YEAR.fullmatch(g[0])}
 
 
 @dataclass
@@ -91,9 +113,9 @@ class Surfaces:
         secret_set = set(secrets)
         found = []
         for surface in self.plain:
-            for gram in ngrams(surface) & secret_set:
+            for gram in runs(surface) & secret_set:
                 found.append(f"plain surface {surface!r} shows {' '.join(gram)!r}")
         for surface in self.taggable:
-            for gram in ngrams(visible(surface)) & secret_set:
+            for gram in runs(visible(surface)) & secret_set:
                 found.append(f"untagged text {surface[:80]!r} shows {' '.join(gram)!r}")
         return found

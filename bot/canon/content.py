@@ -149,7 +149,7 @@ class _Reader:
     def read_seasons(self, path: Path) -> None:
         data = _read_toml(path)
         keys = {"number", "years", "year_start", "year_end", "premiere", "finale"}
-        keys |= {"premise", "sources"}
+        keys |= {"premise", "carries", "sources"}
         for index, table in enumerate(_list(data, "season", path), 1):
             entry = Entry(self.rel(path), f"season #{index}", table, keys)
             number = entry.integer("number", low=1, high=SEASON_COUNT)
@@ -163,14 +163,21 @@ class _Reader:
                 entry.fail("'finale' is before 'premiere'")
             premise_text = entry.optional_text("premise", max_len=SYNOPSIS_MAX)
             first = EpisodeRef(number, 1)
+            carried = []
+            for code in entry.texts("carries"):  # checked once episodes are read
+                ref = EpisodeRef.parse(code)
+                if ref is None or ref.number != EPISODES_PER_SEASON or ref.season >= number:
+                    entry.fail(f"'carries' must list earlier season finales, not {code!r}")
+                carried.append(ref)
+            opening = Reveal(first, False, tuple(sorted(carried)))
             self.seasons[number] = Season(
                 number=number,
-                years_label=entry.text("years", max_len=60),
+                setting=Detail(entry.text("years", max_len=60), opening),
                 year_start=start,
                 year_end=end,
                 premiere=premiere,
                 finale=finale,
-                premise=Detail(premise_text, Reveal(first, False)) if premise_text else None,
+                premise=Detail(premise_text, opening) if premise_text else None,
                 sources=self.source_ids(entry),
             )
 
@@ -386,6 +393,12 @@ def load_content(root: Path) -> ContentBundle:
     for path in sorted((root / "characters").glob("*.toml")):
         reader.read_characters(path)
     reader.read_timeline(root / "timeline.toml")
+    for season in reader.seasons.values():
+        for ref in season.setting.reveal.carries:
+            if not reader.episodes[ref].is_finale:
+                raise ContentError(
+                    reader.rel(root / "seasons.toml"), f"season {season.number}", "bad 'carries'"
+                )
     known = {path.resolve() for path in content_files(root)}
     read = {root / "sources.toml", root / "seasons.toml", root / "timeline.toml"}
     read |= set((root / "episodes").glob("*.toml")) | set((root / "characters").glob("*.toml"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.canon.episodes import EpisodeRef
-from bot.spoilers.policy import Detail
+from bot.spoilers.policy import Detail, Reveal
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Source:
 @dataclass(frozen=True)
 class Season:
     number: int
-    years_label: str  # in-universe span as fans describe it, e.g. "1969-1974"
+    setting: Detail  # in-universe span as fans describe it, e.g. "1969–1974"
     year_start: int
     year_end: int
     premiere: date
@@ -49,6 +49,20 @@ class Episode:
         """Spoiler-free label: the code and the title (titles are public listings)."""
         title = self.title or "title not confirmed"
         return f"{self.ref.code} · {title}"
+
+    @property
+    def setting(self) -> Detail | None:
+        """The in-universe years, revealed by the episode itself: a finale's closing
+        time jump is a finale detail."""
+        if not self.years:
+            return None
+        return Detail(years_text(self.years), Reveal(self.ref, self.is_finale))
+
+
+def years_text(years: tuple[int, ...]) -> str:
+    if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,11 @@ class TimelineEvent:
     detail: Detail
     divergence: bool  # departs from real-world history
     sources: tuple[str, ...]
+
+    @property
+    def dated(self) -> Detail:
+        """The event with its year: when a finale jumps ahead, the year is the secret."""
+        return Detail(f"{self.year} · {self.detail.text}", self.detail.reveal)
 
 
 @dataclass(frozen=True)

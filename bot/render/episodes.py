@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from bot.canon.episodes import EPISODES_PER_SEASON
 from bot.canon.models import Episode, Fact, Season
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
-from bot.render.formatting import chunks, day, sources_footer, years_label
+from bot.render.formatting import chunks, day, sources_footer
 
 NO_SYNOPSIS = "No synopsis recorded yet: no source we trust describes this episode."
 EPISODES_PER_PAGE = 5
@@ -29,7 +29,7 @@ def episode_card(episode: Episode, outcomes: Sequence[Fact]) -> Reply:
         place += " (season finale)"
     fields = [
         Field("Released", (line(released(episode)),), inline=True),
-        Field("Set in", (line(years_label(episode.years)),), inline=True),
+        Field("Set in", (line(episode.setting or "not recorded"),), inline=True),
         Field("Place", (line(place),), inline=True),
     ]
     if outcomes:
@@ -54,7 +54,7 @@ def season_cards(season: Season, episodes: Sequence[Episode]) -> Reply:
                 (line(f"{day(season.premiere)} – {day(season.finale)}"),),
                 inline=True,
             ),
-            Field("Set in", (line(season.years_label),), inline=True),
+            Field("Set in", (line(season.setting),), inline=True),
             Field(
                 "Episodes",
                 (line(f"{len(episodes)} of {EPISODES_PER_SEASON} listed"),),

@@ -30,14 +30,6 @@ def seasons_label(seasons: Sequence[int]) -> str:
     return f"{noun} {', '.join(runs)}"
 
 
-def years_label(years: Sequence[int]) -> str:
-    if not years:
-        return "not recorded"
-    if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]}–{years[-1]}"
-    return ", ".join(str(y) for y in years)
-
-
 def sources_footer(sources: Sequence[str], extra: str | None = None) -> str:
     text = "Sources: " + ", ".join(sources) if sources else "No sources recorded"
     return f"{text} · {extra}" if extra else text

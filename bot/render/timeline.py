@@ -20,8 +20,7 @@ def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
     for group in groups:
         lines = tuple(
             line(
-                f"**{event.year}** · ",
-                event.detail,
+                event.dated,
                 f" · *first shown in {event.detail.reveal.episode.code}*",
                 " · alternate history" if event.divergence else None,
             )

@@ -111,17 +111,18 @@ class CanonRepository:
             )
             await conn.executemany(
                 "INSERT INTO canon_season (number, years_label, year_start, year_end, premiere,"
-                " finale, premise, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " finale, premise, sources, carries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.number,
-                        s.years_label,
+                        s.setting.text,
                         s.year_start,
                         s.year_end,
                         s.premiere.isoformat(),
                         s.finale.isoformat(),
                         s.premise.text if s.premise else None,
                         json.dumps(s.sources),
+                        _carries(s.setting.reveal),
                     )
                     for s in bundle.seasons
                 ],
@@ -269,10 +270,10 @@ class CanonRepository:
 
     @staticmethod
     def _season(row: aiosqlite.Row) -> Season:
-        first = Reveal(EpisodeRef(row["number"], 1), False)
+        first = _reveal(EpisodeRef(row["number"], 1).key, False, row["carries"])
         return Season(
             number=row["number"],
-            years_label=row["years_label"],
+            setting=Detail(row["years_label"], first),
             year_start=row["year_start"],
             year_end=row["year_end"],
             premiere=date.fromisoformat(row["premiere"]),
@@ -459,8 +460,9 @@ class CanonRepository:
             return SearchHit(kind, ref, label, Detail(row["fact_text"], reveal))
         if kind == "event":
             reveal = _reveal(row["event_episode"], row["event_finale"], row["event_carries"])
-            label = f"Timeline · {row['event_year']}"
-            return SearchHit(kind, ref, label, Detail(row["event_text"], reveal))
+            label = f"Timeline · shown in {reveal.episode.code}"
+            text = f"{row['event_year']} · {row['event_text']}"
+            return SearchHit(kind, ref, label, Detail(text, reveal))
         if kind == "episode":
             episode = await self.episode(EpisodeRef.from_key(int(ref)))
             assert episode is not None

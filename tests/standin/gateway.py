@@ -1,0 +1,173 @@
+"""The gateway half of the stand-in: a WebSocket speaking Discord's gateway protocol.
+
+HELLO, IDENTIFY -> READY and GUILD_CREATE, heartbeats and their ACKs, RESUME, and
+zlib-stream compression when the client asks for it (as discord.py does), following
+the public gateway documentation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from tests.standin import payloads
+from tests.standin.rest import APPLICATION_ID, BOT_USER
+
+HEARTBEAT_INTERVAL_MS = 41250
+
+
+@dataclass
+class Session:
+    socket: web.WebSocketResponse
+    compressor: Any | None
+    session_id: str
+    sequence: int = 0
+    identified: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def send(self, op: int, data: Any, event: str | None = None) -> None:
+        payload: dict[str, Any] = {"op": op, "d": data, "s": None, "t": event}
+        if op == 0:
+            self.sequence += 1
+            payload["s"] = self.sequence
+        raw = json.dumps(payload)
+        if self.compressor is None:
+            await self.socket.send_str(raw)
+        else:
+            chunk = self.compressor.compress(raw.encode()) + self.compressor.flush(
+                zlib.Z_SYNC_FLUSH
+            )
+            await self.socket.send_bytes(chunk)
+
+
+def guild_payload() -> dict[str, Any]:
+    everyone = {
+        "id": str(payloads.GUILD_ID),
+        "name": "@everyone",
+        "permissions": "1071698660929",
+        "position": 0,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+    channel = {
+        "id": str(payloads.CHANNEL_ID),
+        "type": 0,
+        "guild_id": str(payloads.GUILD_ID),
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "topic": None,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+    }
+    return {
+        "id": str(payloads.GUILD_ID),
+        "name": "Jamestown Base",
+        "icon": None,
+        "owner_id": str(payloads.ALICE.id),
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 1,
+        "explicit_content_filter": 0,
+        "roles": [everyone],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+        "mfa_level": 0,
+        "system_channel_id": None,
+        "system_channel_flags": 0,
+        "rules_channel_id": None,
+        "vanity_url_code": None,
+        "description": None,
+        "banner": None,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "public_updates_channel_id": None,
+        "nsfw_level": 0,
+        "premium_progress_bar_enabled": False,
+        "joined_at": "2024-01-01T00:00:00+00:00",
+        "large": False,
+        "unavailable": False,
+        "member_count": 2,
+        "members": [],
+        "channels": [channel],
+        "threads": [],
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+    }
+
+
+@dataclass
+class Gateway:
+    sessions: list[Session] = field(default_factory=list)
+    identifies: int = 0
+    resumes: int = 0
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    url: str = ""
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send an event to every identified session, as Discord would."""
+        for session in list(self.sessions):
+            if session.identified.is_set() and not session.socket.closed:
+                await session.send(0, data, event)
+
+    async def drop(self) -> None:
+        """Close every connection abruptly (code 4000 lets the client resume)."""
+        for session in list(self.sessions):
+            await session.socket.close(code=4000, message=b"stand-in dropped the connection")
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        compress = request.query.get("compress") == "zlib-stream"
+        session = Session(socket, zlib.compressobj() if compress else None, f"session-{id(socket)}")
+        self.sessions.append(session)
+        await session.send(10, {"heartbeat_interval": HEARTBEAT_INTERVAL_MS})
+        try:
+            async for message in socket:
+                if message.type is not WSMsgType.TEXT and message.type is not WSMsgType.BINARY:
+                    break
+                await self._on_message(session, json.loads(message.data))
+        finally:
+            self.sessions.remove(session)
+        return socket
+
+    async def _on_message(self, session: Session, message: dict[str, Any]) -> None:
+        op = message.get("op")
+        if op == 1:  # heartbeat
+            await session.send(11, None)
+        elif op == 2:  # identify
+            self.identifies += 1
+            await session.send(
+                0,
+                {
+                    "v": 10,
+                    "user": BOT_USER,
+                    "guilds": [{"id": str(payloads.GUILD_ID), "unavailable": True}],
+                    "session_id": session.session_id,
+                    "resume_gateway_url": self.url,
+                    "shard": [0, 1],
+                    "application": {"id": str(APPLICATION_ID), "flags": 0},
+                },
+                "READY",
+            )
+            session.identified.set()
+            await session.send(0, guild_payload(), "GUILD_CREATE")
+            self.ready.set()
+        elif op == 6:  # resume
+            self.resumes += 1
+            session.sequence = int(message["d"].get("seq") or 0)
+            session.identified.set()
+            await session.send(0, {}, "RESUMED")
