@@ -6,6 +6,8 @@ import asyncio
 import logging
 
 import discord
+import discord.gateway
+import yarl
 from discord.ext import commands
 
 from bot.canon.catalog import Catalog
@@ -95,7 +97,9 @@ class FamBot(commands.Bot):
 
 def create_bot(settings: Settings) -> FamBot:
     """Build the bot without connecting: tests and tools call this, then ``login``."""
+    # Point the library at a local stand-in for Discord (tests and the console only).
     if settings.api_base is not None:
-        # Point the library at a local stand-in for Discord (tests and the console).
         discord.http.Route.BASE = settings.api_base.rstrip("/")
+    if settings.gateway_url is not None:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
     return FamBot(settings)

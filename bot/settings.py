@@ -25,8 +25,9 @@ class Settings:
     content_dir: Path = DEFAULT_CONTENT_DIR
     dev_guild_id: int | None = None
     log_level: str = "INFO"
-    # Only tests and the console change this, to reach a local stand-in for Discord.
+    # Only tests and the console change these, to reach a local stand-in for Discord.
     api_base: str | None = None
+    gateway_url: str | None = None
 
     def require_token(self) -> str:
         if not self.token:
@@ -65,6 +66,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     api_base = env.get("FAMBOT_API_BASE", "").strip() or None
     if api_base is not None and not api_base.startswith(("http://", "https://")):
         raise SettingsError("FAMBOT_API_BASE must be an http(s) URL; leave it unset for Discord.")
+    gateway_url = env.get("FAMBOT_GATEWAY_URL", "").strip() or None
+    if gateway_url is not None and not gateway_url.startswith(("ws://", "wss://")):
+        raise SettingsError("FAMBOT_GATEWAY_URL must be a ws(s) URL; leave it unset for Discord.")
     return Settings(
         token=token,
         database_path=Path(database) if database else DEFAULT_DATABASE,
@@ -72,6 +76,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         dev_guild_id=_snowflake("FAMBOT_DEV_GUILD_ID", guild_raw) if guild_raw else None,
         log_level=level,
         api_base=api_base,
+        gateway_url=gateway_url,
     )
 
 

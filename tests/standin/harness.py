@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import discord
+import discord.gateway
 from aiohttp import web
 
 from bot.app import FamBot, create_bot
 from bot.settings import Settings
 from tests.standin import payloads
+from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
 TIMEOUT = 10.0
@@ -75,20 +77,29 @@ class Harness:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.stand_in = StandIn()
+        self.gateway = Gateway()
         self._runner: web.AppRunner | None = None
         self._old_base = discord.http.Route.BASE
+        self._old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
         self.bot: FamBot | None = None
 
     async def serve(self) -> Settings:
         """Start only the stand-in; return settings that point the bot at it."""
         app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
+        app.router.add_get("/gateway", self.gateway.handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.stand_in.url = f"http://127.0.0.1:{port}/api/v10"
-        return dataclasses.replace(self.settings, log_level="WARNING", api_base=self.stand_in.url)
+        self.gateway.url = f"ws://127.0.0.1:{port}/gateway"
+        return dataclasses.replace(
+            self.settings,
+            log_level="WARNING",
+            api_base=self.stand_in.url,
+            gateway_url=self.gateway.url,
+        )
 
     async def start(self) -> FamBot:
         settings = await self.serve()
@@ -102,6 +113,7 @@ class Harness:
         if self._runner is not None:
             await self._runner.cleanup()
         discord.http.Route.BASE = self._old_base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._old_gateway
 
     async def send(self, payload: dict[str, Any]) -> Exchange:
         """Deliver an interaction as the gateway would, and wait until it is answered."""

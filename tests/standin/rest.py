@@ -62,6 +62,9 @@ class StandIn:
     # interaction token -> id of the original response message
     originals: dict[str, int] = field(default_factory=dict)
     _callbacks: dict[str, asyncio.Event] = field(default_factory=dict)
+    # Slows interaction callbacks down, to catch the bot with a reply in flight.
+    callback_delay: float = 0.0
+    callback_started: asyncio.Event = field(default_factory=asyncio.Event)
     # Queued failures: (method, path prefix) -> (status, body, headers)
     failures: list[tuple[Callable[[web.Request], bool], int, dict[str, Any], dict[str, str]]] = (
         field(default_factory=list)
@@ -191,6 +194,9 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
 
     @routes.post("/api/v10/interactions/{interaction_id}/{token}/callback")
     async def callback(request: web.Request) -> web.Response:
+        state.callback_started.set()
+        if state.callback_delay:
+            await asyncio.sleep(state.callback_delay)
         body = request[BODY]
         interaction_id = request.match_info["interaction_id"]
         token = request.match_info["token"]

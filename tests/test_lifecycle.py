@@ -1,0 +1,94 @@
+"""The real process: connects through the gateway, and shuts down cleanly on a signal."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from tests.conftest import FAKE_TOKEN
+from tests.standin import payloads
+from tests.standin.harness import Harness
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _environment(settings: Settings) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "FAMBOT_"))}
+    env.update(
+        DISCORD_TOKEN=FAKE_TOKEN,
+        FAMBOT_DATABASE=str(settings.database_path),
+        FAMBOT_API_BASE=settings.api_base or "",
+        FAMBOT_GATEWAY_URL=settings.gateway_url or "",
+        FAMBOT_LOG_LEVEL="INFO",
+    )
+    return env
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+async def test_a_signal_lets_the_reply_in_flight_finish(
+    settings: Settings, signum: signal.Signals
+) -> None:
+    harness = Harness(settings)
+    pointed = await harness.serve()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=ROOT,
+        env=_environment(pointed),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await asyncio.wait_for(harness.gateway.ready.wait(), 60)
+        assert harness.gateway.identifies == 1
+
+        harness.stand_in.callback_delay = 1.0
+        interaction = payloads.slash("character", {"name": "Ed"})
+        answered = harness.stand_in.callback_event(int(interaction["id"]))
+        await harness.gateway.dispatch("INTERACTION_CREATE", interaction)
+        await asyncio.wait_for(harness.stand_in.callback_started.wait(), 30)
+        process.send_signal(signum)  # while the reply is still being delivered
+
+        code = await asyncio.wait_for(process.wait(), 30)
+        assert process.stderr is not None
+        log = (await process.stderr.read()).decode()
+        assert code == 0, log
+        assert answered.is_set(), "the reply in flight was delivered"
+        assert "finishing in-flight replies" in log
+        assert "Database closed" in log
+        assert "Traceback" not in log
+        assert not Path(f"{settings.database_path}-wal").exists(), "WAL checkpointed on close"
+        with sqlite3.connect(settings.database_path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        await harness.stop()
+
+
+async def test_commands_work_through_the_gateway(settings: Settings) -> None:
+    harness = Harness(settings)
+    await harness.start()
+    assert harness.bot is not None
+    runner = asyncio.create_task(harness.bot.connect())
+    try:
+        await asyncio.wait_for(harness.bot.wait_until_ready(), 30)
+        assert harness.bot.get_guild(payloads.GUILD_ID) is not None
+        interaction = payloads.slash("episode", {"episode": "S1E1"})
+        answered = harness.stand_in.callback_event(int(interaction["id"]))
+        await harness.gateway.dispatch("INTERACTION_CREATE", interaction)
+        await asyncio.wait_for(answered.wait(), 10)
+        callback = harness.stand_in.calls("POST", f"/interactions/{interaction['id']}/")[0]
+        assert callback.json["data"]["embeds"][0]["title"] == "S1E1 · Red Moon"
+    finally:
+        await harness.stop()
+        runner.cancel()
