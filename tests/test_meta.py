@@ -91,3 +91,17 @@ async def test_sync_publishes_to_one_guild_on_request(settings: Settings) -> Non
 
 async def test_login_never_syncs(harness: Harness) -> None:
     assert not harness.stand_in.calls("PUT")
+
+
+SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b")
+
+
+def test_only_the_store_writes_sql() -> None:
+    root = Path(__file__).resolve().parent.parent
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("bot", "cogs")
+        for path in (root / folder).rglob("*.py")
+        if "store" not in path.relative_to(root).parts and SQL.search(path.read_text())
+    ]
+    assert offenders == []

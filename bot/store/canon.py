@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import aiosqlite
@@ -26,20 +26,7 @@ from bot.canon.models import (
     TimelineEvent,
 )
 from bot.spoilers.policy import Detail, Reveal
-from bot.store.database import transaction
-
-# Reloading deletes children before parents (foreign keys are on).
-_CANON_TABLES = (
-    "canon_search",
-    "canon_event",
-    "canon_fact",
-    "canon_role",
-    "canon_actor",
-    "canon_character",
-    "canon_episode",
-    "canon_season",
-    "canon_source",
-)
+from bot.store.canon_writer import replace_canon
 
 
 @dataclass(frozen=True)
@@ -66,10 +53,6 @@ def _ids(raw: str) -> tuple[Any, ...]:
 def _reveal(episode_key: int, is_finale: int, carries: str = "[]") -> Reveal:
     carried = tuple(EpisodeRef.from_key(key) for key in json.loads(carries))
     return Reveal(EpisodeRef.from_key(episode_key), bool(is_finale), carried)
-
-
-def _carries(reveal: Reveal | None) -> str:
-    return json.dumps([ref.key for ref in reveal.carries] if reveal else [])
 
 
 def _fts_query(text: str) -> str | None:
@@ -102,163 +85,7 @@ class CanonRepository:
 
     async def replace_all(self, bundle: ContentBundle) -> None:
         """Swap in new canon content in one transaction; community tables are untouched."""
-        async with transaction(self._conn) as conn:
-            for table in _CANON_TABLES:
-                await conn.execute(f"DELETE FROM {table}")
-            await conn.executemany(
-                "INSERT INTO canon_source (id, title, url) VALUES (?, ?, ?)",
-                [(s.id, s.title, s.url) for s in bundle.sources],
-            )
-            await conn.executemany(
-                "INSERT INTO canon_season (number, years_label, year_start, year_end, premiere,"
-                " finale, premise, sources, carries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        s.number,
-                        s.setting.text,
-                        s.year_start,
-                        s.year_end,
-                        s.premiere.isoformat(),
-                        s.finale.isoformat(),
-                        s.premise.text if s.premise else None,
-                        json.dumps(s.sources),
-                        _carries(s.setting.reveal),
-                    )
-                    for s in bundle.seasons
-                ],
-            )
-            await conn.executemany(
-                "INSERT INTO canon_episode (id, season, number, title, air_date, air_date_note,"
-                " years, is_finale, synopsis, sources, carries)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.ref.key,
-                        e.ref.season,
-                        e.ref.number,
-                        e.title,
-                        e.air_date.isoformat() if e.air_date else None,
-                        e.air_date_note,
-                        json.dumps(e.years),
-                        int(e.is_finale),
-                        e.synopsis.text if e.synopsis else None,
-                        json.dumps(e.sources),
-                        _carries(e.synopsis.reveal if e.synopsis else None),
-                    )
-                    for e in bundle.episodes
-                ],
-            )
-            await self._insert_characters(conn, bundle.characters)
-            facts = [f for c in bundle.characters for f in c.facts] + list(bundle.finale_facts)
-            await conn.executemany(
-                "INSERT INTO canon_fact (kind, subject_id, episode_id, is_finale, text, sources,"
-                " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        f.kind.value,
-                        f.subject_id,
-                        f.detail.reveal.episode.key,
-                        int(f.detail.reveal.finale),
-                        f.detail.text,
-                        json.dumps(f.sources),
-                        _carries(f.detail.reveal),
-                    )
-                    for f in facts
-                ],
-            )
-            await conn.executemany(
-                "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources,"
-                " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.year,
-                        e.detail.reveal.episode.key,
-                        int(e.detail.reveal.finale),
-                        int(e.divergence),
-                        e.detail.text,
-                        json.dumps(e.sources),
-                        _carries(e.detail.reveal),
-                    )
-                    for e in bundle.events
-                ],
-            )
-            await self._index_for_search(conn)
-            await conn.executemany(
-                "INSERT OR REPLACE INTO canon_meta (key, value) VALUES (?, ?)",
-                [
-                    ("fingerprint", bundle.fingerprint),
-                    ("loaded_at", datetime.now(UTC).isoformat(timespec="seconds")),
-                ],
-            )
-
-    async def _insert_characters(
-        self, conn: aiosqlite.Connection, characters: Sequence[Character]
-    ) -> None:
-        await conn.executemany(
-            "INSERT INTO canon_character (id, name, aliases, occupation, affiliation,"
-            " first_episode, summary, sources, sort_order, carries, known_from)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    c.id,
-                    c.name,
-                    json.dumps(c.aliases),
-                    c.occupation.text if c.occupation else None,
-                    c.affiliation.text if c.affiliation else None,
-                    c.first_appearance.key if c.first_appearance else None,
-                    c.summary.text if c.summary else None,
-                    json.dumps(c.sources),
-                    position,
-                    _carries(c.summary.reveal if c.summary else None),
-                    c.known_from.key if c.known_from else None,
-                )
-                for position, c in enumerate(characters)
-            ],
-        )
-        roles = [r for c in characters for r in c.roles]
-        await conn.executemany(
-            "INSERT OR IGNORE INTO canon_actor (id, name) VALUES (?, ?)",
-            [(r.actor_id, r.actor_name) for r in roles],
-        )
-        await conn.executemany(
-            "INSERT INTO canon_role VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    r.character_id,
-                    r.actor_id,
-                    r.credit,
-                    json.dumps(r.seasons),
-                    json.dumps(r.sources),
-                    n,
-                )
-                for n, r in enumerate(roles)
-            ],
-        )
-
-    async def _index_for_search(self, conn: aiosqlite.Connection) -> None:
-        await conn.executescript(
-            """
-            INSERT INTO canon_search (kind, ref, name, body)
-                SELECT 'character', c.id,
-                       c.name || ' ' || (SELECT group_concat(value, ' ') FROM json_each(c.aliases)),
-                       coalesce(c.occupation, '') || ' ' || coalesce(c.affiliation, '') || ' '
-                           || coalesce(c.summary, '') || ' '
-                           || coalesce((SELECT group_concat(a.name, ' ') FROM canon_role r
-                               JOIN canon_actor a ON a.id = r.actor_id
-                               WHERE r.character_id = c.id), '')
-                FROM canon_character c;
-            INSERT INTO canon_search (kind, ref, name, body)
-                SELECT 'episode', e.id,
-                       'S' || e.season || 'E' || e.number || ' ' || coalesce(e.title, ''),
-                       e.synopsis
-                FROM canon_episode e;
-            INSERT INTO canon_search (kind, ref, name, body)
-                SELECT 'event', v.id, v.year, v.text FROM canon_event v;
-            INSERT INTO canon_search (kind, ref, name, body)
-                SELECT 'fact', f.id, coalesce(c.name, ''), f.text
-                FROM canon_fact f LEFT JOIN canon_character c ON c.id = f.subject_id;
-            """
-        )
+        await replace_canon(self._conn, bundle)
 
     # --- reading -------------------------------------------------------------
 
