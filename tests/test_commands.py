@@ -138,7 +138,7 @@ async def test_timeline_by_years_and_season(harness: Harness) -> None:
     reply = await harness.command("timeline", {"from_year": 1969, "to_year": 1974})
     embed = reply.embeds[0]
     assert embed["title"] == "Timeline · 1969–1974"
-    years = [int(y) for y in re.findall(r"^(\d{4}) ·", embed["description"], re.MULTILINE)]
+    years = [int(y) for y in re.findall(r"^\S+ \|{0,2}(\d{4}) ·", embed["description"], re.M)]
     assert years
     assert years == sorted(years)
     assert years[0] >= 1969

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import discord
+
 from bot import __version__
 from bot.canon.models import CanonCounts
 from bot.render.cards import Card, Colour, Field, Reply, line
@@ -43,7 +47,7 @@ def help_card() -> Reply:
     return Reply((card,), ephemeral=True)
 
 
-def about_card(counts: CanonCounts, data_version: str, loaded_at: str | None) -> Reply:
+def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | None) -> Reply:
     card = Card(
         title="About fambot",
         lines=(
@@ -57,7 +61,11 @@ def about_card(counts: CanonCounts, data_version: str, loaded_at: str | None) ->
                 "Data",
                 (
                     line(f"Version `{data_version[:12]}`"),
-                    line(f"Loaded {loaded_at or 'never'} (UTC)"),
+                    line(
+                        f"Loaded {discord.utils.format_dt(loaded_at, 'R')}"
+                        if loaded_at
+                        else "Not loaded yet"
+                    ),
                 ),
                 inline=True,
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.canon.catalog import normalise
 from bot.canon.models import Actor, Character, Episode, Role
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
 from bot.render.formatting import seasons_label, sources_footer
@@ -15,14 +16,21 @@ def _role_line(role: Role, *, show_actor: bool) -> Line:
     return line(f"**{who}**{credit} — {seasons_label(role.seasons)}")
 
 
+def _nicknames(character: Character) -> list[str]:
+    """Aliases worth showing: not just a part of the full name ("Karen" for Karen Baldwin)."""
+    name_words = set(normalise(character.name).split())
+    return [a for a in character.aliases if not set(normalise(a).split()) <= name_words]
+
+
 def character_card(character: Character, first_episode: Episode | None) -> Reply:
     lines: list[Line] = []
     if character.summary:
         lines.append(line(character.summary))
     else:
         lines.append(line(f"No biography recorded yet. {NOT_RECORDED}."))
-    if character.aliases:
-        lines.append(line("Also known as: " + ", ".join(character.aliases)))
+    nicknames = _nicknames(character)
+    if nicknames:
+        lines.append(line("Also known as: " + ", ".join(nicknames)))
     fields = [
         Field(
             "Played by",

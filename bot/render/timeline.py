@@ -9,6 +9,7 @@ from bot.render.cards import Card, Colour, Reply, line
 from bot.render.formatting import chunks
 
 EVENTS_PER_PAGE = 8
+DIVERGENCE_MARK = "🔀 "
 
 
 def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
@@ -20,9 +21,9 @@ def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
     for group in groups:
         lines = tuple(
             line(
+                DIVERGENCE_MARK if event.divergence else "▪️ ",
                 event.dated,
-                f" · *first shown in {event.detail.reveal.episode.code}*",
-                " · alternate history" if event.divergence else None,
+                f" *({event.detail.reveal.episode.code})*",
             )
             for event in group
         )
@@ -30,8 +31,8 @@ def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
             Card(
                 title=f"Timeline · {scope}",
                 lines=lines,
-                footer=f"{len(events)} events · alternate history marks where the show "
-                "departs from ours",
+                footer=f"{len(events)} events · 🔀 marks where the show's history departs "
+                "from ours · (S1E1) is the episode that first shows it",
                 colour=Colour.TIMELINE,
             )
         )

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 
-# Every character Discord's markdown gives meaning to, escaped wherever it occurs,
-# links included: a link containing "||" must not close a spoiler early.
-_SPECIAL = re.compile(r"([\\*_~`|>#\-\[\]()<:@])")
+# Characters with a meaning anywhere in a line (emphasis, code, spoilers, links,
+# mentions and timestamps), escaped wherever they occur, links included: a link
+# containing "||" must not close a spoiler early.
+_ANYWHERE = re.compile(r"([\\*_~`|\[\]<@])")
+# Characters that only mean something at the start of a line (quotes, headings, lists).
+_LINE_START = re.compile(r"^(\s*)([>#\-+]|\d+(?=\.))", re.MULTILINE)
 
 
 def escape(text: str) -> str:
     """Escape member- or data-supplied text so it renders literally."""
-    return _SPECIAL.sub(r"\\\1", text)
+    escaped = _ANYWHERE.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():  # "1. " starts a list; escape the dot, not the digit
+        return f"{indent}{marker}\\"
+    return f"{indent}\\{marker}"
 
 
 def spoiler(text: str) -> str:

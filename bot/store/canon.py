@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import aiosqlite
@@ -76,12 +76,12 @@ class CanonRepository:
             row = await cursor.fetchone()
         return str(row[0]) if row else None
 
-    async def loaded_at(self) -> str | None:
+    async def loaded_at(self) -> datetime | None:
         async with self._conn.execute(
             "SELECT value FROM canon_meta WHERE key = 'loaded_at'"
         ) as cursor:
             row = await cursor.fetchone()
-        return str(row[0]) if row else None
+        return datetime.fromisoformat(row[0]) if row else None
 
     async def replace_all(self, bundle: ContentBundle) -> None:
         """Swap in new canon content in one transaction; community tables are untouched."""
