@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+UNKNOWN_INTERACTION = 10062  # Discord's error code for an expired interaction token
+
 
 def refusal_for(error: app_commands.AppCommandError) -> str | None:
     """The member-facing text for an expected failure, or None if it is a bug."""
@@ -51,6 +53,11 @@ class FamTree(app_commands.CommandTree["FamBot"]):
     async def on_error(
         self, interaction: discord.Interaction[FamBot], error: app_commands.AppCommandError
     ) -> None:
+        original = getattr(error, "original", None)
+        if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
+            # Too late to answer (3 s passed, or the member left): nothing can be sent.
+            log.warning("Interaction %s expired before it could be answered", interaction.id)
+            return
         message = refusal_for(error)
         if message is None:
             code = secrets.token_hex(3).upper()

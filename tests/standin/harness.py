@@ -82,6 +82,7 @@ class Harness:
         self._old_base = discord.http.Route.BASE
         self._old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
         self.bot: FamBot | None = None
+        self._connection: asyncio.Task[None] | None = None
 
     async def serve(self) -> Settings:
         """Start only the stand-in; return settings that point the bot at it."""
@@ -102,25 +103,41 @@ class Harness:
         )
 
     async def start(self) -> FamBot:
+        """Start the stand-in, then the bot: log in, connect the gateway, wait for READY."""
         settings = await self.serve()
         self.bot = create_bot(settings)
         await self.bot.login(settings.require_token())
+        # The library waits this long after READY for more GUILD_CREATEs; the stand-in
+        # sends its one guild at once, so the default 2 s would only slow tests down.
+        self.bot._connection.guild_ready_timeout = 0.05
+        self._connection = asyncio.create_task(self.bot.connect(reconnect=True))
+        ready = asyncio.create_task(self.bot.wait_until_ready())
+        done, _ = await asyncio.wait(
+            {ready, self._connection}, timeout=TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+        )
+        if ready not in done:
+            ready.cancel()
+            if self._connection in done:
+                self._connection.result()  # surface why the connection ended
+            raise TimeoutError("the bot did not become ready")
         return self.bot
 
     async def stop(self) -> None:
         if self.bot is not None:
             await self.bot.close()
+        if self._connection is not None:
+            await asyncio.wait({self._connection}, timeout=TIMEOUT)
         if self._runner is not None:
             await self._runner.cleanup()
         discord.http.Route.BASE = self._old_base
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._old_gateway
 
     async def send(self, payload: dict[str, Any]) -> Exchange:
-        """Deliver an interaction as the gateway would, and wait until it is answered."""
+        """Send an interaction over the gateway, and wait until the bot has answered it."""
         assert self.bot is not None
         before = len(self.stand_in.requests)
         answered = self.stand_in.callback_event(int(payload["id"]))
-        self.bot._connection.parse_interaction_create(payload)  # what the gateway calls
+        await self.gateway.dispatch("INTERACTION_CREATE", payload)
         await asyncio.wait_for(answered.wait(), TIMEOUT)
         await asyncio.sleep(0)
         await self.bot.wait_until_idle(TIMEOUT)

@@ -87,7 +87,30 @@ class StandIn:
         body: dict[str, Any],
         headers: dict[str, str] | None = None,
     ) -> None:
+        """Answer the next request ``match`` accepts with this error instead."""
         self.failures.append((match, status, body, headers or {}))
+
+    def rate_limit_next(self, match: Callable[[web.Request], bool], retry_after: float) -> None:
+        """A 429 as Discord sends it (through its proxy, hence ``Via``)."""
+        self.fail_next(
+            match,
+            429,
+            {"message": "You are being rate limited.", "retry_after": retry_after, "global": False},
+            {
+                "Retry-After": str(retry_after),
+                "Via": "1.1 google",
+                "X-RateLimit-Limit": "5",
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset-After": str(retry_after),
+                "X-RateLimit-Scope": "user",
+            },
+        )
+
+    def missing_permissions_next(self, match: Callable[[web.Request], bool]) -> None:
+        self.fail_next(match, 403, {"message": "Missing Permissions", "code": 50013})
+
+    def unknown_message_next(self, match: Callable[[web.Request], bool]) -> None:
+        self.fail_next(match, 404, {"message": "Unknown Message", "code": 10008})
 
 
 BODY = web.RequestKey("body", object)
