@@ -65,10 +65,16 @@ def test(args: list[str]) -> int:
     return 0
 
 
+def console(args: list[str]) -> int:
+    """Try the bot in a terminal against a local stand-in for Discord (no account needed)."""
+    python = _ensure_env("")
+    return subprocess.call([str(python), "-m", "tests.standin.console", *args], cwd=ROOT)
+
+
 def main() -> int:
-    commands = {"start": start, "test": test}
+    commands = {"start": start, "test": test, "console": console}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print("usage: python3 manage.py start [bot arguments] | test [pytest arguments]")
+        print("usage: python3 manage.py start [bot arguments] | test [pytest arguments] | console")
         return 2
     return commands[sys.argv[1]](sys.argv[2:])
 

@@ -18,7 +18,8 @@ from bot.canon.models import Episode
 
 CHOICE_LIMIT = 25  # Discord's maximum number of autocomplete choices
 CHOICE_CHARS = 100  # Discord's maximum length of a choice name and value
-_FUZZY_CUTOFF = 60.0
+_FUZZY_CUTOFF = 70.0
+_SHORT_QUERY_CUTOFF = 80.0
 _RESOLVE_CUTOFF = 88.0
 
 
@@ -90,9 +91,11 @@ class NameIndex:
             for key, owner in zip(self._keys, self._key_owner, strict=True)
             if key.startswith(query) or f" {query}" in key
         )
-        if len(set(map(id, ranked))) < limit:
+        if len(query) > 2 and len(set(map(id, ranked))) < limit:
+            # Short queries match too much by accident ("kel" in "Clarke"): be stricter.
+            cutoff = _FUZZY_CUTOFF if len(query) > 4 else _SHORT_QUERY_CUTOFF
             matches = process.extract(
-                query, self._keys, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=_FUZZY_CUTOFF
+                query, self._keys, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=cutoff
             )
             ranked.extend(self._key_owner[index] for _, _, index in matches)
         unique: dict[str, _Entry] = {}
