@@ -14,8 +14,7 @@ from bot.views import Paginator
 
 async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Answer an interaction with a reply's pages (buttons when there are several)."""
-    pages = [compose(card, PUBLIC) for card in reply.pages]
-    first = pages[0]
+    first = compose(reply.pages[0], PUBLIC)
     kwargs: dict[str, Any] = {
         "content": first.content,
         "embed": first.embed,
@@ -23,8 +22,8 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> Non
         # Spoiler-bearing posts go out silently: no push notification preview.
         "silent": bool(first.tagged_seasons),
     }
-    if len(pages) > 1:
-        view = Paginator(pages, interaction.user.id)
+    if len(reply.pages) > 1:
+        view = Paginator(reply.pages, PUBLIC, interaction.user.id)
         kwargs["view"] = view
         view.origin = interaction
     if interaction.response.is_done():

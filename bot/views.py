@@ -9,7 +9,9 @@ from typing import Any
 
 import discord
 
-from bot.render.compose import Composed
+from bot.render.cards import Card
+from bot.render.compose import compose
+from bot.spoilers.policy import Audience
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +19,18 @@ PAGE_TIMEOUT_SECONDS = 180.0
 
 
 class Paginator(discord.ui.View):
-    """Previous / next buttons over composed pages; disabled when the view times out."""
+    """Previous / next buttons over pages; disabled when the view times out.
 
-    def __init__(self, pages: Sequence[Composed], owner_id: int) -> None:
+    Pages are kept as cards and composed when shown: most pages are never turned to,
+    and a view lives for minutes, so holding finished embeds would cost memory.
+    """
+
+    def __init__(self, pages: Sequence[Card], audience: Audience, owner_id: int) -> None:
         super().__init__(timeout=PAGE_TIMEOUT_SECONDS)
         if len(pages) < 2:
             raise ValueError("a paginator needs at least two pages")
-        self.pages = list(pages)
+        self.pages = pages
+        self.audience = audience
         self.owner_id = owner_id
         self.index = 0
         self.origin: discord.Interaction[Any] | None = None
@@ -51,7 +58,7 @@ class Paginator(discord.ui.View):
     async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
         self.index = index
         self._sync_buttons()
-        page = self.pages[index]
+        page = compose(self.pages[index], self.audience)
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)

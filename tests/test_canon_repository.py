@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.canon.content import load_content
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import FactKind
 from bot.store import Store
@@ -78,8 +81,8 @@ async def test_search_finds_names_titles_and_story_text(store: Store) -> None:
 async def test_search_ignores_accents_and_punctuation(store: Store) -> None:
     hits = await store.canon.search("coral pena")
     assert any(hit.ref == "aleida-rosales" for hit in hits)
-    assert await store.canon.search('"); DROP TABLE canon_episode; --') == []
-    assert await store.canon.search("   ") == []
+    assert await store.canon.search('"); DROP TABLE canon_episode; --') == ()
+    assert await store.canon.search("   ") == ()
 
 
 async def test_counts_match_the_content(store: Store) -> None:
@@ -88,3 +91,12 @@ async def test_counts_match_the_content(store: Store) -> None:
     assert counts.episodes == 50
     assert counts.characters >= 50
     assert counts.events >= 35
+
+
+async def test_reads_are_remembered_until_the_next_reload(store: Store, content_dir: Path) -> None:
+    first = await store.canon.character("ed-baldwin")
+    assert await store.canon.character("ed-baldwin") is first  # answered from memory
+    await store.canon.replace_all(load_content(content_dir))
+    again = await store.canon.character("ed-baldwin")
+    assert again == first
+    assert again is not first  # the reload forgot the old records

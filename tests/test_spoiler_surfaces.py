@@ -63,7 +63,7 @@ def _payloads(reply: Reply) -> list[dict[str, Any]]:
     pages = [compose(card, PUBLIC) for card in reply.pages]
     buttons: list[dict[str, Any]] = []
     if len(pages) > 1:
-        buttons = Paginator(pages, owner_id=1).to_components()
+        buttons = Paginator(reply.pages, PUBLIC, owner_id=1).to_components()
     return [
         {"content": p.content, "embeds": [p.embed.to_dict()], "components": buttons} for p in pages
     ]

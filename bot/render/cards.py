@@ -7,7 +7,9 @@ where the composer decides, through the spoiler policy, how to show it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from bot.spoilers.policy import Detail
 
@@ -41,11 +43,39 @@ class Card:
     colour: int = Colour.INFO
 
 
+class Pages(Sequence[Card]):
+    """Pages built when shown, from records the store already shares.
+
+    A multi-page reply lives for minutes in its page buttons; holding every page's
+    finished card would cost kilobytes per reply, a builder costs a few bytes.
+    """
+
+    def __init__(self, count: int, build: Callable[[int], Card]) -> None:
+        self._count = count
+        self._build = build
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Card: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Card]: ...
+
+    def __getitem__(self, index: int | slice) -> Card | Sequence[Card]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._build(index % self._count)
+
+
 @dataclass(frozen=True)
 class Reply:
     """One or more pages; more than one page is sent with page buttons."""
 
-    pages: tuple[Card, ...]
+    pages: Sequence[Card]
     ephemeral: bool = False
 
 

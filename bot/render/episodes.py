@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from bot.canon.episodes import EPISODES_PER_SEASON
 from bot.canon.models import Episode, Fact, Season
-from bot.render.cards import Card, Colour, Field, Line, Reply, line
-from bot.render.formatting import chunks, day, sources_footer
+from bot.render.cards import Card, Colour, Field, Pages, Reply, line
+from bot.render.formatting import day, sources_footer
 
 NO_SYNOPSIS = "No synopsis recorded yet: no source we trust describes this episode."
 EPISODES_PER_PAGE = 5
@@ -45,7 +45,33 @@ def episode_card(episode: Episode, outcomes: Sequence[Fact]) -> Reply:
 
 
 def season_cards(season: Season, episodes: Sequence[Episode]) -> Reply:
-    overview = Card(
+    """An overview page, then the episodes a few per page."""
+
+    def page(index: int) -> Card:
+        if index == 0:
+            return _season_overview(season, len(episodes))
+        first = (index - 1) * EPISODES_PER_PAGE
+        group = episodes[first : first + EPISODES_PER_PAGE]
+        return Card(
+            title=f"Season {season.number} · episodes {group[0].ref.number}–{group[-1].ref.number}",
+            fields=tuple(
+                Field(
+                    episode_title(episode),
+                    (
+                        line(f"Released {released(episode)}"),
+                        line(episode.synopsis or NO_SYNOPSIS),
+                    ),
+                )
+                for episode in group
+            ),
+            colour=Colour.SEASON,
+        )
+
+    return Reply(Pages(1 + -(-len(episodes) // EPISODES_PER_PAGE), page))
+
+
+def _season_overview(season: Season, episode_count: int) -> Card:
+    return Card(
         title=f"Season {season.number}",
         lines=(line(season.premise or "No premise recorded yet."),),
         fields=(
@@ -57,28 +83,10 @@ def season_cards(season: Season, episodes: Sequence[Episode]) -> Reply:
             Field("Set in", (line(season.setting),), inline=True),
             Field(
                 "Episodes",
-                (line(f"{len(episodes)} of {EPISODES_PER_SEASON} listed"),),
+                (line(f"{episode_count} of {EPISODES_PER_SEASON} listed"),),
                 inline=True,
             ),
         ),
         footer=sources_footer(season.sources, "Use the buttons for the episodes"),
         colour=Colour.SEASON,
     )
-    pages = [overview]
-    for group in chunks(episodes, EPISODES_PER_PAGE):
-        if not group:
-            continue
-        fields = []
-        for episode in group:
-            details: list[Line] = [line(f"Released {released(episode)}")]
-            details.append(line(episode.synopsis or NO_SYNOPSIS))
-            fields.append(Field(episode_title(episode), tuple(details)))
-        pages.append(
-            Card(
-                title=f"Season {season.number} · episodes {group[0].ref.number}–"
-                f"{group[-1].ref.number}",
-                fields=tuple(fields),
-                colour=Colour.SEASON,
-            )
-        )
-    return Reply(tuple(pages))

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
-
-T = TypeVar("T")
 
 
 def day(value: date) -> str:
@@ -33,7 +30,3 @@ def seasons_label(seasons: Sequence[int]) -> str:
 def sources_footer(sources: Sequence[str], extra: str | None = None) -> str:
     text = "Sources: " + ", ".join(sources) if sources else "No sources recorded"
     return f"{text} · {extra}" if extra else text
-
-
-def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [items]

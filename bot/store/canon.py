@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import aiosqlite
 
@@ -63,12 +64,42 @@ def _fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words[:12])
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+MEMO_SIZE = 4096  # canon records are a few hundred; the rest is recent searches
+
+
+def _memoized(
+    method: Callable[Concatenate[CanonRepository, P], Coroutine[Any, Any, T]],
+) -> Callable[Concatenate[CanonRepository, P], Coroutine[Any, Any, T]]:
+    """Remember a read until the next reload: canon content only changes by reloading.
+
+    Results are immutable records (frozen dataclasses, tuples), so sharing them is safe.
+    """
+
+    async def remembered(repo: CanonRepository, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        if key in repo._memo:
+            repo._memo.move_to_end(key)
+            return repo._memo[key]  # type: ignore[no-any-return]
+        value = await method(repo, *args, **kwargs)
+        repo._memo[key] = value
+        if len(repo._memo) > MEMO_SIZE:
+            repo._memo.popitem(last=False)
+        return value
+
+    remembered.__doc__ = method.__doc__
+    return remembered
+
+
 class CanonRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
+        self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     # --- loading -------------------------------------------------------------
 
+    @_memoized
     async def fingerprint(self) -> str | None:
         async with self._conn.execute(
             "SELECT value FROM canon_meta WHERE key = 'fingerprint'"
@@ -76,6 +107,7 @@ class CanonRepository:
             row = await cursor.fetchone()
         return str(row[0]) if row else None
 
+    @_memoized
     async def loaded_at(self) -> datetime | None:
         async with self._conn.execute(
             "SELECT value FROM canon_meta WHERE key = 'loaded_at'"
@@ -86,6 +118,7 @@ class CanonRepository:
     async def replace_all(self, bundle: ContentBundle) -> None:
         """Swap in new canon content in one transaction; community tables are untouched."""
         await replace_canon(self._conn, bundle)
+        self._memo.clear()
 
     # --- reading -------------------------------------------------------------
 
@@ -153,34 +186,40 @@ class CanonRepository:
         JOIN canon_actor a ON a.id = r.actor_id
     """
 
-    async def seasons(self) -> list[Season]:
+    @_memoized
+    async def seasons(self) -> tuple[Season, ...]:
         rows = await self._all("SELECT * FROM canon_season ORDER BY number")
-        return [self._season(row) for row in rows]
+        return tuple(self._season(row) for row in rows)
 
+    @_memoized
     async def season(self, number: int) -> Season | None:
         rows = await self._all("SELECT * FROM canon_season WHERE number = ?", (number,))
         return self._season(rows[0]) if rows else None
 
-    async def episodes(self, season: int | None = None) -> list[Episode]:
+    @_memoized
+    async def episodes(self, season: int | None = None) -> tuple[Episode, ...]:
         if season is None:
             rows = await self._all("SELECT * FROM canon_episode ORDER BY id")
         else:
             rows = await self._all(
                 "SELECT * FROM canon_episode WHERE season = ? ORDER BY id", (season,)
             )
-        return [self._episode(row) for row in rows]
+        return tuple(self._episode(row) for row in rows)
 
+    @_memoized
     async def episode(self, ref: EpisodeRef) -> Episode | None:
         rows = await self._all("SELECT * FROM canon_episode WHERE id = ?", (ref.key,))
         return self._episode(rows[0]) if rows else None
 
-    async def finale_facts(self, ref: EpisodeRef) -> list[Fact]:
+    @_memoized
+    async def finale_facts(self, ref: EpisodeRef) -> tuple[Fact, ...]:
         rows = await self._all(
             "SELECT * FROM canon_fact WHERE episode_id = ? AND kind = 'finale' ORDER BY id",
             (ref.key,),
         )
-        return [self._fact(row) for row in rows]
+        return tuple(self._fact(row) for row in rows)
 
+    @_memoized
     async def character(self, character_id: str) -> Character | None:
         rows = await self._all(
             """SELECT c.*, coalesce(c.first_episode, c.known_from) AS intro_episode,
@@ -225,6 +264,7 @@ class CanonRepository:
             facts=tuple(self._fact(f) for f in facts),
         )
 
+    @_memoized
     async def actor(self, actor_id: str) -> Actor | None:
         rows = await self._all("SELECT * FROM canon_actor WHERE id = ?", (actor_id,))
         if not rows:
@@ -234,9 +274,10 @@ class CanonRepository:
         )
         return Actor(rows[0]["id"], rows[0]["name"], tuple(self._role(r) for r in roles))
 
+    @_memoized
     async def events(
         self, *, year_from: int | None = None, year_to: int | None = None, season: int | None = None
-    ) -> list[TimelineEvent]:
+    ) -> tuple[TimelineEvent, ...]:
         rows = await self._all(
             """SELECT * FROM canon_event
                WHERE (:year_from IS NULL OR year >= :year_from)
@@ -245,7 +286,7 @@ class CanonRepository:
                ORDER BY year, episode_id, id""",
             {"year_from": year_from, "year_to": year_to, "season": season},
         )
-        return [
+        return tuple(
             TimelineEvent(
                 year=row["year"],
                 detail=Detail(
@@ -255,13 +296,14 @@ class CanonRepository:
                 sources=_ids(row["sources"]),
             )
             for row in rows
-        ]
+        )
 
-    async def search(self, text: str, limit: int = 10) -> list[SearchHit]:
+    @_memoized
+    async def search(self, text: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """Full-text search, best matches first; names weigh more than story text."""
         query = _fts_query(text)
         if query is None:
-            return []
+            return ()
         rows = await self._all(
             """SELECT s.kind, s.ref, s.name,
                       f.text AS fact_text, f.episode_id AS fact_episode,
@@ -277,7 +319,7 @@ class CanonRepository:
                LIMIT ?""",
             (query, limit),
         )
-        return [await self._hit(row) for row in rows]
+        return tuple([await self._hit(row) for row in rows])
 
     async def _hit(self, row: aiosqlite.Row) -> SearchHit:
         kind, ref = row["kind"], str(row["ref"])
@@ -298,10 +340,12 @@ class CanonRepository:
         assert character is not None
         return SearchHit(kind, ref, f"Character · {character.name}", character.summary)
 
-    async def sources(self) -> list[Source]:
+    @_memoized
+    async def sources(self) -> tuple[Source, ...]:
         rows = await self._all("SELECT * FROM canon_source ORDER BY rowid")
-        return [Source(row["id"], row["title"], row["url"]) for row in rows]
+        return tuple(Source(row["id"], row["title"], row["url"]) for row in rows)
 
+    @_memoized
     async def counts(self) -> CanonCounts:
         rows = await self._all(
             """SELECT
@@ -325,5 +369,5 @@ class CanonRepository:
         return CatalogRows(
             characters=[(r["id"], r["name"], _ids(r["aliases"])) for r in characters],
             actors=[(r["id"], r["name"]) for r in actors],
-            episodes=await self.episodes(),
+            episodes=list(await self.episodes()),
         )
