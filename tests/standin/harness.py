@@ -155,6 +155,20 @@ class Harness:
         """Autocomplete for option ``focused``, with ``options`` typed so far."""
         return await self.send(payloads.autocomplete(name, focused, options))
 
+    async def member_says(self, member: payloads.Member, content: str, **kwargs: Any) -> Message:
+        """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""
+        payload = payloads.member_message(member, content, **kwargs)
+        message = Message(int(payload["id"]), int(payload["channel_id"]), payload)
+        self.stand_in.messages[message.id] = message
+        await self.gateway.dispatch("MESSAGE_CREATE", payload)
+        return message
+
+    async def member_edits(self, message: Message, content: str) -> None:
+        """The author edits a message: MESSAGE_UPDATE with the new content."""
+        message.payload["content"] = content
+        message.payload["edited_timestamp"] = "2026-11-24T12:05:00+00:00"
+        await self.gateway.dispatch("MESSAGE_UPDATE", dict(message.payload))
+
     async def press(
         self, exchange: Exchange, label: str, member: payloads.Member = payloads.ALICE
     ) -> Exchange:

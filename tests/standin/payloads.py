@@ -107,3 +107,72 @@ def button(message: Message, custom_id: str, member: Member = ALICE) -> dict[str
     payload = _base(3, member, {"custom_id": custom_id, "component_type": 2})
     payload["message"] = message.payload
     return payload
+
+
+def select(
+    message: Message, custom_id: str, values: list[str], member: Member = ALICE
+) -> dict[str, Any]:
+    """A select-menu choice (interaction type 3, component type 3)."""
+    payload = _base(3, member, {"custom_id": custom_id, "component_type": 3, "values": values})
+    payload["message"] = message.payload
+    return payload
+
+
+def subcommand(
+    group: str, name: str, options: dict[str, Any], member: Member = ALICE
+) -> dict[str, Any]:
+    """A subcommand invocation such as ``/progress set episode:S3E4``."""
+    data = {
+        "id": str(ids.next_id()),
+        "name": group,
+        "type": 1,
+        "options": [{"name": name, "type": 1, "options": _options(options, None)}],
+    }
+    return _base(2, member, data)
+
+
+def member_message(
+    member: Member,
+    content: str,
+    *,
+    channel_id: int = CHANNEL_ID,
+    message_id: int | None = None,
+    attachments: list[dict[str, Any]] | None = None,
+    reference: int | None = None,
+    roles: list[int] | None = None,
+) -> dict[str, Any]:
+    """A member's message as MESSAGE_CREATE carries it."""
+    payload: dict[str, Any] = {
+        "id": str(message_id or ids.next_id()),
+        "channel_id": str(channel_id),
+        "guild_id": str(GUILD_ID),
+        "type": 19 if reference else 0,
+        "content": content,
+        "author": member.user(),
+        "member": {
+            "roles": [str(r) for r in roles or []],
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "nick": None,
+        },
+        "embeds": [],
+        "components": [],
+        "attachments": attachments or [],
+        "mentions": [],
+        "mention_roles": [],
+        "mention_everyone": False,
+        "pinned": False,
+        "tts": False,
+        "timestamp": "2026-11-24T12:00:00+00:00",
+        "edited_timestamp": None,
+        "flags": 0,
+    }
+    if reference:
+        payload["message_reference"] = {
+            "message_id": str(reference),
+            "channel_id": str(channel_id),
+            "guild_id": str(GUILD_ID),
+        }
+    return payload

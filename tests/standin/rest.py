@@ -62,6 +62,7 @@ class StandIn:
     # interaction token -> id of the original response message
     originals: dict[str, int] = field(default_factory=dict)
     _callbacks: dict[str, asyncio.Event] = field(default_factory=dict)
+    webhooks: dict[int, Webhook] = field(default_factory=dict)
     # Slows interaction callbacks down, to catch the bot with a reply in flight.
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
@@ -162,13 +163,15 @@ async def _body(request: web.Request) -> Any:
         return await request.json()
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()
-        parts: dict[str, Any] = {}
+        payload: dict[str, Any] = {}
+        files: list[dict[str, Any]] = []
         async for part in reader:
             if part.name == "payload_json":  # type: ignore[union-attr]
-                parts["payload_json"] = json.loads(await part.text())  # type: ignore[union-attr]
+                payload = json.loads(await part.text())  # type: ignore[union-attr]
             else:
-                parts[str(part.name)] = await part.read()  # type: ignore[union-attr]
-        return parts
+                data = await part.read()  # type: ignore[union-attr]
+                files.append({"field": part.name, "filename": part.filename, "data": data})
+        return {**payload, "_files": files}
     text = await request.text()
     return json.loads(text) if text else None
 
@@ -181,8 +184,6 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
     @web.middleware
     async def record(request: web.Request, handler: Any) -> web.StreamResponse:
         body = await _body(request) if request.can_read_body else None
-        if isinstance(body, dict) and "payload_json" in body:
-            body = {**body["payload_json"], "_files": [k for k in body if k != "payload_json"]}
         path = request.path.removeprefix("/api/v10")
         state.requests.append(Recorded(request.method, path, dict(request.query), body))
         request[BODY] = body
@@ -272,7 +273,9 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
         return reply(state.messages[message_id].payload)
 
     @routes.post("/api/v10/webhooks/{application_id}/{token}")
-    async def followup(request: web.Request) -> web.Response:
+    async def followup(request: web.Request) -> web.StreamResponse:
+        if int(request.match_info["application_id"]) != APPLICATION_ID:
+            return await execute_webhook(request, state)
         body = request[BODY]
         message_id = ids.next_id()
         channel_id = channel_for(request.match_info["token"])
@@ -299,4 +302,8 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
 
     app = web.Application(middlewares=[record])
     app.add_routes(routes)
+    add_channel_routes(app, state)
     return app
+
+
+from tests.standin.channels import Webhook, add_channel_routes, execute_webhook  # noqa: E402
