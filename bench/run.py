@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import discord
+from discord import app_commands
 
-from bot.autocomplete import choices
-from bot.canon.catalog import Catalog
+from bot.canon.catalog import Catalog, Named
 from bot.canon.content import load_content
+from bot.canon.episodes import EpisodeRef
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
+from bot.spoilers.policy import Audience
 from tests.conftest import FAKE_TOKEN
 from tests.standin import payloads
 from tests.standin.harness import Harness
@@ -149,18 +151,23 @@ async def measure(harness: Harness, make: Payload, count: int, concurrency: int)
 def autocomplete_in_process(rounds: int) -> list[float]:
     bundle = load_content(DEFAULT_CONTENT_DIR)
     catalog = Catalog.build(
-        [(c.id, c.name, c.aliases) for c in bundle.characters],
+        [Named(c.id, c.name, c.aliases, c.introduced) for c in bundle.characters],
         sorted({(r.actor_id, r.actor_name) for c in bundle.characters for r in c.roles}),
         bundle.episodes,
     )
     queries = ["", "g", "gor", "gordo", "ed bald", "margo madisson", "kel", "aleida rosales"]
     queries += ["S3", "S3E10", "polaris", "the grey", "kinnaman", "zzzz", "Danny"]
     indexes = (catalog.characters, catalog.actors, catalog.episodes)
+    # A member part-way through season 2, in a server with an embargo: the filtering path.
+    audience = Audience(horizon=EpisodeRef(2, 4), embargoed=frozenset({EpisodeRef(5, 10)}))
     timings = []
     for _ in range(rounds):
         for index, query in itertools.product(indexes, queries):
             started = time.perf_counter()
-            choices(index, query)
+            [
+                app_commands.Choice(name=c.name, value=c.value)
+                for c in index.suggest(query, audience)
+            ]
             timings.append(time.perf_counter() - started)
     return timings
 

@@ -11,6 +11,7 @@ import yarl
 from discord.ext import commands
 
 from bot.canon.catalog import Catalog
+from bot.horizons import Horizons, utc_now
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.content_sync import SyncResult, sync_canon
@@ -24,6 +25,7 @@ EXTENSIONS = (
     "cogs.episodes",
     "cogs.timeline",
     "cogs.search",
+    "cogs.progress",
     "cogs.meta",
 )
 SHUTDOWN_GRACE_SECONDS = 10.0
@@ -45,6 +47,7 @@ class FamBot(commands.Bot):
         self.settings = settings
         self._store: Store | None = None
         self._catalog: Catalog | None = None
+        self._horizons: Horizons | None = None
         self.content: SyncResult | None = None
         self._inflight: set[asyncio.Task[object]] = set()
 
@@ -60,6 +63,12 @@ class FamBot(commands.Bot):
             raise RuntimeError("the catalog is built in setup_hook; log in first")
         return self._catalog
 
+    @property
+    def horizons(self) -> Horizons:
+        if self._horizons is None:
+            raise RuntimeError("horizons are built in setup_hook; log in first")
+        return self._horizons
+
     async def setup_hook(self) -> None:
         self._store = await Store.open(self.settings.database_path)
         self.content = await sync_canon(self.store.canon, self.settings.content_dir)
@@ -70,6 +79,8 @@ class FamBot(commands.Bot):
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()
         self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes)
+        clock = self._horizons.clock if self._horizons else utc_now
+        self._horizons = Horizons(self.store.community, rows.episodes, clock)
 
     def track(self, task: asyncio.Task[object]) -> None:
         """Remember an interaction's task until it finishes (see ``close``)."""

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import discord
 from discord import app_commands
 
 from bot.canon.catalog import NameIndex
+from bot.replies import audience_of
 
 
-def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:
-    """At most 25 spoiler-free choices, each within Discord's 100-character limit."""
-    return [app_commands.Choice(name=c.name, value=c.value) for c in index.suggest(current)]
+def choices(
+    index: NameIndex, interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    """At most 25 choices within 100 characters, none past the member's progress."""
+    audience = audience_of(interaction)
+    return [
+        app_commands.Choice(name=c.name, value=c.value) for c in index.suggest(current, audience)
+    ]

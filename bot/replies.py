@@ -7,23 +7,34 @@ from typing import Any
 import discord
 
 from bot.render.cards import Reply
-from bot.render.compose import compose
-from bot.spoilers.policy import PUBLIC
-from bot.views import Paginator
+from bot.spoilers.policy import Audience
+from bot.views import ReplyView
+
+
+def audience_of(interaction: discord.Interaction[Any]) -> Audience:
+    """Who will read the reply to ``interaction``: the invoker's progress, the server's
+    policy and the channel (or the thread's parent channel)."""
+    channel = interaction.channel
+    return interaction.client.horizons.audience(  # type: ignore[no-any-return]
+        user_id=interaction.user.id,
+        guild_id=interaction.guild_id,
+        channel_id=interaction.channel_id,
+        parent_id=getattr(channel, "parent_id", None),
+    )
 
 
 async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Answer an interaction with a reply's pages (buttons when there are several)."""
-    first = compose(reply.pages[0], PUBLIC)
+    """Answer an interaction with a reply's first page, and buttons when it needs them."""
+    view = ReplyView(reply.pages, audience_of(interaction), interaction.user.id)
+    first = view.current
     kwargs: dict[str, Any] = {
         "content": first.content,
         "embed": first.embed,
         "ephemeral": reply.ephemeral,
         # Spoiler-bearing posts go out silently: no push notification preview.
-        "silent": bool(first.tagged_seasons),
+        "silent": first.tagged,
     }
-    if len(reply.pages) > 1:
-        view = Paginator(reply.pages, PUBLIC, interaction.user.id)
+    if view.needed:
         kwargs["view"] = view
         view.origin = interaction
     if interaction.response.is_done():

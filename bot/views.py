@@ -1,4 +1,4 @@
-"""Reusable views: page buttons that only the invoker can press."""
+"""The buttons under a reply: page turning and Reveal, for the invoker only."""
 
 from __future__ import annotations
 
@@ -9,37 +9,65 @@ from typing import Any
 
 import discord
 
-from bot.render.cards import Card
-from bot.render.compose import compose
-from bot.spoilers.policy import Audience
+from bot.render.cards import Card, Colour, Listing, line
+from bot.render.compose import Composed, compose, paginate
+from bot.spoilers.policy import REVEAL, Audience, Detail
 
 log = logging.getLogger(__name__)
 
 PAGE_TIMEOUT_SECONDS = 180.0
 
 
-class Paginator(discord.ui.View):
-    """Previous / next buttons over pages; disabled when the view times out.
+def revealed_card(withheld: Sequence[Detail]) -> Card:
+    """What Reveal shows: the held-back details, every one behind tags."""
+    return Card(
+        title="Held back from that reply",
+        lines=tuple(line(f"{d.reveal.episode.code}: ", d) for d in withheld),
+        footer="Shown only to you, and still behind spoiler tags",
+        colour=Colour.INFO,
+    )
+
+
+class ReplyView(discord.ui.View):
+    """Previous / next over pages, and Reveal when progress held details back.
 
     Pages are kept as cards and composed when shown: most pages are never turned to,
     and a view lives for minutes, so holding finished embeds would cost memory.
+    Buttons answer only the member who ran the command, and switch off on timeout.
     """
 
-    def __init__(self, pages: Sequence[Card], audience: Audience, owner_id: int) -> None:
+    def __init__(
+        self, pages: Sequence[Card] | Listing[Any], audience: Audience, owner_id: int
+    ) -> None:
         super().__init__(timeout=PAGE_TIMEOUT_SECONDS)
-        if len(pages) < 2:
-            raise ValueError("a paginator needs at least two pages")
-        self.pages = pages
+        self.held_back: tuple[Detail, ...] = ()
+        if isinstance(pages, Listing):
+            pages, self.held_back = paginate(pages, audience)
+        self.pages: Sequence[Card] = pages
         self.audience = audience
         self.owner_id = owner_id
         self.index = 0
         self.origin: discord.Interaction[Any] | None = None
-        self._sync_buttons()
+        if len(pages) < 2:
+            for item in (self.previous, self.position, self.next):
+                self.remove_item(item)
+        self.current = self._compose(0)
 
-    def _sync_buttons(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index == len(self.pages) - 1
-        self.position.label = f"{self.index + 1} / {len(self.pages)}"
+    @property
+    def needed(self) -> bool:
+        return bool(self.children)
+
+    def _compose(self, index: int) -> Composed:
+        self.index = index
+        page = compose(self.pages[index], self.audience, self.held_back)
+        self.previous.disabled = index == 0
+        self.next.disabled = index == len(self.pages) - 1
+        self.position.label = f"{index + 1} / {len(self.pages)}"
+        if page.withheld and self.reveal not in self.children:
+            self.add_item(self.reveal)
+        elif not page.withheld and self.reveal in self.children:
+            self.remove_item(self.reveal)
+        return page
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         task = asyncio.current_task()
@@ -49,35 +77,43 @@ class Paginator(discord.ui.View):
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
-            "Only the person who ran this command can turn its pages. "
+            "Only the person who ran this command can use these buttons. "
             "Run the command yourself to browse.",
             ephemeral=True,
         )
         return False
 
     async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.index = index
-        self._sync_buttons()
-        page = compose(self.pages[index], self.audience)
+        self.current = self._compose(index)
+        page = self.current
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
     async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
     ) -> None:
         await self._show(interaction, max(self.index - 1, 0))
 
     @discord.ui.button(label="1 / 1", style=discord.ButtonStyle.secondary, disabled=True)
     async def position(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
     ) -> None:  # a label, never enabled
         await interaction.response.defer()
 
     @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
     async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
     ) -> None:
         await self._show(interaction, min(self.index + 1, len(self.pages) - 1))
+
+    @discord.ui.button(label="Reveal", style=discord.ButtonStyle.primary)
+    async def reveal(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
+    ) -> None:
+        shown = compose(revealed_card(self.current.withheld), REVEAL)
+        await interaction.response.send_message(
+            content=shown.content, embed=shown.embed, ephemeral=True
+        )
 
     async def on_timeout(self) -> None:
         for item in self.children:
@@ -96,7 +132,7 @@ class Paginator(discord.ui.View):
         error: Exception,
         item: discord.ui.Item[Any],
     ) -> None:
-        log.error("Page button failed", exc_info=error)
+        log.error("Reply button failed", exc_info=error)
         message = "Sorry, those buttons stopped working. Run the command again."
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True)

@@ -37,7 +37,7 @@ class People(commands.Cog):
     async def character_names(
         self, interaction: discord.Interaction[FamBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.catalog.characters, current)
+        return choices(self.bot.catalog.characters, interaction, current)
 
     @app_commands.command(description="The roles an actor plays in the show, with seasons")
     @app_commands.describe(name="The actor's name, e.g. Joel Kinnaman")
@@ -52,7 +52,7 @@ class People(commands.Cog):
     async def actor_names(
         self, interaction: discord.Interaction[FamBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.catalog.actors, current)
+        return choices(self.bot.catalog.actors, interaction, current)
 
 
 async def setup(bot: FamBot) -> None:

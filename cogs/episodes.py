@@ -58,7 +58,7 @@ class Episodes(commands.Cog):
     async def episode_names(
         self, interaction: discord.Interaction[FamBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.catalog.episodes, current)
+        return choices(self.bot.catalog.episodes, interaction, current)
 
     @app_commands.command(description="A season's premise, dates and episodes")
     @app_commands.describe(number="Season number, 1 to 5")

@@ -71,7 +71,7 @@ async def test_events_filter_by_year_and_season(store: Store) -> None:
 
 async def test_search_finds_names_titles_and_story_text(store: Store) -> None:
     by_title = await store.canon.search("Polaris")
-    assert any(hit.kind == "episode" and hit.name.endswith("Polaris") for hit in by_title)
+    assert any(hit.kind == "episode" and "Polaris" in str(hit.name) for hit in by_title)
     by_alias = await store.canon.search("gordo")
     assert by_alias[0].ref == "gordo-stevens"
     by_prefix = await store.canon.search("jamest")

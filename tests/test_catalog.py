@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.canon.catalog import CHOICE_CHARS, CHOICE_LIMIT, Catalog, NameIndex, normalise
+from bot.canon.catalog import CHOICE_CHARS, CHOICE_LIMIT, Catalog, Named, NameIndex, normalise
 from bot.canon.episodes import EpisodeRef
 from bot.store import Store
 
@@ -91,5 +91,5 @@ def test_normalise_folds_case_accents_and_punctuation() -> None:
 
 
 def test_long_labels_are_clipped() -> None:
-    index = NameIndex([("x", "y" * 150, ())])
+    index = NameIndex([Named("x", "y" * 150)])
     assert len(index.suggest("")[0].name) == CHOICE_CHARS

@@ -24,7 +24,7 @@ from bot.render.search import search_cards
 from bot.render.timeline import timeline_cards
 from bot.spoilers.policy import PUBLIC, Detail
 from bot.store import Store
-from bot.views import Paginator
+from bot.views import ReplyView
 from tests.spoiler_audit import Surfaces, hidden, runs, secret_grams, words
 
 
@@ -60,10 +60,9 @@ def secrets(bundle: ContentBundle) -> set[tuple[str, ...]]:
 
 
 def _payloads(reply: Reply) -> list[dict[str, Any]]:
-    pages = [compose(card, PUBLIC) for card in reply.pages]
-    buttons: list[dict[str, Any]] = []
-    if len(pages) > 1:
-        buttons = Paginator(reply.pages, PUBLIC, owner_id=1).to_components()
+    view = ReplyView(reply.pages, PUBLIC, owner_id=1)
+    pages = [compose(card, PUBLIC, view.held_back) for card in view.pages]
+    buttons = view.to_components()
     return [
         {"content": p.content, "embeds": [p.embed.to_dict()], "components": buttons} for p in pages
     ]

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Episode
+from bot.spoilers.policy import PUBLIC, Audience, Reveal, is_suggestible
 
 CHOICE_LIMIT = 25  # Discord's maximum number of autocomplete choices
 CHOICE_CHARS = 100  # Discord's maximum length of a choice name and value
@@ -53,22 +54,37 @@ class _Entry:
     value: str
     label: str
     keys: tuple[str, ...]  # normalised names this entry answers to
+    reveal: Reveal | None  # where the viewer first meets it (None: no restriction)
+    neutral: str | None  # shown instead of the label past the viewer's progress
+
+
+@dataclass(frozen=True)
+class Named:
+    """One entity for the index: its value, its label and every name it answers to."""
+
+    value: str
+    label: str
+    names: tuple[str, ...] = ()
+    reveal: Reveal | None = None
+    neutral: str | None = None  # None: not suggested at all past the viewer's progress
 
 
 class NameIndex:
     """Typo-tolerant lookup over one kind of entity (characters, actors or episodes)."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+    def __init__(self, entries: Iterable[Named]) -> None:
         self._entries: list[_Entry] = []
         self._by_value: dict[str, _Entry] = {}
         self._by_key: dict[str, _Entry] = {}
         self._keys: list[str] = []
         self._key_owner: list[_Entry] = []
-        for value, label, names in entries:
-            keys = tuple(dict.fromkeys(k for k in (normalise(n) for n in (label, *names)) if k))
-            entry = _Entry(value, _clip(label), keys)
+        for named in entries:
+            names = (named.label, *named.names)
+            keys = tuple(dict.fromkeys(k for k in (normalise(n) for n in names) if k))
+            neutral = _clip(named.neutral) if named.neutral else None
+            entry = _Entry(named.value, _clip(named.label), keys, named.reveal, neutral)
             self._entries.append(entry)
-            self._by_value[value] = entry
+            self._by_value[named.value] = entry
             for key in keys:
                 self._by_key.setdefault(key, entry)
                 self._keys.append(key)
@@ -103,11 +119,25 @@ class NameIndex:
             unique.setdefault(entry.value, entry)
         return list(unique.values())[:limit]
 
-    def suggest(self, text: str, limit: int = CHOICE_LIMIT) -> list[Choice]:
-        """Choices for a partly typed name: exact, then prefix, then fuzzy matches."""
+    def suggest(
+        self, text: str, audience: Audience = PUBLIC, limit: int = CHOICE_LIMIT
+    ) -> list[Choice]:
+        """Choices for a partly typed name: exact, then prefix, then fuzzy matches.
+
+        Past the viewer's progress an entry shows its neutral label ("S4 E10 (finale)"),
+        or is not suggested at all when it has none (a character not met yet).
+        """
         query = normalise(text)
-        entries = self._entries[:limit] if not query else self._ranked(query, limit)
-        return [Choice(entry.label, entry.value) for entry in entries]
+        ranked = self._entries if not query else self._ranked(query, len(self._entries))
+        choices: list[Choice] = []
+        for entry in ranked:
+            if is_suggestible(entry.reveal, audience):
+                choices.append(Choice(entry.label, entry.value))
+            elif entry.neutral is not None:
+                choices.append(Choice(entry.neutral, entry.value))
+            if len(choices) == limit:
+                break
+        return choices
 
     def resolve(self, text: str) -> Resolution:
         """The entity meant by ``text`` (an autocomplete value, a name or a near miss)."""
@@ -144,18 +174,20 @@ class Catalog:
     @classmethod
     def build(
         cls,
-        characters: Iterable[tuple[str, str, tuple[str, ...]]],
+        characters: Iterable[Named],
         actors: Iterable[tuple[str, str]],
         episodes: Iterable[Episode],
     ) -> Catalog:
         return cls(
-            characters=NameIndex((cid, name, aliases) for cid, name, aliases in characters),
-            actors=NameIndex((aid, name, ()) for aid, name in actors),
+            characters=NameIndex(characters),
+            actors=NameIndex(Named(aid, name) for aid, name in actors),
             episodes=NameIndex(
-                (
+                Named(
                     e.ref.code,
-                    e.label,
+                    e.heading.text,
                     (e.ref.code, e.title or "", f"season {e.ref.season} episode {e.ref.number}"),
+                    e.heading.reveal,
+                    e.heading.neutral,
                 )
                 for e in episodes
             ),

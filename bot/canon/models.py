@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.canon.episodes import EpisodeRef
-from bot.spoilers.policy import Detail, Reveal
+from bot.spoilers.policy import Detail, Label, Reveal
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,23 @@ class Episode:
         return f"{self.ref.code} · {title}"
 
     @property
+    def reveal(self) -> Reveal:
+        return Reveal(self.ref, self.is_finale)
+
+    @property
+    def heading(self) -> Label:
+        """The episode's name for titles and choices; neutral for viewers not there yet."""
+        title = self.title or "Title not confirmed yet"
+        neutral = f"S{self.ref.season} E{self.ref.number}" + (" (finale)" if self.is_finale else "")
+        return Label(f"{self.ref.code} · {title}", self.reveal, neutral)
+
+    @property
     def setting(self) -> Detail | None:
         """The in-universe years, revealed by the episode itself: a finale's closing
         time jump is a finale detail."""
         if not self.years:
             return None
-        return Detail(years_text(self.years), Reveal(self.ref, self.is_finale))
+        return Detail(years_text(self.years), self.reveal)
 
 
 def years_text(years: tuple[int, ...]) -> str:
@@ -112,6 +123,15 @@ class Character:
     sources: tuple[str, ...]
     roles: tuple[Role, ...] = ()
     facts: tuple[Fact, ...] = ()  # story developments and fates, in reveal order
+
+    @property
+    def introduced(self) -> Reveal | None:
+        """When the viewer first meets them (as far as our sources say)."""
+        for detail in (self.summary, self.occupation, self.affiliation):
+            if detail is not None:
+                return detail.reveal
+        shown = self.first_appearance or self.known_from
+        return Reveal(shown, False) if shown else None
 
 
 @dataclass(frozen=True)

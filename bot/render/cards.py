@@ -1,19 +1,22 @@
 """What renderers produce: cards made of spoiler-free strings and story ``Detail``s.
 
-A card's title, field names and footer are plain ``str``: the type checker refuses a
-``Detail`` there. Story text can only sit in description lines and field values,
-where the composer decides, through the spoiler policy, how to show it.
+A card's title, field names and footer are plain (``str``, or a ``Label`` that the
+policy may swap for a neutral one): the type checker refuses a ``Detail`` there.
+Story text can only sit in description lines and field values, where the composer
+decides, through the spoiler policy, how to show it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, Generic, TypeVar, overload
 
-from bot.spoilers.policy import Detail
+from bot.spoilers.policy import Detail, Label
 
+T = TypeVar("T")
 Segment = str | Detail  # str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+Plain = str | Label  # for surfaces that cannot hide text: a Label may be swapped for a neutral one
 Line = tuple[Segment, ...]
 
 
@@ -29,14 +32,14 @@ class Colour:
 
 @dataclass(frozen=True)
 class Field:
-    name: str
+    name: Plain
     lines: tuple[Line, ...]
     inline: bool = False
 
 
 @dataclass(frozen=True)
 class Card:
-    title: str
+    title: Plain
     lines: tuple[Line, ...] = ()
     fields: tuple[Field, ...] = ()
     footer: str | None = None
@@ -72,10 +75,24 @@ class Pages(Sequence[Card]):
 
 
 @dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A long list (the timeline) to be cut into pages after the policy has held back
+    what the viewer should not see, so no page comes out empty."""
+
+    title: str
+    items: Sequence[T]
+    line_of: Callable[[T], Line]
+    per_page: int
+    footer: str | None = None
+    colour: int = Colour.INFO
+    empty: str = "Nothing to show."
+
+
+@dataclass(frozen=True)
 class Reply:
     """One or more pages; more than one page is sent with page buttons."""
 
-    pages: Sequence[Card]
+    pages: Sequence[Card] | Listing[Any]
     ephemeral: bool = False
 
 

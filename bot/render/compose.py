@@ -8,13 +8,16 @@ that does not fit Discord's limits is dropped whole, never cut inside a tag.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
-from bot.render.cards import Card, Field, Line
+from bot.canon.episodes import EpisodeRef
+from bot.render.cards import Card, Field, Line, Listing, Pages, Segment, line
 from bot.spoilers.markup import escape, spoiler
-from bot.spoilers.policy import Audience, Detail, Exposure, exposure
+from bot.spoilers.policy import Audience, Detail, Exposure, Label, exposure, label_text
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -29,7 +32,9 @@ EMBED_TOTAL_MAX = 6000
 class Composed:
     content: str | None
     embed: discord.Embed
-    tagged_seasons: frozenset[int]
+    tagged_seasons: frozenset[int]  # seasons whose finale details are behind tags
+    withheld: tuple[Detail, ...] = ()  # left out: past the viewer's progress
+    tagged: bool = False  # anything at all behind tags (finales, embargoed episodes)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -37,50 +42,127 @@ def _clip(text: str, limit: int) -> str:
 
 
 class _Placer:
+    """Places one card's segments; remembers what it tagged and what it held back."""
+
     def __init__(self, audience: Audience) -> None:
         self.audience = audience
-        self.tagged: set[int] = set()
+        self.finale_seasons: set[int] = set()
+        self.recent: set[EpisodeRef] = set()  # tagged for being inside an embargo
+        self.withheld: list[Detail] = []
 
-    def segment(self, segment: str | Detail) -> tuple[str, tuple[int, ...]]:
+    def plain(self, text: str | Label) -> str:
+        return text if isinstance(text, str) else label_text(text, self.audience)
+
+    def _segment(self, segment: Segment) -> str | None:
         if isinstance(segment, str):
-            return segment, ()
-        if exposure(segment.reveal, self.audience) is Exposure.TAG:
-            return spoiler(segment.text), segment.reveal.finale_seasons
-        return escape(segment.text), ()
+            return segment
+        decision = exposure(segment.reveal, self.audience)
+        if decision is Exposure.WITHHOLD:
+            return None
+        if decision is Exposure.SHOW:
+            return escape(segment.text)
+        return spoiler(segment.text)
 
-    def lines(self, lines: tuple[Line, ...], limit: int) -> str:
-        """Join whole lines up to ``limit`` characters; say how many did not fit."""
+    def _note_tags(self, line: Line) -> None:
+        for segment in line:
+            if isinstance(segment, Detail) and exposure(segment.reveal, self.audience) is (
+                Exposure.TAG
+            ):
+                if segment.reveal.finale_detail:
+                    self.finale_seasons.update(segment.reveal.finale_seasons)
+                else:
+                    self.recent.add(segment.reveal.episode)
+
+    def lines(self, lines: Sequence[Line], limit: int) -> str:
+        """Join whole lines up to ``limit`` characters; say how many did not fit.
+
+        A line holding a withheld detail is left out whole: "S3E10: " alone would hint.
+        """
         kept: list[str] = []
         used = 0
-        for index, one in enumerate(lines):
-            parts = [self.segment(s) for s in one]
-            text = "".join(p for p, _ in parts)
-            more = len(lines) - index - 1
+        shown = [one for one in lines if not self._hold_back(one)]
+        for index, one in enumerate(shown):
+            text = "".join(self._segment(s) or "" for s in one)
+            more = len(shown) - index - 1
             reserve = len(f"\n…and {more} more not shown") if more else 0
             if used + len(text) + 1 + reserve > limit:
-                kept.append(f"…and {len(lines) - index} more not shown")
+                kept.append(f"…and {len(shown) - index} more not shown")
                 break
             kept.append(text)
             used += len(text) + 1
-            self.tagged.update(season for _, seasons in parts for season in seasons)
+            self._note_tags(one)
         return "\n".join(kept)
 
+    def _hold_back(self, line: Line) -> bool:
+        held = [
+            s
+            for s in line
+            if isinstance(s, Detail) and exposure(s.reveal, self.audience) is Exposure.WITHHOLD
+        ]
+        self.withheld.extend(held)
+        return bool(held)
 
-def warning_line(seasons: frozenset[int]) -> str:
+
+def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozenset()) -> str:
     """The spoiler-free first line of any message that carries spoiler tags."""
-    names = ", ".join(str(s) for s in sorted(seasons))
-    plural = "s" if len(seasons) > 1 else ""
+    reasons = []
+    if seasons:
+        names = ", ".join(str(s) for s in sorted(seasons))
+        reasons.append(f"season{'s' if len(seasons) > 1 else ''} {names} finale details")
+    if recent:
+        codes = ", ".join(ref.code for ref in sorted(recent))
+        reasons.append(f"details from recently released {codes}")
     return (
-        f"⚠️ Spoiler warning: season{plural} {names} finale details are hidden behind "
-        "spoiler tags below. Click a tag only if you have seen it."
+        f"⚠️ Spoiler warning: {' and '.join(reasons)} are hidden behind spoiler tags below. "
+        "Click a tag only if you have seen it."
     )
 
 
-def compose(card: Card, audience: Audience) -> Composed:
+def withheld_line(count: int, horizon: EpisodeRef | None) -> str:
+    """The neutral line that says how much progress held back (never what)."""
+    where = f" ({horizon.code})" if horizon else ""
+    noun = "detail" if count == 1 else "details"
+    return (
+        f"🔒 {count} {noun} past your progress{where} "
+        f"{'is' if count == 1 else 'are'} held back. Press Reveal to see them privately."
+    )
+
+
+def paginate(listing: Listing[Any], audience: Audience) -> tuple[Pages, tuple[Detail, ...]]:
+    """Cut a listing into pages of what the viewer may see; return what was held back."""
+    shown: list[Any] = []
+    held: list[Detail] = []
+    for item in listing.items:
+        withheld = [
+            s
+            for s in listing.line_of(item)
+            if isinstance(s, Detail) and exposure(s.reveal, audience) is Exposure.WITHHOLD
+        ]
+        held.extend(withheld)
+        if not withheld:
+            shown.append(item)
+    size = listing.per_page
+
+    def page(index: int) -> Card:
+        items = shown[index * size : (index + 1) * size]
+        return Card(
+            title=listing.title,
+            lines=tuple(listing.line_of(item) for item in items) or (line(listing.empty),),
+            footer=listing.footer,
+            colour=listing.colour,
+        )
+
+    return Pages(max(1, -(-len(shown) // size)), page), tuple(held)
+
+
+def compose(card: Card, audience: Audience, held_back: Sequence[Detail] = ()) -> Composed:
+    """Place a card's text for ``audience``. ``held_back``: details a listing already left
+    out, counted in the same "held back" line."""
     placer = _Placer(audience)
-    embed = discord.Embed(title=_clip(card.title, TITLE_MAX), colour=card.colour)
+    placer.withheld.extend(held_back)
+    embed = discord.Embed(title=_clip(placer.plain(card.title), TITLE_MAX), colour=card.colour)
     if card.lines:
-        embed.description = placer.lines(card.lines, DESCRIPTION_MAX)
+        embed.description = placer.lines(card.lines, DESCRIPTION_MAX) or None
     total = len(embed.title or "") + len(embed.description or "")
     if card.footer:
         footer = _clip(card.footer, FOOTER_MAX)
@@ -88,13 +170,28 @@ def compose(card: Card, audience: Audience) -> Composed:
         total += len(footer)
     fields: list[Field] = list(card.fields[:FIELDS_MAX])
     for index, field in enumerate(fields):
-        name = _clip(field.name, FIELD_NAME_MAX)
-        value = placer.lines(field.lines, FIELD_VALUE_MAX) or "—"
+        value = placer.lines(field.lines, FIELD_VALUE_MAX)
+        if not value and field.lines:
+            continue  # everything in it was held back: even its name would hint
+        name = _clip(placer.plain(field.name), FIELD_NAME_MAX)
+        value = value or "—"
         remaining = len(fields) - index
         if total + len(name) + len(value) > EMBED_TOTAL_MAX - 60:
             embed.add_field(name="More", value=f"{remaining} more sections not shown")
             break
         embed.add_field(name=name, value=value, inline=field.inline)
         total += len(name) + len(value)
-    seasons = frozenset(placer.tagged)
-    return Composed(warning_line(seasons) if seasons else None, embed, seasons)
+    seasons = frozenset(placer.finale_seasons)
+    recent = frozenset(placer.recent)
+    content = []
+    if seasons or recent:
+        content.append(warning_line(seasons, recent))
+    if placer.withheld:
+        content.append(withheld_line(len(placer.withheld), audience.horizon))
+    return Composed(
+        "\n".join(content) or None,
+        embed,
+        seasons,
+        tuple(placer.withheld),
+        tagged=bool(seasons or recent),
+    )

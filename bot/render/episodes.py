@@ -8,6 +8,7 @@ from bot.canon.episodes import EPISODES_PER_SEASON
 from bot.canon.models import Episode, Fact, Season
 from bot.render.cards import Card, Colour, Field, Pages, Reply, line
 from bot.render.formatting import day, sources_footer
+from bot.spoilers.policy import Label
 
 NO_SYNOPSIS = "No synopsis recorded yet: no source we trust describes this episode."
 EPISODES_PER_PAGE = 5
@@ -19,8 +20,8 @@ def released(episode: Episode) -> str:
     return day(episode.air_date)
 
 
-def episode_title(episode: Episode) -> str:
-    return episode.label if episode.title else f"{episode.ref.code} · Title not confirmed yet"
+def episode_title(episode: Episode) -> Label:
+    return episode.heading
 
 
 def episode_card(episode: Episode, outcomes: Sequence[Fact]) -> Reply:

@@ -6,6 +6,7 @@ from bot.canon.catalog import normalise
 from bot.canon.models import Actor, Character, Episode, Role
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
 from bot.render.formatting import seasons_label, sources_footer
+from bot.spoilers.policy import Detail
 
 NOT_RECORDED = "Not recorded in our sources yet"
 
@@ -20,6 +21,12 @@ def _nicknames(character: Character) -> list[str]:
     """Aliases worth showing: not just a part of the full name ("Karen" for Karen Baldwin)."""
     name_words = set(normalise(character.name).split())
     return [a for a in character.aliases if not set(normalise(a).split()) <= name_words]
+
+
+def _first_seen(character: Character, episode: Episode | None) -> Detail | str:
+    if episode is None or character.introduced is None:
+        return NOT_RECORDED
+    return Detail(episode.heading.text, character.introduced)
 
 
 def character_card(character: Character, first_episode: Episode | None) -> Reply:
@@ -41,7 +48,7 @@ def character_card(character: Character, first_episode: Episode | None) -> Reply
         Field("Affiliation", (line(character.affiliation or NOT_RECORDED),), inline=True),
         Field(
             "First appearance",
-            (line(first_episode.label if first_episode else NOT_RECORDED),),
+            (line(_first_seen(character, first_episode)),),
             inline=True,
         ),
     ]

@@ -52,27 +52,85 @@ class Detail:
     reveal: Reveal
 
 
+@dataclass(frozen=True)
+class Label:
+    """Text for a surface that cannot hide anything (a title, a field name, a choice).
+
+    An episode title is public, but not for someone who has not reached the episode:
+    they see ``neutral`` instead (e.g. "S4 E10 (finale)").
+    """
+
+    text: str
+    reveal: Reveal
+    neutral: str
+
+
 class Exposure(enum.Enum):
     SHOW = "show"  # plain text is fine
     TAG = "tag"  # only inside ||spoiler tags||, on a surface that renders them
+    WITHHOLD = "withhold"  # past the viewer's progress: left out, and counted
 
 
 @dataclass(frozen=True)
 class Audience:
-    """Who will see a reply. Public replies are seen by the whole channel."""
+    """Who a reply is for, and what the server has asked for.
 
-    public: bool = True
+    horizon: the last episode the viewer has seen (their /progress); None when they
+        have not said, or are caught up.
+    embargoed: episodes still inside the server's embargo after release.
+    tag_finales: the server keeps finale details tagged (the default).
+    spoiler_channel: a channel the server set aside for spoilers: no tags needed.
+    explicit: the viewer pressed Reveal: everything shown, all of it tagged.
+    """
+
+    horizon: EpisodeRef | None = None
+    embargoed: frozenset[EpisodeRef] = frozenset()
+    tag_finales: bool = True
+    spoiler_channel: bool = False
+    explicit: bool = False
 
 
-PUBLIC = Audience(public=True)
+PUBLIC = Audience()
+REVEAL = Audience(explicit=True)
+
+
+def _beyond(reveal: Reveal, horizon: EpisodeRef | None) -> bool:
+    if horizon is None:
+        return False
+    return reveal.episode > horizon or any(ref > horizon for ref in reveal.carries)
+
+
+def _embargoed(reveal: Reveal, audience: Audience) -> bool:
+    return reveal.episode in audience.embargoed or any(
+        ref in audience.embargoed for ref in reveal.carries
+    )
 
 
 def exposure(reveal: Reveal, audience: Audience) -> Exposure:
     """Decide how a fact revealed at ``reveal`` may be shown to ``audience``.
 
-    Finale details are always tagged: private replies too, because people share
-    screens and a reply someone asked for is still read by whoever is looking.
+    Progress can only take content away: a detail past the viewer's horizon is
+    withheld even in a spoiler channel, because the viewer asked not to see it.
+    Finale details are tagged in private replies too, because people share screens.
     """
-    if reveal.finale_detail:
+    if audience.explicit:
+        return Exposure.TAG
+    if _beyond(reveal, audience.horizon):
+        return Exposure.WITHHOLD
+    if audience.spoiler_channel:
+        return Exposure.SHOW
+    if reveal.finale_detail and audience.tag_finales:
+        return Exposure.TAG
+    if _embargoed(reveal, audience):
         return Exposure.TAG
     return Exposure.SHOW
+
+
+def label_text(label: Label, audience: Audience) -> str:
+    """What a plain surface may say: the label, or its neutral form past the horizon."""
+    return label.neutral if _beyond(label.reveal, audience.horizon) else label.text
+
+
+def is_suggestible(reveal: Reveal | None, audience: Audience) -> bool:
+    """Whether a name first shown at ``reveal`` may be suggested by autocomplete."""
+    return reveal is None or not _beyond(reveal, audience.horizon)

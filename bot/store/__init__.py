@@ -7,9 +7,10 @@ from pathlib import Path
 import aiosqlite
 
 from bot.store.canon import CanonRepository
+from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect
 
-__all__ = ["CanonRepository", "Store", "StoreError"]
+__all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
 
 
 class Store:
@@ -19,10 +20,13 @@ class Store:
         self.conn = conn
         self.path = path
         self.canon = CanonRepository(conn)
+        self.community = CommunityRepository(conn)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
-        return cls(await connect(path), path)
+        store = cls(await connect(path), path)
+        await store.community.load()
+        return store
 
     async def close(self) -> None:
         await self.conn.close()

@@ -12,6 +12,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import aiosqlite
 
+from bot.canon.catalog import Named
 from bot.canon.content import ContentBundle
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import (
@@ -26,7 +27,7 @@ from bot.canon.models import (
     Source,
     TimelineEvent,
 )
-from bot.spoilers.policy import Detail, Reveal
+from bot.spoilers.policy import Detail, Label, Reveal
 from bot.store.canon_writer import replace_canon
 
 
@@ -34,7 +35,7 @@ from bot.store.canon_writer import replace_canon
 class SearchHit:
     kind: str  # "character", "episode", "event", "fact"
     ref: str  # character id, episode key, event id or fact id
-    name: str  # spoiler-free label (a name or an episode label)
+    name: str | Label  # for a plain surface: a name, or a label the policy may neutralise
     body: Detail | None  # the matching story text, if any
 
 
@@ -42,7 +43,7 @@ class SearchHit:
 class CatalogRows:
     """What the in-memory autocomplete index is built from."""
 
-    characters: list[tuple[str, str, tuple[str, ...]]]  # id, name, aliases
+    characters: list[Named]
     actors: list[tuple[str, str]]  # id, name
     episodes: list[Episode]
 
@@ -335,10 +336,18 @@ class CanonRepository:
         if kind == "episode":
             episode = await self.episode(EpisodeRef.from_key(int(ref)))
             assert episode is not None
-            return SearchHit(kind, ref, f"Episode · {episode.label}", episode.synopsis)
+            heading = episode.heading
+            title = Label(
+                f"Episode · {heading.text}", heading.reveal, f"Episode · {heading.neutral}"
+            )
+            return SearchHit(kind, ref, title, episode.synopsis)
         character = await self.character(ref)
         assert character is not None
-        return SearchHit(kind, ref, f"Character · {character.name}", character.summary)
+        label = f"Character · {character.name}"
+        if character.introduced is None:
+            return SearchHit(kind, ref, label, character.summary)
+        met = Label(label, character.introduced, "Character · not met yet")
+        return SearchHit(kind, ref, met, character.summary)
 
     @_memoized
     async def sources(self) -> tuple[Source, ...]:
@@ -363,11 +372,23 @@ class CanonRepository:
 
     async def catalog_rows(self) -> CatalogRows:
         characters = await self._all(
-            "SELECT id, name, aliases FROM canon_character ORDER BY sort_order"
+            """SELECT c.id, c.name, c.aliases, c.carries,
+                      coalesce(c.first_episode, c.known_from) AS intro, e.is_finale
+               FROM canon_character c
+               LEFT JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)
+               ORDER BY c.sort_order"""
         )
         actors = await self._all("SELECT id, name FROM canon_actor ORDER BY name")
         return CatalogRows(
-            characters=[(r["id"], r["name"], _ids(r["aliases"])) for r in characters],
+            characters=[
+                Named(
+                    r["id"],
+                    r["name"],
+                    _ids(r["aliases"]),
+                    _reveal(r["intro"], r["is_finale"], r["carries"]) if r["intro"] else None,
+                )
+                for r in characters
+            ],
             actors=[(r["id"], r["name"]) for r in actors],
             episodes=list(await self.episodes()),
         )

@@ -151,9 +151,27 @@ class Harness:
     ) -> Exchange:
         return await self.send(payloads.slash(name, options or {}, member))
 
-    async def complete(self, name: str, focused: str, options: dict[str, Any]) -> Exchange:
+    async def complete(
+        self,
+        name: str,
+        focused: str,
+        options: dict[str, Any],
+        member: payloads.Member = payloads.ALICE,
+        subcommand: str | None = None,
+    ) -> Exchange:
         """Autocomplete for option ``focused``, with ``options`` typed so far."""
-        return await self.send(payloads.autocomplete(name, focused, options))
+        return await self.send(
+            payloads.autocomplete(name, focused, options, member, subcommand=subcommand)
+        )
+
+    async def subcommand(
+        self,
+        group: str,
+        name: str,
+        options: dict[str, Any] | None = None,
+        member: payloads.Member = payloads.ALICE,
+    ) -> Exchange:
+        return await self.send(payloads.subcommand(group, name, options or {}, member))
 
     async def member_says(self, member: payloads.Member, content: str, **kwargs: Any) -> Message:
         """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""

@@ -90,15 +90,17 @@ def slash(name: str, options: dict[str, Any], member: Member = ALICE) -> dict[st
 
 
 def autocomplete(
-    name: str, focused: str, options: dict[str, Any], member: Member = ALICE
+    name: str,
+    focused: str,
+    options: dict[str, Any],
+    member: Member = ALICE,
+    subcommand: str | None = None,
 ) -> dict[str, Any]:
     """An autocomplete request (interaction type 4) with ``focused`` being typed."""
-    data = {
-        "id": str(ids.next_id()),
-        "name": name,
-        "type": 1,
-        "options": _options(options, focused),
-    }
+    typed = _options(options, focused)
+    if subcommand is not None:
+        typed = [{"name": subcommand, "type": 1, "options": typed}]
+    data = {"id": str(ids.next_id()), "name": name, "type": 1, "options": typed}
     return _base(4, member, data)
 
 

@@ -1,0 +1,302 @@
+"""The community repository: per-user progress and per-server spoiler policy.
+
+Everything here is read on every reply and every autocomplete keystroke, so it is
+held in memory: loaded once when the store opens, and updated after each write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+import aiosqlite
+
+from bot.canon.episodes import EpisodeRef
+from bot.store.database import transaction
+
+ChannelKind = Literal["spoiler", "exempt"]
+DEFAULT_EMBARGO_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a member has watched; ``episode`` None means caught up."""
+
+    episode: EpisodeRef | None
+
+
+@dataclass(frozen=True)
+class GuildPolicy:
+    guild_id: int
+    embargo_days: int = DEFAULT_EMBARGO_DAYS
+    tag_finales: bool = True
+    guard_enabled: bool = False
+    log_channel_id: int | None = None
+    spoiler_channels: frozenset[int] = frozenset()
+    exempt_channels: frozenset[int] = frozenset()
+    exempt_roles: frozenset[int] = frozenset()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PermissionGap:
+    channel_id: int
+    permission: str
+    reported_at: datetime
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class CommunityRepository:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._progress: dict[int, Progress] = {}
+        self._policies: dict[int, GuildPolicy] = {}
+        self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
+
+    async def load(self) -> None:
+        """Read every community row into memory (called once, when the store opens)."""
+        async with self._conn.execute("SELECT user_id, episode_id FROM community_progress") as c:
+            self._progress = {
+                row[0]: Progress(EpisodeRef.from_key(row[1]) if row[1] is not None else None)
+                async for row in c
+            }
+        policies: dict[int, GuildPolicy] = {}
+        async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
+            async for row in c:
+                policies[row["guild_id"]] = GuildPolicy(
+                    guild_id=row["guild_id"],
+                    embargo_days=row["embargo_days"],
+                    tag_finales=bool(row["tag_finales"]),
+                    guard_enabled=bool(row["guard_enabled"]),
+                    log_channel_id=row["log_channel_id"],
+                )
+        self._policies = policies
+        for guild_id in await self._guilds_with_rows():
+            await self._refresh_lists(guild_id)
+        async with self._conn.execute("SELECT * FROM community_permission_gap") as c:
+            async for row in c:
+                gap = PermissionGap(
+                    row["channel_id"], row["permission"], datetime.fromisoformat(row["reported_at"])
+                )
+                self._gaps.setdefault(row["guild_id"], {})[(gap.channel_id, gap.permission)] = gap
+
+    async def _guilds_with_rows(self) -> set[int]:
+        found: set[int] = set()
+        for table in ("community_channel", "community_exempt_role", "community_guard_term"):
+            async with self._conn.execute(f"SELECT DISTINCT guild_id FROM {table}") as c:
+                found.update([row[0] async for row in c])
+        return found
+
+    async def _refresh_lists(self, guild_id: int) -> None:
+        async def column(sql: str) -> list[int | str]:
+            async with self._conn.execute(sql, (guild_id,)) as c:
+                return [row[0] async for row in c]
+
+        spoiler = await column(
+            "SELECT channel_id FROM community_channel WHERE guild_id = ? AND kind = 'spoiler'"
+        )
+        exempt = await column(
+            "SELECT channel_id FROM community_channel WHERE guild_id = ? AND kind = 'exempt'"
+        )
+        roles = await column("SELECT role_id FROM community_exempt_role WHERE guild_id = ?")
+        terms = await column(
+            "SELECT term FROM community_guard_term WHERE guild_id = ? ORDER BY term"
+        )
+        self._policies[guild_id] = dataclasses.replace(
+            self.policy(guild_id),
+            spoiler_channels=frozenset(int(c) for c in spoiler),
+            exempt_channels=frozenset(int(c) for c in exempt),
+            exempt_roles=frozenset(int(r) for r in roles),
+            terms=tuple(str(t) for t in terms),
+        )
+
+    # --- progress ----------------------------------------------------------------
+
+    def progress(self, user_id: int) -> Progress | None:
+        return self._progress.get(user_id)
+
+    async def set_progress(self, user_id: int, episode: EpisodeRef | None) -> None:
+        async with transaction(self._conn) as conn:
+            await conn.execute(
+                """INSERT INTO community_progress (user_id, episode_id, updated_at)
+                   VALUES (?, ?, ?)
+                   ON CONFLICT (user_id) DO UPDATE
+                   SET episode_id = excluded.episode_id, updated_at = excluded.updated_at""",
+                (user_id, episode.key if episode else None, _now()),
+            )
+        self._progress[user_id] = Progress(episode)
+
+    async def clear_progress(self, user_id: int) -> bool:
+        async with transaction(self._conn) as conn:
+            cursor = await conn.execute(
+                "DELETE FROM community_progress WHERE user_id = ?", (user_id,)
+            )
+        self._progress.pop(user_id, None)
+        return cursor.rowcount > 0
+
+    # --- server policy -----------------------------------------------------------
+
+    def policy(self, guild_id: int) -> GuildPolicy:
+        return self._policies.get(guild_id) or GuildPolicy(guild_id)
+
+    async def update_policy(
+        self,
+        guild_id: int,
+        *,
+        embargo_days: int | None = None,
+        tag_finales: bool | None = None,
+        guard_enabled: bool | None = None,
+        log_channel_id: int | Literal[False] | None = False,  # False: leave as it is
+    ) -> GuildPolicy:
+        current = self.policy(guild_id)
+        updated = dataclasses.replace(
+            current,
+            embargo_days=current.embargo_days if embargo_days is None else embargo_days,
+            tag_finales=current.tag_finales if tag_finales is None else tag_finales,
+            guard_enabled=current.guard_enabled if guard_enabled is None else guard_enabled,
+            log_channel_id=current.log_channel_id if log_channel_id is False else log_channel_id,
+        )
+        async with transaction(self._conn) as conn:
+            await conn.execute(
+                """INSERT INTO community_guild_policy
+                       (guild_id, embargo_days, tag_finales, guard_enabled, log_channel_id,
+                        updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (guild_id) DO UPDATE SET
+                       embargo_days = excluded.embargo_days,
+                       tag_finales = excluded.tag_finales,
+                       guard_enabled = excluded.guard_enabled,
+                       log_channel_id = excluded.log_channel_id,
+                       updated_at = excluded.updated_at""",
+                (
+                    guild_id,
+                    updated.embargo_days,
+                    int(updated.tag_finales),
+                    int(updated.guard_enabled),
+                    updated.log_channel_id,
+                    _now(),
+                ),
+            )
+        self._policies[guild_id] = updated
+        return updated
+
+    async def set_channel(
+        self, guild_id: int, channel_id: int, kind: ChannelKind, listed: bool
+    ) -> bool:
+        """Add or remove a spoiler or exempt channel; False if nothing changed."""
+        async with transaction(self._conn) as conn:
+            if listed:
+                cursor = await conn.execute(
+                    "INSERT OR IGNORE INTO community_channel VALUES (?, ?, ?)",
+                    (guild_id, channel_id, kind),
+                )
+            else:
+                cursor = await conn.execute(
+                    "DELETE FROM community_channel"
+                    " WHERE guild_id = ? AND channel_id = ? AND kind = ?",
+                    (guild_id, channel_id, kind),
+                )
+        await self._refresh_lists(guild_id)
+        return cursor.rowcount > 0
+
+    async def set_exempt_role(self, guild_id: int, role_id: int, exempt: bool) -> bool:
+        async with transaction(self._conn) as conn:
+            if exempt:
+                cursor = await conn.execute(
+                    "INSERT OR IGNORE INTO community_exempt_role VALUES (?, ?)", (guild_id, role_id)
+                )
+            else:
+                cursor = await conn.execute(
+                    "DELETE FROM community_exempt_role WHERE guild_id = ? AND role_id = ?",
+                    (guild_id, role_id),
+                )
+        await self._refresh_lists(guild_id)
+        return cursor.rowcount > 0
+
+    async def add_term(self, guild_id: int, term: str, added_by: int) -> bool:
+        async with transaction(self._conn) as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO community_guard_term VALUES (?, ?, ?, ?)",
+                (guild_id, term, added_by, _now()),
+            )
+        await self._refresh_lists(guild_id)
+        return cursor.rowcount > 0
+
+    async def remove_term(self, guild_id: int, term: str) -> bool:
+        async with transaction(self._conn) as conn:
+            cursor = await conn.execute(
+                "DELETE FROM community_guard_term WHERE guild_id = ? AND term = ?",
+                (guild_id, term),
+            )
+        await self._refresh_lists(guild_id)
+        return cursor.rowcount > 0
+
+    # --- permissions the bot lacks ----------------------------------------------
+
+    def permission_gaps(self, guild_id: int) -> list[PermissionGap]:
+        return sorted(
+            self._gaps.get(guild_id, {}).values(), key=lambda g: (g.channel_id, g.permission)
+        )
+
+    async def note_permission_gaps(
+        self, guild_id: int, channel_id: int, missing: Iterable[str]
+    ) -> list[str]:
+        """Remember missing permissions; return the ones not reported before."""
+        known = self._gaps.setdefault(guild_id, {})
+        new = [p for p in missing if (channel_id, p) not in known]
+        if new:
+            now = datetime.now(UTC).replace(microsecond=0)
+            async with transaction(self._conn) as conn:
+                await conn.executemany(
+                    "INSERT OR IGNORE INTO community_permission_gap VALUES (?, ?, ?, ?)",
+                    [(guild_id, channel_id, p, now.isoformat()) for p in new],
+                )
+            for permission in new:
+                known[(channel_id, permission)] = PermissionGap(channel_id, permission, now)
+        return new
+
+    async def clear_permission_gaps(self, guild_id: int, channel_id: int) -> None:
+        known = self._gaps.get(guild_id, {})
+        if not any(c == channel_id for c, _ in known):
+            return
+        async with transaction(self._conn) as conn:
+            await conn.execute(
+                "DELETE FROM community_permission_gap WHERE guild_id = ? AND channel_id = ?",
+                (guild_id, channel_id),
+            )
+        for key in [k for k in known if k[0] == channel_id]:
+            del known[key]
+
+    # --- the guard's record --------------------------------------------------------
+
+    async def record_guard_action(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        author_id: int,
+        message_id: int,
+        repost_id: int | None,
+        reason: str,
+    ) -> None:
+        async with transaction(self._conn) as conn:
+            await conn.execute(
+                """INSERT INTO community_guard_action
+                       (guild_id, channel_id, author_id, message_id, repost_id, reason, acted_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (guild_id, channel_id, author_id, message_id, repost_id, reason, _now()),
+            )
+
+    async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
+        async with self._conn.execute(
+            "SELECT count(*) FROM community_guard_action WHERE guild_id = ? AND acted_at >= ?",
+            (guild_id, since.isoformat(timespec="seconds")),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
