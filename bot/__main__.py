@@ -91,6 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"fambot: {error}", file=sys.stderr)
         return 2
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "fambot: FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on "
+            "the Bot tab of your application, or set FAMBOT_SPOILER_GUARD=off.",
+            file=sys.stderr,
+        )
+        return 1
     except discord.LoginFailure:
         print(
             "fambot: Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "

@@ -26,6 +26,7 @@ EXTENSIONS = (
     "cogs.timeline",
     "cogs.search",
     "cogs.progress",
+    "cogs.spoilers",
     "cogs.meta",
 )
 SHUTDOWN_GRACE_SECONDS = 10.0
@@ -37,6 +38,9 @@ class FamBot(commands.Bot):
     def __init__(self, settings: Settings) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channel and guild objects for interactions
+        if settings.spoiler_guard:  # member messages, for servers that turn the guard on
+            intents.guild_messages = True
+            intents.message_content = True
         super().__init__(
             command_prefix=commands.when_mentioned,  # slash-only; no message intent
             help_command=None,

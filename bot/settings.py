@@ -12,6 +12,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "fambot.sqlite3"
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "data" / "canon"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_SWITCH = {"on": True, "true": True, "1": True, "yes": True, "off": False, "false": False}
+_SWITCH |= {"0": False, "no": False}
 
 
 class SettingsError(Exception):
@@ -25,6 +27,9 @@ class Settings:
     content_dir: Path = DEFAULT_CONTENT_DIR
     dev_guild_id: int | None = None
     log_level: str = "INFO"
+    # Read member messages for the spoiler guard (Discord's privileged Message Content
+    # intent, which must also be enabled for the application in the developer portal).
+    spoiler_guard: bool = False
     # Only tests and the console change these, to reach a local stand-in for Discord.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -66,6 +71,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     api_base = env.get("FAMBOT_API_BASE", "").strip() or None
     if api_base is not None and not api_base.startswith(("http://", "https://")):
         raise SettingsError("FAMBOT_API_BASE must be an http(s) URL; leave it unset for Discord.")
+    guard_raw = env.get("FAMBOT_SPOILER_GUARD", "off").strip().lower() or "off"
+    if guard_raw not in _SWITCH:
+        raise SettingsError(f"FAMBOT_SPOILER_GUARD must be on or off, not {guard_raw!r}.")
     gateway_url = env.get("FAMBOT_GATEWAY_URL", "").strip() or None
     if gateway_url is not None and not gateway_url.startswith(("ws://", "wss://")):
         raise SettingsError("FAMBOT_GATEWAY_URL must be a ws(s) URL; leave it unset for Discord.")
@@ -75,6 +83,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         content_dir=Path(content) if content else DEFAULT_CONTENT_DIR,
         dev_guild_id=_snowflake("FAMBOT_DEV_GUILD_ID", guild_raw) if guild_raw else None,
         log_level=level,
+        spoiler_guard=_SWITCH[guard_raw],
         api_base=api_base,
         gateway_url=gateway_url,
     )

@@ -28,6 +28,7 @@ def test_every_extension_loads(bot: FamBot) -> None:
 
 def test_every_cog_module_is_listed() -> None:
     modules = {f"cogs.{p.stem}" for p in Path("cogs").glob("*.py") if p.stem != "__init__"}
+    modules |= {f"cogs.{p.parent.name}" for p in Path("cogs").glob("*/__init__.py")}
     assert modules == set(EXTENSIONS)
 
 
@@ -35,7 +36,7 @@ def test_command_names_are_unique_and_expected(bot: FamBot) -> None:
     names = [c["name"] for c in _commands(bot)]
     assert len(names) == len(set(names))
     expected = {"character", "actor", "episode", "season", "timeline", "search", "help", "about"}
-    expected |= {"progress"}
+    expected |= {"progress", "spoilers"}
     assert set(names) == expected
 
 

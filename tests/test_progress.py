@@ -20,25 +20,25 @@ def _everything(reply: Exchange) -> str:
 
 
 async def test_set_show_and_clear(harness: Harness, db_path: Path) -> None:
-    saved = await harness.subcommand("progress", "set", {"episode": "S1E5"})
+    saved = await harness.subcommand("progress set", {"episode": "S1E5"})
     assert saved.ephemeral
     assert "S1E5 · Into the Abyss" in saved.embeds[0]["description"]
-    shown = await harness.subcommand("progress", "show")
+    shown = await harness.subcommand("progress show")
     assert "S1E5" in shown.embeds[0]["description"]
     assert harness.bot is not None
     assert harness.bot.store.community.progress(ALICE.id).episode == EpisodeRef(1, 5)  # type: ignore[union-attr]
     reopened = await Store.open(db_path)  # survives a restart
     assert reopened.community.progress(ALICE.id).episode == EpisodeRef(1, 5)  # type: ignore[union-attr]
     await reopened.close()
-    caught_up = await harness.subcommand("progress", "set", {"episode": "caught-up"})
+    caught_up = await harness.subcommand("progress set", {"episode": "caught-up"})
     assert "caught up" in caught_up.embeds[0]["description"]
-    cleared = await harness.subcommand("progress", "clear")
+    cleared = await harness.subcommand("progress clear")
     assert cleared.embeds[0]["title"] == "Progress cleared"
     assert harness.bot.store.community.progress(ALICE.id) is None
 
 
 async def test_unknown_episode_is_refused(harness: Harness) -> None:
-    reply = await harness.subcommand("progress", "set", {"episode": "S9E9"})
+    reply = await harness.subcommand("progress set", {"episode": "S9E9"})
     assert reply.ephemeral
     assert "couldn't find an episode" in reply.content
 
@@ -46,7 +46,7 @@ async def test_unknown_episode_is_refused(harness: Harness) -> None:
 async def test_details_past_progress_are_held_back_and_revealed_privately(
     harness: Harness,
 ) -> None:
-    await harness.subcommand("progress", "set", {"episode": "S1E5"})
+    await harness.subcommand("progress set", {"episode": "S1E5"})
     reply = await harness.command("character", {"name": "Gordo"})
     text = _everything(reply)
     story = next(f["value"] for f in reply.embeds[0]["fields"] if f["name"] == "Story so far")
@@ -69,14 +69,14 @@ async def test_details_past_progress_are_held_back_and_revealed_privately(
 
 
 async def test_other_members_are_unaffected(harness: Harness) -> None:
-    await harness.subcommand("progress", "set", {"episode": "S1E5"})
+    await harness.subcommand("progress set", {"episode": "S1E5"})
     reply = await harness.command("character", {"name": "Gordo"}, member=BOB)
     assert "S2E10: ||" in _everything(reply)
     assert "Reveal" not in reply.button_ids()
 
 
 async def test_episodes_past_progress_lose_their_titles(harness: Harness) -> None:
-    await harness.subcommand("progress", "set", {"episode": "S2E4"})
+    await harness.subcommand("progress set", {"episode": "S2E4"})
     reply = await harness.command("episode", {"episode": "S4E3"})
     embed = reply.embeds[0]
     assert embed["title"] == "S4 E3"
@@ -86,7 +86,7 @@ async def test_episodes_past_progress_lose_their_titles(harness: Harness) -> Non
 
 
 async def test_autocomplete_follows_progress(harness: Harness) -> None:
-    await harness.subcommand("progress", "set", {"episode": "S2E4"})
+    await harness.subcommand("progress set", {"episode": "S2E4"})
     episodes = await harness.complete("episode", "episode", {"episode": "S4"})
     names = [c["name"] for c in episodes.choices]
     assert "S4 E10 (finale)" in names
@@ -101,7 +101,7 @@ async def test_autocomplete_follows_progress(harness: Harness) -> None:
 
 
 async def test_timeline_and_search_hold_back_too(harness: Harness) -> None:
-    await harness.subcommand("progress", "set", {"episode": "S1E6"})
+    await harness.subcommand("progress set", {"episode": "S1E6"})
     reply = await harness.command("timeline", {})
     description = reply.embeds[0]["description"]
     assert "(S1E" in description

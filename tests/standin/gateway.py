@@ -44,30 +44,84 @@ class Session:
             await self.socket.send_bytes(chunk)
 
 
-def guild_payload() -> dict[str, Any]:
-    everyone = {
-        "id": str(payloads.GUILD_ID),
-        "name": "@everyone",
-        "permissions": "1071698660929",
-        "position": 0,
+# What the guard needs: View Channel, Read Message History, Manage Messages, Manage
+# Webhooks, Send Messages, Attach Files, Embed Links.
+GUARD_PERMISSIONS = 0x400 | 0x10000 | 0x2000 | 0x20000000 | 0x800 | 0x8000 | 0x4000
+EVERYONE_PERMISSIONS = 0x400 | 0x800 | 0x10000 | 0x80000000 | 0x4000 | 0x8000
+
+
+def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
+    return {
+        "id": str(role_id),
+        "name": name,
+        "permissions": str(permissions),
+        "position": position,
         "color": 0,
         "hoist": False,
         "managed": False,
         "mentionable": False,
         "flags": 0,
     }
-    channel = {
-        "id": str(payloads.CHANNEL_ID),
-        "type": 0,
+
+
+def _channel(channel_id: int, name: str, denied_to_bot: int = 0, kind: int = 0) -> dict[str, Any]:
+    overwrites = []
+    if denied_to_bot:
+        overwrites.append(
+            {"id": str(payloads.BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(denied_to_bot)}
+        )
+    return {
+        "id": str(channel_id),
+        "type": kind,
         "guild_id": str(payloads.GUILD_ID),
-        "name": "general",
+        "name": name,
         "position": 0,
-        "permission_overwrites": [],
+        "permission_overwrites": overwrites,
         "nsfw": False,
         "parent_id": None,
         "topic": None,
         "last_message_id": None,
         "rate_limit_per_user": 0,
+    }
+
+
+def guild_payload(denied: dict[int, int] | None = None) -> dict[str, Any]:
+    """The test server: #general, #spoilers (with a thread), #mod-log, and the bot's
+    role. ``denied`` maps channel ids to permissions the bot is refused there."""
+    denied = denied or {}
+    bot_member = {
+        "user": BOT_USER,
+        "roles": [str(payloads.BOT_ROLE_ID)],
+        "joined_at": "2024-01-01T00:00:00+00:00",
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+    }
+    channels = [
+        _channel(payloads.CHANNEL_ID, "general", denied.get(payloads.CHANNEL_ID, 0)),
+        _channel(
+            payloads.SPOILER_CHANNEL_ID, "spoilers", denied.get(payloads.SPOILER_CHANNEL_ID, 0)
+        ),
+        _channel(payloads.MOD_LOG_ID, "mod-log", denied.get(payloads.MOD_LOG_ID, 0)),
+    ]
+    thread = {
+        "id": str(payloads.THREAD_ID),
+        "type": 11,
+        "guild_id": str(payloads.GUILD_ID),
+        "parent_id": str(payloads.SPOILER_CHANNEL_ID),
+        "owner_id": str(payloads.ALICE.id),
+        "name": "season 3 talk",
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": "2026-11-24T00:00:00+00:00",
+            "locked": False,
+        },
+        "flags": 0,
     }
     return {
         "id": str(payloads.GUILD_ID),
@@ -79,7 +133,11 @@ def guild_payload() -> dict[str, Any]:
         "verification_level": 0,
         "default_message_notifications": 1,
         "explicit_content_filter": 0,
-        "roles": [everyone],
+        "roles": [
+            _role(payloads.GUILD_ID, "@everyone", EVERYONE_PERMISSIONS, 0),
+            _role(payloads.BOT_ROLE_ID, "fambot", GUARD_PERMISSIONS, 1),
+            _role(payloads.TRUSTED_ROLE_ID, "trusted", 0, 2),
+        ],
         "emojis": [],
         "stickers": [],
         "features": [],
@@ -99,9 +157,9 @@ def guild_payload() -> dict[str, Any]:
         "large": False,
         "unavailable": False,
         "member_count": 2,
-        "members": [],
-        "channels": [channel],
-        "threads": [],
+        "members": [bot_member],
+        "channels": channels,
+        "threads": [thread],
         "voice_states": [],
         "presences": [],
         "stage_instances": [],
@@ -116,12 +174,21 @@ class Gateway:
     resumes: int = 0
     ready: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
+    denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an event to every identified session, as Discord would."""
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
                 await session.send(0, data, event)
+
+    async def deny(self, channel_id: int, permissions: int) -> None:
+        """Refuse the bot ``permissions`` in a channel (CHANNEL_UPDATE), as an admin might."""
+        self.denied[channel_id] = permissions
+        channel = next(
+            c for c in guild_payload(self.denied)["channels"] if c["id"] == str(channel_id)
+        )
+        await self.dispatch("CHANNEL_UPDATE", channel)
 
     async def drop(self) -> None:
         """Close every connection abruptly (code 4000 lets the client resume)."""
@@ -164,7 +231,7 @@ class Gateway:
                 "READY",
             )
             session.identified.set()
-            await session.send(0, guild_payload(), "GUILD_CREATE")
+            await session.send(0, guild_payload(self.denied), "GUILD_CREATE")
             self.ready.set()
         elif op == 6:  # resume
             self.resumes += 1

@@ -148,8 +148,9 @@ class Harness:
         name: str,
         options: dict[str, Any] | None = None,
         member: payloads.Member = payloads.ALICE,
+        channel_id: int = payloads.CHANNEL_ID,
     ) -> Exchange:
-        return await self.send(payloads.slash(name, options or {}, member))
+        return await self.send(payloads.slash(name, options or {}, member, channel_id))
 
     async def complete(
         self,
@@ -166,12 +167,13 @@ class Harness:
 
     async def subcommand(
         self,
-        group: str,
-        name: str,
+        path: str,
         options: dict[str, Any] | None = None,
         member: payloads.Member = payloads.ALICE,
+        channel_id: int = payloads.CHANNEL_ID,
     ) -> Exchange:
-        return await self.send(payloads.subcommand(group, name, options or {}, member))
+        """``await harness.subcommand("spoilers guard on")``."""
+        return await self.send(payloads.subcommand(path, options or {}, member, channel_id))
 
     async def member_says(self, member: payloads.Member, content: str, **kwargs: Any) -> Message:
         """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""

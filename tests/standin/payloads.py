@@ -19,6 +19,8 @@ OPTION_TYPES = {str: 3, int: 4, bool: 5}
 class Member:
     id: int = 700000000000000001
     name: str = "moonfan"
+    permissions: str = ALL_PERMISSIONS
+    roles: tuple[int, ...] = ()
 
     def user(self) -> dict[str, Any]:
         return {
@@ -30,36 +32,50 @@ class Member:
         }
 
 
-ALICE = Member(700000000000000001, "alice")
-BOB = Member(700000000000000002, "bob")
+# 0x400 View Channel | 0x800 Send Messages | 0x10000 Read Message History | 0x80000000 Use
+# Application Commands: an ordinary member, without Manage Server or Manage Messages.
+MEMBER_PERMISSIONS = str(0x400 | 0x800 | 0x10000 | 0x80000000)
+ALICE = Member(700000000000000001, "alice")  # an admin
+BOB = Member(700000000000000002, "bob", MEMBER_PERMISSIONS)
+CAROL = Member(700000000000000003, "carol", MEMBER_PERMISSIONS)
+BOT_ROLE_ID = 800000000000000010
+SPOILER_CHANNEL_ID = 800000000000000003
+THREAD_ID = 800000000000000004
+MOD_LOG_ID = 800000000000000005
+TRUSTED_ROLE_ID = 800000000000000011
 
 
-def _base(kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
+def _base(
+    kind: int, member: Member, data: dict[str, Any], channel_id: int = CHANNEL_ID
+) -> dict[str, Any]:
+    channel: dict[str, Any] = {
+        "id": str(channel_id),
+        "type": 0,
+        "guild_id": str(GUILD_ID),
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+    }
+    if channel_id == THREAD_ID:  # a thread in the spoiler-channel candidate
+        channel.update(type=11, name="thread", parent_id=str(SPOILER_CHANNEL_ID))
     return {
         "id": str(ids.next_id()),
         "application_id": str(APPLICATION_ID),
         "type": kind,
         "data": data,
         "guild_id": str(GUILD_ID),
-        "channel_id": str(CHANNEL_ID),
-        "channel": {
-            "id": str(CHANNEL_ID),
-            "type": 0,
-            "guild_id": str(GUILD_ID),
-            "name": "general",
-            "position": 0,
-            "permission_overwrites": [],
-            "nsfw": False,
-            "parent_id": None,
-        },
+        "channel_id": str(channel_id),
+        "channel": channel,
         "member": {
             "user": member.user(),
-            "roles": [],
+            "roles": [str(r) for r in member.roles],
             "joined_at": "2024-01-01T00:00:00+00:00",
             "deaf": False,
             "mute": False,
             "flags": 0,
-            "permissions": ALL_PERMISSIONS,
+            "permissions": member.permissions,
         },
         "token": f"token-{ids.next_id()}",
         "version": 1,
@@ -73,20 +89,67 @@ def _base(kind: int, member: Member, data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class ChannelOption:
+    """A channel picked in a slash command option (sent with its resolved data)."""
+
+    id: int
+    name: str = "channel"
+
+
+@dataclass(frozen=True)
+class RoleOption:
+    id: int
+    name: str = "role"
+
+
 def _options(options: dict[str, Any], focused: str | None) -> list[dict[str, Any]]:
     result = []
     for name, value in options.items():
-        option: dict[str, Any] = {"name": name, "type": OPTION_TYPES[type(value)], "value": value}
+        if isinstance(value, ChannelOption):
+            option: dict[str, Any] = {"name": name, "type": 7, "value": str(value.id)}
+        elif isinstance(value, RoleOption):
+            option = {"name": name, "type": 8, "value": str(value.id)}
+        else:
+            option = {"name": name, "type": OPTION_TYPES[type(value)], "value": value}
         if name == focused:
             option["focused"] = True
         result.append(option)
     return result
 
 
-def slash(name: str, options: dict[str, Any], member: Member = ALICE) -> dict[str, Any]:
+def _resolved(options: dict[str, Any]) -> dict[str, Any]:
+    resolved: dict[str, Any] = {}
+    for value in options.values():
+        if isinstance(value, ChannelOption):
+            resolved.setdefault("channels", {})[str(value.id)] = {
+                "id": str(value.id),
+                "name": value.name,
+                "type": 0,
+                "permissions": ALL_PERMISSIONS,
+                "guild_id": str(GUILD_ID),
+            }
+        elif isinstance(value, RoleOption):
+            resolved.setdefault("roles", {})[str(value.id)] = {
+                "id": str(value.id),
+                "name": value.name,
+                "color": 0,
+                "hoist": False,
+                "position": 1,
+                "permissions": "0",
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            }
+    return resolved
+
+
+def slash(
+    name: str, options: dict[str, Any], member: Member = ALICE, channel_id: int = CHANNEL_ID
+) -> dict[str, Any]:
     """A slash command invocation (interaction type 2)."""
     data = {"id": str(ids.next_id()), "name": name, "type": 1, "options": _options(options, None)}
-    return _base(2, member, data)
+    return _base(2, member, data, channel_id)
 
 
 def autocomplete(
@@ -121,16 +184,19 @@ def select(
 
 
 def subcommand(
-    group: str, name: str, options: dict[str, Any], member: Member = ALICE
+    path: str, options: dict[str, Any], member: Member = ALICE, channel_id: int = CHANNEL_ID
 ) -> dict[str, Any]:
-    """A subcommand invocation such as ``/progress set episode:S3E4``."""
-    data = {
-        "id": str(ids.next_id()),
-        "name": group,
-        "type": 1,
-        "options": [{"name": name, "type": 1, "options": _options(options, None)}],
-    }
-    return _base(2, member, data)
+    """A subcommand invocation: ``subcommand("progress set", {"episode": "S3E4"})``, or
+    with a group, ``subcommand("spoilers guard on", {})``."""
+    top, *rest = path.split()
+    typed = _options(options, None)
+    for index, name in enumerate(reversed(rest)):
+        kind = 1 if index == 0 else 2  # a subcommand, then the group that holds it
+        typed = [{"name": name, "type": kind, "options": typed}]
+    data = {"id": str(ids.next_id()), "name": top, "type": 1, "options": typed}
+    if resolved := _resolved(options):
+        data["resolved"] = resolved
+    return _base(2, member, data, channel_id)
 
 
 def member_message(

@@ -1,0 +1,206 @@
+"""/spoilers: a server's spoiler policy. Manage Server only, enforced by a check (the
+default permission only hides the command)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import FamBot
+from bot.errors import UserFacingError
+from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
+from bot.render.spoilers import GuardState, done_card, status_card
+from bot.replies import send_reply
+from bot.spoilers.markup import spoiler
+from bot.store.community import ChannelKind, CommunityRepository
+
+Term = app_commands.Range[str, 2, 60]
+TERMS_MAX = 200
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class SpoilerPolicy(
+    commands.GroupCog, group_name="spoilers", group_description="This server's spoiler policy"
+):
+    channel = app_commands.Group(name="channel", description="Spoiler channels: no tags needed")
+    guard = app_commands.Group(name="guard", description="Tag spoilers in members' messages")
+    exempt = app_commands.Group(name="exempt", description="What the spoiler guard leaves alone")
+    terms = app_commands.Group(name="terms", description="Extra words the guard looks for")
+
+    def __init__(self, bot: FamBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.guild is None:
+            raise app_commands.NoPrivateMessage()
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @property
+    def community(self) -> CommunityRepository:
+        return self.bot.store.community
+
+    # --- status ----------------------------------------------------------------
+
+    @app_commands.command(description="The policy, what is under embargo, and what is missing")
+    async def status(self, interaction: discord.Interaction[FamBot]) -> None:
+        guild = interaction.guild
+        assert guild is not None
+        policy = self.community.policy(guild.id)
+        gaps: dict[int, set[str]] = {}
+        for gap in self.community.permission_gaps(guild.id):
+            gaps.setdefault(gap.channel_id, set()).add(gap.permission)
+        if policy.guard_enabled:
+            for text_channel in guild.text_channels:
+                if {text_channel.id} & (policy.exempt_channels | policy.spoiler_channels):
+                    continue
+                gaps.setdefault(text_channel.id, set()).update(
+                    missing(text_channel, GUARD_PERMISSIONS)
+                )
+        log_channel = guild.get_channel(policy.log_channel_id or 0)
+        if isinstance(log_channel, discord.TextChannel):
+            gaps.setdefault(log_channel.id, set()).update(missing(log_channel, LOG_PERMISSIONS))
+        week_ago = self.bot.horizons.clock() - timedelta(days=7)
+        state = GuardState(
+            reading_messages=self.bot.settings.spoiler_guard,
+            missing={c: sorted(p) for c, p in gaps.items() if p},
+            actions_this_week=await self.community.guard_actions_since(guild.id, week_ago),
+        )
+        embargo = self.bot.horizons.embargo(policy)
+        await send_reply(interaction, status_card(policy, embargo, state))
+
+    # --- replies ------------------------------------------------------------------
+
+    @app_commands.command(description="How long an episode's details stay tagged after release")
+    @app_commands.describe(days="Days after release (0 turns the embargo off; default 7)")
+    async def embargo(
+        self, interaction: discord.Interaction[FamBot], days: app_commands.Range[int, 0, 60]
+    ) -> None:
+        await self.community.update_policy(_guild(interaction), embargo_days=days)
+        text = f"New episodes' details stay tagged for {days} days." if days else "Embargo off."
+        await send_reply(interaction, done_card(text))
+
+    @app_commands.command(description="Whether finale details are tagged in replies")
+    @app_commands.describe(tagged="Keep finale details behind spoiler tags (the default)")
+    async def finales(self, interaction: discord.Interaction[FamBot], tagged: bool) -> None:
+        await self.community.update_policy(_guild(interaction), tag_finales=tagged)
+        text = (
+            "Finale details are tagged in replies."
+            if tagged
+            else "Finale details are no longer tagged in replies here (members' own "
+            "progress still holds details back)."
+        )
+        await send_reply(interaction, done_card(text))
+
+    @channel.command(name="add", description="Make a channel a spoiler channel (no tags)")
+    @app_commands.describe(channel="Where replies may show finale details without tags")
+    async def channel_add(
+        self, interaction: discord.Interaction[FamBot], channel: discord.TextChannel
+    ) -> None:
+        await self._list(interaction, channel.id, "spoiler", True, f"{channel.mention} is")
+
+    @channel.command(name="remove", description="Stop treating a channel as a spoiler channel")
+    @app_commands.describe(channel="The spoiler channel to return to normal")
+    async def channel_remove(
+        self, interaction: discord.Interaction[FamBot], channel: discord.TextChannel
+    ) -> None:
+        await self._list(interaction, channel.id, "spoiler", False, f"{channel.mention} is")
+
+    # --- the guard -------------------------------------------------------------------
+
+    @guard.command(name="on", description="Tag spoilers in members' messages")
+    async def guard_on(self, interaction: discord.Interaction[FamBot]) -> None:
+        await self.community.update_policy(_guild(interaction), guard_enabled=True)
+        text = "The spoiler guard is on. `/spoilers status` shows any permission it lacks."
+        if not self.bot.settings.spoiler_guard:
+            text += (
+                " Note: this bot is not reading messages yet; its host must enable the "
+                "Message Content intent (see the README)."
+            )
+        await send_reply(interaction, done_card(text))
+
+    @guard.command(name="off", description="Stop tagging spoilers in members' messages")
+    async def guard_off(self, interaction: discord.Interaction[FamBot]) -> None:
+        await self.community.update_policy(_guild(interaction), guard_enabled=False)
+        await send_reply(interaction, done_card("The spoiler guard is off."))
+
+    @guard.command(name="log", description="Where the guard reports what it did")
+    @app_commands.describe(channel="The mod log channel; leave empty to stop logging")
+    async def guard_log(
+        self, interaction: discord.Interaction[FamBot], channel: discord.TextChannel | None = None
+    ) -> None:
+        await self.community.update_policy(
+            _guild(interaction), log_channel_id=channel.id if channel else None
+        )
+        text = f"The guard logs to {channel.mention}." if channel else "The guard does not log."
+        await send_reply(interaction, done_card(text))
+
+    @exempt.command(name="channel", description="Exempt a channel from the guard, or undo it")
+    @app_commands.describe(channel="The channel", exempt="True to exempt, False to guard it again")
+    async def exempt_channel(
+        self,
+        interaction: discord.Interaction[FamBot],
+        channel: discord.TextChannel,
+        exempt: bool = True,
+    ) -> None:
+        await self._list(interaction, channel.id, "exempt", exempt, f"{channel.mention} is")
+
+    @exempt.command(name="role", description="Exempt a role's members from the guard, or undo it")
+    @app_commands.describe(
+        role="The role", exempt="True to exempt, False to guard its members again"
+    )
+    async def exempt_role(
+        self, interaction: discord.Interaction[FamBot], role: discord.Role, exempt: bool = True
+    ) -> None:
+        changed = await self.community.set_exempt_role(_guild(interaction), role.id, exempt)
+        state = "now exempt" if exempt else "no longer exempt"
+        text = f"{role.mention} is {state}." if changed else f"{role.mention} was already {state}."
+        await send_reply(interaction, done_card(text))
+
+    @terms.command(name="add", description="A word or name the guard should treat as a spoiler")
+    @app_commands.describe(term="A word or short phrase (2-60 characters)")
+    async def terms_add(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
+        guild_id = _guild(interaction)
+        if len(self.community.policy(guild_id).terms) >= TERMS_MAX:
+            raise UserFacingError(f"This server already has {TERMS_MAX} terms; remove some first.")
+        cleaned = " ".join(term.split())
+        await self.community.add_term(guild_id, cleaned, interaction.user.id)
+        await send_reply(interaction, done_card("Term added. The guard tags sentences with it."))
+
+    @terms.command(name="remove", description="Stop looking for a term")
+    @app_commands.describe(term="The term, as it was added")
+    async def terms_remove(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
+        removed = await self.community.remove_term(_guild(interaction), " ".join(term.split()))
+        await send_reply(interaction, done_card("Term removed." if removed else "No such term."))
+
+    @terms.command(name="list", description="The extra terms this server added")
+    async def terms_list(self, interaction: discord.Interaction[FamBot]) -> None:
+        terms = self.community.policy(_guild(interaction)).terms
+        # Terms are spoilers by design: shown privately, escaped, and behind tags.
+        text = "\n".join(spoiler(t) for t in terms) if terms else "none yet"
+        await send_reply(interaction, done_card(f"Extra terms ({len(terms)}), hidden:\n{text}"))
+
+    async def _list(
+        self,
+        interaction: discord.Interaction[FamBot],
+        channel_id: int,
+        kind: ChannelKind,
+        listed: bool,
+        subject: str,
+    ) -> None:
+        changed = await self.community.set_channel(_guild(interaction), channel_id, kind, listed)
+        what = "a spoiler channel" if kind == "spoiler" else "exempt from the guard"
+        state = what if listed else f"no longer {what}"
+        text = f"{subject} now {state}." if changed else f"{subject} was already {state}."
+        await send_reply(interaction, done_card(text))
+
+
+def _guild(interaction: discord.Interaction[FamBot]) -> int:
+    assert interaction.guild_id is not None  # guild_only
+    return interaction.guild_id
