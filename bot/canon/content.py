@@ -16,11 +16,13 @@ from pathlib import Path
 
 from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
 from bot.canon.fields import ContentError, Entry
+from bot.canon.guard_rules import fate_key, read_guard_rules
 from bot.canon.models import (
     Character,
     Episode,
     Fact,
     FactKind,
+    GuardRule,
     Role,
     Season,
     Source,
@@ -42,6 +44,7 @@ class ContentBundle:
     characters: tuple[Character, ...]
     events: tuple[TimelineEvent, ...]
     finale_facts: tuple[Fact, ...]
+    guard_rules: tuple[GuardRule, ...] = ()
 
 
 def content_files(root: Path) -> list[Path]:
@@ -216,16 +219,20 @@ class _Reader:
                     self.rel(path),
                     f"{ref.code} finale_detail #{n}",
                     detail_table,
-                    {"text", "sources"},
+                    {"id", "text", "sources"},
                 )
                 if not is_finale:
                     sub.fail(f"{ref.code} is not a finale, so it cannot have finale details")
+                key = sub.text("id", max_len=60)
+                if key in {fact.key for fact in self.finale_facts}:
+                    sub.fail(f"duplicate finale detail id {key!r}")
                 self.finale_facts.append(
                     Fact(
                         FactKind.FINALE,
                         None,
                         Detail(sub.text("text", max_len=FACT_MAX), Reveal(ref, True)),
                         self.source_ids(sub),
+                        key,
                     )
                 )
 
@@ -337,12 +344,9 @@ class _Reader:
                         sub.fail(f"'kind' must be one of {', '.join(fates)}, not {raw!r}")
                     if not kind.is_fate:
                         sub.fail(f"{raw!r} is not a fate")
-                yield Fact(
-                    kind,
-                    character_id,
-                    Detail(sub.text("text", max_len=FACT_MAX), self.reveal(sub, "revealed_in")),
-                    self.source_ids(sub),
-                )
+                detail = Detail(sub.text("text", max_len=FACT_MAX), self.reveal(sub, "revealed_in"))
+                fact = Fact(kind, character_id, detail, self.source_ids(sub))
+                yield replace(fact, key=fate_key(fact)) if kind.is_fate else fact
 
     def read_timeline(self, path: Path) -> None:
         data = _read_toml(path)
@@ -393,6 +397,9 @@ def load_content(root: Path) -> ContentBundle:
     for path in sorted((root / "characters").glob("*.toml")):
         reader.read_characters(path)
     reader.read_timeline(root / "timeline.toml")
+    rules = read_guard_rules(
+        root / "guard.toml", reader.rel(root / "guard.toml"), reader.characters, reader.finale_facts
+    )
     for season in reader.seasons.values():
         for ref in season.setting.reveal.carries:
             if not reader.episodes[ref].is_finale:
@@ -401,6 +408,7 @@ def load_content(root: Path) -> ContentBundle:
                 )
     known = {path.resolve() for path in content_files(root)}
     read = {root / "sources.toml", root / "seasons.toml", root / "timeline.toml"}
+    read.add(root / "guard.toml")
     read |= set((root / "episodes").glob("*.toml")) | set((root / "characters").glob("*.toml"))
     stray = sorted(known - {p.resolve() for p in read})
     if stray:
@@ -413,4 +421,5 @@ def load_content(root: Path) -> ContentBundle:
         characters=tuple(sorted(reader.characters.values(), key=lambda c: c.name.casefold())),
         events=tuple(sorted(reader.events, key=lambda e: (e.year, e.detail.reveal.episode))),
         finale_facts=tuple(reader.finale_facts),
+        guard_rules=rules,
     )

@@ -108,6 +108,19 @@ class Fact:
     subject_id: str | None  # the character it is about, if any
     detail: Detail
     sources: tuple[str, ...]
+    key: str | None = None  # finale details: their id; fates: "fate:<character>:<code>"
+
+
+@dataclass(frozen=True)
+class GuardRule:
+    """Detects a finale detail or a fate in a member's message: a sentence holding one of
+    the subjects and one of the actions (a subject alone when there are no actions)."""
+
+    id: str
+    reveal: Reveal
+    subjects: tuple[str, ...]
+    actions: tuple[str, ...]
+    covers: tuple[str, ...]  # keys of the facts it detects
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from bot.canon.models import (
     Episode,
     Fact,
     FactKind,
+    GuardRule,
     Role,
     Season,
     Source,
@@ -166,6 +167,7 @@ class CanonRepository:
                 row["text"], _reveal(row["episode_id"], row["is_finale"], row["carries"])
             ),
             sources=_ids(row["sources"]),
+            key=row["key"],
         )
 
     @staticmethod
@@ -348,6 +350,20 @@ class CanonRepository:
             return SearchHit(kind, ref, label, character.summary)
         met = Label(label, character.introduced, "Character · not met yet")
         return SearchHit(kind, ref, met, character.summary)
+
+    @_memoized
+    async def guard_rules(self) -> tuple[GuardRule, ...]:
+        rows = await self._all("SELECT * FROM canon_guard_rule ORDER BY episode_id, id")
+        return tuple(
+            GuardRule(
+                id=row["id"],
+                reveal=_reveal(row["episode_id"], row["is_finale"], row["carries"]),
+                subjects=_ids(row["subjects"]),
+                actions=_ids(row["actions"]),
+                covers=_ids(row["covers"]),
+            )
+            for row in rows
+        )
 
     @_memoized
     async def sources(self) -> tuple[Source, ...]:

@@ -16,6 +16,7 @@ from bot.store.database import transaction
 # Reloading deletes children before parents (foreign keys are on). Community tables
 # (community_*) are never listed here, so a reload cannot touch them.
 CANON_TABLES = (
+    "canon_guard_rule",
     "canon_search",
     "canon_event",
     "canon_fact",
@@ -84,7 +85,7 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
         facts = [f for c in bundle.characters for f in c.facts] + list(bundle.finale_facts)
         await conn.executemany(
             "INSERT INTO canon_fact (kind, subject_id, episode_id, is_finale, text, sources,"
-            " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " carries, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     f.kind.value,
@@ -94,8 +95,24 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
                     f.detail.text,
                     json.dumps(f.sources),
                     _carries(f.detail.reveal),
+                    f.key,
                 )
                 for f in facts
+            ],
+        )
+        await conn.executemany(
+            "INSERT INTO canon_guard_rule VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.id,
+                    r.reveal.episode.key,
+                    int(r.reveal.finale),
+                    _carries(r.reveal),
+                    json.dumps(r.subjects),
+                    json.dumps(r.actions),
+                    json.dumps(r.covers),
+                )
+                for r in bundle.guard_rules
             ],
         )
         await conn.executemany(
