@@ -93,6 +93,8 @@ async def execute_webhook(request: web.Request, state: StandIn) -> web.StreamRes
     }
     payload = create_message(state, channel_id, body, author)
     payload["webhook_id"] = str(webhook.id)
+    if state.announce:
+        await state.announce(payload)
     if request.query.get("wait") in ("true", "1", "True"):
         return reply(payload)
     return web.Response(status=204)
@@ -106,7 +108,17 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
     @routes.post(ROUTE + "/messages")
     async def send(request: web.Request) -> web.Response:
         channel_id = int(request.match_info["channel_id"])
-        return reply(create_message(state, channel_id, request[BODY] or {}, BOT_USER))
+        payload = create_message(state, channel_id, request[BODY] or {}, BOT_USER)
+        if state.announce:
+            await state.announce(payload)
+        return reply(payload)
+
+    @routes.get("/attachments/{attachment_id}/{filename}")
+    async def attachment(request: web.Request) -> web.Response:
+        data = state.files.get(request.path)
+        if data is None:
+            return reply({"message": "Unknown attachment", "code": 0}, status=404)
+        return web.Response(body=data, content_type="application/octet-stream")
 
     @routes.patch(ROUTE + "/messages/{message_id}")
     async def edit(request: web.Request) -> web.Response:

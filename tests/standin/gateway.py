@@ -45,8 +45,8 @@ class Session:
 
 
 # What the guard needs: View Channel, Read Message History, Manage Messages, Manage
-# Webhooks, Send Messages, Attach Files, Embed Links.
-GUARD_PERMISSIONS = 0x400 | 0x10000 | 0x2000 | 0x20000000 | 0x800 | 0x8000 | 0x4000
+# Webhooks, Send Messages (and in Threads), Attach Files, Embed Links.
+GUARD_PERMISSIONS = 0x400 | 0x10000 | 0x2000 | 0x20000000 | 0x800 | 0x8000 | 0x4000 | 1 << 38
 EVERYONE_PERMISSIONS = 0x400 | 0x800 | 0x10000 | 0x80000000 | 0x4000 | 0x8000
 
 

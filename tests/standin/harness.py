@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bot.app import FamBot, create_bot
 from bot.settings import Settings
-from tests.standin import payloads
+from tests.standin import ids, payloads
 from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
@@ -88,6 +88,7 @@ class Harness:
         """Start only the stand-in; return settings that point the bot at it."""
         app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
         app.router.add_get("/gateway", self.gateway.handle)
+        self.stand_in.announce = lambda payload: self.gateway.dispatch("MESSAGE_CREATE", payload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -175,6 +176,20 @@ class Harness:
         """``await harness.subcommand("spoilers guard on")``."""
         return await self.send(payloads.subcommand(path, options or {}, member, channel_id))
 
+    def upload(self, filename: str, data: bytes) -> dict[str, Any]:
+        """An attachment a member posted: its bytes are served at its URL."""
+        attachment_id = ids.next_id()
+        path = f"/attachments/{attachment_id}/{filename}"
+        self.stand_in.files[path] = data
+        base = self.stand_in.url.removesuffix("/api/v10")
+        return {
+            "id": str(attachment_id),
+            "filename": filename,
+            "size": len(data),
+            "url": f"{base}{path}",
+            "proxy_url": f"{base}{path}",
+        }
+
     async def member_says(self, member: payloads.Member, content: str, **kwargs: Any) -> Message:
         """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""
         payload = payloads.member_message(member, content, **kwargs)
@@ -182,6 +197,13 @@ class Harness:
         self.stand_in.messages[message.id] = message
         await self.gateway.dispatch("MESSAGE_CREATE", payload)
         return message
+
+    async def settle(self) -> None:
+        """Let the bot finish whatever the last gateway events started."""
+        assert self.bot is not None
+        for _ in range(4):
+            await asyncio.sleep(0.02)
+            await self.bot.wait_until_idle(TIMEOUT)
 
     async def member_edits(self, message: Message, content: str) -> None:
         """The author edits a message: MESSAGE_UPDATE with the new content."""

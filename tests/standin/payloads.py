@@ -244,3 +244,15 @@ def member_message(
             "guild_id": str(GUILD_ID),
         }
     return payload
+
+
+def message_command(name: str, target: Message, member: Member = ALICE) -> dict[str, Any]:
+    """A message context-menu command (application command type 3) on ``target``."""
+    data = {
+        "id": str(ids.next_id()),
+        "name": name,
+        "type": 3,
+        "target_id": str(target.id),
+        "resolved": {"messages": {str(target.id): target.payload}},
+    }
+    return _base(2, member, data, target.channel_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -63,6 +63,9 @@ class StandIn:
     originals: dict[str, int] = field(default_factory=dict)
     _callbacks: dict[str, asyncio.Event] = field(default_factory=dict)
     webhooks: dict[int, Webhook] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # attachment path -> bytes
+    # Called with each message created over REST: Discord announces them on the gateway.
+    announce: Callable[[dict[str, Any]], Awaitable[None]] | None = None
     # Slows interaction callbacks down, to catch the bot with a reply in flight.
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
@@ -290,6 +293,8 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
         guild_id = request.match_info.get("guild_id")
         answer = [
             {
+                "description": "",  # message commands have none; Discord sends it empty
+                "type": 1,
                 **command,
                 "id": str(ids.next_id()),
                 "application_id": str(APPLICATION_ID),

@@ -1,0 +1,261 @@
+"""The spoiler guard: members' messages that spoil get reposted with spoiler tags.
+
+When a server turns it on, each new or edited message outside spoiler and exempt
+channels is checked against the rules the spoiler policy says apply there (finale
+details, recently released episodes, the server's own terms). A match is reposted
+through a channel webhook under the author's name and avatar, the text unchanged but
+for the added tags, files re-uploaded as spoilers, then the original is deleted. The
+bot checks its permissions first and reports a gap once instead of collecting 403s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections import OrderedDict
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.app import FamBot
+from bot.guard import Finding, Matcher, compile_rules, inspect, tag_finding
+from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, readable
+from bot.render.compose import compose
+from bot.render.guard import Reason, log_card, notice_text, permission_card
+from bot.spoilers.markup import escape
+from bot.spoilers.policy import PUBLIC, Exposure, exposure
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_NAME = "fambot spoiler guard"
+NOTICE_SECONDS = 20.0
+MESSAGE_MAX = 2000
+MATCHERS_KEPT = 32
+
+Postable = discord.TextChannel | discord.Thread
+
+
+class SpoilerGuard(commands.Cog):
+    def __init__(self, bot: FamBot) -> None:
+        self.bot = bot
+        self._matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
+        self._webhooks: dict[int, discord.Webhook] = {}
+
+    # --- events ------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        await self.check(message, edited=False)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        if "content" in payload.data:  # embeds unfurling also arrive as edits
+            await self.check(payload.message, edited=True)
+
+    # --- deciding ----------------------------------------------------------------
+
+    def _guarded(self, message: discord.Message) -> Postable | None:
+        """The channel to act in, or None when this message is not the guard's business."""
+        if message.guild is None or message.author.bot or message.webhook_id is not None:
+            return None
+        if message.type not in (discord.MessageType.default, discord.MessageType.reply):
+            return None
+        channel = message.channel
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            return None
+        policy = self.bot.store.community.policy(message.guild.id)
+        if not policy.guard_enabled:
+            return None
+        places = {channel.id, getattr(channel, "parent_id", None)}
+        if places & (policy.exempt_channels | policy.spoiler_channels):
+            return None
+        roles = {role.id for role in getattr(message.author, "roles", ())}
+        if roles & policy.exempt_roles:
+            return None
+        return channel
+
+    async def matcher_for(
+        self, guild_id: int | None, channel_id: int | None, parent_id: int | None = None
+    ) -> Matcher:
+        """The compiled rules that apply in a channel, as the spoiler policy decides:
+        those whose details it would tag (or hold back) for anyone reading there."""
+        audience = self.bot.horizons.audience(
+            user_id=None, guild_id=guild_id, channel_id=channel_id, parent_id=parent_id
+        )
+        rules = await self.bot.store.canon.guard_rules()
+        active = tuple(r for r in rules if exposure(r.reveal, audience) is not Exposure.SHOW)
+        terms = self.bot.store.community.policy(guild_id).terms if guild_id else ()
+        key = (tuple(r.id for r in active), terms)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            matcher = self._matchers[key] = compile_rules(active, terms)
+            while len(self._matchers) > MATCHERS_KEPT:
+                self._matchers.popitem(last=False)
+        self._matchers.move_to_end(key)
+        return matcher
+
+    async def check(self, message: discord.Message, *, edited: bool) -> None:
+        channel = self._guarded(message)
+        if channel is None or not message.content:
+            return
+        task = asyncio.current_task()
+        if task is not None:
+            self.bot.track(task)  # shutdown lets a repost in progress finish
+        assert message.guild is not None
+        parent = getattr(channel, "parent_id", None)
+        matcher = await self.matcher_for(message.guild.id, channel.id, parent)
+        finding = inspect(message.content, matcher)
+        if finding:
+            reason = await self.reason_for(finding)
+            await self.act(message, channel, finding, reason, edited=edited)
+
+    async def reason_for(self, finding: Finding, *, moderator: bool = False) -> Reason:
+        rules = {r.id: r for r in await self.bot.store.canon.guard_rules()}
+        matched = [rules[k] for k in finding.keys if k in rules]
+        return Reason(
+            finale_seasons=tuple(sorted({s for r in matched for s in r.reveal.finale_seasons})),
+            recent=tuple(sorted({r.reveal.episode for r in matched if not r.reveal.finale_detail})),
+            server_terms=any(k.startswith("term:") for k in finding.keys),
+            moderator=moderator,
+        )
+
+    # --- acting ------------------------------------------------------------------
+
+    async def act(
+        self,
+        message: discord.Message,
+        channel: Postable,
+        finding: Finding,
+        reason: Reason,
+        *,
+        edited: bool,
+    ) -> bool:
+        """Repost ``message`` with the finding's sentences tagged, then delete it."""
+        assert message.guild is not None
+        gaps = missing(channel, GUARD_PERMISSIONS)
+        if gaps:
+            await self._report_gap(message.guild, channel.id, gaps)
+            return False
+        await self.bot.store.community.clear_permission_gaps(message.guild.id, channel.id)
+        webhook = await self._webhook(channel)
+        if webhook is None:
+            await self._report_gap(message.guild, channel.id, ["manage_webhooks"])
+            return False
+        try:
+            repost = await self._repost(message, channel, webhook, finding)
+        except discord.Forbidden:
+            self._webhooks.pop(webhook.channel_id or 0, None)
+            await self._report_gap(message.guild, channel.id, ["manage_webhooks"])
+            return False
+        try:
+            await message.delete()
+        except discord.NotFound:
+            pass  # the author deleted it first; the tagged copy stands
+        except discord.Forbidden:
+            await self._report_gap(message.guild, channel.id, ["manage_messages"])
+        await self._notify(message, channel, reason)
+        await self.bot.store.community.record_guard_action(
+            guild_id=message.guild.id,
+            channel_id=channel.id,
+            author_id=message.author.id,
+            message_id=message.id,
+            repost_id=repost.id,
+            reason=f"{reason} [{', '.join(sorted(finding.keys))}]",
+        )
+        card = log_card(
+            message.author.id, channel.id, reason, sorted(finding.keys), repost.jump_url, edited
+        )
+        await self._log(message.guild, card)
+        return True
+
+    async def _webhook(self, channel: Postable) -> discord.Webhook | None:
+        """The guard's webhook in the channel (a thread's parent), made on first use."""
+        host = channel.parent if isinstance(channel, discord.Thread) else channel
+        if not isinstance(host, discord.TextChannel):
+            return None  # forum posts and the like: not supported yet
+        cached = self._webhooks.get(host.id)
+        if cached is not None:
+            return cached
+        for existing in await host.webhooks():
+            if existing.name == WEBHOOK_NAME and existing.token:
+                self._webhooks[host.id] = existing
+                return existing
+        created = await host.create_webhook(name=WEBHOOK_NAME, reason="spoiler guard reposts")
+        self._webhooks[host.id] = created
+        return created
+
+    async def _repost(
+        self,
+        message: discord.Message,
+        channel: Postable,
+        webhook: discord.Webhook,
+        finding: Finding,
+    ) -> discord.WebhookMessage:
+        text = tag_finding(finding)
+        files = [await a.to_file(spoiler=True) for a in message.attachments]
+        if len(text) > MESSAGE_MAX:  # the added tags pushed it over: send it as a file
+            files.append(
+                discord.File(io.BytesIO(text.encode()), filename="message.txt", spoiler=True)
+            )
+            text = "(This message was too long to tag in place; it is in the attached file.)"
+        kwargs: dict[str, Any] = {
+            "content": text,
+            "username": message.author.display_name[:80],
+            "avatar_url": message.author.display_avatar.url,
+            "files": files,
+            "embeds": _reply_context(message),
+            "allowed_mentions": discord.AllowedMentions.none(),
+            "silent": True,
+            "wait": True,
+        }
+        if isinstance(channel, discord.Thread):
+            kwargs["thread"] = channel
+        sent: discord.WebhookMessage = await webhook.send(**kwargs)
+        return sent
+
+    async def _notify(self, message: discord.Message, channel: Postable, reason: Reason) -> None:
+        try:
+            await channel.send(
+                notice_text(message.author.display_name, reason),
+                delete_after=NOTICE_SECONDS,
+                silent=True,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except discord.HTTPException as error:
+            log.info("Could not post the spoiler notice: HTTP %s", error.status)
+
+    async def _log(self, guild: discord.Guild, card: Any) -> None:
+        policy = self.bot.store.community.policy(guild.id)
+        channel = guild.get_channel(policy.log_channel_id or 0)
+        if not isinstance(channel, discord.TextChannel) or missing(channel, LOG_PERMISSIONS):
+            return
+        composed = compose(card, PUBLIC)
+        try:
+            await channel.send(
+                embed=composed.embed, allowed_mentions=discord.AllowedMentions.none(), silent=True
+            )
+        except discord.HTTPException as error:
+            log.info("Could not write to the mod log: HTTP %s", error.status)
+
+    async def _report_gap(self, guild: discord.Guild, channel_id: int, gaps: list[str]) -> None:
+        """Remember missing permissions; report only the ones not reported before."""
+        new = await self.bot.store.community.note_permission_gaps(guild.id, channel_id, gaps)
+        if new:
+            log.warning("Spoiler guard lacks %s in channel %s", readable(new), channel_id)
+            await self._log(guild, permission_card(channel_id, readable(new)))
+
+
+def _reply_context(message: discord.Message) -> list[discord.Embed]:
+    """Webhooks cannot reply, so a repost of a reply says what it answered."""
+    reference = message.reference
+    if reference is None or reference.message_id is None or message.guild is None:
+        return []
+    replied = reference.resolved
+    who = replied.author.display_name if isinstance(replied, discord.Message) else "a message"
+    jump = (
+        f"https://discord.com/channels/{message.guild.id}/"
+        f"{reference.channel_id}/{reference.message_id}"
+    )
+    return [discord.Embed(description=f"↪ Replying to [{escape(who)}]({jump})")]

@@ -1,0 +1,73 @@
+"""/spoilercheck for everyone, and "Spoiler-tag this message" for moderators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import FamBot
+from bot.errors import UserFacingError
+from bot.guard import everything, inspect, segments
+from bot.guild_permissions import GUARD_PERMISSIONS, missing, readable
+from bot.render.guard import check_card
+from bot.replies import send_reply
+from cogs.spoilers._guard import SpoilerGuard
+
+MENU_NAME = "Spoiler-tag this message"
+
+
+class SpoilerTools(commands.Cog):
+    def __init__(self, bot: FamBot, guard: SpoilerGuard) -> None:
+        self.bot = bot
+        self.guard = guard
+        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.tag_message)
+        self.menu.default_permissions = discord.Permissions(manage_messages=True)
+        self.menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(description="Check a draft for spoilers before posting (only you see)")
+    @app_commands.describe(draft="The message you are about to post")
+    async def spoilercheck(
+        self, interaction: discord.Interaction[FamBot], draft: app_commands.Range[str, 1, 2000]
+    ) -> None:
+        channel = interaction.channel
+        matcher = await self.guard.matcher_for(
+            interaction.guild_id, interaction.channel_id, getattr(channel, "parent_id", None)
+        )
+        finding = inspect(draft, matcher)
+        reason = await self.guard.reason_for(finding) if finding else None
+        await send_reply(interaction, check_card(segments(finding), reason))
+
+    async def tag_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        if not interaction.permissions.manage_messages:
+            raise app_commands.MissingPermissions(["manage_messages"])
+        channel = message.channel
+        if message.guild is None or not isinstance(channel, discord.TextChannel | discord.Thread):
+            raise UserFacingError("That only works on messages in a server's text channels.")
+        if message.author.bot or message.webhook_id is not None:
+            raise UserFacingError("I only re-tag members' messages.")
+        if not message.content:
+            raise UserFacingError("That message has no text to tag.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        matcher = await self.guard.matcher_for(
+            message.guild.id, channel.id, getattr(channel, "parent_id", None)
+        )
+        # The rules' own findings if any; otherwise the moderator's judgement: all of it.
+        finding = inspect(message.content, matcher) or everything(message.content)
+        reason = await self.guard.reason_for(finding, moderator=True)
+        if await self.guard.act(message, channel, finding, reason, edited=False):
+            answer = "Done: the message was reposted with spoiler tags."
+        else:
+            gaps = missing(channel, GUARD_PERMISSIONS) or ["manage_webhooks"]
+            answer = f"I couldn't: I lack {readable(gaps)} there (see `/spoilers status`)."
+        await interaction.followup.send(answer, ephemeral=True)
