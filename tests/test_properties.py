@@ -1,0 +1,226 @@
+"""Property tests: every entity × progress × server policy × channel kind, and reposts.
+
+For any audience: nothing past its horizon appears anywhere, even tagged; finale and
+embargoed details are never readable untagged unless the server chose that; progress
+only ever takes untagged text away. For any message: a repost minus its added tags is
+the original, what was hidden stays hidden, and what matched is now hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.canon.content import ContentBundle, load_content
+from bot.canon.episodes import EpisodeRef
+from bot.guard import compile_rules, inspect, tag_finding
+from bot.guard.layout import layout
+from bot.render.cards import Reply
+from bot.render.compose import compose
+from bot.render.episodes import episode_card, season_cards
+from bot.render.people import character_card
+from bot.render.timeline import timeline_cards
+from bot.settings import DEFAULT_CONTENT_DIR
+from bot.spoilers.policy import Audience, Detail
+from bot.views import ReplyView
+from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
+
+BUNDLE: ContentBundle = load_content(DEFAULT_CONTENT_DIR)
+EPISODES = [e.ref for e in BUNDLE.episodes]
+CHARACTERS = {c.id: c for c in BUNDLE.characters}
+EPISODE_BY_REF = {e.ref: e for e in BUNDLE.episodes}
+
+
+def _all_details() -> list[Detail]:
+    found: list[Detail] = []
+    for season in BUNDLE.seasons:
+        found += [season.setting, *([season.premise] if season.premise else [])]
+    for episode in BUNDLE.episodes:
+        found += [d for d in (episode.synopsis, episode.setting) if d]
+    for character in BUNDLE.characters:
+        found += [d for d in (character.summary, character.occupation, character.affiliation) if d]
+        found += [f.detail for f in character.facts]
+    found += [e.detail for e in BUNDLE.events] + [f.detail for f in BUNDLE.finale_facts]
+    return found
+
+
+DETAILS = _all_details()
+PLAIN_TEXT = [c.name for c in BUNDLE.characters] + [e.heading.neutral for e in BUNDLE.episodes]
+
+
+def _renders() -> list[tuple[str, Callable[[], Reply]]]:
+    finale = {f.detail.reveal.episode: [] for f in BUNDLE.finale_facts}  # type: ignore[var-annotated]
+    for fact in BUNDLE.finale_facts:
+        finale[fact.detail.reveal.episode].append(fact)
+    renders: list[tuple[str, Callable[[], Reply]]] = []
+    for character in BUNDLE.characters:
+        first = (
+            EPISODE_BY_REF.get(character.first_appearance) if character.first_appearance else None
+        )
+        renders.append((character.id, lambda c=character, f=first: character_card(c, f)))
+    for episode in BUNDLE.episodes:
+        renders.append((episode.ref.code, lambda e=episode: episode_card(e, finale.get(e.ref, []))))
+    for season in BUNDLE.seasons:
+        episodes = [e for e in BUNDLE.episodes if e.ref.season == season.number]
+        renders.append((f"season {season.number}", lambda s=season, e=episodes: season_cards(s, e)))
+    renders.append(("timeline", lambda: timeline_cards(BUNDLE.events, "all years")))
+    return renders
+
+
+RENDERS = _renders()
+
+
+def _surfaces(reply: Reply, audience: Audience) -> list[Surfaces]:
+    view = ReplyView(reply.pages, audience, owner_id=1)
+    payloads: list[dict[str, Any]] = []
+    for card in view.pages:
+        page = compose(card, audience, view.held_back)
+        payloads.append({"content": page.content, "embeds": [page.embed.to_dict()]})
+    payloads[0]["components"] = view.to_components()
+    return [Surfaces.of_message(p) for p in payloads]
+
+
+def _beyond(detail: Detail, horizon: EpisodeRef | None) -> bool:
+    reveal = detail.reveal
+    return horizon is not None and (
+        reveal.episode > horizon or any(r > horizon for r in reveal.carries)
+    )
+
+
+def _grams(secret: list[Detail], shown: list[Detail]) -> set[tuple[str, ...]]:
+    """Word grams of the ``secret`` details that no ``shown`` detail or label uses."""
+    return secret_grams([d.text for d in secret], [d.text for d in shown] + PLAIN_TEXT)
+
+
+def _anywhere(surfaces: list[Surfaces]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for surface in surfaces:
+        for text in surface.plain + surface.taggable:
+            found |= runs(text) | runs(hidden(text))
+    return found
+
+
+audiences = st.builds(
+    Audience,
+    horizon=st.none() | st.sampled_from(EPISODES),
+    embargoed=st.frozensets(st.sampled_from(EPISODES), max_size=3),
+    tag_finales=st.booleans(),
+    spoiler_channel=st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(render=st.sampled_from(RENDERS), audience=audiences)
+def test_no_reply_shows_what_its_audience_should_not_see(
+    render: tuple[str, Callable[[], Reply]], audience: Audience
+) -> None:
+    name, make = render
+    surfaces = _surfaces(make(), audience)
+
+    past = [d for d in DETAILS if _beyond(d, audience.horizon)]
+    within = [d for d in DETAILS if not _beyond(d, audience.horizon)]
+    if past:
+        leaked = _grams(past, within) & _anywhere(surfaces)
+        assert not leaked, f"{name}: past the horizon: {sorted(leaked)[:3]}"
+
+    if not audience.spoiler_channel:
+        must_tag = [
+            d
+            for d in within
+            if (d.reveal.finale_detail and audience.tag_finales)
+            or d.reveal.episode in audience.embargoed
+            or any(r in audience.embargoed for r in d.reveal.carries)
+        ]
+        plain = [d for d in within if d not in must_tag]
+        secrets = _grams(must_tag, plain)
+        for surface in surfaces:
+            assert surface.leaks(secrets) == [], name
+
+    for ref in EPISODES:  # titles past the horizon are not even on plain surfaces
+        if audience.horizon is not None and ref > audience.horizon:
+            title = EPISODE_BY_REF[ref].title
+            if title and len(words(title)) >= 2:
+                for surface in surfaces:
+                    assert not any(title in text for text in surface.plain), (name, title)
+
+
+@settings(max_examples=100, deadline=None)
+@given(render=st.sampled_from(RENDERS), audience=audiences)
+def test_progress_only_takes_untagged_text_away(
+    render: tuple[str, Callable[[], Reply]], audience: Audience
+) -> None:
+    name, make = render
+    without = Audience(
+        embargoed=audience.embargoed,
+        tag_finales=audience.tag_finales,
+        spoiler_channel=audience.spoiler_channel,
+    )
+
+    def visible_grams(chosen: Audience) -> set[tuple[str, ...]]:
+        """Word 3-grams readable without a click in embeds (the content line is ours)."""
+        found: set[tuple[str, ...]] = set()
+        for surface in _surfaces(make(), chosen):
+            for text in surface.taggable[1:]:
+                found |= ngrams(visible(text), 3)
+        return found
+
+    story: set[tuple[str, ...]] = set()
+    for detail in DETAILS:
+        story |= ngrams(detail.text, 3)
+    gained = (visible_grams(audience) - visible_grams(without)) & story
+    assert gained == set(), name
+
+
+# --- reposts ---------------------------------------------------------------------
+
+MATCHER = compile_rules([r for r in BUNDLE.guard_rules if r.reveal.finale_detail])
+SPOILERS = [
+    "Gordo dies on the moon.",
+    "Karen is killed in the bombing!",
+    "Margo defects to the USSR",
+    "RIP Tracy",
+    "Danny gets exiled to the lander?",
+]
+SAFE = ["Great episode.", "Karen runs the Outpost.", "lol", "Season 2 rules!", "Ed is the best"]
+pieces = st.one_of(
+    st.sampled_from(SPOILERS),
+    st.sampled_from(SAFE),
+    st.sampled_from(SPOILERS + SAFE).map(lambda s: f"||{s}||"),
+    st.sampled_from(SPOILERS + SAFE).map(lambda s: f"`{s}`"),
+    st.just("https://example.com/gordo-dies"),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+messages = st.lists(pieces, min_size=1, max_size=6).flatmap(
+    lambda parts: st.lists(
+        st.sampled_from([" ", "\n", "  ", ". "]), min_size=len(parts), max_size=len(parts)
+    ).map(lambda glue: "".join(p + g for p, g in zip(parts, glue, strict=True)))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=messages)
+def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
+    finding = inspect(text, MATCHER)
+    reposted = tag_finding(finding)
+    added = reposted.count("||") - text.count("||")
+    assert added % 2 == 0
+    assert reposted.replace("||", "") == text.replace("||", "")
+    if not finding:
+        assert reposted == text
+        return
+    before = layout(text)
+    after = layout(reposted)
+    hidden_before = " ".join(text[s:e] for s, e in before.hidden).replace("||", " ")
+    hidden_after = " ".join(reposted[s:e] for s, e in after.hidden).replace("||", " ")
+    for word in words(hidden_before):  # what was hidden stays hidden
+        assert word in words(hidden_after)
+    assert not inspect(reposted, MATCHER), "nothing the guard matches is left visible"
+
+
+@pytest.mark.parametrize("text", ["Gordo dies.", "a ||b|| Gordo dies ||c||", "x `Gordo dies` y"])
+def test_repost_examples(text: str) -> None:
+    assert tag_finding(inspect(text, MATCHER)).replace("||", "") == text.replace("||", "")
