@@ -33,3 +33,10 @@ async def test_pages_options_and_autocomplete() -> None:
     assert "┃ Timeline · 1969–1970" in text
     assert "/character has no option 'nickname'" in text
     assert "no command /nothing" in text
+
+
+async def test_subcommands_and_progress() -> None:
+    text = await _session("/progress set episode: S1E5\n/character Gordo\n/progress clear\n")
+    assert "Progress saved" in text
+    assert "3 details past your progress (S1E5) are held back" in text
+    assert "[Reveal]" in text

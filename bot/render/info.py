@@ -17,13 +17,17 @@ COMMANDS = (
     ("/season number", "A season's premise, dates, and its episodes page by page."),
     ("/timeline from_year · to_year · season", "The show's alternate history, in order."),
     ("/search query", "Search names, titles and story text. Results are shown only to you."),
+    ("/progress set · show · clear", "Your horizon: replies you trigger hold back the rest."),
+    ("/spoilercheck draft", "See privately what the spoiler guard would tag in a draft."),
+    ("/spoilers …", "Server admins: embargo, spoiler channels, the spoiler guard."),
     ("/about", "Data version, counts and sources."),
 )
 
 SPOILER_RULES = (
-    "Anything first revealed in a season finale is always hidden behind spoiler tags, "
-    "and a reply that hides something starts with a warning line. Names and titles in "
-    "suggestions never give a finale away."
+    "Anything first revealed in a season finale is hidden behind spoiler tags (and, "
+    "for a few days, anything from a newly released episode), and a reply that hides "
+    "something starts with a warning line. Names and titles in suggestions never give "
+    "a finale away. Set /progress and replies leave out what you have not seen."
 )
 
 

@@ -28,7 +28,8 @@ from tests.standin.harness import Exchange, Harness
 from tests.standin.rest import Message
 
 CONSOLE_TOKEN = "Y29uc29sZS1vbmx5LXRva2Vu.Console.fambot-local-stand-in-not-a-real-token"
-HELP = """Commands: /help, /character, /actor, /episode, /season, /timeline, /search, /about
+HELP = """Commands: /help, /character, /actor, /episode, /season, /timeline, /search, /about,
+  /progress set|show|clear, /spoilercheck, /spoilers ... (you are a server admin here)
   /character name: Ed Baldwin       options as name: value pairs
   /character Ed                     a lone value fills the first option
   ?/episode episode: pol            show autocomplete suggestions
@@ -137,8 +138,13 @@ class Console:
         complete = line.startswith("?")
         name, _, rest = line.lstrip("?/").partition(" ")
         command = self.harness.bot.tree.get_command(name)
+        path = [name]
+        while isinstance(command, app_commands.Group):  # "/progress set ...", "/spoilers guard on"
+            sub, _, rest = rest.strip().partition(" ")
+            command = command.get_command(sub)
+            path.append(sub)
         if not isinstance(command, app_commands.Command):
-            self.say(f"  no command /{name}; type help")
+            self.say(f"  no command /{' '.join(path)}; type help")
             return
         try:
             options = self._options(command, rest)
@@ -147,7 +153,12 @@ class Console:
             return
         if complete:
             focused = next(iter(options), command.parameters[0].name)
-            exchange = await self.harness.complete(name, focused, options or {focused: ""})
+            subcommand = path[1] if len(path) == 2 else None
+            exchange = await self.harness.complete(
+                name, focused, options or {focused: ""}, subcommand=subcommand
+            )
+        elif len(path) > 1:
+            exchange = await self.harness.subcommand(" ".join(path), options)
         else:
             exchange = await self.harness.command(name, options)
             self.buttons = exchange.button_ids()
