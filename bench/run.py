@@ -203,8 +203,8 @@ def guard_throughput(seconds: float) -> list[tuple[str, float]]:
         page = layout(text)
         return [phrase(readable(page, span)) for span in sentences(page)]
 
-    shipped_matcher = compile_rules(shipped)
-    larger_matcher = compile_rules(shipped + extra)
+    shipped_matcher = compile_rules(shipped, idioms=bundle.guard_idioms)
+    larger_matcher = compile_rules(shipped + extra, idioms=bundle.guard_idioms)
     scanners = {
         "tokenise only (baseline)": tokenise,
         f"shipped rules ({len(shipped)})": lambda t: inspect(t, shipped_matcher),

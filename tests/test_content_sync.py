@@ -83,14 +83,29 @@ async def test_malformed_files_with_nothing_to_fall_back_on_are_fatal(
 
 
 async def test_reload_never_touches_community_tables(store: Store, content_copy: Path) -> None:
-    # Any table outside canon_* is community data: per-server and per-user rows.
-    await store.conn.execute("CREATE TABLE community_probe (guild_id INTEGER, note TEXT)")
-    await store.conn.execute("INSERT INTO community_probe VALUES (1, 'keep me')")
+    await store.community.set_progress(1, EpisodeRef(3, 10))
+    await store.community.update_policy(2, embargo_days=3, guard_enabled=True)
+    await store.community.set_channel(2, 99, "spoiler", True)
+    await store.community.add_term(2, "purple door", added_by=1)
+    before = {
+        table: await _rows(store, table)
+        for table in (
+            "community_progress",
+            "community_guild_policy",
+            "community_channel",
+            "community_guard_term",
+        )
+    }
     path = content_copy / "timeline.toml"
     path.write_text(path.read_text() + "\n# edited\n")
     assert (await sync_canon(store.canon, content_copy)).outcome is SyncOutcome.LOADED
-    async with store.conn.execute("SELECT note FROM community_probe") as cursor:
-        assert [tuple(r) for r in await cursor.fetchall()] == [("keep me",)]
+    for table, rows in before.items():
+        assert rows and await _rows(store, table) == rows, table
+
+
+async def _rows(store: Store, table: str) -> list[tuple[object, ...]]:
+    async with store.conn.execute(f"SELECT * FROM {table} ORDER BY 1") as cursor:
+        return [tuple(row) for row in await cursor.fetchall()]
 
 
 async def test_a_failed_reload_rolls_back_entirely(store: Store, content_dir: Path) -> None:

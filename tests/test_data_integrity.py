@@ -121,3 +121,15 @@ def test_every_cited_source_is_listed(bundle: ContentBundle) -> None:
         cited.update(event.sources)
     assert cited <= listed
     assert all(s.url.startswith(("http://", "https://")) for s in bundle.sources)
+
+
+def test_every_finale_detail_and_fate_ships_with_guard_rules(bundle: ContentBundle) -> None:
+    covered = {key for rule in bundle.guard_rules for key in rule.covers}
+    for fact in bundle.finale_facts:
+        assert fact.key in covered, fact.key
+    for character in bundle.characters:
+        for fact in character.facts:
+            if fact.kind.is_fate:
+                assert fact.key in covered, fact.key
+    for rule in bundle.guard_rules:
+        assert rule.subjects, rule.id

@@ -177,7 +177,9 @@ def test_progress_only_takes_untagged_text_away(
 
 # --- reposts ---------------------------------------------------------------------
 
-MATCHER = compile_rules([r for r in BUNDLE.guard_rules if r.reveal.finale_detail])
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], idioms=BUNDLE.guard_idioms
+)
 SPOILERS = [
     "Gordo dies on the moon.",
     "Karen is killed in the bombing!",

@@ -45,6 +45,7 @@ class ContentBundle:
     events: tuple[TimelineEvent, ...]
     finale_facts: tuple[Fact, ...]
     guard_rules: tuple[GuardRule, ...] = ()
+    guard_idioms: tuple[str, ...] = ()
 
 
 def content_files(root: Path) -> list[Path]:
@@ -397,7 +398,7 @@ def load_content(root: Path) -> ContentBundle:
     for path in sorted((root / "characters").glob("*.toml")):
         reader.read_characters(path)
     reader.read_timeline(root / "timeline.toml")
-    rules = read_guard_rules(
+    rules, idioms = read_guard_rules(
         root / "guard.toml", reader.rel(root / "guard.toml"), reader.characters, reader.finale_facts
     )
     for season in reader.seasons.values():
@@ -422,4 +423,5 @@ def load_content(root: Path) -> ContentBundle:
         events=tuple(sorted(reader.events, key=lambda e: (e.year, e.detail.reveal.episode))),
         finale_facts=tuple(reader.finale_facts),
         guard_rules=rules,
+        guard_idioms=idioms,
     )

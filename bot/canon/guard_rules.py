@@ -15,12 +15,14 @@ from bot.canon.models import Character, Fact, FactKind, GuardRule
 from bot.spoilers.policy import Reveal
 
 
-def character_names(character: Character) -> tuple[str, ...]:
-    """Every name a member might use: full name, first name, aliases."""
+def character_names(character: Character, extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every name a member might use: full name, first name, aliases, spellings in other
+    scripts, and the actors' names ("Michael Dorman's character dies")."""
     first = character.name.split()[0]
-    names = [character.name, *character.aliases]
+    names = [character.name, *character.aliases, *extra]
     if len(first) >= 3:
         names.append(first)
+    names += [role.actor_name for role in character.roles]
     return tuple(dict.fromkeys(names))
 
 
@@ -33,14 +35,17 @@ def read_guard_rules(
     label: str,
     characters: Mapping[str, Character],
     finale_facts: Sequence[Fact],
-) -> tuple[GuardRule, ...]:
+) -> tuple[tuple[GuardRule, ...], tuple[str, ...]]:
+    """The rules, and the idioms the guard never counts."""
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ContentError(label, "file", f"cannot be read as TOML ({error})") from None
-    head = Entry(label, "file", data, {"fate_words", "rule"})
+    head = Entry(label, "file", data, {"fate_words", "names", "ignore", "rule"})
     words = Entry(label, "fate_words", data.get("fate_words", {}), {k.value for k in FactKind})
+    spelled = Entry(label, "names", data.get("names", {}), set(characters))
+    variants = {cid: spelled.texts(cid) for cid in characters if spelled.has(cid)}
     rules: list[GuardRule] = []
     for character in characters.values():
         for fact in character.facts:
@@ -51,7 +56,7 @@ def read_guard_rules(
                 GuardRule(
                     id=f"fate-{character.id}-{fact.detail.reveal.episode.code}".lower(),
                     reveal=fact.detail.reveal,
-                    subjects=character_names(character),
+                    subjects=character_names(character, variants.get(character.id, ())),
                     actions=actions,
                     covers=(fate_key(fact),),
                 )
@@ -77,7 +82,7 @@ def read_guard_rules(
                 named = characters.get(subject[1:])
                 if named is None:
                     entry.fail(f"{subject!r} is not a character id")
-                subjects.extend(character_names(named))
+                subjects.extend(character_names(named, variants.get(named.id, ())))
             else:
                 subjects.append(subject)
         reveal = max(details[c].detail.reveal for c in covers)
@@ -93,4 +98,4 @@ def read_guard_rules(
     uncovered = sorted(set(details) - covered)
     if uncovered:
         raise ContentError(label, "rules", f"no rule covers the finale detail {uncovered[0]!r}")
-    return tuple(rules)
+    return tuple(rules), head.texts("ignore")

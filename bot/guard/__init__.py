@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
-from bot.guard.matcher import Matcher, Pattern, phrase
+from bot.guard.matcher import Matcher, Pattern, asks, phrase
 from bot.guard.rewrite import tag, wraps
 
 __all__ = [
@@ -35,7 +35,9 @@ class Finding:
         return bool(self.sentences)
 
 
-def compile_rules(rules: Iterable[GuardRule], terms: Sequence[str] = ()) -> Matcher:
+def compile_rules(
+    rules: Iterable[GuardRule], terms: Sequence[str] = (), idioms: Sequence[str] = ()
+) -> Matcher:
     patterns = [
         Pattern(
             rule.id,
@@ -45,20 +47,31 @@ def compile_rules(rules: Iterable[GuardRule], terms: Sequence[str] = ()) -> Matc
         for rule in rules
     ]
     patterns += [Pattern(f"term:{t}", (phrase(t),), ()) for t in terms if phrase(t)]
-    return Matcher(patterns)
+    return Matcher(patterns, idioms)
 
 
 def inspect(text: str, matcher: Matcher) -> Finding:
     """Which sentences of ``text``, read as a member sees them, match a rule."""
     page = layout(text)
-    hits: list[Span] = []
+    spans = sentences(page)
+    texts = [readable(page, span) for span in spans]
+    hits: set[int] = set()
     keys: set[str] = set()
-    for span in sentences(page):
-        found = matcher.find(readable(page, span))
+    for index, sentence in enumerate(texts):
+        found = matcher.find(sentence)
         if found:
-            hits.append(span)
+            hits.add(index)
             keys |= found
-    return Finding(page, tuple(hits), frozenset(keys))
+    # "What happened to Danny? They exiled him." A name in one sentence and what
+    # happened in the next still spoil together: both are hidden.
+    for index in range(1, len(texts)):
+        if index - 1 in hits or index in hits or asks(texts[index - 1]):
+            continue
+        found = matcher.find(texts[index - 1] + " \n " + texts[index])
+        if found:
+            hits |= {index - 1, index}
+            keys |= found
+    return Finding(page, tuple(spans[i] for i in sorted(hits)), frozenset(keys))
 
 
 def tag_finding(finding: Finding) -> str:

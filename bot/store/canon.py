@@ -366,6 +366,11 @@ class CanonRepository:
         )
 
     @_memoized
+    async def guard_idioms(self) -> tuple[str, ...]:
+        rows = await self._all("SELECT phrase FROM canon_guard_idiom ORDER BY phrase")
+        return tuple(str(row["phrase"]) for row in rows)
+
+    @_memoized
     async def sources(self) -> tuple[Source, ...]:
         rows = await self._all("SELECT * FROM canon_source ORDER BY rowid")
         return tuple(Source(row["id"], row["title"], row["url"]) for row in rows)
