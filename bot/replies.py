@@ -8,7 +8,7 @@ import discord
 
 from bot.render.cards import Reply
 from bot.spoilers.policy import Audience
-from bot.views import ReplyView
+from bot.views import ReplyView, first_page
 
 
 def audience_of(interaction: discord.Interaction[Any]) -> Audience:
@@ -25,8 +25,9 @@ def audience_of(interaction: discord.Interaction[Any]) -> Audience:
 
 async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Answer an interaction with a reply's first page, and buttons when it needs them."""
-    view = ReplyView(reply.pages, audience_of(interaction), interaction.user.id)
-    first = view.current
+    audience = audience_of(interaction)
+    ready = first_page(reply.pages, audience)
+    first = ready.composed
     kwargs: dict[str, Any] = {
         "content": first.content,
         "embed": first.embed,
@@ -34,7 +35,8 @@ async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> Non
         # Spoiler-bearing posts go out silently: no push notification preview.
         "silent": first.tagged,
     }
-    if view.needed:
+    if ready.needs_buttons:
+        view = ReplyView(ready, audience, interaction.user.id)
         kwargs["view"] = view
         view.origin = interaction
     if interaction.response.is_done():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -28,46 +29,58 @@ def revealed_card(withheld: Sequence[Detail]) -> Card:
     )
 
 
+@dataclass(frozen=True)
+class FirstPage:
+    """A reply ready to send: its pages, what a listing held back, and page one."""
+
+    pages: Sequence[Card]
+    held_back: tuple[Detail, ...]
+    composed: Composed
+
+    @property
+    def needs_buttons(self) -> bool:
+        return len(self.pages) > 1 or bool(self.composed.withheld)
+
+
+def first_page(pages: Sequence[Card] | Listing[Any], audience: Audience) -> FirstPage:
+    held_back: tuple[Detail, ...] = ()
+    if isinstance(pages, Listing):
+        pages, held_back = paginate(pages, audience)
+    return FirstPage(pages, held_back, compose(pages[0], audience, held_back))
+
+
 class ReplyView(discord.ui.View):
     """Previous / next over pages, and Reveal when progress held details back.
 
-    Pages are kept as cards and composed when shown: most pages are never turned to,
-    and a view lives for minutes, so holding finished embeds would cost memory.
-    Buttons answer only the member who ran the command, and switch off on timeout.
+    Made only for replies that need buttons. Pages are kept as cards and composed when
+    shown: most are never turned to, and a view lives for minutes, so holding finished
+    embeds would cost memory. Buttons answer only the member who ran the command, and
+    switch off on timeout.
     """
 
-    def __init__(
-        self, pages: Sequence[Card] | Listing[Any], audience: Audience, owner_id: int
-    ) -> None:
+    def __init__(self, reply: FirstPage, audience: Audience, owner_id: int) -> None:
         super().__init__(timeout=PAGE_TIMEOUT_SECONDS)
-        self.held_back: tuple[Detail, ...] = ()
-        if isinstance(pages, Listing):
-            pages, self.held_back = paginate(pages, audience)
-        self.pages: Sequence[Card] = pages
+        self.pages = reply.pages
+        self.held_back = reply.held_back
         self.audience = audience
         self.owner_id = owner_id
-        self.index = 0
         self.origin: discord.Interaction[Any] | None = None
-        if len(pages) < 2:
+        if len(self.pages) < 2:
             for item in (self.previous, self.position, self.next):
                 self.remove_item(item)
-        self.current = self._compose(0)
+        self._show_page(0, reply.composed.withheld)
 
-    @property
-    def needed(self) -> bool:
-        return bool(self.children)
-
-    def _compose(self, index: int) -> Composed:
+    def _show_page(self, index: int, withheld: tuple[Detail, ...]) -> None:
+        """Set the buttons for page ``index``; remember what Reveal would show there."""
         self.index = index
-        page = compose(self.pages[index], self.audience, self.held_back)
+        self.withheld = withheld
         self.previous.disabled = index == 0
         self.next.disabled = index == len(self.pages) - 1
         self.position.label = f"{index + 1} / {len(self.pages)}"
-        if page.withheld and self.reveal not in self.children:
+        if withheld and self.reveal not in self.children:
             self.add_item(self.reveal)
-        elif not page.withheld and self.reveal in self.children:
+        elif not withheld and self.reveal in self.children:
             self.remove_item(self.reveal)
-        return page
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         task = asyncio.current_task()
@@ -84,8 +97,8 @@ class ReplyView(discord.ui.View):
         return False
 
     async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.current = self._compose(index)
-        page = self.current
+        page = compose(self.pages[index], self.audience, self.held_back)
+        self._show_page(index, page.withheld)
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
@@ -110,7 +123,7 @@ class ReplyView(discord.ui.View):
     async def reveal(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
     ) -> None:
-        shown = compose(revealed_card(self.current.withheld), REVEAL)
+        shown = compose(revealed_card(self.withheld), REVEAL)
         await interaction.response.send_message(
             content=shown.content, embed=shown.embed, ephemeral=True
         )

@@ -26,7 +26,7 @@ from bot.render.people import character_card
 from bot.render.timeline import timeline_cards
 from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import Audience, Detail
-from bot.views import ReplyView
+from bot.views import ReplyView, first_page
 from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
 
 BUNDLE: ContentBundle = load_content(DEFAULT_CONTENT_DIR)
@@ -75,12 +75,13 @@ RENDERS = _renders()
 
 
 def _surfaces(reply: Reply, audience: Audience) -> list[Surfaces]:
-    view = ReplyView(reply.pages, audience, owner_id=1)
+    ready = first_page(reply.pages, audience)
     payloads: list[dict[str, Any]] = []
-    for card in view.pages:
-        page = compose(card, audience, view.held_back)
+    for card in ready.pages:
+        page = compose(card, audience, ready.held_back)
         payloads.append({"content": page.content, "embeds": [page.embed.to_dict()]})
-    payloads[0]["components"] = view.to_components()
+    if ready.needs_buttons:
+        payloads[0]["components"] = ReplyView(ready, audience, owner_id=1).to_components()
     return [Surfaces.of_message(p) for p in payloads]
 
 

@@ -24,7 +24,7 @@ from bot.render.search import search_cards
 from bot.render.timeline import timeline_cards
 from bot.spoilers.policy import PUBLIC, Detail
 from bot.store import Store
-from bot.views import ReplyView
+from bot.views import ReplyView, first_page
 from tests.spoiler_audit import Surfaces, hidden, runs, secret_grams, words
 
 
@@ -60,9 +60,9 @@ def secrets(bundle: ContentBundle) -> set[tuple[str, ...]]:
 
 
 def _payloads(reply: Reply) -> list[dict[str, Any]]:
-    view = ReplyView(reply.pages, PUBLIC, owner_id=1)
-    pages = [compose(card, PUBLIC, view.held_back) for card in view.pages]
-    buttons = view.to_components()
+    ready = first_page(reply.pages, PUBLIC)
+    pages = [compose(card, PUBLIC, ready.held_back) for card in ready.pages]
+    buttons = ReplyView(ready, PUBLIC, owner_id=1).to_components() if ready.needs_buttons else []
     return [
         {"content": p.content, "embeds": [p.embed.to_dict()], "components": buttons} for p in pages
     ]

@@ -17,7 +17,15 @@ import discord
 from bot.canon.episodes import EpisodeRef
 from bot.render.cards import Card, Field, Line, Listing, Pages, Segment, line
 from bot.spoilers.markup import escape, spoiler
-from bot.spoilers.policy import Audience, Detail, Exposure, Label, exposure, label_text
+from bot.spoilers.policy import (
+    Audience,
+    Detail,
+    Exposure,
+    Label,
+    exposure,
+    label_text,
+    may_withhold,
+)
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -130,17 +138,20 @@ def withheld_line(count: int, horizon: EpisodeRef | None) -> str:
 
 def paginate(listing: Listing[Any], audience: Audience) -> tuple[Pages, tuple[Detail, ...]]:
     """Cut a listing into pages of what the viewer may see; return what was held back."""
-    shown: list[Any] = []
+    shown: Sequence[Any] = listing.items  # shared with the store's records, not copied
     held: list[Detail] = []
-    for item in listing.items:
-        withheld = [
-            s
-            for s in listing.line_of(item)
-            if isinstance(s, Detail) and exposure(s.reveal, audience) is Exposure.WITHHOLD
-        ]
-        held.extend(withheld)
-        if not withheld:
-            shown.append(item)
+    if may_withhold(audience):
+        kept = []
+        for item in listing.items:
+            withheld = [
+                s
+                for s in listing.line_of(item)
+                if isinstance(s, Detail) and exposure(s.reveal, audience) is Exposure.WITHHOLD
+            ]
+            held.extend(withheld)
+            if not withheld:
+                kept.append(item)
+        shown = kept
     size = listing.per_page
 
     def page(index: int) -> Card:

@@ -126,6 +126,11 @@ def exposure(reveal: Reveal, audience: Audience) -> Exposure:
     return Exposure.SHOW
 
 
+def may_withhold(audience: Audience) -> bool:
+    """Whether anything at all can be held back from this audience (saves a scan)."""
+    return audience.horizon is not None and not audience.explicit
+
+
 def label_text(label: Label, audience: Audience) -> str:
     """What a plain surface may say: the label, or its neutral form past the horizon."""
     return label.neutral if _beyond(label.reveal, audience.horizon) else label.text
