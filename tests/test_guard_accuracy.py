@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.guard_accuracy import corpus, score
+from tests.guard_accuracy import HOLDOUT, corpus, score
 
 
 def test_the_corpus_is_big_and_balanced() -> None:
@@ -18,3 +18,13 @@ def test_precision_and_recall_are_at_least_95_percent() -> None:
     result = score()
     assert result.recall >= 0.95, result.false_negatives
     assert result.precision >= 0.95, result.false_positives
+
+
+def test_held_out_messages_do_nearly_as_well() -> None:
+    """The held-out corpus was never used to tune the rules: its figures are the honest
+    estimate (0.982 precision, 0.900 recall when written); this guards against a
+    change that makes new messages fare worse."""
+    result = score(HOLDOUT)
+    assert len(corpus(HOLDOUT)) >= 100
+    assert result.precision >= 0.95, result.false_positives
+    assert result.recall >= 0.85, result.false_negatives
