@@ -6,6 +6,7 @@ Labels are names and episode codes/titles only: nothing here is a story detail.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ _SHORT_QUERY_CUTOFF = 80.0
 _RESOLVE_CUTOFF = 88.0
 
 
+@functools.lru_cache(maxsize=4096)  # names and typed queries repeat; keystrokes are hot
 def normalise(text: str) -> str:
     """Casefold, drop accents and punctuation: "Peña" and "pena" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

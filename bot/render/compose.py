@@ -15,7 +15,7 @@ from typing import Any
 import discord
 
 from bot.canon.episodes import EpisodeRef
-from bot.render.cards import Card, Field, Line, Listing, Pages, Segment, line
+from bot.render.cards import Card, Field, Line, Listing, Pages, line
 from bot.spoilers.markup import escape, spoiler
 from bot.spoilers.policy import (
     Audience,
@@ -61,54 +61,53 @@ class _Placer:
     def plain(self, text: str | Label) -> str:
         return text if isinstance(text, str) else label_text(text, self.audience)
 
-    def _segment(self, segment: Segment) -> str | None:
-        if isinstance(segment, str):
-            return segment
-        decision = exposure(segment.reveal, self.audience)
-        if decision is Exposure.WITHHOLD:
-            return None
-        if decision is Exposure.SHOW:
-            return escape(segment.text)
-        return spoiler(segment.text)
-
-    def _note_tags(self, line: Line) -> None:
+    def _place(self, line: Line) -> tuple[str, list[Detail]] | None:
+        """A line's text, and its tagged details; None when it holds a withheld detail
+        (left out whole: "S3E10: " alone would hint)."""
+        parts: list[str] = []
+        tagged: list[Detail] = []
         for segment in line:
-            if isinstance(segment, Detail) and exposure(segment.reveal, self.audience) is (
-                Exposure.TAG
-            ):
-                if segment.reveal.finale_detail:
-                    self.finale_seasons.update(segment.reveal.finale_seasons)
-                else:
-                    self.recent.add(segment.reveal.episode)
+            if isinstance(segment, str):
+                parts.append(segment)
+                continue
+            decision = exposure(segment.reveal, self.audience)
+            if decision is Exposure.WITHHOLD:
+                self.withheld.extend(
+                    s
+                    for s in line
+                    if isinstance(s, Detail)
+                    and exposure(s.reveal, self.audience) is Exposure.WITHHOLD
+                )
+                return None
+            if decision is Exposure.SHOW:
+                parts.append(escape(segment.text))
+            else:
+                parts.append(spoiler(segment.text))
+                tagged.append(segment)
+        return "".join(parts), tagged
+
+    def _note_tags(self, tagged: list[Detail]) -> None:
+        for detail in tagged:
+            if detail.reveal.finale_detail:
+                self.finale_seasons.update(detail.reveal.finale_seasons)
+            else:
+                self.recent.add(detail.reveal.episode)
 
     def lines(self, lines: Sequence[Line], limit: int) -> str:
-        """Join whole lines up to ``limit`` characters; say how many did not fit.
-
-        A line holding a withheld detail is left out whole: "S3E10: " alone would hint.
-        """
+        """Join whole lines up to ``limit`` characters; say how many did not fit."""
+        placed = [p for p in map(self._place, lines) if p is not None]
         kept: list[str] = []
         used = 0
-        shown = [one for one in lines if not self._hold_back(one)]
-        for index, one in enumerate(shown):
-            text = "".join(self._segment(s) or "" for s in one)
-            more = len(shown) - index - 1
+        for index, (text, tagged) in enumerate(placed):
+            more = len(placed) - index - 1
             reserve = len(f"\n…and {more} more not shown") if more else 0
             if used + len(text) + 1 + reserve > limit:
-                kept.append(f"…and {len(shown) - index} more not shown")
+                kept.append(f"…and {len(placed) - index} more not shown")
                 break
             kept.append(text)
             used += len(text) + 1
-            self._note_tags(one)
+            self._note_tags(tagged)
         return "\n".join(kept)
-
-    def _hold_back(self, line: Line) -> bool:
-        held = [
-            s
-            for s in line
-            if isinstance(s, Detail) and exposure(s.reveal, self.audience) is Exposure.WITHHOLD
-        ]
-        self.withheld.extend(held)
-        return bool(held)
 
 
 def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozenset()) -> str:
