@@ -163,6 +163,12 @@ async def test_missing_permissions_are_reported_once_and_never_retried(guarded: 
     permissions = next(f["value"] for f in status.embeds[0]["fields"] if f["name"] == "Permissions")
     assert f"<#{CHANNEL_ID}>: missing Manage Messages" in permissions
 
+    await guarded.gateway.deny(CHANNEL_ID, 0)  # granted again: the guard acts once more
+    await guarded.settle()
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert len(_executions(guarded)) == 1
+
 
 async def test_a_guard_that_is_off_does_nothing(guarded: Harness) -> None:
     await guarded.subcommand("spoilers guard off")
@@ -201,3 +207,40 @@ async def test_moderators_can_tag_any_message(guarded: Harness) -> None:
     content = _executions(guarded)[0].json["content"]
     assert content == "||The ending of the season surprised me.|| ||Wow.||"
     assert [(h, t) for h, t in spoiler_regions(content) if not h and t.strip()] == []
+
+
+async def test_details_of_an_episode_under_embargo_are_guarded_until_it_lifts(
+    guarded: Harness,
+) -> None:
+    from datetime import UTC, datetime
+
+    assert guarded.bot is not None
+    text = "Grigory dies out there on the asteroid. Brutal opener."
+    guarded.bot.horizons.clock = lambda: datetime(2023, 11, 12, tzinfo=UTC)  # S4E1 + 2 days
+    await guarded.member_says(BOB, text)
+    await guarded.settle()
+    assert _executions(guarded)[0].json["content"] == f"||{text.split('. ')[0]}.|| Brutal opener."
+    guarded.bot.horizons.clock = lambda: datetime(2023, 11, 25, tzinfo=UTC)  # lifted
+    await guarded.member_says(BOB, text)
+    await guarded.settle()
+    assert len(_executions(guarded)) == 1
+
+
+async def test_an_author_deleting_first_still_leaves_the_tagged_copy(guarded: Harness) -> None:
+    guarded.stand_in.unknown_message_next(lambda r: r.method == "DELETE")
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert len(_executions(guarded)) == 1
+    assert guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")
+
+
+async def test_a_refused_webhook_is_reported_not_retried(guarded: Harness) -> None:
+    guarded.stand_in.missing_permissions_next(lambda r: r.path.endswith("/webhooks"))
+    for _ in range(2):
+        await guarded.member_says(BOB, SPOILER)
+        await guarded.settle()
+    webhook_calls = [r for r in guarded.stand_in.requests if r.path.endswith("/webhooks")]
+    assert len(webhook_calls) == 1, "one 403, then the gap is remembered"
+    assert not guarded.stand_in.calls("DELETE")
+    report = guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")[-1].json
+    assert "Manage Webhooks" in str(report["embeds"])

@@ -261,16 +261,19 @@ class CommunityRepository:
                 known[(channel_id, permission)] = PermissionGap(channel_id, permission, now)
         return new
 
-    async def clear_permission_gaps(self, guild_id: int, channel_id: int) -> None:
+    async def clear_permission_gaps(self, guild_id: int, channel_id: int | None = None) -> None:
+        """Forget the gaps of one channel, or of the whole server."""
         known = self._gaps.get(guild_id, {})
-        if not any(c == channel_id for c, _ in known):
+        doomed = [k for k in known if channel_id is None or k[0] == channel_id]
+        if not doomed:
             return
         async with transaction(self._conn) as conn:
             await conn.execute(
-                "DELETE FROM community_permission_gap WHERE guild_id = ? AND channel_id = ?",
-                (guild_id, channel_id),
+                "DELETE FROM community_permission_gap"
+                " WHERE guild_id = ? AND (? IS NULL OR channel_id = ?)",
+                (guild_id, channel_id, channel_id),
             )
-        for key in [k for k in known if k[0] == channel_id]:
+        for key in doomed:
             del known[key]
 
     # --- the guard's record --------------------------------------------------------

@@ -54,6 +54,23 @@ class SpoilerGuard(commands.Cog):
         if "content" in payload.data:  # embeds unfurling also arrive as edits
             await self.check(payload.message, edited=True)
 
+    @commands.Cog.listener()
+    async def on_guild_channel_update(self, before: Any, after: Any) -> None:
+        await self._permissions_may_have_changed(after.guild)
+
+    @commands.Cog.listener()
+    async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:
+        await self._permissions_may_have_changed(after.guild)
+
+    @commands.Cog.listener()
+    async def on_guild_role_delete(self, role: discord.Role) -> None:
+        await self._permissions_may_have_changed(role.guild)
+
+    async def _permissions_may_have_changed(self, guild: discord.Guild) -> None:
+        """Forget remembered gaps: the next message checks afresh (once)."""
+        await self.bot.store.community.clear_permission_gaps(guild.id)
+        self._webhooks = {k: v for k, v in self._webhooks.items() if guild.get_channel(k) is None}
+
     # --- deciding ----------------------------------------------------------------
 
     def _guarded(self, message: discord.Message) -> Postable | None:
@@ -136,11 +153,20 @@ class SpoilerGuard(commands.Cog):
         """Repost ``message`` with the finding's sentences tagged, then delete it."""
         assert message.guild is not None
         gaps = missing(channel, GUARD_PERMISSIONS)
-        if gaps:
+        remembered = [
+            g
+            for g in self.bot.store.community.permission_gaps(message.guild.id)
+            if g.channel_id == channel.id
+        ]
+        if gaps or remembered:
+            # A gap Discord told us about stays until channels or roles change, even if
+            # the cache looks fine: never retry into a run of 403s.
             await self._report_gap(message.guild, channel.id, gaps)
             return False
-        await self.bot.store.community.clear_permission_gaps(message.guild.id, channel.id)
-        webhook = await self._webhook(channel)
+        try:
+            webhook = await self._webhook(channel)
+        except discord.Forbidden:
+            webhook = None
         if webhook is None:
             await self._report_gap(message.guild, channel.id, ["manage_webhooks"])
             return False
