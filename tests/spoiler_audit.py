@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.canon.content import ContentBundle
+from bot.spoilers.policy import Detail
+
 
 def spoiler_regions(markdown: str) -> list[tuple[bool, str]]:
     """Split Discord markdown into (hidden, text) runs, honouring backslash escapes.
@@ -119,3 +122,18 @@ class Surfaces:
             for gram in runs(visible(surface)) & secret_set:
                 found.append(f"untagged text {surface[:80]!r} shows {' '.join(gram)!r}")
         return found
+
+
+def story_details(bundle: ContentBundle) -> list[Detail]:
+    """Every piece of story text in the content, with where it is revealed."""
+    found: list[Detail] = []
+    for season in bundle.seasons:
+        found += [season.setting, *([season.premise] if season.premise else [])]
+    for episode in bundle.episodes:
+        found += [d for d in (episode.synopsis, episode.setting) if d]
+    for character in bundle.characters:
+        found += [d for d in (character.summary, character.occupation, character.affiliation) if d]
+        found += [fact.detail for fact in character.facts]
+    found += [event.detail for event in bundle.events]
+    found += [fact.detail for fact in bundle.finale_facts]
+    return found

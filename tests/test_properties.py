@@ -27,7 +27,16 @@ from bot.render.timeline import timeline_cards
 from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import Audience, Detail
 from bot.views import ReplyView, first_page
-from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
+from tests.spoiler_audit import (
+    Surfaces,
+    hidden,
+    ngrams,
+    runs,
+    secret_grams,
+    story_details,
+    visible,
+    words,
+)
 
 BUNDLE: ContentBundle = load_content(DEFAULT_CONTENT_DIR)
 EPISODES = [e.ref for e in BUNDLE.episodes]
@@ -35,20 +44,7 @@ CHARACTERS = {c.id: c for c in BUNDLE.characters}
 EPISODE_BY_REF = {e.ref: e for e in BUNDLE.episodes}
 
 
-def _all_details() -> list[Detail]:
-    found: list[Detail] = []
-    for season in BUNDLE.seasons:
-        found += [season.setting, *([season.premise] if season.premise else [])]
-    for episode in BUNDLE.episodes:
-        found += [d for d in (episode.synopsis, episode.setting) if d]
-    for character in BUNDLE.characters:
-        found += [d for d in (character.summary, character.occupation, character.affiliation) if d]
-        found += [f.detail for f in character.facts]
-    found += [e.detail for e in BUNDLE.events] + [f.detail for f in BUNDLE.finale_facts]
-    return found
-
-
-DETAILS = _all_details()
+DETAILS = story_details(BUNDLE)
 PLAIN_TEXT = [c.name for c in BUNDLE.characters] + [e.heading.neutral for e in BUNDLE.episodes]
 
 

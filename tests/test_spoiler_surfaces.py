@@ -22,24 +22,10 @@ from bot.render.episodes import episode_card, season_cards
 from bot.render.people import actor_card, character_card
 from bot.render.search import search_cards
 from bot.render.timeline import timeline_cards
-from bot.spoilers.policy import PUBLIC, Detail
+from bot.spoilers.policy import PUBLIC
 from bot.store import Store
 from bot.views import ReplyView, first_page
-from tests.spoiler_audit import Surfaces, hidden, runs, secret_grams, words
-
-
-def _details(bundle: ContentBundle) -> list[Detail]:
-    found: list[Detail] = []
-    for season in bundle.seasons:
-        found += [season.setting, *([season.premise] if season.premise else [])]
-    for episode in bundle.episodes:
-        found += [d for d in (episode.synopsis, episode.setting) if d]
-    for character in bundle.characters:
-        found += [d for d in (character.summary, character.occupation, character.affiliation) if d]
-        found += [fact.detail for fact in character.facts]
-    found += [event.detail for event in bundle.events]
-    found += [fact.detail for fact in bundle.finale_facts]
-    return found
+from tests.spoiler_audit import Surfaces, hidden, runs, secret_grams, story_details, words
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +35,7 @@ def bundle(content_dir: Path) -> ContentBundle:
 
 @pytest.fixture(scope="module")
 def secrets(bundle: ContentBundle) -> set[tuple[str, ...]]:
-    details = _details(bundle)
+    details = story_details(bundle)
     tagged = [d.text for d in details if d.reveal.finale_detail]
     open_text = [d.text for d in details if not d.reveal.finale_detail]
     open_text += [c.name for c in bundle.characters] + [e.label for e in bundle.episodes]
@@ -147,7 +133,7 @@ async def test_every_timeline_view(store: Store, secrets: set[tuple[str, ...]]) 
 async def test_searching_for_finale_details_keeps_them_tagged(
     store: Store, bundle: ContentBundle, secrets: set[tuple[str, ...]]
 ) -> None:
-    for detail in _details(bundle):
+    for detail in story_details(bundle):
         if detail.reveal.finale_detail:
             query = " ".join(words(detail.text)[:4])
             hits = await store.canon.search(query)
