@@ -25,6 +25,8 @@ NAMES = {
     "send_messages": "Send Messages",
     "attach_files": "Attach Files",
     "embed_links": "Embed Links",
+    "unsupported_channel": "a channel the guard cannot post in (forum posts)",
+    "webhook_limit": "room for another webhook (Discord allows 15 per channel)",
 }
 
 Channel = discord.abc.GuildChannel | discord.Thread

@@ -10,7 +10,7 @@ from bot.app import FamBot
 from bot.autocomplete import choices
 from bot.errors import NotFoundError
 from bot.render.people import actor_card, character_card
-from bot.replies import send_reply
+from bot.replies import audience_of, send_reply
 
 Name = app_commands.Range[str, 1, 100]
 
@@ -22,7 +22,7 @@ class People(commands.Cog):
     @app_commands.command(description="Who a character is, who plays them, and their story")
     @app_commands.describe(name="The character's name or nickname, e.g. Ed Baldwin or Gordo")
     async def character(self, interaction: discord.Interaction[FamBot], name: Name) -> None:
-        found = self.bot.catalog.characters.resolve(name)
+        found = self.bot.catalog.characters.resolve(name, audience_of(interaction))
         character = await self.bot.store.canon.character(found.value) if found.value else None
         if character is None:
             raise NotFoundError("a character", name, found.suggestions)
@@ -42,7 +42,7 @@ class People(commands.Cog):
     @app_commands.command(description="The roles an actor plays in the show, with seasons")
     @app_commands.describe(name="The actor's name, e.g. Joel Kinnaman")
     async def actor(self, interaction: discord.Interaction[FamBot], name: Name) -> None:
-        found = self.bot.catalog.actors.resolve(name)
+        found = self.bot.catalog.actors.resolve(name, audience_of(interaction))
         actor = await self.bot.store.canon.actor(found.value) if found.value else None
         if actor is None:
             raise NotFoundError("an actor", name, found.suggestions)

@@ -11,7 +11,8 @@ from bot.autocomplete import choices
 from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
 from bot.errors import NotFoundError, UserFacingError
 from bot.render.episodes import episode_card, season_cards
-from bot.replies import send_reply
+from bot.replies import audience_of, send_reply
+from bot.spoilers.policy import Audience
 
 SeasonNumber = app_commands.Range[int, 1, SEASON_COUNT]
 EpisodeNumber = app_commands.Range[int, 1, EPISODES_PER_SEASON]
@@ -21,11 +22,17 @@ class Episodes(commands.Cog):
     def __init__(self, bot: FamBot) -> None:
         self.bot = bot
 
-    def _ref(self, episode: str | None, season: int | None, number: int | None) -> EpisodeRef:
+    def _ref(
+        self,
+        episode: str | None,
+        season: int | None,
+        number: int | None,
+        audience: Audience,
+    ) -> EpisodeRef:
         if episode:
             ref = self.bot.catalog.episode_ref(episode)
             if ref is None:
-                found = self.bot.catalog.episodes.resolve(episode)
+                found = self.bot.catalog.episodes.resolve(episode, audience)
                 raise NotFoundError("an episode", episode, found.suggestions)
             return ref
         if season is not None and number is not None:
@@ -47,7 +54,7 @@ class Episodes(commands.Cog):
         season: SeasonNumber | None = None,
         number: EpisodeNumber | None = None,
     ) -> None:
-        ref = self._ref(episode, season, number)
+        ref = self._ref(episode, season, number, audience_of(interaction))
         found = await self.bot.store.canon.episode(ref)
         if found is None:
             raise NotFoundError("an episode", ref.code, ())

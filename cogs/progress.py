@@ -11,7 +11,7 @@ from bot.autocomplete import choices
 from bot.canon.catalog import normalise
 from bot.errors import NotFoundError
 from bot.render.progress import progress_card
-from bot.replies import send_reply
+from bot.replies import audience_of, send_reply
 
 CAUGHT_UP = "caught-up"
 CAUGHT_UP_WORDS = {"caught up", "caught", "all", "everything", "latest", "finished"}
@@ -33,7 +33,7 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
         ref = self.bot.catalog.episode_ref(episode)
         found = await self.bot.store.canon.episode(ref) if ref else None
         if found is None:
-            typed = self.bot.catalog.episodes.resolve(episode)
+            typed = self.bot.catalog.episodes.resolve(episode, audience_of(interaction))
             raise NotFoundError("an episode", episode, typed.suggestions)
         await self.bot.store.community.set_progress(interaction.user.id, found.ref)
         await send_reply(interaction, progress_card(found, caught_up=False, saved=True))

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.render.search import search_cards
-from bot.replies import send_reply
+from bot.replies import audience_of, send_reply
 
 RESULT_LIMIT = 8
 
@@ -26,8 +26,9 @@ class Search(commands.Cog):
         suggestions: list[str] = []
         if not hits:
             catalog = self.bot.catalog
+            audience = audience_of(interaction)
             for index in (catalog.characters, catalog.actors, catalog.episodes):
-                suggestions.extend(c.name for c in index.suggest(query, limit=2))
+                suggestions.extend(c.name for c in index.suggest(query, audience, limit=2))
         await send_reply(interaction, search_cards(query, hits, suggestions[:5]))
 
 

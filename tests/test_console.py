@@ -17,9 +17,11 @@ async def test_replies_render_as_text_with_spoilers_masked_until_revealed() -> N
     text = await _session("/character Gordo\nreveal\nquit\n")
     reply, _, revealed = text.partition("> reveal")
     assert "┃ Gordon Stevens" in reply
-    assert "S2E10: [spoiler 1: ▒▒▒▒▒▒]" in reply
+    assert "S2E10: [spoiler 2: ▒▒▒▒▒▒]" in reply
+    assert "Michael Dorman** — [spoiler 1: ▒▒▒▒▒▒]" in reply  # his last season tells
     assert "reactor" not in reply
-    assert "spoiler 1: Dies on the Moon" in revealed
+    assert "spoiler 1: seasons 1–2" in revealed
+    assert "spoiler 2: Dies on the Moon" in revealed
 
 
 async def test_pages_options_and_autocomplete() -> None:
@@ -38,5 +40,5 @@ async def test_pages_options_and_autocomplete() -> None:
 async def test_subcommands_and_progress() -> None:
     text = await _session("/progress set episode: S1E5\n/character Gordo\n/progress clear\n")
     assert "Progress saved" in text
-    assert "3 details past your progress (S1E5) are held back" in text
+    assert "4 details past your progress (S1E5) are held back" in text
     assert "[Reveal]" in text

@@ -244,3 +244,73 @@ async def test_a_refused_webhook_is_reported_not_retried(guarded: Harness) -> No
     assert not guarded.stand_in.calls("DELETE")
     report = guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")[-1].json
     assert "Manage Webhooks" in str(report["embeds"])
+
+
+async def test_names_discord_refuses_for_webhooks_are_adjusted(guarded: Harness) -> None:
+    fan = dataclasses.replace(CAROL, name="discord fan")
+    await guarded.member_says(fan, SPOILER)
+    await guarded.settle()
+    [execution] = _executions(guarded)
+    assert "discord" not in execution.json["username"].lower()
+    assert execution.json["username"].startswith("D")
+
+
+async def test_a_deleted_webhook_is_made_again(guarded: Harness) -> None:
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    guarded.stand_in.webhooks.clear()  # a moderator deleted it
+    await guarded.member_says(BOB, "Gordo dies on the moon.")
+    await guarded.settle()
+    assert len(guarded.stand_in.calls("POST", "/webhooks")) >= 2  # created twice
+    assert _executions(guarded)[-1].json["content"] == "||Gordo dies on the moon.||"
+
+
+async def test_a_full_webhook_list_is_reported_once(guarded: Harness) -> None:
+    from tests.standin.channels import Webhook
+
+    for n in range(15):
+        guarded.stand_in.webhooks[n + 1] = Webhook(n + 1, f"t{n}", CHANNEL_ID, f"other {n}")
+    for _ in range(2):
+        await guarded.member_says(BOB, SPOILER)
+        await guarded.settle()
+    creations = [r for r in guarded.stand_in.calls("POST") if r.path.endswith("/webhooks")]
+    assert len(creations) == 1
+    report = guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")[-1].json
+    assert "15 per channel" in str(report["embeds"])
+
+
+async def test_files_too_large_to_reupload_leave_the_message_and_tell_the_mods(
+    guarded: Harness,
+) -> None:
+    upload = guarded.upload("huge.mov", b"x")
+    upload["size"] = 500 * 1024 * 1024
+    await guarded.member_says(BOB, SPOILER, attachments=[upload])
+    await guarded.settle()
+    assert _executions(guarded) == []
+    assert not guarded.stand_in.calls("DELETE")
+    report = guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")[-1].json
+    assert "too large" in str(report["embeds"])
+
+
+async def test_links_in_a_reposted_spoiler_lose_their_previews(guarded: Harness) -> None:
+    await guarded.member_says(BOB, "Gordo dies on the moon https://example.com/clip")
+    await guarded.settle()
+    flags = _executions(guarded)[0].json["flags"]
+    assert flags & 4  # SUPPRESS_EMBEDS
+
+
+async def test_statements_phrased_as_questions_are_still_tagged(guarded: Harness) -> None:
+    await guarded.member_says(BOB, "Did you know Gordo dies on the moon?")
+    await guarded.member_says(BOB, "Does Gordo make it in season 2?")
+    await guarded.settle()
+    assert [e.json["content"] for e in _executions(guarded)] == [
+        "||Did you know Gordo dies on the moon?||"
+    ]
+
+
+async def test_spoilercheck_keeps_the_authors_own_tags_hidden(guarded: Harness) -> None:
+    draft = "||Gordo dies on the moon|| and Karen is killed in the bombing."
+    reply = await guarded.command("spoilercheck", {"draft": draft}, member=BOB)
+    description = reply.embeds[0]["description"]
+    assert "Gordo" in hidden(description) and "Gordo" not in visible(description)
+    assert "Karen" in hidden(description) and "Karen" not in visible(description)

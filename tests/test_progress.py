@@ -53,7 +53,7 @@ async def test_details_past_progress_are_held_back_and_revealed_privately(
     assert "S1E4:" in story
     for later in ("S1E7", "S1E8", "S2E10"):
         assert later not in text
-    assert "3 details past your progress (S1E5) are held back" in reply.content
+    assert "4 details past your progress (S1E5) are held back" in reply.content
     assert "Reveal" in reply.button_ids()
     assert "||" not in text  # the finale detail was past the horizon, so it is gone
 

@@ -191,6 +191,8 @@ pieces = st.one_of(
     st.sampled_from(SPOILERS + SAFE).map(lambda s: f"||{s}||"),
     st.sampled_from(SPOILERS + SAFE).map(lambda s: f"`{s}`"),
     st.just("https://example.com/gordo-dies"),
+    st.just("[Gordo dies. Really](https://example.com/a)"),
+    st.sampled_from(["||", "\\", ":\\", "\\|", "`", "```"]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
 )
 messages = st.lists(pieces, min_size=1, max_size=6).flatmap(
@@ -205,6 +207,9 @@ messages = st.lists(pieces, min_size=1, max_size=6).flatmap(
 def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
     finding = inspect(text, MATCHER)
     reposted = tag_finding(finding)
+    if reposted is None:  # the message's own markup made tagging in place unsafe
+        assert finding
+        return
     added = reposted.count("||") - text.count("||")
     assert added % 2 == 0
     assert reposted.replace("||", "") == text.replace("||", "")
@@ -220,6 +225,19 @@ def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
     assert not inspect(reposted, MATCHER), "nothing the guard matches is left visible"
 
 
-@pytest.mark.parametrize("text", ["Gordo dies.", "a ||b|| Gordo dies ||c||", "x `Gordo dies` y"])
-def test_repost_examples(text: str) -> None:
-    assert tag_finding(inspect(text, MATCHER)).replace("||", "") == text.replace("||", "")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gordo dies.", "||Gordo dies.||"),
+        ("a ||b|| Gordo dies ||c||", "||a|| ||b|| ||Gordo dies|| ||c||"),
+        ("x `Gordo dies` y", "||x `Gordo dies` y||"),
+        ("RIP Tracy :\\ ||Margo defects||", "||RIP Tracy :||\\ ||Margo defects||"),
+        (
+            "[Gordo dies. Really](https://x.com/a) after",
+            "||[Gordo dies. Really](https://x.com/a) after||",
+        ),
+        ("ok || fine. Gordo dies on the moon.", None),
+    ],
+)
+def test_repost_examples(text: str, expected: str | None) -> None:
+    assert tag_finding(inspect(text, MATCHER)) == expected

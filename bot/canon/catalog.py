@@ -133,16 +133,16 @@ class NameIndex:
         ranked = self._entries if not query else self._ranked(query, len(self._entries))
         choices: list[Choice] = []
         for entry in ranked:
-            if is_suggestible(entry.reveal, audience):
-                choices.append(Choice(entry.label, entry.value))
-            elif entry.neutral is not None:
-                choices.append(Choice(entry.neutral, entry.value))
+            shown = _shown_label(entry, audience)
+            if shown is not None:
+                choices.append(Choice(shown, entry.value))
             if len(choices) == limit:
                 break
         return choices
 
-    def resolve(self, text: str) -> Resolution:
-        """The entity meant by ``text`` (an autocomplete value, a name or a near miss)."""
+    def resolve(self, text: str, audience: Audience = PUBLIC) -> Resolution:
+        """The entity meant by ``text`` (an autocomplete value, a name or a near miss);
+        suggestions, when nothing fits, follow ``audience``'s progress like autocomplete."""
         if text in self._by_value:
             return Resolution(text)
         query = normalise(text)
@@ -162,7 +162,15 @@ class NameIndex:
             runner_up = next((s for _, s, i in best if self._key_owner[i] is not owners[0]), 0.0)
             if top_score - runner_up >= 4:
                 return Resolution(owners[0].value)
-        return Resolution(None, tuple(owner.label for owner in owners[:5]))
+        labels = [_shown_label(owner, audience) for owner in owners]
+        return Resolution(None, tuple(label for label in labels if label)[:5])
+
+
+def _shown_label(entry: _Entry, audience: Audience) -> str | None:
+    """The label ``audience`` may see: the real one, a neutral one, or none at all."""
+    if is_suggestible(entry.reveal, audience):
+        return entry.label
+    return entry.neutral
 
 
 @dataclass(frozen=True)
@@ -200,5 +208,5 @@ class Catalog:
         ref = EpisodeRef.parse(text)
         if ref is not None:
             return ref
-        value = self.episodes.resolve(text).value
+        value = self.episodes.resolve(text).value  # a title typed in full: no suggestions
         return EpisodeRef.parse(value) if value else None

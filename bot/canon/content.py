@@ -302,6 +302,7 @@ class _Reader:
                 self._facts(path, entry, character_id),
                 key=lambda fact: fact.detail.reveal.episode,
             )
+            roles = tuple(_ended(role, facts) for role in roles)
             self.characters[character_id] = replace(character, roles=roles, facts=tuple(facts))
 
     def _roles(self, path: Path, entry: Entry, character: Character) -> Iterable[Role]:
@@ -374,6 +375,13 @@ class _Reader:
                 raise ContentError(
                     self.rel(path), f"event #{index}", f"repeats event #{earlier} word for word"
                 )
+
+
+def _ended(role: Role, facts: Iterable[Fact]) -> Role:
+    """Mark a role with the fate that ends it: the last fate shown in its last season."""
+    last = role.seasons[-1]
+    fates = [f.detail.reveal for f in facts if f.kind.is_fate and f.detail.reveal.season == last]
+    return replace(role, ended_by=max(fates)) if fates else role
 
 
 def _list(data: dict[str, object], key: str, path: Path) -> list[object]:

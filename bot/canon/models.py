@@ -85,6 +85,7 @@ class Role:
     credit: str | None  # e.g. "adult", "teenager"
     seasons: tuple[int, ...]
     sources: tuple[str, ...]
+    ended_by: Reveal | None = None  # the fate that ends the role in its last season
 
 
 class FactKind(enum.Enum):

@@ -74,7 +74,9 @@ def inspect(text: str, matcher: Matcher) -> Finding:
     return Finding(page, tuple(spans[i] for i in sorted(hits)), frozenset(keys))
 
 
-def tag_finding(finding: Finding) -> str:
+def tag_finding(finding: Finding) -> str | None:
+    """The message with its spoiling sentences tagged, or None when its own markup
+    (a lone "||") would make added tags pair up wrongly."""
     return tag(finding.page, finding.sentences)
 
 
@@ -85,14 +87,19 @@ def everything(text: str) -> Finding:
 
 
 def segments(finding: Finding) -> list[tuple[str, bool]]:
-    """The text cut into (piece, will be hidden) runs, for a preview."""
+    """The text cut into (piece, hidden) runs for a preview: what the guard would tag,
+    and what the author already tagged (without its markers), are both hidden."""
+    page = finding.page
+    hidden = [(s, e, True) for s, e in wraps(page, finding.sentences)]
+    hidden += [(s, e, False) for s, e in page.hidden]
     runs: list[tuple[str, bool]] = []
     cursor = 0
-    for start, end in wraps(finding.page, finding.sentences):
+    for start, end, added in sorted(hidden):
         if start > cursor:
-            runs.append((finding.page.text[cursor:start], False))
-        runs.append((finding.page.text[start:end], True))
+            runs.append((page.text[cursor:start], False))
+        piece = page.text[start:end] if added else page.text[start + 2 : end - 2]
+        runs.append((piece, True))
         cursor = end
-    if cursor < len(finding.page.text):
-        runs.append((finding.page.text[cursor:], False))
+    if cursor < len(page.text):
+        runs.append((page.text[cursor:], False))
     return runs

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 Span = tuple[int, int]  # [start, end)
 _LINK_STOP = re.compile(r"[\s|<>]")
+_MASKED_LINK = re.compile(r"\[[^\]\n]*\]\((https?://[^)\s]+)\)")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
@@ -17,16 +18,19 @@ class Layout:
     hidden: tuple[Span, ...]  # ||spoiler|| regions, markers included
     code: tuple[Span, ...]  # `code` and ```blocks```: still visible, cannot be split
     links: tuple[Span, ...]  # URLs: their words are not prose, and cannot be split
+    masked: tuple[Span, ...] = ()  # [text](url) links: the text is prose, but one unit
+    unclosed: bool = False  # a lone "||" that a new tag would pair with
 
     def atoms(self) -> tuple[Span, ...]:
         """Spans a spoiler tag must not be inserted into."""
-        return tuple(sorted(self.code + self.links))
+        return tuple(sorted(self.code + self.links + self.masked))
 
 
 def layout(text: str) -> Layout:
     hidden: list[Span] = []
     code: list[Span] = []
     links: list[Span] = []
+    masked: list[Span] = []
     opened: int | None = None
     i, n = 0, len(text)
     while i < n:
@@ -53,6 +57,13 @@ def layout(text: str) -> Layout:
                 opened = None
             i += 2
             continue
+        if text[i] == "[":
+            masked_link = _MASKED_LINK.match(text, i)
+            if masked_link:
+                masked.append((i, masked_link.end()))
+                links.append(masked_link.span(1))  # the address is not read as prose
+                i = masked_link.end()
+                continue
         if text.startswith(("http://", "https://"), i) and (i == 0 or not text[i - 1].isalnum()):
             stop = _LINK_STOP.search(text, i)
             end = stop.start() if stop else n
@@ -60,7 +71,7 @@ def layout(text: str) -> Layout:
             i = end
             continue
         i += 1
-    return Layout(text, tuple(hidden), tuple(code), tuple(links))
+    return Layout(text, tuple(hidden), tuple(code), tuple(links), tuple(masked), opened is not None)
 
 
 def _inside(position: int, spans: tuple[Span, ...]) -> bool:

@@ -24,9 +24,8 @@ from bot.canon.catalog import normalise
 FUZZY_MIN = 4  # shorter words must match exactly
 NEAR = 25  # a subject and an action this many words apart still belong together
 NEGATIONS = frozenset({"never", "not", "no", "t", "nobody"})  # "t": from "doesn't"
-ASKING = frozenset(
-    {"does", "do", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should"}
-)
+ASKING = frozenset({"does", "do", "did", "is", "are", "was", "were", "will"})
+WRAPPERS = frozenset({"you", "anyone", "anybody", "everyone", "somebody", "someone", "it", "we"})
 PRESUMING = frozenset({"why", "how", "when", "where", "after"})
 _SUFFIXES = ("ying", "ing", "ied", "ies", "ed", "es", "s")
 
@@ -48,14 +47,17 @@ def stem(word: str) -> str:
 
 
 def asks(text: str) -> bool:
-    """A yes/no question ("does Gordo die?") asks rather than tells; one asking why or
-    how ("can someone explain why Dev gets kicked out?") takes the answer as given."""
+    """A short yes/no question about a character ("does Gordo die?") asks rather than
+    tells. One that wraps a statement ("did you know Gordo dies?", "is it sad that...")
+    or asks why or how ("can someone explain why Dev gets kicked out?") still tells."""
     words = normalise(text).split()
     return (
-        bool(words)
+        len(words) >= 2
         and words[0] in ASKING
+        and words[1] not in WRAPPERS
+        and len(words) <= 10
         and text.rstrip().endswith("?")
-        and not PRESUMING & set(words)
+        and not (PRESUMING | {"that"}) & set(words)
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.guard.layout import Layout, Span
+from bot.guard.layout import Layout, Span, layout
 
 MARK = "||"
 
@@ -49,7 +49,14 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
                     start = atom_start
                 if atom_start < end < atom_end:
                     end = atom_end
-            regions.append((start, end))
+            # A backslash before a tag would escape it: take an escaping backslash
+            # inside the opening tag, and leave trailing ones out of the closing tag.
+            while _escaped(page.text, start):
+                start -= 1
+            while end > start and _escaped(page.text, end):
+                end -= 1
+            if start < end:
+                regions.append((start, end))
     merged: list[Span] = []
     for start, end in sorted(regions):
         if merged and start <= merged[-1][1]:
@@ -59,12 +66,48 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
-def tag(page: Layout, spans: Sequence[Span]) -> str:
-    """The text with the given sentences hidden behind spoiler tags."""
+def _escaped(text: str, position: int) -> bool:
+    """Whether a tag inserted at ``position`` would follow an escaping backslash."""
+    slashes = 0
+    while position - slashes - 1 >= 0 and text[position - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+def tag(page: Layout, spans: Sequence[Span]) -> str | None:
+    """The text with the given sentences hidden behind spoiler tags; None when the
+    message's own markup (a lone "||", say) means tags cannot be added safely."""
+    regions = wraps(page, spans)
+    if not regions:
+        return page.text
     out: list[str] = []
     cursor = 0
-    for start, end in wraps(page, spans):
+    for start, end in regions:
         out += [page.text[cursor:start], MARK, page.text[start:end], MARK]
         cursor = end
     out.append(page.text[cursor:])
-    return "".join(out)
+    tagged = "".join(out)
+    return tagged if _hides(page, regions, tagged) else None
+
+
+def _hides(page: Layout, regions: Sequence[Span], tagged: str) -> bool:
+    """Read the result back: every wrapped region and every region hidden before must
+    now be hidden, and nothing may be left unpaired."""
+    if page.unclosed:
+        return False
+    result = layout(tagged)
+    if result.unclosed:
+        return False
+
+    def shift(position: int) -> int:  # where an original offset lands after insertions
+        return (
+            position
+            + 2 * sum(1 for s, _ in regions if s < position)
+            + 2 * sum(1 for _, e in regions if e <= position)
+        )
+
+    def covered(span: Span) -> bool:
+        start, end = shift(span[0]), shift(span[1])
+        return any(h_start <= start and end <= h_end for h_start, h_end in result.hidden)
+
+    return all(map(covered, regions)) and all(map(covered, page.hidden))

@@ -83,6 +83,15 @@ def permission_card(channel_id: int, missing: str) -> Card:
     )
 
 
+def trouble_card(channel_id: int, problem: str) -> Card:
+    """A message the guard would have tagged but could not; it was left as it is."""
+    return Card(
+        title="Spoiler guard left a message alone",
+        lines=(line(f"A message in <#{channel_id}> needs spoiler tags, but {problem}."),),
+        colour=Colour.SEARCH,
+    )
+
+
 def check_card(pieces: Sequence[tuple[str, bool]], reason: Reason | None) -> Reply:
     """/spoilercheck: the draft with the sentences the guard would hide behind tags."""
     if reason is None:

@@ -14,7 +14,10 @@ NOT_RECORDED = "Not recorded in our sources yet"
 def _role_line(role: Role, *, show_actor: bool) -> Line:
     who = role.actor_name if show_actor else role.character_name
     credit = f" ({role.credit})" if role.credit else ""
-    return line(f"**{who}**{credit} — {seasons_label(role.seasons)}")
+    seasons = seasons_label(role.seasons)
+    # When a fate ends the role, its last season tells how: shown only as the fate is.
+    shown: str | Detail = Detail(seasons, role.ended_by) if role.ended_by else seasons
+    return line(f"**{who}**{credit} — ", shown)
 
 
 def _nicknames(character: Character) -> list[str]:

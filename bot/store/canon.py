@@ -180,6 +180,9 @@ class CanonRepository:
             credit=row["credit"],
             seasons=_ids(row["seasons"]),
             sources=_ids(row["sources"]),
+            ended_by=_reveal(row["ended_by"], row["ended_by_finale"], row["ended_by_carries"])
+            if row["ended_by"]
+            else None,
         )
 
     _ROLE_SELECT = """

@@ -174,7 +174,8 @@ async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Ch
         [(r.actor_id, r.actor_name) for r in roles],
     )
     await conn.executemany(
-        "INSERT INTO canon_role VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO canon_role (character_id, actor_id, credit, seasons, sources, position,"
+        " ended_by, ended_by_finale, ended_by_carries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 r.character_id,
@@ -183,6 +184,9 @@ async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Ch
                 json.dumps(r.seasons),
                 json.dumps(r.sources),
                 n,
+                r.ended_by.episode.key if r.ended_by else None,
+                int(r.ended_by.finale) if r.ended_by else 0,
+                _carries(r.ended_by),
             )
             for n, r in enumerate(roles)
         ],

@@ -46,6 +46,7 @@ class PermissionGap:
     channel_id: int
     permission: str
     reported_at: datetime
+    from_discord: bool  # Discord refused a request (not just the bot's own reading)
 
 
 def _now() -> str:
@@ -79,10 +80,16 @@ class CommunityRepository:
         self._policies = policies
         for guild_id in await self._guilds_with_rows():
             await self._refresh_lists(guild_id)
+        # A restart is a fresh look: gaps Discord reported get one more try.
+        async with transaction(self._conn) as conn:
+            await conn.execute("DELETE FROM community_permission_gap WHERE source = 'discord'")
         async with self._conn.execute("SELECT * FROM community_permission_gap") as c:
             async for row in c:
                 gap = PermissionGap(
-                    row["channel_id"], row["permission"], datetime.fromisoformat(row["reported_at"])
+                    row["channel_id"],
+                    row["permission"],
+                    datetime.fromisoformat(row["reported_at"]),
+                    from_discord=False,
                 )
                 self._gaps.setdefault(row["guild_id"], {})[(gap.channel_id, gap.permission)] = gap
 
@@ -154,15 +161,18 @@ class CommunityRepository:
         guard_enabled: bool | None = None,
         log_channel_id: int | Literal[False] | None = False,  # False: leave as it is
     ) -> GuildPolicy:
-        current = self.policy(guild_id)
-        updated = dataclasses.replace(
-            current,
-            embargo_days=current.embargo_days if embargo_days is None else embargo_days,
-            tag_finales=current.tag_finales if tag_finales is None else tag_finales,
-            guard_enabled=current.guard_enabled if guard_enabled is None else guard_enabled,
-            log_channel_id=current.log_channel_id if log_channel_id is False else log_channel_id,
-        )
         async with transaction(self._conn) as conn:
+            # Read inside the unit of work: two changes at once must not undo each other.
+            current = self.policy(guild_id)
+            updated = dataclasses.replace(
+                current,
+                embargo_days=current.embargo_days if embargo_days is None else embargo_days,
+                tag_finales=current.tag_finales if tag_finales is None else tag_finales,
+                guard_enabled=current.guard_enabled if guard_enabled is None else guard_enabled,
+                log_channel_id=current.log_channel_id
+                if log_channel_id is False
+                else log_channel_id,
+            )
             await conn.execute(
                 """INSERT INTO community_guild_policy
                        (guild_id, embargo_days, tag_finales, guard_enabled, log_channel_id,
@@ -183,7 +193,7 @@ class CommunityRepository:
                     _now(),
                 ),
             )
-        self._policies[guild_id] = updated
+            self._policies[guild_id] = updated
         return updated
 
     async def set_channel(
@@ -245,20 +255,29 @@ class CommunityRepository:
         )
 
     async def note_permission_gaps(
-        self, guild_id: int, channel_id: int, missing: Iterable[str]
+        self, guild_id: int, channel_id: int, missing: Iterable[str], *, from_discord: bool
     ) -> list[str]:
         """Remember missing permissions; return the ones not reported before."""
         known = self._gaps.setdefault(guild_id, {})
-        new = [p for p in missing if (channel_id, p) not in known]
-        if new:
-            now = datetime.now(UTC).replace(microsecond=0)
-            async with transaction(self._conn) as conn:
-                await conn.executemany(
-                    "INSERT OR IGNORE INTO community_permission_gap VALUES (?, ?, ?, ?)",
-                    [(guild_id, channel_id, p, now.isoformat()) for p in new],
-                )
+        missing = list(missing)
+        if all((channel_id, p) in known for p in missing):
+            return []
+        now = datetime.now(UTC).replace(microsecond=0)
+        source = "discord" if from_discord else "cache"
+        async with transaction(self._conn) as conn:
+            # Decided inside the unit of work: messages checked at the same moment
+            # must not each report the same gap.
+            new = [p for p in missing if (channel_id, p) not in known]
+            await conn.executemany(
+                "INSERT OR IGNORE INTO community_permission_gap"
+                " (guild_id, channel_id, permission, reported_at, source)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(guild_id, channel_id, p, now.isoformat(), source) for p in new],
+            )
             for permission in new:
-                known[(channel_id, permission)] = PermissionGap(channel_id, permission, now)
+                known[(channel_id, permission)] = PermissionGap(
+                    channel_id, permission, now, from_discord
+                )
         return new
 
     async def clear_permission_gaps(self, guild_id: int, channel_id: int | None = None) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -96,13 +98,24 @@ async def migrate(conn: aiosqlite.Connection) -> int:
     return latest
 
 
+_WRITERS: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 @asynccontextmanager
 async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
-    """One unit of work: commit on success, roll back on any error."""
-    await conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        await conn.rollback()
-        raise
-    await conn.commit()
+    """One unit of work: commit on success, roll back on any error.
+
+    Units of work on one connection take turns: two coroutines interleaving their
+    statements would otherwise run inside one another's transaction.
+    """
+    lock = _WRITERS.setdefault(conn, asyncio.Lock())
+    async with lock:
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            await conn.rollback()
+            raise
+        await conn.commit()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -23,13 +24,15 @@ from bot.app import FamBot
 from bot.guard import Finding, Matcher, compile_rules, inspect, tag_finding
 from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, readable
 from bot.render.compose import compose
-from bot.render.guard import Reason, log_card, notice_text, permission_card
+from bot.render.guard import Reason, log_card, notice_text, permission_card, trouble_card
 from bot.spoilers.markup import escape
 from bot.spoilers.policy import PUBLIC, Exposure, exposure
 
 log = logging.getLogger(__name__)
 
 WEBHOOK_NAME = "fambot spoiler guard"
+MAXIMUM_WEBHOOKS = 30007  # Discord's error code: the channel has 15 webhooks already
+_RESERVED_NAMES = re.compile(r"discord|clyde", re.IGNORECASE)
 NOTICE_SECONDS = 20.0
 MESSAGE_MAX = 2000
 MATCHERS_KEPT = 32
@@ -65,6 +68,15 @@ class SpoilerGuard(commands.Cog):
     @commands.Cog.listener()
     async def on_guild_role_delete(self, role: discord.Role) -> None:
         await self._permissions_may_have_changed(role.guild)
+
+    @commands.Cog.listener()
+    async def on_guild_role_create(self, role: discord.Role) -> None:
+        await self._permissions_may_have_changed(role.guild)
+
+    @commands.Cog.listener()
+    async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
+        if self.bot.user is not None and after.id == self.bot.user.id:  # the bot's own roles
+            await self._permissions_may_have_changed(after.guild)
 
     async def _permissions_may_have_changed(self, guild: discord.Guild) -> None:
         """Forget remembered gaps: the next message checks afresh (once)."""
@@ -151,40 +163,45 @@ class SpoilerGuard(commands.Cog):
         edited: bool,
     ) -> bool:
         """Repost ``message`` with the finding's sentences tagged, then delete it."""
-        assert message.guild is not None
+        guild = message.guild
+        assert guild is not None
+        community = self.bot.store.community
         gaps = missing(channel, GUARD_PERMISSIONS)
-        remembered = [
+        refused = [
             g
-            for g in self.bot.store.community.permission_gaps(message.guild.id)
-            if g.channel_id == channel.id
+            for g in community.permission_gaps(guild.id)
+            if g.channel_id == channel.id and g.from_discord
         ]
-        if gaps or remembered:
-            # A gap Discord told us about stays until channels or roles change, even if
-            # the cache looks fine: never retry into a run of 403s.
-            await self._report_gap(message.guild, channel.id, gaps)
+        if gaps or refused:
+            # What Discord refused stays refused until channels or roles change (or a
+            # restart), even if the cache looks fine: never retry into a run of 403s.
+            await self._report_gap(guild, channel.id, gaps, from_discord=False)
+            return False
+        await community.clear_permission_gaps(guild.id, channel.id)  # all there now
+        if sum(a.size for a in message.attachments) > guild.filesize_limit:
+            await self._log(guild, trouble_card(channel.id, "its files are too large to re-upload"))
             return False
         try:
-            webhook = await self._webhook(channel)
+            repost = await self._repost_with_webhook(message, channel, finding)
         except discord.Forbidden:
-            webhook = None
-        if webhook is None:
-            await self._report_gap(message.guild, channel.id, ["manage_webhooks"])
+            await self._report_gap(guild, channel.id, ["manage_webhooks"], from_discord=True)
             return False
-        try:
-            repost = await self._repost(message, channel, webhook, finding)
-        except discord.Forbidden:
-            self._webhooks.pop(webhook.channel_id or 0, None)
-            await self._report_gap(message.guild, channel.id, ["manage_webhooks"])
+        except GuardCannotPost as problem:
+            await self._report_gap(guild, channel.id, [problem.gap], from_discord=True)
+            return False
+        except discord.HTTPException as error:
+            log.warning("Spoiler guard could not repost: HTTP %s", error.status)
+            await self._log(guild, trouble_card(channel.id, f"Discord answered {error.status}"))
             return False
         try:
             await message.delete()
         except discord.NotFound:
             pass  # the author deleted it first; the tagged copy stands
-        except discord.Forbidden:
-            await self._report_gap(message.guild, channel.id, ["manage_messages"])
+        except discord.HTTPException:
+            await self._report_gap(guild, channel.id, ["manage_messages"], from_discord=True)
         await self._notify(message, channel, reason)
-        await self.bot.store.community.record_guard_action(
-            guild_id=message.guild.id,
+        await community.record_guard_action(
+            guild_id=guild.id,
             channel_id=channel.id,
             author_id=message.author.id,
             message_id=message.id,
@@ -194,14 +211,28 @@ class SpoilerGuard(commands.Cog):
         card = log_card(
             message.author.id, channel.id, reason, sorted(finding.keys), repost.jump_url, edited
         )
-        await self._log(message.guild, card)
+        await self._log(guild, card)
         return True
 
-    async def _webhook(self, channel: Postable) -> discord.Webhook | None:
+    async def _repost_with_webhook(
+        self, message: discord.Message, channel: Postable, finding: Finding
+    ) -> discord.WebhookMessage:
+        """Repost through the channel's webhook; if a moderator deleted it, make another."""
+        for attempt in (1, 2):
+            webhook = await self._webhook(channel)
+            try:
+                return await self._repost(message, channel, webhook, finding)
+            except discord.NotFound:
+                self._webhooks.pop(webhook.channel_id or 0, None)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _webhook(self, channel: Postable) -> discord.Webhook:
         """The guard's webhook in the channel (a thread's parent), made on first use."""
         host = channel.parent if isinstance(channel, discord.Thread) else channel
         if not isinstance(host, discord.TextChannel):
-            return None  # forum posts and the like: not supported yet
+            raise GuardCannotPost("unsupported_channel")  # forum posts and the like
         cached = self._webhooks.get(host.id)
         if cached is not None:
             return cached
@@ -209,7 +240,12 @@ class SpoilerGuard(commands.Cog):
             if existing.name == WEBHOOK_NAME and existing.token:
                 self._webhooks[host.id] = existing
                 return existing
-        created = await host.create_webhook(name=WEBHOOK_NAME, reason="spoiler guard reposts")
+        try:
+            created = await host.create_webhook(name=WEBHOOK_NAME, reason="spoiler guard reposts")
+        except discord.HTTPException as error:
+            if error.code == MAXIMUM_WEBHOOKS:
+                raise GuardCannotPost("webhook_limit") from None
+            raise
         self._webhooks[host.id] = created
         return created
 
@@ -220,20 +256,25 @@ class SpoilerGuard(commands.Cog):
         webhook: discord.Webhook,
         finding: Finding,
     ) -> discord.WebhookMessage:
-        text = tag_finding(finding)
+        tagged = tag_finding(finding)
         files = [await a.to_file(spoiler=True) for a in message.attachments]
-        if len(text) > MESSAGE_MAX:  # the added tags pushed it over: send it as a file
-            files.append(
-                discord.File(io.BytesIO(text.encode()), filename="message.txt", spoiler=True)
-            )
-            text = "(This message was too long to tag in place; it is in the attached file.)"
+        if tagged is None or len(tagged) > MESSAGE_MAX:
+            # Tags could not be added safely, or pushed it over the limit: the whole
+            # message goes into a spoiler file instead, nothing lost.
+            upload = io.BytesIO(message.content.encode())
+            files.append(discord.File(upload, filename="message.txt", spoiler=True))
+            text = "(This message could not be tagged in place; it is in the attached file.)"
+        else:
+            text = tagged
         kwargs: dict[str, Any] = {
             "content": text,
-            "username": message.author.display_name[:80],
+            "username": webhook_name(message.author.display_name),
             "avatar_url": message.author.display_avatar.url,
             "files": files,
             "embeds": _reply_context(message),
             "allowed_mentions": discord.AllowedMentions.none(),
+            # A link preview cannot be hidden: a spoiling message loses its previews.
+            "suppress_embeds": bool(finding.page.links),
             "silent": True,
             "wait": True,
         }
@@ -266,12 +307,31 @@ class SpoilerGuard(commands.Cog):
         except discord.HTTPException as error:
             log.info("Could not write to the mod log: HTTP %s", error.status)
 
-    async def _report_gap(self, guild: discord.Guild, channel_id: int, gaps: list[str]) -> None:
+    async def _report_gap(
+        self, guild: discord.Guild, channel_id: int, gaps: list[str], *, from_discord: bool
+    ) -> None:
         """Remember missing permissions; report only the ones not reported before."""
-        new = await self.bot.store.community.note_permission_gaps(guild.id, channel_id, gaps)
+        new = await self.bot.store.community.note_permission_gaps(
+            guild.id, channel_id, gaps, from_discord=from_discord
+        )
         if new:
             log.warning("Spoiler guard lacks %s in channel %s", readable(new), channel_id)
             await self._log(guild, permission_card(channel_id, readable(new)))
+
+
+class GuardCannotPost(Exception):
+    """The guard cannot repost in a channel; ``gap`` says why (see guild_permissions)."""
+
+    def __init__(self, gap: str) -> None:
+        super().__init__(gap)
+        self.gap = gap
+
+
+def webhook_name(display_name: str) -> str:
+    """The author's name as a webhook may carry it: Discord refuses some words in
+    webhook names, and longer than 80 characters."""
+    cleaned = _RESERVED_NAMES.sub(lambda m: m.group(0)[0] + "\u2024" + m.group(0)[1:], display_name)
+    return cleaned[:80] or "member"
 
 
 def _reply_context(message: discord.Message) -> list[discord.Embed]:

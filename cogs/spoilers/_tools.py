@@ -68,6 +68,11 @@ class SpoilerTools(commands.Cog):
         if await self.guard.act(message, channel, finding, reason, edited=False):
             answer = "Done: the message was reposted with spoiler tags."
         else:
-            gaps = missing(channel, GUARD_PERMISSIONS) or ["manage_webhooks"]
-            answer = f"I couldn't: I lack {readable(gaps)} there (see `/spoilers status`)."
+            gaps = missing(channel, GUARD_PERMISSIONS) or [
+                g.permission
+                for g in self.bot.store.community.permission_gaps(message.guild.id)
+                if g.channel_id == channel.id
+            ]
+            lacking = f": I lack {readable(gaps)} there" if gaps else ""
+            answer = f"I couldn't{lacking}. `/spoilers status` and the mod log say more."
         await interaction.followup.send(answer, ephemeral=True)

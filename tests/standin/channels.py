@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from tests.standin.rest import StandIn
 
 ROUTE = "/api/v10/channels/{channel_id}"
+INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
+WEBHOOKS_PER_CHANNEL = 15
 
 
 @dataclass
@@ -83,6 +85,11 @@ async def execute_webhook(request: web.Request, state: StandIn) -> web.StreamRes
     if webhook is None or webhook.token != request.match_info["token"]:
         return reply({"message": "Unknown Webhook", "code": 10015}, status=404)
     body = request[BODY] or {}
+    name = str(body.get("username") or "")
+    if any(word in name.lower() for word in ("discord", "clyde")) or len(name) > 80:
+        return reply(INVALID_FORM, status=400)
+    if len(str(body.get("content") or "")) > 2000:
+        return reply(INVALID_FORM, status=400)
     channel_id = int(request.query.get("thread_id") or webhook.channel_id)
     author = {
         "id": str(webhook.id),
@@ -108,6 +115,8 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
     @routes.post(ROUTE + "/messages")
     async def send(request: web.Request) -> web.Response:
         channel_id = int(request.match_info["channel_id"])
+        if len(str((request[BODY] or {}).get("content") or "")) > 2000:
+            return reply(INVALID_FORM, status=400)
         payload = create_message(state, channel_id, request[BODY] or {}, BOT_USER)
         if state.announce:
             await state.announce(payload)
@@ -142,6 +151,11 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
 
     @routes.post(ROUTE + "/webhooks")
     async def create_webhook(request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["channel_id"])
+        if sum(w.channel_id == channel_id for w in state.webhooks.values()) >= (
+            WEBHOOKS_PER_CHANNEL
+        ):
+            return reply({"message": "Maximum number of webhooks reached (15)", "code": 30007}, 400)
         webhook_id = ids.next_id()
         webhook = Webhook(
             webhook_id,
