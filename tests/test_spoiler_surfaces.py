@@ -38,7 +38,7 @@ def secrets(bundle: ContentBundle) -> set[tuple[str, ...]]:
     details = story_details(bundle)
     tagged = [d.text for d in details if d.reveal.finale_detail]
     open_text = [d.text for d in details if not d.reveal.finale_detail]
-    open_text += [c.name for c in bundle.characters] + [e.label for e in bundle.episodes]
+    open_text += [c.name for c in bundle.characters] + [e.heading.text for e in bundle.episodes]
     found = secret_grams(tagged, open_text)
     assert len(found) > 100, "the data should hold plenty of finale details"
     assert ("2003", "2012") in found  # a finale's time jump, even as a bare year list

@@ -95,10 +95,6 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def label(self, value: str) -> str | None:
-        entry = self._by_value.get(value)
-        return entry.label if entry else None
-
     def _ranked(self, query: str, limit: int) -> list[_Entry]:
         ranked: list[_Entry] = []
         exact = self._by_key.get(query)

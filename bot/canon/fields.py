@@ -56,9 +56,6 @@ class Entry:
             self.fail(f"{key!r} must be a whole number from {low} to {high}")
         return value
 
-    def optional_integer(self, key: str, *, low: int, high: int) -> int | None:
-        return self.integer(key, low=low, high=high) if key in self._table else None
-
     def flag(self, key: str) -> bool:
         value = self._table.get(key)
         if not isinstance(value, bool):

@@ -45,12 +45,6 @@ class Episode:
     sources: tuple[str, ...]
 
     @property
-    def label(self) -> str:
-        """Spoiler-free label: the code and the title (titles are public listings)."""
-        title = self.title or "title not confirmed"
-        return f"{self.ref.code} · {title}"
-
-    @property
     def reveal(self) -> Reveal:
         return Reveal(self.ref, self.is_finale)
 

@@ -25,7 +25,6 @@ from bot.canon.models import (
     GuardRule,
     Role,
     Season,
-    Source,
     TimelineEvent,
 )
 from bot.spoilers.policy import Detail, Label, Reveal
@@ -191,11 +190,6 @@ class CanonRepository:
         JOIN canon_character c ON c.id = r.character_id
         JOIN canon_actor a ON a.id = r.actor_id
     """
-
-    @_memoized
-    async def seasons(self) -> tuple[Season, ...]:
-        rows = await self._all("SELECT * FROM canon_season ORDER BY number")
-        return tuple(self._season(row) for row in rows)
 
     @_memoized
     async def season(self, number: int) -> Season | None:
@@ -372,11 +366,6 @@ class CanonRepository:
     async def guard_idioms(self) -> tuple[str, ...]:
         rows = await self._all("SELECT phrase FROM canon_guard_idiom ORDER BY phrase")
         return tuple(str(row["phrase"]) for row in rows)
-
-    @_memoized
-    async def sources(self) -> tuple[Source, ...]:
-        rows = await self._all("SELECT * FROM canon_source ORDER BY rowid")
-        return tuple(Source(row["id"], row["title"], row["url"]) for row in rows)
 
     @_memoized
     async def counts(self) -> CanonCounts:
