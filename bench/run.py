@@ -28,9 +28,10 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.canon.catalog import Catalog, Named
+from bot.canon.catalog import Catalog
 from bot.canon.content import load_content
 from bot.canon.episodes import EpisodeRef
+from bot.canon.models import CharacterName
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.spoilers.policy import Audience
 from tests.conftest import FAKE_TOKEN
@@ -151,7 +152,7 @@ async def measure(harness: Harness, make: Payload, count: int, concurrency: int)
 def autocomplete_in_process(rounds: int) -> list[float]:
     bundle = load_content(DEFAULT_CONTENT_DIR)
     catalog = Catalog.build(
-        [Named(c.id, c.name, c.aliases, c.introduced) for c in bundle.characters],
+        [CharacterName(c.id, c.name, c.aliases, c.introduced) for c in bundle.characters],
         sorted({(r.actor_id, r.actor_name) for c in bundle.characters for r in c.roles}),
         bundle.episodes,
     )

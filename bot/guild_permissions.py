@@ -41,5 +41,6 @@ def missing(channel: Channel, needed: tuple[str, ...]) -> list[str]:
     return [name for name in needed if not getattr(granted, name)]
 
 
-def readable(permissions: list[str]) -> str:
+def permission_names(permissions: list[str]) -> str:
+    """Permission keys as Discord's settings name them: "Manage Messages, Attach Files"."""
     return ", ".join(NAMES.get(p, p.replace("_", " ").title()) for p in permissions)

@@ -8,10 +8,10 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.autocomplete import choices
-from bot.canon.catalog import normalise
 from bot.errors import NotFoundError
 from bot.render.progress import progress_card
 from bot.replies import audience_of, send_reply
+from bot.text import normalise
 
 CAUGHT_UP = "caught-up"
 CAUGHT_UP_WORDS = {"caught up", "caught", "all", "everything", "latest", "finished"}

@@ -24,7 +24,7 @@ def _commands(bot: FamBot) -> list[dict[str, Any]]:
 
 def test_every_extension_loads(bot: FamBot) -> None:
     assert set(bot.extensions) == set(EXTENSIONS)
-    assert {"SpoilerPolicy", "SpoilerGuard", "SpoilerTools", "People"} <= set(bot.cogs)
+    assert {"ServerSpoilerCommands", "SpoilerGuard", "SpoilerTools", "People"} <= set(bot.cogs)
 
 
 def test_every_cog_module_is_listed() -> None:

@@ -46,9 +46,9 @@ async def test_units_of_work_at_the_same_moment_take_turns(store: Store) -> None
 
     await asyncio.gather(
         *(store.community.set_progress(user, None) for user in range(10)),
-        *(store.community.update_policy(1, embargo_days=days) for days in range(1, 6)),
+        *(store.community.update_server_settings(1, embargo_days=days) for days in range(1, 6)),
         store.community.add_term(1, "purple door", added_by=1),
     )
     assert all(store.community.progress(user) is not None for user in range(10))
     async with store.conn.execute("SELECT embargo_days FROM community_guild_policy") as cursor:
-        assert (await cursor.fetchone())[0] == store.community.policy(1).embargo_days  # type: ignore[index]
+        assert (await cursor.fetchone())[0] == store.community.server_settings(1).embargo_days  # type: ignore[index]

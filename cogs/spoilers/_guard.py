@@ -22,7 +22,7 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.guard import Finding, Matcher, compile_rules, inspect, tag_finding
-from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, readable
+from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, permission_names
 from bot.render.compose import compose
 from bot.render.guard import Reason, log_card, notice_text, permission_card, trouble_card
 from bot.spoilers.markup import escape
@@ -94,14 +94,14 @@ class SpoilerGuard(commands.Cog):
         channel = message.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             return None
-        policy = self.bot.store.community.policy(message.guild.id)
-        if not policy.guard_enabled:
+        server = self.bot.store.community.server_settings(message.guild.id)
+        if not server.guard_enabled:
             return None
         places = {channel.id, getattr(channel, "parent_id", None)}
-        if places & (policy.exempt_channels | policy.spoiler_channels):
+        if places & (server.exempt_channels | server.spoiler_channels):
             return None
         roles = {role.id for role in getattr(message.author, "roles", ())}
-        if roles & policy.exempt_roles:
+        if roles & server.exempt_roles:
             return None
         return channel
 
@@ -115,7 +115,7 @@ class SpoilerGuard(commands.Cog):
         )
         rules = await self.bot.store.canon.guard_rules()
         active = tuple(r for r in rules if exposure(r.reveal, audience) is not Exposure.SHOW)
-        terms = self.bot.store.community.policy(guild_id).terms if guild_id else ()
+        terms = self.bot.store.community.server_settings(guild_id).terms if guild_id else ()
         key = (tuple(r.id for r in active), terms)
         matcher = self._matchers.get(key)
         if matcher is None:
@@ -295,8 +295,8 @@ class SpoilerGuard(commands.Cog):
             log.info("Could not post the spoiler notice: HTTP %s", error.status)
 
     async def _log(self, guild: discord.Guild, card: Any) -> None:
-        policy = self.bot.store.community.policy(guild.id)
-        channel = guild.get_channel(policy.log_channel_id or 0)
+        server = self.bot.store.community.server_settings(guild.id)
+        channel = guild.get_channel(server.log_channel_id or 0)
         if not isinstance(channel, discord.TextChannel) or missing(channel, LOG_PERMISSIONS):
             return
         composed = compose(card, PUBLIC)
@@ -315,8 +315,8 @@ class SpoilerGuard(commands.Cog):
             guild.id, channel_id, gaps, from_discord=from_discord
         )
         if new:
-            log.warning("Spoiler guard lacks %s in channel %s", readable(new), channel_id)
-            await self._log(guild, permission_card(channel_id, readable(new)))
+            log.warning("Spoiler guard lacks %s in channel %s", permission_names(new), channel_id)
+            await self._log(guild, permission_card(channel_id, permission_names(new)))
 
 
 class GuardCannotPost(Exception):

@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.errors import UserFacingError
 from bot.guard import everything, inspect, segments
-from bot.guild_permissions import GUARD_PERMISSIONS, missing, readable
+from bot.guild_permissions import GUARD_PERMISSIONS, missing, permission_names
 from bot.render.guard import check_card
 from bot.replies import send_reply
 from cogs.spoilers._guard import SpoilerGuard
@@ -73,6 +73,6 @@ class SpoilerTools(commands.Cog):
                 for g in self.bot.store.community.permission_gaps(message.guild.id)
                 if g.channel_id == channel.id
             ]
-            lacking = f": I lack {readable(gaps)} there" if gaps else ""
+            lacking = f": I lack {permission_names(gaps)} there" if gaps else ""
             answer = f"I couldn't{lacking}. `/spoilers status` and the mod log say more."
         await interaction.followup.send(answer, ephemeral=True)
