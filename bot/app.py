@@ -87,9 +87,17 @@ class FamBot(commands.Bot):
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
 
     def track(self, task: asyncio.Task[object]) -> None:
-        """Remember an interaction's task until it finishes (see ``close``)."""
+        """Remember a task that answers a member or writes a row until it finishes (see
+        ``close``)."""
         self._inflight.add(task)
         task.add_done_callback(self._inflight.discard)
+
+    def track_current_task(self) -> None:
+        """Track the task running now. Called for every command (the tree), button press
+        and timeout (``OwnedView``) and listener (``tracked_listener``): nowhere else."""
+        task = asyncio.current_task()
+        if task is not None:
+            self.track(task)
 
     async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait for in-flight interactions; False if some were still running after ``grace``."""

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.canon.catalog import NameIndex
-from bot.replies import audience_of
+from bot.interactions import audience_of
+
+if TYPE_CHECKING:
+    from bot.app import FamBot
 
 
 def choices(
-    index: NameIndex, interaction: discord.Interaction[Any], current: str
+    index: NameIndex, interaction: discord.Interaction[FamBot], current: str
 ) -> list[app_commands.Choice[str]]:
     """At most 25 choices within 100 characters, none past the member's progress."""
     audience = audience_of(interaction)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserFacingError
+from bot.interactions import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.app import FamBot
@@ -45,9 +45,7 @@ class FamTree(app_commands.CommandTree["FamBot"]):
     async def interaction_check(self, interaction: discord.Interaction[FamBot]) -> bool:
         # Runs inside the task that handles the interaction: remember it so shutdown
         # can let in-flight replies finish before the database closes.
-        task = asyncio.current_task()
-        if task is not None:
-            self.client.track(task)
+        self.client.track_current_task()
         return True
 
     async def on_error(
@@ -74,13 +72,3 @@ class FamTree(app_commands.CommandTree["FamBot"]):
                 "It has been logged; please try again later."
             )
         await send_ephemeral(interaction, message)
-
-
-async def send_ephemeral(interaction: discord.Interaction[Any], message: str) -> None:
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
-    except discord.HTTPException as failure:  # the interaction expired or was deleted
-        log.warning("Could not deliver an error message: HTTP %s", failure.status)

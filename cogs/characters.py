@@ -9,8 +9,9 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.autocomplete import choices
 from bot.errors import NotFoundError
+from bot.interactions import audience_of
 from bot.render.people import actor_card, character_card
-from bot.replies import audience_of, send_reply
+from bot.replies import send_reply
 
 Name = app_commands.Range[str, 1, 100]
 

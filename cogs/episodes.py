@@ -10,8 +10,9 @@ from bot.app import FamBot
 from bot.autocomplete import choices
 from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
 from bot.errors import NotFoundError, UserFacingError
+from bot.interactions import audience_of
 from bot.render.episodes import episode_card, season_cards
-from bot.replies import audience_of, send_reply
+from bot.replies import send_reply
 from bot.spoilers.policy import Audience
 
 SeasonNumber = app_commands.Range[int, 1, SEASON_COUNT]

@@ -8,6 +8,8 @@ import logging
 import pytest
 from aiohttp import web
 
+from bot.views import ReplyView
+from tests.standin import payloads
 from tests.standin.harness import Harness
 
 
@@ -64,8 +66,6 @@ async def test_an_expired_interaction_is_logged_not_retried(
 
 
 async def _send_without_waiting(harness: Harness, name: str, options: dict[str, str]) -> int:
-    from tests.standin import payloads
-
     payload = payloads.slash(name, options)
     await harness.gateway.dispatch("INTERACTION_CREATE", payload)
     return int(payload["id"])
@@ -82,3 +82,32 @@ async def test_a_dropped_gateway_connection_resumes(harness: Harness) -> None:
     assert harness.gateway.identifies == 1  # resumed, not a new session
     reply = await harness.command("episode", {"episode": "S2E1"})
     assert reply.embeds[0]["title"] == "S2E1 · Every Little Thing"
+
+
+async def test_a_broken_button_gets_one_private_apology(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(view: ReplyView, interaction: object, index: int) -> None:
+        raise RuntimeError("page on fire")
+
+    first = await harness.command("season", {"number": 2})
+    monkeypatch.setattr(ReplyView, "_show", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.views"):
+        pressed = await harness.press(first, "Next ▶")
+    assert pressed.ephemeral
+    assert "stopped working" in pressed.content
+    assert "on fire" not in pressed.content
+    assert any(r.exc_info for r in caplog.records if r.name == "bot.views")
+
+    # When Discord will not take the apology either, it is logged, never raised.
+    harness.stand_in.fail_next(_callbacks, 404, {"message": "Unknown interaction", "code": 10062})
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        await harness.gateway.dispatch(
+            "INTERACTION_CREATE", payloads.button(first.message, first.button_ids()["Next ▶"])
+        )
+        await harness.stand_in.wait_for("POST", "/callback", count=3)
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()
+    assert any("Could not deliver an error message" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if "Task exception" in r.getMessage()]

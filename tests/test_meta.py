@@ -113,3 +113,19 @@ def test_only_the_store_writes_sql() -> None:
         if "store" not in path.relative_to(root).parts and SQL.search(path.read_text())
     ]
     assert offenders == []
+
+
+UNTYPED_BOT = re.compile(r"Interaction\[Any\]|getattr\([^)]*client|\.client\.\w+\(.*type: ignore")
+
+
+def test_the_bot_is_reached_through_typed_interactions() -> None:
+    """``Interaction[FamBot]`` everywhere: no ``Any``, ``getattr`` or ignores to reach the bot."""
+    root = Path(__file__).resolve().parent.parent
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("bot", "cogs")
+        for path in (root / folder).rglob("*.py")
+        for number, text in enumerate(path.read_text().splitlines(), 1)
+        if UNTYPED_BOT.search(text)
+    ]
+    assert offenders == []

@@ -4,7 +4,6 @@ default permission only hides the command)."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -36,7 +35,7 @@ class ServerSpoilerCommands(
     def __init__(self, bot: FamBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if interaction.guild is None:
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:

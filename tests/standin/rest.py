@@ -20,6 +20,7 @@ from aiohttp import web
 
 from tests.standin import ids
 
+WAIT_SECONDS = 10.0  # how long a test waits for the bot before calling it a failure
 BOT_USER_ID = 900000000000000001
 APPLICATION_ID = 900000000000000002
 BOT_USER = {
@@ -69,6 +70,7 @@ class StandIn:
     # Slows interaction callbacks down, to catch the bot with a reply in flight.
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
+    _arrival: asyncio.Event = field(default_factory=asyncio.Event)  # set on every request
     # Queued failures: (method, path prefix) -> (status, body, headers)
     failures: list[tuple[Callable[[web.Request], bool], int, dict[str, Any], dict[str, str]]] = (
         field(default_factory=list)
@@ -80,6 +82,19 @@ class StandIn:
             for r in self.requests
             if (method is None or r.method == method) and contains in r.path
         ]
+
+    def record(self, request: Recorded) -> None:
+        self.requests.append(request)
+        self._arrival.set()
+
+    async def wait_for(self, method: str, contains: str = "", count: int = 1) -> list[Recorded]:
+        """Wait (up to ``WAIT_SECONDS``) until ``count`` requests like
+        ``calls(method, contains)`` have arrived."""
+        async with asyncio.timeout(WAIT_SECONDS):
+            while len(found := self.calls(method, contains)) < count:
+                self._arrival.clear()
+                await self._arrival.wait()
+        return found
 
     def callback_event(self, interaction_id: int) -> asyncio.Event:
         return self._callbacks.setdefault(str(interaction_id), asyncio.Event())
@@ -188,7 +203,7 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
     async def record(request: web.Request, handler: Any) -> web.StreamResponse:
         body = await _body(request) if request.can_read_body else None
         path = request.path.removeprefix("/api/v10")
-        state.requests.append(Recorded(request.method, path, dict(request.query), body))
+        state.record(Recorded(request.method, path, dict(request.query), body))
         request[BODY] = body
         for index, (match, status, payload, headers) in enumerate(state.failures):
             if match(request):
