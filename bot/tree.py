@@ -22,9 +22,8 @@ UNKNOWN_INTERACTION = 10062  # Discord's error code for an expired interaction t
 
 def refusal_for(error: app_commands.AppCommandError) -> str | None:
     """The member-facing text for an expected failure, or None if it is a bug."""
-    original = getattr(error, "original", None)
-    if isinstance(original, UserFacingError):
-        return str(original)
+    if isinstance(error, UserFacingError):
+        return str(error)
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.MissingPermissions):
@@ -35,6 +34,8 @@ def refusal_for(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.NoPrivateMessage):
         return "That command only works in a server."
     if isinstance(error, app_commands.TransformerError):
+        if error.__cause__ is not None:  # a transformer failed unexpectedly: a bug, not input
+            return None
         return "That value doesn't look right for this option. Pick one of the suggestions."
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use that command here."

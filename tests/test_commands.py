@@ -134,6 +134,18 @@ async def test_season_pages_only_for_the_invoker_and_expire(
     assert all(b["disabled"] for b in buttons)
 
 
+async def test_a_season_missing_from_the_data_is_refused_privately(
+    harness: Harness, bot: FamBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def nothing(number: int) -> None:
+        return None
+
+    monkeypatch.setattr(bot.store.canon, "season", nothing)  # as if season 2 were unlisted
+    reply = await harness.command("season", {"number": 2})
+    assert reply.ephemeral
+    assert reply.content == "Season 2 is not in my data yet."
+
+
 async def test_timeline_by_years_and_season(harness: Harness) -> None:
     reply = await harness.command("timeline", {"from_year": 1969, "to_year": 1974})
     embed = reply.embeds[0]

@@ -43,7 +43,6 @@ LAYER_OF = {
     "bot.__main__": BOT,
     "bot.app": BOT,
     "bot.arguments": BOT,
-    "bot.autocomplete": BOT,
     "bot.errors": BOT,
     "bot.horizons": BOT,
     "bot.interactions": BOT,
