@@ -18,6 +18,7 @@ GUARD_PERMISSIONS = (
 LOG_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
 
 NAMES = {
+    "manage_guild": "Manage Server",
     "view_channel": "View Channel",
     "read_message_history": "Read Message History",
     "manage_messages": "Manage Messages",

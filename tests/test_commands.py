@@ -7,6 +7,7 @@ import logging
 import re
 
 import pytest
+from discord import app_commands
 
 from bot.app import FamBot
 from tests.spoiler_audit import hidden, visible
@@ -171,10 +172,19 @@ async def test_search_is_private(harness: Harness) -> None:
     assert "Nothing matched" in nothing.embeds[0]["description"]
 
 
-async def test_help_and_about(harness: Harness) -> None:
+async def test_help_and_about(harness: Harness, bot: FamBot) -> None:
     help_reply = await harness.command("help")
     assert help_reply.ephemeral
-    assert "/character" in help_reply.embeds[0]["fields"][0]["value"]
+    assert "/character name" in help_reply.embeds[0]["fields"][0]["value"]
+    listed = "\n".join(f["value"] for f in help_reply.embeds[0]["fields"])
+    assert "more not shown" not in listed
+    for command in bot.tree.get_commands(type=None):
+        menu = isinstance(command, app_commands.ContextMenu)
+        assert f"`{'Apps → ' if menu else '/'}{command.name}" in listed, command.name
+        if isinstance(command, app_commands.Group):  # a group lists its subcommands
+            for sub in command.commands:
+                assert f" {sub.name}" in listed, f"{command.name} {sub.name}"
+    assert "(Manage Server)" in listed
     about = await harness.command("about")
     fields = {f["name"]: f["value"] for f in about.embeds[0]["fields"]}
     assert "5 seasons, 50 episodes" in fields["Counts"]

@@ -22,7 +22,11 @@ class SpoilerTools(commands.Cog):
     def __init__(self, bot: FamBot, guard: SpoilerGuard) -> None:
         self.bot = bot
         self.guard = guard
-        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.tag_message)
+        self.menu = app_commands.ContextMenu(
+            name=MENU_NAME,
+            callback=self.tag_message,
+            extras={"help": "Repost a member's message with spoiler tags"},  # for /help
+        )
         self.menu.default_permissions = discord.Permissions(manage_messages=True)
         self.menu.guild_only = True
 
