@@ -17,9 +17,7 @@ from bot.store import Store
 from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
 from tests.renderers import Canon, read_canon
-from tests.standin.harness import Harness
-
-FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 
 @pytest.fixture(scope="session")

@@ -41,8 +41,9 @@ async def test_expiring_pages_survive_a_vanished_or_forbidden_message(
     getattr(harness.stand_in, failure)(_original_edits)
     with caplog.at_level(logging.DEBUG, logger="bot.views"):
         await harness.command("season", {"number": 1})
-        await asyncio.sleep(0.8)
-    assert harness.stand_in.calls("PATCH", "/messages/@original")  # it tried once
+        await harness.stand_in.wait_for("PATCH", "/messages/@original")  # it tried once
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()  # and heard Discord's answer
     assert not harness.stand_in.failures  # and the failure was served
     assert any("Could not disable page buttons" in r.getMessage() for r in caplog.records)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -57,7 +58,9 @@ async def test_an_expired_interaction_is_logged_not_retried(
     harness.stand_in.fail_next(_callbacks, 404, gone)
     with caplog.at_level(logging.WARNING):
         interaction_id = await _send_without_waiting(harness, "character", {"name": "Ed"})
-        await asyncio.sleep(0.5)
+        await harness.stand_in.wait_for("POST", f"/interactions/{interaction_id}/")
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()
     # One attempt: an apology on an expired token would only collect another 404.
     assert len(harness.stand_in.calls("POST", f"/interactions/{interaction_id}/")) == 1
     assert any("expired before it could be answered" in r.getMessage() for r in caplog.records)
@@ -74,10 +77,7 @@ async def _send_without_waiting(harness: Harness, name: str, options: dict[str, 
 async def test_a_dropped_gateway_connection_resumes(harness: Harness) -> None:
     assert harness.bot is not None
     await harness.gateway.drop()
-    for _ in range(100):
-        if harness.gateway.resumes:
-            break
-        await asyncio.sleep(0.05)
+    await asyncio.wait_for(harness.gateway.resumed.wait(), 10)
     assert harness.gateway.resumes == 1
     assert harness.gateway.identifies == 1  # resumed, not a new session
     reply = await harness.command("episode", {"episode": "S2E1"})

@@ -15,9 +15,8 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.listeners import tracked_listener
 from bot.settings import Settings
-from tests.conftest import FAKE_TOKEN
 from tests.standin import payloads
-from tests.standin.harness import Harness
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 ROOT = Path(__file__).resolve().parent.parent
 
