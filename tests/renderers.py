@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.canon.content import ContentBundle
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.canon.models import (
     Actor,
     CanonCounts,
@@ -25,6 +25,7 @@ from bot.canon.models import (
     Fact,
     SearchHit,
     Season,
+    Series,
     TimelineEvent,
 )
 from bot.community.records import ServerSettings
@@ -33,7 +34,7 @@ from bot.render.episodes import episode_card, season_cards
 from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
-from bot.render.progress import progress_card
+from bot.render.progress import Watched, progress_card
 from bot.render.reveal import revealed_card
 from bot.render.search import search_cards
 from bot.render.spoilers import GuardState, done_card, status_card
@@ -59,10 +60,14 @@ class Canon:
     searches: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # a query, what it found
     counts: CanonCounts
     details: tuple[Detail, ...]  # every piece of story text in the content
+    series: tuple[Series, ...] = ()
     commands: tuple[CommandHelp, ...] = ()  # /help's lines, from the real command tree
 
     def episode(self, ref: EpisodeRef | None) -> Episode | None:
         return next((e for e in self.episodes if e.ref == ref), None)
+
+    def series_of(self, code: str) -> Series:
+        return next(s for s in self.series if s.code == code)
 
 
 async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
@@ -70,7 +75,7 @@ async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
     characters = [await canon.character(c.id) for c in bundle.characters]
     actor_ids = sorted({role.actor_id for c in bundle.characters for role in c.roles})
     actors = [await canon.actor(actor_id) for actor_id in actor_ids]
-    seasons = [await canon.season(s.number) for s in bundle.seasons]
+    seasons = [await canon.season(s.ref) for s in bundle.seasons]
     episodes = await canon.episodes()
     details = story_details(bundle)
     searches = []
@@ -88,6 +93,7 @@ async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
         searches=tuple(searches),
         counts=await canon.counts(),
         details=tuple(details),
+        series=await canon.series(),
     )
 
 
@@ -137,35 +143,40 @@ def _call(renderer: Renderer, *args: Any, **kwargs: Any) -> Callable[[], Reply |
 def _characters(canon: Canon) -> Iterator[Sample]:
     for c in canon.characters:
         first = canon.episode(c.first_appearance)
-        yield Sample(f"character {c.id}", _call(character_card, c, first))
+        series = canon.series_of(c.series)
+        yield Sample(f"character {c.id}", _call(character_card, c, first, series))
 
 
 @samples(actor_card)
 def _actors(canon: Canon) -> Iterator[Sample]:
     for actor in canon.actors:
-        yield Sample(f"actor {actor.id}", _call(actor_card, actor))
+        yield Sample(f"actor {actor.id}", _call(actor_card, actor, canon.series))
 
 
 @samples(episode_card)
 def _episodes(canon: Canon) -> Iterator[Sample]:
     for e in canon.episodes:
         outcomes = canon.finale_facts.get(e.ref, ())
-        yield Sample(f"episode {e.ref.code}", _call(episode_card, e, outcomes))
+        series = canon.series_of(e.ref.series)
+        yield Sample(f"episode {e.ref.code}", _call(episode_card, e, outcomes, series))
 
 
 @samples(season_cards)
 def _seasons(canon: Canon) -> Iterator[Sample]:
     for s in canon.seasons:
-        episodes = [e for e in canon.episodes if e.ref.season == s.number]
-        yield Sample(f"season {s.number}", _call(season_cards, s, episodes))
+        episodes = [e for e in canon.episodes if e.ref.season_ref == s.ref]
+        series = canon.series_of(s.series)
+        yield Sample(f"season {s.ref.label}", _call(season_cards, s, episodes, series))
 
 
 @samples(timeline_cards)
 def _timelines(canon: Canon) -> Iterator[Sample]:
-    yield Sample("timeline", _call(timeline_cards, canon.events, "all years"))
+    for series in canon.series:
+        events = [e for e in canon.events if e.detail.reveal.episode.series == series.code]
+        yield Sample(f"timeline {series.name}", _call(timeline_cards, events, "all years"))
     for season in sorted({e.detail.reveal.season for e in canon.events}):
         events = [e for e in canon.events if e.detail.reveal.season == season]
-        yield Sample(f"timeline season {season}", _call(timeline_cards, events, "season"))
+        yield Sample(f"timeline {season.label}", _call(timeline_cards, events, "season"))
     for year in sorted({e.year for e in canon.events}):
         events = [e for e in canon.events if e.year == year]
         # The title repeats the years the member asked for ("Timeline · 2012").
@@ -190,9 +201,11 @@ def _reveals(canon: Canon) -> Iterator[Sample]:
 @samples(progress_card)
 def _progress(canon: Canon) -> Iterator[Sample]:
     for e in canon.episodes:
-        yield Sample(f"progress {e.ref.code}", _call(progress_card, e, caught_up=False, saved=True))
-    yield Sample("progress caught up", _call(progress_card, None, caught_up=True, saved=False))
-    yield Sample("progress cleared", _call(progress_card, None, caught_up=False, saved=True))
+        watched = [Watched(canon.series_of(e.ref.series), e)]
+        yield Sample(f"progress {e.ref.code}", _call(progress_card, watched, action="saved"))
+    everything = [Watched(s, None) for s in canon.series]
+    yield Sample("progress caught up", _call(progress_card, everything, action="shown"))
+    yield Sample("progress cleared", _call(progress_card, [], action="cleared"))
 
 
 # --- the bot and the server ----------------------------------------------------------
@@ -200,7 +213,7 @@ def _progress(canon: Canon) -> Iterator[Sample]:
 
 @samples(help_card)
 def _help(canon: Canon) -> Iterator[Sample]:
-    yield Sample("help", _call(help_card, canon.commands))
+    yield Sample("help", _call(help_card, canon.commands, canon.series))
 
 
 @samples(about_card)
@@ -244,7 +257,7 @@ def _done(canon: Canon) -> Iterator[Sample]:
 
 
 def _reasons(canon: Canon) -> Iterator[tuple[str, Reason]]:
-    yield "finale", Reason(finale_seasons=(2, 3))
+    yield "finale", Reason(finale_seasons=(SeasonRef("", 2), SeasonRef("", 3), SeasonRef("SC", 1)))
     yield "recent", Reason(recent=tuple(e.ref for e in canon.episodes[-2:]))
     yield "terms and moderator", Reason(server_terms=True, moderator=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.canon.content import load_content
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.canon.models import FactKind
 from bot.store import Store
 
@@ -38,7 +38,7 @@ async def test_unknown_ids_are_none(store: Store) -> None:
     assert await store.canon.character("nobody") is None
     assert await store.canon.actor("nobody") is None
     assert await store.canon.episode(EpisodeRef(9, 1)) is None
-    assert await store.canon.season(9) is None
+    assert await store.canon.season(SeasonRef("", 9)) is None
 
 
 async def test_finale_episode_and_its_outcomes(store: Store) -> None:
@@ -54,7 +54,7 @@ async def test_finale_episode_and_its_outcomes(store: Store) -> None:
 
 
 async def test_season_five_titles_stay_unknown(store: Store) -> None:
-    episodes = await store.canon.episodes(5)
+    episodes = await store.canon.episodes(SeasonRef("", 5))
     assert len(episodes) == 10
     assert all(e.title is None for e in episodes)
 
@@ -63,9 +63,9 @@ async def test_events_filter_by_year_and_season(store: Store) -> None:
     sixties = await store.canon.events(year_from=1969, year_to=1969)
     assert sixties
     assert all(e.year == 1969 for e in sixties)
-    season_two = await store.canon.events(season=2)
+    season_two = await store.canon.events(season=SeasonRef("", 2))
     assert season_two
-    assert all(e.detail.reveal.season == 2 for e in season_two)
+    assert all(e.detail.reveal.season == SeasonRef("", 2) for e in season_two)
     years = [e.year for e in await store.canon.events()]
     assert years == sorted(years)
 

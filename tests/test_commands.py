@@ -184,7 +184,7 @@ async def test_help_and_about(harness: Harness, bot: FamBot) -> None:
     assert "(Manage Server)" in listed
     about = await harness.command("about")
     fields = {f["name"]: f["value"] for f in about.embeds[0]["fields"]}
-    assert "5 seasons, 50 episodes" in fields["Counts"]
+    assert "5 seasons, 50 episodes" in fields["For All Mankind"]
     assert "Version `" in fields["Data"]
 
 

@@ -18,8 +18,9 @@ DEFAULT_EMBARGO_DAYS = 7
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a member has watched; ``episode`` None means caught up."""
+    """How far a member has watched one series; ``episode`` None means caught up."""
 
+    series: str  # the series' code ("" for For All Mankind)
     episode: EpisodeRef | None
 
 

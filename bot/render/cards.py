@@ -90,10 +90,15 @@ class Listing(Generic[T]):
 
 @dataclass(frozen=True)
 class Reply:
-    """One or more pages; more than one page is sent with page buttons."""
+    """One or more pages; more than one page is sent with page buttons.
+
+    ``subject`` names what a lookup is about ("character:ed-baldwin", "episode:310"):
+    such replies offer Sources and Report a mistake buttons that find it again.
+    """
 
     pages: Sequence[Card] | Listing[Any]
     ephemeral: bool = False
+    subject: str | None = None
 
 
 def line(*segments: Segment | None) -> Line:

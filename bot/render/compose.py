@@ -14,7 +14,7 @@ from typing import Any
 
 import discord
 
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef, seasons_text
 from bot.render.cards import Card, Field, Line, Listing, Pages, line
 from bot.spoilers.markup import escape, spoiler
 from bot.spoilers.policy import (
@@ -40,7 +40,7 @@ EMBED_TOTAL_MAX = 6000
 class Composed:
     content: str | None
     embed: discord.Embed
-    tagged_seasons: frozenset[int]  # seasons whose finale details are behind tags
+    tagged_seasons: frozenset[SeasonRef]  # seasons whose finale details are behind tags
     withheld: tuple[Detail, ...] = ()  # left out: past the viewer's progress
     tagged: bool = False  # anything at all behind tags (finales, embargoed episodes)
 
@@ -54,7 +54,7 @@ class _Placer:
 
     def __init__(self, audience: Audience) -> None:
         self.audience = audience
-        self.finale_seasons: set[int] = set()
+        self.finale_seasons: set[SeasonRef] = set()
         self.recent: set[EpisodeRef] = set()  # tagged for being inside an embargo
         self.withheld: list[Detail] = []
 
@@ -110,12 +110,11 @@ class _Placer:
         return "\n".join(kept)
 
 
-def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozenset()) -> str:
+def warning_line(seasons: frozenset[SeasonRef], recent: frozenset[EpisodeRef] = frozenset()) -> str:
     """The spoiler-free first line of any message that carries spoiler tags."""
     reasons = []
     if seasons:
-        names = ", ".join(str(s) for s in sorted(seasons))
-        reasons.append(f"season{'s' if len(seasons) > 1 else ''} {names} finale details")
+        reasons.append(f"{seasons_text(seasons)} finale details")
     if recent:
         codes = ", ".join(ref.code for ref in sorted(recent))
         reasons.append(f"details from recently released {codes}")
@@ -125,9 +124,9 @@ def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozen
     )
 
 
-def withheld_line(count: int, horizon: EpisodeRef | None) -> str:
+def withheld_line(count: int, horizons: frozenset[EpisodeRef] = frozenset()) -> str:
     """The neutral line that says how much progress held back (never what)."""
-    where = f" ({horizon.code})" if horizon else ""
+    where = f" ({', '.join(ref.code for ref in sorted(horizons))})" if horizons else ""
     noun = "detail" if count == 1 else "details"
     return (
         f"🔒 {count} {noun} past your progress{where} "
@@ -197,7 +196,7 @@ def compose(card: Card, audience: Audience, held_back: Sequence[Detail] = ()) ->
     if seasons or recent:
         content.append(warning_line(seasons, recent))
     if placer.withheld:
-        content.append(withheld_line(len(placer.withheld), audience.horizon))
+        content.append(withheld_line(len(placer.withheld), audience.horizons))
     return Composed(
         "\n".join(content) or None,
         embed,

@@ -25,17 +25,20 @@ def _now() -> str:
 class CommunityRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
-        self._progress: dict[int, Progress] = {}
+        self._progress: dict[int, dict[str, Progress]] = {}  # user -> series code -> progress
         self._servers: dict[int, ServerSettings] = {}
         self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
 
     async def load(self) -> None:
         """Read every community row into memory (called once, when the store opens)."""
-        async with self._conn.execute("SELECT user_id, episode_id FROM community_progress") as c:
-            self._progress = {
-                row[0]: Progress(EpisodeRef.from_key(row[1]) if row[1] is not None else None)
-                async for row in c
-            }
+        progress: dict[int, dict[str, Progress]] = {}
+        async with self._conn.execute(
+            "SELECT user_id, series, episode_id FROM community_series_progress"
+        ) as c:
+            async for row in c:
+                episode = EpisodeRef.from_key(row[2]) if row[2] is not None else None
+                progress.setdefault(row[0], {})[row[1]] = Progress(row[1], episode)
+        self._progress = progress
         servers: dict[int, ServerSettings] = {}
         async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
             async for row in c:
@@ -94,26 +97,46 @@ class CommunityRepository:
 
     # --- progress ----------------------------------------------------------------
 
-    def progress(self, user_id: int) -> Progress | None:
-        return self._progress.get(user_id)
+    def progress(self, user_id: int, series: str = "") -> Progress | None:
+        """How far the member has watched ``series``; None if they have not said."""
+        return self._progress.get(user_id, {}).get(series)
 
-    async def set_progress(self, user_id: int, episode: EpisodeRef | None) -> None:
+    def every_progress(self, user_id: int) -> tuple[Progress, ...]:
+        return tuple(self._progress.get(user_id, {}).values())
+
+    def horizons(self, user_id: int) -> frozenset[EpisodeRef]:
+        """The last episode seen of each series the member set progress for (not caught up)."""
+        return frozenset(
+            p.episode for p in self._progress.get(user_id, {}).values() if p.episode is not None
+        )
+
+    async def set_progress(self, user_id: int, series: str, episode: EpisodeRef | None) -> None:
+        """``episode`` None: caught up with ``series``."""
+        if episode is not None and episode.series != series:
+            raise ValueError(f"{episode.code} is not an episode of series {series!r}")
         async with transaction(self._conn) as conn:
             await conn.execute(
-                """INSERT INTO community_progress (user_id, episode_id, updated_at)
-                   VALUES (?, ?, ?)
-                   ON CONFLICT (user_id) DO UPDATE
+                """INSERT INTO community_series_progress (user_id, series, episode_id, updated_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (user_id, series) DO UPDATE
                    SET episode_id = excluded.episode_id, updated_at = excluded.updated_at""",
-                (user_id, episode.key if episode else None, _now()),
+                (user_id, series, episode.key if episode else None, _now()),
             )
-        self._progress[user_id] = Progress(episode)
+        self._progress.setdefault(user_id, {})[series] = Progress(series, episode)
 
-    async def clear_progress(self, user_id: int) -> bool:
+    async def clear_progress(self, user_id: int, series: str | None = None) -> bool:
+        """Forget one series' progress, or (``series`` None) all of it."""
         async with transaction(self._conn) as conn:
             cursor = await conn.execute(
-                "DELETE FROM community_progress WHERE user_id = ?", (user_id,)
+                "DELETE FROM community_series_progress"
+                " WHERE user_id = ? AND (? IS NULL OR series = ?)",
+                (user_id, series, series),
             )
-        self._progress.pop(user_id, None)
+        kept = self._progress.get(user_id, {})
+        if series is None:
+            kept.clear()
+        else:
+            kept.pop(series, None)
         return cursor.rowcount > 0
 
     # --- server settings ---------------------------------------------------------
