@@ -28,9 +28,11 @@ from bot.canon.models import (
     Series,
     TimelineEvent,
 )
-from bot.community.records import ServerSettings
+from bot.community.records import MistakeReport, ServerSettings
+from bot.feedback import find_subject
 from bot.render.cards import Card, Reply
 from bot.render.episodes import episode_card, season_cards
+from bot.render.feedback import Cited, report_log_card, sources_cards
 from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
@@ -61,6 +63,8 @@ class Canon:
     counts: CanonCounts
     details: tuple[Detail, ...]  # every piece of story text in the content
     series: tuple[Series, ...] = ()
+    # What the Sources button lists for each lookup: (subject, title, sources)
+    cited: tuple[tuple[str, str, tuple[Cited, ...]], ...] = ()
     commands: tuple[CommandHelp, ...] = ()  # /help's lines, from the real command tree
 
     def episode(self, ref: EpisodeRef | None) -> Episode | None:
@@ -94,7 +98,26 @@ async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
         counts=await canon.counts(),
         details=tuple(details),
         series=await canon.series(),
+        cited=tuple(await _cited(store, bundle)),
     )
+
+
+async def _cited(store: Store, bundle: ContentBundle) -> list[tuple[str, str, tuple[Cited, ...]]]:
+    """What Sources lists under every lookup reply the content allows."""
+    subjects = [f"character:{c.id}" for c in bundle.characters]
+    subjects += sorted({f"actor:{r.actor_id}" for c in bundle.characters for r in c.roles})
+    subjects += [f"episode:{e.ref.key}" for e in bundle.episodes]
+    subjects += [f"season:{s.ref.key}" for s in bundle.seasons]
+    subjects += [f"timeline:{s.code}:::" for s in bundle.series]
+    found = []
+    for subject in subjects:
+        named = await find_subject(store.canon, subject)
+        assert named is not None, subject
+        reveals = await store.canon.source_reveals(named.sources)
+        sources = await store.canon.sources(named.sources)
+        cited = tuple(Cited(s, reveals.get(s.id)) for s in sources)
+        found.append((subject, named.about, cited))
+    return found
 
 
 @dataclass(frozen=True)
@@ -188,6 +211,23 @@ def _searches(canon: Canon) -> Iterator[Sample]:
     for query, hits in canon.searches:
         yield Sample(f"search {query!r}", _call(search_cards, query, hits, []), typed=query)
     yield Sample("search, nothing", _call(search_cards, "zzqq", (), ["Gordon Stevens"]))
+
+
+@samples(sources_cards)
+def _sources(canon: Canon) -> Iterator[Sample]:
+    for subject, about, cited in canon.cited:
+        yield Sample(f"sources {subject}", _call(sources_cards, about, cited))
+
+
+@samples(report_log_card)
+def _report_logs(canon: Canon) -> Iterator[Sample]:
+    """A member's report quoting a finale detail: their words, behind a tag."""
+    when = datetime(2026, 11, 30, tzinfo=UTC)
+    for detail in [d for d in canon.details if d.reveal.finale_detail][:20]:
+        text = f"Wrong! {detail.text} see https://example.com/x <@1> @everyone"
+        report = MistakeReport(1, 2, 3, 4, 5, "character:gordo-stevens", text, text, when, False)
+        make = _call(report_log_card, report, "Character Gordon Stevens", None)
+        yield Sample(f"report {detail.text[:20]!r}", make, typed=text)
 
 
 @samples(revealed_card)

@@ -88,10 +88,14 @@ async def test_search_ignores_accents_and_punctuation(store: Store) -> None:
 
 async def test_counts_match_the_content(store: Store) -> None:
     counts = await store.canon.counts()
-    assert counts.seasons == 5
-    assert counts.episodes == 50
-    assert counts.characters >= 50
-    assert counts.events >= 35
+    assert (counts.seasons, counts.episodes) == (6, 58)  # aired: 5 + 1, 50 + 8
+    assert counts.characters >= 58
+    assert counts.events >= 36
+    fam, star_city = counts.per_series
+    assert (fam.series.name, fam.seasons, fam.episodes) == ("For All Mankind", 5, 50)
+    assert [s.number for s in fam.announced] == [6]
+    assert (star_city.series.name, star_city.seasons, star_city.episodes) == ("Star City", 1, 8)
+    assert star_city.characters == 8 and star_city.announced == ()
 
 
 async def test_reads_are_remembered_until_the_next_reload(store: Store, content_dir: Path) -> None:

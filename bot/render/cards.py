@@ -15,7 +15,20 @@ from typing import Any, Generic, TypeVar, overload
 from bot.spoilers.policy import Detail, Label
 
 T = TypeVar("T")
-Segment = str | Detail  # str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with its text: a source's title (which can name what happens, so it may be
+    a ``Detail``) and its address, checked when the content loads to hold no character
+    that could end the link or a spoiler tag."""
+
+    text: str | Detail
+    url: str
+
+
+# str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+Segment = str | Detail | Link
 Plain = str | Label  # for surfaces that cannot hide text: a Label may be swapped for a neutral one
 Line = tuple[Segment, ...]
 

@@ -15,8 +15,8 @@ from typing import Any
 import discord
 
 from bot.canon.episodes import EpisodeRef, SeasonRef, seasons_text
-from bot.render.cards import Card, Field, Line, Listing, Pages, line
-from bot.spoilers.markup import escape, spoiler
+from bot.render.cards import Card, Field, Line, Link, Listing, Pages, Segment, line
+from bot.spoilers.markup import escape
 from bot.spoilers.policy import (
     Audience,
     Detail,
@@ -49,6 +49,18 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _story(segment: Segment) -> Detail | None:
+    """The story text a segment carries, if any."""
+    if isinstance(segment, Link):
+        return segment.text if isinstance(segment.text, Detail) else None
+    return segment if isinstance(segment, Detail) else None
+
+
+def _linked(text: str, url: str) -> str:
+    """A masked link whose address Discord shows no preview for."""
+    return f"[{text}](<{url}>)"
+
+
 class _Placer:
     """Places one card's segments; remembers what it tagged and what it held back."""
 
@@ -67,23 +79,30 @@ class _Placer:
         parts: list[str] = []
         tagged: list[Detail] = []
         for segment in line:
-            if isinstance(segment, str):
-                parts.append(segment)
+            story = _story(segment)
+            url = segment.url if isinstance(segment, Link) else None
+            if story is None:
+                if isinstance(segment, Link):
+                    assert isinstance(segment.text, str)
+                    parts.append(_linked(escape(segment.text), segment.url))
+                else:
+                    assert isinstance(segment, str)
+                    parts.append(segment)
                 continue
-            decision = exposure(segment.reveal, self.audience)
+            decision = exposure(story.reveal, self.audience)
             if decision is Exposure.WITHHOLD:
                 self.withheld.extend(
-                    s
-                    for s in line
-                    if isinstance(s, Detail)
-                    and exposure(s.reveal, self.audience) is Exposure.WITHHOLD
+                    d
+                    for d in map(_story, line)
+                    if d is not None and exposure(d.reveal, self.audience) is Exposure.WITHHOLD
                 )
                 return None
+            shown = escape(story.text) if url is None else _linked(escape(story.text), url)
             if decision is Exposure.SHOW:
-                parts.append(escape(segment.text))
+                parts.append(shown)
             else:
-                parts.append(spoiler(segment.text))
-                tagged.append(segment)
+                parts.append(f"||{shown}||")
+                tagged.append(story)
         return "".join(parts), tagged
 
     def _note_tags(self, tagged: list[Detail]) -> None:
@@ -142,9 +161,9 @@ def paginate(listing: Listing[Any], audience: Audience) -> tuple[Pages, tuple[De
         kept = []
         for item in listing.items:
             withheld = [
-                s
-                for s in listing.line_of(item)
-                if isinstance(s, Detail) and exposure(s.reveal, audience) is Exposure.WITHHOLD
+                d
+                for d in map(_story, listing.line_of(item))
+                if d is not None and exposure(d.reveal, audience) is Exposure.WITHHOLD
             ]
             held.extend(withheld)
             if not withheld:

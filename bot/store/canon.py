@@ -350,7 +350,7 @@ class CanonRepository:
                LEFT JOIN canon_fact f ON s.kind = 'fact' AND f.id = s.ref
                LEFT JOIN canon_event v ON s.kind = 'event' AND v.id = s.ref
                WHERE canon_search MATCH ?
-               ORDER BY bm25(canon_search, 10.0, 1.0)
+               ORDER BY bm25(canon_search, 0.0, 0.0, 10.0, 1.0)  -- kind, ref, name, body
                LIMIT ?""",
             (query, limit),
         )
@@ -441,11 +441,15 @@ class CanonRepository:
             per_series.append(SeriesCounts(series, announced=announced, **numbers))
         return CanonCounts(**totals, per_series=tuple(per_series))
 
-    @_memoized
     async def source_reveals(self, ids: tuple[str, ...]) -> dict[str, Reveal]:
         """Where the story material citing each source is revealed, all citations taken
         together (``Reveal.latest_of``): a source's title can name anything the text it
         backs says. Sources only series-level entries cite are missing: they are public."""
+        every = await self._source_reveals()
+        return {source: every[source] for source in ids if source in every}
+
+    @_memoized
+    async def _source_reveals(self) -> dict[str, Reveal]:
         rows = await self._all(
             """SELECT j.value AS source, e.id AS episode, e.is_finale, e.carries
                  FROM canon_episode e, json_each(e.sources) j
@@ -470,10 +474,9 @@ class CanonRepository:
                       json_each(r.sources) j
                  JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)"""
         )
-        wanted = set(ids)
         found: dict[str, list[Reveal]] = {}
         for row in rows:
-            if row["source"] in wanted and row["episode"] is not None:
+            if row["episode"] is not None:
                 reveal = _reveal(row["episode"], row["is_finale"], row["carries"])
                 found.setdefault(row["source"], []).append(reveal)
         return {source: Reveal.latest_of(reveals) for source, reveals in found.items()}

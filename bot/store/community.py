@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import aiosqlite
 
 from bot.canon.episodes import EpisodeRef
-from bot.community.records import ChannelKind, PermissionGap, Progress, ServerSettings
+from bot.community.records import (
+    ChannelKind,
+    MistakeReport,
+    PermissionGap,
+    Progress,
+    ServerSettings,
+)
 from bot.store.database import transaction
 
 
@@ -306,6 +312,88 @@ class CommunityRepository:
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (guild_id, channel_id, author_id, message_id, repost_id, reason, _now()),
             )
+
+    # --- reports of mistakes -------------------------------------------------------
+
+    async def file_report(
+        self,
+        *,
+        reporter_id: int,
+        guild_id: int | None,
+        channel_id: int | None,
+        message_id: int | None,
+        subject: str,
+        text: str,
+        source: str | None,
+        limit: int,
+        window: timedelta,
+    ) -> int | None:
+        """Store a report and return its id; None when the member already sent ``limit``
+        within ``window`` (counted inside the unit of work, so two at once cannot both
+        slip under it)."""
+        now = datetime.now(UTC).replace(microsecond=0)
+        async with transaction(self._conn) as conn:
+            async with conn.execute(
+                "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+                (reporter_id, (now - window).isoformat()),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and int(row[0]) >= limit:
+                return None
+            cursor = await conn.execute(
+                """INSERT INTO community_report
+                       (reporter_id, guild_id, channel_id, message_id, subject, text, source,
+                        created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    reporter_id,
+                    guild_id,
+                    channel_id,
+                    message_id,
+                    subject,
+                    text,
+                    source,
+                    now.isoformat(),
+                ),
+            )
+            report_id = cursor.lastrowid
+        assert report_id is not None
+        return report_id
+
+    async def reports_sent_since(self, reporter_id: int, since: datetime) -> int:
+        async with self._conn.execute(
+            "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+            (reporter_id, since.replace(microsecond=0).isoformat()),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def mark_report_logged(self, report_id: int) -> None:
+        async with transaction(self._conn) as conn:
+            await conn.execute("UPDATE community_report SET logged = 1 WHERE id = ?", (report_id,))
+
+    async def reports(self, since: datetime | None = None) -> list[MistakeReport]:
+        """Stored reports, oldest first (all of them, or those after ``since``)."""
+        async with self._conn.execute(
+            "SELECT * FROM community_report WHERE ? IS NULL OR created_at > ? ORDER BY id",
+            (since.isoformat() if since else None, since.isoformat() if since else None),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            MistakeReport(
+                id=row["id"],
+                reporter_id=row["reporter_id"],
+                guild_id=row["guild_id"],
+                channel_id=row["channel_id"],
+                message_id=row["message_id"],
+                subject=row["subject"],
+                text=row["text"],
+                source=row["source"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+                logged=bool(row["logged"]),
+            )
+            for row in rows
+        ]
 
     async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
         async with self._conn.execute(
