@@ -6,6 +6,7 @@ maintainer can check the claim against a source and open a data pull request.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +16,17 @@ from bot.community.records import MistakeReport
 from bot.feedback import find_subject
 from bot.store import Store
 
+# Control characters (terminal escape sequences among them) never reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
+
 
 def _quoted(text: str) -> str:
-    return "\n".join(f"  > {row}" if row else "  >" for row in text.splitlines() or [""])
+    rows = _safe(text).splitlines() or [""]
+    return "\n".join(f"  > {row}" if row else "  >" for row in rows)
 
 
 def _entry(report: MistakeReport) -> str:
@@ -27,7 +36,7 @@ def _entry(report: MistakeReport) -> str:
     lines = [f"- #{report.id} · {when} · member {report.reporter_id} · {where} · {logged}"]
     lines.append(_quoted(report.text))
     if report.source:
-        lines.append(f"  Their source: {report.source}")
+        lines.append(f"  Their source: {_safe(report.source)}")
     return "\n".join(lines)
 
 

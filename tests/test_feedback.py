@@ -230,7 +230,7 @@ async def test_maintainers_get_reports_to_act_on(
     gordo = await harness.command("character", {"name": "Gordo"})
     form = await harness.press(gordo, "Report a mistake", member=CAROL)
     await harness.submit(
-        form, {"text": "First line of it.\nSecond line.", "source": ""}, gordo, CAROL
+        form, {"text": "First line of it.\nSecond line.\x1b[2J", "source": ""}, gordo, CAROL
     )
     printed = await export(bot.store, content_dir)
     assert printed.startswith("# Mistake reports: 2")
@@ -239,7 +239,7 @@ async def test_maintainers_get_reports_to_act_on(
     assert "## Character Gordon Stevens" in printed
     assert "data/canon/for-all-mankind/characters/introduced-in-season-1.toml" in printed
     assert f"  > {GOOD['text']}" in printed and "Their source: Apple's listing" in printed
-    assert "  > First line of it.\n  > Second line." in printed
+    assert "  > First line of it.\n  > Second line.\ufffd[2J" in printed  # no escapes
     assert f"member {BOB.id}" in printed and "not in a mod log" in printed
     later = await export(bot.store, content_dir, datetime.now(UTC) + timedelta(days=1))
     assert "Mistake reports: 0" in later and "Nothing reported." in later
