@@ -1,5 +1,6 @@
 """``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands;
-``python -m bot reports [--since DATE]`` prints members' mistake reports."""
+``python -m bot reports [--since DATE]`` prints members' mistake reports;
+``python -m bot migrate`` brings the database's schema up to date."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from bot.app import create_bot
 from bot.canon.fields import ContentError
 from bot.report_export import export
 from bot.settings import Settings, SettingsError, load_settings, log_level_number
-from bot.store import Store, StoreError
+from bot.store import Store, StoreError, open_store
+from bot.store.content_sync import sync_canon
+from bot.store.database import migrations
+from bot.store.postgres import database as postgres
 
 log = logging.getLogger("bot")
 
@@ -41,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sync to every server (Discord may take up to an hour to show changes)",
     )
+    sub.add_parser(
+        "migrate",
+        help="bring the database up to this fambot's schema (PostgreSQL: before starting it)",
+    )
     reports = sub.add_parser("reports", help="print members' mistake reports, then exit")
     reports.add_argument(
         "--since",
@@ -59,12 +67,34 @@ def _day(text: str) -> datetime:
 
 
 async def _reports(settings: Settings, since: datetime | None) -> None:
-    """Needs the database only: no token, no connection to Discord."""
-    store = await Store.open(settings.database_path)
+    """Needs the database only: no token, no connection to Discord. Runs beside a
+    running bot (it only reads)."""
+    store = await open_store(settings, exclusive=False)
     try:
+        if store.path is None:  # the canon is in memory: load it to name the subjects
+            await sync_canon(store.canon, settings.content_dir)
         print(await export(store, settings.content_dir, since), end="")
     finally:
         await store.close()
+
+
+async def _migrate(settings: Settings) -> str:
+    """PostgreSQL: apply pending migrations (processes may keep running; restart them
+    afterwards, one by one). SQLite: opening the file migrates it."""
+    if settings.database_url is None:
+        store = await Store.open(settings.database_path)
+        await store.close()
+        latest = migrations()[-1].version
+        return f"{settings.database_path} is at schema version {latest}."
+    conn = await postgres.connect(settings.database_url, settings.database_wait)
+    try:
+        before, after = await postgres.migrate(conn)
+    finally:
+        await conn.close()
+    where = postgres.where(settings.database_url)
+    if before == after:
+        return f"PostgreSQL at {where} is already at schema version {after}."
+    return f"PostgreSQL at {where} migrated from schema version {before} to {after}."
 
 
 async def _run(settings: Settings) -> None:
@@ -89,7 +119,9 @@ async def _run(settings: Settings) -> None:
 
 
 async def _sync(settings: Settings, guild_id: int | None) -> None:
-    bot = create_bot(settings)
+    """Publish the command tree once, for every shard and process: it needs neither the
+    database nor a gateway connection."""
+    bot = create_bot(settings, commands_only=True)
     async with bot:
         await bot.login(settings.require_token())
         guild = discord.Object(guild_id) if guild_id else None
@@ -111,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "reports":
             asyncio.run(_reports(settings, args.since))
+        elif args.command == "migrate":
+            print(asyncio.run(_migrate(settings)))
         elif args.command == "sync":
             guild_id = None if args.everywhere else args.guild or settings.dev_guild_id
             asyncio.run(_sync(settings, guild_id))

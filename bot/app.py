@@ -6,6 +6,7 @@ import asyncio
 import importlib.util
 import logging
 import pkgutil
+from typing import Any
 
 import discord
 import discord.gateway
@@ -15,7 +16,7 @@ from discord.ext import commands
 from bot.canon.catalog import Catalog
 from bot.horizons import Horizons, utc_now
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.store.content_sync import SyncResult, sync_canon
 from bot.tree import FamTree
 
@@ -38,7 +39,7 @@ def extensions(package: str = "cogs") -> tuple[str, ...]:
 class FamBot(commands.Bot):
     """Start-up happens in ``setup_hook``; every resource is released in ``close``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, commands_only: bool = False) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channel and guild objects for interactions
         if settings.spoiler_guard:  # member messages, for servers that turn the guard on
@@ -50,8 +51,11 @@ class FamBot(commands.Bot):
             intents=intents,
             tree_cls=FamTree,
             allowed_mentions=discord.AllowedMentions.none(),
+            **self._shard_options(settings),
         )
         self.settings = settings
+        # ``python -m bot sync``: the command tree only, no store (nothing to serve).
+        self.commands_only = commands_only
         self._store: Store | None = None
         self._catalog: Catalog | None = None
         self._horizons: Horizons | None = None
@@ -76,8 +80,16 @@ class FamBot(commands.Bot):
             raise RuntimeError("horizons are built in setup_hook; log in first")
         return self._horizons
 
+    @staticmethod
+    def _shard_options(settings: Settings) -> dict[str, Any]:
+        return {}  # unsharded: Discord sends this one connection every server
+
     async def setup_hook(self) -> None:
-        self._store = await Store.open(self.settings.database_path)
+        if self.commands_only:
+            for extension in extensions():
+                await self.load_extension(extension)
+            return
+        self._store = await open_store(self.settings)
         self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
         for extension in extensions():
@@ -121,11 +133,27 @@ class FamBot(commands.Bot):
             log.info("Database closed")
 
 
-def create_bot(settings: Settings) -> FamBot:
+class ShardedFamBot(FamBot, commands.AutoShardedBot):
+    """The bot running the gateway shards ``settings.shards`` names, in one process.
+
+    Discord sends each server's events to one shard, ``(guild_id >> 22) % count``; the
+    other shards' processes serve the rest, all sharing community data through
+    PostgreSQL. Only the connection differs: commands, cogs and the store are the same.
+    """
+
+    @staticmethod
+    def _shard_options(settings: Settings) -> dict[str, Any]:
+        assert settings.shards is not None
+        return {"shard_count": settings.shards.count, "shard_ids": list(settings.shards.ids)}
+
+
+def create_bot(settings: Settings, *, commands_only: bool = False) -> FamBot:
     """Build the bot without connecting: tests and tools call this, then ``login``."""
     # Point the library at a local stand-in for Discord (tests and the console only).
     if settings.api_base is not None:
         discord.http.Route.BASE = settings.api_base.rstrip("/")
     if settings.gateway_url is not None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
-    return FamBot(settings)
+    if settings.shards is not None and not commands_only:
+        return ShardedFamBot(settings)
+    return FamBot(settings, commands_only=commands_only)

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, time, timedelta
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Episode
 from bot.community.records import ServerSettings
+from bot.community.store import CommunityStore
 from bot.spoilers.policy import Audience
-from bot.store.community import CommunityRepository
 
 Clock = Callable[[], datetime]
 
@@ -34,7 +34,7 @@ def released_at(episode: Episode) -> datetime | None:
 
 class Horizons:
     def __init__(
-        self, community: CommunityRepository, episodes: Sequence[Episode], clock: Clock = utc_now
+        self, community: CommunityStore, episodes: Sequence[Episode], clock: Clock = utc_now
     ) -> None:
         self.community = community
         self.clock = clock

@@ -21,9 +21,35 @@ class SettingsError(Exception):
 
 
 @dataclass(frozen=True)
+class Shards:
+    """The gateway shards this process runs: ``ids`` out of ``count``."""
+
+    count: int
+    ids: tuple[int, ...]
+
+    @property
+    def every_one(self) -> bool:
+        """Whether this process runs all of them (no other process is needed)."""
+        return len(self.ids) == self.count
+
+    def owns(self, guild_id: int) -> bool:
+        """Whether a server's events come to this process (Discord's rule)."""
+        return (guild_id >> 22) % self.count in self.ids
+
+    def describe(self) -> str:
+        first, last = self.ids[0], self.ids[-1]
+        run = f"{first}" if first == last else f"{first}-{last}"
+        return f"shards {run} of {self.count}"
+
+
+@dataclass(frozen=True)
 class Settings:
     token: str | None = field(repr=False)  # never printed or logged
     database_path: Path = DEFAULT_DATABASE
+    # postgresql://...: community data shared by every process; canon stays in memory.
+    database_url: str | None = field(default=None, repr=False)  # may hold a password
+    database_wait: float = 30.0  # seconds to keep trying PostgreSQL at start
+    shards: Shards | None = None  # None: one process, unsharded, as a small bot runs
     content_dir: Path = DEFAULT_CONTENT_DIR
     dev_guild_id: int | None = None
     log_level: str = "INFO"
@@ -77,8 +103,27 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     gateway_url = env.get("FAMBOT_GATEWAY_URL", "").strip() or None
     if gateway_url is not None and not gateway_url.startswith(("ws://", "wss://")):
         raise SettingsError("FAMBOT_GATEWAY_URL must be a ws(s) URL; leave it unset for Discord.")
+    database_url = env.get("FAMBOT_DATABASE_URL", "").strip() or None
+    if database_url is not None and not database_url.startswith(("postgresql://", "postgres://")):
+        raise SettingsError(
+            "FAMBOT_DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@host/db); "
+            "leave it unset to keep data in the SQLite file."
+        )
+    wait_raw = env.get("FAMBOT_DATABASE_WAIT", "").strip()
+    if wait_raw and not wait_raw.isdigit():
+        raise SettingsError(f"FAMBOT_DATABASE_WAIT must be whole seconds, not {wait_raw!r}.")
+    shards = _shards(env.get("FAMBOT_SHARD_COUNT", ""), env.get("FAMBOT_SHARD_IDS", ""))
+    if shards is not None and not shards.every_one and database_url is None:
+        raise SettingsError(
+            f"FAMBOT_SHARD_IDS runs {shards.describe()}, so other processes run the rest, and "
+            "processes can only share members' and servers' data through PostgreSQL: set "
+            "FAMBOT_DATABASE_URL, or unset FAMBOT_SHARD_IDS to run every shard here."
+        )
     return Settings(
         token=token,
+        database_url=database_url,
+        database_wait=float(wait_raw) if wait_raw else Settings.database_wait,
+        shards=shards,
         database_path=Path(database) if database else DEFAULT_DATABASE,
         content_dir=Path(content) if content else DEFAULT_CONTENT_DIR,
         dev_guild_id=_snowflake("FAMBOT_DEV_GUILD_ID", guild_raw) if guild_raw else None,
@@ -87,6 +132,30 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         api_base=api_base,
         gateway_url=gateway_url,
     )
+
+
+def _shards(count_raw: str, ids_raw: str) -> Shards | None:
+    """FAMBOT_SHARD_COUNT=4 with FAMBOT_SHARD_IDS=0-1: this process runs shards 0 and 1."""
+    count_raw, ids_raw = count_raw.strip(), ids_raw.strip()
+    if not count_raw:
+        if ids_raw:
+            raise SettingsError("FAMBOT_SHARD_IDS needs FAMBOT_SHARD_COUNT (the total) too.")
+        return None
+    if not count_raw.isdigit() or int(count_raw) < 1:
+        raise SettingsError(
+            f"FAMBOT_SHARD_COUNT must be a whole number of shards, 1 or more, not {count_raw!r}."
+        )
+    count = int(count_raw)
+    if not ids_raw:
+        return Shards(count, tuple(range(count)))
+    first, dash, last = ids_raw.partition("-")
+    first, last = first.strip(), (last.strip() if dash else first.strip())
+    if not (first.isdigit() and last.isdigit()) or int(first) > int(last) or int(last) >= count:
+        raise SettingsError(
+            f"FAMBOT_SHARD_IDS must be a shard or a range like 0-1 within 0-{count - 1}, "
+            f"not {ids_raw!r}."
+        )
+    return Shards(count, tuple(range(int(first), int(last) + 1)))
 
 
 def load_settings(dotenv_path: Path | None = None) -> Settings:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from bot.community.store import StorageUnavailable
 from bot.errors import UserFacingError
 from bot.interactions import send_ephemeral
 
@@ -58,6 +59,12 @@ class FamTree(app_commands.CommandTree["FamBot"]):
             log.warning("Interaction %s expired before it could be answered", interaction.id)
             return
         message = refusal_for(error)
+        if isinstance(original, StorageUnavailable):
+            log.warning("Command could not save: %s", original)
+            message = (
+                "I couldn't save that just now: my database is out of reach. "
+                "Nothing changed; please try again in a minute."
+            )
         if message is None:
             code = secrets.token_hex(3).upper()
             command = interaction.command.qualified_name if interaction.command else "?"

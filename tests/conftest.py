@@ -1,11 +1,12 @@
-"""Shared fixtures: the real content, a real SQLite file per test, the bot on a stand-in."""
+"""Shared fixtures: the real content, a real SQLite file per test, a real PostgreSQL
+database per test that asks for one, the bot on a stand-in."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
+from tests.community_backends import Backend
+from tests.postgres import Server
 from tests.renderers import Canon, read_canon
 from tests.standin.harness import FAKE_TOKEN, Harness
 
@@ -92,3 +95,35 @@ async def harness(settings: Settings) -> AsyncIterator[Harness]:
 def bot(harness: Harness) -> FamBot:
     assert harness.bot is not None
     return harness.bot
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """The session's PostgreSQL server, started on first use (a missing server is a
+    failure, never a skip: ``pgserver`` is a test dependency)."""
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def postgres_url(postgres: Server) -> str:
+    """The migrated test database, emptied for this test."""
+    return await postgres.emptied()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend_url(request: pytest.FixtureRequest) -> str | None:
+    """Run the test once per community backend: None for SQLite, else a database URL."""
+    if request.param == "sqlite":
+        return None
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+async def backend(backend_url: str | None, db_path: Path) -> AsyncIterator[Backend]:
+    """Opens the community store on this run's backend; closes whatever it opened."""
+    opened = Backend(db_path, backend_url)
+    yield opened
+    await opened.close_all()

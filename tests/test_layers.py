@@ -14,11 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FOUNDATION = "foundation"  # text rules, settings, the spoiler policy, episode codes
 RECORDS = "records"  # typed canon and community records
+SEAM = "seam"  # the community store's interface and the in-memory copy both backends keep
 CONTENT = "content"  # reading the canon files
 LOOKUP = "lookup"  # the in-memory name index behind autocomplete
 GUARD = "guard"  # the spoiler guard's text work
 RENDER = "render"  # pure renderers and the composer
-STORE = "store"  # SQLite: the only SQL
+STORE = "store"  # SQLite and PostgreSQL: the only SQL
 BOT = "bot"  # the bot, its tree, arguments, replies and views
 COGS = "cogs"  # slash commands and listeners
 
@@ -32,6 +33,8 @@ LAYER_OF = {
     "bot.canon.episodes": FOUNDATION,
     "bot.canon.models": RECORDS,
     "bot.community": RECORDS,
+    "bot.community.store": SEAM,
+    "bot.community.state": SEAM,
     "bot.canon": CONTENT,  # the canon package: reading the files, unless listed otherwise
     "bot.canon.content": CONTENT,
     "bot.canon.fields": CONTENT,
@@ -62,9 +65,10 @@ MAY_IMPORT = {
     LOOKUP: {FOUNDATION, RECORDS, LOOKUP},
     GUARD: {FOUNDATION, RECORDS, GUARD},
     RENDER: {FOUNDATION, RECORDS, RENDER},
-    STORE: {FOUNDATION, RECORDS, CONTENT, STORE},
-    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, STORE, BOT},
-    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, STORE, BOT, COGS},
+    SEAM: {FOUNDATION, RECORDS, SEAM},
+    STORE: {FOUNDATION, RECORDS, CONTENT, SEAM, STORE},
+    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, SEAM, STORE, BOT},
+    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, SEAM, STORE, BOT, COGS},
 }
 
 
@@ -128,6 +132,10 @@ def test_the_check_sees_a_wrong_import() -> None:
         ("bot.guard.matcher", "bot.store"),
         ("bot.app", "cogs.meta"),
         ("bot.spoilers.policy", "bot.canon.models"),
+        ("bot.render.progress", "bot.community.store"),  # renderers take records, not stores
+        ("bot.community.state", "bot.store.community"),  # the seam knows no backend
+        ("bot.community.records", "bot.community.state"),
+        ("bot.store.postgres.community", "bot.horizons"),
     ]:
         layer = layer_of(importer)
         assert layer is not None

@@ -101,3 +101,37 @@ async def test_upgrading_keeps_progress_and_reloads_content(
         assert (await store.canon.counts()).episodes == len(load_content(content_dir).episodes)
     finally:
         await store.close()
+
+
+async def test_canon_tables_come_from_the_schema_module_not_migrations(
+    tmp_path: Path, content_dir: Path
+) -> None:
+    """Numbered migrations leave no canon table behind; loading builds them from
+    ``canon_schema``. A canon built by another version of that module, or a canon table
+    it no longer lists, is replaced on the next load; community rows stay."""
+    from bot.store import canon_schema
+    from bot.store.content_sync import SyncOutcome, sync_canon
+
+    store = await Store.open(tmp_path / "fresh.sqlite3")
+    try:
+        tables = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'canon%'"
+        assert await _one(store, tables) == 0
+        assert await store.canon.fingerprint() is None
+        assert (await sync_canon(store.canon, content_dir)).outcome is SyncOutcome.LOADED
+        assert (await sync_canon(store.canon, content_dir)).outcome is SyncOutcome.UNCHANGED
+        await store.community.set_progress(1, "", None)
+        await store.conn.execute("CREATE TABLE canon_obsolete (x INTEGER)")
+        await store.conn.execute("UPDATE canon_meta SET value = 'older' WHERE key = 'schema'")
+        store.canon._memo.clear()
+        assert await store.canon.fingerprint() is None  # built by another schema: reload
+        assert (await sync_canon(store.canon, content_dir)).outcome is SyncOutcome.LOADED
+        assert (
+            await _one(store, "SELECT count(*) FROM sqlite_master WHERE name = 'canon_obsolete'")
+            == 0
+        )
+        schema = "SELECT value FROM canon_meta WHERE key = 'schema'"
+        assert await _one(store, schema) == canon_schema.SCHEMA_VERSION
+        assert await store.canon.search("Baldwin", 5)  # the search index is rebuilt too
+        assert await _one(store, "SELECT count(*) FROM community_series_progress") == 1
+    finally:
+        await store.close()

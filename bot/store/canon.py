@@ -33,6 +33,7 @@ from bot.canon.models import (
     TimelineEvent,
 )
 from bot.spoilers.policy import Detail, Label, Reveal
+from bot.store import canon_schema
 from bot.store.canon_writer import replace_canon
 
 
@@ -100,11 +101,21 @@ class CanonRepository:
 
     @_memoized
     async def fingerprint(self) -> str | None:
+        """The content version loaded; None when none is, or when the tables were built
+        by another version of ``canon_schema`` (a reload then rebuilds them)."""
         async with self._conn.execute(
-            "SELECT value FROM canon_meta WHERE key = 'fingerprint'"
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'canon_meta'"
         ) as cursor:
             row = await cursor.fetchone()
-        return str(row[0]) if row else None
+        if not row or not row[0]:
+            return None
+        async with self._conn.execute(
+            "SELECT key, value FROM canon_meta WHERE key IN ('fingerprint', 'schema')"
+        ) as cursor:
+            meta = {str(key): str(value) async for key, value in cursor}
+        if meta.get("schema") != canon_schema.SCHEMA_VERSION:
+            return None
+        return meta.get("fingerprint")
 
     @_memoized
     async def loaded_at(self) -> datetime | None:

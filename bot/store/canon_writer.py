@@ -11,24 +11,8 @@ import aiosqlite
 from bot.canon.content import ContentBundle
 from bot.canon.models import Character
 from bot.spoilers.policy import Reveal
+from bot.store import canon_schema
 from bot.store.database import transaction
-
-# Reloading deletes children before parents (foreign keys are on). Community tables
-# (community_*) are never listed here, so a reload cannot touch them.
-CANON_TABLES = (
-    "canon_guard_idiom",
-    "canon_guard_rule",
-    "canon_search",
-    "canon_event",
-    "canon_fact",
-    "canon_role",
-    "canon_actor",
-    "canon_character",
-    "canon_episode",
-    "canon_season",
-    "canon_source",
-    "canon_series",
-)
 
 
 def _carries(reveal: Reveal | None) -> str:
@@ -38,8 +22,9 @@ def _carries(reveal: Reveal | None) -> str:
 async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> None:
     """Swap in new canon content in one transaction; community tables are untouched."""
     async with transaction(conn):
-        for table in CANON_TABLES:
-            await conn.execute(f"DELETE FROM {table}")
+        # The tables are made anew from the schema module; community_* tables are not
+        # canon tables, so a reload cannot touch them.
+        await canon_schema.rebuild(conn)
         await conn.executemany(
             "INSERT INTO canon_source (id, title, url) VALUES (?, ?, ?)",
             [(s.id, s.title, s.url) for s in bundle.sources],
@@ -154,6 +139,7 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
             "INSERT OR REPLACE INTO canon_meta (key, value) VALUES (?, ?)",
             [
                 ("fingerprint", bundle.fingerprint),
+                ("schema", canon_schema.SCHEMA_VERSION),
                 ("loaded_at", datetime.now(UTC).isoformat(timespec="seconds")),
             ],
         )

@@ -1,15 +1,16 @@
-"""The community repository: per-user progress and per-server settings, in SQLite.
+"""Community data in SQLite: the embedded default, for one process (the file is locked).
 
-Everything here is read on every reply and every autocomplete keystroke, so it is
-held in memory: loaded once when the store opens, and updated after each write.
+Reads are answered from memory (``CommunityState``), loaded once when the store opens;
+each write commits, then reads back what it changed inside the same unit of work and
+puts that in memory. Writes change only what they are about (no read-modify-write), so
+they stay correct whatever else runs beside them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import aiosqlite
 
@@ -21,6 +22,7 @@ from bot.community.records import (
     Progress,
     ServerSettings,
 )
+from bot.community.state import CommunityState
 from bot.store.database import transaction
 
 
@@ -28,96 +30,46 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class CommunityRepository:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
-        self._progress: dict[int, dict[str, Progress]] = {}  # user -> series code -> progress
-        self._servers: dict[int, ServerSettings] = {}
-        self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
+class SqliteCommunity(CommunityState):
+    """``CommunityStore`` on the bot's SQLite file."""
 
-    async def load(self) -> None:
-        """Read every community row into memory (called once, when the store opens)."""
-        progress: dict[int, dict[str, Progress]] = {}
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        super().__init__()
+        self._conn = conn
+
+    async def load(self, *, fresh_look: bool = True) -> None:
+        """Read every community row into memory (once, when the store opens).
+
+        ``fresh_look``: a restart retries what Discord refused, so those gaps are
+        forgotten (not when a tool opens the file beside a running bot)."""
+        if fresh_look:
+            async with transaction(self._conn) as conn:
+                await conn.execute("DELETE FROM community_permission_gap WHERE source = 'discord'")
+        users: dict[int, list[Progress]] = {}
         async with self._conn.execute(
             "SELECT user_id, series, episode_id FROM community_series_progress"
         ) as c:
             async for row in c:
-                episode = EpisodeRef.from_key(row[2]) if row[2] is not None else None
-                progress.setdefault(row[0], {})[row[1]] = Progress(row[1], episode)
-        self._progress = progress
-        servers: dict[int, ServerSettings] = {}
-        async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
-            async for row in c:
-                servers[row["guild_id"]] = ServerSettings(
-                    guild_id=row["guild_id"],
-                    embargo_days=row["embargo_days"],
-                    tag_finales=bool(row["tag_finales"]),
-                    guard_enabled=bool(row["guard_enabled"]),
-                    log_channel_id=row["log_channel_id"],
-                )
-        self._servers = servers
-        for guild_id in await self._guilds_with_rows():
-            await self._refresh_lists(guild_id)
-        # A restart is a fresh look: gaps Discord reported get one more try.
-        async with transaction(self._conn) as conn:
-            await conn.execute("DELETE FROM community_permission_gap WHERE source = 'discord'")
-        async with self._conn.execute("SELECT * FROM community_permission_gap") as c:
-            async for row in c:
-                gap = PermissionGap(
-                    row["channel_id"],
-                    row["permission"],
-                    datetime.fromisoformat(row["reported_at"]),
-                    from_discord=False,
-                )
-                self._gaps.setdefault(row["guild_id"], {})[(gap.channel_id, gap.permission)] = gap
-
-    async def _guilds_with_rows(self) -> set[int]:
-        found: set[int] = set()
-        for table in ("community_channel", "community_exempt_role", "community_guard_term"):
+                users.setdefault(row[0], []).append(_progress(row[1], row[2]))
+        for user_id, progress in users.items():
+            self.put_progress(user_id, progress)
+        guilds: set[int] = set()
+        for table in (
+            "community_guild_policy",
+            "community_channel",
+            "community_exempt_role",
+            "community_guard_term",
+            "community_permission_gap",
+        ):
             async with self._conn.execute(f"SELECT DISTINCT guild_id FROM {table}") as c:
-                found.update([row[0] async for row in c])
-        return found
-
-    async def _refresh_lists(self, guild_id: int) -> None:
-        async def column(sql: str) -> list[int | str]:
-            async with self._conn.execute(sql, (guild_id,)) as c:
-                return [row[0] async for row in c]
-
-        spoiler = await column(
-            "SELECT channel_id FROM community_channel WHERE guild_id = ? AND kind = 'spoiler'"
-        )
-        exempt = await column(
-            "SELECT channel_id FROM community_channel WHERE guild_id = ? AND kind = 'exempt'"
-        )
-        roles = await column("SELECT role_id FROM community_exempt_role WHERE guild_id = ?")
-        terms = await column(
-            "SELECT term FROM community_guard_term WHERE guild_id = ? ORDER BY term"
-        )
-        self._servers[guild_id] = dataclasses.replace(
-            self.server_settings(guild_id),
-            spoiler_channels=frozenset(int(c) for c in spoiler),
-            exempt_channels=frozenset(int(c) for c in exempt),
-            exempt_roles=frozenset(int(r) for r in roles),
-            terms=tuple(str(t) for t in terms),
-        )
+                guilds.update([row[0] async for row in c])
+        for guild_id in guilds:
+            self.put_server(await _server(self._conn, guild_id))
+            self.put_gaps(guild_id, await _gaps(self._conn, guild_id))
 
     # --- progress ----------------------------------------------------------------
 
-    def progress(self, user_id: int, series: str = "") -> Progress | None:
-        """How far the member has watched ``series``; None if they have not said."""
-        return self._progress.get(user_id, {}).get(series)
-
-    def every_progress(self, user_id: int) -> tuple[Progress, ...]:
-        return tuple(self._progress.get(user_id, {}).values())
-
-    def horizons(self, user_id: int) -> frozenset[EpisodeRef]:
-        """The last episode seen of each series the member set progress for (not caught up)."""
-        return frozenset(
-            p.episode for p in self._progress.get(user_id, {}).values() if p.episode is not None
-        )
-
     async def set_progress(self, user_id: int, series: str, episode: EpisodeRef | None) -> None:
-        """``episode`` None: caught up with ``series``."""
         if episode is not None and episode.series != series:
             raise ValueError(f"{episode.code} is not an episode of series {series!r}")
         async with transaction(self._conn) as conn:
@@ -128,27 +80,21 @@ class CommunityRepository:
                    SET episode_id = excluded.episode_id, updated_at = excluded.updated_at""",
                 (user_id, series, episode.key if episode else None, _now()),
             )
-        self._progress.setdefault(user_id, {})[series] = Progress(series, episode)
+            progress = await _user_progress(conn, user_id)
+        self.put_progress(user_id, progress)
 
     async def clear_progress(self, user_id: int, series: str | None = None) -> bool:
-        """Forget one series' progress, or (``series`` None) all of it."""
         async with transaction(self._conn) as conn:
             cursor = await conn.execute(
                 "DELETE FROM community_series_progress"
                 " WHERE user_id = ? AND (? IS NULL OR series = ?)",
                 (user_id, series, series),
             )
-        kept = self._progress.get(user_id, {})
-        if series is None:
-            kept.clear()
-        else:
-            kept.pop(series, None)
+            progress = await _user_progress(conn, user_id)
+        self.put_progress(user_id, progress)
         return cursor.rowcount > 0
 
     # --- server settings ---------------------------------------------------------
-
-    def server_settings(self, guild_id: int) -> ServerSettings:
-        return self._servers.get(guild_id) or ServerSettings(guild_id)
 
     async def update_server_settings(
         self,
@@ -157,141 +103,117 @@ class CommunityRepository:
         embargo_days: int | None = None,
         tag_finales: bool | None = None,
         guard_enabled: bool | None = None,
-        log_channel_id: int | Literal[False] | None = False,  # False: leave as it is
+        log_channel_id: int | Literal[False] | None = False,
     ) -> ServerSettings:
+        default = ServerSettings(guild_id)
+        set_log = log_channel_id is not False
         async with transaction(self._conn) as conn:
-            # Read inside the unit of work: two changes at once must not undo each other.
-            current = self.server_settings(guild_id)
-            updated = dataclasses.replace(
-                current,
-                embargo_days=current.embargo_days if embargo_days is None else embargo_days,
-                tag_finales=current.tag_finales if tag_finales is None else tag_finales,
-                guard_enabled=current.guard_enabled if guard_enabled is None else guard_enabled,
-                log_channel_id=current.log_channel_id
-                if log_channel_id is False
-                else log_channel_id,
-            )
+            # Each column changes only if it was given: two admins changing different
+            # settings at once both get their way.
             await conn.execute(
                 """INSERT INTO community_guild_policy
                        (guild_id, embargo_days, tag_finales, guard_enabled, log_channel_id,
                         updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
+                   VALUES (:guild, coalesce(:embargo, :d_embargo), coalesce(:finales, :d_finales),
+                           coalesce(:guard, :d_guard), CASE WHEN :set_log THEN :log END, :now)
                    ON CONFLICT (guild_id) DO UPDATE SET
-                       embargo_days = excluded.embargo_days,
-                       tag_finales = excluded.tag_finales,
-                       guard_enabled = excluded.guard_enabled,
-                       log_channel_id = excluded.log_channel_id,
-                       updated_at = excluded.updated_at""",
-                (
-                    guild_id,
-                    updated.embargo_days,
-                    int(updated.tag_finales),
-                    int(updated.guard_enabled),
-                    updated.log_channel_id,
-                    _now(),
-                ),
+                       embargo_days = coalesce(:embargo, embargo_days),
+                       tag_finales = coalesce(:finales, tag_finales),
+                       guard_enabled = coalesce(:guard, guard_enabled),
+                       log_channel_id = CASE WHEN :set_log THEN :log ELSE log_channel_id END,
+                       updated_at = :now""",
+                {
+                    "guild": guild_id,
+                    "embargo": embargo_days,
+                    "finales": None if tag_finales is None else int(tag_finales),
+                    "guard": None if guard_enabled is None else int(guard_enabled),
+                    "log": log_channel_id if set_log else None,
+                    "set_log": int(set_log),
+                    "d_embargo": default.embargo_days,
+                    "d_finales": int(default.tag_finales),
+                    "d_guard": int(default.guard_enabled),
+                    "now": _now(),
+                },
             )
-            self._servers[guild_id] = updated
+            updated = await _server(conn, guild_id)
+        self.put_server(updated)
         return updated
+
+    async def _change_list(self, guild_id: int, sql: str, params: tuple[object, ...]) -> bool:
+        async with transaction(self._conn) as conn:
+            cursor = await conn.execute(sql, params)
+            updated = await _server(conn, guild_id)
+        self.put_server(updated)
+        return cursor.rowcount > 0
 
     async def set_channel(
         self, guild_id: int, channel_id: int, kind: ChannelKind, listed: bool
     ) -> bool:
-        """Add or remove a spoiler or exempt channel; False if nothing changed."""
-        async with transaction(self._conn) as conn:
-            if listed:
-                cursor = await conn.execute(
-                    "INSERT OR IGNORE INTO community_channel VALUES (?, ?, ?)",
-                    (guild_id, channel_id, kind),
-                )
-            else:
-                cursor = await conn.execute(
-                    "DELETE FROM community_channel"
-                    " WHERE guild_id = ? AND channel_id = ? AND kind = ?",
-                    (guild_id, channel_id, kind),
-                )
-        await self._refresh_lists(guild_id)
-        return cursor.rowcount > 0
+        if listed:
+            sql = "INSERT INTO community_channel VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        else:
+            sql = "DELETE FROM community_channel WHERE guild_id = ? AND channel_id = ? AND kind = ?"
+        return await self._change_list(guild_id, sql, (guild_id, channel_id, kind))
 
     async def set_exempt_role(self, guild_id: int, role_id: int, exempt: bool) -> bool:
-        async with transaction(self._conn) as conn:
-            if exempt:
-                cursor = await conn.execute(
-                    "INSERT OR IGNORE INTO community_exempt_role VALUES (?, ?)", (guild_id, role_id)
-                )
-            else:
-                cursor = await conn.execute(
-                    "DELETE FROM community_exempt_role WHERE guild_id = ? AND role_id = ?",
-                    (guild_id, role_id),
-                )
-        await self._refresh_lists(guild_id)
-        return cursor.rowcount > 0
+        if exempt:
+            sql = "INSERT INTO community_exempt_role VALUES (?, ?) ON CONFLICT DO NOTHING"
+        else:
+            sql = "DELETE FROM community_exempt_role WHERE guild_id = ? AND role_id = ?"
+        return await self._change_list(guild_id, sql, (guild_id, role_id))
 
     async def add_term(self, guild_id: int, term: str, added_by: int) -> bool:
-        async with transaction(self._conn) as conn:
-            cursor = await conn.execute(
-                "INSERT OR IGNORE INTO community_guard_term VALUES (?, ?, ?, ?)",
-                (guild_id, term, added_by, _now()),
-            )
-        await self._refresh_lists(guild_id)
-        return cursor.rowcount > 0
+        return await self._change_list(
+            guild_id,
+            "INSERT INTO community_guard_term VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (guild_id, term, added_by, _now()),
+        )
 
     async def remove_term(self, guild_id: int, term: str) -> bool:
-        async with transaction(self._conn) as conn:
-            cursor = await conn.execute(
-                "DELETE FROM community_guard_term WHERE guild_id = ? AND term = ?",
-                (guild_id, term),
-            )
-        await self._refresh_lists(guild_id)
-        return cursor.rowcount > 0
+        return await self._change_list(
+            guild_id,
+            "DELETE FROM community_guard_term WHERE guild_id = ? AND term = ?",
+            (guild_id, term),
+        )
 
     # --- permissions the bot lacks ----------------------------------------------
-
-    def permission_gaps(self, guild_id: int) -> list[PermissionGap]:
-        return sorted(
-            self._gaps.get(guild_id, {}).values(), key=lambda g: (g.channel_id, g.permission)
-        )
 
     async def note_permission_gaps(
         self, guild_id: int, channel_id: int, missing: Iterable[str], *, from_discord: bool
     ) -> list[str]:
-        """Remember missing permissions; return the ones not reported before."""
-        known = self._gaps.setdefault(guild_id, {})
         missing = list(missing)
-        if all((channel_id, p) in known for p in missing):
-            return []
-        now = datetime.now(UTC).replace(microsecond=0)
+        if all(self.knows_gap(guild_id, channel_id, p) for p in missing):
+            return []  # the common case, answered from memory
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
         source = "discord" if from_discord else "cache"
+        new: list[str] = []
         async with transaction(self._conn) as conn:
-            # Decided inside the unit of work: messages checked at the same moment
-            # must not each report the same gap.
-            new = [p for p in missing if (channel_id, p) not in known]
-            await conn.executemany(
-                "INSERT OR IGNORE INTO community_permission_gap"
-                " (guild_id, channel_id, permission, reported_at, source)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(guild_id, channel_id, p, now.isoformat(), source) for p in new],
-            )
-            for permission in new:
-                known[(channel_id, permission)] = PermissionGap(
-                    channel_id, permission, now, from_discord
-                )
+            # Decided by the database: messages checked at the same moment must not
+            # each report the same gap.
+            for permission in missing:
+                async with conn.execute(
+                    "INSERT INTO community_permission_gap"
+                    " (guild_id, channel_id, permission, reported_at, source)"
+                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING permission",
+                    (guild_id, channel_id, permission, now, source),
+                ) as cursor:
+                    new += [row[0] async for row in cursor]
+            gaps = await _gaps(conn, guild_id)
+        self.put_gaps(guild_id, gaps)
         return new
 
     async def clear_permission_gaps(self, guild_id: int, channel_id: int | None = None) -> None:
-        """Forget the gaps of one channel, or of the whole server."""
-        known = self._gaps.get(guild_id, {})
-        doomed = [k for k in known if channel_id is None or k[0] == channel_id]
-        if not doomed:
-            return
+        held = self.permission_gaps(guild_id)
+        if not any(channel_id is None or g.channel_id == channel_id for g in held):
+            return  # nothing to forget: no write
         async with transaction(self._conn) as conn:
             await conn.execute(
                 "DELETE FROM community_permission_gap"
                 " WHERE guild_id = ? AND (? IS NULL OR channel_id = ?)",
                 (guild_id, channel_id, channel_id),
             )
-        for key in doomed:
-            del known[key]
+            gaps = await _gaps(conn, guild_id)
+        self.put_gaps(guild_id, gaps)
 
     # --- the guard's record --------------------------------------------------------
 
@@ -313,6 +235,14 @@ class CommunityRepository:
                 (guild_id, channel_id, author_id, message_id, repost_id, reason, _now()),
             )
 
+    async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
+        async with self._conn.execute(
+            "SELECT count(*) FROM community_guard_action WHERE guild_id = ? AND acted_at >= ?",
+            (guild_id, since.isoformat(timespec="seconds")),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     # --- reports of mistakes -------------------------------------------------------
 
     async def file_report(
@@ -328,11 +258,9 @@ class CommunityRepository:
         limit: int,
         window: timedelta,
     ) -> int | None:
-        """Store a report and return its id; None when the member already sent ``limit``
-        within ``window`` (counted inside the unit of work, so two at once cannot both
-        slip under it)."""
         now = datetime.now(UTC).replace(microsecond=0)
         async with transaction(self._conn) as conn:
+            # Counted inside the unit of work (BEGIN IMMEDIATE holds the write lock).
             async with conn.execute(
                 "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
                 (reporter_id, (now - window).isoformat()),
@@ -373,10 +301,10 @@ class CommunityRepository:
             await conn.execute("UPDATE community_report SET logged = 1 WHERE id = ?", (report_id,))
 
     async def reports(self, since: datetime | None = None) -> list[MistakeReport]:
-        """Stored reports, oldest first (all of them, or those after ``since``)."""
+        stamp = since.isoformat() if since else None
         async with self._conn.execute(
             "SELECT * FROM community_report WHERE ? IS NULL OR created_at > ? ORDER BY id",
-            (since.isoformat() if since else None, since.isoformat() if since else None),
+            (stamp, stamp),
         ) as cursor:
             rows = await cursor.fetchall()
         return [
@@ -395,10 +323,69 @@ class CommunityRepository:
             for row in rows
         ]
 
-    async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
-        async with self._conn.execute(
-            "SELECT count(*) FROM community_guard_action WHERE guild_id = ? AND acted_at >= ?",
-            (guild_id, since.isoformat(timespec="seconds")),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+
+def _progress(series: str, key: int | None) -> Progress:
+    return Progress(series, EpisodeRef.from_key(key) if key is not None else None)
+
+
+async def _user_progress(conn: aiosqlite.Connection, user_id: int) -> list[Progress]:
+    async with conn.execute(
+        "SELECT series, episode_id FROM community_series_progress WHERE user_id = ?", (user_id,)
+    ) as c:
+        return [_progress(row[0], row[1]) async for row in c]
+
+
+async def _column(conn: aiosqlite.Connection, sql: str, guild_id: int) -> list[Any]:
+    async with conn.execute(sql, (guild_id,)) as c:
+        return [row[0] async for row in c]
+
+
+async def _server(conn: aiosqlite.Connection, guild_id: int) -> ServerSettings:
+    """A server's settings and lists as stored (the defaults where nothing is)."""
+    async with conn.execute(
+        "SELECT embargo_days, tag_finales, guard_enabled, log_channel_id"
+        " FROM community_guild_policy WHERE guild_id = ?",
+        (guild_id,),
+    ) as c:
+        row = await c.fetchone()
+    policy = ServerSettings(guild_id)
+    if row is not None:
+        policy = ServerSettings(
+            guild_id,
+            embargo_days=row[0],
+            tag_finales=bool(row[1]),
+            guard_enabled=bool(row[2]),
+            log_channel_id=row[3],
+        )
+    channels = "SELECT channel_id FROM community_channel WHERE guild_id = ? AND kind = "
+    spoiler = await _column(conn, channels + "'spoiler'", guild_id)
+    exempt = await _column(conn, channels + "'exempt'", guild_id)
+    roles = await _column(
+        conn, "SELECT role_id FROM community_exempt_role WHERE guild_id = ?", guild_id
+    )
+    terms = await _column(
+        conn, "SELECT term FROM community_guard_term WHERE guild_id = ? ORDER BY term", guild_id
+    )
+    return ServerSettings(
+        guild_id,
+        embargo_days=policy.embargo_days,
+        tag_finales=policy.tag_finales,
+        guard_enabled=policy.guard_enabled,
+        log_channel_id=policy.log_channel_id,
+        spoiler_channels=frozenset(int(c) for c in spoiler),
+        exempt_channels=frozenset(int(c) for c in exempt),
+        exempt_roles=frozenset(int(r) for r in roles),
+        terms=tuple(str(t) for t in terms),
+    )
+
+
+async def _gaps(conn: aiosqlite.Connection, guild_id: int) -> list[PermissionGap]:
+    async with conn.execute(
+        "SELECT channel_id, permission, reported_at, source FROM community_permission_gap"
+        " WHERE guild_id = ?",
+        (guild_id,),
+    ) as c:
+        return [
+            PermissionGap(row[0], row[1], datetime.fromisoformat(row[2]), row[3] == "discord")
+            async for row in c
+        ]

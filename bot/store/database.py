@@ -31,10 +31,10 @@ class Migration:
     sql: str
 
 
-def migrations() -> list[Migration]:
+def migrations(package: str = "bot.store.migrations") -> list[Migration]:
     """The packaged migrations in order; versions must run 1, 2, 3 ... without gaps."""
     found: list[Migration] = []
-    for item in resources.files("bot.store.migrations").iterdir():
+    for item in resources.files(package).iterdir():
         match = _MIGRATION_NAME.match(item.name)
         if match:
             found.append(Migration(int(match.group(1)), item.name, item.read_text("utf-8")))
@@ -57,6 +57,19 @@ async def connect(path: Path) -> aiosqlite.Connection:
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
         await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def connect_memory() -> aiosqlite.Connection:
+    """A private in-memory database for the canon alone (community data elsewhere):
+    no file, no community migrations; the canon schema is built when content loads."""
+    conn = await aiosqlite.connect(":memory:", isolation_level=None)
+    try:
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         await conn.close()
         raise

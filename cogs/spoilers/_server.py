@@ -11,12 +11,12 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.community.records import ChannelKind
+from bot.community.store import CommunityStore
 from bot.errors import UserFacingError
 from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
 from bot.render.spoilers import GuardState, done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
-from bot.store.community import CommunityRepository
 
 Term = app_commands.Range[str, 2, 60]
 TERMS_MAX = 200
@@ -43,7 +43,7 @@ class ServerSpoilerCommands(
         return True
 
     @property
-    def community(self) -> CommunityRepository:
+    def community(self) -> CommunityStore:
         return self.bot.store.community
 
     # --- status ----------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""PostgreSQL: community data shared by many fambot processes (asyncpg)."""

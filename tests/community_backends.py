@@ -1,0 +1,48 @@
+"""Opening the community store on either backend, for tests that run against both."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot.community.store import CommunityStore
+from bot.settings import Shards
+from bot.store import Store
+from bot.store.postgres.community import PostgresCommunity
+
+WAIT_SECONDS = 5.0
+
+
+class Backend:
+    """SQLite (``url`` None: the test's file) or PostgreSQL (the test's database)."""
+
+    def __init__(self, db_path: Path, url: str | None) -> None:
+        self.db_path = db_path
+        self.url = url
+        self._open: dict[int, Callable[[], Awaitable[None]]] = {}
+
+    @property
+    def name(self) -> str:
+        return "sqlite" if self.url is None else "postgres"
+
+    async def open(self, shards: Shards | None = None) -> CommunityStore:
+        if self.url is None:
+            store = await Store.open(self.db_path)
+            self._open[id(store.community)] = store.close
+            return store.community
+        community = await PostgresCommunity.open(self.url, wait_seconds=WAIT_SECONDS, shards=shards)
+        self._open[id(community)] = community.close
+        return community
+
+    async def close(self, store: CommunityStore) -> None:
+        await self._open.pop(id(store))()
+
+    async def reopen(self, store: CommunityStore) -> CommunityStore:
+        """Close ``store`` and open the backend again: a restart."""
+        await self.close(store)
+        return await self.open()
+
+    async def close_all(self) -> None:
+        for close in list(self._open.values()):
+            await close()
+        self._open.clear()

@@ -1,0 +1,159 @@
+"""A real PostgreSQL for the tests, started by the suite itself, and a cable to cut.
+
+``pgserver`` ships PostgreSQL 16's binaries in a wheel, so a fresh machine with only
+Python runs these tests: no service to install, nothing skipped. One server starts per
+test session; each test gets its own database, cloned from a template that the real
+migrations built once.
+
+``Cable`` is a TCP relay between a store and the server that a test can cut (every
+connection through it drops, new ones are refused) and mend: a network fault, made
+with nothing but sockets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import tempfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import asyncpg
+
+from bot.store.postgres.database import migrate
+
+TEMPLATE = "fambot_test"  # migrated once per session, emptied before each test
+_numbers = itertools.count(1)
+
+
+def with_database(url: str, database: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(path=f"/{database}").geturl()
+
+
+class Server:
+    """The session's PostgreSQL server (``pgserver``), with a migrated template."""
+
+    def __init__(self) -> None:
+        # A test dependency: its wheel carries the server, so a fresh machine has one.
+        from pgserver.postgres_server import get_server
+
+        self.folder = Path(tempfile.mkdtemp(prefix="fambot-pg-"))
+        self._server = get_server(self.folder, cleanup_mode="delete")
+        self.url = self._server.get_uri()
+        asyncio.run(self._make_template())
+
+    @property
+    def socket_dir(self) -> str:
+        return parse_qs(urlsplit(self.url).query)["host"][0]
+
+    async def _make_template(self) -> None:
+        conn = await asyncpg.connect(self.url)
+        try:
+            # A server for tests only: durability across a power cut buys nothing here,
+            # and skipping the flushes makes creating a database per test cheap.
+            for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+                await conn.execute(f"ALTER SYSTEM SET {setting} = off")
+            await conn.execute("SELECT pg_reload_conf()")
+            await conn.execute(f"DROP DATABASE IF EXISTS {TEMPLATE}")
+            await conn.execute(f"CREATE DATABASE {TEMPLATE}")
+        finally:
+            await conn.close()
+        conn = await asyncpg.connect(with_database(self.url, TEMPLATE))
+        try:
+            await migrate(conn)
+        finally:
+            await conn.close()
+
+    async def fresh_database(self) -> str:
+        """A new, empty database of its own (creating one takes about half a second)."""
+        name = f"test_{next(_numbers)}"
+        conn = await asyncpg.connect(self.url)
+        try:
+            await conn.execute(f"CREATE DATABASE {name}")
+        finally:
+            await conn.close()
+        return with_database(self.url, name)
+
+    async def emptied(self) -> str:
+        """The migrated test database, every community table emptied: a test's own."""
+        url = with_database(self.url, TEMPLATE)
+        conn = await asyncpg.connect(url)
+        try:
+            tables = await conn.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                " AND tablename LIKE 'community%'"
+            )
+            names = ", ".join(str(t[0]) for t in tables)
+            await conn.execute(f"TRUNCATE {names} RESTART IDENTITY")
+        finally:
+            await conn.close()
+        return url
+
+    async def drop(self, url: str) -> None:
+        name = urlsplit(url).path.lstrip("/")
+        conn = await asyncpg.connect(self.url)
+        try:
+            await conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        finally:
+            await conn.close()
+
+    def stop(self) -> None:
+        self._server.cleanup()
+
+
+class Cable:
+    """127.0.0.1:port relayed to the server's Unix socket; ``cut()`` and ``mend()``."""
+
+    def __init__(self, socket_dir: str) -> None:
+        self._target = f"{socket_dir}/.s.PGSQL.5432"
+        self._server: asyncio.Server | None = None
+        self._links: set[asyncio.StreamWriter] = set()
+        self.port = 0
+        self.is_cut = False
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._relay, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    def url(self, url: str) -> str:
+        """``url`` (a database on the server) reached through this cable."""
+        parts = urlsplit(url)
+        return parts._replace(netloc=f"postgres@127.0.0.1:{self.port}", query="").geturl()
+
+    async def cut(self) -> None:
+        self.is_cut = True
+        for writer in list(self._links):
+            writer.transport.abort()
+        self._links.clear()
+
+    def mend(self) -> None:
+        self.is_cut = False
+
+    async def close(self) -> None:
+        await self.cut()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.is_cut:
+            writer.transport.abort()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_unix_connection(self._target)
+        except OSError:
+            writer.transport.abort()
+            return
+        self._links.update((writer, up_writer))
+
+        async def pump(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            sink.transport.abort()
+
+        await asyncio.gather(pump(reader, up_writer), pump(up_reader, writer))
+        self._links.difference_update((writer, up_writer))
