@@ -186,7 +186,7 @@ async def test_reports_keep_to_the_limit_even_at_once(backend: Backend) -> None:
     hour_ago = datetime.now(UTC) - timedelta(hours=1)
     assert await store.reports_sent_since(9, hour_ago) == 3
     assert await store.reports_sent_since(10, hour_ago) == 0
-    await store.mark_report_logged(ids[0])
+    await store.mark_report_logged(min(ids))
     stored = await store.reports()
     assert [r.id for r in stored] == sorted(ids)
     assert [r.logged for r in stored] == [True, False, False]

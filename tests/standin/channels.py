@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from tests.standin import ids, payloads
+from tests.standin import ids
 
 if TYPE_CHECKING:
     from tests.standin.rest import StandIn
@@ -29,6 +29,7 @@ class Webhook:
     name: str
 
     def payload(self) -> dict[str, Any]:
+        from tests.standin import guilds
         from tests.standin.rest import APPLICATION_ID
 
         return {
@@ -36,7 +37,7 @@ class Webhook:
             "type": 1,
             "token": self.token,
             "channel_id": str(self.channel_id),
-            "guild_id": str(payloads.GUILD_ID),
+            "guild_id": str(guilds.guild_of(self.channel_id)),
             "name": self.name,
             "avatar": None,
             "application_id": str(APPLICATION_ID),
@@ -65,6 +66,7 @@ def _attachments(body: dict[str, Any]) -> list[dict[str, Any]]:
 def create_message(
     state: StandIn, channel_id: int, body: dict[str, Any], author: dict[str, Any]
 ) -> dict[str, Any]:
+    from tests.standin import guilds
     from tests.standin.rest import Message, message_payload
 
     message_id = ids.next_id()
@@ -73,7 +75,7 @@ def create_message(
     payload["attachments"] = _attachments(body)
     if body.get("message_reference"):
         payload["message_reference"] = body["message_reference"]
-    payload["guild_id"] = str(payloads.GUILD_ID)
+    payload["guild_id"] = str(guilds.guild_of(channel_id))
     state.messages[message_id] = Message(message_id, channel_id, payload)
     return payload
 

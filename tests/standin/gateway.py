@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from tests.standin import payloads
+from tests.standin import guilds, payloads
 from tests.standin.rest import APPLICATION_ID, BOT_USER
 
 HEARTBEAT_INTERVAL_MS = 41250
@@ -31,6 +32,12 @@ class Session:
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     acknowledged: int = -1  # the sequence number the client's last heartbeat carried
     heartbeat: asyncio.Event = field(default_factory=asyncio.Event)
+    shard: tuple[int, int] = (0, 1)  # [shard id, shard count] from IDENTIFY
+
+    def serves(self, guild_id: int | None) -> bool:
+        """Discord's routing: a server's events go to its shard; direct messages to 0."""
+        shard_id, count = self.shard
+        return shard_id == (0 if guild_id is None else guilds.shard_of(guild_id, count))
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         payload: dict[str, Any] = {"op": op, "d": data, "s": None, "t": event}
@@ -179,12 +186,31 @@ class Gateway:
     resumed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
+    # The servers the bot is in (each made from the channels it is refused): the test
+    # server, and the second one on the other shard when a test adds it.
+    servers: list[Callable[[dict[int, int]], dict[str, Any]]] = field(
+        default_factory=lambda: [guild_payload]
+    )
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send an event to every identified session, as Discord would."""
-        for session in list(self.sessions):
-            if session.identified.is_set() and not session.socket.closed:
-                await session.send(0, data, event)
+        """Send an event as Discord would: to every identified session of the server's
+        shard (several sessions may run one shard, during a restart without downtime),
+        but an interaction to one of them only (the longest connected)."""
+        guild = data.get("guild_id")
+        targets = [
+            session
+            for session in list(self.sessions)
+            if session.identified.is_set()
+            and not session.socket.closed
+            and session.serves(int(guild) if guild else None)
+        ]
+        if event == "INTERACTION_CREATE":
+            targets = targets[:1]
+        for session in targets:
+            await session.send(0, data, event)
+
+    def identified_shards(self) -> list[tuple[int, int]]:
+        return [s.shard for s in self.sessions if s.identified.is_set() and not s.socket.closed]
 
     async def round_trip(self) -> None:
         """Return once every session has read everything sent to it so far.
@@ -239,21 +265,26 @@ class Gateway:
             await session.send(11, None)
         elif op == 2:  # identify
             self.identifies += 1
+            shard = message["d"].get("shard") or [0, 1]
+            session.shard = (int(shard[0]), int(shard[1]))
+            servers = [make(self.denied) for make in self.servers]
+            servers = [g for g in servers if session.serves(int(g["id"]))]
             await session.send(
                 0,
                 {
                     "v": 10,
                     "user": BOT_USER,
-                    "guilds": [{"id": str(payloads.GUILD_ID), "unavailable": True}],
+                    "guilds": [{"id": g["id"], "unavailable": True} for g in servers],
                     "session_id": session.session_id,
                     "resume_gateway_url": self.url,
-                    "shard": [0, 1],
+                    "shard": list(session.shard),
                     "application": {"id": str(APPLICATION_ID), "flags": 0},
                 },
                 "READY",
             )
             session.identified.set()
-            await session.send(0, guild_payload(self.denied), "GUILD_CREATE")
+            for server in servers:
+                await session.send(0, server, "GUILD_CREATE")
             self.ready.set()
         elif op == 6:  # resume
             self.resumes += 1
