@@ -19,6 +19,11 @@ async def run() -> None:
     settings = load_settings()
     bot = create_bot(settings)
 
+    if settings.gateway_url is not None:
+        # The stand-in does not rate-limit IDENTIFY: a process running several shards
+        # need not wait the library's 5 s between them.
+        bot.before_identify_hook = _identify_at_once  # type: ignore[method-assign]
+
     @bot.tree.command(name="noop", description="Benchmark baseline: answers at once")
     async def noop(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("ok")
@@ -31,6 +36,10 @@ async def run() -> None:
         await stop.wait()
         await bot.close()
         await runner
+
+
+async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+    return None
 
 
 if __name__ == "__main__":

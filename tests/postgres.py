@@ -45,6 +45,13 @@ class Server:
         asyncio.run(self._make_template())
 
     @property
+    def postmaster(self) -> int:
+        """The server's main process id (for the benchmark's CPU accounting)."""
+        pid = self._server.get_pid()
+        assert pid is not None
+        return pid
+
+    @property
     def socket_dir(self) -> str:
         return parse_qs(urlsplit(self.url).query)["host"][0]
 

@@ -25,3 +25,15 @@ def test_the_benchmark_prints_every_row() -> None:
         assert [name, "64"] in rows, name
     assert "cold start to READY" in table
     assert "resident memory" in table
+
+
+async def test_the_scale_benchmark_measures_propagation_and_misses(postgres_url: str) -> None:
+    """``bench/scale.py``'s own measurements run (its bot setups are the processes of
+    ``test_shards``); the figures are not asserted beyond being possible."""
+    from bench.scale import misses, propagation
+
+    spread = await propagation(postgres_url, 3)
+    assert len(spread) == 3 and all(0 <= d < 5 for d in spread)
+    users, guilds, reload, held = await misses(postgres_url, 3, 20)
+    assert len(users) == len(guilds) == 3 and reload > 0
+    assert held >= 20

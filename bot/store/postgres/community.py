@@ -63,9 +63,13 @@ _TRANSIENT = (
     asyncpg.DeadlockDetectedError,
 )
 
-_BUMP = """INSERT INTO community_version (scope, key, version) VALUES ($1, $2, 1)
-           ON CONFLICT (scope, key) DO UPDATE SET version = community_version.version + 1
-           RETURNING version"""
+# Bumps the version and announces it (delivered when the transaction commits), in one
+# round trip.
+_BUMP = """WITH bumped AS (
+               INSERT INTO community_version (scope, key, version) VALUES ($1, $2, 1)
+               ON CONFLICT (scope, key) DO UPDATE SET version = community_version.version + 1
+               RETURNING version)
+           SELECT version, pg_notify($3, $1 || ':' || $2 || ':' || version) FROM bumped"""
 
 _USER = """SELECT (SELECT version FROM community_version WHERE scope = 'user' AND key = $1),
                   ARRAY(SELECT series FROM community_series_progress
@@ -282,14 +286,10 @@ class PostgresCommunity(CommunityState):
         for attempt in range(1, attempts + 1):
             try:
                 async with self._pool.acquire() as conn, conn.transaction():
-                    versions = [await conn.fetchval(_BUMP, s, k) for s, k in changed]
+                    for scope, key in changed:
+                        await conn.fetchval(_BUMP, scope, key, CHANNEL)
                     result = await work(conn)
-                    keep = []
-                    for (scope, key), version in zip(changed, versions, strict=True):
-                        await conn.execute(
-                            "SELECT pg_notify($1, $2)", CHANNEL, f"{scope}:{key}:{version}"
-                        )
-                        keep.append(await self._read_back(conn, scope, key))
+                    keep = [await self._read_back(conn, s, k) for s, k in changed]
                 for put in keep:  # committed: now it may be served
                     put()
                 return result
