@@ -11,6 +11,7 @@ import logging
 import signal
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -23,6 +24,7 @@ from bot.store import Store, StoreError, open_store
 from bot.store.content_sync import sync_canon
 from bot.store.database import migrations
 from bot.store.postgres import database as postgres
+from bot.store.postgres.copy import copy_from_sqlite
 
 log = logging.getLogger("bot")
 
@@ -45,9 +47,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sync to every server (Discord may take up to an hour to show changes)",
     )
-    sub.add_parser(
+    migrate = sub.add_parser(
         "migrate",
         help="bring the database up to this fambot's schema (PostgreSQL: before starting it)",
+    )
+    migrate.add_argument(
+        "--from-sqlite",
+        type=Path,
+        metavar="FILE",
+        help="then copy the community data of this SQLite file into PostgreSQL (once)",
     )
     reports = sub.add_parser("reports", help="print members' mistake reports, then exit")
     reports.add_argument(
@@ -78,9 +86,12 @@ async def _reports(settings: Settings, since: datetime | None) -> None:
         await store.close()
 
 
-async def _migrate(settings: Settings) -> str:
+async def _migrate(settings: Settings, from_sqlite: Path | None = None) -> str:
     """PostgreSQL: apply pending migrations (processes may keep running; restart them
-    afterwards, one by one). SQLite: opening the file migrates it."""
+    afterwards, one by one), then copy a SQLite file's community data if asked.
+    SQLite: opening the file migrates it."""
+    if from_sqlite is not None and settings.database_url is None:
+        raise SettingsError("--from-sqlite copies into PostgreSQL: set FAMBOT_DATABASE_URL.")
     if settings.database_url is None:
         store = await Store.open(settings.database_path)
         await store.close()
@@ -89,12 +100,18 @@ async def _migrate(settings: Settings) -> str:
     conn = await postgres.connect(settings.database_url, settings.database_wait)
     try:
         before, after = await postgres.migrate(conn)
+        copied = await copy_from_sqlite(from_sqlite, conn) if from_sqlite else None
     finally:
         await conn.close()
     where = postgres.where(settings.database_url)
     if before == after:
-        return f"PostgreSQL at {where} is already at schema version {after}."
-    return f"PostgreSQL at {where} migrated from schema version {before} to {after}."
+        said = f"PostgreSQL at {where} is already at schema version {after}."
+    else:
+        said = f"PostgreSQL at {where} migrated from schema version {before} to {after}."
+    if copied is not None:
+        rows = ", ".join(f"{n} {table.removeprefix('community_')}" for table, n in copied.items())
+        said += f" Copied from {from_sqlite}: {rows}."
+    return said
 
 
 async def _run(settings: Settings) -> None:
@@ -144,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "reports":
             asyncio.run(_reports(settings, args.since))
         elif args.command == "migrate":
-            print(asyncio.run(_migrate(settings)))
+            print(asyncio.run(_migrate(settings, args.from_sqlite)))
         elif args.command == "sync":
             guild_id = None if args.everywhere else args.guild or settings.dev_guild_id
             asyncio.run(_sync(settings, guild_id))

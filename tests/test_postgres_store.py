@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -201,3 +203,62 @@ async def test_an_unreachable_server_is_retried_then_refused_in_one_line(
         await store.close()
     finally:
         await cable.close()
+
+
+async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
+    postgres_url: str, db_path: Path
+) -> None:
+    """``python -m bot migrate --from-sqlite``: every member's and server's data moves
+    into PostgreSQL; a process already running reloads it; a second copy is refused."""
+    from bot.__main__ import _migrate
+    from bot.settings import Settings
+    from bot.store import Store
+
+    sqlite = await Store.open(db_path)
+    lite = sqlite.community
+    await lite.set_progress(1, "", EpisodeRef(2, 4))
+    await lite.set_progress(1, "SC", None)
+    await lite.update_server_settings(GUILD, embargo_days=3, guard_enabled=True, log_channel_id=5)
+    await lite.set_channel(GUILD, 10, "spoiler", True)
+    await lite.set_exempt_role(GUILD, 20, True)
+    await lite.add_term(GUILD, "purple door", 1)
+    await lite.note_permission_gaps(GUILD, 5, ["manage_webhooks"], from_discord=False)
+    await lite.record_guard_action(
+        guild_id=GUILD, channel_id=5, author_id=9, message_id=1, repost_id=2, reason="r"
+    )
+    filed = await lite.file_report(
+        reporter_id=9,
+        guild_id=None,
+        channel_id=None,
+        message_id=None,
+        subject="character:ed-baldwin",
+        text="wrong year",
+        source=None,
+        limit=3,
+        window=timedelta(hours=1),
+    )
+    assert filed is not None
+    expected = lite.server_settings(GUILD), lite.every_progress(1), lite.permission_gaps(GUILD)
+    await sqlite.close()
+
+    running = await _open(postgres_url)  # a process already serving the empty database
+    settings = Settings(token=None, database_path=db_path, database_url=postgres_url)
+    try:
+        said = await _migrate(settings, db_path)
+        assert "Copied from" in said and "2 series_progress" in said and "1 report" in said
+        await _within(5.0, lambda: running.server_settings(GUILD) == expected[0])
+        fresh = await _open(postgres_url)
+        try:
+            assert fresh.server_settings(GUILD) == expected[0]
+            assert set(fresh.every_progress(1)) == set(expected[1])
+            assert fresh.permission_gaps(GUILD) == expected[2]
+            [report] = await fresh.reports()
+            assert report.text == "wrong year" and not report.logged
+            since = datetime.now(UTC) - timedelta(hours=1)
+            assert await fresh.guard_actions_since(GUILD, since) == 1
+        finally:
+            await fresh.close()
+        with pytest.raises(StoreError, match="already holds community data"):
+            await _migrate(settings, db_path)
+    finally:
+        await running.close()

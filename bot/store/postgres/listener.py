@@ -23,6 +23,7 @@ from bot.store.postgres.database import connect, where
 log = logging.getLogger(__name__)
 
 CHANNEL = "fambot_community"
+RELOAD = "reload"  # a notice asking every process to reload everything (after a bulk copy)
 PING_SECONDS = 5.0  # how often a quiet connection is checked
 PING_TIMEOUT_SECONDS = 3.0
 FIRST_RETRY_SECONDS = 0.2
@@ -85,6 +86,9 @@ class ChangeListener:
         self.connected.set()
 
     def _heard(self, conn: object, pid: int, channel: str, payload: object) -> None:
+        if payload == RELOAD:
+            self._lost.set()  # treated as a gap: reconnect and reload everything
+            return
         change = parse(str(payload))
         if change is None:
             log.warning("Ignoring a malformed change notice on %s", CHANNEL)
