@@ -11,7 +11,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
@@ -23,11 +23,13 @@ from bot.canon.models import (
     Fact,
     FactKind,
     GuardRule,
+    KnownAs,
     Role,
     Season,
     Source,
     TimelineEvent,
 )
+from bot.guard.lexicon import Lexicon
 from bot.spoilers.policy import Detail, Reveal
 
 SYNOPSIS_MAX = 700
@@ -46,6 +48,7 @@ class ContentBundle:
     finale_facts: tuple[Fact, ...]
     guard_rules: tuple[GuardRule, ...] = ()
     guard_idioms: tuple[str, ...] = ()
+    guard_lexicon: Lexicon = field(default_factory=Lexicon)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -240,7 +243,7 @@ class _Reader:
     def read_characters(self, path: Path) -> None:
         data = _read_toml(path)
         keys = {"id", "name", "aliases", "occupation", "affiliation", "first_appearance"}
-        keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate"}
+        keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate", "known_as"}
         for index, table in enumerate(_list(data, "character", path), 1):
             named = table.get("id") if isinstance(table, dict) else None
             label = f"character {named!r}" if isinstance(named, str) else f"character #{index}"
@@ -303,7 +306,33 @@ class _Reader:
                 key=lambda fact: fact.detail.reveal.episode,
             )
             roles = tuple(_ended(role, facts) for role in roles)
-            self.characters[character_id] = replace(character, roles=roles, facts=tuple(facts))
+            known_as = tuple(self._known_as(path, entry))
+            self.characters[character_id] = replace(
+                character, roles=roles, facts=tuple(facts), known_as=known_as
+            )
+
+    def _known_as(self, path: Path, entry: Entry) -> Iterable[KnownAs]:
+        for n, table in enumerate(entry.tables("known_as"), 1):
+            sub = Entry(
+                self.rel(path),
+                f"{entry.label} known_as #{n}",
+                table,
+                {"words", "of", "from", "until", "sources"},
+            )
+            first = sub.episode("from")
+            until = sub.optional_episode("until")
+            for ref in (first, until):
+                if ref is not None and ref not in self.episodes:
+                    sub.fail(f"{ref.code} is not in the episode files")
+            if until is not None and until < first:
+                sub.fail("'until' comes before 'from'")
+            yield KnownAs(
+                words=sub.texts("words", required=True),
+                of=sub.optional_text("of", max_len=40),
+                first=first,
+                until=until,
+                sources=self.source_ids(sub),
+            )
 
     def _roles(self, path: Path, entry: Entry, character: Character) -> Iterable[Role]:
         seen: set[tuple[str, str | None]] = set()
@@ -406,7 +435,7 @@ def load_content(root: Path) -> ContentBundle:
     for path in sorted((root / "characters").glob("*.toml")):
         reader.read_characters(path)
     reader.read_timeline(root / "timeline.toml")
-    rules, idioms = read_guard_rules(
+    rules, idioms, lexicon = read_guard_rules(
         root / "guard.toml", reader.rel(root / "guard.toml"), reader.characters, reader.finale_facts
     )
     for season in reader.seasons.values():
@@ -418,6 +447,7 @@ def load_content(root: Path) -> ContentBundle:
     known = {path.resolve() for path in content_files(root)}
     read = {root / "sources.toml", root / "seasons.toml", root / "timeline.toml"}
     read.add(root / "guard.toml")
+    read |= set((root / "guard").glob("*.toml"))
     read |= set((root / "episodes").glob("*.toml")) | set((root / "characters").glob("*.toml"))
     stray = sorted(known - {p.resolve() for p in read})
     if stray:
@@ -432,4 +462,5 @@ def load_content(root: Path) -> ContentBundle:
         finale_facts=tuple(reader.finale_facts),
         guard_rules=rules,
         guard_idioms=idioms,
+        guard_lexicon=lexicon,
     )

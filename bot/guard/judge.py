@@ -1,0 +1,685 @@
+"""Deciding whether a message spoils, how sure the guard is, and why.
+
+A message spoils when it connects a *subject* (a character however pointed at, or a
+thing such as "the Sea Dragon") with an *outcome* a finale reveals, close enough to be
+one statement, in text a reader can see. The stages:
+
+- **who**: names (with typos, other scripts), roles and relations ("Ed's wife", "the
+  Outpost owner", read for the season the message talks about), pronouns and "both of
+  them" pointing back at characters named earlier in the message. A name that could be
+  anyone's ("Karen") counts in full only when the message is about the show; "my aunt
+  Karen", "Karen from HR", "Ed Sheeran" and "the real Deke Slayton" are someone else.
+- **what**: meaning classes in every language (death, arrest, exile...), negation
+  flipping death and survival ("doesn't survive" is a death, "isn't dead" is alive; "would
+  never defect" is nothing), figures of speech cancelled ("killed it", "I'm dead", "that
+  cliffhanger killed me"), emoji counting only right beside a name.
+- **together**: subject and outcome in the same sentence (closer is surer), or the
+  outcome in a later sentence that points back with a pronoun.
+- **how sure**: a score in [0, 1]; a bare yes/no question ("does Gordo die?") asks and
+  scores low; a name that could be anyone, without show context, scores in the review band.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.canon.models import GuardRule
+from bot.guard.layout import Layout, Span, layout, readable, sentences
+from bot.guard.lexicon import Lexicon, common_words
+from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
+from bot.guard.normalise import Token, tokens
+
+DEFAULT_THRESHOLD = 0.6  # at or above: the guard tags the message
+REVIEW_BAND = 0.35  # from here up to the threshold: moderators are asked, nothing deleted
+
+NEAR, FAR, FARTHEST = 10, 20, 30  # token distances between a subject and an outcome
+CLOSE, MIDDLE, DISTANT = 0.92, 0.8, 0.6  # the score at each distance
+BACK_REFERENCE = 0.78  # an outcome in a later sentence, pointing back with a pronoun
+SUBJECT_ONLY = 0.88  # a rule that needs no outcome ("boots on Mars", a server's term)
+WEAK = 0.7  # a hint ("gone", "loses") rather than a plain statement
+ANYONE = 0.68  # a name that could be anyone, in a message not about the show
+ASKING = 0.3  # a bare yes/no question asks rather than tells
+EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
+NEGATION_REACH = 3
+FLIPS = {"death": "alive", "alive": "death", "return": "death"}
+IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
+OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
+_SEASON = re.compile(r"^(?:s|t|season|staffel|saison|stagione|temporada)?(\d)(?:e\d+|x\d+)?$")
+_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
+_CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
+_EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
+_FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
+_OPENING_WORDS = frozenset({"premiere", "opener", "pilot"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason to hide something: who, what happened, how they were connected."""
+
+    rule: str  # the rule id, or "term:<text>" for a server's own term
+    character: str | None  # the character id, when the subject is a character
+    subject: str  # the words that named the subject, as written
+    outcome: str  # the words that said what happened ("" for a rule without outcomes)
+    how: str  # "same sentence", "pronoun", "role", "relation"...
+    score: float
+    sentences: tuple[int, ...]  # indices into Verdict.spans
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's reading of one message. True when something should be tagged."""
+
+    page: Layout
+    spans: tuple[Span, ...]  # every sentence, as read
+    score: float  # how sure the guard is that the message spoils, 0..1
+    evidence: tuple[Evidence, ...]  # best first
+    threshold: float = DEFAULT_THRESHOLD
+    forced: tuple[Span, ...] = ()  # spans to hide whatever the score (a moderator's call)
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences to hide: those of every piece of evidence at the threshold."""
+        if self.forced:
+            return self.forced
+        chosen = {i for e in self.evidence if e.score >= self.threshold for i in e.sentences}
+        return tuple(self.spans[i] for i in sorted(chosen))
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(e.rule for e in self.evidence if e.score >= self.threshold)
+
+    @property
+    def in_review_band(self) -> bool:
+        return REVIEW_BAND <= self.score < self.threshold and not self.forced
+
+    def __bool__(self) -> bool:
+        return bool(self.sentences)
+
+
+@dataclass
+class _Rule:
+    key: str
+    persons: frozenset[str]
+    things: frozenset[str]
+    classes: frozenset[str]
+    phrases: frozenset[str]
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    persons: frozenset[str] = frozenset()
+    thing: str | None = None
+    how: str = "name"
+    common: bool = False
+    consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    cls: str | None  # a meaning class, or None for a rule's own phrase
+    phrase: str | None
+    weak: bool = False
+    emoji: bool = False
+    owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
+
+
+@dataclass
+class _Sentence:
+    index: int
+    words: list[Token]
+    found: list[Found]
+    text: str
+    mentions: list[_Mention] = field(default_factory=list)
+    cues: list[_Cue] = field(default_factory=list)
+    elsewhere: bool = False  # placed in an episode that is not a finale ("in ep 9")
+    grammar: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def has(self, key: str) -> bool:
+        return bool(self.grammar.get(key))
+
+
+class Matcher:
+    """Rules and knowledge compiled once; ``inspect`` reads messages with them."""
+
+    def __init__(
+        self,
+        rules: Iterable[GuardRule],
+        terms: Sequence[str] = (),
+        lexicon: Lexicon | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.threshold = threshold
+        self.vocabulary: Vocabulary = compile_vocabulary(self.lexicon)
+        self.people = self.lexicon.people
+        common = common_words()
+        # Single-word names that are everyday words, with the languages they are common in
+        self._common_names = [
+            {n.casefold(): common[n.casefold()] for n in p.names if n.casefold() in common}
+            for p in self.people
+        ]
+        self._all_names = {w.casefold() for p in self.people for n in p.names for w in n.split()}
+        self._functions = {
+            k[len("function_") :]: frozenset(v)
+            for k, v in self.lexicon.words.items()
+            if k.startswith("function_")
+        }
+        self.rules: list[_Rule] = []
+        self._by_person: dict[str, list[int]] = defaultdict(list)
+        self._by_thing: dict[str, list[int]] = defaultdict(list)
+        for rule in rules:
+            self._add(rule.id, rule.subjects, rule.actions)
+        for term in terms:
+            self._add(f"term:{term}", (term,), ())
+
+    def _add(self, key: str, subjects: Sequence[str], actions: Sequence[str]) -> None:
+        persons = frozenset(s[1:] for s in subjects if s.startswith("@"))
+        things = frozenset(s for s in subjects if not s.startswith("@"))
+        classes = frozenset(a[1:] for a in actions if a.startswith("@"))
+        phrases = frozenset(a for a in actions if not a.startswith("@"))
+        index = len(self.rules)
+        self.rules.append(_Rule(key, persons, things, classes, phrases))
+        for person in persons:
+            self._by_person[person].append(index)
+        for thing in things:
+            self.vocabulary.add(thing, ("thing", thing))
+            self._by_thing[thing].append(index)
+        for phrase in phrases:
+            self.vocabulary.add(phrase, ("action", phrase))
+
+    # --- reading -------------------------------------------------------------------
+
+    def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
+        read = []
+        for index, span in enumerate(spans):
+            words = tokens(readable(page, span))
+            for token in words:
+                token.start += span[0]
+                token.end += span[0]
+                token.link = any(a <= token.start < b for a, b in page.links)
+            read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
+        return read
+
+    def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
+        page = layout(text)
+        spans = sentences(page)
+        read = self.read(page, spans)
+        context = _Context(self, read, about_show)
+        for sentence in read:
+            context.recognise(sentence)
+        evidence = context.associate()
+        evidence.sort(key=lambda e: -e.score)
+        best = evidence[0].score if evidence else 0.0
+        return Verdict(page, tuple(spans), round(best, 3), tuple(evidence), self.threshold)
+
+
+class _Context:
+    """One message being judged: what it is about, who it has named so far."""
+
+    def __init__(self, matcher: Matcher, read: list[_Sentence], about_show: bool) -> None:
+        self.m = matcher
+        self.read = read
+        every = [t for s in read for t in s.words]
+        self.languages = self._languages(every)
+        self.seasons = {
+            int(m.group(1)) for t in every if (m := _SEASON.match(t.text)) and (t.text[0].isalpha())
+        }
+        for s in read:  # "season 3", "staffel 4"
+            for a, b in zip(s.words, s.words[1:], strict=False):
+                if _SEASON.match(a.text) and a.text.isalpha() and b.text.isdigit():
+                    self.seasons.add(int(b.text))
+        names: set[str] = set()
+        for s in read:
+            for f in s.found:
+                if f.category == "name":
+                    names.add(f.key)
+        self.about_show = (
+            about_show
+            or any(
+                f.category in ("thing", "action") or (f.category == "word" and f.key == "show")
+                for s in read
+                for f in s.found
+            )
+            or any(_EPISODE_CODE.match(t.text) for t in every)
+            or len(names) >= 2
+        )
+
+    def _languages(self, every: list[Token]) -> set[str]:
+        counts: dict[str, int] = defaultdict(int)
+        for token in every:
+            for language, words in self.m._functions.items():
+                if token.text in words:
+                    counts[language] += 1
+        return {language for language, n in counts.items() if n >= 2}
+
+    # --- who and what, one sentence at a time ---------------------------------------
+
+    def recognise(self, s: _Sentence) -> None:
+        idiom: set[int] = set()
+        for f in s.found:
+            if f.category == "idiom":
+                idiom.update(range(f.start, f.end))
+            elif f.category == "word":
+                s.grammar[f.key].update(range(f.start, f.end))
+        self._people(s)
+        self._roles(s)
+        self._cues(s, idiom)
+        s.elsewhere = _elsewhere(s.words)
+
+    def _people(self, s: _Sentence) -> None:
+        names = [f for f in s.found if f.category == "name"]
+        names.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        taken: set[int] = set()
+        for f in names:
+            if taken & set(range(f.start, f.end)):
+                continue
+            taken.update(range(f.start, f.end))
+            person = int(f.key)
+            said = " ".join(t.text for t in s.words[f.start : f.end])
+            if self._someone_else(s, f, person):
+                continue
+            languages = self.m._common_names[person].get(said, frozenset())
+            common = f.end - f.start == 1 and bool(languages & (self.languages | {"en"}))
+            s.mentions.append(
+                _Mention(f.start, f.end, frozenset({self.m.people[person].id}), common=common)
+            )
+        for f in s.found:
+            if f.category == "thing":
+                s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
+        """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
+        words = s.words
+        before = [words[k].text for k in range(max(0, f.start - 3), f.start)]
+        grammar = s.grammar
+        # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
+        for k in range(max(0, f.start - 3), f.start):
+            if k in grammar.get("namesake_owner", ()):
+                between = range(k + 1, f.start)
+                if all(
+                    j in grammar.get("namesake_noun", ()) or j in grammar.get("namesake_owner", ())
+                    for j in between
+                ) and not ({"show", "the"} & set(before)):
+                    return True
+        # "Karen from HR", "Kelly in my D&D group", "Danielle my roommate"
+        after = [t.text for t in words[f.end : f.end + 2]]
+        places = grammar.get("namesake_place", set()) | grammar.get("namesake_owner", set())
+        if after[:1] in (["from"], ["in"], ["at"]) and f.end + 1 in places:
+            return True
+        if f.end in grammar.get("namesake_owner", ()) and f.end + 1 in grammar.get(
+            "namesake_noun", ()
+        ):
+            return True
+        # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
+        if f.end < len(words) and f.end - f.start == 1:
+            nxt = words[f.end]
+            raw = s.text[nxt.start : nxt.end]
+            gap = s.text[words[f.end - 1].end : nxt.start]
+            if (
+                gap == " "
+                and raw[:1].isupper()
+                and not raw.isupper()
+                and raw.isalpha()
+                and nxt.text not in self.m._all_names
+                and nxt.text not in common_words()
+                and not any(
+                    fo.start == f.end and fo.category in ("name", "thing", "word", "role")
+                    for fo in s.found
+                )
+            ):
+                return True
+        # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
+        if f.start > 0 and f.end - f.start == 1:
+            prev = words[f.start - 1]
+            raw = s.text[prev.start : prev.end]
+            gap = s.text[prev.end : words[f.start].start]
+            first_names = {n.split()[0].casefold() for n in self.m.people[person].names}
+            if (
+                gap == " "
+                and raw[:1].isupper()
+                and raw.isalpha()
+                and not raw.isupper()
+                and prev.text not in self.m._all_names
+                and prev.text not in common_words()
+                and s.words[f.start].text not in first_names
+            ):
+                return True
+        # "the real Deke Slayton", "in real life ...", history with years
+        real = grammar.get("real", set())
+        if any(f.start - 2 <= k < f.start for k in real):
+            return True
+        if self.m.people[person].real:
+            if real and not s.has("show"):
+                return True
+            if any(_YEAR.match(t.text) for t in words) and not s.has("show"):
+                return True
+        return False
+
+    def _roles(self, s: _Sentence) -> None:
+        slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for f in s.found:
+            if f.category == "role":
+                person, role, slot = map(int, f.key.split(":"))
+                slots[(person, role)][slot].append(f.start)
+        for (person, role_index), found in slots.items():
+            known = self.m.people[person].roles[role_index]
+            if known.of is not None or len(found) < len(known.words):
+                continue
+            positions = [min(p) for p in found.values()]
+            if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
+                continue
+            s.mentions.append(
+                _Mention(
+                    min(positions),
+                    max(positions) + 1,
+                    frozenset({self.m.people[person].id}),
+                    how="role",
+                )
+            )
+        for f in s.found:
+            if f.category == "relation":
+                self._relation(s, f)
+
+    def _in_season(self, first: int, last: int) -> bool:
+        return not self.seasons or any(first <= n <= last for n in self.seasons)
+
+    def _relation(self, s: _Sentence, f: Found) -> None:
+        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid"."""
+        wanted = set(f.key.split("+"))
+        owners: list[_Mention] = []
+        k = f.start - 1
+        while (
+            k >= 0
+            and k > f.start - 4
+            and s.words[k].text
+            in (
+                "ex",
+                "younger",
+                "older",
+                "best",
+                "little",
+                "late",
+                "eldest",
+                "youngest",
+            )
+        ):
+            k -= 1
+        if k >= 0 and k in s.grammar.get("owner", ()):
+            owners = [m for m in s.mentions if m.end == k and m.persons]
+            # "Gordo and Tracy's": both own
+            if (
+                owners
+                and owners[0].start >= 2
+                and s.words[owners[0].start - 1].text in ("and", "&")
+            ):
+                owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
+        elif k >= 0 and k in s.grammar.get("pronoun", ()):
+            previous = self._antecedents(s.index, before=f.start)
+            owners = [_Mention(0, 0, previous)] if previous else []
+        ids: set[str] = set()
+        for owner in owners:
+            owner.consumed = True
+            for person in self.m.people:
+                for known in person.roles:
+                    if (
+                        known.of in owner.persons
+                        and wanted & {p for w in known.words for p in w.split("|")}
+                        and self._in_season(known.first, known.last)
+                    ):
+                        ids.add(person.id)
+        if ids:
+            s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _antecedents(self, index: int, before: int | None = None) -> frozenset[str]:
+        """Characters a pronoun may point at: those named last, in this sentence before
+        it, or in the nearest earlier sentence that names any (three back at most)."""
+        here = self.read[index]
+        named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
+        if named:
+            return frozenset(p for m in named[-2:] for p in m.persons)
+        for k in range(index - 1, max(-1, index - 4), -1):
+            named = [m for m in self.read[k].mentions if m.persons and not m.consumed]
+            if named:
+                return frozenset(p for m in named for p in m.persons)
+        return frozenset()
+
+    def _cues(self, s: _Sentence, idiom: set[int]) -> None:
+        functions = set().union(*(self.m._functions.get(lang, ()) for lang in self.languages))
+        first_person = s.grammar.get("first_person", set())
+        negations = s.grammar.get("negation", set())
+        for f in s.found:
+            if f.category == "action":
+                if not idiom & set(range(f.start, f.end)):
+                    s.cues.append(_Cue(f.start, f.end, None, f.key))
+                continue
+            if f.category not in ("cue", "weak"):
+                continue
+            if idiom & set(range(f.start, f.end)):
+                continue
+            word = s.words[f.start].text
+            if f.end - f.start == 1 and word in functions and f.category == "cue":
+                continue  # German "die", Spanish "mi": another language's small word
+            emoji = not word[:1].isalnum()
+            if not emoji:
+                # "that cliffhanger killed me", "I'm dead", "killed it"
+                if f.end < len(s.words) and (
+                    f.end in first_person or s.words[f.end].text in ("it", "that", "this")
+                ):
+                    continue
+                if any(f.start - 3 <= k < f.start for k in first_person) and not any(
+                    f.start - 3 <= m.start < f.start for m in s.mentions if m.persons
+                ):
+                    continue
+            cls: str | None = f.key
+            if any(f.start - NEGATION_REACH <= k < f.start for k in negations):
+                cls = FLIPS.get(f.key)
+                if cls is None:
+                    continue
+            owner = None
+            if f.start >= 2 and f.start - 1 in s.grammar.get("owner", ()):
+                owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
+                owner = owned[0].persons if owned else None
+            s.cues.append(_Cue(f.start, f.end, cls, None, f.category == "weak", emoji, owner))
+
+    # --- together ---------------------------------------------------------------------
+
+    def _factor(self, s: _Sentence, mention: _Mention) -> float:
+        factor = ANYONE if mention.common and not self.about_show else 1.0
+        if s.elsewhere:
+            factor *= OTHER_EPISODE
+        words = s.words
+        end = words[-1].end if words else 0
+        asks = s.text[end : end + 3].lstrip(" )").startswith("?")
+        if (
+            asks
+            and 0 in s.grammar.get("asking", ())
+            and len(words) <= 10
+            and not s.has("presuming")
+        ):
+            factor *= ASKING
+        return factor
+
+    def _matches(self, rule: _Rule, cue: _Cue) -> bool:
+        if cue.phrase is not None:
+            return cue.phrase in rule.phrases
+        return cue.cls in rule.classes
+
+    def _rules_for(self, mention: _Mention) -> set[int]:
+        found: set[int] = set()
+        for person in mention.persons:
+            found.update(self.m._by_person.get(person, ()))
+        if mention.thing is not None:
+            found.update(self.m._by_thing.get(mention.thing, ()))
+        return found
+
+    def associate(self) -> list[Evidence]:
+        best: dict[tuple[str, str | None, tuple[int, ...]], Evidence] = {}
+
+        def keep(e: Evidence) -> None:
+            key = (e.rule, e.character, e.sentences)  # every sentence that spoils is hidden
+            if key not in best or best[key].score < e.score:
+                best[key] = e
+
+        for s in self.read:
+            subjects = [m for m in s.mentions if not m.consumed]
+            for mention in subjects:
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    character = self._character(rule, mention)
+                    said = _said(s, mention.start, mention.end)
+                    if not rule.classes and not rule.phrases:
+                        keep(
+                            Evidence(
+                                rule.key,
+                                character,
+                                said,
+                                "",
+                                mention.how,
+                                SUBJECT_ONLY * factor,
+                                (s.index,),
+                            )
+                        )
+                        continue
+                    for cue in s.cues:
+                        if not self._matches(rule, cue):
+                            continue
+                        distance = max(cue.start - mention.end, mention.start - cue.end, 0)
+                        if cue.emoji and not self._beside(s, mention, cue):
+                            continue
+                        if cue.owner is not None and not cue.owner & mention.persons:
+                            continue  # "Karen keeping Shane's death from Ed"
+                        score = _closeness(distance) * (WEAK if cue.weak else 1.0) * factor
+                        if _linked(s, mention.start, mention.end, cue):
+                            score *= IN_A_LINK
+                        if score:
+                            outcome = _said(s, cue.start, cue.end)
+                            how = _how(mention)
+                            keep(
+                                Evidence(rule.key, character, said, outcome, how, score, (s.index,))
+                            )
+            self._back_references(s, keep)
+        return list(best.values())
+
+    def _back_references(self, s: _Sentence, keep: object) -> None:
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." """
+        if not s.cues or not (s.has("pronoun") or s.has("group")):
+            return
+        if s.index == 0:
+            return
+        antecedents = self._antecedents(s.index, before=0)
+        if not antecedents:
+            return
+        source = next(
+            (
+                k
+                for k in range(s.index - 1, max(-1, s.index - 4), -1)
+                if any(m.persons for m in self.read[k].mentions)
+            ),
+            s.index,
+        )
+        mention = _Mention(0, 0, antecedents, how="pronoun")
+        for index in self._rules_for(mention):
+            rule = self.m.rules[index]
+            for cue in s.cues:
+                if cue.emoji or not self._matches(rule, cue):
+                    continue
+                score = BACK_REFERENCE * (WEAK if cue.weak else 1.0) * self._factor(s, mention)
+                character = self._character(rule, mention)
+                pronoun = min(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
+                keep(  # type: ignore[operator]
+                    Evidence(
+                        rule.key,
+                        character,
+                        _said(s, pronoun, pronoun + 1),
+                        _said(s, cue.start, cue.end),
+                        "pronoun",
+                        score,
+                        tuple(sorted({source, s.index})),
+                    )
+                )
+
+    def _character(self, rule: _Rule, mention: _Mention) -> str | None:
+        both = sorted(rule.persons & mention.persons)
+        return both[0] if both else None
+
+    def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
+        if cue.start < mention.end:
+            return False
+        between = range(mention.end, cue.start)
+        if len(between) > EMOJI_REACH + 2:
+            return False
+        named = {k for m in s.mentions for k in range(m.start, m.end)}
+        return all(
+            k in named or not s.words[k].text[:1].isalnum() or s.words[k].text in _AND
+            for k in between
+        )
+
+
+_AND = frozenset({"and", "y", "e", "und", "et", "и"})
+
+
+def _closeness(distance: int) -> float:
+    if distance <= NEAR:
+        return CLOSE
+    if distance <= FAR:
+        return MIDDLE
+    return DISTANT if distance <= FARTHEST else 0.0
+
+
+def _elsewhere(words: list[Token]) -> bool:
+    """Whether a sentence places what it says in an episode that is not a finale
+    ("in ep 9", "s2e3", "the s4 premiere") and names no finale."""
+    texts = [t.text for t in words]
+    other = finale = False
+    for k, text in enumerate(texts):
+        number: int | None = None
+        code = _CODE.match(text)
+        if code:
+            number = int(code.group(2))
+        elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
+            number = int(texts[k + 1])
+        if number is not None:
+            other |= number != 10
+            finale |= number == 10
+        finale |= text in _FINALE_WORDS
+        other |= text in _OPENING_WORDS
+    return other and not finale
+
+
+def _linked(s: _Sentence, start: int, end: int, cue: _Cue) -> bool:
+    """Subject and outcome both only in a link address (that its author did not try to
+    tag: "||" in an address shows the words were meant to be hidden)."""
+    first, last = min(start, cue.start), max(end, cue.end)
+    if not all(s.words[k].link for k in range(first, min(last, len(s.words)))):
+        return False
+    return "||" not in s.text[s.words[first].start : s.words[last - 1].end]
+
+
+def _said(s: _Sentence, start: int, end: int) -> str:
+    if start >= end or end > len(s.words):
+        return ""
+    return s.text[s.words[start].start : s.words[end - 1].end]
+
+
+def _how(mention: _Mention) -> str:
+    return {"name": "same sentence"}.get(mention.how, mention.how)
+
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "REVIEW_BAND",
+    "Evidence",
+    "Matcher",
+    "Verdict",
+    "layout",
+]
