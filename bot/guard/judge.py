@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
@@ -47,7 +48,8 @@ NEGATION_REACH = 3
 FLIPS = {"death": "alive", "alive": "death", "return": "death"}
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
-_SEASON = re.compile(r"^(?:s|t|season|staffel|saison|stagione|temporada)?(\d)(?:e\d+|x\d+)?$")
+_SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
+_SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
@@ -172,6 +174,10 @@ class Matcher:
             for k, v in self.lexicon.words.items()
             if k.startswith("function_")
         }
+        self._language_of: dict[str, list[str]] = defaultdict(list)
+        for language, function_words in self._functions.items():
+            for word in function_words:
+                self._language_of[word].append(language)
         self.rules: list[_Rule] = []
         self._by_person: dict[str, list[int]] = defaultdict(list)
         self._by_thing: dict[str, list[int]] = defaultdict(list)
@@ -179,6 +185,7 @@ class Matcher:
             self._add(rule.id, rule.subjects, rule.actions)
         for term in terms:
             self._add(f"term:{term}", (term,), ())
+        self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
 
     def _add(self, key: str, subjects: Sequence[str], actions: Sequence[str]) -> None:
         persons = frozenset(s[1:] for s in subjects if s.startswith("@"))
@@ -204,7 +211,8 @@ class Matcher:
             for token in words:
                 token.start += span[0]
                 token.end += span[0]
-                token.link = any(a <= token.start < b for a, b in page.links)
+                if page.links:
+                    token.link = any(a <= token.start < b for a, b in page.links)
             read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
         return read
 
@@ -212,7 +220,13 @@ class Matcher:
         page = layout(text)
         spans = sentences(page)
         read = self.read(page, spans)
-        context = _Context(self, read, about_show)
+        categories = {f.category for s in read for f in s.found}
+        # Nobody and nothing a rule is about, or nothing said of them: no spoiler (a rule
+        # without outcomes has a "thing" subject, which is enough on its own).
+        nothing_said = not categories & _SUBJECTS or not categories & _OUTCOMES
+        if nothing_said and not ("thing" in categories and self._subject_only):
+            return Verdict(page, tuple(spans), 0.0, (), self.threshold)
+        context = _Context(self, read, about_show, bool(page.links))
         for sentence in read:
             context.recognise(sentence)
         evidence = context.associate()
@@ -224,45 +238,76 @@ class Matcher:
 class _Context:
     """One message being judged: what it is about, who it has named so far."""
 
-    def __init__(self, matcher: Matcher, read: list[_Sentence], about_show: bool) -> None:
+    def __init__(
+        self, matcher: Matcher, read: list[_Sentence], about_show: bool, links: bool
+    ) -> None:
         self.m = matcher
         self.read = read
-        every = [t for s in read for t in s.words]
-        self.languages = self._languages(every)
-        self.seasons = {
-            int(m.group(1)) for t in every if (m := _SEASON.match(t.text)) and (t.text[0].isalpha())
-        }
-        for s in read:  # "season 3", "staffel 4"
-            for a, b in zip(s.words, s.words[1:], strict=False):
-                if _SEASON.match(a.text) and a.text.isalpha() and b.text.isdigit():
-                    self.seasons.add(int(b.text))
-        names: set[str] = set()
-        for s in read:
-            for f in s.found:
-                if f.category == "name":
-                    names.add(f.key)
-        self.about_show = (
-            about_show
+        self._about_show = about_show
+        self.links = links  # the message has link addresses
+
+    @cached_property
+    def languages(self) -> set[str]:
+        """Languages the message is written in, by their small words (two at least)."""
+        counts: dict[str, int] = defaultdict(int)
+        language_of = self.m._language_of
+        for s in self.read:
+            for token in s.words:
+                for language in language_of.get(token.text, ()):
+                    counts[language] += 1
+        return {language for language, n in counts.items() if n >= 2}
+
+    @cached_property
+    def _small_words(self) -> frozenset[str]:
+        """Function words of the message's languages ("die" when it is German)."""
+        found: set[str] = set()
+        for language in self.languages:
+            found |= self.m._functions.get(language, frozenset())
+        return frozenset(found)
+
+    @cached_property
+    def seasons(self) -> set[int]:
+        return self._when[0]
+
+    @cached_property
+    def about_show(self) -> bool:
+        """Whether the message is about the show: a show word or thing, an episode code,
+        two characters, or the caller says so (a channel about the show)."""
+        names = {f.key for s in self.read for f in s.found if f.category == "name"}
+        return (
+            self._about_show
             or any(
                 f.category in ("thing", "action") or (f.category == "word" and f.key == "show")
-                for s in read
+                for s in self.read
                 for f in s.found
             )
-            or any(_EPISODE_CODE.match(t.text) for t in every)
+            or self._when[1]
             or len(names) >= 2
         )
 
-    def _languages(self, every: list[Token]) -> set[str]:
-        counts: dict[str, int] = defaultdict(int)
-        for token in every:
-            for language, words in self.m._functions.items():
-                if token.text in words:
-                    counts[language] += 1
-        return {language for language, n in counts.items() if n >= 2}
+    @cached_property
+    def _when(self) -> tuple[set[int], bool]:
+        """Seasons the message names, and whether it gives an episode code."""
+        seasons: set[int] = set()
+        coded = False
+        for s in self.read:
+            for k, token in enumerate(s.words):
+                text = token.text
+                if text.isdigit():  # "season 3", "staffel 4"
+                    if k and s.words[k - 1].text in _SEASON_WORDS and len(text) == 1:
+                        seasons.add(int(text))
+                elif text[:1].isalpha() and not text.isalpha():  # "s3", "s3e10", "t4"
+                    season = _SEASON.match(text)
+                    if season:
+                        seasons.add(int(season.group(1)))
+                    coded = coded or bool(_EPISODE_CODE.match(text))
+        return seasons, coded
 
     # --- who and what, one sentence at a time ---------------------------------------
 
     def recognise(self, s: _Sentence) -> None:
+        if not any(f.category in _SUBJECTS or f.category in _OUTCOMES for f in s.found):
+            return  # nothing here a rule could use (grammar alone points at nobody)
         idiom: set[int] = set()
         for f in s.found:
             if f.category == "idiom":
@@ -272,22 +317,26 @@ class _Context:
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
-        s.elsewhere = _elsewhere(s.words)
+        if s.cues and s.mentions:
+            s.elsewhere = _elsewhere(s.words)
 
     def _people(self, s: _Sentence) -> None:
         names = [f for f in s.found if f.category == "name"]
-        names.sort(key=lambda f: (f.start, -(f.end - f.start)))
-        taken: set[int] = set()
+        if len(names) > 1:
+            names.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        taken = -1  # names do not overlap: the longest at each place wins
         for f in names:
-            if taken & set(range(f.start, f.end)):
+            if f.start < taken:
                 continue
-            taken.update(range(f.start, f.end))
+            taken = f.end
             person = int(f.key)
-            said = " ".join(t.text for t in s.words[f.start : f.end])
             if self._someone_else(s, f, person):
                 continue
-            languages = self.m._common_names[person].get(said, frozenset())
-            common = f.end - f.start == 1 and bool(languages & (self.languages | {"en"}))
+            common = False
+            if f.end - f.start == 1:
+                languages = self.m._common_names[person].get(s.words[f.start].text)
+                if languages:
+                    common = "en" in languages or bool(languages & self.languages)
             s.mentions.append(
                 _Mention(f.start, f.end, frozenset({self.m.people[person].id}), common=common)
             )
@@ -452,17 +501,17 @@ class _Context:
         return frozenset()
 
     def _cues(self, s: _Sentence, idiom: set[int]) -> None:
-        functions = set().union(*(self.m._functions.get(lang, ()) for lang in self.languages))
+        functions = self._small_words
         first_person = s.grammar.get("first_person", set())
         negations = s.grammar.get("negation", set())
         for f in s.found:
             if f.category == "action":
-                if not idiom & set(range(f.start, f.end)):
+                if not idiom or not any(k in idiom for k in range(f.start, f.end)):
                     s.cues.append(_Cue(f.start, f.end, None, f.key))
                 continue
             if f.category not in ("cue", "weak"):
                 continue
-            if idiom & set(range(f.start, f.end)):
+            if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
             word = s.words[f.start].text
             if f.end - f.start == 1 and word in functions and f.category == "cue":
@@ -528,6 +577,7 @@ class _Context:
             if key not in best or best[key].score < e.score:
                 best[key] = e
 
+        links = self.links
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
             for mention in subjects:
@@ -558,9 +608,10 @@ class _Context:
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
                         score = _closeness(distance) * (WEAK if cue.weak else 1.0) * factor
-                        if _linked(s, mention.start, mention.end, cue):
+                        if links and _linked(s, mention.start, mention.end, cue):
                             score *= IN_A_LINK
-                        if score:
+                        known = best.get((rule.key, character, (s.index,)))
+                        if score and (known is None or known.score < score):
                             outcome = _said(s, cue.start, cue.end)
                             how = _how(mention)
                             keep(
@@ -626,6 +677,8 @@ class _Context:
 
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и"})
+_SUBJECTS = frozenset({"name", "thing", "role", "relation"})
+_OUTCOMES = frozenset({"cue", "weak", "action"})
 
 
 def _closeness(distance: int) -> float:

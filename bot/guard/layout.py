@@ -33,6 +33,7 @@ _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 _BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+(?=\s|$)|[。！？]|\n")
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
+_MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])h")  # where a rule can start
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,10 @@ def layout(text: str) -> Layout:
     unclosed = False
     i, n = 0, len(text)
     while i < n:
+        jump = _MARKUP.search(text, i)  # plain text between rules needs no look
+        if jump is None:
+            break
+        i = jump.start()
         char = text[i]
         if char == "\\" and i + 1 < n and _ESCAPABLE.match(text[i + 1]):
             escapes.append(i)

@@ -13,8 +13,8 @@ guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -28,6 +28,7 @@ _END = ""  # trie key holding what ends at a node
 Payload = tuple[str, str]  # (category, key)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem, only ever compared with other stems made the same way:
     die, dies, died, dying -> "di"; fake, faked, faking -> "fak"."""
@@ -42,13 +43,15 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 3 and word.endswith("e") else word
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     category: str  # name, cue, weak, word, relation, idiom, thing, action, role
     key: str
     start: int  # token positions [start, end)
     end: int
     fuzzy: bool = False
+
+
+_NOTHING: tuple[set[str], bool] = (set(), False)
 
 
 def _deletions(word: str) -> set[str]:
@@ -72,6 +75,8 @@ class Vocabulary:
         self._near: dict[str, set[str]] | None = None
         self._stem_of: dict[str, str] = {}
         self._common = common_words()
+        self._readings: dict[str | tuple[str, ...], tuple[set[str], bool]] = {}
+        self._starts: dict[str | tuple[str, ...], list[Payload]] = {}  # "*" entries, per word
 
     def add(self, phrase: str, payload: Payload) -> None:
         phrase = phrase.strip()
@@ -85,6 +90,7 @@ class Vocabulary:
             prefix = fold_text(phrase[:-1])[0]
             if len(prefix) >= 3:
                 self._prefixes[prefix[:3]].append((prefix, payload))
+                self._starts.clear()
             return
         words = [t.text for t in tokens(phrase)]
         if not words:
@@ -97,6 +103,7 @@ class Vocabulary:
                 self._words.add(word)
         node.setdefault(_END, []).append(payload)
         self._near = None
+        self._readings.clear()
 
     # --- lookup --------------------------------------------------------------------
 
@@ -112,6 +119,15 @@ class Vocabulary:
 
     def readings(self, token: Token) -> tuple[set[str], bool]:
         """The stems a token may stand for, and whether any came from a typo."""
+        key = token.text if not token.alternatives else token.forms
+        cached = self._readings.get(key)
+        if cached is None:
+            if len(self._readings) > 100_000:
+                self._readings.clear()  # bounded: chat has a long tail of one-off words
+            cached = self._readings[key] = self._read(token)
+        return cached
+
+    def _read(self, token: Token) -> tuple[set[str], bool]:
         found = {stem(form) for form in token.forms}
         word = token.text
         if (
@@ -141,27 +157,35 @@ class Vocabulary:
         return found, fuzzy
 
     def find(self, words: list[Token]) -> list[Found]:
-        readings = [self.readings(t) if not t.cjk else (set(), False) for t in words]
+        readings = [self.readings(t) if not t.cjk else _NOTHING for t in words]
+        options_at = [r[0] for r in readings]
+        typos = [r[1] for r in readings]
+        trie = self._trie
         found: list[Found] = []
-        for start, (options, _) in enumerate(readings):
-            for option in options:
-                node = self._trie.get(option)
-                position = start
+        count = len(words)
+        for start in range(count):
+            for option in options_at[start]:
+                node = trie.get(option)
+                position = start + 1
                 while node is not None:
-                    position += 1
-                    for payload in node.get(_END, ()):
-                        fuzzy = any(readings[k][1] for k in range(start, position))
-                        found.append(Found(payload[0], payload[1], start, position, fuzzy))
-                    if position >= len(words):
+                    ends = node.get(_END)
+                    if ends:
+                        fuzzy = True in typos[start:position]
+                        for category, key in ends:
+                            found.append(Found(category, key, start, position, fuzzy))
+                    if position >= count:
                         break
-                    following = readings[position][0]
-                    node = next((node[r] for r in following if r in node), None)
+                    following = node
+                    node = None
+                    for reading in options_at[position]:
+                        node = following.get(reading)
+                        if node is not None:
+                            break
+                    position += 1
         if self._prefixes:
             for position, token in enumerate(words):
-                for form in token.forms:
-                    for prefix, payload in self._prefixes.get(form[:3], ()):
-                        if form.startswith(prefix):
-                            found.append(Found(payload[0], payload[1], position, position + 1))
+                for category, key in self._prefixed(token):
+                    found.append(Found(category, key, position, position + 1))
         if self._cjk:
             lengths = self._cjk_lengths()
             for position, token in enumerate(words):
@@ -174,6 +198,21 @@ class Vocabulary:
                         for payload in self._cjk.get(piece, ()):
                             found.append(Found(payload[0], payload[1], position, position + 1))
         return found
+
+    def _prefixed(self, token: Token) -> list[Payload]:
+        """The "*" entries (stems such as "погиб*") a word starts with; cached per word."""
+        key = token.text if not token.alternatives else token.forms
+        cached = self._starts.get(key)
+        if cached is None:
+            if len(self._starts) > 100_000:
+                self._starts.clear()
+            cached = self._starts[key] = [
+                payload
+                for form in token.forms
+                for prefix, payload in self._prefixes.get(form[:3], ())
+                if form.startswith(prefix)
+            ]
+        return cached
 
     def _cjk_lengths(self) -> tuple[int, ...]:
         if self._cjk_sizes is None:

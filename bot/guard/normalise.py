@@ -40,7 +40,6 @@ _TOKEN = re.compile(
     r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
     r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
 )
-_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 
 
@@ -111,10 +110,11 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def fold_text(text: str) -> tuple[str, list[int]]:
-    """The text folded (steps 1-3), and for each folded character its original offset."""
+def fold_text(text: str) -> tuple[str, list[int] | None]:
+    """The text folded (steps 1-3), and for each folded character its original offset
+    (None: the same offsets, as for plain ASCII)."""
     if text.isascii():
-        return text.lower(), list(range(len(text)))
+        return text.lower(), None
     chars: list[str] = []
     origin: list[int] = []
     for position, char in enumerate(text):
@@ -125,11 +125,12 @@ def fold_text(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def _is_cjk(word: str) -> bool:
-    return any(low <= ord(c) <= high for c in word for low, high in _CJK_RANGES)
+_IS_CJK = re.compile(f"[{_CJK}]")
 
 
 def _deconfuse(word: str) -> str:
+    if word.isascii():
+        return word
     scripts = 0
     for char in word:
         scripts |= _script(char)
@@ -159,8 +160,15 @@ def tokens(text: str) -> list[Token]:
     found: list[Token] = []
     for match in _TOKEN.finditer(folded):
         word = match.group()
-        start, end = origin[match.start()], origin[match.end() - 1] + 1
-        if _is_cjk(word):
+        if origin is None:
+            start, end = match.span()
+        else:
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+        if word.isascii():
+            if word.isalpha():
+                found.append(Token(word, start, end))  # the common case, kept quick
+                continue
+        elif _IS_CJK.match(word):
             found.append(Token(word, start, end, cjk=True))
             continue
         word = _deconfuse(word)
@@ -172,8 +180,13 @@ def tokens(text: str) -> list[Token]:
 def _join_spelled(text: str, found: list[Token]) -> list[Token]:
     """ "K a r e n" and "m.a.r.g.o" become one word each (three letters or more). The
     first gap in a run (a space, or a dot) is its separator; anything else ends it."""
-    if len(found) < 3:
-        return found
+    singles = 0
+    for token in found:
+        singles = singles + 1 if len(token.text) == 1 else 0
+        if singles == 3:
+            break
+    else:
+        return found  # no three one-letter words in a row: nothing spelled out
     out: list[Token] = []
     run: list[Token] = []
     separator = ""
