@@ -520,7 +520,8 @@ class _Context:
             if not emoji:
                 # "that cliffhanger killed me", "I'm dead", "killed it"
                 if f.end < len(s.words) and (
-                    f.end in first_person or s.words[f.end].text in ("it", "that", "this")
+                    f.end in first_person
+                    or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
                 ):
                     continue
                 if any(f.start - 3 <= k < f.start for k in first_person) and not any(
@@ -678,6 +679,7 @@ class _Context:
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})
+_PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
 _OUTCOMES = frozenset({"cue", "weak", "action"})
 
 

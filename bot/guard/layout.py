@@ -30,7 +30,7 @@ _CODE_SPAN = re.compile(r"(`+)([\s\S]*?[^`])\1(?!`)")
 _AUTOLINK = re.compile(r"<(https?://[^ >]+)>")
 _URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
-_BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
+BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+(?=\s|$)|[。！？]|\n")
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
 _MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])h")  # where a rule can start
@@ -56,7 +56,7 @@ def _block_starts(text: str) -> list[int]:
     starts = []
     position = 0
     for line in text.split("\n"):
-        if _BLOCK_START.match(line):
+        if BLOCK_START.match(line):
             starts.append(position)
         position += len(line) + 1
     return starts
