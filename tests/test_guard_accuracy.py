@@ -29,9 +29,24 @@ KINDS = {
     "markup",
     "other-show",
 }
-# Tuning part: (precision, recall) floors per kind, measured then rounded down.
+# Tuning part: (precision, recall) floors per kind: the figures measured when last set,
+# less 0.015, rounded down (issue 9 aims for 0.97 / 0.95 overall and 0.90 recall per kind).
 TUNING_FLOORS = {
-    "all": (0.96, 0.90),
+    "cross-sentence": (0.98, 0.81),
+    "figurative": (0.98, 0.98),
+    "history": (0.98, 0.92),
+    "lookalike": (0.98, 0.98),
+    "markup": (0.98, 0.95),
+    "multilingual": (0.98, 0.96),
+    "namesake": (0.98, 0.93),
+    "non-finale": (0.98, 0.98),
+    "obfuscated": (0.98, 0.98),
+    "other-show": (0.87, 0.98),
+    "plain": (0.98, 0.98),
+    "question": (0.98, 0.94),
+    "role": (0.98, 0.95),
+    "slang": (0.98, 0.95),
+    "all": (0.98, 0.95),
 }
 
 
@@ -54,8 +69,8 @@ def test_tuning_part_floors(kind: str) -> None:
 def test_the_first_corpus_still_does_well() -> None:
     """The first corpus (332 messages, 2026-11) stays a regression test."""
     result = score(OLD)
-    assert result.precision >= 0.95, result.false_positives
-    assert result.recall >= 0.90, result.false_negatives
+    assert result.precision >= 0.98, result.false_positives
+    assert result.recall >= 0.94, result.false_negatives
 
 
 def test_the_first_held_out_corpus_still_does_well() -> None:

@@ -23,6 +23,12 @@ GRAMMAR = frozenset(
     {
         "negation",
         "first_person",
+        "first_object",
+        "hedge",
+        "she",
+        "he",
+        "feminine",
+        "masculine",
         "pronoun",
         "group",
         "owner",

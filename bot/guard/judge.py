@@ -47,6 +47,7 @@ EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
 FLIPS = {"death": "alive", "alive": "death", "return": "death"}
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
+TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
@@ -55,7 +56,8 @@ _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
-_OPENING_WORDS = frozenset({"premiere", "opener", "pilot"})
+_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
+_NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class _Mention:
     thing: str | None = None
     how: str = "name"
     common: bool = False
+    fuzzy: bool = False
     consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
 
 
@@ -130,7 +133,9 @@ class _Cue:
     phrase: str | None
     weak: bool = False
     emoji: bool = False
+    fuzzy: bool = False
     owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
+    elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
 
 
 @dataclass
@@ -141,7 +146,8 @@ class _Sentence:
     text: str
     mentions: list[_Mention] = field(default_factory=list)
     cues: list[_Cue] = field(default_factory=list)
-    elsewhere: bool = False  # placed in an episode that is not a finale ("in ep 9")
+    elsewhere: list[int] = field(default_factory=list)  # non-finale episode references
+    others: list[int] = field(default_factory=list)  # where names of someone else end
     grammar: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
 
     def has(self, key: str) -> bool:
@@ -174,6 +180,16 @@ class Matcher:
             for k, v in self.lexicon.words.items()
             if k.startswith("function_")
         }
+        # Who is a "she" or a "he", as far as their relations say (wife, son...)
+        feminine = set(self.lexicon.words.get("feminine", ()))
+        masculine = set(self.lexicon.words.get("masculine", ()))
+        self._genders: dict[str, str] = {}
+        for person in self.people:
+            said = {w for r in person.roles if r.of for word in r.words for w in word.split("|")}
+            if said & feminine and not said & masculine:
+                self._genders[person.id] = "she"
+            elif said & masculine and not said & feminine:
+                self._genders[person.id] = "he"
         self._language_of: dict[str, list[str]] = defaultdict(list)
         for language, function_words in self._functions.items():
             for word in function_words:
@@ -226,7 +242,7 @@ class Matcher:
         nothing_said = not categories & _SUBJECTS or not categories & _OUTCOMES
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
-        context = _Context(self, read, about_show, bool(page.links))
+        context = _Context(self, read, about_show, page.links)
         for sentence in read:
             context.recognise(sentence)
         evidence = context.associate()
@@ -239,23 +255,43 @@ class _Context:
     """One message being judged: what it is about, who it has named so far."""
 
     def __init__(
-        self, matcher: Matcher, read: list[_Sentence], about_show: bool, links: bool
+        self, matcher: Matcher, read: list[_Sentence], about_show: bool, links: Sequence[Span]
     ) -> None:
         self.m = matcher
         self.read = read
         self._about_show = about_show
-        self.links = links  # the message has link addresses
+        self.links = links  # the message's link addresses
 
     @cached_property
-    def languages(self) -> set[str]:
-        """Languages the message is written in, by their small words (two at least)."""
+    def _counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         language_of = self.m._language_of
         for s in self.read:
             for token in s.words:
                 for language in language_of.get(token.text, ()):
                     counts[language] += 1
-        return {language for language, n in counts.items() if n >= 2}
+        return counts
+
+    @cached_property
+    def languages(self) -> set[str]:
+        """Languages the message is written in, by their small words (two at least)."""
+        return {language for language, n in self._counts.items() if n >= 2}
+
+    def _proper_noun(self, s: _Sentence, k: int) -> bool:
+        """A capitalised word that is no name of ours and no everyday word: somebody
+        else ("Becca", "Jerrie")."""
+        if k < 0:
+            return False
+        token = s.words[k]
+        raw = s.text[token.start : token.end]
+        return (
+            raw[:1].isupper()
+            and raw.isalpha()
+            and not raw.isupper()
+            and token.text not in self.m._all_names
+            and token.text not in common_words()
+            and not any(f.start == k for f in s.found)
+        )
 
     @cached_property
     def _small_words(self) -> frozenset[str]:
@@ -319,6 +355,9 @@ class _Context:
         self._cues(s, idiom)
         if s.cues and s.mentions:
             s.elsewhere = _elsewhere(s.words)
+            if s.elsewhere:  # only what is said next to "in ep 9" happened there
+                for cue in s.cues:
+                    cue.elsewhere = any(abs(cue.start - k) <= 5 for k in s.elsewhere)
 
     def _people(self, s: _Sentence) -> None:
         names = [f for f in s.found if f.category == "name"]
@@ -331,6 +370,7 @@ class _Context:
             taken = f.end
             person = int(f.key)
             if self._someone_else(s, f, person):
+                s.others.append(f.end)
                 continue
             common = False
             if f.end - f.start == 1:
@@ -338,10 +378,17 @@ class _Context:
                 if languages:
                     common = "en" in languages or bool(languages & self.languages)
             s.mentions.append(
-                _Mention(f.start, f.end, frozenset({self.m.people[person].id}), common=common)
+                _Mention(
+                    f.start,
+                    f.end,
+                    frozenset({self.m.people[person].id}),
+                    common=common,
+                    fuzzy=f.fuzzy,
+                )
             )
+        history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
         for f in s.found:
-            if f.category == "thing":
+            if f.category == "thing" and not history:  # "Sea Dragon was a real 1962 design"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
 
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
@@ -378,11 +425,7 @@ class _Context:
                 and not raw.isupper()
                 and raw.isalpha()
                 and nxt.text not in self.m._all_names
-                and nxt.text not in common_words()
-                and not any(
-                    fo.start == f.end and fo.category in ("name", "thing", "word", "role")
-                    for fo in s.found
-                )
+                and not any(fo.start == f.end and fo.category != "role" for fo in s.found)
             ):
                 return True
         # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
@@ -390,17 +433,18 @@ class _Context:
             prev = words[f.start - 1]
             raw = s.text[prev.start : prev.end]
             gap = s.text[prev.end : words[f.start].start]
-            first_names = {n.split()[0].casefold() for n in self.m.people[person].names}
-            if (
-                gap == " "
-                and raw[:1].isupper()
-                and raw.isalpha()
-                and not raw.isupper()
-                and prev.text not in self.m._all_names
-                and prev.text not in common_words()
-                and s.words[f.start].text not in first_names
-            ):
+            if gap == " " and self._proper_noun(s, f.start - 1):
                 return True
+        # "Neil's daughter Karen": someone's relative, unless the relation is this one's
+        if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
+            noun = {x.key for x in s.found if x.category == "relation" and x.end == f.start}
+            if noun or f.start - 1 in grammar.get("namesake_noun", ()):
+                owners = {
+                    p for m in s.mentions if m.end == f.start - 2 and m.persons for p in m.persons
+                }
+                mine = self.m.people[person].roles
+                if not any(r.of in owners for r in mine):
+                    return True
         # "the real Deke Slayton", "in real life ...", history with years
         real = grammar.get("real", set())
         if any(f.start - 2 <= k < f.start for k in real):
@@ -471,7 +515,9 @@ class _Context:
             ):
                 owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
         elif k >= 0 and k in s.grammar.get("pronoun", ()):
-            previous = self._antecedents(s.index, before=f.start)
+            previous = self._antecedents(
+                s.index, before=f.start, plural=False, gender=_gender(s, k)
+            )
             owners = [_Mention(0, 0, previous)] if previous else []
         ids: set[str] = set()
         for owner in owners:
@@ -487,23 +533,44 @@ class _Context:
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
 
-    def _antecedents(self, index: int, before: int | None = None) -> frozenset[str]:
-        """Characters a pronoun may point at: those named last, in this sentence before
-        it, or in the nearest earlier sentence that names any (three back at most)."""
+    def _antecedents(
+        self,
+        index: int,
+        before: int | None = None,
+        *,
+        plural: bool = True,
+        gender: str | None = None,
+    ) -> frozenset[str]:
+        """Characters a pronoun may point at: those named in this sentence before it, or
+        in the nearest earlier sentence that names any (three back at most). "They",
+        "both", "neither" point at all of them; "he", "she" at the one named first there
+        (the sentence's subject, usually: "Sam was in s2 with Tracy. He dies..."), or the
+        first one who can be a "she" or a "he", as their relations tell."""
+
+        def fits(m: _Mention) -> bool:
+            return gender is None or any(
+                self.m._genders.get(p) in (None, gender) for p in m.persons
+            )
+
         here = self.read[index]
         named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
-        if named:
-            return frozenset(p for m in named[-2:] for p in m.persons)
-        for k in range(index - 1, max(-1, index - 4), -1):
-            named = [m for m in self.read[k].mentions if m.persons and not m.consumed]
-            if named:
+        for k in range(index, max(-1, index - 4), -1):
+            if k != index:
+                named = [m for m in self.read[k].mentions if m.persons and not m.consumed]
+            if plural and named:
                 return frozenset(p for m in named for p in m.persons)
+            fitting = [m for m in named if fits(m)]
+            if fitting:
+                chosen = fitting[-1] if k == index else fitting[0]
+                return chosen.persons
         return frozenset()
 
     def _cues(self, s: _Sentence, idiom: set[int]) -> None:
         functions = self._small_words
         first_person = s.grammar.get("first_person", set())
-        negations = s.grammar.get("negation", set())
+        first_object = s.grammar.get("first_object", set())
+        negations = s.grammar.get("negation", set()) | s.grammar.get("hedge", set())
+        hedges = s.grammar.get("hedge", set())
         for f in s.found:
             if f.category == "action":
                 if not idiom or not any(k in idiom for k in range(f.start, f.end)):
@@ -514,37 +581,61 @@ class _Context:
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
             word = s.words[f.start].text
-            if f.end - f.start == 1 and word in functions and f.category == "cue":
-                continue  # German "die", Spanish "mi": another language's small word
+            # German "die", Spanish "mi": another language's small word, when that
+            # language has two more of its small words here besides this one
+            if (
+                f.end - f.start == 1
+                and word in functions
+                and f.category == "cue"
+                and any(self._counts[lang] >= 3 for lang in self.m._language_of.get(word, ()))
+            ):
+                continue
             emoji = not word[:1].isalnum()
             if not emoji:
-                # "that cliffhanger killed me", "I'm dead", "killed it"
-                if f.end < len(s.words) and (
-                    f.end in first_person
-                    or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
+                # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
+                if (
+                    f.end < len(s.words)
+                    and not _apart(s, f.end - 1, f.end)
+                    and (
+                        f.end in first_object
+                        or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
+                    )
                 ):
+                    continue
+                if f.start - 1 in first_object:
                     continue
                 if any(f.start - 3 <= k < f.start for k in first_person) and not any(
                     f.start - 3 <= m.start < f.start for m in s.mentions if m.persons
                 ):
                     continue
             cls: str | None = f.key
-            if any(f.start - NEGATION_REACH <= k < f.start for k in negations):
-                cls = FLIPS.get(f.key)
+            negated = [
+                k
+                for k in negations
+                if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+            ]
+            if negated:
+                # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
+                cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
                 if cls is None:
                     continue
             owner = None
             if f.start >= 2 and f.start - 1 in s.grammar.get("owner", ()):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
                 owner = owned[0].persons if owned else None
-            s.cues.append(_Cue(f.start, f.end, cls, None, f.category == "weak", emoji, owner))
+            if any(
+                f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
+                for end in s.others
+            ) or self._proper_noun(s, f.start - 1):
+                owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            s.cues.append(
+                _Cue(f.start, f.end, cls, None, f.category == "weak", emoji, f.fuzzy, owner)
+            )
 
     # --- together ---------------------------------------------------------------------
 
     def _factor(self, s: _Sentence, mention: _Mention) -> float:
         factor = ANYONE if mention.common and not self.about_show else 1.0
-        if s.elsewhere:
-            factor *= OTHER_EPISODE
         words = s.words
         end = words[-1].end if words else 0
         asks = s.text[end : end + 3].lstrip(" )").startswith("?")
@@ -609,7 +700,11 @@ class _Context:
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
                         score = _closeness(distance) * (WEAK if cue.weak else 1.0) * factor
-                        if links and _linked(s, mention.start, mention.end, cue):
+                        if cue.elsewhere:
+                            score *= OTHER_EPISODE
+                        if cue.fuzzy or mention.fuzzy:
+                            score *= TYPO
+                        if links and _linked(s, mention.start, mention.end, cue, links):
                             score *= IN_A_LINK
                         known = best.get((rule.key, character, (s.index,)))
                         if score and (known is None or known.score < score):
@@ -627,7 +722,7 @@ class _Context:
             return
         if s.index == 0:
             return
-        antecedents = self._antecedents(s.index, before=0)
+        antecedents = self._antecedents(s.index, before=0, plural=s.has("group"), gender=_gender(s))
         if not antecedents:
             return
         source = next(
@@ -691,11 +786,12 @@ def _closeness(distance: int) -> float:
     return DISTANT if distance <= FARTHEST else 0.0
 
 
-def _elsewhere(words: list[Token]) -> bool:
-    """Whether a sentence places what it says in an episode that is not a finale
-    ("in ep 9", "s2e3", "the s4 premiere") and names no finale."""
+def _elsewhere(words: list[Token]) -> list[int]:
+    """Where a sentence places what it says in an episode that is not a finale ("in ep
+    9", "s2e3", "the s4 premiere"), when it names no finale."""
     texts = [t.text for t in words]
-    other = finale = False
+    other: list[int] = []
+    finale = False
     for k, text in enumerate(texts):
         number: int | None = None
         code = _CODE.match(text)
@@ -703,21 +799,38 @@ def _elsewhere(words: list[Token]) -> bool:
             number = int(code.group(2))
         elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
             number = int(texts[k + 1])
-        if number is not None:
-            other |= number != 10
-            finale |= number == 10
-        finale |= text in _FINALE_WORDS
-        other |= text in _OPENING_WORDS
-    return other and not finale
+        if (number is not None and number != 10) or text in _OPENING_WORDS:
+            other.append(k)
+        finale |= number == 10 or text in _FINALE_WORDS
+    return [] if finale else other
 
 
-def _linked(s: _Sentence, start: int, end: int, cue: _Cue) -> bool:
-    """Subject and outcome both only in a link address (that its author did not try to
-    tag: "||" in an address shows the words were meant to be hidden)."""
+def _gender(s: _Sentence, at: int | None = None) -> str | None:
+    """ "she" or "he" when the sentence's pronoun (or the one at ``at``) says which."""
+    places = [at] if at is not None else sorted(s.grammar.get("pronoun", ()))
+    for k in places:
+        if k in s.grammar.get("she", ()):
+            return "she"
+        if k in s.grammar.get("he", ()):
+            return "he"
+    return None
+
+
+def _apart(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation separates two words: a negation does not reach past it
+    ("Miles Dale, not Miles Davis: tortured")."""
+    between = s.text[s.words[left].end : s.words[right].start]
+    return any(mark in between for mark in ",;:()!?.")
+
+
+def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]) -> bool:
+    """Subject and outcome both only in a link address that its author did not try to
+    tag ("||" in an address shows its words were meant to be hidden, and are spoilers)."""
     first, last = min(start, cue.start), max(end, cue.end)
     if not all(s.words[k].link for k in range(first, min(last, len(s.words)))):
         return False
-    return "||" not in s.text[s.words[first].start : s.words[last - 1].end]
+    where = s.words[first].start
+    return not any(a <= where < b and "||" in s.text[a:b] for a, b in links)
 
 
 def _said(s: _Sentence, start: int, end: int) -> str:

@@ -51,7 +51,8 @@ class Found(NamedTuple):
     fuzzy: bool = False
 
 
-_NOTHING: tuple[set[str], bool] = (set(), False)
+_NO_TYPOS: frozenset[str] = frozenset()
+_NOTHING: tuple[set[str], frozenset[str]] = (set(), _NO_TYPOS)
 
 
 def _deletions(word: str) -> set[str]:
@@ -75,7 +76,7 @@ class Vocabulary:
         self._near: dict[str, set[str]] | None = None
         self._stem_of: dict[str, str] = {}
         self._common = common_words()
-        self._readings: dict[str | tuple[str, ...], tuple[set[str], bool]] = {}
+        self._readings: dict[str | tuple[str, ...], tuple[set[str], frozenset[str]]] = {}
         self._starts: dict[str | tuple[str, ...], list[Payload]] = {}  # "*" entries, per word
 
     def add(self, phrase: str, payload: Payload) -> None:
@@ -117,8 +118,8 @@ class Vocabulary:
             self._near = dict(near)
         return self._near
 
-    def readings(self, token: Token) -> tuple[set[str], bool]:
-        """The stems a token may stand for, and whether any came from a typo."""
+    def readings(self, token: Token) -> tuple[set[str], frozenset[str]]:
+        """The stems a token may stand for, and those of them that come from a typo."""
         key = token.text if not token.alternatives else token.forms
         cached = self._readings.get(key)
         if cached is None:
@@ -127,7 +128,7 @@ class Vocabulary:
             cached = self._readings[key] = self._read(token)
         return cached
 
-    def _read(self, token: Token) -> tuple[set[str], bool]:
+    def _read(self, token: Token) -> tuple[set[str], frozenset[str]]:
         found = {stem(form) for form in token.forms}
         word = token.text
         if (
@@ -136,12 +137,12 @@ class Vocabulary:
             or word in self._common
             or word in self._exact
         ):
-            return found, False
+            return found, _NO_TYPOS
         near = self._index()
         lengths = (
             (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
         )
-        fuzzy = False
+        typos: set[str] = set()
         for key in _deletions(word):
             for candidate in near.get(key, ()):
                 if (
@@ -152,25 +153,25 @@ class Vocabulary:
                 ):
                     reading = self._stem_of[candidate]
                     if reading not in found:
-                        found.add(reading)
-                        fuzzy = True
-        return found, fuzzy
+                        typos.add(reading)
+        found |= typos
+        return found, frozenset(typos) if typos else _NO_TYPOS
 
     def find(self, words: list[Token]) -> list[Found]:
         readings = [self.readings(t) if not t.cjk else _NOTHING for t in words]
         options_at = [r[0] for r in readings]
-        typos = [r[1] for r in readings]
+        typos_at = [r[1] for r in readings]
         trie = self._trie
         found: list[Found] = []
         count = len(words)
         for start in range(count):
             for option in options_at[start]:
                 node = trie.get(option)
+                fuzzy = option in typos_at[start]  # read through a typo ("arested")
                 position = start + 1
                 while node is not None:
                     ends = node.get(_END)
                     if ends:
-                        fuzzy = True in typos[start:position]
                         for category, key in ends:
                             found.append(Found(category, key, start, position, fuzzy))
                     if position >= count:
@@ -180,6 +181,7 @@ class Vocabulary:
                     for reading in options_at[position]:
                         node = following.get(reading)
                         if node is not None:
+                            fuzzy = fuzzy or reading in typos_at[position]
                             break
                     position += 1
         if self._prefixes:
@@ -234,6 +236,8 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
             for phrase in phrases:
                 vocabulary.add(phrase, (category, key))
     for key, phrases in lexicon.words.items():
+        if key.startswith("function_"):
+            continue  # matched exactly, word by word, by the judge
         for phrase in phrases:
             vocabulary.add(phrase, ("word", key))
     for key, phrases in lexicon.relations.items():
