@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
@@ -58,6 +58,7 @@ _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episod
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,11 +224,9 @@ class Matcher:
     def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
         read = []
         for index, span in enumerate(spans):
-            words = tokens(readable(page, span))
-            for token in words:
-                token.start += span[0]
-                token.end += span[0]
-                if page.links:
+            words = tokens(readable(page, span), span[0])
+            if page.links:
+                for token in words:
                     token.link = any(a <= token.start < b for a, b in page.links)
             read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
         return read
@@ -251,6 +250,23 @@ class Matcher:
         return Verdict(page, tuple(spans), round(best, 3), tuple(evidence), self.threshold)
 
 
+T = TypeVar("T")
+
+
+class _lazy(Generic[T]):
+    """functools.cached_property without its lock (3.11 takes one on every first read):
+    a context lives in one thread, for one message."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: Any = None) -> T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 class _Context:
     """One message being judged: what it is about, who it has named so far."""
 
@@ -262,7 +278,7 @@ class _Context:
         self._about_show = about_show
         self.links = links  # the message's link addresses
 
-    @cached_property
+    @_lazy
     def _counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         language_of = self.m._language_of
@@ -272,7 +288,7 @@ class _Context:
                     counts[language] += 1
         return counts
 
-    @cached_property
+    @_lazy
     def languages(self) -> set[str]:
         """Languages the message is written in, by their small words (two at least)."""
         return {language for language, n in self._counts.items() if n >= 2}
@@ -283,6 +299,8 @@ class _Context:
         if k < 0:
             return False
         token = s.words[k]
+        if not s.text[token.start].isupper():
+            return False  # the quick test first: most words are lower case
         raw = s.text[token.start : token.end]
         return (
             raw[:1].isupper()
@@ -293,19 +311,11 @@ class _Context:
             and not any(f.start == k for f in s.found)
         )
 
-    @cached_property
-    def _small_words(self) -> frozenset[str]:
-        """Function words of the message's languages ("die" when it is German)."""
-        found: set[str] = set()
-        for language in self.languages:
-            found |= self.m._functions.get(language, frozenset())
-        return frozenset(found)
-
-    @cached_property
+    @_lazy
     def seasons(self) -> set[int]:
         return self._when[0]
 
-    @cached_property
+    @_lazy
     def about_show(self) -> bool:
         """Whether the message is about the show: a show word or thing, an episode code,
         two characters, or the caller says so (a channel about the show)."""
@@ -321,7 +331,7 @@ class _Context:
             or len(names) >= 2
         )
 
-    @cached_property
+    @_lazy
     def _when(self) -> tuple[set[int], bool]:
         """Seasons the message names, and whether it gives an episode code."""
         seasons: set[int] = set()
@@ -566,17 +576,21 @@ class _Context:
         return frozenset()
 
     def _cues(self, s: _Sentence, idiom: set[int]) -> None:
-        functions = self._small_words
-        first_person = s.grammar.get("first_person", set())
-        first_object = s.grammar.get("first_object", set())
-        negations = s.grammar.get("negation", set()) | s.grammar.get("hedge", set())
-        hedges = s.grammar.get("hedge", set())
+        grammar = s.grammar
+        first_person = grammar.get("first_person", _NONE)
+        first_object = grammar.get("first_object", _NONE)
+        hedges = grammar.get("hedge", _NONE)
+        negations = grammar.get("negation", _NONE) | hedges
+        seen: set[tuple[str, str, int, int]] = set()
         for f in s.found:
+            if f.category not in _OUTCOMES:
+                continue
+            if f[:4] in seen:
+                continue  # the same outcome found through two phrases
+            seen.add(f[:4])
             if f.category == "action":
                 if not idiom or not any(k in idiom for k in range(f.start, f.end)):
                     s.cues.append(_Cue(f.start, f.end, None, f.key))
-                continue
-            if f.category not in ("cue", "weak"):
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
@@ -585,9 +599,9 @@ class _Context:
             # language has two more of its small words here besides this one
             if (
                 f.end - f.start == 1
-                and word in functions
+                and word in self.m._language_of
                 and f.category == "cue"
-                and any(self._counts[lang] >= 3 for lang in self.m._language_of.get(word, ()))
+                and any(self._counts[lang] >= 3 for lang in self.m._language_of[word])
             ):
                 continue
             emoji = not word[:1].isalnum()
@@ -604,28 +618,37 @@ class _Context:
                     continue
                 if f.start - 1 in first_object:
                     continue
-                if any(f.start - 3 <= k < f.start for k in first_person) and not any(
-                    f.start - 3 <= m.start < f.start for m in s.mentions if m.persons
+                if (
+                    first_person
+                    and any(f.start - k in first_person for k in (1, 2, 3))
+                    and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
                 ):
                     continue
             cls: str | None = f.key
-            negated = [
-                k
-                for k in negations
-                if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
-            ]
+            negated = (
+                [
+                    k
+                    for k in negations
+                    if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+                ]
+                if negations
+                else ()
+            )
             if negated:
                 # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
                 cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
                 if cls is None:
                     continue
             owner = None
-            if f.start >= 2 and f.start - 1 in s.grammar.get("owner", ()):
+            if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
                 owner = owned[0].persons if owned else None
-            if any(
-                f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
-                for end in s.others
+            if (
+                s.others
+                and any(
+                    f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
+                    for end in s.others
+                )
             ) or self._proper_noun(s, f.start - 1):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             s.cues.append(

@@ -158,7 +158,14 @@ class Vocabulary:
         return found, frozenset(typos) if typos else _NO_TYPOS
 
     def find(self, words: list[Token]) -> list[Found]:
-        readings = [self.readings(t) if not t.cjk else _NOTHING for t in words]
+        cache = self._readings
+        readings = []
+        for token in words:
+            if token.cjk:
+                readings.append(_NOTHING)
+                continue
+            known = cache.get(token.text if not token.alternatives else token.forms)
+            readings.append(known if known is not None else self.readings(token))
         options_at = [r[0] for r in readings]
         typos_at = [r[1] for r in readings]
         trie = self._trie
@@ -185,8 +192,12 @@ class Vocabulary:
                             break
                     position += 1
         if self._prefixes:
+            starts = self._starts
             for position, token in enumerate(words):
-                for category, key in self._prefixed(token):
+                prefixed = starts.get(token.text if not token.alternatives else token.forms)
+                if prefixed is None:
+                    prefixed = self._prefixed(token)
+                for category, key in prefixed:
                     found.append(Found(category, key, position, position + 1))
         if self._cjk:
             lengths = self._cjk_lengths()

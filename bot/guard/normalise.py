@@ -154,19 +154,24 @@ def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
     return main, (other,) if other != main else ()
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of ``text`` (what a reader sees), normalised, with original offsets."""
+def tokens(text: str, shift: int = 0) -> list[Token]:
+    """The words of ``text`` (what a reader sees), normalised, with offsets into it
+    (plus ``shift``, for a piece of a longer text)."""
     folded, origin = fold_text(text)
     found: list[Token] = []
+    add = found.append
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
-            start, end = match.span()
+            start, end = match.start() + shift, match.end() + shift
+            if word.isalpha() and word.isascii():
+                add(Token(word, start, end))  # the common case, kept quick
+                continue
         else:
-            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            start, end = origin[match.start()] + shift, origin[match.end() - 1] + 1 + shift
         if word.isascii():
             if word.isalpha():
-                found.append(Token(word, start, end))  # the common case, kept quick
+                add(Token(word, start, end))
                 continue
         elif _IS_CJK.match(word):
             found.append(Token(word, start, end, cjk=True))
@@ -174,10 +179,10 @@ def tokens(text: str) -> list[Token]:
         word = _deconfuse(word)
         main, others = _unleet(word)
         found.append(Token(main, start, end, others))
-    return _join_spelled(text, found)
+    return _join_spelled(text, found, shift)
 
 
-def _join_spelled(text: str, found: list[Token]) -> list[Token]:
+def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
     """ "K a r e n" and "m.a.r.g.o" become one word each (three letters or more). The
     first gap in a run (a space, or a dot) is its separator; anything else ends it."""
     singles = 0
@@ -202,7 +207,7 @@ def _join_spelled(text: str, found: list[Token]) -> list[Token]:
     for token in found:
         single = len(token.text) == 1 and token.text.isalpha() and not token.cjk
         if single and run:
-            gap = text[run[-1].end : token.start]
+            gap = text[run[-1].end - shift : token.start - shift]
             if len(run) == 1 and gap in (" ", "."):
                 separator = gap
             if gap == separator:
