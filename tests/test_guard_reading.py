@@ -138,12 +138,19 @@ def test_a_verdict_explains_itself() -> None:
     assert verdict.sentences == ((0, 39),)  # the sentence, not the reaction after it
 
 
-def test_a_name_that_could_be_anyone_goes_to_review_without_show_context() -> None:
-    verdict = inspect("Karen is gone", MATCHER)
+def test_a_name_that_could_be_anyone_counts_less_without_show_context() -> None:
+    anyone = inspect("so Karen is dead", MATCHER)
+    about_the_show = inspect("so Karen is dead", MATCHER, about_show=True)  # channel topic
+    assert anyone.score < about_the_show.score
+    assert inspect("so Karen is dead after the bombing", MATCHER)  # a show word: in full
+
+
+def test_a_hint_alone_goes_to_the_review_band() -> None:
+    verdict = inspect("Karen is gone", MATCHER, about_show=True)
     assert not verdict
     assert REVIEW_BAND <= verdict.score < DEFAULT_THRESHOLD
     assert verdict.in_review_band
-    assert inspect("Karen is gone", MATCHER, about_show=True)  # a channel about the show
+    assert inspect("Karen is gone after the s3 finale", MATCHER)  # placed in a finale
 
 
 def test_a_message_with_nothing_to_say_scores_zero() -> None:

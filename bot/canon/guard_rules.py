@@ -26,6 +26,7 @@ GRAMMAR = frozenset(
         "first_object",
         "hedge",
         "she",
+        "laughter",
         "he",
         "feminine",
         "masculine",

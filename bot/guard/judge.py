@@ -40,7 +40,7 @@ NEAR, FAR, FARTHEST = 10, 20, 30  # token distances between a subject and an out
 CLOSE, MIDDLE, DISTANT = 0.92, 0.8, 0.6  # the score at each distance
 BACK_REFERENCE = 0.78  # an outcome in a later sentence, pointing back with a pronoun
 SUBJECT_ONLY = 0.88  # a rule that needs no outcome ("boots on Mars", a server's term)
-WEAK = 0.7  # a hint ("gone", "loses") rather than a plain statement
+WEAK = 0.62  # a hint ("gone", "loses"): the review band at best
 ANYONE = 0.68  # a name that could be anyone, in a message not about the show
 ASKING = 0.3  # a bare yes/no question asks rather than tells
 EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
@@ -56,6 +56,7 @@ _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
+_FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
@@ -148,6 +149,7 @@ class _Sentence:
     mentions: list[_Mention] = field(default_factory=list)
     cues: list[_Cue] = field(default_factory=list)
     elsewhere: list[int] = field(default_factory=list)  # non-finale episode references
+    finale: bool = False  # names a finale ("in the s3 finale", "s2e10")
     others: list[int] = field(default_factory=list)  # where names of someone else end
     grammar: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
 
@@ -363,6 +365,8 @@ class _Context:
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
+        if s.cues:
+            s.finale = any(t.text in _FINALES or t.text.endswith("e10") for t in s.words)
         if s.cues and s.mentions:
             s.elsewhere = _elsewhere(s.words)
             if s.elsewhere:  # only what is said next to "in ep 9" happened there
@@ -651,9 +655,11 @@ class _Context:
                 )
             ) or self._proper_noun(s, f.start - 1):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
-            s.cues.append(
-                _Cue(f.start, f.end, cls, None, f.category == "weak", emoji, f.fuzzy, owner)
-            )
+            # A hint made plain: "doesn't make it" is a death, in full.
+            weak = f.category == "weak" and not (negated and cls == "death")
+            if emoji and grammar.get("laughter"):
+                weak = True  # "Gordo 💀💀 lmao"
+            s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
 
     # --- together ---------------------------------------------------------------------
 
@@ -722,7 +728,8 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
-                        score = _closeness(distance) * (WEAK if cue.weak else 1.0) * factor
+                        weak = cue.weak and not s.finale  # "loses her in the s3 finale"
+                        score = _closeness(distance) * (WEAK if weak else 1.0) * factor
                         if cue.elsewhere:
                             score *= OTHER_EPISODE
                         if cue.fuzzy or mention.fuzzy:
@@ -740,13 +747,11 @@ class _Context:
         return list(best.values())
 
     def _back_references(self, s: _Sentence, keep: object) -> None:
-        """ "Gordo finally gets his head straight. Shame he doesn't survive." """
-        if not s.cues or not (s.has("pronoun") or s.has("group")):
-            return
-        if s.index == 0:
-            return
-        antecedents = self._antecedents(s.index, before=0, plural=s.has("group"), gender=_gender(s))
-        if not antecedents:
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." Each outcome
+        goes with the pronoun nearest before it (or after it): "seeing him after the
+        bombing, knowing she's dead" is about a "she"."""
+        pointers = sorted(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
+        if not s.cues or not pointers or s.index == 0:
             return
         source = next(
             (
@@ -756,20 +761,30 @@ class _Context:
             ),
             s.index,
         )
-        mention = _Mention(0, 0, antecedents, how="pronoun")
-        for index in self._rules_for(mention):
-            rule = self.m.rules[index]
-            for cue in s.cues:
-                if cue.emoji or not self._matches(rule, cue):
+        for cue in s.cues:
+            if cue.emoji:
+                continue
+            before = [k for k in pointers if k < cue.start]
+            pointer = before[-1] if before else pointers[0]
+            plural = pointer in s.grammar.get("group", ())
+            antecedents = self._antecedents(
+                s.index, before=0, plural=plural, gender=_gender(s, pointer)
+            )
+            if not antecedents:
+                continue
+            mention = _Mention(0, 0, antecedents, how="pronoun")
+            factor = self._factor(s, mention)
+            for index in self._rules_for(mention):
+                rule = self.m.rules[index]
+                if not self._matches(rule, cue):
                     continue
-                score = BACK_REFERENCE * (WEAK if cue.weak else 1.0) * self._factor(s, mention)
-                character = self._character(rule, mention)
-                pronoun = min(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
+                weak = cue.weak and not s.finale
+                score = BACK_REFERENCE * (WEAK if weak else 1.0) * factor
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
-                        character,
-                        _said(s, pronoun, pronoun + 1),
+                        self._character(rule, mention),
+                        _said(s, pointer, pointer + 1),
                         _said(s, cue.start, cue.end),
                         "pronoun",
                         score,
