@@ -628,6 +628,9 @@ class _Context:
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
                 ):
                     continue
+            wishes = grammar.get("wish")
+            if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
+                continue  # "I hope Danielle survives season 5": not (yet) the story
             cls: str | None = f.key
             negated = (
                 [

@@ -174,9 +174,11 @@ def sentences(page: Layout) -> list[Span]:
     trimmed = [span for begin, end in found if (span := _trim(page.text, begin, end))]
     merged: list[tuple[int, int, bool]] = []
     for begin, end in trimmed:
-        short = len(page.text[begin:end].split()) <= 2
-        if short and merged and merged[-1][2]:
-            merged[-1] = (merged[-1][0], end, True)
+        chunk = page.text[begin:end]
+        short = len(chunk.split()) <= 2
+        wordless = not any(c.isalnum() for c in chunk)  # "⚰️⚰️" after "gordo and tracy?"
+        if merged and (wordless or (short and merged[-1][2])):
+            merged[-1] = (merged[-1][0], end, merged[-1][2] and short)
         else:
             merged.append((begin, end, short))
     return [(begin, end) for begin, end, _ in merged]
