@@ -60,6 +60,7 @@ _FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
+_NO_FOUND: list[Found] = []
 
 
 @dataclass(frozen=True)
@@ -152,9 +153,14 @@ class _Sentence:
     finale: bool = False  # names a finale ("in the s3 finale", "s2e10")
     others: list[int] = field(default_factory=list)  # where names of someone else end
     grammar: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    by: dict[str, list[Found]] = field(default_factory=dict)  # what was found, by category
+    starts: set[int] = field(default_factory=set)  # where something was found
 
     def has(self, key: str) -> bool:
         return bool(self.grammar.get(key))
+
+    def of(self, category: str) -> list[Found]:
+        return self.by.get(category, _NO_FOUND)
 
 
 class Matcher:
@@ -310,7 +316,7 @@ class _Context:
             and not raw.isupper()
             and token.text not in self.m._all_names
             and token.text not in common_words()
-            and not any(f.start == k for f in s.found)
+            and k not in s.starts
         )
 
     @_lazy
@@ -354,14 +360,18 @@ class _Context:
     # --- who and what, one sentence at a time ---------------------------------------
 
     def recognise(self, s: _Sentence) -> None:
-        if not any(f.category in _SUBJECTS or f.category in _OUTCOMES for f in s.found):
-            return  # nothing here a rule could use (grammar alone points at nobody)
-        idiom: set[int] = set()
+        by: dict[str, list[Found]] = {}
         for f in s.found:
-            if f.category == "idiom":
-                idiom.update(range(f.start, f.end))
-            elif f.category == "word":
-                s.grammar[f.key].update(range(f.start, f.end))
+            by.setdefault(f.category, []).append(f)
+        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES):
+            return  # nothing here a rule could use (grammar alone points at nobody)
+        s.by = by
+        s.starts = {f.start for f in s.found}
+        idiom: set[int] = set()
+        for f in by.get("idiom", _NO_FOUND):
+            idiom.update(range(f.start, f.end))
+        for f in by.get("word", _NO_FOUND):
+            s.grammar[f.key].update(range(f.start, f.end))
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
@@ -374,7 +384,7 @@ class _Context:
                     cue.elsewhere = any(abs(cue.start - k) <= 5 for k in s.elsewhere)
 
     def _people(self, s: _Sentence) -> None:
-        names = [f for f in s.found if f.category == "name"]
+        names = list(s.of("name"))
         if len(names) > 1:
             names.sort(key=lambda f: (f.start, -(f.end - f.start)))
         taken = -1  # names do not overlap: the longest at each place wins
@@ -401,8 +411,8 @@ class _Context:
                 )
             )
         history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
-        for f in s.found:
-            if f.category == "thing" and not history:  # "Sea Dragon was a real 1962 design"
+        if not history:  # "Sea Dragon was a real 1962 design" is not the show's
+            for f in s.of("thing"):
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
 
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
@@ -439,7 +449,10 @@ class _Context:
                 and not raw.isupper()
                 and raw.isalpha()
                 and nxt.text not in self.m._all_names
-                and not any(fo.start == f.end and fo.category != "role" for fo in s.found)
+                and (
+                    f.end not in s.starts
+                    or all(fo.category == "role" for fo in s.found if fo.start == f.end)
+                )
             ):
                 return True
         # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
@@ -451,7 +464,7 @@ class _Context:
                 return True
         # "Neil's daughter Karen": someone's relative, unless the relation is this one's
         if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
-            noun = {x.key for x in s.found if x.category == "relation" and x.end == f.start}
+            noun = {x.key for x in s.of("relation") if x.end == f.start}
             if noun or f.start - 1 in grammar.get("namesake_noun", ()):
                 owners = {
                     p for m in s.mentions if m.end == f.start - 2 and m.persons for p in m.persons
@@ -472,10 +485,9 @@ class _Context:
 
     def _roles(self, s: _Sentence) -> None:
         slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for f in s.found:
-            if f.category == "role":
-                person, role, slot = map(int, f.key.split(":"))
-                slots[(person, role)][slot].append(f.start)
+        for f in s.of("role"):
+            person, role, slot = map(int, f.key.split(":"))
+            slots[(person, role)][slot].append(f.start)
         for (person, role_index), found in slots.items():
             known = self.m.people[person].roles[role_index]
             if known.of is not None or len(found) < len(known.words):
@@ -491,9 +503,8 @@ class _Context:
                     how="role",
                 )
             )
-        for f in s.found:
-            if f.category == "relation":
-                self._relation(s, f)
+        for f in s.of("relation"):
+            self._relation(s, f)
 
     def _in_season(self, first: int, last: int) -> bool:
         return not self.seasons or any(first <= n <= last for n in self.seasons)
@@ -586,9 +597,8 @@ class _Context:
         hedges = grammar.get("hedge", _NONE)
         negations = grammar.get("negation", _NONE) | hedges
         seen: set[tuple[str, str, int, int]] = set()
-        for f in s.found:
-            if f.category not in _OUTCOMES:
-                continue
+        outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
+        for f in outcomes:
             if f[:4] in seen:
                 continue  # the same outcome found through two phrases
             seen.add(f[:4])
