@@ -418,24 +418,27 @@ class _Context:
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
         """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
         words = s.words
-        before = [words[k].text for k in range(max(0, f.start - 3), f.start)]
         grammar = s.grammar
-        # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
-        for k in range(max(0, f.start - 3), f.start):
-            if k in grammar.get("namesake_owner", ()):
-                between = range(k + 1, f.start)
-                if all(
-                    j in grammar.get("namesake_noun", ()) or j in grammar.get("namesake_owner", ())
-                    for j in between
-                ) and not ({"show", "the"} & set(before)):
+        owners = grammar.get("namesake_owner", _NONE)
+        nouns = grammar.get("namesake_noun", _NONE)
+        if owners:
+            # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
+            before = {words[k].text for k in range(max(0, f.start - 3), f.start)}
+            for k in range(max(0, f.start - 3), f.start):
+                if (
+                    k in owners
+                    and all(j in nouns or j in owners for j in range(k + 1, f.start))
+                    and not ({"show", "the"} & before)
+                ):
                     return True
-        # "Karen from HR", "Kelly in my D&D group", "Danielle my roommate"
-        after = [t.text for t in words[f.end : f.end + 2]]
-        places = grammar.get("namesake_place", set()) | grammar.get("namesake_owner", set())
-        if after[:1] in (["from"], ["in"], ["at"]) and f.end + 1 in places:
-            return True
-        if f.end in grammar.get("namesake_owner", ()) and f.end + 1 in grammar.get(
-            "namesake_noun", ()
+            # "Danielle my roommate"
+            if f.end in owners and f.end + 1 in nouns:
+                return True
+        # "Karen from HR", "Kelly in my D&D group"
+        if (
+            f.end + 1 < len(words)
+            and words[f.end].text in ("from", "in", "at")
+            and (f.end + 1 in owners or f.end + 1 in grammar.get("namesake_place", _NONE))
         ):
             return True
         # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
@@ -458,7 +461,6 @@ class _Context:
         # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
         if f.start > 0 and f.end - f.start == 1:
             prev = words[f.start - 1]
-            raw = s.text[prev.start : prev.end]
             gap = s.text[prev.end : words[f.start].start]
             if gap == " " and self._proper_noun(s, f.start - 1):
                 return True
@@ -466,15 +468,15 @@ class _Context:
         if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
             noun = {x.key for x in s.of("relation") if x.end == f.start}
             if noun or f.start - 1 in grammar.get("namesake_noun", ()):
-                owners = {
+                related = {
                     p for m in s.mentions if m.end == f.start - 2 and m.persons for p in m.persons
                 }
                 mine = self.m.people[person].roles
-                if not any(r.of in owners for r in mine):
+                if not any(r.of in related for r in mine):
                     return True
         # "the real Deke Slayton", "in real life ...", history with years
-        real = grammar.get("real", set())
-        if any(f.start - 2 <= k < f.start for k in real):
+        real = grammar.get("real", _NONE)
+        if real and (f.start - 1 in real or f.start - 2 in real):
             return True
         if self.m.people[person].real:
             if real and not s.has("show"):
@@ -845,9 +847,10 @@ def _elsewhere(words: list[Token]) -> list[int]:
     finale = False
     for k, text in enumerate(texts):
         number: int | None = None
-        code = _CODE.match(text)
-        if code:
-            number = int(code.group(2))
+        if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
+            code = _CODE.match(text)
+            if code:
+                number = int(code.group(2))
         elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
             number = int(texts[k + 1])
         if (number is not None and number != 10) or text in _OPENING_WORDS:

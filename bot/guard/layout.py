@@ -33,7 +33,7 @@ _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+(?=\s|$)|[。！？]|\n")
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
-_MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])h")  # where a rule can start
+_MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])https?://")  # where a rule can start
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,8 @@ def readable(page: Layout, span: Span) -> str:
     """The words a reader sees in ``span`` without clicking: hidden regions, escaping
     backslashes and masked link addresses blanked (offsets kept); code and bare links
     kept, since they are plain to read."""
+    if not (page.hidden or page.links or page.escapes):
+        return page.text[span[0] : span[1]]  # plain text: nothing to blank
     chars = list(page.text[span[0] : span[1]])
 
     def blank(start: int, end: int) -> None:
