@@ -26,6 +26,7 @@ GRAMMAR = frozenset(
         "first_object",
         "hedge",
         "she",
+        "it",
         "wish",
         "laughter",
         "he",

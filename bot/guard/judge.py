@@ -765,6 +765,8 @@ class _Context:
         """ "Gordo finally gets his head straight. Shame he doesn't survive." Each outcome
         goes with the pronoun nearest before it (or after it): "seeing him after the
         bombing, knowing she's dead" is about a "she"."""
+        if s.cues and s.index and s.has("it"):
+            self._things_back(s, keep)
         pointers = sorted(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
         if not s.cues or not pointers or s.index == 0:
             return
@@ -806,6 +808,37 @@ class _Context:
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _things_back(self, s: _Sentence, keep: object) -> None:
+        """ "The Goldilocks plan looked impossible. They pull it off." """
+        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+            things = [m for m in self.read[k].mentions if m.thing is not None]
+            if not things:
+                continue
+            for thing in things:
+                for index in self._rules_for(thing):
+                    rule = self.m.rules[index]
+                    for cue in s.cues:
+                        if cue.emoji or not self._matches(rule, cue):
+                            continue
+                        # "it" as what the outcome happens to: "sells it", "pull it off"
+                        near = [k for k in s.grammar["it"] if cue.start <= k <= cue.end]
+                        if not near:
+                            continue
+                        it = near[0]
+                        score = BACK_REFERENCE * (WEAK if cue.weak and not s.finale else 1.0)
+                        keep(  # type: ignore[operator]
+                            Evidence(
+                                rule.key,
+                                None,
+                                _said(s, it, it + 1),
+                                _said(s, cue.start, cue.end),
+                                "pronoun",
+                                score,
+                                (k, s.index),
+                            )
+                        )
+            return
 
     def _character(self, rule: _Rule, mention: _Mention) -> str | None:
         both = sorted(rule.persons & mention.persons)
