@@ -583,7 +583,7 @@ class _Context:
         named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
         for k in range(index, max(-1, index - 4), -1):
             if k != index:
-                named = [m for m in self.read[k].mentions if m.persons and not m.consumed]
+                named = [m for m in self.read[k].mentions if m.persons]
             if plural and named:
                 return frozenset(p for m in named for p in m.persons)
             fitting = [m for m in named if fits(m)]
