@@ -611,13 +611,17 @@ class _Context:
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
             word = s.words[f.start].text
-            # German "die", Spanish "mi": another language's small word, when that
-            # language has two more of its small words here besides this one
+            # German "die": another language's small word, when that language's other
+            # small words here outnumber English ones ("Molly ist die Beste")
             if (
                 f.end - f.start == 1
                 and word in self.m._language_of
                 and f.category == "cue"
-                and any(self._counts[lang] >= 3 for lang in self.m._language_of[word])
+                and any(
+                    self._counts[lang] - 1 > self._counts.get("en", 0)
+                    for lang in self.m._language_of[word]
+                    if lang != "en"
+                )
             ):
                 continue
             emoji = not word[:1].isalnum()
