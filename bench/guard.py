@@ -101,14 +101,22 @@ def measure(seconds: float = 2.0) -> dict[str, float]:
 
         return run
 
+    def recognise_all() -> None:  # the real single walk: read, normalise, recognise
+        for text in texts:
+            page = layout(text)
+            larger.read(page, sentences(page))
+
     whole = per_message(lambda: [inspect(t, larger) for t in texts])
+    reading = per_message(recognise_all)
     stages = {
         "read (µs/msg)": per_message(read_all),
         "normalise (µs/msg)": per_message(normalise_all),
         "recognise names (µs/msg)": per_message(find_with(names)),
         "recognise fates (µs/msg)": per_message(find_with(fates)),
     }
-    stages["associate + score (µs/msg)"] = max(0.0, whole - sum(stages.values()))
+    stages["read + normalise + recognise, one walk (µs/msg)"] = reading
+    stages["associate + score (µs/msg)"] = max(0.0, whole - reading)
+    stages["whole guard (µs/msg)"] = whole
     return {
         f"shipped rules ({len(shipped)}) (msg/s)": _rate(
             texts, lambda t: inspect(t, plain), seconds
@@ -124,7 +132,7 @@ def main() -> None:
     arguments = parser.parse_args()
     figures = measure(arguments.seconds)
     for name, value in figures.items():
-        print(f"{name:40} {value:10.1f}")
+        print(f"{name:50} {value:10.1f}")
     rate = figures["shipped + 1,000 server terms (msg/s)"]
     verdict = "meets" if rate >= TARGET else "MISSES"
     print(f"target >= {TARGET} msg/s with 1,000 extra terms: {verdict}")

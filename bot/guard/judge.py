@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from bot.canon.models import GuardRule
@@ -141,20 +141,38 @@ class _Cue:
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
 
 
-@dataclass
 class _Sentence:
-    index: int
-    words: list[Token]
-    found: list[Found]
-    text: str
-    mentions: list[_Mention] = field(default_factory=list)
-    cues: list[_Cue] = field(default_factory=list)
-    elsewhere: list[int] = field(default_factory=list)  # non-finale episode references
-    finale: bool = False  # names a finale ("in the s3 finale", "s2e10")
-    others: list[int] = field(default_factory=list)  # where names of someone else end
-    grammar: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    by: dict[str, list[Found]] = field(default_factory=dict)  # what was found, by category
-    starts: set[int] = field(default_factory=set)  # where something was found
+    """One sentence as read, and what the judge makes of it (a plain class: one is
+    made per sentence of every message, so it is kept cheap)."""
+
+    __slots__ = (
+        "by",
+        "cues",
+        "elsewhere",
+        "finale",
+        "found",
+        "grammar",
+        "index",
+        "mentions",
+        "others",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, index: int, words: list[Token], found: list[Found], text: str) -> None:
+        self.index = index
+        self.words = words
+        self.found = found
+        self.text = text
+        self.mentions: list[_Mention] = []
+        self.cues: list[_Cue] = []
+        self.elsewhere: list[int] = []  # non-finale episode references
+        self.finale = False  # names a finale ("in the s3 finale", "s2e10")
+        self.others: list[int] = []  # where names of someone else end
+        self.grammar: dict[str, set[int]] = {}  # grammar class -> word positions
+        self.by: dict[str, list[Found]] = {}  # what was found, by category
+        self.starts: set[int] = set()  # where something was found
 
     def has(self, key: str) -> bool:
         return bool(self.grammar.get(key))
@@ -371,11 +389,11 @@ class _Context:
         for f in by.get("idiom", _NO_FOUND):
             idiom.update(range(f.start, f.end))
         for f in by.get("word", _NO_FOUND):
-            s.grammar[f.key].update(range(f.start, f.end))
+            s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
-        if s.cues:
+        if any(c.weak for c in s.cues):  # only hints care whether a finale is named
             s.finale = any(t.text in _FINALES or t.text.endswith("e10") for t in s.words)
         if s.cues and s.mentions:
             s.elsewhere = _elsewhere(s.words)
@@ -486,6 +504,8 @@ class _Context:
         return False
 
     def _roles(self, s: _Sentence) -> None:
+        if "role" not in s.by and "relation" not in s.by:
+            return
         slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for f in s.of("role"):
             person, role, slot = map(int, f.key.split(":"))
