@@ -320,22 +320,21 @@ class _Context:
         return {language for language, n in self._counts.items() if n >= 2}
 
     def _proper_noun(self, s: _Sentence, k: int) -> bool:
-        """A capitalised word that is no name of ours and no everyday word: somebody
-        else ("Becca", "Jerrie")."""
+        """A capitalised word that is no name or word of ours: somebody else ("Becca",
+        "Stark", "Jerrie"). At the start of a sentence, where any word is capitalised, it
+        must also be no everyday English word ("Dying at the end...")."""
         if k < 0:
             return False
         token = s.words[k]
         if not s.text[token.start].isupper():
             return False  # the quick test first: most words are lower case
         raw = s.text[token.start : token.end]
-        return (
-            raw[:1].isupper()
-            and raw.isalpha()
-            and not raw.isupper()
-            and token.text not in self.m._all_names
-            and token.text not in common_words()
-            and k not in s.starts
-        )
+        if not raw.isalpha() or raw.isupper() or k in s.starts:
+            return False
+        if token.text in self.m._all_names:
+            return False
+        first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
+        return not first or "en" not in common_words().get(token.text, frozenset())
 
     @_lazy
     def seasons(self) -> set[int]:
@@ -692,7 +691,11 @@ class _Context:
                     f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
                     for end in s.others
                 )
-            ) or self._proper_noun(s, f.start - 1):
+            ) or (
+                f.start > 0
+                and not _apart(s, f.start - 1, f.start)
+                and self._proper_noun(s, f.start - 1)
+            ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             # A hint made plain: "doesn't make it" is a death, in full.
             weak = f.category == "weak" and not (negated and cls == "death")
