@@ -16,7 +16,8 @@ one statement, in text a reader can see. The stages:
 - **together**: subject and outcome in the same sentence (closer is surer), or the
   outcome in a later sentence that points back with a pronoun.
 - **how sure**: a score in [0, 1]; a bare yes/no question ("does Gordo die?") asks and
-  scores low; a name that could be anyone, without show context, scores in the review band.
+  scores low; a name that could be anyone, without show context, scores lower (tagged only
+  when the statement is plain and close; otherwise the review band).
 """
 
 from __future__ import annotations
@@ -956,12 +957,3 @@ def _said(s: _Sentence, start: int, end: int) -> str:
 def _how(mention: _Mention) -> str:
     return {"name": "same sentence"}.get(mention.how, mention.how)
 
-
-__all__ = [
-    "DEFAULT_THRESHOLD",
-    "REVIEW_BAND",
-    "Evidence",
-    "Matcher",
-    "Verdict",
-    "layout",
-]
