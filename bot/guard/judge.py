@@ -956,4 +956,3 @@ def _said(s: _Sentence, start: int, end: int) -> str:
 
 def _how(mention: _Mention) -> str:
     return {"name": "same sentence"}.get(mention.how, mention.how)
-
