@@ -1,7 +1,7 @@
 """Regenerate ``bot/guard/data/common_words.txt.gz``: words in everyday use in the languages
 the spoiler guard reads, from the ``wordfreq`` library's frequency lists.
 
-    pip install wordfreq && python scripts/make_common_words.py
+    .venv/bin/pip install -e ".[tools]" && .venv/bin/python scripts/make_common_words.py
 
 wordfreq (about 60 MB with its data) is too heavy to ship with the bot and too slow to
 import at start, so this script keeps only what the guard needs: words of four letters
