@@ -1,15 +1,17 @@
-"""Reading the spoiler guard's data: ``data/canon/guard.toml`` (the rules, checked against
-the facts) and ``data/canon/guard/*.toml`` (the vocabulary, one file per language).
+"""Reading the spoiler guard's data: each series' ``data/canon/<series>/guard.toml`` (the
+rules, checked against that series' facts) and ``data/canon/guard/*.toml`` (the
+vocabulary, one file per language, shared by every series).
 
 Every fate gets a rule from the character and the meaning classes for its kind of fate;
 every finale detail must be covered by at least one written rule. The vocabulary and the
-characters' names and roles become the guard's ``Lexicon``.
+characters' names and roles (of every series) become the guard's ``Lexicon``.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,9 @@ GRAMMAR = frozenset(
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
 LANGUAGE_KEYS |= {"relations", "names"}
+# A name opening with an article is a title: its words are not a first name and a
+# surname ("The" would otherwise name Star City's Chief Designer in every message).
+TITLE_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def character_names(character: Character, extra: Sequence[str] = ()) -> tuple[str, ...]:
@@ -53,12 +58,18 @@ def character_names(character: Character, extra: Sequence[str] = ()) -> tuple[st
     in other scripts, and the actors' names ("Michael Dorman's character dies")."""
     parts = character.name.split()
     names = [character.name, *character.aliases, *extra]
-    if len(parts[0]) >= 3:
+    if parts[0].casefold() in TITLE_ARTICLES:
+        parts = []  # a title ("The Chief Designer"), not a first name and a surname
+    if parts and len(parts[0]) >= 3:
         names.append(parts[0])
     if len(parts) > 1 and len(parts[-1]) >= 4:
         names.append(parts[-1])  # the surname ("Cobb", "Stevens"): shared names are sorted
     names += [role.actor_name for role in character.roles]
     return tuple(dict.fromkeys(names))
+
+
+def _code(fact: Fact) -> str:
+    return fact.detail.reveal.episode.code.replace(" ", "-")
 
 
 def fate_key(fact: Fact) -> str:
@@ -158,19 +169,26 @@ def _people(
     return tuple(people)
 
 
+@dataclass(frozen=True)
+class GuardRules:
+    """One series' guard.toml, read."""
+
+    rules: tuple[GuardRule, ...]
+    idioms: tuple[str, ...]  # phrases the guard never counts (``ignore``)
+    real: frozenset[str]  # ids of the characters who portray real people
+
+
 def read_guard_rules(
     path: Path,
     label: str,
     characters: Mapping[str, Character],
     finale_facts: Sequence[Fact],
-) -> tuple[tuple[GuardRule, ...], tuple[str, ...], Lexicon]:
-    """The rules, the idioms the guard never counts, and what the guard knows."""
+    classes: set[str],
+) -> GuardRules:
+    """One series' rules, checked against its characters, its finale details and the
+    meaning classes of the vocabulary (``read_vocabulary``)."""
     data = _load(path, label)
     head = Entry(label, "file", data, {"fate_cues", "ignore", "rule", "real_people"})
-    vocabulary, spelled = read_vocabulary(
-        path.parent / "guard", f"{path.parent.name}/guard", characters
-    )
-    classes = set(vocabulary.cues)
 
     def check_actions(entry: Entry, actions: Sequence[str]) -> None:
         for action in actions:
@@ -193,7 +211,7 @@ def read_guard_rules(
             check_actions(cue_table, actions)
             rules.append(
                 GuardRule(
-                    id=f"fate-{character.id}-{fact.detail.reveal.episode.code}".lower(),
+                    id=f"fate-{character.id}-{_code(fact)}".lower(),
                     reveal=fact.detail.reveal,
                     subjects=(f"@{character.id}",),
                     actions=actions,
@@ -234,9 +252,21 @@ def read_guard_rules(
     uncovered = sorted(set(details) - covered)
     if uncovered:
         raise ContentError(label, "rules", f"no rule covers the finale detail {uncovered[0]!r}")
-    idioms = head.texts("ignore")
+    return GuardRules(tuple(rules), head.texts("ignore"), frozenset(real))
+
+
+def guard_lexicon(
+    vocabulary: Lexicon,
+    spelled: Mapping[str, tuple[str, ...]],
+    characters: Mapping[str, Character],
+    real: set[str],
+    idioms: Iterable[str],
+    label: str,
+) -> Lexicon:
+    """What the guard knows: the vocabulary, every series' characters (names, spellings,
+    roles and relations) and the idioms of every series' rules."""
     people = _people(characters, spelled, real, vocabulary.relations, label)
-    lexicon = Lexicon(
+    return Lexicon(
         people=people,
         cues=vocabulary.cues,
         weak_cues=vocabulary.weak_cues,
@@ -244,4 +274,3 @@ def read_guard_rules(
         relations=vocabulary.relations,
         idioms=tuple(dict.fromkeys((*vocabulary.idioms, *idioms))),
     )
-    return tuple(rules), idioms, lexicon

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import discord
 
 from bot import __version__
-from bot.canon.models import CanonCounts
-from bot.render.cards import Card, Colour, Field, Reply, line
+from bot.canon.models import CanonCounts, Series, SeriesCounts
+from bot.render.cards import Card, Colour, Field, Line, Reply, line
+from bot.render.episodes import announcement
 
-COMMANDS = (
-    ("/character name", "Who a character is, who plays them, and their story so far."),
-    ("/actor name", "The roles an actor plays, with seasons (recasts included)."),
-    ("/episode episode · season · number", "An episode by code (S3E10), title, or numbers."),
-    ("/season number", "A season's premise, dates, and its episodes page by page."),
-    ("/timeline from_year · to_year · season", "The show's alternate history, in order."),
-    ("/search query", "Search names, titles and story text. Results are shown only to you."),
-    ("/progress set · show · clear", "Your horizon: replies you trigger hold back the rest."),
-    ("/spoilercheck draft", "See privately what the spoiler guard would tag in a draft."),
-    ("/spoilers …", "Server admins: embargo, spoiler channels, the spoiler guard."),
-    ("/about", "Data version, counts and sources."),
-)
+
+@dataclass(frozen=True)
+class CommandHelp:
+    """One line of /help, read from the command tree (so no command can be missing)."""
+
+    usage: str  # "/character name", "/progress set · show · clear"
+    description: str
+    needs: str | None = None  # the server permission it takes, e.g. "Manage Server"
+
 
 SPOILER_RULES = (
     "Anything first revealed in a season finale is hidden behind spoiler tags (and, "
@@ -31,32 +31,81 @@ SPOILER_RULES = (
 )
 
 
-def help_card() -> Reply:
-    card = Card(
-        title="fambot · help",
-        lines=(line("Answers about *For All Mankind* without spoiling anyone."),),
-        fields=(
-            Field("Commands", tuple(line(f"`{name}` — {text}") for name, text in COMMANDS)),
-            Field("Spoilers", (line(SPOILER_RULES),)),
-            Field(
-                "Tips",
-                (
-                    line("Every name option suggests as you type and forgives typos."),
-                    line("Only the person who ran a command can turn its pages."),
+def _help_lines(commands: Sequence[CommandHelp]) -> tuple[Line, ...]:
+    return tuple(
+        line(f"`{c.usage}` — {c.description}" + (f" ({c.needs})" if c.needs else ""))
+        for c in commands
+    )
+
+
+def _shows(series: Sequence[Series]) -> str:
+    names = [f"*{s.name}*" for s in series] or ["the show"]
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
+def _series_tips(series: Sequence[Series]) -> list[Line]:
+    others = [s for s in series if not s.is_default]
+    if not others:
+        return []
+    default = next((s.name for s in series if s.is_default), "the main show")
+    codes = ", ".join(f"{s.name} as `{s.code} S1E1`" for s in others)
+    return [
+        line(
+            f"Commands mean *{default}* unless you pick another `series`. Episode codes "
+            f"of the other shows carry a prefix: {codes}."
+        )
+    ]
+
+
+def help_card(commands: Sequence[CommandHelp], series: Sequence[Series] = ()) -> Reply:
+    """``commands``: every command the bot offers, in the order to list them;
+    ``series``: the shows the data covers, the default first."""
+    everyone = [c for c in commands if c.needs is None]
+    moderators = [c for c in commands if c.needs is not None]
+    fields = [Field("Commands", _help_lines(everyone))]
+    if moderators:
+        fields.append(Field("For moderators", _help_lines(moderators)))
+    fields += [
+        Field("Spoilers", (line(SPOILER_RULES),)),
+        Field(
+            "Tips",
+            (
+                line("Every name option suggests as you type and forgives typos."),
+                line("Only the person who ran a command can turn its pages."),
+                line(
+                    "Anyone can press **Sources** (the pages an answer rests on) or "
+                    "**Report a mistake** under an answer; only they see what follows."
                 ),
+                *_series_tips(series),
             ),
         ),
+    ]
+    card = Card(
+        title="fambot · help",
+        lines=(line(f"Answers about {_shows(series)} without spoiling anyone."),),
+        fields=tuple(fields),
         colour=Colour.INFO,
     )
     return Reply((card,), ephemeral=True)
 
 
+def _series_lines(found: SeriesCounts) -> tuple[Line, ...]:
+    seasons = f"{found.seasons} season{'s' if found.seasons != 1 else ''}"
+    lines = [
+        line(f"{seasons}, {found.episodes} episodes"),
+        line(f"{found.characters} characters, {found.events} timeline events"),
+    ]
+    lines += [line(announcement(season, found.series)) for season in found.announced]
+    return tuple(lines)
+
+
 def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | None) -> Reply:
+    shows = _shows([found.series for found in counts.per_series])
     card = Card(
         title="About fambot",
         lines=(
             line(
-                "A fan-made, spoiler-safe guide to *For All Mankind*. Every fact in its data "
+                f"A fan-made, spoiler-safe guide to {shows}. Every fact in its data "
                 "names the episode that reveals it and the public sources it rests on."
             ),
         ),
@@ -74,7 +123,7 @@ def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | Non
                 inline=True,
             ),
             Field(
-                "Counts",
+                "In all",
                 (
                     line(f"{counts.seasons} seasons, {counts.episodes} episodes"),
                     line(f"{counts.characters} characters, {counts.actors} actors"),
@@ -82,12 +131,17 @@ def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | Non
                 ),
                 inline=True,
             ),
+            *(
+                Field(found.series.name, _series_lines(found), inline=True)
+                for found in counts.per_series
+            ),
             Field(
                 "Sources",
                 (
                     line(
                         f"{counts.sources} public sources (recaps, reviews, episode guides), "
-                        "listed in the bot's data files; unconfirmed claims are left out."
+                        "listed in the bot's data files; unconfirmed claims are left out. "
+                        "Press **Sources** under an answer to see the ones it rests on."
                     ),
                 ),
             ),

@@ -1,4 +1,4 @@
-"""The community repository: per-user progress and per-server spoiler policy.
+"""The community repository: per-user progress and per-server settings, in SQLite.
 
 Everything here is read on every reply and every autocomplete keystroke, so it is
 held in memory: loaded once when the store opens, and updated after each write.
@@ -8,45 +8,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import aiosqlite
 
 from bot.canon.episodes import EpisodeRef
+from bot.community.records import (
+    ChannelKind,
+    MistakeReport,
+    PermissionGap,
+    Progress,
+    ServerSettings,
+)
 from bot.store.database import transaction
-
-ChannelKind = Literal["spoiler", "exempt"]
-DEFAULT_EMBARGO_DAYS = 7
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far a member has watched; ``episode`` None means caught up."""
-
-    episode: EpisodeRef | None
-
-
-@dataclass(frozen=True)
-class GuildPolicy:
-    guild_id: int
-    embargo_days: int = DEFAULT_EMBARGO_DAYS
-    tag_finales: bool = True
-    guard_enabled: bool = False
-    log_channel_id: int | None = None
-    spoiler_channels: frozenset[int] = frozenset()
-    exempt_channels: frozenset[int] = frozenset()
-    exempt_roles: frozenset[int] = frozenset()
-    terms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PermissionGap:
-    channel_id: int
-    permission: str
-    reported_at: datetime
-    from_discord: bool  # Discord refused a request (not just the bot's own reading)
 
 
 def _now() -> str:
@@ -56,28 +31,31 @@ def _now() -> str:
 class CommunityRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
-        self._progress: dict[int, Progress] = {}
-        self._policies: dict[int, GuildPolicy] = {}
+        self._progress: dict[int, dict[str, Progress]] = {}  # user -> series code -> progress
+        self._servers: dict[int, ServerSettings] = {}
         self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
 
     async def load(self) -> None:
         """Read every community row into memory (called once, when the store opens)."""
-        async with self._conn.execute("SELECT user_id, episode_id FROM community_progress") as c:
-            self._progress = {
-                row[0]: Progress(EpisodeRef.from_key(row[1]) if row[1] is not None else None)
-                async for row in c
-            }
-        policies: dict[int, GuildPolicy] = {}
+        progress: dict[int, dict[str, Progress]] = {}
+        async with self._conn.execute(
+            "SELECT user_id, series, episode_id FROM community_series_progress"
+        ) as c:
+            async for row in c:
+                episode = EpisodeRef.from_key(row[2]) if row[2] is not None else None
+                progress.setdefault(row[0], {})[row[1]] = Progress(row[1], episode)
+        self._progress = progress
+        servers: dict[int, ServerSettings] = {}
         async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
             async for row in c:
-                policies[row["guild_id"]] = GuildPolicy(
+                servers[row["guild_id"]] = ServerSettings(
                     guild_id=row["guild_id"],
                     embargo_days=row["embargo_days"],
                     tag_finales=bool(row["tag_finales"]),
                     guard_enabled=bool(row["guard_enabled"]),
                     log_channel_id=row["log_channel_id"],
                 )
-        self._policies = policies
+        self._servers = servers
         for guild_id in await self._guilds_with_rows():
             await self._refresh_lists(guild_id)
         # A restart is a fresh look: gaps Discord reported get one more try.
@@ -115,8 +93,8 @@ class CommunityRepository:
         terms = await column(
             "SELECT term FROM community_guard_term WHERE guild_id = ? ORDER BY term"
         )
-        self._policies[guild_id] = dataclasses.replace(
-            self.policy(guild_id),
+        self._servers[guild_id] = dataclasses.replace(
+            self.server_settings(guild_id),
             spoiler_channels=frozenset(int(c) for c in spoiler),
             exempt_channels=frozenset(int(c) for c in exempt),
             exempt_roles=frozenset(int(r) for r in roles),
@@ -125,34 +103,54 @@ class CommunityRepository:
 
     # --- progress ----------------------------------------------------------------
 
-    def progress(self, user_id: int) -> Progress | None:
-        return self._progress.get(user_id)
+    def progress(self, user_id: int, series: str = "") -> Progress | None:
+        """How far the member has watched ``series``; None if they have not said."""
+        return self._progress.get(user_id, {}).get(series)
 
-    async def set_progress(self, user_id: int, episode: EpisodeRef | None) -> None:
+    def every_progress(self, user_id: int) -> tuple[Progress, ...]:
+        return tuple(self._progress.get(user_id, {}).values())
+
+    def horizons(self, user_id: int) -> frozenset[EpisodeRef]:
+        """The last episode seen of each series the member set progress for (not caught up)."""
+        return frozenset(
+            p.episode for p in self._progress.get(user_id, {}).values() if p.episode is not None
+        )
+
+    async def set_progress(self, user_id: int, series: str, episode: EpisodeRef | None) -> None:
+        """``episode`` None: caught up with ``series``."""
+        if episode is not None and episode.series != series:
+            raise ValueError(f"{episode.code} is not an episode of series {series!r}")
         async with transaction(self._conn) as conn:
             await conn.execute(
-                """INSERT INTO community_progress (user_id, episode_id, updated_at)
-                   VALUES (?, ?, ?)
-                   ON CONFLICT (user_id) DO UPDATE
+                """INSERT INTO community_series_progress (user_id, series, episode_id, updated_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (user_id, series) DO UPDATE
                    SET episode_id = excluded.episode_id, updated_at = excluded.updated_at""",
-                (user_id, episode.key if episode else None, _now()),
+                (user_id, series, episode.key if episode else None, _now()),
             )
-        self._progress[user_id] = Progress(episode)
+        self._progress.setdefault(user_id, {})[series] = Progress(series, episode)
 
-    async def clear_progress(self, user_id: int) -> bool:
+    async def clear_progress(self, user_id: int, series: str | None = None) -> bool:
+        """Forget one series' progress, or (``series`` None) all of it."""
         async with transaction(self._conn) as conn:
             cursor = await conn.execute(
-                "DELETE FROM community_progress WHERE user_id = ?", (user_id,)
+                "DELETE FROM community_series_progress"
+                " WHERE user_id = ? AND (? IS NULL OR series = ?)",
+                (user_id, series, series),
             )
-        self._progress.pop(user_id, None)
+        kept = self._progress.get(user_id, {})
+        if series is None:
+            kept.clear()
+        else:
+            kept.pop(series, None)
         return cursor.rowcount > 0
 
-    # --- server policy -----------------------------------------------------------
+    # --- server settings ---------------------------------------------------------
 
-    def policy(self, guild_id: int) -> GuildPolicy:
-        return self._policies.get(guild_id) or GuildPolicy(guild_id)
+    def server_settings(self, guild_id: int) -> ServerSettings:
+        return self._servers.get(guild_id) or ServerSettings(guild_id)
 
-    async def update_policy(
+    async def update_server_settings(
         self,
         guild_id: int,
         *,
@@ -160,10 +158,10 @@ class CommunityRepository:
         tag_finales: bool | None = None,
         guard_enabled: bool | None = None,
         log_channel_id: int | Literal[False] | None = False,  # False: leave as it is
-    ) -> GuildPolicy:
+    ) -> ServerSettings:
         async with transaction(self._conn) as conn:
             # Read inside the unit of work: two changes at once must not undo each other.
-            current = self.policy(guild_id)
+            current = self.server_settings(guild_id)
             updated = dataclasses.replace(
                 current,
                 embargo_days=current.embargo_days if embargo_days is None else embargo_days,
@@ -193,7 +191,7 @@ class CommunityRepository:
                     _now(),
                 ),
             )
-            self._policies[guild_id] = updated
+            self._servers[guild_id] = updated
         return updated
 
     async def set_channel(
@@ -314,6 +312,88 @@ class CommunityRepository:
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (guild_id, channel_id, author_id, message_id, repost_id, reason, _now()),
             )
+
+    # --- reports of mistakes -------------------------------------------------------
+
+    async def file_report(
+        self,
+        *,
+        reporter_id: int,
+        guild_id: int | None,
+        channel_id: int | None,
+        message_id: int | None,
+        subject: str,
+        text: str,
+        source: str | None,
+        limit: int,
+        window: timedelta,
+    ) -> int | None:
+        """Store a report and return its id; None when the member already sent ``limit``
+        within ``window`` (counted inside the unit of work, so two at once cannot both
+        slip under it)."""
+        now = datetime.now(UTC).replace(microsecond=0)
+        async with transaction(self._conn) as conn:
+            async with conn.execute(
+                "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+                (reporter_id, (now - window).isoformat()),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and int(row[0]) >= limit:
+                return None
+            cursor = await conn.execute(
+                """INSERT INTO community_report
+                       (reporter_id, guild_id, channel_id, message_id, subject, text, source,
+                        created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    reporter_id,
+                    guild_id,
+                    channel_id,
+                    message_id,
+                    subject,
+                    text,
+                    source,
+                    now.isoformat(),
+                ),
+            )
+            report_id = cursor.lastrowid
+        assert report_id is not None
+        return report_id
+
+    async def reports_sent_since(self, reporter_id: int, since: datetime) -> int:
+        async with self._conn.execute(
+            "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+            (reporter_id, since.replace(microsecond=0).isoformat()),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def mark_report_logged(self, report_id: int) -> None:
+        async with transaction(self._conn) as conn:
+            await conn.execute("UPDATE community_report SET logged = 1 WHERE id = ?", (report_id,))
+
+    async def reports(self, since: datetime | None = None) -> list[MistakeReport]:
+        """Stored reports, oldest first (all of them, or those after ``since``)."""
+        async with self._conn.execute(
+            "SELECT * FROM community_report WHERE ? IS NULL OR created_at > ? ORDER BY id",
+            (since.isoformat() if since else None, since.isoformat() if since else None),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            MistakeReport(
+                id=row["id"],
+                reporter_id=row["reporter_id"],
+                guild_id=row["guild_id"],
+                channel_id=row["channel_id"],
+                message_id=row["message_id"],
+                subject=row["subject"],
+                text=row["text"],
+                source=row["source"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+                logged=bool(row["logged"]),
+            )
+            for row in rows
+        ]
 
     async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
         async with self._conn.execute(

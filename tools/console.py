@@ -28,12 +28,13 @@ from tests.standin.harness import Exchange, Harness
 from tests.standin.rest import Message
 
 CONSOLE_TOKEN = "Y29uc29sZS1vbmx5LXRva2Vu.Console.fambot-local-stand-in-not-a-real-token"
-HELP = """Commands: /help, /character, /actor, /episode, /season, /timeline, /search, /about,
-  /progress set|show|clear, /spoilercheck, /spoilers ... (you are a server admin here)
+HELP = """Commands: {commands} (you are a server admin here)
   /character name: Ed Baldwin       options as name: value pairs
   /character Ed                     a lone value fills the first option
   ?/episode episode: pol            show autocomplete suggestions
+  /episode SC S1E3                  another show: its codes carry a prefix, or add series:
   next, prev                        turn the pages of the last reply
+  sources                           the sources the last reply rests on
   reveal                            show the last reply's spoilers
   quit                              leave"""
 _OPTION = re.compile(r"(?:^|\s)([a-z_]+):\s*")
@@ -110,7 +111,9 @@ class Console:
         if line in ("quit", "exit"):
             return False
         if line == "help":
-            self.say(HELP)
+            assert self.harness.bot is not None
+            names = sorted(c.name for c in self.harness.bot.tree.get_commands())
+            self.say(HELP.format(commands=", ".join(f"/{n}" for n in names if " " not in n)))
         elif line == "reveal":
             for n, secret in enumerate(self.secrets, 1):
                 self.say(f"  spoiler {n}: {secret}")
@@ -118,6 +121,8 @@ class Console:
                 self.say("  (nothing hidden in the last reply)")
         elif line in ("next", "prev"):
             await self._press("Next ▶" if line == "next" else "◀ Previous")
+        elif line == "sources":
+            await self._press("Sources")
         elif line.lstrip("?").startswith("/"):
             await self._command(line)
         else:
