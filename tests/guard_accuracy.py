@@ -5,8 +5,10 @@
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 
 - ``tests/corpus/tuning.toml``: the tuning part; rules and thresholds may be fitted to it.
-- ``tests/corpus/holdout.toml``: held out. Nothing is fitted to it, and this script will
-  not score it on request: only the test that the lead's floors live in loads it.
+- ``tests/corpus/tuning2.toml``: a second tuning part, weighted to the hardest kinds.
+- ``tests/corpus/holdout.toml`` and ``holdout2.toml``: held out. Nothing is fitted to
+  them, and this script will not score them on request: only the test that holds the
+  lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
   corpora, kept as regression tests.
 
@@ -31,6 +33,7 @@ from bot.spoilers.policy import PUBLIC, Exposure, exposure
 HERE = Path(__file__).resolve().parent
 TUNING = HERE / "corpus" / "tuning.toml"
 HOLDOUT = HERE / "corpus" / "holdout.toml"
+HOLDOUT_2 = HERE / "corpus" / "holdout2.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {"tuning": TUNING, "old": OLD, "old-holdout": OLD_HOLDOUT}

@@ -7,11 +7,20 @@ change that makes the guard worse fails. The figures that count are the held-out
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import pytest
 
-from tests.guard_accuracy import HOLDOUT, OLD, OLD_HOLDOUT, TUNING, corpus, score, score_by_kind
+from tests.guard_accuracy import (
+    HOLDOUT,
+    HOLDOUT_2,
+    OLD,
+    OLD_HOLDOUT,
+    TUNING,
+    corpus,
+    score,
+    score_by_kind,
+)
 
 KINDS = {
     "plain",
@@ -80,19 +89,21 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
     assert result.recall >= 0.91, result.false_negatives
 
 
-@pytest.mark.skipif(
-    not os.environ.get("FAMBOT_SCORE_HOLDOUT"),
-    reason="scored only by the lead (FAMBOT_SCORE_HOLDOUT=1): whoever tunes never sees it",
-)
-@pytest.mark.xfail(strict=False, reason="floors are set by the lead after the held-out run")
-def test_held_out_messages() -> None:
-    """The held-out part (tests/corpus/holdout.toml) was written before the matcher
-    changed and nothing is fitted to it. The floors below are issue 9's targets, to be
-    set by the lead after the held-out run; this test only loads it through the scorer."""
-    results = score_by_kind(HOLDOUT)
-    overall = results["all"]
+# Held-out parts: nothing was ever fitted to them; only the lead scores them, after a
+# round of matcher changes. Floors sit a little under the figures measured then
+# (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
+# works on the matcher does not see them.
+HELD_OUT_FLOORS = {
+    HOLDOUT: (0.97, 0.86),  # round 1 measured 0.985 / 0.883
+    HOLDOUT_2: (0.96, 0.84),  # round 1 measured 0.976 / 0.859
+}
+
+
+@pytest.mark.parametrize("path", sorted(HELD_OUT_FLOORS), ids=lambda p: p.stem)
+def test_held_out_messages(path: Path) -> None:
+    overall = score_by_kind(path)["all"]
     assert overall.size >= 300
-    assert overall.precision >= 0.97  # set by the lead after the held-out run
-    assert overall.recall >= 0.95  # set by the lead after the held-out run
-    for kind in KINDS:
-        assert results[kind].recall >= 0.90, kind  # set by the lead after the held-out run
+    precision, recall = HELD_OUT_FLOORS[path]
+    figures = f"precision {overall.precision:.3f}, recall {overall.recall:.3f}"
+    assert overall.precision >= precision, figures
+    assert overall.recall >= recall, figures
