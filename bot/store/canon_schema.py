@@ -129,6 +129,12 @@ STATEMENTS = (
     """CREATE TABLE canon_guard_idiom (
         phrase TEXT PRIMARY KEY
     ) STRICT""",
+    # What the guard knows (its vocabulary and every series' names, roles and relations),
+    # as one JSON document.
+    """CREATE TABLE canon_guard_lexicon (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        data TEXT NOT NULL
+    ) STRICT""",
     # Full-text search over names, aliases, titles and story text; kind/ref locate the
     # record; remove_diacritics lets "Pena" find "Peña".
     """CREATE VIRTUAL TABLE canon_search USING fts5 (

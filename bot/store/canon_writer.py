@@ -118,6 +118,10 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
             "INSERT INTO canon_guard_idiom (phrase) VALUES (?)",
             [(idiom,) for idiom in bundle.guard_idioms],
         )
+        await conn.execute(
+            "INSERT INTO canon_guard_lexicon (id, data) VALUES (1, ?)",
+            (bundle.guard_lexicon.to_json(),),
+        )
         await conn.executemany(
             "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources,"
             " carries) VALUES (?, ?, ?, ?, ?, ?, ?)",

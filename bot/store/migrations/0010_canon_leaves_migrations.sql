@@ -5,6 +5,7 @@
 -- untouched.
 PRAGMA defer_foreign_keys = ON;
 DROP TABLE canon_search;
+DROP TABLE canon_guard_lexicon;
 DROP TABLE canon_guard_idiom;
 DROP TABLE canon_guard_rule;
 DROP TABLE canon_event;
