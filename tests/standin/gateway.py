@@ -223,7 +223,11 @@ class Gateway:
         async with asyncio.timeout(ROUND_TRIP_SECONDS):
             for session in list(self.sessions):
                 target = session.sequence
-                while session.identified.is_set() and session.acknowledged < target:
+                while (
+                    session.identified.is_set()
+                    and not session.socket.closed  # a client gone (killed) reads nothing more
+                    and session.acknowledged < target
+                ):
                     session.heartbeat.clear()
                     await session.send(1, None)  # "heartbeat now", as Discord may ask
                     await session.heartbeat.wait()
