@@ -262,3 +262,20 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
             await _migrate(settings, db_path)
     finally:
         await running.close()
+
+
+async def test_the_check_reports_on_the_database_in_one_line(
+    postgres: Server, postgres_url: str
+) -> None:
+    from bot.store.postgres.database import probe
+
+    ready, line = await probe(postgres_url, 1.0)
+    assert ready and "reachable, schema version" in line and "\n" not in line
+    empty = await postgres.fresh_database()
+    try:
+        ready, line = await probe(empty, 1.0)
+        assert not ready and "run `python -m bot migrate`" in line
+    finally:
+        await postgres.drop(empty)
+    ready, line = await probe("postgresql://bot:secret@127.0.0.1:9/fambot", 0.5)
+    assert not ready and "unreachable" in line and "secret" not in line

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.settings import SettingsError, Shards, settings_from_env
 from bot.store import Store, StoreError
 from tests.standin.harness import FAKE_TOKEN
@@ -100,14 +101,22 @@ async def test_a_second_process_on_the_file_is_refused_in_one_line(db_path: Path
         assert "FAMBOT_DATABASE_URL" in line
     finally:
         await store.close()
-    assert _bot(["migrate"], {"FAMBOT_DATABASE": str(db_path)}).returncode == 0
 
 
-def test_some_shards_without_postgres_is_refused_in_one_line(tmp_path: Path) -> None:
-    env = {"DISCORD_TOKEN": FAKE_TOKEN, "FAMBOT_DATABASE": str(tmp_path / "db.sqlite3")}
-    result = _bot([], {**env, "FAMBOT_SHARD_COUNT": "2", "FAMBOT_SHARD_IDS": "1"})
-    assert "FAMBOT_DATABASE_URL" in _one_line(result)
-    assert result.returncode == 2  # a setting to fix: restarting will not help
+def test_some_shards_without_postgres_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in {
+        "DISCORD_TOKEN": FAKE_TOKEN,
+        "FAMBOT_DATABASE": str(tmp_path / "db.sqlite3"),
+        "FAMBOT_SHARD_COUNT": "2",
+        "FAMBOT_SHARD_IDS": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("FAMBOT_DATABASE_URL", raising=False)
+    assert main([]) == 2  # a setting to fix: restarting will not help
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "FAMBOT_DATABASE_URL" in line
 
 
 def test_unreachable_postgres_is_retried_then_refused_in_one_line() -> None:

@@ -174,3 +174,29 @@ def _refuse_newer(current: int, latest: int) -> None:
             f"the PostgreSQL database is at schema version {current} but this fambot only "
             f"knows up to {latest}: it was migrated by a newer fambot. Upgrade fambot."
         )
+
+
+async def probe(url: str, wait_seconds: float) -> tuple[bool, str]:
+    """Whether a bot could start on this database, and one line saying why (for
+    ``python -m bot check``): reachable, schema current, notices deliverable."""
+    try:
+        conn = await connect(url, wait_seconds)
+    except StoreError as error:
+        return False, str(error)
+    try:
+        known = postgres_migrations()
+        latest = known[-1].version if known else 0
+        current = await schema_version(conn)
+        if current != latest:
+            action = "run `python -m bot migrate`" if current < latest else "upgrade fambot"
+            return False, (
+                f"PostgreSQL at {where(url)} is at schema version {current}, this fambot "
+                f"needs {latest}: {action}."
+            )
+        await conn.execute("LISTEN fambot_probe; UNLISTEN fambot_probe")
+        server = await conn.fetchval("SHOW server_version")
+        return True, f"PostgreSQL {server} at {where(url)}: reachable, schema version {current}."
+    except asyncpg.PostgresError as error:
+        return False, f"PostgreSQL at {where(url)} answered with an error: {error}."
+    finally:
+        await conn.close()
