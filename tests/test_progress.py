@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
+
+import pytest
 
 from bot.canon.episodes import EpisodeRef
 from bot.community.records import Progress
-from bot.store import Store
+from bot.settings import Settings
+from bot.store import open_store
 from tests.spoiler_audit import hidden, visible
 from tests.standin.harness import Exchange, Harness
 from tests.standin.payloads import ALICE, BOB
+
+
+@pytest.fixture
+def settings(settings: Settings, backend_url: str | None) -> Settings:
+    """Every test here runs twice: on SQLite, and on PostgreSQL (``backend_url``)."""
+    return dataclasses.replace(settings, database_url=backend_url)
 
 
 def _everything(reply: Exchange) -> str:
@@ -20,7 +29,7 @@ def _everything(reply: Exchange) -> str:
     return "\n".join(parts)
 
 
-async def test_set_show_and_clear(harness: Harness, db_path: Path) -> None:
+async def test_set_show_and_clear(harness: Harness) -> None:
     saved = await harness.subcommand("progress set", {"episode": "S1E5"})
     assert saved.ephemeral
     assert "S1E5 · Into the Abyss" in saved.embeds[0]["description"]
@@ -28,7 +37,7 @@ async def test_set_show_and_clear(harness: Harness, db_path: Path) -> None:
     assert "S1E5" in shown.embeds[0]["description"]
     assert harness.bot is not None
     assert harness.bot.store.community.progress(ALICE.id) == Progress("", EpisodeRef(1, 5))
-    reopened = await Store.open(db_path, exclusive=False)  # survives a restart
+    reopened = await open_store(harness.bot.settings, exclusive=False)  # survives a restart
     assert reopened.community.progress(ALICE.id) == Progress("", EpisodeRef(1, 5))
     await reopened.close()
     caught_up = await harness.subcommand("progress set", {"episode": "caught-up"})

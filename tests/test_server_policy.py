@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.app import FamBot
+from bot.settings import Settings
 from tests.spoiler_audit import hidden, visible
 from tests.standin.gateway import GUARD_PERMISSIONS
 from tests.standin.harness import Harness
@@ -20,6 +22,12 @@ from tests.standin.payloads import (
     ChannelOption,
     RoleOption,
 )
+
+
+@pytest.fixture
+def settings(settings: Settings, backend_url: str | None) -> Settings:
+    """Every test here runs twice: on SQLite, and on PostgreSQL (``backend_url``)."""
+    return dataclasses.replace(settings, database_url=backend_url)
 
 
 def _at(bot: FamBot, moment: datetime) -> None:
