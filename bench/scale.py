@@ -7,7 +7,7 @@ servers on two shards; PostgreSQL is a real server started here (``pgserver``). 
 
 - per-command latency (median, p99) at concurrency 1 and throughput at concurrency 64
   for each setup, with the bots' CPU time per request;
-- cross-process propagation: a write committed in one process until another process
+- cross-process propagation: from a write made in one process until another process
   serves it (p50, p99);
 - the cost of a cache miss: re-reading one entry from PostgreSQL (what a process does
   when it hears of a change), and reloading everything after a gap.
@@ -224,7 +224,7 @@ async def run_setup(
 
 
 async def propagation(url: str, count: int) -> list[float]:
-    """Seconds from a write's commit in this process until another process serves it."""
+    """Seconds from a write made in this process until another process serves it."""
     watcher = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -241,10 +241,12 @@ async def propagation(url: str, count: int) -> list[float]:
     delays = []
     try:
         for n in range(count):
+            # Timed from the call: the other process may hear of the commit before the
+            # writer itself has returned.
+            started = time.monotonic()
             await writer.set_progress(900 + n, "", EpisodeRef(1, 1 + n % 9))
-            committed = time.monotonic()
             seen = float((await watcher.stdout.readline()).decode())
-            delays.append(seen - committed)
+            delays.append(seen - started)
     finally:
         await writer.close()
         await watcher.wait()
