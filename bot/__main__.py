@@ -6,18 +6,24 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
+import threading
+import time
 
 import aiohttp
 import discord
 
 from bot.app import create_bot
 from bot.canon.fields import ContentError
-from bot.settings import Settings, SettingsError, load_settings, log_level_number
+from bot.logs import report, setup_logging
+from bot.settings import Settings, SettingsError, load_settings
 from bot.store import StoreError
 
 log = logging.getLogger("bot")
+RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
+THREAD_EXIT_SECONDS = 2.0  # for a closed database's worker thread to end
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,10 +62,20 @@ async def _run(settings: Settings) -> None:
         if runner in done:
             stopper.cancel()
             runner.result()  # re-raise a login or connection failure
-        else:
-            log.info("Shutdown requested; finishing in-flight replies")
-            await bot.close()
-            await runner
+            return
+        log.info("Shutdown requested; finishing in-flight replies")
+        if not bot.started_up:
+            # Still opening the database or loading content: stop that where it is
+            # (each step rolls back and releases what it opened), then close.
+            runner.cancel()
+        await bot.close()
+        # The gateway loop may be sleeping out a reconnect back-off: do not wait for it.
+        await asyncio.wait({runner}, timeout=RUNNER_GRACE_SECONDS)
+        if not runner.done():
+            runner.cancel()
+            await asyncio.wait({runner})
+        if not runner.cancelled() and runner.exception() is not None:
+            log.info("Start-up ended by the shutdown: %s", runner.exception())
 
 
 async def _sync(settings: Settings, guild_id: int | None) -> None:
@@ -74,50 +90,82 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
         print(f"Synced {len(synced)} commands to {where}.")
 
 
+def _failure(error: BaseException) -> tuple[int, str]:
+    """The exit code and the one line for an error that stopped the bot."""
+    if isinstance(error, SettingsError):
+        return 2, str(error)
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        return 1, (
+            "FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on the Bot "
+            "tab of your application, or set FAMBOT_SPOILER_GUARD=off."
+        )
+    if isinstance(error, discord.LoginFailure):
+        return 1, (
+            "Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "
+            "application and paste the new one into .env."
+        )
+    if isinstance(error, ContentError | StoreError):
+        return 1, str(error)
+    if isinstance(
+        error,
+        aiohttp.ClientError
+        | asyncio.TimeoutError
+        | discord.GatewayNotFound
+        | discord.DiscordServerError,
+    ):
+        return 1, (
+            f"could not reach Discord ({error.__class__.__name__}): check the network "
+            "connection and try again."
+        )
+    if isinstance(error, discord.HTTPException):
+        return 1, f"Discord refused a start-up request (HTTP {error.status}: {error.text[:100]})."
+    return 1, (
+        f"stopped by an unexpected error ({error.__class__.__name__}: {str(error)[:200]}); "
+        "the log above has the details."
+    )
+
+
+def _release_lingering_threads(code: int) -> None:
+    """Never leave a process that looks alive but serves nothing.
+
+    Every path closes the database, whose worker thread would otherwise keep the
+    interpreter running; a thread still open after a moment is a bug, so say so and exit.
+    """
+    deadline = time.monotonic() + THREAD_EXIT_SECONDS
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    stuck = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if stuck:
+        log.error("Exiting with %d thread(s) still open: %s", len(stuck), stuck[0].name)
+        logging.shutdown()
+        os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
     except SettingsError as error:
-        print(f"fambot: {error}", file=sys.stderr)
+        report(None, str(error))
         return 2
-    discord.utils.setup_logging(level=log_level_number(settings), root=True)
+    setup_logging(settings)
+    code = 0
     try:
         if args.command == "sync":
             guild_id = None if args.everywhere else args.guild or settings.dev_guild_id
             asyncio.run(_sync(settings, guild_id))
         else:
             asyncio.run(_run(settings))
-    except SettingsError as error:
-        print(f"fambot: {error}", file=sys.stderr)
-        return 2
-    except discord.PrivilegedIntentsRequired:
-        print(
-            "fambot: FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on "
-            "the Bot tab of your application, or set FAMBOT_SPOILER_GUARD=off.",
-            file=sys.stderr,
-        )
-        return 1
-    except discord.LoginFailure:
-        print(
-            "fambot: Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "
-            "application and paste the new one into .env.",
-            file=sys.stderr,
-        )
-        return 1
-    except (ContentError, StoreError) as error:
-        print(f"fambot: {error}", file=sys.stderr)
-        return 1
-    except (aiohttp.ClientError, OSError) as error:
-        print(
-            f"fambot: could not reach Discord ({error.__class__.__name__}): check the "
-            "network connection and try again.",
-            file=sys.stderr,
-        )
-        return 1
     except KeyboardInterrupt:
-        return 130
-    return 0
+        code = 130
+    except Exception as error:
+        code, line = _failure(error)
+        if code == 1 and line.startswith("stopped by an unexpected error"):
+            log.error("Start-up failed", exc_info=error)
+        report(settings, line)
+    _release_lingering_threads(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ class FamBot(commands.Bot):
         self._horizons: Horizons | None = None
         self.content: SyncResult | None = None
         self._inflight: set[asyncio.Task[object]] = set()
+        self.started_up = False  # set when setup_hook has finished
 
     @property
     def store(self) -> Store:
@@ -73,12 +74,31 @@ class FamBot(commands.Bot):
             raise RuntimeError("horizons are built in setup_hook; log in first")
         return self._horizons
 
-    async def setup_hook(self) -> None:
-        self._store = await Store.open(self.settings.database_path)
+    async def start(self, token: str, *, reconnect: bool = True) -> None:
+        # Local problems (the database, the content files) are reported before any
+        # network problem, and never wait for Discord.
+        await self.prepare()
+        await super().start(token, reconnect=reconnect)
+
+    async def prepare(self) -> None:
+        """Open the database and bring the canon up to date (once)."""
+        if self._store is not None:
+            return
+        store = await Store.open(self.settings.database_path)
+        if self.is_closed():  # close() ran while the file opened: it could not release it
+            await store.close()
+            return
+        self._store = store  # from here on, close() releases it
         self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
+
+    async def setup_hook(self) -> None:
+        await self.prepare()  # already done by start(); tests and tools call login()
+        if self.is_closed():
+            return
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self.started_up = True
 
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()

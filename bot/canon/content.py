@@ -7,6 +7,7 @@ the file, the entry and what is wrong. The store decides what to do with it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
@@ -49,7 +50,28 @@ class ContentBundle:
 
 
 def content_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+    """Every ``.toml`` file under ``root``; a folder that cannot be listed is an error
+    (skipping it would load the content without its files)."""
+
+    def refuse(error: OSError) -> None:
+        where = error.filename or root
+        raise ContentError(where, "folder", f"cannot be listed ({error.strerror or error})")
+
+    found: list[Path] = []
+    for folder, _, names in os.walk(root, onerror=refuse, followlinks=True):
+        found.extend(Path(folder, name) for name in names if name.endswith(".toml"))
+    return sorted(p for p in found if p.is_file())
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError(
+            path,
+            "file",
+            f"cannot be read ({error.strerror or error}): let the user running fambot read it",
+        ) from None
 
 
 def fingerprint(root: Path) -> str:
@@ -58,19 +80,30 @@ def fingerprint(root: Path) -> str:
     for path in content_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(read_bytes(path))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _read_toml(path: Path) -> dict[str, object]:
+def decode_utf8(path: Path | str, data: bytes) -> str:
+    """The file's text; a byte that is not UTF-8 is named with its line."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(
+            path,
+            f"line {line}",
+            f"byte 0x{data[error.start]:02X} is not UTF-8 text: save the file as UTF-8",
+        ) from None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    text = decode_utf8(path, read_bytes(path))
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(path, "file", f"not valid TOML ({error})") from None
-    except OSError as error:
-        raise ContentError(path, "file", f"cannot be read ({error.strerror})") from None
 
 
 def _slug(name: str) -> str:
@@ -406,8 +439,10 @@ def load_content(root: Path) -> ContentBundle:
     for path in sorted((root / "characters").glob("*.toml")):
         reader.read_characters(path)
     reader.read_timeline(root / "timeline.toml")
+    guard_file = root / "guard.toml"
+    decode_utf8(reader.rel(guard_file), read_bytes(guard_file))  # named like the other files
     rules, idioms = read_guard_rules(
-        root / "guard.toml", reader.rel(root / "guard.toml"), reader.characters, reader.finale_facts
+        guard_file, reader.rel(guard_file), reader.characters, reader.finale_facts
     )
     for season in reader.seasons.values():
         for ref in season.setting.reveal.carries:

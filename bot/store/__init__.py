@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
@@ -9,6 +10,7 @@ import aiosqlite
 from bot.store.canon import CanonRepository
 from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect
+from bot.store.file_checks import describe_sqlite_error
 
 __all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
 
@@ -25,7 +27,14 @@ class Store:
     @classmethod
     async def open(cls, path: Path) -> Store:
         store = cls(await connect(path), path)
-        await store.community.load()
+        try:
+            await store.community.load()
+        except sqlite3.Error as error:
+            await store.close()
+            raise describe_sqlite_error(path, error) from None
+        except BaseException:  # cancelled by a shutdown, or a bug: release the file
+            await store.close()
+            raise
         return store
 
     async def close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,14 +15,14 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.store.file_checks import StoreError, check_database_path, damaged, describe_sqlite_error
+
+__all__ = ["StoreError", "connect", "migrate", "transaction"]
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
-
-class StoreError(Exception):
-    """The database cannot be used as it is; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,46 @@ def migrations() -> list[Migration]:
 
 
 async def connect(path: Path) -> aiosqlite.Connection:
-    """Open (creating if needed) the database, set pragmas, and migrate it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per unit of work.
-    conn = await aiosqlite.connect(path, isolation_level=None)
+    """Open (creating if needed) the database, check it, set pragmas, and migrate it.
+
+    Any problem is a StoreError naming the file, the problem and the fix; the
+    connection never outlives a failure (its thread would keep the process alive).
+    """
+    check_database_path(path)
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per unit of work.
+        conn = await aiosqlite.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(path, error) from None
     try:
         conn.row_factory = aiosqlite.Row
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await quick_check(conn, path)  # before anything writes to the file
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
         await migrate(conn)
+        # Take the write lock once: a read-only file or another process holding the
+        # database shows here, not in the first member's command.
+        await conn.execute("BEGIN IMMEDIATE")
+        await conn.rollback()
+    except sqlite3.Error as error:
+        await conn.close()
+        raise describe_sqlite_error(path, error) from None
     except BaseException:
         await conn.close()
         raise
     return conn
+
+
+async def quick_check(conn: aiosqlite.Connection, path: Path) -> None:
+    """Refuse a damaged file: SQLite would otherwise serve a bad page as missing rows."""
+    async with conn.execute("PRAGMA quick_check(5)") as cursor:
+        found = [str(row[0]) async for row in cursor]
+    if found != ["ok"]:
+        lines = [" ".join(text.split()) for r in found for text in r.splitlines()]
+        first = next((text for text in lines if not text.startswith("***")), "unknown")
+        raise damaged(path, f"quick_check reports: {first[:120]}")
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:
