@@ -30,6 +30,8 @@ EXTENSIONS = (
     "cogs.meta",
 )
 SHUTDOWN_GRACE_SECONDS = 10.0
+GATEWAY_STABLE_SECONDS = 60.0  # a connection that lasted this long resets the back-off
+GATEWAY_MAX_BACKOFF_SECONDS = 60.0
 
 
 class FamBot(commands.Bot):
@@ -105,6 +107,41 @@ class FamBot(commands.Bot):
         self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes)
         clock = self._horizons.clock if self._horizons else utc_now
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """discord.py's gateway loop, started again when it ends on an unreadable event.
+
+        The library reconnects by itself after network failures, but an event it cannot
+        decode or parse (malformed JSON, a payload missing a field) escapes its loop and
+        would end the process for every server. This override (a documented method of
+        ``Client``, not a patch) logs such an event, drops the connection and connects
+        again with a fresh session, backing off if it keeps happening. Errors the library
+        means as final (a rejected token, missing intents) still end it.
+        """
+        failures = 0
+        while True:
+            started = asyncio.get_running_loop().time()
+            try:
+                await super().connect(reconnect=reconnect)
+                return
+            except discord.DiscordException:
+                raise
+            except Exception as error:
+                if not reconnect or self.is_closed():
+                    raise
+                lasted = asyncio.get_running_loop().time() - started
+                failures = 1 if lasted > GATEWAY_STABLE_SECONDS else failures + 1
+                delay = min(2.0 ** (failures - 1), GATEWAY_MAX_BACKOFF_SECONDS)
+                log.error(
+                    "Could not read an event from Discord (%s: %.200s); reconnecting in %.0f s",
+                    type(error).__name__,
+                    error,
+                    delay,
+                )
+                log.debug("The unreadable event's traceback", exc_info=error)
+                if self.ws is not None:
+                    await self.ws.close(code=4000)  # a non-1000 code keeps the session resumable
+                await asyncio.sleep(delay)
 
     def track(self, task: asyncio.Task[object]) -> None:
         """Remember an interaction's task until it finishes (see ``close``)."""

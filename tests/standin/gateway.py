@@ -34,7 +34,10 @@ class Session:
         if op == 0:
             self.sequence += 1
             payload["s"] = self.sequence
-        raw = json.dumps(payload)
+        await self.send_text(json.dumps(payload))
+
+    async def send_text(self, raw: str) -> None:
+        """Send a frame as given: tests use it for payloads no JSON encoder would write."""
         if self.compressor is None:
             await self.socket.send_str(raw)
         else:
@@ -181,6 +184,12 @@ class Gateway:
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
                 await session.send(0, data, event)
+
+    async def send_raw(self, raw: str) -> None:
+        """Send a malformed frame (bad JSON, a lone surrogate) to every identified session."""
+        for session in list(self.sessions):
+            if session.identified.is_set() and not session.socket.closed:
+                await session.send_text(raw)
 
     async def deny(self, channel_id: int, permissions: int) -> None:
         """Refuse the bot ``permissions`` in a channel (CHANNEL_UPDATE), as an admin might."""
