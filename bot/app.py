@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import logging
+import pkgutil
 
 import discord
 import discord.gateway
@@ -19,19 +21,20 @@ from bot.tree import FamTree
 
 log = logging.getLogger(__name__)
 
-# Loaded in this order; tests check every one loads and that names never collide.
-EXTENSIONS = (
-    "cogs.characters",
-    "cogs.episodes",
-    "cogs.timeline",
-    "cogs.search",
-    "cogs.progress",
-    "cogs.spoilers",
-    "cogs.meta",
-)
 SHUTDOWN_GRACE_SECONDS = 10.0
 GATEWAY_STABLE_SECONDS = 60.0  # a connection that lasted this long resets the back-off
 GATEWAY_MAX_BACKOFF_SECONDS = 60.0
+
+
+def extensions(package: str = "cogs") -> tuple[str, ...]:
+    """Every extension in ``package``, in name order: each module or package in it, except
+    those named with a leading underscore. A new cog is a new file; nothing lists it."""
+    spec = importlib.util.find_spec(package)  # finds the folder without importing cogs
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        raise RuntimeError(f"no {package} package to load extensions from")
+    found = (m.name for m in pkgutil.iter_modules(folders) if not m.name.startswith("_"))
+    return tuple(f"{package}.{name}" for name in sorted(found))
 
 
 class FamBot(commands.Bot):
@@ -98,7 +101,7 @@ class FamBot(commands.Bot):
         await self.prepare()  # already done by start(); tests and tools call login()
         if self.is_closed():
             return
-        for extension in EXTENSIONS:
+        for extension in extensions():
             await self.load_extension(extension)
         self.started_up = True
 
@@ -144,9 +147,17 @@ class FamBot(commands.Bot):
                 await asyncio.sleep(delay)
 
     def track(self, task: asyncio.Task[object]) -> None:
-        """Remember an interaction's task until it finishes (see ``close``)."""
+        """Remember a task that answers a member or writes a row until it finishes (see
+        ``close``)."""
         self._inflight.add(task)
         task.add_done_callback(self._inflight.discard)
+
+    def track_current_task(self) -> None:
+        """Track the task running now. Called for every command (the tree), button press
+        and timeout (``OwnedView``) and listener (``tracked_listener``): nowhere else."""
+        task = asyncio.current_task()
+        if task is not None:
+            self.track(task)
 
     async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait for in-flight interactions; False if some were still running after ``grace``."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import FAKE_TOKEN
+from tests.standin.harness import FAKE_TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 NOBODY = 65534  # also in conftest's open_dir

@@ -15,8 +15,7 @@ from bot.canon.content import load_content
 from bot.canon.fields import ContentError
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from tests.bot_process import environment, finish, give_away, spawn, unprivileged
-from tests.conftest import FAKE_TOKEN
-from tests.standin.harness import Harness
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 
 def _latin1_byte(content: Path) -> tuple[Path, str]:

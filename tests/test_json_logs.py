@@ -12,7 +12,7 @@ import pytest
 from bot.logs import JsonLines
 from bot.settings import SettingsError, settings_from_env
 from tests.bot_process import UNREACHABLE_API, environment, run_bot
-from tests.conftest import FAKE_TOKEN
+from tests.standin.harness import FAKE_TOKEN
 
 
 def test_a_record_with_a_traceback_stays_on_one_line() -> None:

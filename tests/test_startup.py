@@ -15,8 +15,7 @@ import pytest
 
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from tests.bot_process import environment, finish, give_away, spawn, unprivileged
-from tests.conftest import FAKE_TOKEN
-from tests.standin.harness import Harness
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 TRIALS = 6
 
