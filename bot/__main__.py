@@ -1,4 +1,5 @@
-"""``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands."""
+"""``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands;
+``python -m bot check [--discord]`` says whether it would start, without starting it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import discord
 
 from bot.app import create_bot
 from bot.canon.fields import ContentError
+from bot.check import exit_code, run_checks
 from bot.logs import report, setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import StoreError
@@ -24,12 +26,22 @@ from bot.store import StoreError
 log = logging.getLogger("bot")
 RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
 THREAD_EXIT_SECONDS = 2.0  # for a closed database's worker thread to end
+EXIT_BAD_SETTING = 2  # a supervisor should not restart: only editing .env helps
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="connect to Discord and answer commands (the default)")
+    check = sub.add_parser(
+        "check",
+        help="check settings, token, database, content and permissions; exit 1 on a problem",
+    )
+    check.add_argument(
+        "--discord",
+        action="store_true",
+        help="also ask Discord: the token, the application's intents, the bot's permissions",
+    )
     sync = sub.add_parser("sync", help="publish the slash commands to Discord, then exit")
     where = sync.add_mutually_exclusive_group()
     where.add_argument(
@@ -90,10 +102,21 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
         print(f"Synced {len(synced)} commands to {where}.")
 
 
+def _check(settings: Settings, *, ask_discord: bool) -> int:
+    findings = asyncio.run(run_checks(settings, ask_discord=ask_discord))
+    for finding in findings:
+        print(finding.line())
+    failed = sum(f.status == "FAIL" for f in findings)
+    warned = sum(f.status == "warn" for f in findings)
+    verdict = "would not start" if failed else "ready to start"
+    print(f"fambot check: {verdict} ({failed} failed, {warned} warnings)")
+    return exit_code(findings)
+
+
 def _failure(error: BaseException) -> tuple[int, str]:
     """The exit code and the one line for an error that stopped the bot."""
     if isinstance(error, SettingsError):
-        return 2, str(error)
+        return EXIT_BAD_SETTING, str(error)
     if isinstance(error, discord.PrivilegedIntentsRequired):
         return 1, (
             "FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on the Bot "
@@ -148,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
     except SettingsError as error:
         report(None, str(error))
-        return 2
+        return EXIT_BAD_SETTING
+    if args.command == "check":  # its report is the output: the library's chatter is not
+        setup_logging(settings, quiet=settings.log_level != "DEBUG")
+        return _check(settings, ask_discord=args.discord)
     setup_logging(settings)
     code = 0
     try:

@@ -178,11 +178,15 @@ class FamBot(commands.Bot):
             log.info("Database closed")
 
 
-def create_bot(settings: Settings) -> FamBot:
-    """Build the bot without connecting: tests and tools call this, then ``login``."""
-    # Point the library at a local stand-in for Discord (tests and the console only).
+def point_library(settings: Settings) -> None:
+    """Point the library at a local stand-in for Discord (tests and the console only)."""
     if settings.api_base is not None:
         discord.http.Route.BASE = settings.api_base.rstrip("/")
     if settings.gateway_url is not None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+def create_bot(settings: Settings) -> FamBot:
+    """Build the bot without connecting: tests and tools call this, then ``login``."""
+    point_library(settings)
     return FamBot(settings)

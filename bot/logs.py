@@ -29,8 +29,9 @@ class JsonLines(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def setup_logging(settings: Settings) -> None:
-    level = log_level_number(settings)
+def setup_logging(settings: Settings, *, quiet: bool = False) -> None:
+    """``quiet``: errors only (for a command whose printed report is the point)."""
+    level = logging.ERROR if quiet else log_level_number(settings)
     if settings.log_format == "json":
         handler = logging.StreamHandler(sys.stderr)
         discord.utils.setup_logging(handler=handler, formatter=JsonLines(), level=level, root=True)

@@ -47,6 +47,7 @@ class Finished:
     code: int | None  # None: still running when the test gave up (then killed)
     stderr: str
     seconds: float
+    stdout: str = ""
 
     @property
     def fambot_lines(self) -> list[str]:
@@ -73,13 +74,15 @@ async def finish(process: asyncio.subprocess.Process, within: float) -> Finished
     loop = asyncio.get_running_loop()
     began = loop.time()
     try:
-        _, stderr = await asyncio.wait_for(process.communicate(), within)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), within)
         code = process.returncode
     except TimeoutError:
         process.kill()
-        _, stderr = await process.communicate()
+        stdout, stderr = await process.communicate()
         code = None
-    return Finished(code, stderr.decode(errors="replace"), loop.time() - began)
+    return Finished(
+        code, stderr.decode(errors="replace"), loop.time() - began, stdout.decode(errors="replace")
+    )
 
 
 async def run_bot(*args: str, env: dict[str, str], within: float = 20, **kw: Any) -> Finished:

@@ -48,6 +48,7 @@ LAYER_OF = {
     "bot.interactions": BOT,
     "bot.listeners": BOT,
     "bot.logs": BOT,
+    "bot.check": BOT,
     "bot.replies": BOT,
     "bot.tree": BOT,
     "bot.views": BOT,

@@ -25,24 +25,29 @@ def problem(path: Path, what: str, fix: str) -> StoreError:
 USER = "the user running fambot"
 
 
-def check_database_path(path: Path) -> None:
+def check_database_path(path: Path, *, create_folder: bool = True) -> None:
     """Raise StoreError if fambot could not safely open (or create) ``path``.
 
-    Creates missing parent folders, as the first start always has.
+    Creates missing parent folders, as the first start always has, unless
+    ``create_folder`` is False (``python -m bot check`` changes nothing).
     """
     if path.is_dir():
         raise problem(
             path, "is a folder, not a file", f"set FAMBOT_DATABASE to {path}/fambot.sqlite3"
         )
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise problem(
-            path,
-            f"its folder {folder} cannot be created ({error.strerror or error})",
-            "create it yourself, or set FAMBOT_DATABASE to a file in a folder that exists",
-        ) from None
+    if create_folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _uncreatable(path, folder, error.strerror or str(error)) from None
+    elif not folder.is_dir():
+        existing = next(p for p in folder.parents if p.exists())
+        if not existing.is_dir():
+            raise _uncreatable(path, folder, "Not a directory")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise _uncreatable(path, folder, "Permission denied")
+        return
     if not os.access(folder, os.W_OK | os.X_OK):
         raise problem(
             path,
@@ -59,6 +64,14 @@ def check_database_path(path: Path) -> None:
     if not os.access(path, os.W_OK):
         raise problem(path, "is read-only", f"let {USER} write it (chmod u+w, or chown)")
     _check_header(path)
+
+
+def _uncreatable(path: Path, folder: Path, reason: str) -> StoreError:
+    return problem(
+        path,
+        f"its folder {folder} cannot be created ({reason})",
+        "create it yourself, or set FAMBOT_DATABASE to a file in a folder that exists",
+    )
 
 
 def _check_header(path: Path) -> None:
