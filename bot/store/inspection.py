@@ -42,6 +42,7 @@ async def inspect_database(path: Path) -> Inspection:
         conn = await aiosqlite.connect(path)
     except sqlite3.Error as error:
         raise describe_sqlite_error(path, error) from None
+    conn.row_factory = aiosqlite.Row
     try:
         await conn.execute("PRAGMA query_only = ON")  # this connection never writes
         await quick_check(conn, path)
