@@ -21,7 +21,8 @@ from bot.tree import FamTree
 
 log = logging.getLogger(__name__)
 
-SHUTDOWN_GRACE_SECONDS = 10.0
+SHUTDOWN_GRACE_SECONDS = 10.0  # for work in flight to finish when the bot stops
+SHUTDOWN_CANCEL_SECONDS = 2.0  # for work cancelled past that grace to roll back
 GATEWAY_STABLE_SECONDS = 60.0  # a connection that lasted this long resets the back-off
 GATEWAY_MAX_BACKOFF_SECONDS = 60.0
 
@@ -60,6 +61,7 @@ class FamBot(commands.Bot):
         self.content: SyncResult | None = None
         self._inflight: set[asyncio.Task[object]] = set()
         self.started_up = False  # set when setup_hook has finished
+        self.draining = False  # set by close(): new interactions are turned away
 
     @property
     def store(self) -> Store:
@@ -160,22 +162,40 @@ class FamBot(commands.Bot):
             self.track(task)
 
     async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
-        """Wait for in-flight interactions; False if some were still running after ``grace``."""
+        """Wait until no tracked work is running (work that starts meanwhile included);
+        False if some still was after ``grace`` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
         current = asyncio.current_task()
-        pending = {t for t in self._inflight if t is not current and not t.done()}
-        if not pending:
-            return True
-        _, still_running = await asyncio.wait(pending, timeout=grace)
-        return not still_running
+        while pending := {t for t in self._inflight if t is not current and not t.done()}:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            await asyncio.wait(pending, timeout=remaining)
+        return True
 
     async def close(self) -> None:
-        if not self.is_closed() and not await self.wait_until_idle():
-            log.warning("Shutting down with interactions still running")
+        """Drain, then release: new interactions are turned away ("restarting") while
+        the gateway is still up to receive them, work in flight finishes (or, past the
+        grace period, is cancelled and rolls back), then the connection to Discord and
+        the database close, in that order."""
+        if not self.is_closed() and self._store is not None:
+            self.draining = True
+            if not await self.wait_until_idle():
+                await self._cancel_inflight()
         await super().close()
         if self._store is not None:
             await self._store.close()
             self._store = None
             log.info("Database closed")
+
+    async def _cancel_inflight(self) -> None:
+        current = asyncio.current_task()
+        running = [t for t in self._inflight if t is not current and not t.done()]
+        log.warning("Shutting down: cancelling %d interaction(s) still running", len(running))
+        for task in running:
+            task.cancel()
+        await asyncio.wait(running, timeout=SHUTDOWN_CANCEL_SECONDS)
 
 
 def point_library(settings: Settings) -> None:

@@ -29,6 +29,21 @@ class JsonLines(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class OneLineReconnects(logging.Filter):
+    """discord.py logs each gateway reconnect with a full traceback of the network
+    error; during an outage that buries everything else. One line says as much."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Attempting a reconnect"):
+            error = record.exc_info[1]
+            record.msg = f"{record.msg} (after {type(error).__name__}: %.200s)"
+            record.args = (*(record.args if isinstance(record.args, tuple) else ()), error)
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def setup_logging(settings: Settings, *, quiet: bool = False) -> None:
     """``quiet``: errors only (for a command whose printed report is the point)."""
     level = logging.ERROR if quiet else log_level_number(settings)
@@ -37,6 +52,7 @@ def setup_logging(settings: Settings, *, quiet: bool = False) -> None:
         discord.utils.setup_logging(handler=handler, formatter=JsonLines(), level=level, root=True)
     else:
         discord.utils.setup_logging(level=level, root=True)
+    logging.getLogger("discord.client").addFilter(OneLineReconnects())
 
 
 def report(settings: Settings | None, line: str) -> None:

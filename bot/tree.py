@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.errors import UserFacingError
+from bot.gate import RESTARTING, turn_away
 from bot.interactions import send_ephemeral
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ class FamTree(app_commands.CommandTree["FamBot"]):
         # Runs inside the task that handles the interaction: remember it so shutdown
         # can let in-flight replies finish before the database closes.
         self.client.track_current_task()
+        if self.client.draining:
+            await turn_away(interaction, RESTARTING)
+            return False
         return True
 
     async def on_error(

@@ -11,6 +11,7 @@ from typing import Any
 import discord
 
 from bot.app import FamBot
+from bot.gate import RESTARTING, turn_away
 from bot.interactions import send_ephemeral
 from bot.render.cards import Card, Listing
 from bot.render.compose import Composed, compose, paginate
@@ -46,6 +47,9 @@ class OwnedView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if isinstance(interaction.client, FamBot):
             interaction.client.track_current_task()
+            if interaction.client.draining:
+                await turn_away(interaction, RESTARTING)
+                return False
         if interaction.user.id == self.owner_id:
             return True
         await send_ephemeral(interaction, self.not_yours)

@@ -69,8 +69,9 @@ async def spawn(*args: str, env: dict[str, str], **kwargs: Any) -> asyncio.subpr
     )
 
 
-async def finish(process: asyncio.subprocess.Process, within: float) -> Finished:
-    """Wait for the child to exit by itself; kill it if it is still there after ``within``."""
+async def finish(process: asyncio.subprocess.Process, within: float, already: str = "") -> Finished:
+    """Wait for the child to exit by itself; kill it if it is still there after ``within``.
+    ``already``: stderr read before (see ``read_until``)."""
     loop = asyncio.get_running_loop()
     began = loop.time()
     try:
@@ -81,9 +82,26 @@ async def finish(process: asyncio.subprocess.Process, within: float) -> Finished
         stdout, stderr = await process.communicate()
         code = None
     return Finished(
-        code, stderr.decode(errors="replace"), loop.time() - began, stdout.decode(errors="replace")
+        code,
+        already + stderr.decode(errors="replace"),
+        loop.time() - began,
+        stdout.decode(errors="replace"),
     )
 
 
 async def run_bot(*args: str, env: dict[str, str], within: float = 20, **kw: Any) -> Finished:
     return await finish(await spawn(*args, env=env, **kw), within)
+
+
+async def read_until(process: asyncio.subprocess.Process, marker: str, within: float) -> str:
+    """Read the child's stderr until a line containing ``marker``; return what was read.
+    (Pass it to ``finish`` as ``already`` so the report has the whole log.)"""
+    assert process.stderr is not None
+    seen: list[str] = []
+    async with asyncio.timeout(within):
+        while not seen or marker not in seen[-1]:
+            line = await process.stderr.readline()
+            if not line:
+                break
+            seen.append(line.decode(errors="replace"))
+    return "".join(seen)

@@ -49,6 +49,7 @@ LAYER_OF = {
     "bot.listeners": BOT,
     "bot.logs": BOT,
     "bot.check": BOT,
+    "bot.gate": BOT,
     "bot.replies": BOT,
     "bot.tree": BOT,
     "bot.views": BOT,

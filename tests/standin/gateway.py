@@ -182,6 +182,14 @@ class Gateway:
     resumed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
+    # An outage: connections are accepted but the WebSocket handshake never completes
+    # (the client waits on it, up to discord.py's 60 s), until this is set again.
+    answering: asyncio.Event = field(default_factory=asyncio.Event)
+    attempts: int = 0  # connection attempts, answered or not
+    refusing: bool = False  # an outage that fails fast: every handshake gets HTTP 503
+
+    def __post_init__(self) -> None:
+        self.answering.set()
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an event to every identified session, as Discord would."""
@@ -224,7 +232,11 @@ class Gateway:
         for session in list(self.sessions):
             await session.socket.close(code=4000, message=b"stand-in dropped the connection")
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.attempts += 1
+        if self.refusing:
+            return web.Response(status=503, text="stand-in outage")
+        await self.answering.wait()
         socket = web.WebSocketResponse(autoping=True)
         await socket.prepare(request)
         compress = request.query.get("compress") == "zlib-stream"
