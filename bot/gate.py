@@ -23,4 +23,3 @@ async def turn_away(interaction: discord.Interaction[discord.Client], message: s
             await interaction.response.autocomplete([])
         return
     await send_ephemeral(interaction, message)
-

@@ -50,6 +50,7 @@ LAYER_OF = {
     "bot.logs": BOT,
     "bot.check": BOT,
     "bot.gate": BOT,
+    "bot.limits": BOT,
     "bot.replies": BOT,
     "bot.tree": BOT,
     "bot.views": BOT,
