@@ -17,8 +17,10 @@ from bot.render.spoilers import GuardState, done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
 from bot.store.community import CommunityRepository
+from bot.text import clean_term, normalise
 
-Term = app_commands.Range[str, 2, 60]
+TERM_MIN, TERM_MAX = 2, 60
+Term = app_commands.Range[str, TERM_MIN, TERM_MAX]
 TERMS_MAX = 200
 
 
@@ -167,16 +169,28 @@ class ServerSpoilerCommands(
     @app_commands.describe(term="A word or short phrase (2-60 characters)")
     async def terms_add(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
         guild_id = _guild(interaction)
-        if len(self.community.server_settings(guild_id).terms) >= TERMS_MAX:
+        cleaned, existing = clean_term(term), self.community.server_settings(guild_id).terms
+        if len(normalise(cleaned)) < TERM_MIN or len(cleaned) > TERM_MAX:
+            raise UserFacingError(
+                f"A term needs {TERM_MIN}-{TERM_MAX} characters, at least {TERM_MIN} of them "
+                "letters or digits."
+            )
+        if any(normalise(t) == normalise(cleaned) for t in existing):
+            raise UserFacingError("That term is already on the list (`/spoilers terms list`).")
+        if len(existing) >= TERMS_MAX:
             raise UserFacingError(f"This server already has {TERMS_MAX} terms; remove some first.")
-        cleaned = " ".join(term.split())
         await self.community.add_term(guild_id, cleaned, interaction.user.id)
         await send_reply(interaction, done_card("Term added. The guard tags sentences with it."))
 
     @terms.command(name="remove", description="Stop looking for a term")
     @app_commands.describe(term="The term, as it was added")
     async def terms_remove(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
-        removed = await self.community.remove_term(_guild(interaction), " ".join(term.split()))
+        guild_id = _guild(interaction)
+        wanted = normalise(clean_term(term))
+        stored = [
+            t for t in self.community.server_settings(guild_id).terms if normalise(t) == wanted
+        ]
+        removed = bool(stored) and await self.community.remove_term(guild_id, stored[0])
         await send_reply(interaction, done_card("Term removed." if removed else "No such term."))
 
     @terms.command(name="list", description="The extra terms this server added")
