@@ -6,6 +6,7 @@ import asyncio
 import importlib.util
 import logging
 import pkgutil
+import weakref
 
 import discord
 import discord.gateway
@@ -62,6 +63,8 @@ class FamBot(commands.Bot):
         self._inflight: set[asyncio.Task[object]] = set()
         self.started_up = False  # set when setup_hook has finished
         self.draining = False  # set by close(): new interactions are turned away
+        # Views sent with a reply and not yet garbage: see bot.views.is_live.
+        self.views: weakref.WeakSet[discord.ui.View] = weakref.WeakSet()
 
     @property
     def store(self) -> Store:

@@ -41,7 +41,19 @@ class OwnedView(discord.ui.View):
     def __init__(self, owner_id: int, *, timeout: float) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
-        self.origin: discord.Interaction[FamBot] | None = None
+        self._origin: discord.Interaction[FamBot] | None = None
+
+    @property
+    def origin(self) -> discord.Interaction[FamBot] | None:
+        return self._origin
+
+    @origin.setter
+    def origin(self, interaction: discord.Interaction[FamBot] | None) -> None:
+        """The interaction whose reply carries the view; the bot then counts it as live
+        (a press on a view it does not know is answered by cogs/expired.py)."""
+        self._origin = interaction
+        if interaction is not None:
+            interaction.client.views.add(self)
 
     # The library types these hooks for any client; the bot is checked, not assumed.
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
@@ -76,6 +88,15 @@ class OwnedView(discord.ui.View):
             await self.origin.edit_original_response(view=self)
         except discord.HTTPException as error:  # message deleted, token expired
             log.debug("Could not disable page buttons: %s", error.status)
+
+
+def is_live(bot: FamBot, custom_id: str) -> bool:
+    """Whether a view of this bot, still running, will answer a press on ``custom_id``."""
+    return any(
+        not view.is_finished()
+        and any(getattr(item, "custom_id", None) == custom_id for item in view.children)
+        for view in list(bot.views)
+    )
 
 
 @dataclass(frozen=True)
