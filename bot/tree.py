@@ -60,6 +60,20 @@ def refusal_for_problem(problem: Problem) -> str:
     return OUT_OF_SYNC if problem.kind == "changed" else f"That won't work: {problem.text}"
 
 
+def apology(code: str, write: object) -> str:
+    """For a bug: what happened to the member's change, said truthfully."""
+    if write == "saved":
+        return (
+            f"Your change was saved, but something went wrong showing it (error `{code}`). "
+            "It has been logged."
+        )
+    outcome = " Nothing was saved." if write == "saving" else ""
+    return (
+        f"Sorry, something went wrong on my side (error `{code}`).{outcome} "
+        "It has been logged; please try again later."
+    )
+
+
 class FamTree(app_commands.CommandTree["FamBot"]):
     def __init__(self, client: FamBot, **options: Any) -> None:
         super().__init__(client, **options)
@@ -138,8 +152,5 @@ class FamTree(app_commands.CommandTree["FamBot"]):
                 interaction.guild_id,
                 exc_info=error,
             )
-            message = (
-                f"Sorry, something went wrong on my side (error `{code}`). "
-                "It has been logged; please try again later."
-            )
+            message = apology(code, interaction.extras.get("write"))
         await send_ephemeral(interaction, message)

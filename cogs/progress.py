@@ -10,6 +10,7 @@ from bot.app import FamBot
 from bot.arguments import NameTransformer, Suggestions, find_episode
 from bot.canon.catalog import NameIndex
 from bot.canon.models import Episode
+from bot.interactions import saving
 from bot.render.progress import progress_card
 from bot.replies import send_reply
 from bot.text import normalise
@@ -56,7 +57,7 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
         self, interaction: discord.Interaction[FamBot], episode: Horizon
     ) -> None:
         ref = episode.ref if episode else None
-        await self.bot.store.community.set_progress(interaction.user.id, ref)
+        await saving(interaction, self.bot.store.community.set_progress(interaction.user.id, ref))
         await send_reply(interaction, progress_card(episode, caught_up=episode is None, saved=True))
 
     @app_commands.command(name="show", description="See the progress you have set")
@@ -70,7 +71,7 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
 
     @app_commands.command(name="clear", description="Forget your progress")
     async def clear(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.bot.store.community.clear_progress(interaction.user.id)
+        await saving(interaction, self.bot.store.community.clear_progress(interaction.user.id))
         await send_reply(interaction, progress_card(None, caught_up=False, saved=True))
 
 
