@@ -8,14 +8,17 @@ import discord
 
 from bot.interactions import audience_of
 from bot.render.cards import Reply
-from bot.views import ReplyView, first_page
+from bot.views import OwnedView, ReplyView, first_page
 
 if TYPE_CHECKING:
     from bot.app import FamBot
 
 
-async def send_reply(interaction: discord.Interaction[FamBot], reply: Reply) -> None:
-    """Answer an interaction with a reply's first page, and buttons when it needs them."""
+async def send_reply(
+    interaction: discord.Interaction[FamBot], reply: Reply, actions: OwnedView | None = None
+) -> None:
+    """Answer an interaction with a reply's first page, and buttons when it needs them
+    (``actions``: the buttons of a one-page reply that offers something to do)."""
     audience = audience_of(interaction)
     ready = first_page(reply.pages, audience)
     first = ready.composed
@@ -26,8 +29,8 @@ async def send_reply(interaction: discord.Interaction[FamBot], reply: Reply) -> 
         # Spoiler-bearing posts go out silently: no push notification preview.
         "silent": first.tagged,
     }
-    if ready.needs_buttons:
-        view = ReplyView(ready, audience, interaction.user.id)
+    view = ReplyView(ready, audience, interaction.user.id) if ready.needs_buttons else actions
+    if view is not None:
         kwargs["view"] = view
         view.origin = interaction
     if interaction.response.is_done():

@@ -9,11 +9,13 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.arguments import NameTransformer, Suggestions, find_episode
 from bot.canon.catalog import NameIndex
+from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Episode
 from bot.interactions import saving
-from bot.render.progress import progress_card
+from bot.render.progress import lost_progress_card, progress_card
 from bot.replies import send_reply
 from bot.text import normalise
+from bot.views import PAGE_TIMEOUT_SECONDS, OwnedView
 
 CAUGHT_UP = "caught-up"
 CAUGHT_UP_WORDS = {"caught up", "caught", "all", "everything", "latest", "finished"}
@@ -66,13 +68,41 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
         episode = None
         if progress and progress.episode:
             episode = await self.bot.store.canon.episode(progress.episode)
+            if episode is None:  # saved before the canon changed: say so, offer a move
+                await self._lost(interaction, progress.episode)
+                return
         caught_up = progress is not None and progress.episode is None
         await send_reply(interaction, progress_card(episode, caught_up=caught_up, saved=False))
+
+    async def _lost(self, interaction: discord.Interaction[FamBot], stored: EpisodeRef) -> None:
+        earlier = [e for e in await self.bot.store.canon.episodes() if e.ref < stored]
+        nearest = earlier[-1] if earlier else None
+        actions = MoveProgress(interaction.user.id, nearest) if nearest else None
+        card = lost_progress_card(stored, nearest.ref if nearest else None)
+        await send_reply(interaction, card, actions)
 
     @app_commands.command(name="clear", description="Forget your progress")
     async def clear(self, interaction: discord.Interaction[FamBot]) -> None:
         await saving(interaction, self.bot.store.community.clear_progress(interaction.user.id))
         await send_reply(interaction, progress_card(None, caught_up=False, saved=True))
+
+
+class MoveProgress(OwnedView):
+    """One button: move progress saved at a vanished episode to the one before it."""
+
+    def __init__(self, owner_id: int, target: Episode) -> None:
+        super().__init__(owner_id, timeout=PAGE_TIMEOUT_SECONDS)
+        self.target = target
+        self.move.label = f"Move to {target.ref.code}"
+
+    @discord.ui.button(label="Move", style=discord.ButtonStyle.primary)
+    async def move(
+        self, interaction: discord.Interaction[FamBot], button: discord.ui.Button[MoveProgress]
+    ) -> None:
+        community = interaction.client.store.community
+        await saving(interaction, community.set_progress(interaction.user.id, self.target.ref))
+        self.stop()
+        await send_reply(interaction, progress_card(self.target, caught_up=False, saved=True))
 
 
 async def setup(bot: FamBot) -> None:

@@ -33,7 +33,7 @@ from bot.render.episodes import episode_card, season_cards
 from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
-from bot.render.progress import progress_card
+from bot.render.progress import lost_progress_card, progress_card
 from bot.render.reveal import revealed_card
 from bot.render.search import search_cards
 from bot.render.spoilers import GuardState, done_card, status_card
@@ -193,6 +193,14 @@ def _progress(canon: Canon) -> Iterator[Sample]:
         yield Sample(f"progress {e.ref.code}", _call(progress_card, e, caught_up=False, saved=True))
     yield Sample("progress caught up", _call(progress_card, None, caught_up=True, saved=False))
     yield Sample("progress cleared", _call(progress_card, None, caught_up=False, saved=True))
+
+
+@samples(lost_progress_card)
+def _lost_progress(canon: Canon) -> Iterator[Sample]:
+    last = canon.episodes[-1].ref
+    gone = EpisodeRef(last.season, last.number + 1)
+    yield Sample("progress lost", _call(lost_progress_card, gone, last))
+    yield Sample("progress lost, nothing before", _call(lost_progress_card, gone, None))
 
 
 # --- the bot and the server ----------------------------------------------------------
