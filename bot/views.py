@@ -12,7 +12,7 @@ import discord
 
 from bot.app import FamBot
 from bot.gate import RESTARTING, turn_away
-from bot.interactions import send_ephemeral
+from bot.interactions import audience_of, send_ephemeral
 from bot.render.cards import Card, Listing
 from bot.render.compose import Composed, compose, paginate
 from bot.render.reveal import revealed_card
@@ -150,6 +150,9 @@ class ReplyView(OwnedView):
             self.remove_item(self.reveal)
 
     async def _show(self, interaction: discord.Interaction[FamBot], index: int) -> None:
+        # Tag for the audience as it is now: the server may have changed its settings
+        # (finale tags back on, a spoiler channel removed) since the command ran.
+        self.audience = audience_of(interaction)
         page = compose(self.pages[index], self.audience, self.held_back)
         self._show_page(index, page.withheld)
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
