@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot import __main__ as entry
-from bot.app import SHUTDOWN_GRACE_SECONDS
+from bot.app import SHUTDOWN_CANCEL_SECONDS, SHUTDOWN_GRACE_SECONDS
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = ROOT / "deploy" / "fambot.service"
@@ -45,7 +45,8 @@ def test_the_unit_restarts_on_failure_but_not_on_a_bad_setting() -> None:
 def test_the_stop_timeout_covers_the_whole_shutdown() -> None:
     unit = _directives()
     assert unit["KillSignal"] == "SIGTERM"
-    worst = SHUTDOWN_GRACE_SECONDS + entry.RUNNER_GRACE_SECONDS + entry.THREAD_EXIT_SECONDS
+    worst = SHUTDOWN_GRACE_SECONDS + SHUTDOWN_CANCEL_SECONDS
+    worst += entry.RUNNER_GRACE_SECONDS + entry.THREAD_EXIT_SECONDS
     assert _seconds(unit["TimeoutStopSec"]) >= worst + 5, "room to close the database"
     assert _seconds(unit["TimeoutStopSec"]) <= 90, "a hung stop is cut short"
     assert _seconds(unit["RestartSec"]) >= 1
