@@ -180,9 +180,13 @@ class Fuzzer:
         kind, member = roll.kind, roll.member
         if kind == "member edit" and self.posted:
             message = roll.pick(self.posted[-20:])
+            before = len(self.harness.stand_in.requests)
             await self.harness.member_edits(message, self._chat(roll))
             await self._quiet()
             self.figures.messages += 1
+            caused = self.harness.stand_in.requests[before:]
+            typed = [str(message.payload["content"])]
+            self._check_sent("member edit", caused, typed, message.channel_id)
         elif kind in ("member message", "member edit"):
             await self._member_message(roll, member)
         elif kind == "button" and self.replies:
@@ -283,12 +287,13 @@ class Fuzzer:
 
     async def _member_message(self, roll: Rolls, member: payloads.Member) -> None:
         channel = roll.pick(CHANNELS)
+        before = len(self.harness.stand_in.requests)
         message = await self.harness.member_says(member, self._chat(roll), channel_id=channel)
         self.posted.append(message)
         await self._quiet()
         self.figures.messages += 1
-        recent = self.harness.stand_in.requests[-10:]
-        self._check_sent("member message", recent, [str(message.payload["content"])], channel)
+        caused = self.harness.stand_in.requests[before:]
+        self._check_sent("member message", caused, [str(message.payload["content"])], channel)
 
     async def _quiet(self) -> None:
         """Wait until the guard has done what a member's message started.
@@ -329,9 +334,9 @@ class Fuzzer:
         # Replies in a spoiler channel (or its thread) need no tags.
         open_channel = channel in (payloads.SPOILER_CHANNEL_ID, payloads.THREAD_ID)
         open_channel = open_channel or channel in policy.spoiler_channels
-        secrets = self.secrets.copy()
+        mine = self.secrets.copy()  # what the member typed is no news to the member
         for text in typed:
-            secrets -= runs(text[:2000])
+            mine -= runs(text[:2000])
         for request in requests:
             body = request.json
             data = body.get("data", body) if request.path.endswith("/callback") else body
@@ -349,9 +354,12 @@ class Fuzzer:
             parts = request.path.split("/")
             if parts[1] == "webhooks" and int(parts[2]) != APPLICATION_ID:
                 continue  # the guard's repost of a member's own words (its accuracy: bench)
+            # The mod log is read by others: everything in it counts.
+            to_others = request.path.startswith(f"/channels/{payloads.MOD_LOG_ID}/")
             if policy.tag_finales and not open_channel:
-                leaks = Surfaces.of_message(data).leaks(secrets)
-                self.figures.leaks += [f"{leak} for {what}" for leak in leaks[:2]]
+                leaks = Surfaces.of_message(data).leaks(self.secrets if to_others else mine)
+                where = f"{request.method} {request.path}"
+                self.figures.leaks += [f"{leak} in {where} for {what}" for leak in leaks[:2]]
 
     async def check_database(self) -> None:
         conn = self.bot.store.conn
