@@ -208,7 +208,8 @@ class Fuzzer:
                 values[option["name"]] = self._value(roll, option)
         channel = roll.pick(CHANNELS)
         payload = payloads.subcommand(" ".join(path), values, member, channel)
-        typed = [str(v) for v in values.values() if isinstance(v, str)]
+        # Everything the member typed, numbers too: a reply may echo "2012" back.
+        typed = [str(getattr(v, "name", v)) for v in values.values()]
         if raw:
             typed += self._mutate(roll, payload)
         await self._send("raw" if raw else "command", payload, typed)
