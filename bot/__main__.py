@@ -1,5 +1,6 @@
 """``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands;
-``python -m bot check [--discord]`` says whether it would start, without starting it."""
+``python -m bot check [--discord]`` says whether it would start, without starting it;
+``python -m bot reports [--since DATE]`` prints members' mistake reports."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import signal
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 
 import aiohttp
 import discord
@@ -20,8 +22,9 @@ from bot.app import create_bot
 from bot.canon.fields import ContentError
 from bot.check import exit_code, run_checks
 from bot.logs import report, setup_logging
+from bot.report_export import export
 from bot.settings import Settings, SettingsError, load_settings
-from bot.store import StoreError
+from bot.store import Store, StoreError
 
 log = logging.getLogger("bot")
 RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
@@ -56,7 +59,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sync to every server (Discord may take up to an hour to show changes)",
     )
+    reports = sub.add_parser("reports", help="print members' mistake reports, then exit")
+    reports.add_argument(
+        "--since",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="only reports sent after this day (UTC)",
+    )
     return parser
+
+
+def _day(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-11-30") from None
+
+
+async def _reports(settings: Settings, since: datetime | None) -> None:
+    """Needs the database only: no token, no connection to Discord."""
+    store = await Store.open(settings.database_path)
+    try:
+        print(await export(store, settings.content_dir, since), end="")
+    finally:
+        await store.close()
 
 
 async def _run(settings: Settings) -> None:
@@ -178,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings)
     code = 0
     try:
-        if args.command == "sync":
+        if args.command == "reports":
+            asyncio.run(_reports(settings, args.since))
+        elif args.command == "sync":
             guild_id = None if args.everywhere else args.guild or settings.dev_guild_id
             asyncio.run(_sync(settings, guild_id))
         else:

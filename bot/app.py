@@ -6,7 +6,9 @@ import asyncio
 import importlib.util
 import logging
 import pkgutil
+import re
 import weakref
+from typing import Any
 
 import discord
 import discord.gateway
@@ -65,6 +67,9 @@ class FamBot(commands.Bot):
         self.draining = False  # set by close(): new interactions are turned away
         # Views sent with a reply and not yet garbage: see bot.views.is_live.
         self.views: weakref.WeakSet[discord.ui.View] = weakref.WeakSet()
+        # Custom ids that handlers registered at start answer, restart or not: see
+        # ``answers_ids`` and bot.views.is_live.
+        self.standing_ids: list[re.Pattern[str]] = []
 
     @property
     def store(self) -> Store:
@@ -83,6 +88,16 @@ class FamBot(commands.Bot):
         if self._horizons is None:
             raise RuntimeError("horizons are built in setup_hook; log in first")
         return self._horizons
+
+    def answers_ids(self, *patterns: str | re.Pattern[str]) -> None:
+        """Custom ids (whole) that a handler registered at start answers, such as a form
+        a listener reads: the handler for expired buttons leaves them alone."""
+        self.standing_ids += [re.compile(p) if isinstance(p, str) else p for p in patterns]
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Register buttons found by custom id alone; their ids are answered, always."""
+        super().add_dynamic_items(*items)
+        self.answers_ids(*(item.__discord_ui_compiled_template__ for item in items))
 
     async def start(self, token: str, *, reconnect: bool = True) -> None:
         # Local problems (the database, the content files) are reported before any
@@ -112,7 +127,7 @@ class FamBot(commands.Bot):
 
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()
-        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes)
+        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes, rows.series)
         clock = self._horizons.clock if self._horizons else utc_now
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 
-from bot.interactions import audience_of
+from bot.feedback import lookup_buttons
 from bot.render.cards import Reply
-from bot.views import OwnedView, ReplyView, first_page
+from bot.views import OwnedView, answer
 
 if TYPE_CHECKING:
     from bot.app import FamBot
@@ -17,24 +17,8 @@ if TYPE_CHECKING:
 async def send_reply(
     interaction: discord.Interaction[FamBot], reply: Reply, actions: OwnedView | None = None
 ) -> None:
-    """Answer an interaction with a reply's first page, and buttons when it needs them
-    (``actions``: the buttons of a one-page reply that offers something to do)."""
-    audience = audience_of(interaction)
-    ready = first_page(reply.pages, audience)
-    first = ready.composed
-    kwargs: dict[str, Any] = {
-        "content": first.content,
-        "embed": first.embed,
-        "ephemeral": reply.ephemeral,
-        # Spoiler-bearing posts go out silently: no push notification preview.
-        "silent": first.tagged,
-    }
-    view = ReplyView(ready, audience, interaction.user.id) if ready.needs_buttons else actions
-    if view is not None:
-        kwargs["view"] = view
-        view.origin = interaction
-    if interaction.response.is_done():
-        kwargs.pop("silent")
-        await interaction.followup.send(**kwargs)
-    else:
-        await interaction.response.send_message(**kwargs)
+    """Answer an interaction with a reply's first page, and buttons when it needs them:
+    pages and Reveal for the invoker; Sources and Report a mistake under a lookup;
+    ``actions``, the invoker's buttons of a one-page reply that offers something to do."""
+    extra = lookup_buttons(reply.subject) if reply.subject else []
+    await answer(interaction, reply, extra, actions)

@@ -1,5 +1,5 @@
-"""Buttons under a reply: a base view for the invoker's buttons, and page turning with
-Reveal built on it."""
+"""Buttons under a reply: a base view for the invoker's buttons, page turning with
+Reveal built on it, and ``answer``, which sends a reply with whatever buttons it needs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import discord
 from bot.app import FamBot
 from bot.gate import RESTARTING, turn_away
 from bot.interactions import audience_of, send_ephemeral
-from bot.render.cards import Card, Listing
+from bot.render.cards import Card, Listing, Reply
 from bot.render.compose import Composed, compose, paginate
 from bot.render.reveal import revealed_card
 from bot.spoilers.policy import REVEAL, Audience, Detail
@@ -79,7 +79,8 @@ class OwnedView(discord.ui.View):
 
     async def on_timeout(self) -> None:
         for item in self.children:
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
+            # Buttons answered elsewhere (Sources, Report a mistake) are anyone's, always.
+            if isinstance(item, discord.ui.Button | discord.ui.Select) and item.is_dispatchable():
                 item.disabled = True
         if self.origin is None:
             return
@@ -90,13 +91,30 @@ class OwnedView(discord.ui.View):
             log.debug("Could not disable page buttons: %s", error.status)
 
 
-def is_live(bot: FamBot, custom_id: str) -> bool:
-    """Whether a view of this bot, still running, will answer a press on ``custom_id``."""
+def is_live(bot: FamBot, custom_id: str, pressed_on: discord.Message | None = None) -> bool:
+    """Whether something of this bot will answer a press (or form) with ``custom_id``: a
+    view still running, or a handler registered at start (``FamBot.answers_ids``). For a
+    button, ``pressed_on`` is its message: the library calls a registered button only
+    when the message carries it."""
+    if any(pattern.fullmatch(custom_id) for pattern in bot.standing_ids) and (
+        pressed_on is None or custom_id in _custom_ids(pressed_on.components)
+    ):
+        return True
     return any(
         not view.is_finished()
         and any(getattr(item, "custom_id", None) == custom_id for item in view.children)
         for view in list(bot.views)
     )
+
+
+def _custom_ids(components: Sequence[Any]) -> set[str]:
+    """Every custom id in a message's components, rows and their children alike."""
+    found: set[str] = set()
+    for component in components:
+        if isinstance(getattr(component, "custom_id", None), str):
+            found.add(component.custom_id)
+        found |= _custom_ids(getattr(component, "children", ()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -183,3 +201,40 @@ class ReplyView(OwnedView):
         await interaction.response.send_message(
             content=shown.content, embed=shown.embed, ephemeral=True
         )
+
+
+async def answer(
+    interaction: discord.Interaction[FamBot],
+    reply: Reply,
+    items: Sequence[discord.ui.Item[Any]] = (),
+    actions: OwnedView | None = None,
+) -> None:
+    """Answer an interaction with a reply's first page, with page buttons when it needs
+    them (else ``actions``, the invoker's buttons of a one-page reply, if any) and
+    ``items`` (buttons anyone may press) beside them."""
+    audience = audience_of(interaction)
+    ready = first_page(reply.pages, audience)
+    first = ready.composed
+    kwargs: dict[str, Any] = {
+        "content": first.content,
+        "embed": first.embed,
+        "ephemeral": reply.ephemeral,
+        # Spoiler-bearing posts go out silently: no push notification preview.
+        "silent": first.tagged,
+    }
+    view: discord.ui.View | None = None
+    owned = ReplyView(ready, audience, interaction.user.id) if ready.needs_buttons else actions
+    if owned is not None:
+        view = owned
+        owned.origin = interaction
+    if items:
+        view = view or discord.ui.View(timeout=None)
+        for item in items:
+            view.add_item(item)
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        kwargs.pop("silent")
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)

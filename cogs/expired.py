@@ -29,7 +29,10 @@ class ExpiredComponents(commands.Cog):
             return
         data: dict[str, object] = dict(interaction.data or {})
         custom_id = str(data.get("custom_id", ""))
-        if is_live(self.bot, custom_id):
+        pressed_on = (
+            interaction.message if interaction.type is discord.InteractionType.component else None
+        )
+        if is_live(self.bot, custom_id, pressed_on):
             return
         self.bot.track_current_task()
         await turn_away(interaction, RESTARTING if self.bot.draining else EXPIRED)

@@ -98,7 +98,7 @@ class CrashRun:
     async def __aenter__(self) -> CrashRun:
         shutil.copytree(DEFAULT_CONTENT_DIR, self.content["A"])
         shutil.copytree(DEFAULT_CONTENT_DIR, self.content["B"])
-        season_1 = self.content["B"] / "episodes" / "season-1.toml"
+        season_1 = self.content["B"] / "for-all-mankind" / "episodes" / "season-1.toml"
         season_1.write_text(
             season_1.read_text().replace(f'title = "{TITLES["A"]}"', f'title = "{TITLES["B"]}"')
         )
@@ -210,7 +210,11 @@ class CrashRun:
             if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
                 self.figures.damaged.append(f"{where}: integrity_check failed")
                 return
-            stored = dict(conn.execute("SELECT user_id, episode_id FROM community_progress"))
+            stored = dict(
+                conn.execute(
+                    "SELECT user_id, episode_id FROM community_series_progress WHERE series = ''"
+                )
+            )
         finally:
             conn.close()
         for member, episode in self.acked.items():

@@ -179,6 +179,14 @@ NOT_STORY_TEXT = frozenset(
         "Source.title",
         "Source.url",
         "Season.sources",
+        "Season.series",  # a series code, e.g. "SC"
+        "SeasonRef.series",
+        "SeasonRef.label",
+        "Series.code",
+        "Series.slug",
+        "Series.name",
+        "Series.sources",
+        "EpisodeRef.series",
         "Episode.title",  # public; past a viewer's progress it goes through Episode.heading
         "Episode.air_date_note",
         "Episode.sources",
@@ -186,11 +194,13 @@ NOT_STORY_TEXT = frozenset(
         "Label.neutral",
         "EpisodeRef.code",
         "Character.id",
+        "Character.series",
         "Character.name",
         "Character.aliases",
         "Character.sources",
         "Role.character_id",
         "Role.character_name",
+        "Role.series",
         "Role.actor_id",
         "Role.actor_name",
         "Role.credit",
@@ -203,6 +213,20 @@ NOT_STORY_TEXT = frozenset(
         "GuardRule.subjects",
         "GuardRule.actions",
         "GuardRule.covers",
+        # What the guard knows (bot/guard/lexicon.py and the characters' known_as): words
+        # it looks for in members' messages, ids and names; never shown to anyone.
+        "KnownAs.words",
+        "KnownAs.of",
+        "KnownAs.sources",
+        "Lexicon.cues",
+        "Lexicon.weak_cues",
+        "Lexicon.words",
+        "Lexicon.relations",
+        "Lexicon.idioms",
+        "Person.id",
+        "Person.names",
+        "Role.words",  # the lexicon's Role (a way to point at a character), and
+        "Role.of",  # the id of the character a relation is to
     }
 )
 

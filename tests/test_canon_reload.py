@@ -25,7 +25,7 @@ async def _count(store: Store, table: str) -> int:
 
 def _retitled(content_dir: Path, target: Path) -> Path:
     shutil.copytree(content_dir, target)
-    path = target / "episodes" / "season-1.toml"
+    path = target / "for-all-mankind" / "episodes" / "season-1.toml"
     path.write_text(path.read_text().replace('title = "Red Moon"', 'title = "Red Moon (new)"'))
     return target
 
@@ -93,7 +93,7 @@ async def test_an_incomplete_canon_with_malformed_files_is_refused(
 ) -> None:
     content = tmp_path / "canon"
     shutil.copytree(content_dir, content)
-    (content / "timeline.toml").write_text("not = [valid")
+    (content / "for-all-mankind" / "timeline.toml").write_text("not = [valid")
     with sqlite3.connect(db_path) as conn:
         conn.execute("DELETE FROM canon_search")
     conn.close()

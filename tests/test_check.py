@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.canon.episodes import EpisodeRef
 from bot.check import Finding, exit_code, run_checks
 from bot.settings import Settings
+from bot.store import Store
 from tests.bot_process import UNREACHABLE_API, environment, run_bot
 from tests.standin import payloads
 from tests.standin.gateway import EVERYONE_PERMISSIONS, GUARD_PERMISSIONS
@@ -94,7 +96,7 @@ async def test_malformed_content_warns_when_good_content_is_stored(
 ) -> None:
     content = tmp_path / "canon"
     shutil.copytree(settings.content_dir, content)
-    (content / "timeline.toml").write_text("not = [valid")
+    (content / "for-all-mankind" / "timeline.toml").write_text("not = [valid")
     stored = await run_checks(dataclasses.replace(settings, content_dir=content), ask_discord=False)
     (finding,) = _by_topic(stored)["content"]
     assert finding.status == "warn" and "keeps serving" in finding.text
@@ -133,3 +135,16 @@ async def test_the_command_prints_a_report_and_exits_1_on_a_problem(tmp_path: Pa
     done = await run_bot("check", env=env)
     assert done.code == 1
     assert "FAIL  token: DISCORD_TOKEN is not set" in done.stdout
+
+
+async def test_members_with_progress_are_counted_once_across_shows(settings: Settings) -> None:
+    store = await Store.open(settings.database_path)
+    try:
+        await store.community.set_progress(1, "", EpisodeRef(2, 4))
+        await store.community.set_progress(1, "SC", EpisodeRef(1, 2, "SC"))
+        await store.community.set_progress(2, "SC", None)
+    finally:
+        await store.close()
+    findings = await run_checks(settings, ask_discord=False)
+    [database] = _by_topic(findings)["database"]
+    assert database.status == "ok" and "2 members' progress" in database.text

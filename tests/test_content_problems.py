@@ -19,7 +19,7 @@ from tests.standin.harness import FAKE_TOKEN, Harness
 
 
 def _latin1_byte(content: Path) -> tuple[Path, str]:
-    path = content / "characters" / "introduced-in-season-1.toml"
+    path = content / "for-all-mankind" / "characters" / "introduced-in-season-1.toml"
     data = path.read_bytes()
     at = data.index(b"\n", len(data) // 2) + 1
     path.write_bytes(data[:at] + b"# caf\xe9 (saved as Latin-1)\n" + data[at:])
@@ -28,13 +28,13 @@ def _latin1_byte(content: Path) -> tuple[Path, str]:
 
 
 def _unreadable(content: Path) -> tuple[Path, str]:
-    path = content / "timeline.toml"
+    path = content / "for-all-mankind" / "timeline.toml"
     path.chmod(0o000)
     return path, "cannot be read (Permission denied): let the user running fambot read it"
 
 
 def _unlistable_folder(content: Path) -> tuple[Path, str]:
-    path = content / "episodes"
+    path = content / "for-all-mankind" / "episodes"
     path.chmod(0o000)
     return path, "cannot be listed (Permission denied)"
 

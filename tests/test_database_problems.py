@@ -44,11 +44,12 @@ def _damaged_page(folder: Path, template: Path) -> Path:
     shutil.copy(template, path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executemany(
-        "INSERT INTO community_progress (user_id, episode_id, updated_at) VALUES (?, ?, ?)",
+        "INSERT INTO community_series_progress (user_id, series, episode_id, updated_at)"
+        " VALUES (?, '', ?, ?)",
         [(user, 101, "2026-11-01T00:00:00+00:00") for user in range(1, 41)],
     )
     (root,) = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'community_progress'"
+        "SELECT rootpage FROM sqlite_master WHERE name = 'community_series_progress'"
     ).fetchone()
     (page_size,) = conn.execute("PRAGMA page_size").fetchone()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

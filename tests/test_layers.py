@@ -38,12 +38,17 @@ LAYER_OF = {
     "bot.canon.guard_rules": CONTENT,
     "bot.canon.catalog": LOOKUP,
     "bot.guard": GUARD,
+    # What the guard knows, as a plain record built by the content loader and kept by the
+    # store: a canon record like the others (it imports nothing of ours).
+    "bot.guard.lexicon": RECORDS,
     "bot.render": RENDER,
     "bot.store": STORE,
     "bot.__main__": BOT,
     "bot.app": BOT,
     "bot.arguments": BOT,
     "bot.errors": BOT,
+    "bot.feedback": BOT,
+    "bot.report_export": BOT,
     "bot.horizons": BOT,
     "bot.interactions": BOT,
     "bot.listeners": BOT,

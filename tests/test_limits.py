@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bot.canon.episodes import SEASON_MAX
 from bot.settings import Settings
 from bot.tree import BUSY, OUT_OF_SYNC, PER_MEMBER_IN_FLIGHT
 from tests.standin import payloads
@@ -64,9 +65,9 @@ CASES: dict[str, tuple[Callable[[], dict[str, Any]], str]] = {
         lambda: payloads.slash("character", {"name": HUGE}),
         "`name` must be 1-100 characters long.",
     ),
-    "a season past the last": (
+    "a season past the limit": (
         lambda: payloads.slash("season", {"number": 99}),
-        "`number` must be between 1 and 5.",
+        f"`number` must be between 1 and {SEASON_MAX}.",
     ),
     "a year as text": (
         lambda: _raw(payloads.slash("timeline", {"from_year": 1969}), "from_year", "1969"),

@@ -52,7 +52,11 @@ async def running(settings: Settings) -> AsyncIterator[Running]:
 
 def _progress(database: Path) -> dict[int, int | None]:
     with sqlite3.connect(database) as conn:
-        rows = dict(conn.execute("SELECT user_id, episode_id FROM community_progress"))
+        rows = dict(
+            conn.execute(
+                "SELECT user_id, episode_id FROM community_series_progress WHERE series = ''"
+            )
+        )
     conn.close()
     return rows
 

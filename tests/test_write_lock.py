@@ -35,7 +35,8 @@ def _final_message(harness: Harness, payload: dict[str, Any]) -> dict[str, Any]:
 def _progress(settings: Settings) -> int | None:
     with sqlite3.connect(settings.database_path) as conn:
         row = conn.execute(
-            "SELECT episode_id FROM community_progress WHERE user_id = ?", (MEMBER.id,)
+            "SELECT episode_id FROM community_series_progress WHERE user_id = ? AND series = ''",
+            (MEMBER.id,),
         ).fetchone()
     conn.close()
     return None if row is None else int(row[0])

@@ -58,8 +58,10 @@ async def inspect_database(path: Path) -> Inspection:
         canon = CanonRepository(conn)
         fingerprint = await canon.fingerprint()
         incomplete = await canon.incompleteness() if fingerprint else None
-        members = await _count(conn, "community_progress")
-        servers = await _count(conn, "community_guild_policy")
+        members = await _count(
+            conn, "SELECT count(DISTINCT user_id) FROM community_series_progress"
+        )
+        servers = await _count(conn, "SELECT count(*) FROM community_guild_policy")
         return Inspection(True, schema, latest, fingerprint, incomplete, members, servers)
     except sqlite3.Error as error:
         raise describe_sqlite_error(path, error) from None
@@ -67,8 +69,8 @@ async def inspect_database(path: Path) -> Inspection:
         await conn.close()
 
 
-async def _count(conn: aiosqlite.Connection, table: str) -> int:
-    async with conn.execute(f"SELECT count(*) FROM {table}") as cursor:
+async def _count(conn: aiosqlite.Connection, sql: str) -> int:
+    async with conn.execute(sql) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
 

@@ -174,6 +174,21 @@ def button(message: Message, custom_id: str, member: Member = ALICE) -> dict[str
     return payload
 
 
+def modal_submit(
+    message: Message | None, custom_id: str, values: dict[str, str], member: Member = ALICE
+) -> dict[str, Any]:
+    """A form submission (interaction type 5): each text input's value, in the action
+    rows Discord sends; ``message`` is the one whose button opened the form."""
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+        for key, value in values.items()
+    ]
+    payload = _base(5, member, {"custom_id": custom_id, "components": rows})
+    if message is not None:
+        payload["message"] = message.payload
+    return payload
+
+
 def select(
     message: Message, custom_id: str, values: list[str], member: Member = ALICE
 ) -> dict[str, Any]:
