@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -25,6 +26,7 @@ from bot.logs import report, setup_logging
 from bot.report_export import export
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store, StoreError
+from bot.store.file_checks import describe_sqlite_error
 
 log = logging.getLogger("bot")
 RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
@@ -77,12 +79,16 @@ def _day(text: str) -> datetime:
 
 
 async def _reports(settings: Settings, since: datetime | None) -> None:
-    """Needs the database only: no token, no connection to Discord."""
-    store = await Store.open(settings.database_path)
+    """Needs the database only: no token, no connection to Discord, and no write lock,
+    so it runs beside the bot that is using the file."""
+    store = await Store.open_to_read(settings.database_path)
     try:
-        print(await export(store, settings.content_dir, since), end="")
+        printed = await export(store, settings.content_dir, since)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(settings.database_path, error) from None
     finally:
         await store.close()
+    print(printed, end="")
 
 
 async def _run(settings: Settings) -> None:

@@ -15,9 +15,15 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.store.file_checks import StoreError, check_database_path, damaged, describe_sqlite_error
+from bot.store.file_checks import (
+    StoreError,
+    check_database_path,
+    damaged,
+    describe_sqlite_error,
+    problem,
+)
 
-__all__ = ["StoreError", "connect", "migrate", "transaction"]
+__all__ = ["StoreError", "connect", "connect_to_read", "migrate", "transaction"]
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +76,48 @@ async def connect(path: Path) -> aiosqlite.Connection:
         # database shows here, not in the first member's command.
         await conn.execute("BEGIN IMMEDIATE")
         await conn.rollback()
+    except sqlite3.Error as error:
+        await conn.close()
+        raise describe_sqlite_error(path, error) from None
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+def _has_content(path: Path) -> bool:
+    """Check the path as start-up would, creating nothing; False: no database yet."""
+    check_database_path(path, create_folder=False)
+    return path.is_file() and path.stat().st_size > 0
+
+
+async def connect_to_read(path: Path) -> aiosqlite.Connection:
+    """Open an existing, migrated database for reading only.
+
+    Beside a running bot: WAL lets this read while the bot writes, and nothing here
+    takes the write lock (``connect`` does, and would wait on the bot's transactions).
+    """
+    if not await asyncio.to_thread(_has_content, path):
+        raise problem(path, "does not exist yet", "start fambot once to create it")
+    try:
+        # Not mode=ro: a read-only connection to a WAL database leaves -wal and -shm
+        # files behind, while the last ordinary connection to close removes them.
+        conn = await aiosqlite.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(path, error) from None
+    try:
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA query_only = ON")  # this connection never writes
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        current, latest = await schema_version(conn), migrations()[-1].version
+        if current != latest:
+            newer = current > latest
+            raise problem(
+                path,
+                f"is at schema version {current}, {'newer' if newer else 'older'} than this"
+                f" fambot's ({latest})",
+                "upgrade fambot" if newer else "start this fambot once to migrate it",
+            )
     except sqlite3.Error as error:
         await conn.close()
         raise describe_sqlite_error(path, error) from None
