@@ -4,9 +4,12 @@ Each step is one of: a slash command built from the bot's own published schema (
 command, subcommand and option, valid values from the real canon and the test
 server), the same with a raw value no client would send (too long, wrong type,
 unresolved, unknown option, missing option, unknown command), an autocomplete request,
-a button press or select on an earlier reply (live, expired, someone else's, made up),
-the message command on a member's message, or a member posting or editing a message
-with the spoiler guard on.
+a button press or select on an earlier reply (live, expired, someone else's, made up;
+Sources and Report a mistake among them, and their ids on a reply that lacks them), a
+report form submitted (for a reply's subject or a forged one, its fields empty, too
+long or spoiling), the message command on a member's message, or a member posting or
+editing a message with the spoiler guard on. ``series`` options get the shows' names
+as often as other text.
 
 After every interaction the oracle checks: exactly one answer reached Discord; no
 traceback was logged; no error was posted publicly; every message the bot sent has
@@ -29,6 +32,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from bot.canon.content import load_content
+from bot.feedback import REPORT_FORM
 from bot.settings import DEFAULT_CONTENT_DIR
 from tests.spoiler_audit import Surfaces, runs, secret_grams, story_details
 from tests.standin import payloads
@@ -102,7 +106,7 @@ def _leaf_commands(schema: dict[str, Any], path: tuple[str, ...] = ()) -> list[t
 
 
 KINDS = ["command"] * 12 + ["raw"] * 4 + ["autocomplete"] * 2 + ["button"] * 2
-KINDS += ["message command", "member message", "member edit"]
+KINDS += ["message command", "member message", "member edit", "form"]
 ROLLS = 16
 QUIET_CHECKS, QUIET_SECONDS = 2, 0.02
 MUTATIONS = ["huge", "wrong type", "unknown option", "drop", "unresolved", "extreme"]
@@ -168,6 +172,8 @@ class Fuzzer:
         self.secrets = secret_grams(tagged, open_text)
         self.spoilers = tagged  # what members type when they spoil
         self.names = [c.name for c in bundle.characters] + [e.ref.code for e in bundle.episodes]
+        self.series = [name for s in bundle.series for name in (s.name, s.slug, s.code)]
+        self.series += ["star city", "For All Mankind ", "The Expanse"]
         self.completions = [
             (path, o) for path, options in self.slash for o in options if o.get("autocomplete")
         ]
@@ -197,6 +203,8 @@ class Fuzzer:
             await self._send(kind, payload, [str(target.payload.get("content") or "")])
         elif kind == "autocomplete":
             await self._autocomplete(roll, member)
+        elif kind == "form":
+            await self._form(roll, member)
         else:
             await self._command(roll, member, raw=kind == "raw")
 
@@ -220,6 +228,8 @@ class Fuzzer:
             return roll.pick([c["value"] for c in option["choices"]])
         if kind == 3:
             low, high = option.get("min_length", 0), min(option.get("max_length", 100), 300)
+            if option["name"] == "series" and roll.chance(2):
+                return roll.pick(self.series)[:high].ljust(low, "x")
             if option.get("autocomplete") and roll.chance(2):
                 return roll.pick(self.names)[:high].ljust(low, "x")
             return roll.text(low, high)
@@ -274,11 +284,47 @@ class Fuzzer:
 
     async def _press(self, roll: Rolls, member: payloads.Member) -> None:
         earlier = roll.pick(self.replies[-30:])
-        choice = roll.pick([*earlier.button_ids().values(), "made-up-button"])
+        # A registered button's id on a reply that does not carry it is answered too.
+        forged = ["made-up-button", "fam:sources:character:ed-baldwin", "fam:report:episode:101"]
+        choice = roll.pick([*earlier.button_ids().values(), *forged])
         message = earlier.message
         payload = payloads.button(message, choice, member)
         payload["channel_id"] = payload["channel"]["id"] = str(message.channel_id)
         await self._send("button", payload, ())
+
+    async def _form(self, roll: Rolls, member: payloads.Member) -> None:
+        """A report form submitted: for the subject of a reply with the button (as the
+        form it opens would be), or a forged one; with fields of any length."""
+        reported = [
+            (e, custom_id.removeprefix("fam:report:"))
+            for e in self.replies[-30:]
+            for custom_id in e.button_ids().values()
+            if custom_id.startswith("fam:report:")
+        ]
+        message: Message | None = None
+        if reported and not roll.chance(4):
+            on, subject = roll.pick(reported)
+            custom_id, message = f"{REPORT_FORM}{subject}", on.message
+        else:
+            custom_id = roll.pick(
+                [
+                    f"{REPORT_FORM}character:nobody-at-all",
+                    f"{REPORT_FORM}episode:{'9' * 90}",
+                    f"{REPORT_FORM}../../etc",
+                    REPORT_FORM,
+                    "a-form-from-long-ago",
+                ]
+            )
+        text = roll.pick(
+            [roll.text(), roll.text(10, 80), roll.pick(self.spoilers), "x" * roll.between(0, 5000)]
+        )
+        values = {"text": text, "source": roll.pick(["", roll.text(), "y" * roll.between(0, 600)])}
+        if roll.chance(8):
+            values.pop(roll.pick(["text", "source"]))
+        payload = payloads.modal_submit(message, custom_id, values, member)
+        if message is not None:
+            payload["channel_id"] = payload["channel"]["id"] = str(message.channel_id)
+        await self._send("form", payload, list(values.values()))
 
     def _chat(self, roll: Rolls) -> str:
         spoiler, plain = roll.pick(self.spoilers), roll.text()

@@ -64,6 +64,15 @@ async def test_a_fresh_load_records_what_it_wrote(store: Store) -> None:
         ("DELETE FROM canon_search", "canon_search has 0 rows"),
         ("DELETE FROM canon_fact WHERE id % 3 = 0", "canon_fact has"),
         ("DELETE FROM canon_meta WHERE key = 'counts'", "without row counts"),
+        # The tables of the series and the guard's lexicon count like the rest.
+        ("DELETE FROM canon_guard_lexicon", "canon_guard_lexicon has 0 rows"),
+        ("DELETE FROM canon_series WHERE code = 'SC'", "canon_series has 1 rows"),
+        # Counts written before a table existed (an older fambot) do not vouch for it.
+        (
+            "UPDATE canon_meta SET value = json_remove(value, '$.canon_guard_lexicon')"
+            " WHERE key = 'counts'",
+            "canon_guard_lexicon was not counted",
+        ),
     ],
 )
 async def test_an_incomplete_canon_is_reloaded_at_start(

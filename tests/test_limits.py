@@ -69,6 +69,10 @@ CASES: dict[str, tuple[Callable[[], dict[str, Any]], str]] = {
         lambda: payloads.slash("season", {"number": 99}),
         f"`number` must be between 1 and {SEASON_MAX}.",
     ),
+    "a series name past its length": (
+        lambda: payloads.slash("season", {"number": 1, "series": HUGE}),
+        "`series` must be 1-100 characters long.",
+    ),
     "a year as text": (
         lambda: _raw(payloads.slash("timeline", {"from_year": 1969}), "from_year", "1969"),
         "`from_year` must be a whole number.",

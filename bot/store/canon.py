@@ -126,9 +126,13 @@ class CanonRepository:
             return "it was loaded without row counts (an older fambot)"
         expected: dict[str, int] = json.loads(meta["counts"])
         actual = await table_counts(self._conn)
-        for table, count in sorted(expected.items()):
-            if actual.get(table) != count:
-                return f"{table} has {actual.get(table)} rows, not {count}"
+        # Every table there is now, not only those the counts name: a table added by a
+        # later migration and never filled is as incomplete as one that lost rows.
+        for table in sorted(expected.keys() | actual.keys()):
+            if table not in expected:
+                return f"{table} was not counted when the canon was loaded"
+            if actual.get(table) != expected[table]:
+                return f"{table} has {actual.get(table)} rows, not {expected[table]}"
         if actual["canon_search"] == 0:
             return "the search index is empty"
         return None
