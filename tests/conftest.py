@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -127,3 +129,18 @@ async def backend(backend_url: str | None, db_path: Path) -> AsyncIterator[Backe
     opened = Backend(db_path, backend_url)
     yield opened
     await opened.close_all()
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A folder a child process can use whoever it runs as (see tests/bot_process.py:
+    as root, children run as nobody; pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="fambot-"))
+    path.chmod(0o755)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    yield path
+    for folder, dirs, _ in os.walk(path):
+        for name in dirs:
+            Path(folder, name).chmod(0o755)
+    shutil.rmtree(path, ignore_errors=True)

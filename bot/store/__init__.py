@@ -8,6 +8,7 @@ from ``data/canon`` at start (read-only; about a tenth of a second).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,8 @@ from bot.community.store import CommunityStore
 from bot.settings import Settings
 from bot.store.canon import CanonRepository
 from bot.store.community import SqliteCommunity
-from bot.store.database import StoreError, connect, connect_memory
+from bot.store.database import StoreError, connect, connect_memory, connect_to_read
+from bot.store.file_checks import check_database_path, describe_sqlite_error
 from bot.store.lock import ProcessLock
 
 if TYPE_CHECKING:
@@ -48,9 +50,11 @@ class Store:
     @classmethod
     async def open(cls, path: Path, *, exclusive: bool = True) -> Store:
         """The SQLite store. ``exclusive``: this process serves the file, and no other may
-        (a tool reading beside a running bot passes False)."""
-        lock = ProcessLock(path) if exclusive else None
-        if lock is not None:
+        (a test reading beside a running bot passes False)."""
+        lock = None
+        if exclusive:
+            check_database_path(path)  # a bad path is named as such, before the lock's file
+            lock = ProcessLock(path)
             lock.acquire()
         try:
             conn = await connect(path)
@@ -62,19 +66,26 @@ class Store:
         store = cls(conn, path, community, lock=lock)
         try:
             await community.load(fresh_look=exclusive)
-        except BaseException:
+        except sqlite3.Error as error:
+            await store.close()
+            raise describe_sqlite_error(path, error) from None
+        except BaseException:  # cancelled by a shutdown, or a bug: release the file
             await store.close()
             raise
         return store
 
     @classmethod
-    async def open_shared(cls, settings: Settings) -> Store:
-        """Canon in memory, community data in PostgreSQL (``settings.database_url``)."""
+    async def open_shared(cls, settings: Settings, *, fresh_look: bool = True) -> Store:
+        """Canon in memory, community data in PostgreSQL (``settings.database_url``).
+        ``fresh_look``: see ``PostgresCommunity.open`` (False for a tool beside the bots)."""
         from bot.store.postgres.community import PostgresCommunity  # only when used
 
         assert settings.database_url is not None
         community = await PostgresCommunity.open(
-            settings.database_url, wait_seconds=settings.database_wait, shards=settings.shards
+            settings.database_url,
+            wait_seconds=settings.database_wait,
+            shards=settings.shards,
+            fresh_look=fresh_look,
         )
         try:
             conn = await connect_memory()
@@ -82,6 +93,14 @@ class Store:
             await community.close()
             raise
         return cls(conn, None, community, shared=community)
+
+    @classmethod
+    async def open_to_read(cls, path: Path) -> Store:
+        """The file as it is, for a tool run beside the bot (``python -m bot reports``):
+        no migration, no lock, no writes; the community cache is not loaded, so only the
+        repositories' SQL queries answer."""
+        conn = await connect_to_read(path)
+        return cls(conn, path, SqliteCommunity(conn))
 
     async def close(self) -> None:
         try:

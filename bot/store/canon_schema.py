@@ -10,6 +10,7 @@ are never touched here: they keep their numbered migrations.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import aiosqlite
 
@@ -144,6 +145,15 @@ STATEMENTS = (
         body,
         tokenize = 'unicode61 remove_diacritics 2'
     )""",
+)
+
+# The tables holding rows from data/canon (canon_meta holds facts about the load):
+# their row counts are stored with each load and compared at start.
+COUNTED_TABLES = tuple(
+    match.group(1)
+    for statement in STATEMENTS
+    if (match := re.match(r"CREATE (?:VIRTUAL )?TABLE (\w+)", statement))
+    and match.group(1) != "canon_meta"
 )
 
 # Stored with each load: a canon built by another version of this file is reloaded.

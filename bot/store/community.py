@@ -375,7 +375,7 @@ async def _server(conn: aiosqlite.Connection, guild_id: int) -> ServerSettings:
         spoiler_channels=frozenset(int(c) for c in spoiler),
         exempt_channels=frozenset(int(c) for c in exempt),
         exempt_roles=frozenset(int(r) for r in roles),
-        terms=tuple(str(t) for t in terms),
+        terms=tuple(str(t) for t in terms if str(t).strip()),  # blanks: older bots stored them
     )
 
 

@@ -8,11 +8,12 @@ crash never leaves a stale lock behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import IO
 
-from bot.store.database import StoreError
+from bot.store.file_checks import StoreError, problem
 
 try:
     import fcntl
@@ -30,8 +31,21 @@ class ProcessLock:
         """Take the lock, or raise StoreError naming the process that holds it."""
         if fcntl is None or self._file is not None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")  # noqa: SIM115 - held open for the process's life
+        while self._file is None:
+            self._file = self._try_once()
+
+    def _try_once(self) -> IO[str] | None:
+        """The locked file; None when the file was removed by its holder's release
+        between our open and our flock (then the lock is on a file nobody else sees)."""
+        assert fcntl is not None
+        try:
+            handle = open(self.path, "a+")  # noqa: SIM115 - held open for the process's life
+        except OSError as error:
+            raise problem(
+                self.database,
+                f"its lock file {self.path.name} cannot be opened ({error.strerror or error})",
+                "let the user running fambot write the database's folder",
+            ) from None
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -43,13 +57,24 @@ class ProcessLock:
                 "SQLite file. Stop the other one, or run several through PostgreSQL "
                 "(FAMBOT_DATABASE_URL)."
             ) from None
+        try:
+            current = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            current = None
+        if current != os.fstat(handle.fileno()).st_ino:
+            handle.close()
+            return None
         handle.seek(0)
         handle.truncate()
         handle.write(f"fambot process {os.getpid()}\n")
         handle.flush()
-        self._file = handle
+        return handle
 
     def release(self) -> None:
+        """Remove the lock file, then let go: the folder is left as it was found. (A
+        SIGKILLed process leaves the file, unlocked; the next start reuses it.)"""
         if self._file is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
             self._file.close()  # closing the file releases the flock
             self._file = None

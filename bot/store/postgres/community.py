@@ -140,10 +140,16 @@ class PostgresCommunity(CommunityState):
 
     @classmethod
     async def open(
-        cls, url: str, *, wait_seconds: float, shards: Shards | None = None
+        cls,
+        url: str,
+        *,
+        wait_seconds: float,
+        shards: Shards | None = None,
+        fresh_look: bool = True,
     ) -> PostgresCommunity:
         """Connect (waiting up to ``wait_seconds`` for the server), check the schema,
-        start listening, then load: a change made meanwhile is heard, not missed."""
+        start listening, then load: a change made meanwhile is heard, not missed.
+        ``fresh_look``: a starting bot forgets what Discord refused (a tool does not)."""
         pool = await open_pool(url, wait_seconds)
         store = cls(url, pool, shards)
         try:
@@ -151,7 +157,8 @@ class PostgresCommunity(CommunityState):
                 await require_current(conn)
             await store.listener.start(wait_seconds)
             store._refresher = asyncio.create_task(store._refresh_loop(), name="fambot-refresh")
-            await store._fresh_look()
+            if fresh_look:
+                await store._fresh_look()
             await store.load()
         except BaseException:
             await store.close()
