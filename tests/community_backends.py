@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from bot.community.guard_journal import GuardJournal
 from bot.community.store import CommunityStore
 from bot.settings import Shards
 from bot.store import Store
 from bot.store.postgres.community import PostgresCommunity
+from bot.store.postgres.journal import PostgresJournal
 
 WAIT_SECONDS = 5.0
 
@@ -46,3 +48,23 @@ class Backend:
         for close in list(self._open.values()):
             await close()
         self._open.clear()
+
+    async def open_journal(self, shards: Shards | None = None) -> GuardJournal:
+        """The guard's journal, as a (new) process opens it; on PostgreSQL with its own
+        connections and presence, so two opened journals are two processes."""
+        if self.url is None:
+            store = await Store.open(self.db_path)
+            self._open[id(store.journal)] = store.close
+            return store.journal
+        community = await PostgresCommunity.open(self.url, wait_seconds=WAIT_SECONDS, shards=shards)
+        journal = PostgresJournal(self.url, community.pool, community.worker, shards)
+        self._open[id(journal)] = community.close
+        return journal
+
+    async def close_journal(self, journal: GuardJournal) -> None:
+        await self._open.pop(id(journal))()
+
+    async def reopen_journal(self, journal: GuardJournal) -> GuardJournal:
+        """Close ``journal`` and open it again: a restart."""
+        await self.close_journal(journal)
+        return await self.open_journal()

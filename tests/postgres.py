@@ -119,6 +119,8 @@ class Cable:
         self._links: set[asyncio.StreamWriter] = set()
         self.port = 0
         self.is_cut = False
+        self._lose: bytes | None = None
+        self.answers_lost = 0
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._relay, "127.0.0.1", 0)
@@ -137,6 +139,11 @@ class Cable:
 
     def mend(self) -> None:
         self.is_cut = False
+
+    def lose_answer(self, tag: bytes) -> None:
+        """The next answer from the server holding ``tag`` never arrives: its link
+        drops instead (the server has done the work, the client cannot know)."""
+        self._lose = tag
 
     async def close(self) -> None:
         await self.cut()
@@ -158,6 +165,11 @@ class Cable:
         async def pump(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
             with contextlib.suppress(OSError, asyncio.IncompleteReadError):
                 while data := await source.read(65536):
+                    if sink is writer and self._lose is not None and self._lose in data:
+                        self._lose = None
+                        self.answers_lost += 1
+                        up_writer.transport.abort()
+                        break
                     sink.write(data)
                     await sink.drain()
             sink.transport.abort()

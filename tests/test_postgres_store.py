@@ -5,6 +5,7 @@ is what one bot process holds; two in one test are two processes' views."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
@@ -14,12 +15,15 @@ import asyncpg
 import pytest
 
 from bot.canon.episodes import EpisodeRef
+from bot.community.journal import State
 from bot.community.records import Progress
 from bot.community.store import CommunityStore, StorageUnavailable
 from bot.settings import Shards
 from bot.store.database import StoreError
 from bot.store.postgres.community import PostgresCommunity
 from bot.store.postgres.database import migrate, postgres_migrations, schema_version
+from bot.store.postgres.journal import PostgresJournal
+from tests.journal_entries import entry as _entry
 from tests.postgres import Cable, Server
 
 GUILD = 800000000000000001  # shard 1 of 2
@@ -238,6 +242,13 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
         window=timedelta(hours=1),
     )
     assert filed is not None
+    # The guard's journal, mid-way through one message: hidden, its file kept.
+    unfinished = _entry(1001, GUILD)
+    assert await sqlite.journal.add(unfinished)
+    await sqlite.journal.keep_files(1001, [("moon.png", b"\x89PNG")])
+    await sqlite.journal.mark_hidden([1001])
+    await sqlite.journal.save_marks({5: (GUILD, 1001)})
+    await sqlite.journal.add_notice(77, 5, datetime(2026, 11, 24, 12, 0, 10, tzinfo=UTC))
     expected = lite.server_settings(GUILD), lite.every_progress(1), lite.permission_gaps(GUILD)
     await sqlite.close()
 
@@ -256,6 +267,12 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
             assert report.text == "wrong year" and not report.logged
             since = datetime.now(UTC) - timedelta(hours=1)
             assert await fresh.guard_actions_since(GUILD, since) == 1
+            journal = PostgresJournal(postgres_url, fresh.pool, fresh.worker, None)
+            [resumed] = await journal.claim_unfinished()  # nobody was working it: this one may
+            assert resumed == dataclasses.replace(unfinished, state=State.HIDDEN)
+            assert await journal.files(1001) == [("moon.png", b"\x89PNG")]
+            assert await journal.marks() == {5: 1001}
+            assert [n[0] for n in await journal.notices()] == [77]
         finally:
             await fresh.close()
         with pytest.raises(StoreError, match="already holds community data"):

@@ -14,18 +14,28 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
+from bot.community.guard_journal import GuardJournal
 from bot.community.store import CommunityStore
 from bot.settings import Settings
 from bot.store.canon import CanonRepository
 from bot.store.community import SqliteCommunity
 from bot.store.database import StoreError, connect, connect_memory, connect_to_read
 from bot.store.file_checks import check_database_path, describe_sqlite_error
+from bot.store.journal import JournalRepository
 from bot.store.lock import ProcessLock
+from bot.store.sqlite_journal import SqliteJournal
 
 if TYPE_CHECKING:
     from bot.store.postgres.community import PostgresCommunity
 
-__all__ = ["CanonRepository", "SqliteCommunity", "Store", "StoreError", "open_store"]
+__all__ = [
+    "CanonRepository",
+    "JournalRepository",
+    "SqliteCommunity",
+    "Store",
+    "StoreError",
+    "open_store",
+]
 
 
 class Store:
@@ -36,6 +46,7 @@ class Store:
         conn: aiosqlite.Connection,
         path: Path | None,
         community: CommunityStore,
+        journal: GuardJournal,
         *,
         lock: ProcessLock | None = None,
         shared: PostgresCommunity | None = None,
@@ -44,6 +55,7 @@ class Store:
         self.path = path  # None: canon in memory, community data in PostgreSQL
         self.canon = CanonRepository(conn)
         self.community = community
+        self.journal = journal  # the spoiler guard's, beside the community data
         self._lock = lock
         self._shared = shared
 
@@ -63,7 +75,7 @@ class Store:
                 lock.release()
             raise
         community = SqliteCommunity(conn)
-        store = cls(conn, path, community, lock=lock)
+        store = cls(conn, path, community, SqliteJournal(conn), lock=lock)
         try:
             await community.load(fresh_look=exclusive)
         except sqlite3.Error as error:
@@ -79,6 +91,7 @@ class Store:
         """Canon in memory, community data in PostgreSQL (``settings.database_url``).
         ``fresh_look``: see ``PostgresCommunity.open`` (False for a tool beside the bots)."""
         from bot.store.postgres.community import PostgresCommunity  # only when used
+        from bot.store.postgres.journal import PostgresJournal
 
         assert settings.database_url is not None
         community = await PostgresCommunity.open(
@@ -92,7 +105,10 @@ class Store:
         except BaseException:
             await community.close()
             raise
-        return cls(conn, None, community, shared=community)
+        journal = PostgresJournal(
+            settings.database_url, community.pool, community.worker, settings.shards
+        )
+        return cls(conn, None, community, journal, shared=community)
 
     @classmethod
     async def open_to_read(cls, path: Path) -> Store:
@@ -100,7 +116,7 @@ class Store:
         no migration, no lock, no writes; the community cache is not loaded, so only the
         repositories' SQL queries answer."""
         conn = await connect_to_read(path)
-        return cls(conn, path, SqliteCommunity(conn))
+        return cls(conn, path, SqliteCommunity(conn), SqliteJournal(conn))
 
     async def close(self) -> None:
         try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -136,7 +137,9 @@ class PostgresCommunity(CommunityState):
         self._pending: set[tuple[Scope, int]] = set()
         self._wake = asyncio.Event()
         self._refresher: asyncio.Task[None] | None = None
-        self.listener = ChangeListener(url, self._heard, self.load)
+        # This process, as the guard's journal knows it (present while the listener is).
+        self.worker = secrets.randbelow(2**31 - 2) + 1
+        self.listener = ChangeListener(url, self._heard, self.load, self.worker)
 
     @classmethod
     async def open(
@@ -165,6 +168,15 @@ class PostgresCommunity(CommunityState):
             raise
         log.info("Community data shared through PostgreSQL at %s", where(url))
         return store
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        """The write connections, shared with the guard's journal."""
+        return self._pool
 
     async def close(self) -> None:
         await self.listener.close()

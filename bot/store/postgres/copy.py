@@ -2,7 +2,8 @@
 
 ``python -m bot migrate --from-sqlite data/fambot.sqlite3``: for a bot that grew out of
 one process. Everything members and servers told the bot is copied in one transaction
-(progress, settings and lists, permission gaps, the guard's record, mistake reports),
+(progress, settings and lists, permission gaps, the guard's record and its journal,
+mistake reports),
 with every version bumped so running processes pick it up. PostgreSQL must hold no
 community data yet: copying twice, or over a live database, is refused.
 """
@@ -58,9 +59,47 @@ TABLES = {
         "created_at",
         "logged",
     ),
+    # The guard's journal: entries still unfinished are resumed by the first process
+    # to start on PostgreSQL (they belong to no live process).
+    "community_guard_journal": (
+        "message_id",
+        "guild_id",
+        "channel_id",
+        "host_id",
+        "author_id",
+        "author_name",
+        "avatar_url",
+        "content",
+        "revision",
+        "reply_to",
+        "reply_channel",
+        "reply_author",
+        "attachments",
+        "reason",
+        "rules",
+        "edited",
+        "moderator",
+        "state",
+        "outcome",
+        "hide_attempts",
+        "repost_after",
+        "sent_text",
+        "webhook_id",
+        "repost_id",
+        "repost_stale",
+        "reported",
+        "seen_at",
+        "updated_at",
+    ),
+    "community_guard_file": ("message_id", "position", "filename", "data"),
+    "community_guard_mark": ("channel_id", "guild_id", "message_id"),
+    "community_guard_since": ("guild_id", "message_id"),
+    "community_guard_notice": ("message_id", "channel_id", "delete_at"),
 }
-_TIMES = {"updated_at", "created_at", "reported_at", "acted_at"}
-_FLAGS = {"tag_finales", "guard_enabled", "logged"}
+_TIMES = {"updated_at", "created_at", "reported_at", "acted_at", "revision", "seen_at"}
+_TIMES |= {"delete_at"}
+_FLAGS = {"tag_finales", "guard_enabled", "logged", "edited", "moderator", "repost_stale"}
+_FLAGS |= {"reported"}
 
 
 def _value(column: str, value: object) -> object:

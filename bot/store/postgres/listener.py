@@ -6,6 +6,11 @@ notices sent meanwhile are lost, so after reconnecting (with back-off, for as lo
 it takes) the owner is told to reload everything: the versions sort out what changed.
 A connection that quietly stops answering (a network that drops packets rather than
 closing) is found by a periodic ``SELECT 1``.
+
+The same connection carries the process's presence: a session advisory lock on
+(``PRESENCE_CLASS``, the process's worker id), which PostgreSQL releases as soon as the
+connection ends, so however the process dies its presence goes with it. The guard's
+journal hands a dead process's unfinished entries to another (see postgres/journal.py).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from bot.store.postgres.database import connect, where
 log = logging.getLogger(__name__)
 
 CHANNEL = "fambot_community"
+PRESENCE_CLASS = 0x46414D42  # "FAMB": the first key of every fambot presence lock
 RELOAD = "reload"  # a notice asking every process to reload everything (after a bulk copy)
 PING_SECONDS = 5.0  # how often a quiet connection is checked
 PING_TIMEOUT_SECONDS = 3.0
@@ -46,8 +52,10 @@ class ChangeListener:
         url: str,
         on_change: Callable[[Change], None],
         on_gap: Callable[[], Awaitable[None]],
+        worker: int | None = None,
     ) -> None:
         self._url = url
+        self.worker = worker  # None: no presence (a tool, not a serving process)
         self._on_change = on_change
         self._on_gap = on_gap
         self._conn: asyncpg.Connection | None = None
@@ -78,6 +86,8 @@ class ChangeListener:
         try:
             conn.add_termination_listener(self._terminated)
             await conn.add_listener(CHANNEL, self._heard)
+            if self.worker is not None:
+                await conn.execute("SELECT pg_advisory_lock($1, $2)", PRESENCE_CLASS, self.worker)
         except BaseException:
             await conn.close()
             raise
