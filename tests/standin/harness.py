@@ -88,7 +88,8 @@ class Harness:
         """Start only the stand-in; return settings that point the bot at it."""
         app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
         app.router.add_get("/gateway", self.gateway.handle)
-        self.stand_in.announce = lambda payload: self.gateway.dispatch("MESSAGE_CREATE", payload)
+        self.stand_in.dispatch = self.gateway.dispatch
+        self.gateway.enforced = self.stand_in.denied
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -128,6 +129,7 @@ class Harness:
             await self.bot.close()
         if self._connection is not None:
             await asyncio.wait({self._connection}, timeout=TIMEOUT)
+        self.stand_in.faults.released.set()
         if self._runner is not None:
             await self._runner.cleanup()
         discord.http.Route.BASE = self._old_base
@@ -194,6 +196,7 @@ class Harness:
         """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""
         payload = payloads.member_message(member, content, **kwargs)
         message = Message(int(payload["id"]), int(payload["channel_id"]), payload)
+        self.stand_in.members[member.id] = {"user": member.user(), **payload["member"]}
         self.stand_in.messages[message.id] = message
         await self.gateway.dispatch("MESSAGE_CREATE", payload)
         return message
@@ -205,11 +208,35 @@ class Harness:
             await asyncio.sleep(0.02)
             await self.bot.wait_until_idle(TIMEOUT)
 
-    async def member_edits(self, message: Message, content: str) -> None:
-        """The author edits a message: MESSAGE_UPDATE with the new content."""
+    async def member_edits(
+        self, message: Message, content: str, *, deliver: bool = True
+    ) -> dict[str, Any]:
+        """The author edits a message: MESSAGE_UPDATE with the new content. With
+        ``deliver=False`` the event is returned for the test to deliver later, out of
+        order (``deliver_event``), as Discord sometimes does."""
         message.payload["content"] = content
-        message.payload["edited_timestamp"] = "2026-11-24T12:05:00+00:00"
-        await self.gateway.dispatch("MESSAGE_UPDATE", dict(message.payload))
+        message.payload["edited_timestamp"] = payloads.now()
+        event = dict(message.payload)
+        if deliver:
+            await self.gateway.dispatch("MESSAGE_UPDATE", event)
+        return event
+
+    async def member_deletes(self, message: Message, *, deliver: bool = True) -> dict[str, Any]:
+        """The author (or a moderator) deletes a message: MESSAGE_DELETE."""
+        self.stand_in.messages.pop(message.id, None)
+        event = {
+            "id": str(message.id),
+            "channel_id": str(message.channel_id),
+            "guild_id": str(payloads.GUILD_ID),
+        }
+        if deliver:
+            await self.gateway.dispatch("MESSAGE_DELETE", event)
+        return event
+
+    async def deliver_event(self, event: dict[str, Any]) -> None:
+        """Deliver an event kept back by ``member_edits`` or ``member_deletes``."""
+        name = "MESSAGE_UPDATE" if "content" in event else "MESSAGE_DELETE"
+        await self.gateway.dispatch(name, event)
 
     async def press(
         self, exchange: Exchange, label: str, member: payloads.Member = payloads.ALICE
