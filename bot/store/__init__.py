@@ -9,8 +9,9 @@ import aiosqlite
 from bot.store.canon import CanonRepository
 from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect
+from bot.store.journal import JournalRepository
 
-__all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
+__all__ = ["CanonRepository", "CommunityRepository", "JournalRepository", "Store", "StoreError"]
 
 
 class Store:
@@ -21,6 +22,7 @@ class Store:
         self.path = path
         self.canon = CanonRepository(conn)
         self.community = CommunityRepository(conn)
+        self.journal = JournalRepository(conn)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
