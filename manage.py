@@ -68,7 +68,7 @@ def test(args: list[str]) -> int:
 def console(args: list[str]) -> int:
     """Try the bot in a terminal against a local stand-in for Discord (no account needed)."""
     python = _ensure_env("")
-    return subprocess.call([str(python), "-m", "tests.standin.console", *args], cwd=ROOT)
+    return subprocess.call([str(python), "-m", "tools.console", *args], cwd=ROOT)
 
 
 def main() -> int:

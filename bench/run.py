@@ -20,7 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,14 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.canon.catalog import Catalog, Named
+from bot.canon.catalog import Catalog
 from bot.canon.content import load_content
 from bot.canon.episodes import EpisodeRef
+from bot.canon.models import CharacterName
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.spoilers.policy import Audience
-from tests.conftest import FAKE_TOKEN
 from tests.standin import payloads
-from tests.standin.harness import Harness
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 ROOT = Path(__file__).resolve().parent.parent
 Payload = Callable[[], dict[str, Any]]
@@ -101,15 +101,18 @@ class BotProcess:
             FAMBOT_GATEWAY_URL=harness.gateway.url,
             FAMBOT_LOG_LEVEL="WARNING",
         )
-        before = harness.gateway.identifies
+        harness.gateway.ready.clear()
         started = time.perf_counter()
         self.process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bench.bot_process", cwd=ROOT, env=env
         )
-        while harness.gateway.identifies == before:
-            if self.process.returncode is not None:
-                raise RuntimeError("the bot exited during start-up")
-            await asyncio.sleep(0.005)
+        identified = asyncio.create_task(harness.gateway.ready.wait())
+        exited = asyncio.create_task(self.process.wait())
+        await asyncio.wait({identified, exited}, return_when=asyncio.FIRST_COMPLETED)
+        if not identified.done():
+            identified.cancel()
+            raise RuntimeError("the bot exited during start-up")
+        exited.cancel()
         return time.perf_counter() - started
 
     def cpu_seconds(self) -> float:
@@ -151,7 +154,7 @@ async def measure(harness: Harness, make: Payload, count: int, concurrency: int)
 def autocomplete_in_process(rounds: int) -> list[float]:
     bundle = load_content(DEFAULT_CONTENT_DIR)
     catalog = Catalog.build(
-        [Named(c.id, c.name, c.aliases, c.introduced) for c in bundle.characters],
+        [CharacterName(c.id, c.name, c.aliases, c.introduced) for c in bundle.characters],
         sorted({(r.actor_id, r.actor_name) for c in bundle.characters for r in c.roles}),
         bundle.episodes,
     )
@@ -205,7 +208,7 @@ def guard_throughput(seconds: float) -> list[tuple[str, float]]:
 
     shipped_matcher = compile_rules(shipped, idioms=bundle.guard_idioms)
     larger_matcher = compile_rules(shipped + extra, idioms=bundle.guard_idioms)
-    scanners = {
+    scanners: dict[str, Callable[[str], object]] = {
         "tokenise only (baseline)": tokenise,
         f"shipped rules ({len(shipped)})": lambda t: inspect(t, shipped_matcher),
         "shipped + 1,000 rules": lambda t: inspect(t, larger_matcher),
@@ -241,11 +244,29 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-SIZES = {"full": (300, 2000, 10000), "quick": (50, 320, 2000), "smoke": (10, 64, 100)}
+@dataclass(frozen=True)
+class Size:
+    sequential: int  # requests per command at concurrency 1
+    concurrent: int  # requests per command at concurrency 64
+    memory_load: int  # interactions before the second memory reading
+    warm_up: int  # requests per command before measuring
+    settle: float  # seconds after start-up before measuring (the library's guild wait)
+    handler_rounds: int  # rounds of the in-process autocomplete timing
+    guard_seconds: float  # per guard throughput figure
 
 
-async def main(size: str) -> None:
-    sequential, concurrent, memory_load = SIZES[size]
+SIZES = {
+    "full": Size(300, 2000, 10000, 50, 2.5, 200, 3.0),
+    "quick": Size(50, 320, 2000, 50, 2.5, 20, 1.0),
+    # Every stage runs, with the least work that still prints every row: the test suite
+    # runs this to show the script works, and its figures mean nothing.
+    "smoke": Size(5, 64, 20, 1, 0.0, 1, 0.05),
+}
+
+
+async def main(size_name: str) -> None:
+    size = SIZES[size_name]
+    sequential, concurrent, memory_load = size.sequential, size.concurrent, size.memory_load
     scratch = Path(tempfile.mkdtemp(prefix="fambot-bench-"))
     settings = Settings(
         token=FAKE_TOKEN,
@@ -261,12 +282,12 @@ async def main(size: str) -> None:
         await cold.stop()
         bot = BotProcess(settings)
         warm_seconds = await bot.start(harness)
-        await asyncio.sleep(2.5)  # let start-up settle (the library's guild wait)
+        await asyncio.sleep(size.settle)  # let start-up settle (the library's guild wait)
 
         results: list[Result] = []
         for concurrency, count in ((1, sequential), (64, concurrent)):
             for make in COMMANDS.values():
-                await measure(harness, make, 50, concurrency)  # warm up
+                await measure(harness, make, size.warm_up, concurrency)
             # Commands take turns over several rounds, so drift hits them all alike.
             totals = {name: Result(name, concurrency, [], 0.0) for name in COMMANDS}
             for _ in range(ROUNDS):
@@ -287,10 +308,14 @@ async def main(size: str) -> None:
         for load, makers in loads.items():
             bot = BotProcess(settings)
             await bot.start(harness)
-            await asyncio.sleep(2.5)
+            await asyncio.sleep(size.settle)
             before = bot.rss_mib()
             cycle = itertools.cycle(makers)
-            await measure(harness, lambda cycle=cycle: next(cycle)(), memory_load, 16)  # type: ignore[misc]
+
+            def next_payload(cycle: Iterator[Payload] = cycle) -> dict[str, Any]:
+                return next(cycle)()
+
+            await measure(harness, next_payload, memory_load, 16)
             rss[load] = (before, bot.rss_mib())
             await bot.stop()
         live_views = memory_load * len(paged) // len(COMMANDS)
@@ -313,14 +338,14 @@ async def main(size: str) -> None:
                 f"{r.cpu_us:>12.0f}"
                 + (f"{r.cpu_us / noop.cpu_us:>8.2f}×" if noop.cpu_us else f"{'n/a':>9}")
             )
-    handler = autocomplete_in_process({"full": 200, "quick": 20, "smoke": 2}[size])
+    handler = autocomplete_in_process(size.handler_rounds)
     print()
     print(
         f"autocomplete handler in process: median {statistics.median(handler) * 1e6:.0f} µs, "
         f"p99 {percentile(handler, 0.99) * 1e6:.0f} µs over {len(handler)} calls"
     )
     print()
-    for name, rate in guard_throughput({"full": 3.0, "quick": 1.0, "smoke": 0.2}[size]):
+    for name, rate in guard_throughput(size.guard_seconds):
         print(f"spoiler guard, {name:<26} {rate:>9,.0f} messages/s")
     print()
     print(f"cold start to READY (fresh database, content load): {cold_seconds:.2f} s")

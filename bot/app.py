@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import logging
+import pkgutil
 
 import discord
 import discord.gateway
@@ -19,17 +21,18 @@ from bot.tree import FamTree
 
 log = logging.getLogger(__name__)
 
-# Loaded in this order; tests check every one loads and that names never collide.
-EXTENSIONS = (
-    "cogs.characters",
-    "cogs.episodes",
-    "cogs.timeline",
-    "cogs.search",
-    "cogs.progress",
-    "cogs.spoilers",
-    "cogs.meta",
-)
 SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+def extensions(package: str = "cogs") -> tuple[str, ...]:
+    """Every extension in ``package``, in name order: each module or package in it, except
+    those named with a leading underscore. A new cog is a new file; nothing lists it."""
+    spec = importlib.util.find_spec(package)  # finds the folder without importing cogs
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        raise RuntimeError(f"no {package} package to load extensions from")
+    found = (m.name for m in pkgutil.iter_modules(folders) if not m.name.startswith("_"))
+    return tuple(f"{package}.{name}" for name in sorted(found))
 
 
 class FamBot(commands.Bot):
@@ -77,7 +80,7 @@ class FamBot(commands.Bot):
         self._store = await Store.open(self.settings.database_path)
         self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
-        for extension in EXTENSIONS:
+        for extension in extensions():
             await self.load_extension(extension)
 
     async def refresh_catalog(self) -> None:
@@ -87,9 +90,17 @@ class FamBot(commands.Bot):
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
 
     def track(self, task: asyncio.Task[object]) -> None:
-        """Remember an interaction's task until it finishes (see ``close``)."""
+        """Remember a task that answers a member or writes a row until it finishes (see
+        ``close``)."""
         self._inflight.add(task)
         task.add_done_callback(self._inflight.discard)
+
+    def track_current_task(self) -> None:
+        """Track the task running now. Called for every command (the tree), button press
+        and timeout (``OwnedView``) and listener (``tracked_listener``): nowhere else."""
+        task = asyncio.current_task()
+        if task is not None:
+            self.track(task)
 
     async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait for in-flight interactions; False if some were still running after ``grace``."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from discord import app_commands
+
 from bot.render.notices import not_found
 
 
-class UserFacingError(Exception):
+class UserFacingError(app_commands.AppCommandError):
     """An expected refusal; its message is shown to the member, ephemerally.
 
-    Messages are built from names and the member's own (escaped) input, never from
-    story text, so an error can never carry a spoiler.
+    An ``AppCommandError``, so the library hands it to the tree's error handler as it
+    is, from a command body or from a transformer alike. Messages are built from names
+    and the member's own (escaped) input, never from story text, so an error can never
+    carry a spoiler.
     """
 
 

@@ -18,6 +18,7 @@ GUARD_PERMISSIONS = (
 LOG_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
 
 NAMES = {
+    "manage_guild": "Manage Server",
     "view_channel": "View Channel",
     "read_message_history": "Read Message History",
     "manage_messages": "Manage Messages",
@@ -41,5 +42,6 @@ def missing(channel: Channel, needed: tuple[str, ...]) -> list[str]:
     return [name for name in needed if not getattr(granted, name)]
 
 
-def readable(permissions: list[str]) -> str:
+def permission_names(permissions: list[str]) -> str:
+    """Permission keys as Discord's settings name them: "Manage Messages, Attach Files"."""
     return ", ".join(NAMES.get(p, p.replace("_", " ").title()) for p in permissions)

@@ -1,7 +1,7 @@
 """Gathering what the spoiler policy needs to know about a viewer, from memory.
 
 The policy decides; this only collects its inputs: the member's progress, the server's
-embargo and spoiler channels, and which episodes were released recently. Nothing here
+settings (embargo, spoiler channels), and which episodes were released recently. Nothing here
 touches the disk, so autocomplete can ask on every keystroke.
 """
 
@@ -12,8 +12,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Episode
+from bot.community.records import ServerSettings
 from bot.spoilers.policy import Audience
-from bot.store.community import CommunityRepository, GuildPolicy
+from bot.store.community import CommunityRepository
 
 Clock = Callable[[], datetime]
 
@@ -39,14 +40,14 @@ class Horizons:
         self.clock = clock
         self._releases = [(e.ref, at) for e in episodes if (at := released_at(e)) is not None]
 
-    def embargo(self, policy: GuildPolicy) -> dict[EpisodeRef, datetime]:
+    def embargo(self, server: ServerSettings) -> dict[EpisodeRef, datetime]:
         """Episodes inside the server's embargo now, each with when its embargo lifts."""
         now = self.clock()
-        length = timedelta(days=policy.embargo_days)
+        length = timedelta(days=server.embargo_days)
         return {
             ref: at + length
             for ref, at in self._releases
-            if policy.embargo_days and at <= now < at + length
+            if server.embargo_days and at <= now < at + length
         }
 
     def audience(
@@ -62,11 +63,11 @@ class Horizons:
         horizon = progress.episode if progress else None
         if guild_id is None:
             return Audience(horizon=horizon)
-        policy = self.community.policy(guild_id)
-        spoiler_channel = bool({channel_id, parent_id} & policy.spoiler_channels)
+        server = self.community.server_settings(guild_id)
+        spoiler_channel = bool({channel_id, parent_id} & server.spoiler_channels)
         return Audience(
             horizon=horizon,
-            embargoed=frozenset(self.embargo(policy)),
-            tag_finales=policy.tag_finales,
+            embargoed=frozenset(self.embargo(server)),
+            tag_finales=server.tag_finales,
             spoiler_channel=spoiler_channel,
         )

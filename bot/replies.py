@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.interactions import audience_of
 from bot.render.cards import Reply
-from bot.spoilers.policy import Audience
 from bot.views import ReplyView, first_page
 
-
-def audience_of(interaction: discord.Interaction[Any]) -> Audience:
-    """Who will read the reply to ``interaction``: the invoker's progress, the server's
-    policy and the channel (or the thread's parent channel)."""
-    channel = interaction.channel
-    return interaction.client.horizons.audience(  # type: ignore[no-any-return]
-        user_id=interaction.user.id,
-        guild_id=interaction.guild_id,
-        channel_id=interaction.channel_id,
-        parent_id=getattr(channel, "parent_id", None),
-    )
+if TYPE_CHECKING:
+    from bot.app import FamBot
 
 
-async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
+async def send_reply(interaction: discord.Interaction[FamBot], reply: Reply) -> None:
     """Answer an interaction with a reply's first page, and buttons when it needs them."""
     audience = audience_of(interaction)
     ready = first_page(reply.pages, audience)

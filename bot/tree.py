@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserFacingError
+from bot.interactions import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.app import FamBot
@@ -22,9 +22,8 @@ UNKNOWN_INTERACTION = 10062  # Discord's error code for an expired interaction t
 
 def refusal_for(error: app_commands.AppCommandError) -> str | None:
     """The member-facing text for an expected failure, or None if it is a bug."""
-    original = getattr(error, "original", None)
-    if isinstance(original, UserFacingError):
-        return str(original)
+    if isinstance(error, UserFacingError):
+        return str(error)
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.MissingPermissions):
@@ -35,6 +34,8 @@ def refusal_for(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.NoPrivateMessage):
         return "That command only works in a server."
     if isinstance(error, app_commands.TransformerError):
+        if error.__cause__ is not None:  # a transformer failed unexpectedly: a bug, not input
+            return None
         return "That value doesn't look right for this option. Pick one of the suggestions."
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use that command here."
@@ -45,9 +46,7 @@ class FamTree(app_commands.CommandTree["FamBot"]):
     async def interaction_check(self, interaction: discord.Interaction[FamBot]) -> bool:
         # Runs inside the task that handles the interaction: remember it so shutdown
         # can let in-flight replies finish before the database closes.
-        task = asyncio.current_task()
-        if task is not None:
-            self.client.track(task)
+        self.client.track_current_task()
         return True
 
     async def on_error(
@@ -74,13 +73,3 @@ class FamTree(app_commands.CommandTree["FamBot"]):
                 "It has been logged; please try again later."
             )
         await send_ephemeral(interaction, message)
-
-
-async def send_ephemeral(interaction: discord.Interaction[Any], message: str) -> None:
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
-    except discord.HTTPException as failure:  # the interaction expired or was deleted
-        log.warning("Could not deliver an error message: HTTP %s", failure.status)

@@ -1,8 +1,8 @@
-"""The buttons under a reply: page turning and Reveal, for the invoker only."""
+"""Buttons under a reply: a base view for the invoker's buttons, and page turning with
+Reveal built on it."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,8 +10,11 @@ from typing import Any
 
 import discord
 
-from bot.render.cards import Card, Colour, Listing, line
+from bot.app import FamBot
+from bot.interactions import send_ephemeral
+from bot.render.cards import Card, Listing
 from bot.render.compose import Composed, compose, paginate
+from bot.render.reveal import revealed_card
 from bot.spoilers.policy import REVEAL, Audience, Detail
 
 log = logging.getLogger(__name__)
@@ -19,14 +22,56 @@ log = logging.getLogger(__name__)
 PAGE_TIMEOUT_SECONDS = 180.0
 
 
-def revealed_card(withheld: Sequence[Detail]) -> Card:
-    """What Reveal shows: the held-back details, every one behind tags."""
-    return Card(
-        title="Held back from that reply",
-        lines=tuple(line(f"{d.reveal.episode.code}: ", d) for d in withheld),
-        footer="Shown only to you, and still behind spoiler tags",
-        colour=Colour.INFO,
+class OwnedView(discord.ui.View):
+    """Buttons only the member who ran the command may press.
+
+    Every press and the switch-off at timeout run as tracked work (shutdown lets them
+    finish); a stranger's press and a failing button each get one short private answer
+    that cannot itself fail. Set ``origin`` to the interaction whose reply carries the
+    view, so the buttons can be switched off in place when it times out.
+    """
+
+    not_yours = (
+        "Only the person who ran this command can use these buttons. "
+        "Run the command yourself to browse."
     )
+    broken = "Sorry, those buttons stopped working. Run the command again."
+
+    def __init__(self, owner_id: int, *, timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.origin: discord.Interaction[FamBot] | None = None
+
+    # The library types these hooks for any client; the bot is checked, not assumed.
+    async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
+        if isinstance(interaction.client, FamBot):
+            interaction.client.track_current_task()
+        if interaction.user.id == self.owner_id:
+            return True
+        await send_ephemeral(interaction, self.not_yours)
+        return False
+
+    async def on_error(
+        self,
+        interaction: discord.Interaction[discord.Client],
+        error: Exception,
+        item: discord.ui.Item[Any],
+        /,
+    ) -> None:
+        log.error("%s button failed", type(self).__name__, exc_info=error)
+        await send_ephemeral(interaction, self.broken)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+        if self.origin is None:
+            return
+        self.origin.client.track_current_task()
+        try:
+            await self.origin.edit_original_response(view=self)
+        except discord.HTTPException as error:  # message deleted, token expired
+            log.debug("Could not disable page buttons: %s", error.status)
 
 
 @dataclass(frozen=True)
@@ -49,22 +94,19 @@ def first_page(pages: Sequence[Card] | Listing[Any], audience: Audience) -> Firs
     return FirstPage(pages, held_back, compose(pages[0], audience, held_back))
 
 
-class ReplyView(discord.ui.View):
+class ReplyView(OwnedView):
     """Previous / next over pages, and Reveal when progress held details back.
 
     Made only for replies that need buttons. Pages are kept as cards and composed when
     shown: most are never turned to, and a view lives for minutes, so holding finished
-    embeds would cost memory. Buttons answer only the member who ran the command, and
-    switch off on timeout.
+    embeds would cost memory.
     """
 
     def __init__(self, reply: FirstPage, audience: Audience, owner_id: int) -> None:
-        super().__init__(timeout=PAGE_TIMEOUT_SECONDS)
+        super().__init__(owner_id, timeout=PAGE_TIMEOUT_SECONDS)
         self.pages = reply.pages
         self.held_back = reply.held_back
         self.audience = audience
-        self.owner_id = owner_id
-        self.origin: discord.Interaction[Any] | None = None
         if len(self.pages) < 2:
             for item in (self.previous, self.position, self.next):
                 self.remove_item(item)
@@ -82,72 +124,34 @@ class ReplyView(discord.ui.View):
         elif not withheld and self.reveal in self.children:
             self.remove_item(self.reveal)
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        task = asyncio.current_task()
-        track = getattr(interaction.client, "track", None)
-        if task is not None and track is not None:
-            track(task)  # let shutdown wait for this press to be answered
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(
-            "Only the person who ran this command can use these buttons. "
-            "Run the command yourself to browse.",
-            ephemeral=True,
-        )
-        return False
-
-    async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
+    async def _show(self, interaction: discord.Interaction[FamBot], index: int) -> None:
         page = compose(self.pages[index], self.audience, self.held_back)
         self._show_page(index, page.withheld)
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
     async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
+        self, interaction: discord.Interaction[FamBot], button: discord.ui.Button[ReplyView]
     ) -> None:
         await self._show(interaction, max(self.index - 1, 0))
 
     @discord.ui.button(label="1 / 1", style=discord.ButtonStyle.secondary, disabled=True)
     async def position(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
+        self, interaction: discord.Interaction[FamBot], button: discord.ui.Button[ReplyView]
     ) -> None:  # a label, never enabled
         await interaction.response.defer()
 
     @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
     async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
+        self, interaction: discord.Interaction[FamBot], button: discord.ui.Button[ReplyView]
     ) -> None:
         await self._show(interaction, min(self.index + 1, len(self.pages) - 1))
 
     @discord.ui.button(label="Reveal", style=discord.ButtonStyle.primary)
     async def reveal(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReplyView]
+        self, interaction: discord.Interaction[FamBot], button: discord.ui.Button[ReplyView]
     ) -> None:
         shown = compose(revealed_card(self.withheld), REVEAL)
         await interaction.response.send_message(
             content=shown.content, embed=shown.embed, ephemeral=True
         )
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        if self.origin is None:
-            return
-        try:
-            await self.origin.edit_original_response(view=self)
-        except discord.HTTPException as error:  # message deleted, token expired
-            log.debug("Could not disable page buttons: %s", error.status)
-
-    async def on_error(
-        self,
-        interaction: discord.Interaction[Any],
-        error: Exception,
-        item: discord.ui.Item[Any],
-    ) -> None:
-        log.error("Reply button failed", exc_info=error)
-        message = "Sorry, those buttons stopped working. Run the command again."
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)

@@ -7,14 +7,43 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
-from bot.autocomplete import choices
-from bot.canon.catalog import normalise
-from bot.errors import NotFoundError
+from bot.arguments import NameTransformer, Suggestions, find_episode
+from bot.canon.catalog import NameIndex
+from bot.canon.models import Episode
 from bot.render.progress import progress_card
-from bot.replies import audience_of, send_reply
+from bot.replies import send_reply
+from bot.text import normalise
 
 CAUGHT_UP = "caught-up"
 CAUGHT_UP_WORDS = {"caught up", "caught", "all", "everything", "latest", "finished"}
+
+
+class HorizonTransformer(NameTransformer):
+    """An episode, or "caught up" (None): the episodes' suggestions, led by caught up."""
+
+    def index(self, bot: FamBot) -> NameIndex:
+        return bot.catalog.episodes
+
+    async def transform(
+        self, interaction: discord.Interaction[FamBot], value: str, /
+    ) -> Episode | None:
+        if value == CAUGHT_UP or normalise(value) in CAUGHT_UP_WORDS:
+            return None
+        return await find_episode(interaction, value)
+
+    async def autocomplete(
+        self, interaction: discord.Interaction[FamBot], value: int | float | str, /
+    ) -> Suggestions:
+        found = await super().autocomplete(interaction, value)
+        if normalise(str(value)) in "caught up":  # also when nothing is typed yet
+            caught_up = app_commands.Choice[int | float | str](
+                name="Caught up (seen everything)", value=CAUGHT_UP
+            )
+            found = [caught_up, *found[:24]]
+        return found
+
+
+Horizon = app_commands.Transform[Episode | None, HorizonTransformer]
 
 
 class Progress(commands.GroupCog, group_name="progress", group_description="Your spoiler horizon"):
@@ -24,29 +53,11 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
     @app_commands.command(name="set", description="Say how far you have watched")
     @app_commands.describe(episode="The last episode you have seen (S2E4, a title), or caught up")
     async def set_progress(
-        self, interaction: discord.Interaction[FamBot], episode: app_commands.Range[str, 1, 100]
+        self, interaction: discord.Interaction[FamBot], episode: Horizon
     ) -> None:
-        if episode == CAUGHT_UP or normalise(episode) in CAUGHT_UP_WORDS:
-            await self.bot.store.community.set_progress(interaction.user.id, None)
-            await send_reply(interaction, progress_card(None, caught_up=True, saved=True))
-            return
-        ref = self.bot.catalog.episode_ref(episode)
-        found = await self.bot.store.canon.episode(ref) if ref else None
-        if found is None:
-            typed = self.bot.catalog.episodes.resolve(episode, audience_of(interaction))
-            raise NotFoundError("an episode", episode, typed.suggestions)
-        await self.bot.store.community.set_progress(interaction.user.id, found.ref)
-        await send_reply(interaction, progress_card(found, caught_up=False, saved=True))
-
-    @set_progress.autocomplete("episode")
-    async def episode_names(
-        self, interaction: discord.Interaction[FamBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        found = choices(self.bot.catalog.episodes, interaction, current)
-        if normalise(current) in "caught up":  # also when nothing is typed yet
-            caught_up = app_commands.Choice(name="Caught up (seen everything)", value=CAUGHT_UP)
-            found = [caught_up, *found[:24]]
-        return found
+        ref = episode.ref if episode else None
+        await self.bot.store.community.set_progress(interaction.user.id, ref)
+        await send_reply(interaction, progress_card(episode, caught_up=episode is None, saved=True))
 
     @app_commands.command(name="show", description="See the progress you have set")
     async def show(self, interaction: discord.Interaction[FamBot]) -> None:

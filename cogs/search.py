@@ -7,8 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
+from bot.interactions import audience_of
 from bot.render.search import search_cards
-from bot.replies import audience_of, send_reply
+from bot.replies import send_reply
 
 RESULT_LIMIT = 8
 

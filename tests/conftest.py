@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.app import FamBot
+from bot.app import FamBot, create_bot, extensions
+from bot.canon.content import load_content
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
-from tests.standin.harness import Harness
-
-FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+from cogs.meta import command_help
+from tests.renderers import Canon, read_canon
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +28,6 @@ def content_dir() -> Path:
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory, content_dir: Path) -> Path:
     """A database with the real migrations and content, built once and copied per test."""
-    import asyncio
-
     path = tmp_path_factory.mktemp("template") / "fambot.sqlite3"
 
     async def build() -> None:
@@ -37,6 +38,27 @@ def template_db(tmp_path_factory: pytest.TempPathFactory, content_dir: Path) -> 
 
     asyncio.run(build())
     return path
+
+
+@pytest.fixture(scope="session")
+def canon(tmp_path_factory: pytest.TempPathFactory, template_db: Path, content_dir: Path) -> Canon:
+    """The records renderers take, read once through the real store, and /help's lines
+    from the real command tree (``tests/renderers.py``)."""
+    path = tmp_path_factory.mktemp("canon") / "fambot.sqlite3"
+    shutil.copy(template_db, path)
+
+    async def read() -> Canon:
+        store = await Store.open(path)
+        try:
+            snapshot = await read_canon(store, load_content(content_dir))
+        finally:
+            await store.close()
+        bot = create_bot(Settings(token=FAKE_TOKEN, database_path=path, content_dir=content_dir))
+        for extension in extensions():
+            await bot.load_extension(extension)  # the tree only: the bot never logs in
+        return dataclasses.replace(snapshot, commands=tuple(command_help(bot.tree)))
+
+    return asyncio.run(read())
 
 
 @pytest.fixture

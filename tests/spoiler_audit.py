@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import re
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from bot.canon.content import ContentBundle
 from bot.spoilers.policy import Detail
 
 
@@ -124,16 +127,120 @@ class Surfaces:
         return found
 
 
-def story_details(bundle: ContentBundle) -> list[Detail]:
-    """Every piece of story text in the content, with where it is revealed."""
-    found: list[Detail] = []
-    for season in bundle.seasons:
-        found += [season.setting, *([season.premise] if season.premise else [])]
-    for episode in bundle.episodes:
-        found += [d for d in (episode.synopsis, episode.setting) if d]
-    for character in bundle.characters:
-        found += [d for d in (character.summary, character.occupation, character.affiliation) if d]
-        found += [fact.detail for fact in character.facts]
-    found += [event.detail for event in bundle.events]
-    found += [fact.detail for fact in bundle.finale_facts]
+# --- finding the story text to audit ------------------------------------------------
+#
+# Story text is typed: a record holds it as a ``Detail`` (text plus where it is revealed),
+# never as a bare ``str``. So the audit finds it by walking the records, and a new field
+# or a new kind of record is audited without anyone listing it here.
+
+Leaf = str | bytes | int | float | bool | enum.Enum | date | None
+
+
+def walk_details(value: object, where: str = "") -> Iterator[tuple[str, Detail]]:
+    """Every ``Detail`` reachable from ``value`` (records, their properties, containers),
+    each with where it was found ("Character.facts", "Fact.detail")."""
+    if isinstance(value, Detail):
+        yield where, value
+    elif isinstance(value, Leaf):
+        return
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from walk_details(item, where)
+    elif isinstance(value, Iterable):
+        for item in value:
+            yield from walk_details(item, where)
+    elif dataclasses.is_dataclass(value):
+        for name in attributes(type(value)):
+            yield from walk_details(getattr(value, name), f"{type(value).__name__}.{name}")
+    else:
+        raise TypeError(f"{where}: the audit cannot read a {type(value).__name__}")
+
+
+def attributes(record: type) -> list[str]:
+    """A record's fields and properties (properties derive story text too: a dated event)."""
+    names = [f.name for f in dataclasses.fields(record)]
+    names += [n for c in record.__mro__ for n, a in vars(c).items() if isinstance(a, property)]
+    return list(dict.fromkeys(names))
+
+
+def story_details(root: object) -> list[Detail]:
+    """Every piece of story text in ``root`` (the content bundle), each once."""
+    return list(dict.fromkeys(detail for _, detail in walk_details(root)))
+
+
+# Fields and properties of the content's records typed ``str`` that hold no story text
+# (names, ids, codes, titles, sources, the guard's words). A new ``str`` field fails the
+# audit's self-check until it is listed here, or, if it tells the story, typed ``Detail``.
+NOT_STORY_TEXT = frozenset(
+    {
+        "ContentBundle.fingerprint",
+        "ContentBundle.guard_idioms",
+        "Source.id",
+        "Source.title",
+        "Source.url",
+        "Season.sources",
+        "Episode.title",  # public; past a viewer's progress it goes through Episode.heading
+        "Episode.air_date_note",
+        "Episode.sources",
+        "Label.text",
+        "Label.neutral",
+        "EpisodeRef.code",
+        "Character.id",
+        "Character.name",
+        "Character.aliases",
+        "Character.sources",
+        "Role.character_id",
+        "Role.character_name",
+        "Role.actor_id",
+        "Role.actor_name",
+        "Role.credit",
+        "Role.sources",
+        "Fact.subject_id",
+        "Fact.sources",
+        "Fact.key",
+        "TimelineEvent.sources",
+        "GuardRule.id",
+        "GuardRule.subjects",
+        "GuardRule.actions",
+        "GuardRule.covers",
+    }
+)
+
+
+def record_types(root: type) -> list[type]:
+    """Every record class reachable from ``root`` through its attributes' types (not
+    looking inside ``Detail``: that is the story text)."""
+    seen: list[type] = []
+
+    def visit(hint: object) -> None:
+        for cls in classes_in(hint):
+            if dataclasses.is_dataclass(cls) and cls is not Detail and cls not in seen:
+                seen.append(cls)
+                for attribute in attribute_hints(cls).values():
+                    visit(attribute)
+
+    visit(root)
+    return seen
+
+
+def attribute_hints(record: type) -> dict[str, object]:
+    """The declared type of each field and property of ``record``."""
+    hints: dict[str, object] = typing.get_type_hints(record)
+    for name in attributes(record):
+        if name not in hints:
+            getter = getattr(record, name).fget
+            hints[name] = typing.get_type_hints(getter).get("return")
+    return {name: hints[name] for name in attributes(record)}
+
+
+def classes_in(hint: object) -> set[type]:
+    """The classes a type mentions: ``tuple[Fact, ...] | None`` -> {tuple, Fact, NoneType}."""
+    found: set[type] = set()
+    origin = typing.get_origin(hint)
+    if origin is None and isinstance(hint, type):
+        found.add(hint)
+    elif isinstance(origin, type):
+        found.add(origin)
+    for argument in typing.get_args(hint):
+        found |= classes_in(argument)
     return found

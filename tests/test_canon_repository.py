@@ -49,7 +49,8 @@ async def test_finale_episode_and_its_outcomes(store: Store) -> None:
     assert episode.title == "Stranger in a Strange Land"
     outcomes = await store.canon.finale_facts(ref)
     assert len(outcomes) == 8
-    assert all(f.detail.reveal == episode.synopsis.reveal for f in outcomes)  # type: ignore[union-attr]
+    assert episode.synopsis is not None
+    assert all(f.detail.reveal == episode.synopsis.reveal for f in outcomes)
 
 
 async def test_season_five_titles_stay_unknown(store: Store) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 
 import pytest
+from discord import app_commands
 
 from bot.app import FamBot
 from tests.spoiler_audit import hidden, visible
@@ -126,12 +126,22 @@ async def test_season_pages_only_for_the_invoker_and_expire(
     assert stranger.ephemeral
     assert "Only the person who ran this command" in stranger.content
 
-    await asyncio.sleep(1.0)
-    edits = harness.stand_in.calls("PATCH", "/messages/@original")
-    assert edits, "the expired view edits the message"
+    edits = await harness.stand_in.wait_for("PATCH", "/messages/@original")  # on expiry
     buttons = [b for row in edits[-1].json["components"] for b in row["components"]]
     assert buttons
     assert all(b["disabled"] for b in buttons)
+
+
+async def test_a_season_missing_from_the_data_is_refused_privately(
+    harness: Harness, bot: FamBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def nothing(number: int) -> None:
+        return None
+
+    monkeypatch.setattr(bot.store.canon, "season", nothing)  # as if season 2 were unlisted
+    reply = await harness.command("season", {"number": 2})
+    assert reply.ephemeral
+    assert reply.content == "Season 2 is not in my data yet."
 
 
 async def test_timeline_by_years_and_season(harness: Harness) -> None:
@@ -159,10 +169,19 @@ async def test_search_is_private(harness: Harness) -> None:
     assert "Nothing matched" in nothing.embeds[0]["description"]
 
 
-async def test_help_and_about(harness: Harness) -> None:
+async def test_help_and_about(harness: Harness, bot: FamBot) -> None:
     help_reply = await harness.command("help")
     assert help_reply.ephemeral
-    assert "/character" in help_reply.embeds[0]["fields"][0]["value"]
+    assert "/character name" in help_reply.embeds[0]["fields"][0]["value"]
+    listed = "\n".join(f["value"] for f in help_reply.embeds[0]["fields"])
+    assert "more not shown" not in listed
+    for command in bot.tree.get_commands(type=None):
+        menu = isinstance(command, app_commands.ContextMenu)
+        assert f"`{'Apps → ' if menu else '/'}{command.name}" in listed, command.name
+        if isinstance(command, app_commands.Group):  # a group lists its subcommands
+            for sub in command.commands:
+                assert f" {sub.name}" in listed, f"{command.name} {sub.name}"
+    assert "(Manage Server)" in listed
     about = await harness.command("about")
     fields = {f["name"]: f["value"] for f in about.embeds[0]["fields"]}
     assert "5 seasons, 50 episodes" in fields["Counts"]
@@ -198,11 +217,12 @@ async def test_unexpected_errors_get_an_apology_and_a_logged_code(
 
 
 async def test_every_response_disables_mentions(harness: Harness) -> None:
-    for name, options in [
+    cases: list[tuple[str, dict[str, object]]] = [
         ("character", {"name": "Ed"}),
         ("episode", {"episode": "S2E10"}),
         ("season", {"number": 1}),
         ("timeline", {}),
         ("about", {}),
-    ]:
+    ]
+    for name, options in cases:
         _no_pings(await harness.command(name, options))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.standin.console import main
+from tools.console import main
 
 
 async def _session(script: str) -> str:
@@ -38,7 +38,8 @@ async def test_pages_options_and_autocomplete() -> None:
 
 
 async def test_subcommands_and_progress() -> None:
-    text = await _session("/progress set episode: S1E5\n/character Gordo\n/progress clear\n")
+    text = await _session("help\n/progress set episode: S1E5\n/character Gordo\n/progress clear\n")
+    assert "Commands: /about, /actor, /character" in text  # read from the command tree
     assert "Progress saved" in text
     assert "4 details past your progress (S1E5) are held back" in text
     assert "[Reveal]" in text

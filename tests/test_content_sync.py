@@ -84,7 +84,7 @@ async def test_malformed_files_with_nothing_to_fall_back_on_are_fatal(
 
 async def test_reload_never_touches_community_tables(store: Store, content_copy: Path) -> None:
     await store.community.set_progress(1, EpisodeRef(3, 10))
-    await store.community.update_policy(2, embargo_days=3, guard_enabled=True)
+    await store.community.update_server_settings(2, embargo_days=3, guard_enabled=True)
     await store.community.set_channel(2, 99, "spoiler", True)
     await store.community.add_term(2, "purple door", added_by=1)
     before = {

@@ -8,6 +8,8 @@ import logging
 import pytest
 from aiohttp import web
 
+from bot.views import ReplyView
+from tests.standin import payloads
 from tests.standin.harness import Harness
 
 
@@ -39,8 +41,9 @@ async def test_expiring_pages_survive_a_vanished_or_forbidden_message(
     getattr(harness.stand_in, failure)(_original_edits)
     with caplog.at_level(logging.DEBUG, logger="bot.views"):
         await harness.command("season", {"number": 1})
-        await asyncio.sleep(0.8)
-    assert harness.stand_in.calls("PATCH", "/messages/@original")  # it tried once
+        await harness.stand_in.wait_for("PATCH", "/messages/@original")  # it tried once
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()  # and heard Discord's answer
     assert not harness.stand_in.failures  # and the failure was served
     assert any("Could not disable page buttons" in r.getMessage() for r in caplog.records)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -55,7 +58,9 @@ async def test_an_expired_interaction_is_logged_not_retried(
     harness.stand_in.fail_next(_callbacks, 404, gone)
     with caplog.at_level(logging.WARNING):
         interaction_id = await _send_without_waiting(harness, "character", {"name": "Ed"})
-        await asyncio.sleep(0.5)
+        await harness.stand_in.wait_for("POST", f"/interactions/{interaction_id}/")
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()
     # One attempt: an apology on an expired token would only collect another 404.
     assert len(harness.stand_in.calls("POST", f"/interactions/{interaction_id}/")) == 1
     assert any("expired before it could be answered" in r.getMessage() for r in caplog.records)
@@ -64,8 +69,6 @@ async def test_an_expired_interaction_is_logged_not_retried(
 
 
 async def _send_without_waiting(harness: Harness, name: str, options: dict[str, str]) -> int:
-    from tests.standin import payloads
-
     payload = payloads.slash(name, options)
     await harness.gateway.dispatch("INTERACTION_CREATE", payload)
     return int(payload["id"])
@@ -74,11 +77,37 @@ async def _send_without_waiting(harness: Harness, name: str, options: dict[str, 
 async def test_a_dropped_gateway_connection_resumes(harness: Harness) -> None:
     assert harness.bot is not None
     await harness.gateway.drop()
-    for _ in range(100):
-        if harness.gateway.resumes:
-            break
-        await asyncio.sleep(0.05)
+    await asyncio.wait_for(harness.gateway.resumed.wait(), 10)
     assert harness.gateway.resumes == 1
     assert harness.gateway.identifies == 1  # resumed, not a new session
     reply = await harness.command("episode", {"episode": "S2E1"})
     assert reply.embeds[0]["title"] == "S2E1 · Every Little Thing"
+
+
+async def test_a_broken_button_gets_one_private_apology(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(view: ReplyView, interaction: object, index: int) -> None:
+        raise RuntimeError("page on fire")
+
+    first = await harness.command("season", {"number": 2})
+    monkeypatch.setattr(ReplyView, "_show", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.views"):
+        pressed = await harness.press(first, "Next ▶")
+    assert pressed.ephemeral
+    assert "stopped working" in pressed.content
+    assert "on fire" not in pressed.content
+    assert any(r.exc_info for r in caplog.records if r.name == "bot.views")
+
+    # When Discord will not take the apology either, it is logged, never raised.
+    harness.stand_in.fail_next(_callbacks, 404, {"message": "Unknown interaction", "code": 10062})
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        await harness.gateway.dispatch(
+            "INTERACTION_CREATE", payloads.button(first.message, first.button_ids()["Next ▶"])
+        )
+        await harness.stand_in.wait_for("POST", "/callback", count=3)
+        assert harness.bot is not None
+        assert await harness.bot.wait_until_idle()
+    assert any("Could not deliver an error message" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if "Task exception" in r.getMessage()]

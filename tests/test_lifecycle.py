@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from discord.ext import commands
 
+from bot.app import FamBot
+from bot.listeners import tracked_listener
 from bot.settings import Settings
-from tests.conftest import FAKE_TOKEN
 from tests.standin import payloads
-from tests.standin.harness import Harness
+from tests.standin.harness import FAKE_TOKEN, Harness
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,3 +83,27 @@ async def test_the_harness_talks_to_the_bot_over_the_gateway(harness: Harness) -
     assert harness.bot.get_guild(payloads.GUILD_ID) is not None  # from GUILD_CREATE
     reply = await harness.command("episode", {"episode": "S1E1"})
     assert reply.embeds[0]["title"] == "S1E1 · Red Moon"
+
+
+class _Slow(commands.Cog):
+    """A listener that holds its work open until the test lets it finish."""
+
+    def __init__(self, bot: FamBot) -> None:
+        self.bot = bot
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    @tracked_listener
+    async def on_fambot_test_event(self) -> None:
+        self.started.set()
+        await self.release.wait()
+
+
+async def test_shutdown_waits_for_tracked_listeners(bot: FamBot) -> None:
+    slow = _Slow(bot)
+    await bot.add_cog(slow)
+    bot.dispatch("fambot_test_event")
+    await asyncio.wait_for(slow.started.wait(), 5)
+    assert not await bot.wait_until_idle(0.05), "the listener's work is in flight"
+    slow.release.set()
+    assert await bot.wait_until_idle(5)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import AsyncIterator, Sequence
 
 import aiohttp
 import pytest
@@ -154,7 +155,7 @@ async def test_lanes_keep_order_one_worker_per_channel_and_run_channels_side_by_
     running: dict[int, int] = {}
     overlap: list[int] = []
 
-    async def work(lane: int, items: list[int]) -> None:  # type: ignore[type-arg]
+    async def work(lane: int, items: Sequence[int]) -> None:
         running[lane] = running.get(lane, 0) + 1
         overlap.append(sum(running.values()))
         assert running[lane] == 1, "one worker per lane"
@@ -176,7 +177,7 @@ async def test_a_waiting_item_can_be_withdrawn_and_batches_are_taken_whole() -> 
     batches: list[list[int]] = []
     gate = asyncio.Event()
 
-    async def work(lane: int, items: list[int]) -> None:  # type: ignore[type-arg]
+    async def work(lane: int, items: Sequence[int]) -> None:
         batches.append(list(items))
         await gate.wait()
 
@@ -195,7 +196,7 @@ async def test_a_waiting_item_can_be_withdrawn_and_batches_are_taken_whole() -> 
 async def test_closing_lanes_waits_briefly_then_cancels() -> None:
     started = asyncio.Event()
 
-    async def stuck(lane: int, items: list[int]) -> None:  # type: ignore[type-arg]
+    async def stuck(lane: int, items: Sequence[int]) -> None:
         started.set()
         await asyncio.sleep(3600)  # Discord unreachable
 
@@ -214,10 +215,10 @@ async def test_closing_lanes_waits_briefly_then_cancels() -> None:
 
 
 @pytest.fixture
-async def rest(harness: Harness) -> Rest:
+async def rest(harness: Harness) -> AsyncIterator[Rest]:
     client = Rest(harness.stand_in.url, "token", user_agent="fambot tests", timeout=0.5)
     await client.open()
-    yield client  # type: ignore[misc]
+    yield client
     await client.close()
 
 

@@ -30,7 +30,7 @@ async def test_members_without_manage_server_are_refused(harness: Harness, bot: 
     reply = await harness.subcommand("spoilers embargo", {"days": 1}, member=BOB)
     assert reply.ephemeral
     assert "You need more permissions" in reply.content
-    assert bot.store.community.policy(GUILD_ID).embargo_days == 7
+    assert bot.store.community.server_settings(GUILD_ID).embargo_days == 7
 
 
 async def test_embargo_tags_a_new_episode_until_it_lifts(harness: Harness, bot: FamBot) -> None:
@@ -109,7 +109,7 @@ async def test_terms_are_listed_privately_and_tagged(harness: Harness, bot: FamB
     assert "boots on Mars" in hidden(listed.embeds[0]["description"])
     assert "boots" not in visible(listed.embeds[0]["description"])
     await harness.subcommand("spoilers terms remove", {"term": "boots on Mars"})
-    assert bot.store.community.policy(GUILD_ID).terms == ()
+    assert bot.store.community.server_settings(GUILD_ID).terms == ()
 
 
 @pytest.mark.parametrize("path", ["spoilers status", "spoilers guard on", "spoilers terms list"])

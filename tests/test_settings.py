@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import DEFAULT_DATABASE, SettingsError, settings_from_env
-from tests.conftest import FAKE_TOKEN
+from tests.standin.harness import FAKE_TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 

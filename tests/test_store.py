@@ -11,17 +11,23 @@ from bot.store import Store, StoreError
 from bot.store.database import migrations
 
 
+async def _one(store: Store, sql: str) -> object:
+    """The single value ``sql`` selects."""
+    async with store.conn.execute(sql) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return row[0]
+
+
 async def test_fresh_database_is_migrated_with_safe_pragmas(tmp_path: Path) -> None:
     store = await Store.open(tmp_path / "new.sqlite3")
     try:
-        async with store.conn.execute("PRAGMA user_version") as cursor:
-            assert (await cursor.fetchone())[0] == migrations()[-1].version  # type: ignore[index]
-        async with store.conn.execute("PRAGMA journal_mode") as cursor:
-            assert (await cursor.fetchone())[0] == "wal"  # type: ignore[index]
-        async with store.conn.execute("PRAGMA foreign_keys") as cursor:
-            assert (await cursor.fetchone())[0] == 1  # type: ignore[index]
-        async with store.conn.execute("PRAGMA busy_timeout") as cursor:
-            assert (await cursor.fetchone())[0] >= 1000  # type: ignore[index]
+        assert await _one(store, "PRAGMA user_version") == migrations()[-1].version
+        assert await _one(store, "PRAGMA journal_mode") == "wal"
+        assert await _one(store, "PRAGMA foreign_keys") == 1
+        busy = await _one(store, "PRAGMA busy_timeout")
+        assert isinstance(busy, int)
+        assert busy >= 1000
     finally:
         await store.close()
 
@@ -46,9 +52,9 @@ async def test_units_of_work_at_the_same_moment_take_turns(store: Store) -> None
 
     await asyncio.gather(
         *(store.community.set_progress(user, None) for user in range(10)),
-        *(store.community.update_policy(1, embargo_days=days) for days in range(1, 6)),
+        *(store.community.update_server_settings(1, embargo_days=days) for days in range(1, 6)),
         store.community.add_term(1, "purple door", added_by=1),
     )
     assert all(store.community.progress(user) is not None for user in range(10))
-    async with store.conn.execute("SELECT embargo_days FROM community_guild_policy") as cursor:
-        assert (await cursor.fetchone())[0] == store.community.policy(1).embargo_days  # type: ignore[index]
+    stored = await _one(store, "SELECT embargo_days FROM community_guild_policy")
+    assert stored == store.community.server_settings(1).embargo_days

@@ -6,31 +6,21 @@ Labels are names and episode codes/titles only: nothing here is a story detail.
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.canon.episodes import EpisodeRef
-from bot.canon.models import Episode
+from bot.canon.models import CharacterName, Episode
 from bot.spoilers.policy import PUBLIC, Audience, Reveal, is_suggestible
+from bot.text import normalise as normalise  # re-exported for callers that look here
 
 CHOICE_LIMIT = 25  # Discord's maximum number of autocomplete choices
 CHOICE_CHARS = 100  # Discord's maximum length of a choice name and value
 _FUZZY_CUTOFF = 70.0
 _SHORT_QUERY_CUTOFF = 80.0
 _RESOLVE_CUTOFF = 88.0
-
-
-@functools.lru_cache(maxsize=4096)  # names and typed queries repeat; keystrokes are hot
-def normalise(text: str) -> str:
-    """Casefold, drop accents and punctuation: "Peña" and "pena" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
 def _clip(text: str) -> str:
@@ -180,12 +170,12 @@ class Catalog:
     @classmethod
     def build(
         cls,
-        characters: Iterable[Named],
+        characters: Iterable[CharacterName],
         actors: Iterable[tuple[str, str]],
         episodes: Iterable[Episode],
     ) -> Catalog:
         return cls(
-            characters=NameIndex(characters),
+            characters=NameIndex(Named(c.id, c.name, c.aliases, c.introduced) for c in characters),
             actors=NameIndex(Named(aid, name) for aid, name in actors),
             episodes=NameIndex(
                 Named(

@@ -143,6 +143,16 @@ class Character:
 
 
 @dataclass(frozen=True)
+class CharacterName:
+    """A character as name lookup needs it: its names, and where the viewer meets it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    introduced: Reveal | None
+
+
+@dataclass(frozen=True)
 class Actor:
     id: str
     name: str
@@ -160,6 +170,14 @@ class TimelineEvent:
     def dated(self) -> Detail:
         """The event with its year: when a finale jumps ahead, the year is the secret."""
         return Detail(f"{self.year} · {self.detail.text}", self.detail.reveal)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "character", "episode", "event", "fact"
+    ref: str  # character id, episode key, event id or fact id
+    name: str | Label  # for a plain surface: a name, or a label the policy may neutralise
+    body: Detail | None  # the matching story text, if any
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.canon.catalog import normalise
+from bot.text import normalise
 
 FUZZY_MIN = 4  # shorter words must match exactly
 NEAR = 25  # a subject and an action this many words apart still belong together

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import discord
 
 from bot import __version__
 from bot.canon.models import CanonCounts
-from bot.render.cards import Card, Colour, Field, Reply, line
+from bot.render.cards import Card, Colour, Field, Line, Reply, line
 
-COMMANDS = (
-    ("/character name", "Who a character is, who plays them, and their story so far."),
-    ("/actor name", "The roles an actor plays, with seasons (recasts included)."),
-    ("/episode episode · season · number", "An episode by code (S3E10), title, or numbers."),
-    ("/season number", "A season's premise, dates, and its episodes page by page."),
-    ("/timeline from_year · to_year · season", "The show's alternate history, in order."),
-    ("/search query", "Search names, titles and story text. Results are shown only to you."),
-    ("/progress set · show · clear", "Your horizon: replies you trigger hold back the rest."),
-    ("/spoilercheck draft", "See privately what the spoiler guard would tag in a draft."),
-    ("/spoilers …", "Server admins: embargo, spoiler channels, the spoiler guard."),
-    ("/about", "Data version, counts and sources."),
-)
+
+@dataclass(frozen=True)
+class CommandHelp:
+    """One line of /help, read from the command tree (so no command can be missing)."""
+
+    usage: str  # "/character name", "/progress set · show · clear"
+    description: str
+    needs: str | None = None  # the server permission it takes, e.g. "Manage Server"
+
 
 SPOILER_RULES = (
     "Anything first revealed in a season finale is hidden behind spoiler tags (and, "
@@ -31,21 +30,34 @@ SPOILER_RULES = (
 )
 
 
-def help_card() -> Reply:
+def _help_lines(commands: Sequence[CommandHelp]) -> tuple[Line, ...]:
+    return tuple(
+        line(f"`{c.usage}` — {c.description}" + (f" ({c.needs})" if c.needs else ""))
+        for c in commands
+    )
+
+
+def help_card(commands: Sequence[CommandHelp]) -> Reply:
+    """``commands``: every command the bot offers, in the order to list them."""
+    everyone = [c for c in commands if c.needs is None]
+    moderators = [c for c in commands if c.needs is not None]
+    fields = [Field("Commands", _help_lines(everyone))]
+    if moderators:
+        fields.append(Field("For moderators", _help_lines(moderators)))
+    fields += [
+        Field("Spoilers", (line(SPOILER_RULES),)),
+        Field(
+            "Tips",
+            (
+                line("Every name option suggests as you type and forgives typos."),
+                line("Only the person who ran a command can turn its pages."),
+            ),
+        ),
+    ]
     card = Card(
         title="fambot · help",
         lines=(line("Answers about *For All Mankind* without spoiling anyone."),),
-        fields=(
-            Field("Commands", tuple(line(f"`{name}` — {text}") for name, text in COMMANDS)),
-            Field("Spoilers", (line(SPOILER_RULES),)),
-            Field(
-                "Tips",
-                (
-                    line("Every name option suggests as you type and forgives typos."),
-                    line("Only the person who ran a command can turn its pages."),
-                ),
-            ),
-        ),
+        fields=tuple(fields),
         colour=Colour.INFO,
     )
     return Reply((card,), ephemeral=True)

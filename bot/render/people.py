@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.canon.catalog import normalise
 from bot.canon.models import Actor, Character, Episode, Role
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
 from bot.render.formatting import seasons_label, sources_footer
 from bot.spoilers.policy import Detail
+from bot.text import normalise
 
 NOT_RECORDED = "Not recorded in our sources yet"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.canon.models import SearchHit
 from bot.render.cards import Card, Colour, Field, Reply, line
 from bot.render.notices import echo
-from bot.store.canon import SearchHit
 
 
 def search_cards(query: str, hits: Sequence[SearchHit], suggestions: Sequence[str]) -> Reply:

@@ -1,4 +1,4 @@
-"""Cards for /spoilers (server policy) and /spoilercheck. Spoiler-free by construction:
+"""Cards for /spoilers (a server's settings). Spoiler-free by construction:
 they speak of episodes by code and of rules by number, never of what happens."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from datetime import datetime
 import discord
 
 from bot.canon.episodes import EpisodeRef
-from bot.guild_permissions import readable
+from bot.community.records import ServerSettings
+from bot.guild_permissions import permission_names
 from bot.render.cards import Card, Colour, Field, Reply, line
-from bot.store.community import GuildPolicy
 
 
 @dataclass(frozen=True)
 class GuardState:
-    """What /spoilers status reports about the guard beyond the stored policy."""
+    """What /spoilers status reports about the guard beyond the server's settings."""
 
     reading_messages: bool  # the bot asked Discord for message content
     missing: Mapping[int, Sequence[str]]  # channel id -> permissions the bot lacks now
@@ -33,25 +33,25 @@ def _when(moment: datetime) -> str:
 
 
 def status_card(
-    policy: GuildPolicy, embargo: Mapping[EpisodeRef, datetime], guard: GuardState
+    server: ServerSettings, embargo: Mapping[EpisodeRef, datetime], guard: GuardState
 ) -> Reply:
     embargo_lines = tuple(
         line(f"{ref.code} until {_when(until)}") for ref, until in sorted(embargo.items())
     ) or (line("Nothing is under embargo right now."),)
     guard_lines = [
-        line(f"**{'On' if policy.guard_enabled else 'Off'}**"),
-        line(f"Log channel: {f'<#{policy.log_channel_id}>' if policy.log_channel_id else 'none'}"),
-        line(f"Exempt channels: {_channels(policy.exempt_channels)}"),
+        line(f"**{'On' if server.guard_enabled else 'Off'}**"),
+        line(f"Log channel: {f'<#{server.log_channel_id}>' if server.log_channel_id else 'none'}"),
+        line(f"Exempt channels: {_channels(server.exempt_channels)}"),
         line(
             "Exempt roles: "
-            + (", ".join(f"<@&{r}>" for r in sorted(policy.exempt_roles)) or "none")
+            + (", ".join(f"<@&{r}>" for r in sorted(server.exempt_roles)) or "none")
         ),
         line(
-            f"Extra terms: {len(policy.terms)} · messages tagged this week: "
+            f"Extra terms: {len(server.terms)} · messages tagged this week: "
             f"{guard.actions_this_week}"
         ),
     ]
-    if policy.guard_enabled and not guard.reading_messages:
+    if server.guard_enabled and not guard.reading_messages:
         guard_lines.append(
             line(
                 "⚠️ The bot is not reading messages: its host must enable the Message Content "
@@ -59,7 +59,7 @@ def status_card(
             )
         )
     permission_lines = tuple(
-        line(f"<#{channel}>: missing {readable(list(missing))}")
+        line(f"<#{channel}>: missing {permission_names(list(missing))}")
         for channel, missing in sorted(guard.missing.items())
         if missing
     ) or (line("Nothing missing for what this server asked of the bot."),)
@@ -70,8 +70,8 @@ def status_card(
                 "Embargo",
                 (
                     line(
-                        f"{policy.embargo_days} days after each episode's release"
-                        if policy.embargo_days
+                        f"{server.embargo_days} days after each episode's release"
+                        if server.embargo_days
                         else "Off"
                     ),
                 ),
@@ -79,10 +79,10 @@ def status_card(
             ),
             Field(
                 "Finale details",
-                (line("Always tagged" if policy.tag_finales else "Not tagged (turned off)"),),
+                (line("Always tagged" if server.tag_finales else "Not tagged (turned off)"),),
                 inline=True,
             ),
-            Field("Spoiler channels (no tags)", (line(_channels(policy.spoiler_channels)),)),
+            Field("Spoiler channels (no tags)", (line(_channels(server.spoiler_channels)),)),
             Field("Under embargo", embargo_lines),
             Field("Spoiler guard", tuple(guard_lines)),
             Field("Permissions", permission_lines),

@@ -12,18 +12,19 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import aiosqlite
 
-from bot.canon.catalog import Named
 from bot.canon.content import ContentBundle
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import (
     Actor,
     CanonCounts,
     Character,
+    CharacterName,
     Episode,
     Fact,
     FactKind,
     GuardRule,
     Role,
+    SearchHit,
     Season,
     TimelineEvent,
 )
@@ -32,18 +33,10 @@ from bot.store.canon_writer import replace_canon
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "character", "episode", "event", "fact"
-    ref: str  # character id, episode key, event id or fact id
-    name: str | Label  # for a plain surface: a name, or a label the policy may neutralise
-    body: Detail | None  # the matching story text, if any
-
-
-@dataclass(frozen=True)
 class CatalogRows:
     """What the in-memory autocomplete index is built from."""
 
-    characters: list[Named]
+    characters: list[CharacterName]
     actors: list[tuple[str, str]]  # id, name
     episodes: list[Episode]
 
@@ -394,7 +387,7 @@ class CanonRepository:
         actors = await self._all("SELECT id, name FROM canon_actor ORDER BY name")
         return CatalogRows(
             characters=[
-                Named(
+                CharacterName(
                     r["id"],
                     r["name"],
                     _ids(r["aliases"]),

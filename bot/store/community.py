@@ -1,4 +1,4 @@
-"""The community repository: per-user progress and per-server spoiler policy.
+"""The community repository: per-user progress and per-server settings, in SQLite.
 
 Everything here is read on every reply and every autocomplete keystroke, so it is
 held in memory: loaded once when the store opens, and updated after each write.
@@ -8,45 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 import aiosqlite
 
 from bot.canon.episodes import EpisodeRef
+from bot.community.records import ChannelKind, PermissionGap, Progress, ServerSettings
 from bot.store.database import transaction
-
-ChannelKind = Literal["spoiler", "exempt"]
-DEFAULT_EMBARGO_DAYS = 7
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far a member has watched; ``episode`` None means caught up."""
-
-    episode: EpisodeRef | None
-
-
-@dataclass(frozen=True)
-class GuildPolicy:
-    guild_id: int
-    embargo_days: int = DEFAULT_EMBARGO_DAYS
-    tag_finales: bool = True
-    guard_enabled: bool = False
-    log_channel_id: int | None = None
-    spoiler_channels: frozenset[int] = frozenset()
-    exempt_channels: frozenset[int] = frozenset()
-    exempt_roles: frozenset[int] = frozenset()
-    terms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PermissionGap:
-    channel_id: int
-    permission: str
-    reported_at: datetime
-    from_discord: bool  # Discord refused a request (not just the bot's own reading)
 
 
 def _now() -> str:
@@ -57,7 +26,7 @@ class CommunityRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
         self._progress: dict[int, Progress] = {}
-        self._policies: dict[int, GuildPolicy] = {}
+        self._servers: dict[int, ServerSettings] = {}
         self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
 
     async def load(self) -> None:
@@ -67,17 +36,17 @@ class CommunityRepository:
                 row[0]: Progress(EpisodeRef.from_key(row[1]) if row[1] is not None else None)
                 async for row in c
             }
-        policies: dict[int, GuildPolicy] = {}
+        servers: dict[int, ServerSettings] = {}
         async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
             async for row in c:
-                policies[row["guild_id"]] = GuildPolicy(
+                servers[row["guild_id"]] = ServerSettings(
                     guild_id=row["guild_id"],
                     embargo_days=row["embargo_days"],
                     tag_finales=bool(row["tag_finales"]),
                     guard_enabled=bool(row["guard_enabled"]),
                     log_channel_id=row["log_channel_id"],
                 )
-        self._policies = policies
+        self._servers = servers
         for guild_id in await self._guilds_with_rows():
             await self._refresh_lists(guild_id)
         # A restart is a fresh look: gaps Discord reported get one more try.
@@ -115,8 +84,8 @@ class CommunityRepository:
         terms = await column(
             "SELECT term FROM community_guard_term WHERE guild_id = ? ORDER BY term"
         )
-        self._policies[guild_id] = dataclasses.replace(
-            self.policy(guild_id),
+        self._servers[guild_id] = dataclasses.replace(
+            self.server_settings(guild_id),
             spoiler_channels=frozenset(int(c) for c in spoiler),
             exempt_channels=frozenset(int(c) for c in exempt),
             exempt_roles=frozenset(int(r) for r in roles),
@@ -147,12 +116,12 @@ class CommunityRepository:
         self._progress.pop(user_id, None)
         return cursor.rowcount > 0
 
-    # --- server policy -----------------------------------------------------------
+    # --- server settings ---------------------------------------------------------
 
-    def policy(self, guild_id: int) -> GuildPolicy:
-        return self._policies.get(guild_id) or GuildPolicy(guild_id)
+    def server_settings(self, guild_id: int) -> ServerSettings:
+        return self._servers.get(guild_id) or ServerSettings(guild_id)
 
-    async def update_policy(
+    async def update_server_settings(
         self,
         guild_id: int,
         *,
@@ -160,10 +129,10 @@ class CommunityRepository:
         tag_finales: bool | None = None,
         guard_enabled: bool | None = None,
         log_channel_id: int | Literal[False] | None = False,  # False: leave as it is
-    ) -> GuildPolicy:
+    ) -> ServerSettings:
         async with transaction(self._conn) as conn:
             # Read inside the unit of work: two changes at once must not undo each other.
-            current = self.policy(guild_id)
+            current = self.server_settings(guild_id)
             updated = dataclasses.replace(
                 current,
                 embargo_days=current.embargo_days if embargo_days is None else embargo_days,
@@ -193,7 +162,7 @@ class CommunityRepository:
                     _now(),
                 ),
             )
-            self._policies[guild_id] = updated
+            self._servers[guild_id] = updated
         return updated
 
     async def set_channel(

@@ -10,7 +10,6 @@ bot checks its permissions first and reports a gap once instead of collecting 40
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 import re
@@ -22,7 +21,10 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.guard import Finding, Matcher, compile_rules, inspect, tag_finding
-from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, readable
+from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, permission_names
+from bot.interactions import parent_id
+from bot.listeners import tracked_listener
+from bot.render.cards import Card
 from bot.render.compose import compose
 from bot.render.guard import Reason, log_card, notice_text, permission_card, trouble_card
 from bot.spoilers.markup import escape
@@ -48,32 +50,34 @@ class SpoilerGuard(commands.Cog):
 
     # --- events ------------------------------------------------------------------
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_message(self, message: discord.Message) -> None:
         await self.check(message, edited=False)
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
         if "content" in payload.data:  # embeds unfurling also arrive as edits
             await self.check(payload.message, edited=True)
 
-    @commands.Cog.listener()
-    async def on_guild_channel_update(self, before: Any, after: Any) -> None:
+    @tracked_listener
+    async def on_guild_channel_update(
+        self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
+    ) -> None:
         await self._permissions_may_have_changed(after.guild)
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:
         await self._permissions_may_have_changed(after.guild)
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_guild_role_delete(self, role: discord.Role) -> None:
         await self._permissions_may_have_changed(role.guild)
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_guild_role_create(self, role: discord.Role) -> None:
         await self._permissions_may_have_changed(role.guild)
 
-    @commands.Cog.listener()
+    @tracked_listener
     async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
         if self.bot.user is not None and after.id == self.bot.user.id:  # the bot's own roles
             await self._permissions_may_have_changed(after.guild)
@@ -94,14 +98,14 @@ class SpoilerGuard(commands.Cog):
         channel = message.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             return None
-        policy = self.bot.store.community.policy(message.guild.id)
-        if not policy.guard_enabled:
+        server = self.bot.store.community.server_settings(message.guild.id)
+        if not server.guard_enabled:
             return None
-        places = {channel.id, getattr(channel, "parent_id", None)}
-        if places & (policy.exempt_channels | policy.spoiler_channels):
+        places = {channel.id, parent_id(channel)}
+        if places & (server.exempt_channels | server.spoiler_channels):
             return None
         roles = {role.id for role in getattr(message.author, "roles", ())}
-        if roles & policy.exempt_roles:
+        if roles & server.exempt_roles:
             return None
         return channel
 
@@ -115,7 +119,7 @@ class SpoilerGuard(commands.Cog):
         )
         rules = await self.bot.store.canon.guard_rules()
         active = tuple(r for r in rules if exposure(r.reveal, audience) is not Exposure.SHOW)
-        terms = self.bot.store.community.policy(guild_id).terms if guild_id else ()
+        terms = self.bot.store.community.server_settings(guild_id).terms if guild_id else ()
         key = (tuple(r.id for r in active), terms)
         matcher = self._matchers.get(key)
         if matcher is None:
@@ -130,12 +134,8 @@ class SpoilerGuard(commands.Cog):
         channel = self._guarded(message)
         if channel is None or not message.content:
             return
-        task = asyncio.current_task()
-        if task is not None:
-            self.bot.track(task)  # shutdown lets a repost in progress finish
         assert message.guild is not None
-        parent = getattr(channel, "parent_id", None)
-        matcher = await self.matcher_for(message.guild.id, channel.id, parent)
+        matcher = await self.matcher_for(message.guild.id, channel.id, parent_id(channel))
         finding = inspect(message.content, matcher)
         if finding:
             reason = await self.reason_for(finding)
@@ -294,9 +294,9 @@ class SpoilerGuard(commands.Cog):
         except discord.HTTPException as error:
             log.info("Could not post the spoiler notice: HTTP %s", error.status)
 
-    async def _log(self, guild: discord.Guild, card: Any) -> None:
-        policy = self.bot.store.community.policy(guild.id)
-        channel = guild.get_channel(policy.log_channel_id or 0)
+    async def _log(self, guild: discord.Guild, card: Card) -> None:
+        server = self.bot.store.community.server_settings(guild.id)
+        channel = guild.get_channel(server.log_channel_id or 0)
         if not isinstance(channel, discord.TextChannel) or missing(channel, LOG_PERMISSIONS):
             return
         composed = compose(card, PUBLIC)
@@ -315,8 +315,8 @@ class SpoilerGuard(commands.Cog):
             guild.id, channel_id, gaps, from_discord=from_discord
         )
         if new:
-            log.warning("Spoiler guard lacks %s in channel %s", readable(new), channel_id)
-            await self._log(guild, permission_card(channel_id, readable(new)))
+            log.warning("Spoiler guard lacks %s in channel %s", permission_names(new), channel_id)
+            await self._log(guild, permission_card(channel_id, permission_names(new)))
 
 
 class GuardCannotPost(Exception):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -11,7 +9,8 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.errors import UserFacingError
 from bot.guard import everything, inspect, segments
-from bot.guild_permissions import GUARD_PERMISSIONS, missing, readable
+from bot.guild_permissions import GUARD_PERMISSIONS, missing, permission_names
+from bot.interactions import parent_id
 from bot.render.guard import check_card
 from bot.replies import send_reply
 from cogs.spoilers._guard import SpoilerGuard
@@ -23,7 +22,11 @@ class SpoilerTools(commands.Cog):
     def __init__(self, bot: FamBot, guard: SpoilerGuard) -> None:
         self.bot = bot
         self.guard = guard
-        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.tag_message)
+        self.menu = app_commands.ContextMenu(
+            name=MENU_NAME,
+            callback=self.tag_message,
+            extras={"help": "Repost a member's message with spoiler tags"},  # for /help
+        )
         self.menu.default_permissions = discord.Permissions(manage_messages=True)
         self.menu.guild_only = True
 
@@ -38,16 +41,15 @@ class SpoilerTools(commands.Cog):
     async def spoilercheck(
         self, interaction: discord.Interaction[FamBot], draft: app_commands.Range[str, 1, 2000]
     ) -> None:
-        channel = interaction.channel
         matcher = await self.guard.matcher_for(
-            interaction.guild_id, interaction.channel_id, getattr(channel, "parent_id", None)
+            interaction.guild_id, interaction.channel_id, parent_id(interaction.channel)
         )
         finding = inspect(draft, matcher)
         reason = await self.guard.reason_for(finding) if finding else None
         await send_reply(interaction, check_card(segments(finding), reason))
 
     async def tag_message(
-        self, interaction: discord.Interaction[Any], message: discord.Message
+        self, interaction: discord.Interaction[FamBot], message: discord.Message
     ) -> None:
         if not interaction.permissions.manage_messages:
             raise app_commands.MissingPermissions(["manage_messages"])
@@ -59,9 +61,7 @@ class SpoilerTools(commands.Cog):
         if not message.content:
             raise UserFacingError("That message has no text to tag.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        matcher = await self.guard.matcher_for(
-            message.guild.id, channel.id, getattr(channel, "parent_id", None)
-        )
+        matcher = await self.guard.matcher_for(message.guild.id, channel.id, parent_id(channel))
         # The rules' own findings if any; otherwise the moderator's judgement: all of it.
         finding = inspect(message.content, matcher) or everything(message.content)
         reason = await self.guard.reason_for(finding, moderator=True)
@@ -73,6 +73,6 @@ class SpoilerTools(commands.Cog):
                 for g in self.bot.store.community.permission_gaps(message.guild.id)
                 if g.channel_id == channel.id
             ]
-            lacking = f": I lack {readable(gaps)} there" if gaps else ""
+            lacking = f": I lack {permission_names(gaps)} there" if gaps else ""
             answer = f"I couldn't{lacking}. `/spoilers status` and the mod log say more."
         await interaction.followup.send(answer, ephemeral=True)

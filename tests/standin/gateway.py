@@ -19,6 +19,7 @@ from tests.standin import payloads
 from tests.standin.rest import APPLICATION_ID, BOT_USER
 
 HEARTBEAT_INTERVAL_MS = 41250
+ROUND_TRIP_SECONDS = 10.0
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Session:
     session_id: str
     sequence: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
+    acknowledged: int = -1  # the sequence number the client's last heartbeat carried
+    heartbeat: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         payload: dict[str, Any] = {"op": op, "d": data, "s": None, "t": event}
@@ -190,6 +193,7 @@ class Gateway:
     identifies: int = 0
     resumes: int = 0
     ready: asyncio.Event = field(default_factory=asyncio.Event)
+    resumed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
     # The stand-in's REST side, which enforces what ``deny`` refuses (the harness links it).
@@ -204,6 +208,22 @@ class Gateway:
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
                 await session.send(0, data, event)
+
+    async def round_trip(self) -> None:
+        """Return once every session has read everything sent to it so far.
+
+        A heartbeat carries the last sequence number the client has processed, and
+        discord.py dispatches an event (creating its listeners' tasks) in the same step
+        that records its number. So: ask for heartbeats until one carries the last
+        number sent. Waiting on that, not on a timer, is what makes tests exact.
+        """
+        async with asyncio.timeout(ROUND_TRIP_SECONDS):
+            for session in list(self.sessions):
+                target = session.sequence
+                while session.identified.is_set() and session.acknowledged < target:
+                    session.heartbeat.clear()
+                    await session.send(1, None)  # "heartbeat now", as Discord may ask
+                    await session.heartbeat.wait()
 
     async def deny(self, channel_id: int, permissions: int) -> None:
         """Refuse the bot ``permissions`` in a channel (CHANNEL_UPDATE), as an admin might."""
@@ -239,6 +259,8 @@ class Gateway:
     async def _on_message(self, session: Session, message: dict[str, Any]) -> None:
         op = message.get("op")
         if op == 1:  # heartbeat
+            session.acknowledged = int(message.get("d") or 0)
+            session.heartbeat.set()
             await session.send(11, None)
         elif op == 2:  # identify
             self.identifies += 1
@@ -266,3 +288,4 @@ class Gateway:
             session.sequence = int(message["d"].get("seq") or 0)
             session.identified.set()
             await session.send(0, {}, "RESUMED")
+            self.resumed.set()

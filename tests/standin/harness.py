@@ -18,6 +18,8 @@ from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
 TIMEOUT = 10.0
+SETTLE_ROUNDS = 10
+FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 
 
 @dataclass
@@ -202,11 +204,17 @@ class Harness:
         return message
 
     async def settle(self) -> None:
-        """Let the bot finish whatever the last gateway events started."""
+        """Let the bot finish whatever the last gateway events started, and whatever
+        that started in turn (a repost comes back through the gateway as a message):
+        until the bot has read every event and a round leaves Discord untouched."""
         assert self.bot is not None
-        for _ in range(4):
-            await asyncio.sleep(0.02)
-            await self.bot.wait_until_idle(TIMEOUT)
+        for _ in range(SETTLE_ROUNDS):
+            seen = len(self.stand_in.requests)
+            await self.gateway.round_trip()
+            assert await self.bot.wait_until_idle(TIMEOUT), "the bot is still busy"
+            if len(self.stand_in.requests) == seen:
+                return
+        raise AssertionError(f"the bot kept calling Discord for {SETTLE_ROUNDS} rounds")
 
     async def member_edits(
         self, message: Message, content: str, *, deliver: bool = True

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
+from aiohttp.typedefs import Handler
 
 from tests.standin import ids
 from tests.standin.faults import (
@@ -32,6 +33,7 @@ from tests.standin.faults import (
 )
 from tests.standin.ratelimits import RateLimits
 
+WAIT_SECONDS = 10.0  # how long a test waits for the bot before calling it a failure
 BOT_USER_ID = 900000000000000001
 APPLICATION_ID = 900000000000000002
 BOT_USER = {
@@ -82,6 +84,7 @@ class StandIn:
     # Slows interaction callbacks down, to catch the bot with a reply in flight.
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
+    _arrival: asyncio.Event = field(default_factory=asyncio.Event)  # set on every request
     faults: Faults = field(default_factory=Faults)
     # Discord's rate limits, when a test turns them on (``RateLimits()``).
     rate_limits: RateLimits | None = None
@@ -127,6 +130,19 @@ class StandIn:
             for r in self.requests
             if (method is None or r.method == method) and contains in r.path
         ]
+
+    def record(self, request: Recorded) -> None:
+        self.requests.append(request)
+        self._arrival.set()
+
+    async def wait_for(self, method: str, contains: str = "", count: int = 1) -> list[Recorded]:
+        """Wait (up to ``WAIT_SECONDS``) until ``count`` requests like
+        ``calls(method, contains)`` have arrived."""
+        async with asyncio.timeout(WAIT_SECONDS):
+            while len(found := self.calls(method, contains)) < count:
+                self._arrival.clear()
+                await self._arrival.wait()
+        return found
 
     def callback_event(self, interaction_id: int) -> asyncio.Event:
         return self._callbacks.setdefault(str(interaction_id), asyncio.Event())
@@ -197,7 +213,10 @@ class StandIn:
         self.inject(Fault(match, hang=seconds, times=times))
 
 
-BODY = web.RequestKey("body", object)
+# A request's parsed JSON body (an object, a list for bulk routes, or None): the stand-in
+# reads it the way Discord documents each route, so it stays loosely typed here.
+JSON = Any
+BODY = web.RequestKey[JSON]("body", object)
 
 
 def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -249,10 +268,12 @@ async def _body(request: web.Request) -> Any:
         payload: dict[str, Any] = {}
         files: list[dict[str, Any]] = []
         async for part in reader:
-            if part.name == "payload_json":  # type: ignore[union-attr]
-                payload = json.loads(await part.text())  # type: ignore[union-attr]
+            if not isinstance(part, BodyPartReader):
+                continue  # nested multipart: Discord's routes never send it
+            if part.name == "payload_json":
+                payload = json.loads(await part.text())
             else:
-                data = await part.read()  # type: ignore[union-attr]
+                data = await part.read()
                 files.append({"field": part.name, "filename": part.filename, "data": data})
         return {**payload, "_files": files}
     text = await request.text()
@@ -265,10 +286,10 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
     counter = itertools.count(1)
 
     @web.middleware
-    async def record(request: web.Request, handler: Any) -> web.StreamResponse:
+    async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
         body = await _body(request) if request.can_read_body else None
         path = request.path.removeprefix("/api/v10")
-        state.requests.append(Recorded(request.method, path, dict(request.query), body))
+        state.record(Recorded(request.method, path, dict(request.query), body))
         request[BODY] = body
         response = await _answer(request, handler, path)
         response.headers.setdefault("Via", "1.1 google")  # Discord answers through its proxy

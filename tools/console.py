@@ -28,8 +28,7 @@ from tests.standin.harness import Exchange, Harness
 from tests.standin.rest import Message
 
 CONSOLE_TOKEN = "Y29uc29sZS1vbmx5LXRva2Vu.Console.fambot-local-stand-in-not-a-real-token"
-HELP = """Commands: /help, /character, /actor, /episode, /season, /timeline, /search, /about,
-  /progress set|show|clear, /spoilercheck, /spoilers ... (you are a server admin here)
+HELP = """Commands: {commands} (you are a server admin here)
   /character name: Ed Baldwin       options as name: value pairs
   /character Ed                     a lone value fills the first option
   ?/episode episode: pol            show autocomplete suggestions
@@ -110,7 +109,9 @@ class Console:
         if line in ("quit", "exit"):
             return False
         if line == "help":
-            self.say(HELP)
+            assert self.harness.bot is not None
+            names = sorted(c.name for c in self.harness.bot.tree.get_commands())
+            self.say(HELP.format(commands=", ".join(f"/{n}" for n in names if " " not in n)))
         elif line == "reveal":
             for n, secret in enumerate(self.secrets, 1):
                 self.say(f"  spoiler {n}: {secret}")

@@ -1,22 +1,22 @@
-"""/spoilers: a server's spoiler policy. Manage Server only, enforced by a check (the
+"""/spoilers: a server's spoiler settings. Manage Server only, enforced by a check (the
 default permission only hides the command)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
+from bot.community.records import ChannelKind
 from bot.errors import UserFacingError
 from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
 from bot.render.spoilers import GuardState, done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
-from bot.store.community import ChannelKind, CommunityRepository
+from bot.store.community import CommunityRepository
 
 Term = app_commands.Range[str, 2, 60]
 TERMS_MAX = 200
@@ -24,7 +24,7 @@ TERMS_MAX = 200
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class SpoilerPolicy(
+class ServerSpoilerCommands(
     commands.GroupCog, group_name="spoilers", group_description="This server's spoiler policy"
 ):
     channel = app_commands.Group(name="channel", description="Spoiler channels: no tags needed")
@@ -35,7 +35,7 @@ class SpoilerPolicy(
     def __init__(self, bot: FamBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if interaction.guild is None:
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:
@@ -52,18 +52,18 @@ class SpoilerPolicy(
     async def status(self, interaction: discord.Interaction[FamBot]) -> None:
         guild = interaction.guild
         assert guild is not None
-        policy = self.community.policy(guild.id)
+        server = self.community.server_settings(guild.id)
         gaps: dict[int, set[str]] = {}
         for gap in self.community.permission_gaps(guild.id):
             gaps.setdefault(gap.channel_id, set()).add(gap.permission)
-        if policy.guard_enabled:
+        if server.guard_enabled:
             for text_channel in guild.text_channels:
-                if {text_channel.id} & (policy.exempt_channels | policy.spoiler_channels):
+                if {text_channel.id} & (server.exempt_channels | server.spoiler_channels):
                     continue
                 gaps.setdefault(text_channel.id, set()).update(
                     missing(text_channel, GUARD_PERMISSIONS)
                 )
-        log_channel = guild.get_channel(policy.log_channel_id or 0)
+        log_channel = guild.get_channel(server.log_channel_id or 0)
         if isinstance(log_channel, discord.TextChannel):
             gaps.setdefault(log_channel.id, set()).update(missing(log_channel, LOG_PERMISSIONS))
         week_ago = self.bot.horizons.clock() - timedelta(days=7)
@@ -72,8 +72,8 @@ class SpoilerPolicy(
             missing={c: sorted(p) for c, p in gaps.items() if p},
             actions_this_week=await self.community.guard_actions_since(guild.id, week_ago),
         )
-        embargo = self.bot.horizons.embargo(policy)
-        await send_reply(interaction, status_card(policy, embargo, state))
+        embargo = self.bot.horizons.embargo(server)
+        await send_reply(interaction, status_card(server, embargo, state))
 
     # --- replies ------------------------------------------------------------------
 
@@ -82,14 +82,14 @@ class SpoilerPolicy(
     async def embargo(
         self, interaction: discord.Interaction[FamBot], days: app_commands.Range[int, 0, 60]
     ) -> None:
-        await self.community.update_policy(_guild(interaction), embargo_days=days)
+        await self.community.update_server_settings(_guild(interaction), embargo_days=days)
         text = f"New episodes' details stay tagged for {days} days." if days else "Embargo off."
         await send_reply(interaction, done_card(text))
 
     @app_commands.command(description="Whether finale details are tagged in replies")
     @app_commands.describe(tagged="Keep finale details behind spoiler tags (the default)")
     async def finales(self, interaction: discord.Interaction[FamBot], tagged: bool) -> None:
-        await self.community.update_policy(_guild(interaction), tag_finales=tagged)
+        await self.community.update_server_settings(_guild(interaction), tag_finales=tagged)
         text = (
             "Finale details are tagged in replies."
             if tagged
@@ -116,7 +116,7 @@ class SpoilerPolicy(
 
     @guard.command(name="on", description="Tag spoilers in members' messages")
     async def guard_on(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.community.update_policy(_guild(interaction), guard_enabled=True)
+        await self.community.update_server_settings(_guild(interaction), guard_enabled=True)
         text = "The spoiler guard is on. `/spoilers status` shows any permission it lacks."
         if not self.bot.settings.spoiler_guard:
             text += (
@@ -127,7 +127,7 @@ class SpoilerPolicy(
 
     @guard.command(name="off", description="Stop tagging spoilers in members' messages")
     async def guard_off(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.community.update_policy(_guild(interaction), guard_enabled=False)
+        await self.community.update_server_settings(_guild(interaction), guard_enabled=False)
         await send_reply(interaction, done_card("The spoiler guard is off."))
 
     @guard.command(name="log", description="Where the guard reports what it did")
@@ -135,7 +135,7 @@ class SpoilerPolicy(
     async def guard_log(
         self, interaction: discord.Interaction[FamBot], channel: discord.TextChannel | None = None
     ) -> None:
-        await self.community.update_policy(
+        await self.community.update_server_settings(
             _guild(interaction), log_channel_id=channel.id if channel else None
         )
         text = f"The guard logs to {channel.mention}." if channel else "The guard does not log."
@@ -167,7 +167,7 @@ class SpoilerPolicy(
     @app_commands.describe(term="A word or short phrase (2-60 characters)")
     async def terms_add(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
         guild_id = _guild(interaction)
-        if len(self.community.policy(guild_id).terms) >= TERMS_MAX:
+        if len(self.community.server_settings(guild_id).terms) >= TERMS_MAX:
             raise UserFacingError(f"This server already has {TERMS_MAX} terms; remove some first.")
         cleaned = " ".join(term.split())
         await self.community.add_term(guild_id, cleaned, interaction.user.id)
@@ -181,7 +181,7 @@ class SpoilerPolicy(
 
     @terms.command(name="list", description="The extra terms this server added")
     async def terms_list(self, interaction: discord.Interaction[FamBot]) -> None:
-        terms = self.community.policy(_guild(interaction)).terms
+        terms = self.community.server_settings(_guild(interaction)).terms
         # Terms are spoilers by design: shown privately, escaped, and behind tags.
         text = "\n".join(spoiler(t) for t in terms) if terms else "none yet"
         await send_reply(interaction, done_card(f"Extra terms ({len(terms)}), hidden:\n{text}"))

@@ -1,0 +1,279 @@
+"""Every public renderer, fed the real content: the one list the leak audit
+(``test_spoiler_surfaces``) and the property tests (``test_properties``) both walk.
+
+A renderer is registered with ``@samples(renderer)`` over a function that yields
+``Sample``s for it from a ``Canon`` snapshot. ``test_spoiler_surfaces`` fails for any
+public function in ``bot/render`` that returns a ``Reply`` or a ``Card`` and is not
+registered here, so a new renderer cannot go unaudited.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.canon.content import ContentBundle
+from bot.canon.episodes import EpisodeRef
+from bot.canon.models import (
+    Actor,
+    CanonCounts,
+    Character,
+    Episode,
+    Fact,
+    SearchHit,
+    Season,
+    TimelineEvent,
+)
+from bot.community.records import ServerSettings
+from bot.render.cards import Card, Reply
+from bot.render.episodes import episode_card, season_cards
+from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
+from bot.render.info import CommandHelp, about_card, help_card
+from bot.render.people import actor_card, character_card
+from bot.render.progress import progress_card
+from bot.render.reveal import revealed_card
+from bot.render.search import search_cards
+from bot.render.spoilers import GuardState, done_card, status_card
+from bot.render.timeline import timeline_cards
+from bot.spoilers.markup import spoiler
+from bot.spoilers.policy import Detail
+from bot.store import Store
+from tests.spoiler_audit import story_details, words
+
+Renderer = Callable[..., Reply | Card]
+
+
+@dataclass(frozen=True)
+class Canon:
+    """What renderers are given, read once through the real store."""
+
+    characters: tuple[Character, ...]
+    actors: tuple[Actor, ...]
+    episodes: tuple[Episode, ...]
+    seasons: tuple[Season, ...]
+    events: tuple[TimelineEvent, ...]
+    finale_facts: Mapping[EpisodeRef, tuple[Fact, ...]]
+    searches: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # a query, what it found
+    counts: CanonCounts
+    details: tuple[Detail, ...]  # every piece of story text in the content
+    commands: tuple[CommandHelp, ...] = ()  # /help's lines, from the real command tree
+
+    def episode(self, ref: EpisodeRef | None) -> Episode | None:
+        return next((e for e in self.episodes if e.ref == ref), None)
+
+
+async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
+    canon = store.canon
+    characters = [await canon.character(c.id) for c in bundle.characters]
+    actor_ids = sorted({role.actor_id for c in bundle.characters for role in c.roles})
+    actors = [await canon.actor(actor_id) for actor_id in actor_ids]
+    seasons = [await canon.season(s.number) for s in bundle.seasons]
+    episodes = await canon.episodes()
+    details = story_details(bundle)
+    searches = []
+    for detail in details:
+        if detail.reveal.finale_detail:  # what a member might type looking for a finale
+            query = " ".join(words(detail.text)[:4])
+            searches.append((query, await canon.search(query)))
+    return Canon(
+        characters=tuple(c for c in characters if c is not None),
+        actors=tuple(a for a in actors if a is not None),
+        episodes=episodes,
+        seasons=tuple(s for s in seasons if s is not None),
+        events=await canon.events(),
+        finale_facts={e.ref: await canon.finale_facts(e.ref) for e in episodes if e.is_finale},
+        searches=tuple(searches),
+        counts=await canon.counts(),
+        details=tuple(details),
+    )
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One call of a renderer. ``typed``: what the member typed, which the reply echoes
+    back (words they typed are not news to them)."""
+
+    name: str
+    make: Callable[[], Reply | Card]
+    typed: str = ""
+    renderer: Renderer | None = field(default=None, compare=False)
+
+    def reply(self) -> Reply:
+        made = self.make()
+        return made if isinstance(made, Reply) else Reply((made,))
+
+
+REGISTRY: dict[Renderer, Callable[[Canon], Iterator[Sample]]] = {}
+
+
+def samples(
+    renderer: Renderer,
+) -> Callable[[Callable[[Canon], Iterator[Sample]]], Callable[[Canon], Iterator[Sample]]]:
+    def register(make: Callable[[Canon], Iterator[Sample]]) -> Callable[[Canon], Iterator[Sample]]:
+        REGISTRY[renderer] = make
+        return make
+
+    return register
+
+
+def every_sample(canon: Canon) -> list[Sample]:
+    found: list[Sample] = []
+    for renderer, make in REGISTRY.items():
+        found += [Sample(s.name, s.make, s.typed, renderer) for s in make(canon)]
+    return found
+
+
+def _call(renderer: Renderer, *args: Any, **kwargs: Any) -> Callable[[], Reply | Card]:
+    return functools.partial(renderer, *args, **kwargs)
+
+
+# --- the show's content ------------------------------------------------------------
+
+
+@samples(character_card)
+def _characters(canon: Canon) -> Iterator[Sample]:
+    for c in canon.characters:
+        first = canon.episode(c.first_appearance)
+        yield Sample(f"character {c.id}", _call(character_card, c, first))
+
+
+@samples(actor_card)
+def _actors(canon: Canon) -> Iterator[Sample]:
+    for actor in canon.actors:
+        yield Sample(f"actor {actor.id}", _call(actor_card, actor))
+
+
+@samples(episode_card)
+def _episodes(canon: Canon) -> Iterator[Sample]:
+    for e in canon.episodes:
+        outcomes = canon.finale_facts.get(e.ref, ())
+        yield Sample(f"episode {e.ref.code}", _call(episode_card, e, outcomes))
+
+
+@samples(season_cards)
+def _seasons(canon: Canon) -> Iterator[Sample]:
+    for s in canon.seasons:
+        episodes = [e for e in canon.episodes if e.ref.season == s.number]
+        yield Sample(f"season {s.number}", _call(season_cards, s, episodes))
+
+
+@samples(timeline_cards)
+def _timelines(canon: Canon) -> Iterator[Sample]:
+    yield Sample("timeline", _call(timeline_cards, canon.events, "all years"))
+    for season in sorted({e.detail.reveal.season for e in canon.events}):
+        events = [e for e in canon.events if e.detail.reveal.season == season]
+        yield Sample(f"timeline season {season}", _call(timeline_cards, events, "season"))
+    for year in sorted({e.year for e in canon.events}):
+        events = [e for e in canon.events if e.year == year]
+        # The title repeats the years the member asked for ("Timeline · 2012").
+        yield Sample(f"timeline {year}", _call(timeline_cards, events, str(year)), typed=str(year))
+
+
+@samples(search_cards)
+def _searches(canon: Canon) -> Iterator[Sample]:
+    for query, hits in canon.searches:
+        yield Sample(f"search {query!r}", _call(search_cards, query, hits, []), typed=query)
+    yield Sample("search, nothing", _call(search_cards, "zzqq", (), ["Gordon Stevens"]))
+
+
+@samples(revealed_card)
+def _reveals(canon: Canon) -> Iterator[Sample]:
+    for c in canon.characters:
+        if c.facts:
+            held = [f.detail for f in c.facts]
+            yield Sample(f"reveal {c.id}", _call(revealed_card, held))
+
+
+@samples(progress_card)
+def _progress(canon: Canon) -> Iterator[Sample]:
+    for e in canon.episodes:
+        yield Sample(f"progress {e.ref.code}", _call(progress_card, e, caught_up=False, saved=True))
+    yield Sample("progress caught up", _call(progress_card, None, caught_up=True, saved=False))
+    yield Sample("progress cleared", _call(progress_card, None, caught_up=False, saved=True))
+
+
+# --- the bot and the server ----------------------------------------------------------
+
+
+@samples(help_card)
+def _help(canon: Canon) -> Iterator[Sample]:
+    yield Sample("help", _call(help_card, canon.commands))
+
+
+@samples(about_card)
+def _about(canon: Canon) -> Iterator[Sample]:
+    loaded = datetime(2026, 11, 24, tzinfo=UTC)
+    yield Sample("about", _call(about_card, canon.counts, "0123456789abcdef", loaded))
+    yield Sample("about, never loaded", _call(about_card, canon.counts, "none", None))
+
+
+@samples(status_card)
+def _status(canon: Canon) -> Iterator[Sample]:
+    quiet = GuardState(reading_messages=True, missing={}, actions_this_week=0)
+    yield Sample("status, defaults", _call(status_card, ServerSettings(1), {}, quiet))
+    busy = ServerSettings(
+        1,
+        embargo_days=14,
+        tag_finales=False,
+        guard_enabled=True,
+        log_channel_id=3,
+        spoiler_channels=frozenset({4}),
+        exempt_channels=frozenset({5}),
+        exempt_roles=frozenset({6}),
+        terms=("boots on Mars",),
+    )
+    embargo = {e.ref: datetime(2026, 12, 1, tzinfo=UTC) for e in canon.episodes[-2:]}
+    gaps = GuardState(reading_messages=False, missing={4: ["manage_messages"]}, actions_this_week=9)
+    yield Sample("status, everything set", _call(status_card, busy, embargo, gaps))
+
+
+@samples(done_card)
+def _done(canon: Canon) -> Iterator[Sample]:
+    yield Sample("done", _call(done_card, "Embargo off."))
+    # A server's extra terms are spoilers by design: listed tagged, as /spoilers terms does.
+    finales = [d for d in canon.details if d.reveal.finale_detail][:5]
+    terms = [" ".join(words(d.text)[:3]) for d in finales]
+    text = f"Extra terms ({len(terms)}), hidden:\n" + "\n".join(spoiler(t) for t in terms)
+    yield Sample("done, terms", _call(done_card, text), typed=" ".join(terms))  # theirs
+
+
+# --- what the spoiler guard says -------------------------------------------------------
+
+
+def _reasons(canon: Canon) -> Iterator[tuple[str, Reason]]:
+    yield "finale", Reason(finale_seasons=(2, 3))
+    yield "recent", Reason(recent=tuple(e.ref for e in canon.episodes[-2:]))
+    yield "terms and moderator", Reason(server_terms=True, moderator=True)
+
+
+@samples(log_card)
+def _logs(canon: Canon) -> Iterator[Sample]:
+    for name, reason in _reasons(canon):
+        keys = ["fate:gordo-stevens:S2E10", "term:boots on mars"]
+        url = "https://discord.com/channels/1/2/3"
+        yield Sample(f"log {name}", _call(log_card, 1, 2, reason, keys, url, False))
+        yield Sample(f"log {name}, edited", _call(log_card, 1, 2, reason, [], None, True))
+
+
+@samples(permission_card)
+def _permissions(canon: Canon) -> Iterator[Sample]:
+    yield Sample("permission gap", _call(permission_card, 2, "Manage Messages, Attach Files"))
+
+
+@samples(trouble_card)
+def _trouble(canon: Canon) -> Iterator[Sample]:
+    yield Sample("trouble", _call(trouble_card, 2, "its files are too large to re-upload"))
+
+
+@samples(check_card)
+def _checks(canon: Canon) -> Iterator[Sample]:
+    yield Sample("check, nothing found", _call(check_card, [("Great episode.", False)], None))
+    for detail in canon.details:
+        if detail.reveal.finale_detail:
+            pieces = [("Loved it. ", False), (detail.text, True)]
+            reason = Reason(finale_seasons=detail.reveal.finale_seasons)
+            make = _call(check_card, pieces, reason)
+            yield Sample(f"check {detail.text[:30]!r}", make, typed=detail.text)  # their draft

@@ -1,0 +1,1 @@
+"""Tools people run (``python3 manage.py console``); not part of the bot or its tests."""
