@@ -27,10 +27,20 @@ from bot.canon.models import (
     Season,
     TimelineEvent,
 )
+from bot.community.journal import Author, Entry, Outcome, Place
 from bot.community.records import ServerSettings
 from bot.render.cards import Card, Reply
 from bot.render.episodes import episode_card, season_cards
-from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
+from bot.render.guard import (
+    Reason,
+    check_card,
+    could_not_act_card,
+    delayed_card,
+    log_card,
+    paused_card,
+    permission_card,
+    tagged_card,
+)
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
 from bot.render.progress import progress_card
@@ -263,9 +273,46 @@ def _permissions(canon: Canon) -> Iterator[Sample]:
     yield Sample("permission gap", _call(permission_card, 2, "Manage Messages, Attach Files"))
 
 
-@samples(trouble_card)
-def _trouble(canon: Canon) -> Iterator[Sample]:
-    yield Sample("trouble", _call(trouble_card, 2, "its files are too large to re-upload"))
+def _entries(count: int, **changes: Any) -> list[Entry]:
+    made = datetime(2026, 11, 24, tzinfo=UTC)
+    return [
+        Entry(
+            message_id=1000 + n,
+            place=Place(1, 2, 2),
+            author=Author(10 + n % 3, "Bob", "https://cdn.example/a.png"),
+            content="(the member's text is never shown in the mod log)",
+            revision=made,
+            reason=str(Reason(finale_seasons=(2, 3))),
+            rules=("fate:gordo-stevens:S2E10", "term:boots on mars"),
+            seen_at=made,
+            repost_id=5000 + n,
+            **changes,
+        )
+        for n in range(count)
+    ]
+
+
+@samples(tagged_card)
+def _tagged(canon: Canon) -> Iterator[Sample]:
+    yield Sample("tagged, one", _call(tagged_card, 2, _entries(1)))
+    yield Sample("tagged, a burst", _call(tagged_card, 2, _entries(45, edited=True)))
+
+
+@samples(could_not_act_card)
+def _could_not_act(canon: Canon) -> Iterator[Sample]:
+    for outcome in Outcome:
+        entries = _entries(3, outcome=outcome.value)
+        yield Sample(f"could not act, {outcome.name}", _call(could_not_act_card, 2, entries))
+
+
+@samples(delayed_card)
+def _delayed(canon: Canon) -> Iterator[Sample]:
+    yield Sample("delayed", _call(delayed_card, 2, 12))
+
+
+@samples(paused_card)
+def _paused(canon: Canon) -> Iterator[Sample]:
+    yield Sample("paused", _call(paused_card, 1000))
 
 
 @samples(check_card)

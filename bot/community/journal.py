@@ -90,6 +90,7 @@ class Entry:
     rules: tuple[str, ...]  # the rule keys that matched (they name things: tags only)
     seen_at: datetime
     edited: bool = False  # first caught after an edit
+    moderator: bool = False  # a moderator asked for it to be tagged (all of it, if no rule)
     reply_to: ReplyTo | None = None
     attachments: tuple[Attachment, ...] = ()
     state: State = State.SEEN

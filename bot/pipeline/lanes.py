@@ -56,6 +56,11 @@ class Lanes:
     def busy_with(self, lane: int, item: int) -> bool:
         return item in self._busy.get(lane, ())
 
+    @property
+    def working(self) -> int:
+        """Workers busy with an item now."""
+        return len(self._busy)
+
     def waiting(self, lane: int | None = None) -> int:
         if lane is not None:
             return len(self._queued.get(lane, []))

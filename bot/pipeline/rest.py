@@ -117,7 +117,8 @@ class Rest:
         per_second: int = GUARD_REQUESTS_PER_SECOND,
     ) -> None:
         self.base = base.rstrip("/")
-        self._headers = {"Authorization": f"Bot {token}", "User-Agent": user_agent}
+        self._auth = f"Bot {token}"
+        self._headers = {"User-Agent": user_agent}
         self._traces = list(traces)
         self._timeout = timeout
         self._per_second = per_second
@@ -210,9 +211,10 @@ class Rest:
     ) -> tuple[int, Any, Any]:
         if self._session is None:
             raise Transient(0, message="the guard's connection is closed")
-        kwargs: dict[str, Any] = {"params": query}
+        headers = {"Authorization": self._auth}
         if reason:
-            kwargs["headers"] = {"X-Audit-Log-Reason": reason}
+            headers["X-Audit-Log-Reason"] = reason
+        kwargs: dict[str, Any] = {"params": query, "headers": headers}
         if files:
             form = aiohttp.FormData(quote_fields=False)
             form.add_field("payload_json", json.dumps(body or {}), content_type="application/json")
@@ -238,6 +240,23 @@ class Rest:
             # Connection reset or refused, a timeout, a half-read answer: nothing says
             # whether Discord carried the request out.
             raise Transient(0, message=error.__class__.__name__) from error
+
+    async def download(self, url: str, limit: int) -> bytes:
+        """A file from Discord's CDN (no token sent there), at most ``limit`` bytes."""
+        if self._session is None:
+            raise Transient(0, message="the guard's connection is closed")
+        try:
+            async with self._session.get(url) as response:
+                if response.status >= 500:
+                    raise Transient(response.status)
+                if response.status >= 400:
+                    raise Refused(response.status)
+                data = await response.content.read(limit + 1)
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise Transient(0, message=error.__class__.__name__) from error
+        if len(data) > limit:
+            raise Refused(413, message="larger than the upload limit")
+        return data
 
 
 def _retry_after(data: Any, headers: Any) -> float:

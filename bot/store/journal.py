@@ -55,6 +55,7 @@ def _entry(row: aiosqlite.Row) -> Entry:
         rules=tuple(json.loads(row["rules"])),
         seen_at=_time(row["seen_at"]),
         edited=bool(row["edited"]),
+        moderator=bool(row["moderator"]),
         reply_to=reply,
         attachments=tuple(Attachment(**a) for a in json.loads(row["attachments"])),
         state=State(row["state"]),
@@ -138,8 +139,8 @@ class JournalRepository:
                 """INSERT OR IGNORE INTO community_guard_journal
                    (message_id, guild_id, channel_id, host_id, author_id, author_name,
                     avatar_url, content, revision, reply_to, reply_channel, reply_author,
-                    attachments, reason, rules, edited, state, seen_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    attachments, reason, rules, edited, moderator, state, seen_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     entry.message_id,
                     entry.place.guild_id,
@@ -157,6 +158,7 @@ class JournalRepository:
                     entry.reason,
                     json.dumps(list(entry.rules)),
                     int(entry.edited),
+                    int(entry.moderator),
                     entry.state.value,
                     _stamp(entry.seen_at),
                     _now(),
@@ -275,14 +277,16 @@ class JournalRepository:
     async def mark_reported(self, message_ids: Sequence[int]) -> None:
         await self._update(message_ids, "reported = 1")
 
-    async def finish(self, message_id: int, outcome: Outcome) -> None:
+    async def finish(self, message_id: int, outcome: Outcome, *, taken_down: bool = False) -> None:
         """Nothing to do after all (withdrawn by its author, or edited clean): done, and
-        nothing for the mod log."""
+        nothing for the mod log. ``taken_down``: also when already hidden (the channel
+        itself was deleted, so there is nowhere to repost)."""
+        states = "('seen', 'hidden')" if taken_down else "('seen')"
         async with transaction(self._conn) as conn:
             await conn.execute(
-                """UPDATE community_guard_journal
-                   SET state = 'done', outcome = ?, reported = 1, updated_at = ?
-                   WHERE message_id = ? AND state = 'seen'""",
+                f"""UPDATE community_guard_journal
+                    SET state = 'done', outcome = ?, reported = 1, updated_at = ?
+                    WHERE message_id = ? AND state IN {states}""",
                 (outcome.value, _now(), message_id),
             )
             await conn.execute(

@@ -20,6 +20,7 @@ CREATE TABLE community_guard_journal (
     reason         TEXT NOT NULL,           -- spoiler-free: "season 3 finale details"
     rules          TEXT NOT NULL,           -- JSON: the rule keys that matched (mod log, tagged)
     edited         INTEGER NOT NULL CHECK (edited IN (0, 1)),  -- caught after an edit
+    moderator      INTEGER NOT NULL CHECK (moderator IN (0, 1)),  -- a moderator asked: all tagged
     state          TEXT NOT NULL CHECK (
         state IN ('seen', 'hidden', 'reposted', 'notified', 'done', 'given_up')
     ),
