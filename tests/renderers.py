@@ -222,7 +222,7 @@ def _about(canon: Canon) -> Iterator[Sample]:
 
 @samples(status_card)
 def _status(canon: Canon) -> Iterator[Sample]:
-    quiet = GuardState(reading_messages=True, missing={}, actions_this_week=0)
+    quiet = GuardState(reading_messages=True, missing={})
     yield Sample("status, defaults", _call(status_card, ServerSettings(1), {}, quiet))
     busy = ServerSettings(
         1,
@@ -236,7 +236,17 @@ def _status(canon: Canon) -> Iterator[Sample]:
         terms=("boots on Mars",),
     )
     embargo = {e.ref: datetime(2026, 12, 1, tzinfo=UTC) for e in canon.episodes[-2:]}
-    gaps = GuardState(reading_messages=False, missing={4: ["manage_messages"]}, actions_this_week=9)
+    gaps = GuardState(
+        reading_messages=False,
+        missing={4: ["manage_messages"]},
+        tagged_this_week=9,
+        given_up_this_week=2,
+        still_up=3,
+        awaiting_copy=4,
+        invalid_requests=1200,
+        paused=True,
+        not_covered=("Thread and forum post titles: shown as plain text.",),
+    )
     yield Sample("status, everything set", _call(status_card, busy, embargo, gaps))
 
 

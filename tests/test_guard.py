@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
 
-import pytest
-
-from bot.settings import Settings
 from tests.spoiler_audit import hidden, spoiler_regions, visible
 from tests.standin import payloads
 from tests.standin.harness import Harness
@@ -26,16 +22,6 @@ from tests.standin.payloads import (
 from tests.standin.rest import APPLICATION_ID, Recorded
 
 SPOILER = "Can't believe Karen dies in the bombing. Great episode though!"
-
-
-@pytest.fixture
-async def guarded(settings: Settings) -> AsyncIterator[Harness]:
-    running = Harness(dataclasses.replace(settings, spoiler_guard=True))
-    await running.start()
-    await running.subcommand("spoilers guard on")
-    await running.subcommand("spoilers guard log", {"channel": ChannelOption(MOD_LOG_ID)})
-    yield running
-    await running.stop()
 
 
 def _executions(harness: Harness) -> list[Recorded]:

@@ -11,7 +11,7 @@ from cogs.spoilers._tools import SpoilerTools
 
 async def setup(bot: FamBot) -> None:
     guard = SpoilerGuard(bot)
-    await bot.add_cog(ServerSpoilerCommands(bot))
+    await bot.add_cog(ServerSpoilerCommands(bot, guard))
     await bot.add_cog(guard)
     await bot.add_cog(SpoilerTools(bot, guard))
     await bot.add_cog(AuthorTools(bot, guard))

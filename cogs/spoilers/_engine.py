@@ -33,12 +33,14 @@ import discord
 
 from bot.app import FamBot
 from bot.community.journal import ACTIVE, Author, Entry, Outcome, Place, State
-from bot.guild_permissions import GUARD_PERMISSIONS, missing, permission_names
+from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, permission_names
 from bot.pipeline.backoff import Backoff, Rechecks
+from bot.pipeline.budget import PAUSE_AT
 from bot.pipeline.lanes import Lanes
 from bot.pipeline.rest import Refused, Rest, Route, Transient, Upload
+from bot.render.spoilers import GuardState
 from bot.spoilers.markup import escape
-from cogs.spoilers._incoming import Host, Incoming, host_of, place_of
+from cogs.spoilers._incoming import Host, Incoming, host_of, not_covered, place_of
 from cogs.spoilers._judge import Judge, Verdict
 from cogs.spoilers._reports import SILENT, Reports
 from cogs.spoilers._webhooks import Hook, NoWebhook, Webhooks, webhook_name
@@ -59,6 +61,7 @@ READ_PERMISSIONS = ("view_channel", "read_message_history")
 # A repost needs the channel's webhook, and reading the channel to check that a repost
 # whose answer was lost is not already there.
 REPOST_PERMISSIONS = ("view_channel", "manage_webhooks", "read_message_history")
+TAGGED_STATES = (State.REPOSTED, State.NOTIFIED, State.DONE)
 UNTAGGABLE = "(This message could not be tagged in place; it is in the attached file.)"
 
 
@@ -138,15 +141,16 @@ class GuardEngine:
         self._nudge.set()
         self._nudge = asyncio.Event()
 
-    async def _park(self, seconds: float) -> None:
-        """Wait for a nudge or ``seconds``, counted as idle (tests wait for the guard to
-        have nothing it can do now)."""
-        self._parked += 1
+    async def _park(self, seconds: float, *, idle: bool) -> None:
+        """Wait for a nudge or ``seconds``. ``idle``: waiting on something outside the
+        guard (a permission, a webhook slot, the budget), not a retry due shortly; tests
+        wait for the guard to have nothing left it could do without such a change."""
+        self._parked += idle
         try:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._nudge.wait(), max(0.05, seconds))
         finally:
-            self._parked -= 1
+            self._parked -= idle
 
     async def settled(self, within: float = 10.0) -> None:
         """Wait until nothing the guard could do right now is left undone."""
@@ -703,7 +707,7 @@ class GuardEngine:
         waiting = [e for e in entries if e not in late]
         if not waiting:
             return
-        await self._park(seconds)
+        await self._park(seconds, idle=True)
         for entry in waiting:
             lanes.put(entry.place.channel_id, entry.message_id)
 
@@ -732,7 +736,7 @@ class GuardEngine:
             )
         delay = self.backoff.delay(tries)
         log.info("Discord failed a guard request (%s); again in %.1f s", error, delay)
-        await self._park(delay)
+        await self._park(delay, idle=False)
         for entry in waiting:
             lanes.put(entry.place.channel_id, entry.message_id)
 
@@ -812,22 +816,46 @@ class GuardEngine:
                 return entry
             await asyncio.sleep(0.05)
 
-    async def status(self, guild_id: int) -> dict[str, int]:
+    async def state(self, guild: discord.Guild) -> GuardState:
+        """What /spoilers status shows of the guard: its record this week, what waits,
+        the invalid-request budget, the permissions it lacks, and what it cannot cover."""
         journal = self.bot.store.journal
+        server = self.bot.store.community.server_settings(guild.id)
         week_ago = datetime.now(UTC) - timedelta(days=7)
         waiting = [
             e
             for e in await journal.unfinished()
-            if e.place.guild_id == guild_id and e.state in ACTIVE
+            if e.place.guild_id == guild.id and e.state in ACTIVE
         ]
-        return {
-            "tagged": await journal.count(guild_id, week_ago, State.DONE)
-            + await journal.count(guild_id, week_ago, State.NOTIFIED)
-            + await journal.count(guild_id, week_ago, State.REPOSTED),
-            "given_up": await journal.count(guild_id, week_ago, State.GIVEN_UP),
-            "up": sum(e.state is State.SEEN for e in waiting),
-            "down": sum(e.state is State.HIDDEN for e in waiting),
-        }
+        tagged = sum([await journal.count(guild.id, week_ago, s) for s in TAGGED_STATES], start=0)
+        gaps: dict[int, set[str]] = {}
+        for gap in self.bot.store.community.permission_gaps(guild.id):
+            gaps.setdefault(gap.channel_id, set()).add(gap.permission)
+        if server.guard_enabled:
+            for channel in _places(guild):
+                host = host_of(channel)
+                if host is None or {channel.id, host.id} & (
+                    server.exempt_channels | server.spoiler_channels
+                ):
+                    continue
+                if host is channel:  # a thread shares its parent's gaps
+                    gaps.setdefault(host.id, set()).update(missing(host, GUARD_PERMISSIONS))
+        log_channel = guild.get_channel(server.log_channel_id or 0)
+        if isinstance(log_channel, discord.TextChannel):
+            gaps.setdefault(log_channel.id, set()).update(missing(log_channel, LOG_PERMISSIONS))
+        budget = self.bot.invalid_requests
+        return GuardState(
+            reading_messages=self.bot.settings.spoiler_guard,
+            missing={c: sorted(p) for c, p in gaps.items() if p},
+            tagged_this_week=tagged,
+            given_up_this_week=await journal.count(guild.id, week_ago, State.GIVEN_UP),
+            still_up=sum(e.state is State.SEEN for e in waiting),
+            awaiting_copy=sum(e.state is State.HIDDEN for e in waiting),
+            invalid_requests=budget.count(),
+            pause_at=PAUSE_AT,
+            paused=budget.paused,
+            not_covered=not_covered(guild, self.bot.settings),
+        )
 
 
 def _author(incoming: Incoming) -> Author:

@@ -16,6 +16,7 @@ from typing import Any
 import discord
 
 from bot.community.journal import Attachment, Place, ReplyTo
+from bot.settings import Settings
 
 # The message types members write: plain messages and replies.
 MEMBER_TYPES = frozenset({0, 19})
@@ -130,3 +131,25 @@ def place_of(channel: object) -> Place | None:
     if host is None or not isinstance(channel, Direct | discord.Thread):
         return None
     return Place(channel.guild.id, channel.id, host.id)
+
+
+def not_covered(guild: discord.Guild, settings: Settings) -> list[str]:
+    """What the guard cannot tag in this server, and why (for /spoilers status)."""
+    notes = []
+    if guild.forums or guild.threads:
+        notes.append(
+            "Thread and forum post titles: Discord shows them as plain text, so they cannot "
+            "be tagged (the messages inside are)."
+        )
+    if any(c.is_news() for c in guild.text_channels):
+        notes.append(
+            "Announcements already published to following servers: the guard replaces "
+            "them here only."
+        )
+    notes.append("Private threads the bot was not added to: it cannot see them.")
+    notes.append(
+        f"Messages posted while the bot was offline more than "
+        f"{settings.guard_catchup_hours:g} hours back, or beyond the last "
+        f"{settings.guard_catchup_messages} of a channel (FAMBOT_GUARD_CATCHUP_*)."
+    )
+    return notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +82,9 @@ class Harness:
         self.stand_in = StandIn()
         self.gateway = Gateway()
         self._runner: web.AppRunner | None = None
+        self._pointed: Settings | None = None  # settings aimed at the stand-in
+        # Called with each bot the harness starts (a restart makes a new one).
+        self.tune: list[Callable[[FamBot], None]] = []
         self._old_base = discord.http.Route.BASE
         self._old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
         self.bot: FamBot | None = None
@@ -108,12 +112,31 @@ class Harness:
 
     async def start(self) -> FamBot:
         """Start the stand-in, then the bot: log in, connect the gateway, wait for READY."""
-        settings = await self.serve()
+        self._pointed = await self.serve()
+        return await self.start_bot()
+
+    async def stop_bot(self) -> None:
+        """Stop the bot as a SIGTERM would (the stand-in keeps running and keeps state)."""
+        if self.bot is not None:
+            await self.bot.close()
+        if self._connection is not None:
+            await asyncio.wait({self._connection}, timeout=TIMEOUT)
+        self.bot = None
+
+    async def start_bot(self) -> FamBot:
+        """(Re)start the bot against the running stand-in and wait for READY."""
+        settings = self._pointed
+        assert settings is not None, "serve() first"
         self.bot = create_bot(settings)
         await self.bot.login(settings.require_token())
         # The library waits this long after READY for more GUILD_CREATEs; the stand-in
         # sends its one guild at once, so the default 2 s would only slow tests down.
         self.bot._connection.guild_ready_timeout = 0.05
+        # Nor does the stand-in rate-limit IDENTIFY: the hook's 5 s between sessions (a
+        # public hook, meant to be overridden) would only slow tests down too.
+        self.bot.before_identify_hook = _identify_at_once  # type: ignore[method-assign]
+        for tune in self.tune:
+            tune(self.bot)
         self._connection = asyncio.create_task(self.bot.connect(reconnect=True))
         ready = asyncio.create_task(self.bot.wait_until_ready())
         done, _ = await asyncio.wait(
@@ -254,3 +277,7 @@ class Harness:
     ) -> Exchange:
         custom_id = exchange.button_ids()[label]
         return await self.send(payloads.button(exchange.message, custom_id, member))
+
+
+async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+    return None

@@ -283,3 +283,18 @@ def message_command(name: str, target: Message, member: Member = ALICE) -> dict[
         "resolved": {"messages": {str(target.id): target.payload}},
     }
     return _base(2, member, data, target.channel_id)
+
+
+def modal_submit(
+    custom_id: str,
+    values: dict[str, str],
+    member: Member = ALICE,
+    channel_id: int = CHANNEL_ID,
+) -> dict[str, Any]:
+    """A modal's submission (interaction type 5): ``values`` maps each text input's
+    custom_id to what the member typed."""
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+        for key, value in values.items()
+    ]
+    return _base(5, member, {"custom_id": custom_id, "components": rows}, channel_id)

@@ -65,6 +65,10 @@ class Message:
     payload: dict[str, Any]
     flags: int = 0
 
+    @property
+    def content(self) -> str:
+        return str(self.payload.get("content") or "")
+
 
 @dataclass
 class StandIn:
@@ -134,6 +138,14 @@ class StandIn:
     def record(self, request: Recorded) -> None:
         self.requests.append(request)
         self._arrival.set()
+
+    async def wait_until(self, check: Callable[[], bool]) -> None:
+        """Wait (up to ``WAIT_SECONDS``) until ``check()`` holds; it is asked again after
+        every request the stand-in receives or answers."""
+        async with asyncio.timeout(WAIT_SECONDS):
+            while not check():
+                self._arrival.clear()
+                await self._arrival.wait()
 
     async def wait_for(self, method: str, contains: str = "", count: int = 1) -> list[Recorded]:
         """Wait (up to ``WAIT_SECONDS``) until ``count`` requests like
@@ -292,6 +304,7 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
         state.record(Recorded(request.method, path, dict(request.query), body))
         request[BODY] = body
         response = await _answer(request, handler, path)
+        state._arrival.set()  # answered: what a test waits on may have changed
         response.headers.setdefault("Via", "1.1 google")  # Discord answers through its proxy
         if response.status in (401, 403) or (
             response.status == 429 and response.headers.get("X-RateLimit-Scope") != "shared"
