@@ -589,3 +589,50 @@ async def test_the_mod_log_card_never_carries_the_spoiler(guarded: Harness) -> N
     for notice in notices(guarded):
         assert "Karen" not in notice.json["content"]
     assert MOD_LOG_ID not in [r.channel_id for r in reposts(guarded)]
+
+
+# --- the invalid-request budget, and shutdown -----------------------------------------------
+
+
+async def test_the_guard_pauses_well_before_discord_would_block_the_bot(
+    guarded: Harness,
+) -> None:
+    import discord
+
+    assert guarded.bot is not None
+    budget = guarded.bot.invalid_requests
+    clock = [0.0]
+    budget._clock = lambda: clock[0]
+    budget._pause_at, budget._resume_at = 20, 10  # a fiftieth of the real figures
+    guarded.stand_in.missing_permissions_next(lambda r: r.path.endswith("/users/@me"), times=20)
+    for _ in range(20):  # any of the bot's requests counts, not only the guard's
+        with pytest.raises(discord.Forbidden):
+            await guarded.bot.http.request(discord.http.Route("GET", "/users/@me"))
+    assert budget.count() == 20 and budget.paused
+    original = await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert up(guarded, original), "paused: no requests that could be refused"
+    assert titles(guarded) == ["Spoiler guard paused"]
+    shown = await status_field(guarded, "Spoiler guard")
+    assert "refused in the last 10 minutes: 20" in shown and "Paused" in shown
+    clock[0] += 601  # ten minutes later the count has fallen
+    engine(guarded).nudge()
+    await guarded.settle()
+    assert not up(guarded, original) and len(reposts(guarded)) == 1
+
+
+async def test_shutdown_is_prompt_while_discord_is_unreachable_and_loses_nothing(
+    guarded: Harness,
+) -> None:
+    guarded.stand_in.hang_next(webhook_posts, 60.0)  # the repost never answers
+    original = await guarded.member_says(BOB, SPOILER)
+    await guarded.stand_in.wait_for("POST", "/webhooks/", count=1)
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    await guarded.stop_bot()
+    assert loop.time() - began < 5.0, "the grace period, not the hung request"
+    assert not up(guarded, original)
+    guarded.stand_in.failures.clear()
+    await guarded.start_bot()  # the journal has the text: it is reposted, once
+    await guarded.settle()
+    assert [r.content for r in reposts(guarded)] == [TAGGED]

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -54,6 +55,7 @@ MARK_EVERY = 5.0  # catch-up marks are written this often
 PRUNE_EVERY = 6 * 3600.0
 JOURNAL_DAYS = 30  # finished entries are kept this long (the README says so)
 BULK_LIMIT = 100
+GONE_KEPT = 10_000
 BULK_AGE = 13 * 24 * 3600  # Discord bulk-deletes messages younger than 14 days only
 MESSAGE_MAX = 2000
 SUPPRESS_EMBEDS = 1 << 2
@@ -79,6 +81,9 @@ class GuardEngine:
         self.closing = False
         self._attempts: dict[int, int] = {}  # message id -> transient failures so far
         self._marks: dict[int, tuple[int, int]] = {}  # channel -> (guild, newest message)
+        # Deletions seen for messages not journalled (yet): the MESSAGE_DELETE's task may
+        # run before the MESSAGE_CREATE's has journalled it.
+        self._gone: OrderedDict[int, None] = OrderedDict()
         self._nudge = asyncio.Event()
         self._parked = 0
         self._background: list[asyncio.Task[None]] = []
@@ -210,6 +215,8 @@ class GuardEngine:
             return None
         if not edited:
             self._note_mark(place, incoming.message_id)
+        if incoming.message_id in self._gone:
+            return None  # its author deleted it already
         known = await self.bot.store.journal.get(incoming.message_id)
         if known is not None:
             if edited:
@@ -236,6 +243,9 @@ class GuardEngine:
         )
         if not await self.bot.store.journal.add(entry):
             return await self.bot.store.journal.get(entry.message_id)
+        if entry.message_id in self._gone:  # deleted while it was being journalled
+            await self.bot.store.journal.finish(entry.message_id, Outcome.WITHDRAWN)
+            return entry
         if sum(a.size for a in entry.attachments) > guild.filesize_limit:
             await self._give_up([entry], Outcome.FILES_TOO_LARGE)
         else:
@@ -269,6 +279,10 @@ class GuardEngine:
             repost = await journal.by_repost(message_id)
             if repost is not None and repost.repost_stale:
                 await journal.forget_repost(repost.message_id)
+            elif repost is None:
+                self._gone[message_id] = None
+                while len(self._gone) > GONE_KEPT:
+                    self._gone.popitem(last=False)
             return
         if entry.state is State.SEEN and entry.hide_attempts == 0:
             self.hides.discard(entry.place.channel_id, message_id)

@@ -221,8 +221,9 @@ class StandIn:
         self.inject(Fault(match, reset=True, after=after, times=times))
 
     def hang_next(self, match: Match, seconds: float, *, times: int = 1) -> None:
-        """Answer only after ``seconds`` (the client's timeout should fire first)."""
-        self.inject(Fault(match, hang=seconds, times=times))
+        """Discord unreachable: no answer for ``seconds`` (the client's timeout should
+        fire first), then the connection drops without the work done."""
+        self.inject(Fault(match, hang=seconds, reset=True, times=times))
 
 
 # A request's parsed JSON body (an object, a list for bulk routes, or None): the stand-in
