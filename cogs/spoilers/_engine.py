@@ -56,6 +56,7 @@ PRUNE_EVERY = 6 * 3600.0
 JOURNAL_DAYS = 30  # finished entries are kept this long (the README says so)
 BULK_LIMIT = 100
 GONE_KEPT = 10_000
+BULK_CONFIRM = 2.0  # how long a bulk deletion's event is awaited
 BULK_AGE = 13 * 24 * 3600  # Discord bulk-deletes messages younger than 14 days only
 MESSAGE_MAX = 2000
 SUPPRESS_EMBEDS = 1 << 2
@@ -84,11 +85,13 @@ class GuardEngine:
         # Deletions seen for messages not journalled (yet): the MESSAGE_DELETE's task may
         # run before the MESSAGE_CREATE's has journalled it.
         self._gone: OrderedDict[int, None] = OrderedDict()
+        self._edits: OrderedDict[int, Incoming] = OrderedDict()  # likewise for edits
+        # A bulk deletion in flight per channel: the ids its MESSAGE_DELETE_BULK named.
+        self._bulk: dict[int, tuple[set[int], asyncio.Event]] = {}
         self._nudge = asyncio.Event()
         self._parked = 0
         self._background: list[asyncio.Task[None]] = []
         self._catching_up = asyncio.Lock()
-        self._ready_once = False
 
     # --- life --------------------------------------------------------------------------
 
@@ -217,15 +220,26 @@ class GuardEngine:
             self._note_mark(place, incoming.message_id)
         if incoming.message_id in self._gone:
             return None  # its author deleted it already
-        known = await self.bot.store.journal.get(incoming.message_id)
+        journal = self.bot.store.journal
+        known = await journal.get(incoming.message_id)
         if known is not None:
             if edited:
                 await self._revise(known, incoming)
             return known
+        # The gateway's events run as separate tasks: an edit can be read before the
+        # message it edits was journalled. The newer text is the one that counts.
+        newer = self._edits.pop(incoming.message_id, None)
+        if newer is not None and newer.revision > incoming.revision:
+            incoming, edited = newer, True
         if not incoming.content.strip():
             return None
         verdict = await self._judge(place, incoming.content, moderator=moderator)
         if not verdict.spoils:
+            if edited:  # a racing MESSAGE_CREATE must not act on the older text
+                self._remember(self._edits, incoming.message_id, incoming)
+                known = await journal.get(incoming.message_id)
+                if known is not None:
+                    await self._revise(known, incoming)
             return None
         entry = Entry(
             message_id=incoming.message_id,
@@ -241,16 +255,31 @@ class GuardEngine:
             reply_to=incoming.reply_to,
             attachments=incoming.attachments,
         )
-        if not await self.bot.store.journal.add(entry):
-            return await self.bot.store.journal.get(entry.message_id)
+        if not await journal.add(entry):  # journalled meanwhile: keep the newer text
+            existing = await journal.get(entry.message_id)
+            if existing is not None:
+                await self._revise(existing, incoming)
+            return existing
         if entry.message_id in self._gone:  # deleted while it was being journalled
-            await self.bot.store.journal.finish(entry.message_id, Outcome.WITHDRAWN)
+            await journal.finish(entry.message_id, Outcome.WITHDRAWN)
             return entry
+        newer = self._edits.pop(entry.message_id, None)
+        if newer is not None:  # edited while it was being journalled
+            await self._revise(entry, newer)
+            fresh = await journal.get(entry.message_id)
+            if fresh is None or fresh.state is not State.SEEN:
+                return fresh
         if sum(a.size for a in entry.attachments) > guild.filesize_limit:
             await self._give_up([entry], Outcome.FILES_TOO_LARGE)
         else:
             self.hides.put(place.channel_id, entry.message_id)
         return entry
+
+    @staticmethod
+    def _remember(kept: OrderedDict[int, Any], key: int, value: Any) -> None:
+        kept[key] = value
+        while len(kept) > GONE_KEPT:
+            kept.popitem(last=False)
 
     async def _revise(self, entry: Entry, incoming: Incoming) -> None:
         verdict = await self._judge(entry.place, incoming.content, moderator=entry.moderator)
@@ -263,8 +292,10 @@ class GuardEngine:
         )
         if revised is None:
             return  # an older edit, delivered late
+        lane = revised.place.channel_id
         if revised.state is State.SEEN and not verdict.spoils and revised.hide_attempts == 0:
-            if self.hides.discard(revised.place.channel_id, revised.message_id):
+            if not self.hides.busy_with(lane, revised.message_id):  # not being deleted now
+                self.hides.discard(lane, revised.message_id)
                 await self.bot.store.journal.finish(revised.message_id, Outcome.CLEAN)
         elif revised.repost_stale:
             self.reposts.put(revised.place.channel_id, revised.message_id)
@@ -280,9 +311,7 @@ class GuardEngine:
             if repost is not None and repost.repost_stale:
                 await journal.forget_repost(repost.message_id)
             elif repost is None:
-                self._gone[message_id] = None
-                while len(self._gone) > GONE_KEPT:
-                    self._gone.popitem(last=False)
+                self._remember(self._gone, message_id, None)
             return
         if entry.state is State.SEEN and entry.hide_attempts == 0:
             self.hides.discard(entry.place.channel_id, message_id)
@@ -311,15 +340,21 @@ class GuardEngine:
         """After READY (a new session: events may have been missed) or RESUMED."""
         if self.closing:
             return
+        if not fresh:
+            await self.resume()
+            return
+        # Messages still up are read back first: one edited while the bot was away is
+        # then taken down with its latest text (once deleted, its edit is gone too).
+        await self.resume(still_up=False)
+        await self.catch_up()
         await self.resume()
-        if fresh:
-            await self.catch_up()
-        self._ready_once = True
 
-    async def resume(self) -> None:
-        """Pick up every unfinished journal entry where it stopped."""
+    async def resume(self, *, still_up: bool = True) -> None:
+        """Pick up every unfinished journal entry where it stopped (``still_up``: also
+        those not taken down yet)."""
         for entry in await self.bot.store.journal.unfinished():
-            self._continue(entry)
+            if still_up or entry.state is not State.SEEN:
+                self._continue(entry)
 
     def _continue(self, entry: Entry) -> None:
         lane = entry.place.channel_id
@@ -371,8 +406,9 @@ class GuardEngine:
             messages = sorted(page, key=lambda m: int(m["id"]))
             known = await self.bot.store.journal.known(int(m["id"]) for m in messages)
             for data in messages:
-                if int(data["id"]) not in known:
-                    await self.consider(Incoming.of_payload(data, guild.id), edited=False)
+                edited = int(data["id"]) in known and bool(data.get("edited_timestamp"))
+                if int(data["id"]) not in known or edited:  # new, or edited while away
+                    await self.consider(Incoming.of_payload(data, guild.id), edited=edited)
             read += len(messages)
             after = int(messages[-1]["id"])
             self._note_mark(Place(guild.id, channel.id, host.id), after)
@@ -429,22 +465,44 @@ class GuardEngine:
         channel_id = entries[0].place.channel_id
         route = Route("POST", "/channels/{major}/messages/bulk-delete", channel_id)
         body = {"messages": [str(e.message_id) for e in entries]}
+        named: set[int] = set()
+        arrived = asyncio.Event()
+        self._bulk[channel_id] = (named, arrived)
         try:
             await self._client().request(route, body=body, reason="spoiler guard: reposting tagged")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(arrived.wait(), BULK_CONFIRM)
         except Transient as error:
+            self._bulk.pop(channel_id, None)
             await self._transient(entries, error, self.hides)
             return
         except Refused as refused:
+            self._bulk.pop(channel_id, None)
             if refused.missing_permission or refused.unknown_channel:
                 await self._refusal(guild, host.id, refused, "manage_messages", entries, self.hides)
                 return
             for entry in entries:  # e.g. one grew too old for a bulk deletion
                 await self._delete_one(guild, host, entry)
             return
-        # Messages their authors deleted first are silently skipped by a bulk deletion;
-        # their MESSAGE_DELETE arrived before this request (and withdrew them) or is in
-        # flight with ours: those few are reposted (the author can delete the repost).
+        # A bulk deletion skips messages already gone without a word; its event names
+        # only those it deleted. One it did not name, on the guard's first attempt, was
+        # deleted by its author meanwhile: not reposted. (After an earlier attempt, the
+        # guard may have deleted it then; with no event in time, e.g. a reconnect, all
+        # are taken as the guard's: reposted rather than lost.)
+        named, arrived = self._bulk.pop(channel_id, (set(), asyncio.Event()))
+        if arrived.is_set():
+            withdrawn = [e for e in entries if e.message_id not in named and e.hide_attempts <= 1]
+            for entry in withdrawn:
+                await self.bot.store.journal.finish(entry.message_id, Outcome.WITHDRAWN)
+            entries = [e for e in entries if e not in withdrawn]
         await self._hidden(guild, host, entries)
+
+    def bulk_deleted(self, channel_id: int, message_ids: set[int]) -> None:
+        """A MESSAGE_DELETE_BULK: which messages a bulk deletion actually deleted."""
+        waiting = self._bulk.get(channel_id)
+        if waiting is not None:
+            waiting[0].update(message_ids)
+            waiting[1].set()
 
     async def _delete_one(self, guild: discord.Guild, host: Host, entry: Entry) -> None:
         route = Route(

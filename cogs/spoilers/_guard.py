@@ -68,6 +68,7 @@ class SpoilerGuard(commands.Cog):
 
     @tracked_listener
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        self.engine.bulk_deleted(payload.channel_id, payload.message_ids)
         for message_id in sorted(payload.message_ids):
             await self.engine.deleted(message_id)
 

@@ -207,7 +207,10 @@ class Gateway:
         """Send an event to every identified session, as Discord would."""
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
-                await session.send(0, data, event)
+                try:
+                    await session.send(0, data, event)
+                except ConnectionResetError:  # the client just died (a killed bot)
+                    continue
 
     async def round_trip(self) -> None:
         """Return once every session has read everything sent to it so far.

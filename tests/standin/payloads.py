@@ -260,7 +260,7 @@ def member_message(
         "mention_everyone": False,
         "pinned": False,
         "tts": False,
-        "timestamp": "2026-11-24T12:00:00+00:00",
+        "timestamp": now(),
         "edited_timestamp": None,
         "flags": 0,
     }
