@@ -44,7 +44,7 @@ def quick_retries(bot: FamBot) -> None:
     guard = bot.get_cog("SpoilerGuard")
     if guard is not None:
         working = cast(SpoilerGuard, guard).engine
-        working.backoff = Backoff(base=0.05, cap=1.0)
+        working.obstacles.backoff = Backoff(base=0.05, cap=1.0)
         working.reports.backoff = Backoff(base=0.05, cap=1.0)
 
 

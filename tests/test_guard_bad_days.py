@@ -95,7 +95,7 @@ async def test_a_5xx_on_the_deletion_is_retried_not_taken_for_a_missing_permissi
 async def test_a_deletion_failing_past_the_deadline_is_reported_as_not_done(
     guarded: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(live("cogs.spoilers._engine"), "HIDE_DEADLINE", 1.0)
+    monkeypatch.setattr(live("cogs.spoilers._obstacles"), "HIDE_DEADLINE", 1.0)
     guarded.stand_in.server_error_next(deletes, 500, times=100)
     original = await guarded.member_says(BOB, SPOILER)
     await guarded.settle()
@@ -191,11 +191,11 @@ async def _stall_reposts(harness: Harness) -> asyncio.Event:
 
     async def held(lane: int, ids: Sequence[int]) -> None:
         if list(ids) == [1]:
-            guard._parked += 1  # waiting on the test, not on Discord
+            guard.obstacles.parked += 1  # waiting on the test, not on Discord
             try:
                 await release.wait()
             finally:
-                guard._parked -= 1
+                guard.obstacles.parked -= 1
             return
         await original(lane, ids)
 

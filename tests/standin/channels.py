@@ -215,6 +215,7 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
         if message is None or message.channel_id != channel(request):
             return reply(UNKNOWN_MESSAGE, status=404)
         del state.messages[message.id]
+        state.deleted_at[message.id] = time.monotonic()
         await state.announce("MESSAGE_DELETE", _deleted(message))
         return web.Response(status=204)
 
@@ -233,6 +234,8 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
             for i in wanted
             if i in state.messages and state.messages[i].channel_id == channel(request)
         ]
+        for message in gone:
+            state.deleted_at[message.id] = time.monotonic()
         if gone:
             event = {"ids": [str(m.id) for m in gone], "channel_id": str(channel(request))}
             event["guild_id"] = str(payloads.GUILD_ID)

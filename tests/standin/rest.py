@@ -64,6 +64,7 @@ class Message:
     channel_id: int
     payload: dict[str, Any]
     flags: int = 0
+    made: float = field(default_factory=time.monotonic)  # when the stand-in stored it
 
     @property
     def content(self) -> str:
@@ -99,6 +100,8 @@ class StandIn:
     # (the gateway tells the bot about them only when a test says so).
     denied: dict[int, int] = field(default_factory=dict)
 
+    # message id -> when it was deleted (time.monotonic()), for the benchmarks
+    deleted_at: dict[int, float] = field(default_factory=dict)
     # user id -> member object, for GET /guilds/{id}/members/{user} (members who posted)
     members: dict[int, dict[str, Any]] = field(default_factory=dict)
 
