@@ -162,7 +162,9 @@ def autocomplete_in_process(rounds: int) -> list[float]:
     queries += ["S3", "S3E10", "polaris", "the grey", "kinnaman", "zzzz", "Danny"]
     indexes = (catalog.characters, catalog.actors, catalog.episodes)
     # A member part-way through season 2, in a server with an embargo: the filtering path.
-    audience = Audience(horizon=EpisodeRef(2, 4), embargoed=frozenset({EpisodeRef(5, 10)}))
+    audience = Audience(
+        horizons=frozenset({EpisodeRef(2, 4)}), embargoed=frozenset({EpisodeRef(5, 10)})
+    )
     timings = []
     for _ in range(rounds):
         for index, query in itertools.product(indexes, queries):

@@ -1,4 +1,5 @@
-"""``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands."""
+"""``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands;
+``python -m bot reports [--since DATE]`` prints members' mistake reports."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import contextlib
 import logging
 import signal
 import sys
+from datetime import UTC, datetime
 
 import aiohttp
 import discord
 
 from bot.app import create_bot
 from bot.canon.fields import ContentError
+from bot.report_export import export
 from bot.settings import Settings, SettingsError, load_settings, log_level_number
-from bot.store import StoreError
+from bot.store import Store, StoreError
 
 log = logging.getLogger("bot")
 
@@ -38,7 +41,30 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sync to every server (Discord may take up to an hour to show changes)",
     )
+    reports = sub.add_parser("reports", help="print members' mistake reports, then exit")
+    reports.add_argument(
+        "--since",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="only reports sent after this day (UTC)",
+    )
     return parser
+
+
+def _day(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-11-30") from None
+
+
+async def _reports(settings: Settings, since: datetime | None) -> None:
+    """Needs the database only: no token, no connection to Discord."""
+    store = await Store.open(settings.database_path)
+    try:
+        print(await export(store, settings.content_dir, since), end="")
+    finally:
+        await store.close()
 
 
 async def _run(settings: Settings) -> None:
@@ -83,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     discord.utils.setup_logging(level=log_level_number(settings), root=True)
     try:
-        if args.command == "sync":
+        if args.command == "reports":
+            asyncio.run(_reports(settings, args.since))
+        elif args.command == "sync":
             guild_id = None if args.everywhere else args.guild or settings.dev_guild_id
             asyncio.run(_sync(settings, guild_id))
         else:

@@ -90,7 +90,7 @@ class FamBot(commands.Bot):
 
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()
-        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes)
+        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes, rows.series)
         clock = self._horizons.clock if self._horizons else utc_now
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
 

@@ -2,9 +2,15 @@
 
 One transformer per kind of argument owns both halves: the suggestions while typing
 (from the in-memory catalog, following the member's progress) and the lookup when the
-command runs. A cog receives a ``Character``, ``Actor``, ``Episode`` or ``Season``,
-never a string to resolve. A miss raises ``NotFoundError``, an ``AppCommandError``, so
-the tree's error handler shows its message (with the closest names) privately.
+command runs. A cog receives a ``Series``, ``Character``, ``Actor``, ``Episode`` or
+``Season``, never a string to resolve. A miss raises ``NotFoundError``, an
+``AppCommandError``, so the tree's error handler shows its message (with the closest
+names) privately.
+
+A command with a ``series`` option (``SeriesArg``) narrows its other options to that
+series: their suggestions, and what a bare code like "S1E3" or a season number means.
+Without it they mean the default series, For All Mankind, unless a picked suggestion or
+a prefixed code ("SC S1E3") names another.
 
     async def character(self, interaction, name: CharacterArg) -> None: ...
 """
@@ -17,8 +23,8 @@ import discord
 from discord import app_commands
 
 from bot.canon.catalog import NameIndex
-from bot.canon.episodes import SEASON_COUNT
-from bot.canon.models import Actor, Character, Episode, Season
+from bot.canon.episodes import SEASON_MAX, SeasonRef
+from bot.canon.models import Actor, Character, Episode, Season, Series
 from bot.errors import NotFoundError, UserFacingError
 from bot.interactions import audience_of
 
@@ -30,13 +36,66 @@ Suggestions = list[app_commands.Choice[int | float | str]]
 
 
 def choices(
-    index: NameIndex, interaction: discord.Interaction[FamBot], current: str
+    index: NameIndex,
+    interaction: discord.Interaction[FamBot],
+    current: str,
+    group: str | None = None,
 ) -> Suggestions:
-    """At most 25 choices within 100 characters, none past the member's progress."""
+    """At most 25 choices within 100 characters, none past the member's progress; only
+    ``group``'s (a series) when one is given."""
     audience = audience_of(interaction)
     return [
-        app_commands.Choice(name=c.name, value=c.value) for c in index.suggest(current, audience)
+        app_commands.Choice(name=c.name, value=c.value)
+        for c in index.suggest(current, audience, group=group)
     ]
+
+
+def named_series(interaction: discord.Interaction[FamBot]) -> Series | None:
+    """The series the member put in the command's ``series`` option, if any."""
+    typed = getattr(interaction.namespace, "series", None)
+    if not isinstance(typed, str) or not typed.strip():
+        return None
+    catalog = interaction.client.catalog
+    found = catalog.find_series(typed)
+    if found is None:
+        known = [s.name for s in catalog.series]
+        raise NotFoundError("a series", typed, known)
+    return found
+
+
+def chosen_series(interaction: discord.Interaction[FamBot]) -> Series:
+    """The series the member named, or the default one."""
+    named = named_series(interaction)
+    if named is not None:
+        return named
+    return interaction.client.catalog.series[0]
+
+
+def _group(interaction: discord.Interaction[FamBot]) -> str | None:
+    """The series to narrow suggestions to; while typing, a half-typed series narrows
+    nothing rather than failing."""
+    try:
+        named = named_series(interaction)
+    except NotFoundError:
+        return None
+    return named.code if named else None
+
+
+class SeriesTransformer(app_commands.Transformer["FamBot"]):
+    """A series by name: For All Mankind, Star City."""
+
+    async def autocomplete(
+        self, interaction: discord.Interaction[FamBot], value: int | float | str, /
+    ) -> Suggestions:
+        typed = str(value).casefold()
+        return [
+            app_commands.Choice(name=s.name, value=s.slug)
+            for s in interaction.client.catalog.series
+            if typed in s.name.casefold() or typed in s.slug
+        ]
+
+    async def transform(self, interaction: discord.Interaction[FamBot], value: str, /) -> Series:
+        return chosen_series(interaction)
 
 
 class NameTransformer(app_commands.Transformer["FamBot"]):
@@ -56,7 +115,7 @@ class NameTransformer(app_commands.Transformer["FamBot"]):
     async def autocomplete(
         self, interaction: discord.Interaction[FamBot], value: int | float | str, /
     ) -> Suggestions:
-        return choices(self.index(interaction.client), interaction, str(value))
+        return choices(self.index(interaction.client), interaction, str(value), _group(interaction))
 
 
 class CharacterTransformer(NameTransformer):
@@ -65,7 +124,9 @@ class CharacterTransformer(NameTransformer):
 
     async def transform(self, interaction: discord.Interaction[FamBot], value: str, /) -> Character:
         bot = interaction.client
-        found = bot.catalog.characters.resolve(value, audience_of(interaction))
+        named = named_series(interaction)
+        group = named.code if named else None
+        found = bot.catalog.characters.resolve(value, audience_of(interaction), group)
         character = await bot.store.canon.character(found.value) if found.value else None
         if character is None:
             raise NotFoundError("a character", value, found.suggestions)
@@ -86,13 +147,16 @@ class ActorTransformer(NameTransformer):
 
 
 async def find_episode(interaction: discord.Interaction[FamBot], typed: str) -> Episode:
-    """The episode meant by a code (``S3E10``, ``3x10``) or a title, or NotFoundError
-    with the nearest titles the member may see."""
+    """The episode meant by a code (``S3E10``, ``3x10``, ``SC S1E3``) or a title, within
+    the series the member named if they did, or NotFoundError with the nearest titles
+    the member may see."""
     bot = interaction.client
-    ref = bot.catalog.episode_ref(typed)
+    named = named_series(interaction)
+    group = named.code if named else None
+    ref = bot.catalog.episode_ref(typed, group)
     episode = await bot.store.canon.episode(ref) if ref else None
     if episode is None:
-        near = bot.catalog.episodes.resolve(typed, audience_of(interaction))
+        near = bot.catalog.episodes.resolve(typed, audience_of(interaction), group)
         raise NotFoundError("an episode", typed, near.suggestions)
     return episode
 
@@ -106,7 +170,8 @@ class EpisodeTransformer(NameTransformer):
 
 
 class SeasonTransformer(app_commands.Transformer["FamBot"]):
-    """A season number, 1 to ``SEASON_COUNT``; Discord refuses anything else."""
+    """A season number of the series the member named (or the default series), aired or
+    announced; Discord refuses numbers outside 1 to ``SEASON_MAX``."""
 
     @property
     def type(self) -> discord.AppCommandOptionType:
@@ -118,15 +183,18 @@ class SeasonTransformer(app_commands.Transformer["FamBot"]):
 
     @property
     def max_value(self) -> int:
-        return SEASON_COUNT
+        return SEASON_MAX
 
     async def transform(self, interaction: discord.Interaction[FamBot], value: int, /) -> Season:
-        season = await interaction.client.store.canon.season(value)
+        series = chosen_series(interaction)
+        season = await interaction.client.store.canon.season(SeasonRef(series.code, int(value)))
         if season is None:
-            raise UserFacingError(f"Season {value} is not in my data yet.")
+            where = "" if series.is_default else f" of {series.name}"
+            raise UserFacingError(f"Season {int(value)}{where} is not in my data yet.")
         return season
 
 
+SeriesArg = app_commands.Transform[Series, SeriesTransformer]
 CharacterArg = app_commands.Transform[Character, CharacterTransformer]
 ActorArg = app_commands.Transform[Actor, ActorTransformer]
 EpisodeArg = app_commands.Transform[Episode, EpisodeTransformer]

@@ -59,14 +59,13 @@ class Horizons:
         parent_id: int | None = None,
     ) -> Audience:
         """The audience for a reply to ``user_id`` in a channel (or thread of ``parent_id``)."""
-        progress = self.community.progress(user_id) if user_id is not None else None
-        horizon = progress.episode if progress else None
+        horizons = self.community.horizons(user_id) if user_id is not None else frozenset()
         if guild_id is None:
-            return Audience(horizon=horizon)
+            return Audience(horizons=horizons)
         server = self.community.server_settings(guild_id)
         spoiler_channel = bool({channel_id, parent_id} & server.spoiler_channels)
         return Audience(
-            horizon=horizon,
+            horizons=horizons,
             embargoed=frozenset(self.embargo(server)),
             tag_finales=server.tag_finales,
             spoiler_channel=spoiler_channel,

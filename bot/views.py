@@ -1,5 +1,5 @@
-"""Buttons under a reply: a base view for the invoker's buttons, and page turning with
-Reveal built on it."""
+"""Buttons under a reply: a base view for the invoker's buttons, page turning with
+Reveal built on it, and ``answer``, which sends a reply with whatever buttons it needs."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 import discord
 
 from bot.app import FamBot
-from bot.interactions import send_ephemeral
-from bot.render.cards import Card, Listing
+from bot.interactions import audience_of, send_ephemeral
+from bot.render.cards import Card, Listing, Reply
 from bot.render.compose import Composed, compose, paginate
 from bot.render.reveal import revealed_card
 from bot.spoilers.policy import REVEAL, Audience, Detail
@@ -63,7 +63,8 @@ class OwnedView(discord.ui.View):
 
     async def on_timeout(self) -> None:
         for item in self.children:
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
+            # Buttons answered elsewhere (Sources, Report a mistake) are anyone's, always.
+            if isinstance(item, discord.ui.Button | discord.ui.Select) and item.is_dispatchable():
                 item.disabled = True
         if self.origin is None:
             return
@@ -155,3 +156,37 @@ class ReplyView(OwnedView):
         await interaction.response.send_message(
             content=shown.content, embed=shown.embed, ephemeral=True
         )
+
+
+async def answer(
+    interaction: discord.Interaction[FamBot],
+    reply: Reply,
+    items: Sequence[discord.ui.Item[Any]] = (),
+) -> None:
+    """Answer an interaction with a reply's first page, with page buttons when it needs
+    them and ``items`` (buttons anyone may press) beside them."""
+    audience = audience_of(interaction)
+    ready = first_page(reply.pages, audience)
+    first = ready.composed
+    kwargs: dict[str, Any] = {
+        "content": first.content,
+        "embed": first.embed,
+        "ephemeral": reply.ephemeral,
+        # Spoiler-bearing posts go out silently: no push notification preview.
+        "silent": first.tagged,
+    }
+    view: discord.ui.View | None = None
+    if ready.needs_buttons:
+        view = paged = ReplyView(ready, audience, interaction.user.id)
+        paged.origin = interaction
+    if items:
+        view = view or discord.ui.View(timeout=None)
+        for item in items:
+            view.add_item(item)
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        kwargs.pop("silent")
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)

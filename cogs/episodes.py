@@ -7,14 +7,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
-from bot.arguments import EpisodeArg, SeasonArg, find_episode
-from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
+from bot.arguments import EpisodeArg, SeasonArg, SeriesArg, chosen_series, find_episode
+from bot.canon.episodes import EPISODE_MAX, SEASON_MAX, EpisodeRef
 from bot.errors import UserFacingError
 from bot.render.episodes import episode_card, season_cards
 from bot.replies import send_reply
 
-SeasonNumber = app_commands.Range[int, 1, SEASON_COUNT]
-EpisodeNumber = app_commands.Range[int, 1, EPISODES_PER_SEASON]
+SeasonNumber = app_commands.Range[int, 1, SEASON_MAX]
+EpisodeNumber = app_commands.Range[int, 1, EPISODE_MAX]
 
 
 class Episodes(commands.Cog):
@@ -26,6 +26,7 @@ class Episodes(commands.Cog):
         episode="A code like S3E10, or the title",
         season="Season number (use with number)",
         number="Episode number within the season (use with season)",
+        series="Which show (default: For All Mankind)",
     )
     async def episode(
         self,
@@ -33,6 +34,7 @@ class Episodes(commands.Cog):
         episode: EpisodeArg | None = None,
         season: SeasonNumber | None = None,
         number: EpisodeNumber | None = None,
+        series: SeriesArg | None = None,
     ) -> None:
         if episode is None:
             if season is None or number is None:
@@ -41,14 +43,24 @@ class Episodes(commands.Cog):
                     "or both `season` and `number`."
                 )
             episode = await find_episode(interaction, EpisodeRef(season, number).code)
-        outcomes = await self.bot.store.canon.finale_facts(episode.ref) if episode.is_finale else []
-        await send_reply(interaction, episode_card(episode, outcomes))
+        canon = self.bot.store.canon
+        outcomes = await canon.finale_facts(episode.ref) if episode.is_finale else []
+        shown = self.bot.catalog.series_of(episode.ref.series)
+        await send_reply(interaction, episode_card(episode, outcomes, shown))
 
     @app_commands.command(description="A season's premise, dates and episodes")
-    @app_commands.describe(number="Season number, 1 to 5")
-    async def season(self, interaction: discord.Interaction[FamBot], number: SeasonArg) -> None:
-        episodes = await self.bot.store.canon.episodes(number.number)
-        await send_reply(interaction, season_cards(number, episodes))
+    @app_commands.describe(
+        number="Season number, e.g. 3", series="Which show (default: For All Mankind)"
+    )
+    async def season(
+        self,
+        interaction: discord.Interaction[FamBot],
+        number: SeasonArg,
+        series: SeriesArg | None = None,
+    ) -> None:
+        episodes = await self.bot.store.canon.episodes(number.ref)
+        shown = series or chosen_series(interaction)
+        await send_reply(interaction, season_cards(number, episodes, shown))
 
 
 async def setup(bot: FamBot) -> None:

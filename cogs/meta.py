@@ -55,7 +55,9 @@ class Meta(commands.Cog):
 
     @app_commands.command(name="help", description="What fambot can do and how it avoids spoilers")
     async def help_command(self, interaction: discord.Interaction[FamBot]) -> None:
-        await send_reply(interaction, help_card(command_help(self.bot.tree)))
+        await send_reply(
+            interaction, help_card(command_help(self.bot.tree), self.bot.catalog.series)
+        )
 
     @app_commands.command(description="Data version, counts and sources")
     async def about(self, interaction: discord.Interaction[FamBot]) -> None:

@@ -1,4 +1,9 @@
-"""/progress: how far a member has watched, so replies they trigger hold back the rest."""
+"""/progress: how far a member has watched, so replies they trigger hold back the rest.
+
+Progress is kept per series: a member can be at S3E4 of For All Mankind and S1E2 of
+Star City. Setting an episode sets its series; "caught up" is for the series named (or
+the default one).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
-from bot.arguments import NameTransformer, Suggestions, find_episode
+from bot.arguments import NameTransformer, SeriesArg, Suggestions, chosen_series, find_episode
 from bot.canon.catalog import NameIndex
 from bot.canon.models import Episode
-from bot.render.progress import progress_card
+from bot.render.progress import Watched, progress_card
 from bot.replies import send_reply
 from bot.text import normalise
 
@@ -50,28 +55,54 @@ class Progress(commands.GroupCog, group_name="progress", group_description="Your
     def __init__(self, bot: FamBot) -> None:
         self.bot = bot
 
+    async def _watched(self, user_id: int) -> list[Watched]:
+        found = []
+        for series in self.bot.catalog.series:
+            progress = self.bot.store.community.progress(user_id, series.code)
+            if progress is None:
+                continue
+            episode = (
+                await self.bot.store.canon.episode(progress.episode) if progress.episode else None
+            )
+            found.append(Watched(series, episode))
+        return found
+
     @app_commands.command(name="set", description="Say how far you have watched")
-    @app_commands.describe(episode="The last episode you have seen (S2E4, a title), or caught up")
+    @app_commands.describe(
+        episode="The last episode you have seen (S2E4, a title), or caught up",
+        series="Which show (default: For All Mankind; an episode you pick says it too)",
+    )
     async def set_progress(
-        self, interaction: discord.Interaction[FamBot], episode: Horizon
+        self,
+        interaction: discord.Interaction[FamBot],
+        episode: Horizon,
+        series: SeriesArg | None = None,
     ) -> None:
-        ref = episode.ref if episode else None
-        await self.bot.store.community.set_progress(interaction.user.id, ref)
-        await send_reply(interaction, progress_card(episode, caught_up=episode is None, saved=True))
+        show = (
+            self.bot.catalog.series_of(episode.ref.series)
+            if episode
+            else series or chosen_series(interaction)
+        )
+        await self.bot.store.community.set_progress(
+            interaction.user.id, show.code, episode.ref if episode else None
+        )
+        await send_reply(interaction, progress_card([Watched(show, episode)], action="saved"))
 
     @app_commands.command(name="show", description="See the progress you have set")
     async def show(self, interaction: discord.Interaction[FamBot]) -> None:
-        progress = self.bot.store.community.progress(interaction.user.id)
-        episode = None
-        if progress and progress.episode:
-            episode = await self.bot.store.canon.episode(progress.episode)
-        caught_up = progress is not None and progress.episode is None
-        await send_reply(interaction, progress_card(episode, caught_up=caught_up, saved=False))
+        watched = await self._watched(interaction.user.id)
+        await send_reply(interaction, progress_card(watched, action="shown"))
 
     @app_commands.command(name="clear", description="Forget your progress")
-    async def clear(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.bot.store.community.clear_progress(interaction.user.id)
-        await send_reply(interaction, progress_card(None, caught_up=False, saved=True))
+    @app_commands.describe(series="Forget only this show's progress (default: every show's)")
+    async def clear(
+        self, interaction: discord.Interaction[FamBot], series: SeriesArg | None = None
+    ) -> None:
+        await self.bot.store.community.clear_progress(
+            interaction.user.id, series.code if series else None
+        )
+        watched = await self._watched(interaction.user.id)
+        await send_reply(interaction, progress_card(watched, action="cleared"))
 
 
 async def setup(bot: FamBot) -> None:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.canon.content import ContentBundle
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.canon.models import (
     Actor,
     CanonCounts,
@@ -25,12 +25,15 @@ from bot.canon.models import (
     Fact,
     SearchHit,
     Season,
+    Series,
     TimelineEvent,
 )
 from bot.community.journal import Author, Entry, Outcome, Place
-from bot.community.records import ServerSettings
+from bot.community.records import MistakeReport, ServerSettings
+from bot.feedback import find_subject
 from bot.render.cards import Card, Reply
 from bot.render.episodes import episode_card, season_cards
+from bot.render.feedback import Cited, report_log_card, sources_cards
 from bot.render.guard import (
     Reason,
     check_card,
@@ -43,7 +46,7 @@ from bot.render.guard import (
 )
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
-from bot.render.progress import progress_card
+from bot.render.progress import Watched, progress_card
 from bot.render.reveal import revealed_card
 from bot.render.search import search_cards
 from bot.render.spoilers import GuardState, done_card, status_card
@@ -69,10 +72,16 @@ class Canon:
     searches: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # a query, what it found
     counts: CanonCounts
     details: tuple[Detail, ...]  # every piece of story text in the content
+    series: tuple[Series, ...] = ()
+    # What the Sources button lists for each lookup: (subject, title, sources)
+    cited: tuple[tuple[str, str, tuple[Cited, ...]], ...] = ()
     commands: tuple[CommandHelp, ...] = ()  # /help's lines, from the real command tree
 
     def episode(self, ref: EpisodeRef | None) -> Episode | None:
         return next((e for e in self.episodes if e.ref == ref), None)
+
+    def series_of(self, code: str) -> Series:
+        return next(s for s in self.series if s.code == code)
 
 
 async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
@@ -80,7 +89,7 @@ async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
     characters = [await canon.character(c.id) for c in bundle.characters]
     actor_ids = sorted({role.actor_id for c in bundle.characters for role in c.roles})
     actors = [await canon.actor(actor_id) for actor_id in actor_ids]
-    seasons = [await canon.season(s.number) for s in bundle.seasons]
+    seasons = [await canon.season(s.ref) for s in bundle.seasons]
     episodes = await canon.episodes()
     details = story_details(bundle)
     searches = []
@@ -98,7 +107,27 @@ async def read_canon(store: Store, bundle: ContentBundle) -> Canon:
         searches=tuple(searches),
         counts=await canon.counts(),
         details=tuple(details),
+        series=await canon.series(),
+        cited=tuple(await _cited(store, bundle)),
     )
+
+
+async def _cited(store: Store, bundle: ContentBundle) -> list[tuple[str, str, tuple[Cited, ...]]]:
+    """What Sources lists under every lookup reply the content allows."""
+    subjects = [f"character:{c.id}" for c in bundle.characters]
+    subjects += sorted({f"actor:{r.actor_id}" for c in bundle.characters for r in c.roles})
+    subjects += [f"episode:{e.ref.key}" for e in bundle.episodes]
+    subjects += [f"season:{s.ref.key}" for s in bundle.seasons]
+    subjects += [f"timeline:{s.code}:::" for s in bundle.series]
+    found = []
+    for subject in subjects:
+        named = await find_subject(store.canon, subject)
+        assert named is not None, subject
+        reveals = await store.canon.source_reveals(named.sources)
+        sources = await store.canon.sources(named.sources)
+        cited = tuple(Cited(s, reveals.get(s.id)) for s in sources)
+        found.append((subject, named.about, cited))
+    return found
 
 
 @dataclass(frozen=True)
@@ -147,35 +176,40 @@ def _call(renderer: Renderer, *args: Any, **kwargs: Any) -> Callable[[], Reply |
 def _characters(canon: Canon) -> Iterator[Sample]:
     for c in canon.characters:
         first = canon.episode(c.first_appearance)
-        yield Sample(f"character {c.id}", _call(character_card, c, first))
+        series = canon.series_of(c.series)
+        yield Sample(f"character {c.id}", _call(character_card, c, first, series))
 
 
 @samples(actor_card)
 def _actors(canon: Canon) -> Iterator[Sample]:
     for actor in canon.actors:
-        yield Sample(f"actor {actor.id}", _call(actor_card, actor))
+        yield Sample(f"actor {actor.id}", _call(actor_card, actor, canon.series))
 
 
 @samples(episode_card)
 def _episodes(canon: Canon) -> Iterator[Sample]:
     for e in canon.episodes:
         outcomes = canon.finale_facts.get(e.ref, ())
-        yield Sample(f"episode {e.ref.code}", _call(episode_card, e, outcomes))
+        series = canon.series_of(e.ref.series)
+        yield Sample(f"episode {e.ref.code}", _call(episode_card, e, outcomes, series))
 
 
 @samples(season_cards)
 def _seasons(canon: Canon) -> Iterator[Sample]:
     for s in canon.seasons:
-        episodes = [e for e in canon.episodes if e.ref.season == s.number]
-        yield Sample(f"season {s.number}", _call(season_cards, s, episodes))
+        episodes = [e for e in canon.episodes if e.ref.season_ref == s.ref]
+        series = canon.series_of(s.series)
+        yield Sample(f"season {s.ref.label}", _call(season_cards, s, episodes, series))
 
 
 @samples(timeline_cards)
 def _timelines(canon: Canon) -> Iterator[Sample]:
-    yield Sample("timeline", _call(timeline_cards, canon.events, "all years"))
+    for series in canon.series:
+        events = [e for e in canon.events if e.detail.reveal.episode.series == series.code]
+        yield Sample(f"timeline {series.name}", _call(timeline_cards, events, "all years"))
     for season in sorted({e.detail.reveal.season for e in canon.events}):
         events = [e for e in canon.events if e.detail.reveal.season == season]
-        yield Sample(f"timeline season {season}", _call(timeline_cards, events, "season"))
+        yield Sample(f"timeline {season.label}", _call(timeline_cards, events, "season"))
     for year in sorted({e.year for e in canon.events}):
         events = [e for e in canon.events if e.year == year]
         # The title repeats the years the member asked for ("Timeline · 2012").
@@ -189,6 +223,23 @@ def _searches(canon: Canon) -> Iterator[Sample]:
     yield Sample("search, nothing", _call(search_cards, "zzqq", (), ["Gordon Stevens"]))
 
 
+@samples(sources_cards)
+def _sources(canon: Canon) -> Iterator[Sample]:
+    for subject, about, cited in canon.cited:
+        yield Sample(f"sources {subject}", _call(sources_cards, about, cited))
+
+
+@samples(report_log_card)
+def _report_logs(canon: Canon) -> Iterator[Sample]:
+    """A member's report quoting a finale detail: their words, behind a tag."""
+    when = datetime(2026, 11, 30, tzinfo=UTC)
+    for detail in [d for d in canon.details if d.reveal.finale_detail][:20]:
+        text = f"Wrong! {detail.text} see https://example.com/x <@1> @everyone"
+        report = MistakeReport(1, 2, 3, 4, 5, "character:gordo-stevens", text, text, when, False)
+        make = _call(report_log_card, report, "Character Gordon Stevens", None)
+        yield Sample(f"report {detail.text[:20]!r}", make, typed=text)
+
+
 @samples(revealed_card)
 def _reveals(canon: Canon) -> Iterator[Sample]:
     for c in canon.characters:
@@ -200,9 +251,11 @@ def _reveals(canon: Canon) -> Iterator[Sample]:
 @samples(progress_card)
 def _progress(canon: Canon) -> Iterator[Sample]:
     for e in canon.episodes:
-        yield Sample(f"progress {e.ref.code}", _call(progress_card, e, caught_up=False, saved=True))
-    yield Sample("progress caught up", _call(progress_card, None, caught_up=True, saved=False))
-    yield Sample("progress cleared", _call(progress_card, None, caught_up=False, saved=True))
+        watched = [Watched(canon.series_of(e.ref.series), e)]
+        yield Sample(f"progress {e.ref.code}", _call(progress_card, watched, action="saved"))
+    everything = [Watched(s, None) for s in canon.series]
+    yield Sample("progress caught up", _call(progress_card, everything, action="shown"))
+    yield Sample("progress cleared", _call(progress_card, [], action="cleared"))
 
 
 # --- the bot and the server ----------------------------------------------------------
@@ -210,7 +263,7 @@ def _progress(canon: Canon) -> Iterator[Sample]:
 
 @samples(help_card)
 def _help(canon: Canon) -> Iterator[Sample]:
-    yield Sample("help", _call(help_card, canon.commands))
+    yield Sample("help", _call(help_card, canon.commands, canon.series))
 
 
 @samples(about_card)
@@ -264,7 +317,7 @@ def _done(canon: Canon) -> Iterator[Sample]:
 
 
 def _reasons(canon: Canon) -> Iterator[tuple[str, Reason]]:
-    yield "finale", Reason(finale_seasons=(2, 3))
+    yield "finale", Reason(finale_seasons=(SeasonRef("", 2), SeasonRef("", 3), SeasonRef("SC", 1)))
     yield "recent", Reason(recent=tuple(e.ref for e in canon.episodes[-2:]))
     yield "terms and moderator", Reason(server_terms=True, moderator=True)
 
@@ -292,7 +345,7 @@ def _entries(count: int, **changes: Any) -> list[Entry]:
             author=Author(10 + n % 3, "Bob", "https://cdn.example/a.png"),
             content="(the member's text is never shown in the mod log)",
             revision=made,
-            reason=str(Reason(finale_seasons=(2, 3))),
+            reason=str(Reason(finale_seasons=(SeasonRef("", 2), SeasonRef("", 3)))),
             rules=("fate:gordo-stevens:S2E10", "term:boots on mars"),
             seen_at=made,
             repost_id=5000 + n,

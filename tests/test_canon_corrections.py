@@ -58,12 +58,12 @@ def test_landslide_deaths_are_revealed_in_s3e8(bundle: ContentBundle) -> None:
 
 
 def test_a_member_at_s3e7_is_not_told_they_died(bundle: ContentBundle) -> None:
-    at_s3e7 = Audience(horizon=S3E7)
+    at_s3e7 = Audience(horizons=frozenset({S3E7}))
     withheld = Exposure.WITHHOLD
     shown = [d for d in _every_detail(bundle) if exposure(d.reveal, at_s3e7) is not withheld]
     told = [d.text for d in shown if LANDSLIDE_DEAD.search(d.text.casefold())]
     assert told == []
-    at_s3e8 = Audience(horizon=S3E8)
+    at_s3e8 = Audience(horizons=frozenset({S3E8}))
     later = [d for d in _every_detail(bundle) if exposure(d.reveal, at_s3e8) is Exposure.SHOW]
     assert any(LANDSLIDE_DEAD.search(d.text.casefold()) for d in later)
 
@@ -168,9 +168,9 @@ def test_first_appearances(bundle: ContentBundle) -> None:
         assert _who(bundle, character_id).first_appearance == EpisodeRef(1, 1), character_id
     assert _who(bundle, "sedgewick").name == "Frank Sedgewick"
     corrado = _who(bundle, "corrado")
-    assert corrado.introduced is not None and corrado.introduced.season == 2
+    assert corrado.introduced is not None and corrado.introduced.episode.season == 2
     danny = _who(bundle, "danny-stevens")
-    assert danny.introduced is not None and danny.introduced.season == 1
+    assert danny.introduced is not None and danny.introduced.episode.season == 1
 
 
 # --- Missing entries ----------------------------------------------------------------------
@@ -221,7 +221,7 @@ def test_audit_items_are_fixed(bundle: ContentBundle) -> None:
     assert any("Irene Hendricks" in t for t in texts)
     assert not [t for t in texts if re.search("flight dynamics|retired athlete", t, re.I)]
     bill = _who(bundle, "bill-strausser")
-    season_three = [f.detail.text for f in bill.facts if f.detail.reveal.season == 3]
+    season_three = [f.detail.text for f in bill.facts if f.detail.reveal.episode.season == 3]
     assert season_three and all("Helios" in t for t in season_three)
     ilya = _who(bundle, "ilya-brezhnev")
     assert ilya.name == "Ilya"  # the surname is disputed: both spellings only find him

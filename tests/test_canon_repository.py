@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.canon.content import load_content
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.canon.models import FactKind
 from bot.store import Store
 
@@ -38,7 +38,7 @@ async def test_unknown_ids_are_none(store: Store) -> None:
     assert await store.canon.character("nobody") is None
     assert await store.canon.actor("nobody") is None
     assert await store.canon.episode(EpisodeRef(9, 1)) is None
-    assert await store.canon.season(9) is None
+    assert await store.canon.season(SeasonRef("", 9)) is None
 
 
 async def test_finale_episode_and_its_outcomes(store: Store) -> None:
@@ -54,7 +54,7 @@ async def test_finale_episode_and_its_outcomes(store: Store) -> None:
 
 
 async def test_season_five_titles_stay_unknown(store: Store) -> None:
-    episodes = await store.canon.episodes(5)
+    episodes = await store.canon.episodes(SeasonRef("", 5))
     assert len(episodes) == 10
     assert all(e.title is None for e in episodes)
 
@@ -63,9 +63,9 @@ async def test_events_filter_by_year_and_season(store: Store) -> None:
     sixties = await store.canon.events(year_from=1969, year_to=1969)
     assert sixties
     assert all(e.year == 1969 for e in sixties)
-    season_two = await store.canon.events(season=2)
+    season_two = await store.canon.events(season=SeasonRef("", 2))
     assert season_two
-    assert all(e.detail.reveal.season == 2 for e in season_two)
+    assert all(e.detail.reveal.season == SeasonRef("", 2) for e in season_two)
     years = [e.year for e in await store.canon.events()]
     assert years == sorted(years)
 
@@ -88,10 +88,14 @@ async def test_search_ignores_accents_and_punctuation(store: Store) -> None:
 
 async def test_counts_match_the_content(store: Store) -> None:
     counts = await store.canon.counts()
-    assert counts.seasons == 5
-    assert counts.episodes == 50
-    assert counts.characters >= 50
-    assert counts.events >= 35
+    assert (counts.seasons, counts.episodes) == (6, 58)  # aired: 5 + 1, 50 + 8
+    assert counts.characters >= 58
+    assert counts.events >= 36
+    fam, star_city = counts.per_series
+    assert (fam.series.name, fam.seasons, fam.episodes) == ("For All Mankind", 5, 50)
+    assert [s.number for s in fam.announced] == [6]
+    assert (star_city.series.name, star_city.seasons, star_city.episodes) == ("Star City", 1, 8)
+    assert star_city.characters == 8 and star_city.announced == ()
 
 
 async def test_reads_are_remembered_until_the_next_reload(store: Store, content_dir: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.render.cards import Card, Field, line
 from bot.render.compose import DESCRIPTION_MAX, FIELD_VALUE_MAX, compose
 from bot.spoilers.policy import PUBLIC, Detail, Reveal
@@ -22,7 +22,7 @@ def test_finale_details_are_tagged_and_others_are_not() -> None:
     composed = compose(card, PUBLIC)
     assert composed.embed.description == "Intro: an ordinary fact"
     assert composed.embed.fields[0].value == "||a finale fact||"
-    assert composed.tagged_seasons == {3}
+    assert composed.tagged_seasons == {SeasonRef("", 3)}
     assert composed.content is not None
     assert "season 3 finale" in composed.content
     assert "||" not in composed.content
@@ -31,7 +31,7 @@ def test_finale_details_are_tagged_and_others_are_not() -> None:
 def test_text_restating_an_earlier_finale_is_tagged() -> None:
     composed = compose(Card(title="T", lines=(line(Detail("later text", CARRIED)),)), PUBLIC)
     assert composed.embed.description == "||later text||"
-    assert composed.tagged_seasons == {3}
+    assert composed.tagged_seasons == {SeasonRef("", 3)}
 
 
 def test_no_tags_no_warning() -> None:

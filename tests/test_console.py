@@ -37,6 +37,14 @@ async def test_pages_options_and_autocomplete() -> None:
     assert "no command /nothing" in text
 
 
+async def test_another_series_and_its_sources() -> None:
+    text = await _session("/episode SC S1E3\nsources\n")
+    assert "┃ SC S1E3 · Bad Dancer · Star City" in text
+    assert "[Sources]  [Report a mistake]" in text
+    assert "┃ Sources · Episode SC S1E3 · Star City" in text
+    assert "cartermatt.com" in text
+
+
 async def test_subcommands_and_progress() -> None:
     text = await _session("help\n/progress set episode: S1E5\n/character Gordo\n/progress clear\n")
     assert "Commands: /about, /actor, /character" in text  # read from the command tree

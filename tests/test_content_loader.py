@@ -32,7 +32,7 @@ def test_shipped_content_loads(content_dir: Path) -> None:
 
 def test_fingerprint_changes_with_any_byte(content_copy: Path) -> None:
     before = fingerprint(content_copy)
-    path = content_copy / "timeline.toml"
+    path = content_copy / "for-all-mankind" / "timeline.toml"
     path.write_text(path.read_text() + "\n")
     assert fingerprint(content_copy) != before
 
@@ -41,56 +41,63 @@ def test_fingerprint_changes_with_any_byte(content_copy: Path) -> None:
     ("file", "old", "new", "entry", "problem"),
     [
         (
-            "episodes/season-3.toml",
+            "for-all-mankind/episodes/season-3.toml",
             "number = 10\n",
             "number = 9\n",
             "episode S3E9",
             "duplicate episode",
         ),
         (
-            "episodes/season-1.toml",
+            "for-all-mankind/episodes/season-1.toml",
             "air_date = 2019-11-01",
             'air_date = "November"',
             "episode S1E1",
             "'air_date' must be a date",
         ),
         (
-            "timeline.toml",
+            "for-all-mankind/timeline.toml",
             'first_shown = "S1E1"',
             'first_shown = "S9E1"',
+            "event #1",
+            "'first_shown' names S9E1, which is not in the episode files",
+        ),
+        (
+            "for-all-mankind/timeline.toml",
+            'first_shown = "S1E1"',
+            'first_shown = "SC S1E1"',  # codes in a series' folder name its own episodes
             "event #1",
             "'first_shown' must be an episode code",
         ),
         (
-            "timeline.toml",
+            "for-all-mankind/timeline.toml",
             'first_shown = "S1E1"\nfinale_detail = false',
             'first_shown = "S1E10"\nfinale_detail = false',
             "event #1",
             "'finale_detail' must be true: S1E10 is a season finale",
         ),
         (
-            "characters/introduced-in-season-1.toml",
+            "for-all-mankind/characters/introduced-in-season-1.toml",
             'id = "ed-baldwin"',
             'id = "gordo-stevens"',
             "character 'gordo-stevens'",
             "duplicate character id",
         ),
         (
-            "characters/introduced-in-season-1.toml",
+            "for-all-mankind/characters/introduced-in-season-1.toml",
             'aliases = ["Ed"',
             'aliases = ["Gordo"',
             "character 'gordo-stevens'",
             "already used by 'ed-baldwin'",
         ),
         (
-            "characters/introduced-in-season-1.toml",
+            "for-all-mankind/characters/introduced-in-season-1.toml",
             'id = "ed-baldwin"',
             'id = "ed-baldwin"\nnickname = "Eddie"',
             "character 'ed-baldwin'",
             "unknown key 'nickname'",
         ),
         (
-            "seasons.toml",
+            "for-all-mankind/seasons.toml",
             'sources = ["s1"',
             'sources = ["nowhere"',
             "season 1",
@@ -111,8 +118,10 @@ def test_malformed_entries_are_named(
 
 
 def test_invalid_toml_names_the_file(content_copy: Path) -> None:
-    (content_copy / "timeline.toml").write_text("[[event]\nyear = ")
-    with pytest.raises(ContentError, match=re.escape("data/canon/timeline.toml: file: not valid")):
+    (content_copy / "for-all-mankind" / "timeline.toml").write_text("[[event]\nyear = ")
+    with pytest.raises(
+        ContentError, match=re.escape("data/canon/for-all-mankind/timeline.toml: file: not valid")
+    ):
         load_content(content_copy)
 
 
@@ -124,7 +133,7 @@ def test_a_stray_file_is_refused(content_copy: Path) -> None:
 
 def test_errors_never_quote_story_text(content_copy: Path) -> None:
     """An error may be logged; it must not carry a finale detail."""
-    path = content_copy / "timeline.toml"
+    path = content_copy / "for-all-mankind" / "timeline.toml"
     text = path.read_text()
     first = text.index("[[event]]")
     second = text.index("[[event]]", first + 1)

@@ -49,7 +49,7 @@ async def test_first_start_loads_then_unchanged_files_are_skipped(
 
 
 async def test_changed_files_reload(store: Store, content_copy: Path) -> None:
-    path = content_copy / "episodes" / "season-1.toml"
+    path = content_copy / "for-all-mankind" / "episodes" / "season-1.toml"
     path.write_text(path.read_text().replace('title = "Red Moon"', 'title = "Red Moon (edited)"'))
     result = await sync_canon(store.canon, content_copy)
     assert result.outcome is SyncOutcome.LOADED
@@ -61,7 +61,7 @@ async def test_changed_files_reload(store: Store, content_copy: Path) -> None:
 async def test_malformed_files_keep_the_previous_content(store: Store, content_copy: Path) -> None:
     before = await store.canon.fingerprint()
     characters = await _count(store, "canon_character")
-    (content_copy / "timeline.toml").write_text("not = [valid")
+    (content_copy / "for-all-mankind" / "timeline.toml").write_text("not = [valid")
     result = await sync_canon(store.canon, content_copy)
     assert result.outcome is SyncOutcome.KEPT_PREVIOUS
     assert result.error is not None
@@ -73,7 +73,7 @@ async def test_malformed_files_keep_the_previous_content(store: Store, content_c
 async def test_malformed_files_with_nothing_to_fall_back_on_are_fatal(
     tmp_path: Path, content_copy: Path
 ) -> None:
-    (content_copy / "timeline.toml").write_text("not = [valid")
+    (content_copy / "for-all-mankind" / "timeline.toml").write_text("not = [valid")
     store = await Store.open(tmp_path / "empty.sqlite3")
     try:
         with pytest.raises(ContentError):
@@ -83,20 +83,20 @@ async def test_malformed_files_with_nothing_to_fall_back_on_are_fatal(
 
 
 async def test_reload_never_touches_community_tables(store: Store, content_copy: Path) -> None:
-    await store.community.set_progress(1, EpisodeRef(3, 10))
+    await store.community.set_progress(1, "", EpisodeRef(3, 10))
     await store.community.update_server_settings(2, embargo_days=3, guard_enabled=True)
     await store.community.set_channel(2, 99, "spoiler", True)
     await store.community.add_term(2, "purple door", added_by=1)
     before = {
         table: await _rows(store, table)
         for table in (
-            "community_progress",
+            "community_series_progress",
             "community_guild_policy",
             "community_channel",
             "community_guard_term",
         )
     }
-    path = content_copy / "timeline.toml"
+    path = content_copy / "for-all-mankind" / "timeline.toml"
     path.write_text(path.read_text() + "\n# edited\n")
     assert (await sync_canon(store.canon, content_copy)).outcome is SyncOutcome.LOADED
     for table, rows in before.items():

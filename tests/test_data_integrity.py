@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.canon.content import ContentBundle, load_content
-from bot.canon.episodes import EpisodeRef
-from bot.canon.models import FactKind
+from bot.canon.episodes import EpisodeRef, SeasonRef
+from bot.canon.models import FactKind, SeasonStatus
 
 
 @pytest.fixture(scope="module")
@@ -18,19 +18,30 @@ def bundle(content_dir: Path) -> ContentBundle:
 
 
 def test_every_aired_season_and_episode(bundle: ContentBundle) -> None:
-    assert [s.number for s in bundle.seasons] == [1, 2, 3, 4, 5]
-    assert [e.ref for e in bundle.episodes] == [
+    fam = [s for s in bundle.seasons if s.series == ""]
+    assert [s.number for s in fam if s.status is SeasonStatus.AIRED] == [1, 2, 3, 4, 5]
+    assert [e.ref for e in bundle.episodes if e.ref.series == ""] == [
         EpisodeRef(s, n) for s in range(1, 6) for n in range(1, 11)
     ]
+    counts = {s.ref: s.episode_count for s in bundle.seasons}
     for episode in bundle.episodes:
         assert episode.air_date or episode.air_date_note, episode.ref
-        assert episode.is_finale == (episode.ref.number == 10), episode.ref
+        last = counts[episode.ref.season_ref]
+        assert episode.is_finale == (episode.ref.number == last), episode.ref
         assert episode.sources, episode.ref
+
+
+def test_season_six_is_announced_and_nothing_more(bundle: ContentBundle) -> None:
+    six = next(s for s in bundle.seasons if s.ref == SeasonRef("", 6))
+    assert six.status is SeasonStatus.ANNOUNCED and six.final
+    assert (six.premiere, six.finale, six.premise, six.setting) == (None, None, None, None)
+    assert six.episode_count is None and six.sources == ("s10",)
+    assert not [e for e in bundle.episodes if e.ref.season_ref == six.ref]
 
 
 def test_seasons_one_to_four_have_synopses_and_years(bundle: ContentBundle) -> None:
     for episode in bundle.episodes:
-        if episode.ref.season <= 4:
+        if episode.ref.series == "" and episode.ref.season <= 4:
             assert episode.synopsis is not None, episode.ref
             assert episode.title, episode.ref
 
@@ -51,8 +62,10 @@ def test_at_least_fifty_characters_with_cast_and_roles(bundle: ContentBundle) ->
 def test_no_duplicate_entities(bundle: ContentBundle) -> None:
     ids = Counter(c.id for c in bundle.characters)
     assert [i for i, n in ids.items() if n > 1] == []
-    names = Counter(
-        n for c in bundle.characters for n in {x.casefold() for x in (c.name, *c.aliases)}
+    names = Counter(  # unique within a series: each show may have its own Irina
+        (c.series, n)
+        for c in bundle.characters
+        for n in {x.casefold() for x in (c.name, *c.aliases)}
     )
     assert [n for n, k in names.items() if k > 1] == []
     actors = Counter(r.actor_id for c in bundle.characters for r in c.roles)

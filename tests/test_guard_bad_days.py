@@ -514,7 +514,7 @@ async def test_authors_can_correct_a_repost_and_the_guard_checks_it_again(
     assert field["value"] == TAGGED, "the text as posted, tags as markup"
     corrected = "Great episode. Gordo dies on the moon, too."
     submitted = await guarded.send(
-        payloads.modal_submit(modal.data["custom_id"], {field["custom_id"]: corrected}, BOB)
+        payloads.modal_submit(None, modal.data["custom_id"], {field["custom_id"]: corrected}, BOB)
     )
     await guarded.settle()
     [edit] = guarded.stand_in.calls("PATCH", f"/messages/{repost.id}")

@@ -46,6 +46,8 @@ LAYER_OF = {
     "bot.app": BOT,
     "bot.arguments": BOT,
     "bot.errors": BOT,
+    "bot.feedback": BOT,
+    "bot.report_export": BOT,
     "bot.horizons": BOT,
     "bot.interactions": BOT,
     "bot.listeners": BOT,

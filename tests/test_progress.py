@@ -27,9 +27,9 @@ async def test_set_show_and_clear(harness: Harness, db_path: Path) -> None:
     shown = await harness.subcommand("progress show")
     assert "S1E5" in shown.embeds[0]["description"]
     assert harness.bot is not None
-    assert harness.bot.store.community.progress(ALICE.id) == Progress(EpisodeRef(1, 5))
+    assert harness.bot.store.community.progress(ALICE.id) == Progress("", EpisodeRef(1, 5))
     reopened = await Store.open(db_path)  # survives a restart
-    assert reopened.community.progress(ALICE.id) == Progress(EpisodeRef(1, 5))
+    assert reopened.community.progress(ALICE.id) == Progress("", EpisodeRef(1, 5))
     await reopened.close()
     caught_up = await harness.subcommand("progress set", {"episode": "caught-up"})
     assert "caught up" in caught_up.embeds[0]["description"]

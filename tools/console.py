@@ -32,7 +32,9 @@ HELP = """Commands: {commands} (you are a server admin here)
   /character name: Ed Baldwin       options as name: value pairs
   /character Ed                     a lone value fills the first option
   ?/episode episode: pol            show autocomplete suggestions
+  /episode SC S1E3                  another show: its codes carry a prefix, or add series:
   next, prev                        turn the pages of the last reply
+  sources                           the sources the last reply rests on
   reveal                            show the last reply's spoilers
   quit                              leave"""
 _OPTION = re.compile(r"(?:^|\s)([a-z_]+):\s*")
@@ -119,6 +121,8 @@ class Console:
                 self.say("  (nothing hidden in the last reply)")
         elif line in ("next", "prev"):
             await self._press("Next ▶" if line == "next" else "◀ Previous")
+        elif line == "sources":
+            await self._press("Sources")
         elif line.lstrip("?").startswith("/"):
             await self._command(line)
         else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.canon.episodes import EpisodeRef
-from bot.canon.models import CharacterName, Episode
+from bot.canon.models import CharacterName, Episode, Series
 from bot.spoilers.policy import PUBLIC, Audience, Reveal, is_suggestible
 from bot.text import normalise as normalise  # re-exported for callers that look here
 
@@ -48,6 +48,7 @@ class _Entry:
     keys: tuple[str, ...]  # normalised names this entry answers to
     reveal: Reveal | None  # where the viewer first meets it (None: no restriction)
     neutral: str | None  # shown instead of the label past the viewer's progress
+    group: str  # the code of the series it belongs to
 
 
 @dataclass(frozen=True)
@@ -59,37 +60,47 @@ class Named:
     names: tuple[str, ...] = ()
     reveal: Reveal | None = None
     neutral: str | None = None  # None: not suggested at all past the viewer's progress
+    group: str = ""  # the code of the series it belongs to ("" for the default)
 
 
 class NameIndex:
-    """Typo-tolerant lookup over one kind of entity (characters, actors or episodes)."""
+    """Typo-tolerant lookup over one kind of entity (characters, actors or episodes).
+
+    Entries may belong to groups (their series): two series can each have an "Irina".
+    Asked within a group, only its entries answer; asked without one, an exact name
+    means the entry listed first (the default series is listed first).
+    """
 
     def __init__(self, entries: Iterable[Named]) -> None:
         self._entries: list[_Entry] = []
         self._by_value: dict[str, _Entry] = {}
-        self._by_key: dict[str, _Entry] = {}
+        self._by_key: dict[str, list[_Entry]] = {}
         self._keys: list[str] = []
         self._key_owner: list[_Entry] = []
         for named in entries:
             names = (named.label, *named.names)
             keys = tuple(dict.fromkeys(k for k in (normalise(n) for n in names) if k))
             neutral = _clip(named.neutral) if named.neutral else None
-            entry = _Entry(named.value, _clip(named.label), keys, named.reveal, neutral)
+            entry = _Entry(
+                named.value, _clip(named.label), keys, named.reveal, neutral, named.group
+            )
             self._entries.append(entry)
             self._by_value[named.value] = entry
             for key in keys:
-                self._by_key.setdefault(key, entry)
+                self._by_key.setdefault(key, []).append(entry)
                 self._keys.append(key)
                 self._key_owner.append(entry)
 
     def __len__(self) -> int:
         return len(self._entries)
 
+    def _exact(self, query: str, group: str | None) -> _Entry | None:
+        return next(
+            (e for e in self._by_key.get(query, ()) if group is None or e.group == group), None
+        )
+
     def _ranked(self, query: str, limit: int) -> list[_Entry]:
-        ranked: list[_Entry] = []
-        exact = self._by_key.get(query)
-        if exact:
-            ranked.append(exact)
+        ranked: list[_Entry] = list(self._by_key.get(query, ()))
         ranked.extend(
             owner
             for key, owner in zip(self._keys, self._key_owner, strict=True)
@@ -108,9 +119,14 @@ class NameIndex:
         return list(unique.values())[:limit]
 
     def suggest(
-        self, text: str, audience: Audience = PUBLIC, limit: int = CHOICE_LIMIT
+        self,
+        text: str,
+        audience: Audience = PUBLIC,
+        limit: int = CHOICE_LIMIT,
+        group: str | None = None,
     ) -> list[Choice]:
-        """Choices for a partly typed name: exact, then prefix, then fuzzy matches.
+        """Choices for a partly typed name: exact, then prefix, then fuzzy matches; only
+        ``group``'s when one is given.
 
         Past the viewer's progress an entry shows its neutral label ("S4 E10 (finale)"),
         or is not suggested at all when it has none (a character not met yet).
@@ -119,6 +135,8 @@ class NameIndex:
         ranked = self._entries if not query else self._ranked(query, len(self._entries))
         choices: list[Choice] = []
         for entry in ranked:
+            if group is not None and entry.group != group:
+                continue
             shown = _shown_label(entry, audience)
             if shown is not None:
                 choices.append(Choice(shown, entry.value))
@@ -126,18 +144,25 @@ class NameIndex:
                 break
         return choices
 
-    def resolve(self, text: str, audience: Audience = PUBLIC) -> Resolution:
-        """The entity meant by ``text`` (an autocomplete value, a name or a near miss);
-        suggestions, when nothing fits, follow ``audience``'s progress like autocomplete."""
+    def resolve(
+        self, text: str, audience: Audience = PUBLIC, group: str | None = None
+    ) -> Resolution:
+        """The entity meant by ``text`` (an autocomplete value, a name or a near miss),
+        within ``group`` when one is given; suggestions, when nothing fits, follow
+        ``audience``'s progress like autocomplete."""
         if text in self._by_value:
             return Resolution(text)
         query = normalise(text)
         if not query:
             return Resolution(None)
-        exact = self._by_key.get(query)
+        exact = self._exact(query, group)
         if exact:
             return Resolution(exact.value)
-        best = process.extract(query, self._keys, scorer=fuzz.WRatio, limit=6)
+        best = [
+            found
+            for found in process.extract(query, self._keys, scorer=fuzz.WRatio, limit=12)
+            if group is None or self._key_owner[found[2]].group == group
+        ][:6]
         owners: list[_Entry] = []
         for _, score, index in best:
             owner = self._key_owner[index]
@@ -159,13 +184,39 @@ def _shown_label(entry: _Entry, audience: Audience) -> str | None:
     return entry.neutral
 
 
+def _from(series: Series | None) -> str:
+    """ " · Star City" after a label from another series than the default; "" otherwise."""
+    return "" if series is None or series.is_default else f" · {series.name}"
+
+
+def _character(c: CharacterName, series: Series | None) -> Named:
+    names = (
+        c.aliases
+        if series is None or series.is_default
+        else (*c.aliases, f"{c.name} {series.name}")
+    )
+    return Named(c.id, c.name + _from(series), names, c.introduced, group=c.series)
+
+
+def _episode(e: Episode, series: Series | None) -> Named:
+    ref, heading = e.ref, e.heading
+    names = [ref.code, e.title or "", f"season {ref.season} episode {ref.number}"]
+    if series is not None and not series.is_default:
+        names += [f"{series.name} S{ref.season}E{ref.number}", f"{series.name} {e.title or ''}"]
+    neutral = heading.neutral + _from(series)
+    return Named(
+        ref.code, heading.text + _from(series), tuple(names), heading.reveal, neutral, ref.series
+    )
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every name index the commands need, built together."""
+    """Every name index the commands need, built together, and the series they span."""
 
     characters: NameIndex
     actors: NameIndex
     episodes: NameIndex
+    series: tuple[Series, ...] = ()  # the default first
 
     @classmethod
     def build(
@@ -173,26 +224,44 @@ class Catalog:
         characters: Iterable[CharacterName],
         actors: Iterable[tuple[str, str]],
         episodes: Iterable[Episode],
+        series: Iterable[Series] = (),
     ) -> Catalog:
+        known = tuple(sorted(series, key=lambda s: not s.is_default))
+        by_code = {s.code: s for s in known}
+        order = {s.code: n for n, s in enumerate(known)}
+        # The default series' entries come first: an exact name means its character.
+        people = sorted(characters, key=lambda c: order.get(c.series, len(order)))
+        shows = sorted(episodes, key=lambda e: (order.get(e.ref.series, len(order)), e.ref.key))
         return cls(
-            characters=NameIndex(Named(c.id, c.name, c.aliases, c.introduced) for c in characters),
+            characters=NameIndex(_character(c, by_code.get(c.series)) for c in people),
             actors=NameIndex(Named(aid, name) for aid, name in actors),
-            episodes=NameIndex(
-                Named(
-                    e.ref.code,
-                    e.heading.text,
-                    (e.ref.code, e.title or "", f"season {e.ref.season} episode {e.ref.number}"),
-                    e.heading.reveal,
-                    e.heading.neutral,
-                )
-                for e in episodes
-            ),
+            episodes=NameIndex(_episode(e, by_code.get(e.ref.series)) for e in shows),
+            series=known,
         )
 
-    def episode_ref(self, text: str) -> EpisodeRef | None:
-        """An episode code, or a title resolved through the index."""
-        ref = EpisodeRef.parse(text)
+    @property
+    def default_series(self) -> str:
+        """The code of the series commands mean when a member names none."""
+        return self.series[0].code if self.series else ""
+
+    def series_of(self, code: str) -> Series:
+        """The series with this code (records only carry codes the catalog was built with)."""
+        return next(s for s in self.series if s.code == code)
+
+    def find_series(self, text: str) -> Series | None:
+        """A series by its name, code or folder name ("Star City", "sc", "star-city")."""
+        wanted = normalise(text)
+        for series in self.series:
+            names = (series.name, series.slug, series.code)
+            if wanted and wanted in {normalise(n) for n in names if n}:
+                return series
+        return None
+
+    def episode_ref(self, text: str, series: str | None = None) -> EpisodeRef | None:
+        """An episode code ("S3E10" means one of ``series``, or the default series; "SC S1E8"
+        names its own), or a title resolved through the index (within ``series`` if given)."""
+        ref = EpisodeRef.parse(text, self.default_series if series is None else series)
         if ref is not None:
             return ref
-        value = self.episodes.resolve(text).value  # a title typed in full: no suggestions
+        value = self.episodes.resolve(text, group=series).value  # a title typed in full
         return EpisodeRef.parse(value) if value else None

@@ -1,5 +1,9 @@
 """Reading the human-edited canon files under ``data/canon`` into checked records.
 
+Each series is a folder (``data/canon/<slug>/`` with ``series.toml``, its seasons,
+episodes, characters, timeline and guard rules); ``sources.toml`` beside the folders
+holds the sources they share. A new series is a new folder: nothing here names one.
+
 Pure: reads files, returns a ``ContentBundle`` or raises ``ContentError`` naming
 the file, the entry and what is wrong. The store decides what to do with it.
 """
@@ -14,8 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
-from bot.canon.fields import ContentError, Entry
+from bot.canon.episodes import (
+    CODE_LETTERS,
+    EPISODE_MAX,
+    SEASON_MAX,
+    EpisodeRef,
+    SeasonRef,
+    is_series_code,
+)
+from bot.canon.fields import ContentError, Entry, parse_episode
 from bot.canon.guard_rules import fate_key, read_guard_rules
 from bot.canon.models import (
     Character,
@@ -25,11 +36,16 @@ from bot.canon.models import (
     GuardRule,
     Role,
     Season,
+    SeasonStatus,
+    Series,
     Source,
     TimelineEvent,
 )
 from bot.spoilers.policy import Detail, Reveal
 
+SERIES_FILES = ("series.toml", "sources.toml", "seasons.toml", "timeline.toml", "guard.toml")
+SERIES_FOLDERS = ("episodes", "characters")
+URL_UNSAFE = re.compile(r"[\s<>|`]")  # would end a link, a spoiler tag or a code span early
 SYNOPSIS_MAX = 700
 FACT_MAX = 400
 NAME_MAX = 80  # leaves room for labels within Discord's 100-character choice limit
@@ -39,7 +55,8 @@ NAME_MAX = 80  # leaves room for labels within Discord's 100-character choice li
 class ContentBundle:
     fingerprint: str
     sources: tuple[Source, ...]
-    seasons: tuple[Season, ...]
+    series: tuple[Series, ...]
+    seasons: tuple[Season, ...]  # aired and announced
     episodes: tuple[Episode, ...]
     characters: tuple[Character, ...]
     events: tuple[TimelineEvent, ...]
@@ -80,20 +97,26 @@ def _slug(name: str) -> str:
 
 
 class _Reader:
-    """Accumulates records across files and checks references between them."""
+    """Accumulates records across files and checks references between them.
+
+    Files are read series by series: ``series`` is the code of the one being read, and
+    episode codes in its files ("S1E8") name its own episodes.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.series = ""
         self.sources: dict[str, Source] = {}
-        self.seasons: dict[int, Season] = {}
+        self.all_series: dict[str, Series] = {}
+        self.seasons: dict[SeasonRef, Season] = {}
         self.episodes: dict[EpisodeRef, Episode] = {}
         self.characters: dict[str, Character] = {}
         self.events: list[TimelineEvent] = []
         self.finale_facts: list[Fact] = []
-        self._names: dict[str, str] = {}  # lowercased name or alias -> character id
+        self._names: dict[str, str] = {}  # lowercased name or alias -> character id, per series
 
     def rel(self, path: Path) -> str:
-        """The path as a contributor knows it, e.g. ``data/canon/timeline.toml``."""
+        """The path as a contributor knows it, e.g. ``data/canon/star-city/timeline.toml``."""
         prefix = "/".join(part for part in (self.root.parent.name, self.root.name) if part)
         return f"{prefix}/{path.relative_to(self.root).as_posix()}"
 
@@ -110,7 +133,7 @@ class _Reader:
         """Earlier finales whose outcome this entry's text restates (key ``carries``)."""
         found: list[EpisodeRef] = []
         for code in entry.texts("carries"):
-            ref = EpisodeRef.parse(code)
+            ref = parse_episode(code, self.series)
             episode = self.episodes.get(ref) if ref else None
             if ref is None or episode is None or not episode.is_finale:
                 entry.fail(f"'carries' must list season finales like 'S3E10', not {code!r}")
@@ -120,7 +143,7 @@ class _Reader:
         return tuple(sorted(found))
 
     def reveal(self, entry: Entry, key: str) -> Reveal:
-        ref = entry.episode(key)
+        ref = entry.episode(key, self.series)
         episode = self.episodes.get(ref)
         if episode is None:
             entry.fail(f"{key!r} names {ref.code}, which is not in the episode files")
@@ -148,34 +171,78 @@ class _Reader:
             url = entry.text("url")
             if not url.startswith(("https://", "http://")):
                 entry.fail("'url' must start with http:// or https://")
+            if URL_UNSAFE.search(url):
+                entry.fail("'url' must not contain spaces, <, >, | or `")
             self.sources[source_id] = Source(source_id, entry.text("title", max_len=300), url)
+
+    def read_series(self, folder: Path) -> Series:
+        path = folder / "series.toml"
+        data = _read_toml(path)
+        entry = Entry(self.rel(path), "series", data, {"name", "code", "default", "sources"})
+        entry.label = f"series {folder.name!r}"
+        code = data.get("code")
+        if not isinstance(code, str) or not is_series_code(code):
+            entry.fail(f"'code' must be up to {CODE_LETTERS} capital letters A-Z ('' for none)")
+        if _slug(folder.name) != folder.name:
+            entry.fail("the folder name must be lowercase words joined by hyphens")
+        name = entry.text("name", max_len=NAME_MAX)
+        for other in self.all_series.values():
+            if other.code == code:
+                entry.fail(f"code {code!r} is already used by {other.slug!r}")
+            if other.name.casefold() == name.casefold():
+                entry.fail(f"name {name!r} is already used by {other.slug!r}")
+        series = Series(code, folder.name, name, entry.flag("default"), self.source_ids(entry))
+        self.all_series[code] = series
+        return series
 
     def read_seasons(self, path: Path) -> None:
         data = _read_toml(path)
-        keys = {"number", "years", "year_start", "year_end", "premiere", "finale"}
-        keys |= {"premise", "carries", "sources"}
+        aired = {"number", "years", "year_start", "year_end", "premiere", "finale", "episodes"}
+        aired |= {"premise", "carries", "sources", "status", "final"}
+        announced = {"number", "status", "final", "sources"}
         for index, table in enumerate(_list(data, "season", path), 1):
-            entry = Entry(self.rel(path), f"season #{index}", table, keys)
-            number = entry.integer("number", low=1, high=SEASON_COUNT)
+            entry = Entry(self.rel(path), f"season #{index}", table, aired)
+            number = entry.integer("number", low=1, high=SEASON_MAX)
+            ref = SeasonRef(self.series, number)
             entry.label = f"season {number}"
-            if number in self.seasons:
+            if ref in self.seasons:
                 entry.fail("duplicate season number")
+            status = entry.optional_text("status", max_len=20) or SeasonStatus.AIRED.value
+            final = entry.flag("final") if entry.has("final") else False
+            if status == SeasonStatus.ANNOUNCED.value:
+                # Announced: its number, that it is the last if so, and the sources.
+                # Nothing else is known until a date is verified.
+                Entry(entry.path, entry.label, table, announced)
+                self.seasons[ref] = Season(
+                    ref=ref,
+                    setting=None,
+                    year_start=None,
+                    year_end=None,
+                    premiere=None,
+                    finale=None,
+                    premise=None,
+                    sources=self.source_ids(entry),
+                    status=SeasonStatus.ANNOUNCED,
+                    final=final,
+                )
+                continue
+            if status != SeasonStatus.AIRED.value:
+                entry.fail(f"'status' must be 'aired' or 'announced', not {status!r}")
             start = entry.integer("year_start", low=1900, high=2100)
-            end = entry.integer("year_end", low=start, high=2100)
+            end = entry.integer("year_end", low=start, high=2100) if entry.has("year_end") else None
             premiere, finale = entry.day("premiere"), entry.day("finale")
             if finale < premiere:
                 entry.fail("'finale' is before 'premiere'")
             premise_text = entry.optional_text("premise", max_len=SYNOPSIS_MAX)
-            first = EpisodeRef(number, 1)
             carried = []
-            for code in entry.texts("carries"):  # checked once episodes are read
-                ref = EpisodeRef.parse(code)
-                if ref is None or ref.number != EPISODES_PER_SEASON or ref.season >= number:
+            for code in entry.texts("carries"):  # checked to be finales once episodes are read
+                carried_ref = parse_episode(code, self.series)
+                if carried_ref is None or carried_ref.season >= number:
                     entry.fail(f"'carries' must list earlier season finales, not {code!r}")
-                carried.append(ref)
-            opening = Reveal(first, False, tuple(sorted(carried)))
-            self.seasons[number] = Season(
-                number=number,
+                carried.append(carried_ref)
+            opening = Reveal(ref.episode(1), False, tuple(sorted(carried)))
+            self.seasons[ref] = Season(
+                ref=ref,
                 setting=Detail(entry.text("years", max_len=60), opening),
                 year_start=start,
                 year_end=end,
@@ -183,20 +250,25 @@ class _Reader:
                 finale=finale,
                 premise=Detail(premise_text, opening) if premise_text else None,
                 sources=self.source_ids(entry),
+                episode_count=entry.integer("episodes", low=1, high=EPISODE_MAX)
+                if entry.has("episodes")
+                else None,
+                final=final,
             )
 
     def read_episodes(self, path: Path) -> None:
         data = _read_toml(path)
         head = Entry(self.rel(path), "file", data, {"season", "episode"})
-        season = head.integer("season", low=1, high=SEASON_COUNT)
-        if season not in self.seasons:
-            head.fail(f"season {season} is not in seasons.toml")
+        season_ref = SeasonRef(self.series, head.integer("season", low=1, high=SEASON_MAX))
+        season = self.seasons.get(season_ref)
+        if season is None or season.status is not SeasonStatus.AIRED:
+            head.fail(f"season {season_ref.number} is not an aired season in seasons.toml")
         keys = {"number", "title", "air_date", "air_date_note", "years", "finale", "synopsis"}
         keys |= {"carries", "sources"}
         for index, table in enumerate(head.tables("episode"), 1):
             entry = Entry(self.rel(path), f"episode #{index}", table, keys | {"finale_detail"})
-            number = entry.integer("number", low=1, high=EPISODES_PER_SEASON)
-            ref = EpisodeRef(season, number)
+            number = entry.integer("number", low=1, high=season.episode_count or EPISODE_MAX)
+            ref = season_ref.episode(number)
             entry.label = f"episode {ref.code}"
             if ref in self.episodes:
                 entry.fail("duplicate episode")
@@ -253,6 +325,7 @@ class _Reader:
                 entry.fail("'id' must be lowercase words joined by hyphens")
             name = entry.text("name", max_len=NAME_MAX)
             aliases = entry.texts("aliases")
+            # Names are unique within a series: Star City's Irina is not For All Mankind's.
             for key in (name, *aliases):
                 owner = self._names.get(key.casefold())
                 if owner is not None and owner != character_id:
@@ -260,8 +333,8 @@ class _Reader:
                 if len(key) > NAME_MAX:
                     entry.fail(f"alias {key!r} is longer than {NAME_MAX} characters")
                 self._names[key.casefold()] = character_id
-            first = entry.optional_episode("first_appearance")
-            known_from = entry.optional_episode("known_from")
+            first = entry.optional_episode("first_appearance", self.series)
+            known_from = entry.optional_episode("known_from", self.series)
             if first is not None and known_from is not None:
                 entry.fail("give 'known_from' only when 'first_appearance' is unknown")
             shown = first or known_from
@@ -289,6 +362,7 @@ class _Reader:
             character = Character(
                 id=character_id,
                 name=name,
+                series=self.series,
                 aliases=aliases,
                 occupation=introduced("occupation", NAME_MAX),
                 affiliation=introduced("affiliation", NAME_MAX),
@@ -306,6 +380,7 @@ class _Reader:
             self.characters[character_id] = replace(character, roles=roles, facts=tuple(facts))
 
     def _roles(self, path: Path, entry: Entry, character: Character) -> Iterable[Role]:
+        seasons = sorted(ref.number for ref in self.seasons if ref.series == self.series)
         seen: set[tuple[str, str | None]] = set()
         for n, table in enumerate(entry.tables("role"), 1):
             sub = Entry(
@@ -319,13 +394,15 @@ class _Reader:
             if (actor, credit) in seen:
                 sub.fail(f"{actor!r} is listed twice for this character")
             seen.add((actor, credit))
+            high = seasons[-1] if seasons else 1
             yield Role(
                 character_id=character.id,
                 character_name=character.name,
+                series=self.series,
                 actor_id=_slug(actor),
                 actor_name=actor,
                 credit=credit,
-                seasons=sub.integers("seasons", low=1, high=SEASON_COUNT, required=True),
+                seasons=sub.integers("seasons", low=1, high=high, required=True),
                 sources=self.source_ids(sub),
             )
 
@@ -354,12 +431,13 @@ class _Reader:
         data = _read_toml(path)
         keys = {"year", "text", "first_shown", "finale_detail", "carries", "divergence"}
         keys.add("sources")
+        events: list[TimelineEvent] = []
         for index, table in enumerate(_list(data, "event", path), 1):
             entry = Entry(self.rel(path), f"event #{index}", table, keys)
             year = entry.integer("year", low=1900, high=2100)
             text = entry.text("text", max_len=FACT_MAX)
             entry.label = f"event #{index} ({year})"
-            self.events.append(
+            events.append(
                 TimelineEvent(
                     year=year,
                     detail=Detail(text, self.reveal(entry, "first_shown")),
@@ -369,18 +447,21 @@ class _Reader:
             )
         # Errors name entries by number, never by text: the text may be a finale detail.
         seen: dict[str, int] = {}
-        for index, event in enumerate(self.events, 1):
+        for index, event in enumerate(events, 1):
             earlier = seen.setdefault(event.detail.text.casefold(), index)
             if earlier != index:
                 raise ContentError(
                     self.rel(path), f"event #{index}", f"repeats event #{earlier} word for word"
                 )
+        self.events.extend(events)
 
 
 def _ended(role: Role, facts: Iterable[Fact]) -> Role:
     """Mark a role with the fate that ends it: the last fate shown in its last season."""
     last = role.seasons[-1]
-    fates = [f.detail.reveal for f in facts if f.kind.is_fate and f.detail.reveal.season == last]
+    fates = [
+        f.detail.reveal for f in facts if f.kind.is_fate and f.detail.reveal.episode.season == last
+    ]
     return replace(role, ended_by=max(fates)) if fates else role
 
 
@@ -394,42 +475,91 @@ def _list(data: dict[str, object], key: str, path: Path) -> list[object]:
     return value
 
 
+def series_folders(root: Path) -> list[Path]:
+    """Every series folder under ``root`` (a folder holding ``series.toml``), by name."""
+    return sorted(p.parent for p in root.glob("*/series.toml"))
+
+
+def _read_series_folder(reader: _Reader, folder: Path) -> tuple[list[GuardRule], list[str]]:
+    """One series' files, after the shared sources; returns its guard rules and idioms."""
+    reader.read_seasons(folder / "seasons.toml")
+    for path in sorted((folder / "episodes").glob("*.toml")):
+        reader.read_episodes(path)
+    for path in sorted((folder / "characters").glob("*.toml")):
+        reader.read_characters(path)
+    if (folder / "timeline.toml").is_file():
+        reader.read_timeline(folder / "timeline.toml")
+    for season in reader.seasons.values():
+        if season.series != reader.series or season.setting is None:
+            continue
+        for ref in season.setting.reveal.carries:
+            if ref not in reader.episodes or not reader.episodes[ref].is_finale:
+                raise ContentError(
+                    reader.rel(folder / "seasons.toml"), f"season {season.number}", "bad 'carries'"
+                )
+    characters = {c.id: c for c in reader.characters.values() if c.series == reader.series}
+    details = [f for f in reader.finale_facts if f.detail.reveal.episode.series == reader.series]
+    guard = folder / "guard.toml"
+    if not guard.is_file():
+        if details or any(f.kind.is_fate for c in characters.values() for f in c.facts):
+            raise ContentError(reader.rel(guard), "file", "fates and finale details need rules")
+        return [], []
+    rules, idioms = read_guard_rules(guard, reader.rel(guard), characters, details)
+    return list(rules), list(idioms)
+
+
+def _check_whole(reader: _Reader, rules: list[GuardRule], label: str) -> None:
+    defaults = [s for s in reader.all_series.values() if s.is_default]
+    if len(defaults) != 1:
+        raise ContentError(label, "series", "exactly one series must have 'default = true'")
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise ContentError(label, f"rule {rule.id!r}", "duplicate rule id across series")
+        seen.add(rule.id)
+
+
 def load_content(root: Path) -> ContentBundle:
     """Read and check every canon file under ``root``."""
     if not (root / "sources.toml").is_file():
         raise ContentError(root, "folder", "no sources.toml: is FAMBOT_CONTENT_DIR right?")
+    folders = series_folders(root)
+    if not folders:
+        raise ContentError(root, "folder", "no series folder (one holding series.toml)")
     reader = _Reader(root)
     reader.read_sources(root / "sources.toml")
-    reader.read_seasons(root / "seasons.toml")
-    for path in sorted((root / "episodes").glob("*.toml")):
-        reader.read_episodes(path)
-    for path in sorted((root / "characters").glob("*.toml")):
-        reader.read_characters(path)
-    reader.read_timeline(root / "timeline.toml")
-    rules, idioms = read_guard_rules(
-        root / "guard.toml", reader.rel(root / "guard.toml"), reader.characters, reader.finale_facts
-    )
-    for season in reader.seasons.values():
-        for ref in season.setting.reveal.carries:
-            if not reader.episodes[ref].is_finale:
-                raise ContentError(
-                    reader.rel(root / "seasons.toml"), f"season {season.number}", "bad 'carries'"
-                )
+    for folder in folders:
+        if (folder / "sources.toml").is_file():
+            reader.read_sources(folder / "sources.toml")
+    rules: list[GuardRule] = []
+    idioms: list[str] = []
+    for folder in folders:
+        series = reader.read_series(folder)
+        reader.series = series.code
+        reader._names = {}
+        found_rules, found_idioms = _read_series_folder(reader, folder)
+        rules += found_rules
+        idioms += found_idioms
+    _check_whole(reader, rules, reader.rel(root / "sources.toml"))
     known = {path.resolve() for path in content_files(root)}
-    read = {root / "sources.toml", root / "seasons.toml", root / "timeline.toml"}
-    read.add(root / "guard.toml")
-    read |= set((root / "episodes").glob("*.toml")) | set((root / "characters").glob("*.toml"))
-    stray = sorted(known - {p.resolve() for p in read})
+    read = {(root / "sources.toml").resolve()}
+    for folder in folders:
+        read |= {(folder / name).resolve() for name in SERIES_FILES}
+        for sub in SERIES_FOLDERS:
+            read |= {p.resolve() for p in (folder / sub).glob("*.toml")}
+    stray = sorted(known - read)
     if stray:
         raise ContentError(reader.rel(stray[0]), "file", "is not in a folder the loader reads")
+    ordered = sorted(reader.all_series.values(), key=lambda s: (not s.is_default, s.slug))
     return ContentBundle(
         fingerprint=fingerprint(root),
         sources=tuple(reader.sources.values()),
-        seasons=tuple(sorted(reader.seasons.values(), key=lambda s: s.number)),
+        series=tuple(ordered),
+        seasons=tuple(sorted(reader.seasons.values(), key=lambda s: s.ref.key)),
         episodes=tuple(sorted(reader.episodes.values(), key=lambda e: e.ref)),
         characters=tuple(sorted(reader.characters.values(), key=lambda c: c.name.casefold())),
         events=tuple(sorted(reader.events, key=lambda e: (e.year, e.detail.reveal.episode))),
         finale_facts=tuple(reader.finale_facts),
-        guard_rules=rules,
-        guard_idioms=idioms,
+        guard_rules=tuple(rules),
+        guard_idioms=tuple(dict.fromkeys(idioms)),
     )

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from bot.canon.episodes import EPISODES_PER_SEASON, SEASON_COUNT, EpisodeRef
+from bot.canon.episodes import EPISODE_MAX, SEASON_MAX, EpisodeRef
 
 
 class ContentError(Exception):
@@ -88,22 +88,30 @@ class Entry:
             self.fail(f"{key!r} must be in ascending order without repeats")
         return tuple(value)
 
-    def episode(self, key: str) -> EpisodeRef:
+    def episode(self, key: str, series: str) -> EpisodeRef:
+        """An episode of ``series``: codes in a series' folder name its own episodes, so
+        they carry no series prefix ("S1E8", not "SC S1E8")."""
         value = self._table.get(key)
-        ref = EpisodeRef.parse(value) if isinstance(value, str) else None
-        if (
-            ref is None
-            or not 1 <= ref.season <= SEASON_COUNT
-            or not 1 <= ref.number <= EPISODES_PER_SEASON
-        ):
+        ref = parse_episode(value, series) if isinstance(value, str) else None
+        if ref is None:
             self.fail(f"{key!r} must be an episode code like 'S3E10', got {value!r}")
         return ref
 
-    def optional_episode(self, key: str) -> EpisodeRef | None:
-        return self.episode(key) if key in self._table else None
+    def optional_episode(self, key: str, series: str) -> EpisodeRef | None:
+        return self.episode(key, series) if key in self._table else None
 
     def tables(self, key: str) -> list[Any]:
         value = self._table.get(key, [])
         if not isinstance(value, list):
             self.fail(f"{key!r} must be a list of tables ([[...]])")
         return value
+
+
+def parse_episode(text: str, series: str) -> EpisodeRef | None:
+    """An unprefixed code within the bounds files may use, as an episode of ``series``."""
+    ref = EpisodeRef.parse(text)
+    if ref is None or ref.series or not 1 <= ref.season <= SEASON_MAX:
+        return None
+    if not 1 <= ref.number <= EPISODE_MAX:
+        return None
+    return EpisodeRef(ref.season, ref.number, series)

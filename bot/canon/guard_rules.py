@@ -26,6 +26,10 @@ def character_names(character: Character, extra: Sequence[str] = ()) -> tuple[st
     return tuple(dict.fromkeys(names))
 
 
+def _code(fact: Fact) -> str:
+    return fact.detail.reveal.episode.code.replace(" ", "-")
+
+
 def fate_key(fact: Fact) -> str:
     return f"fate:{fact.subject_id}:{fact.detail.reveal.episode.code}"
 
@@ -54,7 +58,7 @@ def read_guard_rules(
             actions = words.texts(fact.kind.value, required=True)
             rules.append(
                 GuardRule(
-                    id=f"fate-{character.id}-{fact.detail.reveal.episode.code}".lower(),
+                    id=f"fate-{character.id}-{_code(fact)}".lower(),
                     reveal=fact.detail.reveal,
                     subjects=character_names(character, variants.get(character.id, ())),
                     actions=actions,

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.spoilers.policy import Detail, Label, Reveal
 
 
@@ -22,15 +22,42 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Series:
+    """One show in the store: For All Mankind, Star City. A folder under data/canon."""
+
+    code: str  # prefix of its episode codes ("" for the first series, "SC"); part of keys
+    slug: str  # its folder name, e.g. "star-city"
+    name: str
+    is_default: bool  # what commands mean when a member names no series
+    sources: tuple[str, ...]
+
+
+class SeasonStatus(enum.Enum):
+    AIRED = "aired"  # it has dates and episodes
+    ANNOUNCED = "announced"  # announced, with nothing else verified yet
+
+
+@dataclass(frozen=True)
 class Season:
-    number: int
-    setting: Detail  # in-universe span as fans describe it, e.g. "1969–1974"
-    year_start: int
-    year_end: int
-    premiere: date
-    finale: date
+    ref: SeasonRef
+    setting: Detail | None  # in-universe span as fans describe it, e.g. "1969–1974"
+    year_start: int | None
+    year_end: int | None  # None: no source says
+    premiere: date | None  # None only for an announced season
+    finale: date | None
     premise: Detail | None
     sources: tuple[str, ...]
+    episode_count: int | None = None  # how many the season has (or will have), if known
+    status: SeasonStatus = SeasonStatus.AIRED
+    final: bool = False  # announced as the series' last season
+
+    @property
+    def number(self) -> int:
+        return self.ref.number
+
+    @property
+    def series(self) -> str:
+        return self.ref.series
 
 
 @dataclass(frozen=True)
@@ -52,7 +79,9 @@ class Episode:
     def heading(self) -> Label:
         """The episode's name for titles and choices; neutral for viewers not there yet."""
         title = self.title or "Title not confirmed yet"
-        neutral = f"S{self.ref.season} E{self.ref.number}" + (" (finale)" if self.is_finale else "")
+        prefix = f"{self.ref.series} " if self.ref.series else ""
+        neutral = f"{prefix}S{self.ref.season} E{self.ref.number}"
+        neutral += " (finale)" if self.is_finale else ""
         return Label(f"{self.ref.code} · {title}", self.reveal, neutral)
 
     @property
@@ -74,6 +103,7 @@ def years_text(years: tuple[int, ...]) -> str:
 class Role:
     character_id: str
     character_name: str
+    series: str  # the code of the series the character belongs to
     actor_id: str
     actor_name: str
     credit: str | None  # e.g. "adult", "teenager"
@@ -122,6 +152,7 @@ class GuardRule:
 class Character:
     id: str
     name: str
+    series: str  # the code of the series the character belongs to
     aliases: tuple[str, ...]
     occupation: Detail | None  # as first introduced
     affiliation: Detail | None  # as first introduced
@@ -150,6 +181,7 @@ class CharacterName:
     name: str
     aliases: tuple[str, ...]
     introduced: Reveal | None
+    series: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +213,18 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class SeriesCounts:
+    """What the store holds about one series (for /about)."""
+
+    series: Series
+    seasons: int  # aired seasons
+    episodes: int
+    characters: int
+    events: int
+    announced: tuple[Season, ...] = ()  # seasons announced and not yet aired
+
+
+@dataclass(frozen=True)
 class CanonCounts:
     seasons: int
     episodes: int
@@ -190,3 +234,4 @@ class CanonCounts:
     facts: int
     finale_details: int
     sources: int
+    per_series: tuple[SeriesCounts, ...] = ()

@@ -1,4 +1,4 @@
-"""Community records: per-member progress, per-server settings, permission gaps.
+"""Community records: per-member progress, per-server settings, permission gaps, reports.
 
 Plain frozen values shared by the store that keeps them, the horizons that read them
 and the renderers that show them; nothing here knows how they are stored.
@@ -18,8 +18,9 @@ DEFAULT_EMBARGO_DAYS = 7
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a member has watched; ``episode`` None means caught up."""
+    """How far a member has watched one series; ``episode`` None means caught up."""
 
+    series: str  # the series' code ("" for For All Mankind)
     episode: EpisodeRef | None
 
 
@@ -39,6 +40,22 @@ class ServerSettings:
     exempt_channels: frozenset[int] = frozenset()
     exempt_roles: frozenset[int] = frozenset()
     terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MistakeReport:
+    """A member's report of a mistake in the data, as stored."""
+
+    id: int
+    reporter_id: int
+    guild_id: int | None
+    channel_id: int | None
+    message_id: int | None
+    subject: str  # what the reply was about: "character:ed-baldwin", "episode:310"
+    text: str
+    source: str | None
+    created_at: datetime
+    logged: bool  # reached the server's mod log
 
 
 @dataclass(frozen=True)

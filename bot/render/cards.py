@@ -15,7 +15,20 @@ from typing import Any, Generic, TypeVar, overload
 from bot.spoilers.policy import Detail, Label
 
 T = TypeVar("T")
-Segment = str | Detail  # str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with its text: a source's title (which can name what happens, so it may be
+    a ``Detail``) and its address, checked when the content loads to hold no character
+    that could end the link or a spoiler tag."""
+
+    text: str | Detail
+    url: str
+
+
+# str: spoiler-free text the renderer wrote (names, codes, dates, labels)
+Segment = str | Detail | Link
 Plain = str | Label  # for surfaces that cannot hide text: a Label may be swapped for a neutral one
 Line = tuple[Segment, ...]
 
@@ -90,10 +103,15 @@ class Listing(Generic[T]):
 
 @dataclass(frozen=True)
 class Reply:
-    """One or more pages; more than one page is sent with page buttons."""
+    """One or more pages; more than one page is sent with page buttons.
+
+    ``subject`` names what a lookup is about ("character:ed-baldwin", "episode:310"):
+    such replies offer Sources and Report a mistake buttons that find it again.
+    """
 
     pages: Sequence[Card] | Listing[Any]
     ephemeral: bool = False
+    subject: str | None = None
 
 
 def line(*segments: Segment | None) -> Line:

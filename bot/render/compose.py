@@ -14,9 +14,9 @@ from typing import Any
 
 import discord
 
-from bot.canon.episodes import EpisodeRef
-from bot.render.cards import Card, Field, Line, Listing, Pages, line
-from bot.spoilers.markup import escape, spoiler
+from bot.canon.episodes import EpisodeRef, SeasonRef, seasons_text
+from bot.render.cards import Card, Field, Line, Link, Listing, Pages, Segment, line
+from bot.spoilers.markup import escape
 from bot.spoilers.policy import (
     Audience,
     Detail,
@@ -40,7 +40,7 @@ EMBED_TOTAL_MAX = 6000
 class Composed:
     content: str | None
     embed: discord.Embed
-    tagged_seasons: frozenset[int]  # seasons whose finale details are behind tags
+    tagged_seasons: frozenset[SeasonRef]  # seasons whose finale details are behind tags
     withheld: tuple[Detail, ...] = ()  # left out: past the viewer's progress
     tagged: bool = False  # anything at all behind tags (finales, embargoed episodes)
 
@@ -49,12 +49,24 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _story(segment: Segment) -> Detail | None:
+    """The story text a segment carries, if any."""
+    if isinstance(segment, Link):
+        return segment.text if isinstance(segment.text, Detail) else None
+    return segment if isinstance(segment, Detail) else None
+
+
+def _linked(text: str, url: str) -> str:
+    """A masked link whose address Discord shows no preview for."""
+    return f"[{text}](<{url}>)"
+
+
 class _Placer:
     """Places one card's segments; remembers what it tagged and what it held back."""
 
     def __init__(self, audience: Audience) -> None:
         self.audience = audience
-        self.finale_seasons: set[int] = set()
+        self.finale_seasons: set[SeasonRef] = set()
         self.recent: set[EpisodeRef] = set()  # tagged for being inside an embargo
         self.withheld: list[Detail] = []
 
@@ -67,23 +79,30 @@ class _Placer:
         parts: list[str] = []
         tagged: list[Detail] = []
         for segment in line:
-            if isinstance(segment, str):
-                parts.append(segment)
+            story = _story(segment)
+            url = segment.url if isinstance(segment, Link) else None
+            if story is None:
+                if isinstance(segment, Link):
+                    assert isinstance(segment.text, str)
+                    parts.append(_linked(escape(segment.text), segment.url))
+                else:
+                    assert isinstance(segment, str)
+                    parts.append(segment)
                 continue
-            decision = exposure(segment.reveal, self.audience)
+            decision = exposure(story.reveal, self.audience)
             if decision is Exposure.WITHHOLD:
                 self.withheld.extend(
-                    s
-                    for s in line
-                    if isinstance(s, Detail)
-                    and exposure(s.reveal, self.audience) is Exposure.WITHHOLD
+                    d
+                    for d in map(_story, line)
+                    if d is not None and exposure(d.reveal, self.audience) is Exposure.WITHHOLD
                 )
                 return None
+            shown = escape(story.text) if url is None else _linked(escape(story.text), url)
             if decision is Exposure.SHOW:
-                parts.append(escape(segment.text))
+                parts.append(shown)
             else:
-                parts.append(spoiler(segment.text))
-                tagged.append(segment)
+                parts.append(f"||{shown}||")
+                tagged.append(story)
         return "".join(parts), tagged
 
     def _note_tags(self, tagged: list[Detail]) -> None:
@@ -110,12 +129,11 @@ class _Placer:
         return "\n".join(kept)
 
 
-def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozenset()) -> str:
+def warning_line(seasons: frozenset[SeasonRef], recent: frozenset[EpisodeRef] = frozenset()) -> str:
     """The spoiler-free first line of any message that carries spoiler tags."""
     reasons = []
     if seasons:
-        names = ", ".join(str(s) for s in sorted(seasons))
-        reasons.append(f"season{'s' if len(seasons) > 1 else ''} {names} finale details")
+        reasons.append(f"{seasons_text(seasons)} finale details")
     if recent:
         codes = ", ".join(ref.code for ref in sorted(recent))
         reasons.append(f"details from recently released {codes}")
@@ -125,9 +143,9 @@ def warning_line(seasons: frozenset[int], recent: frozenset[EpisodeRef] = frozen
     )
 
 
-def withheld_line(count: int, horizon: EpisodeRef | None) -> str:
+def withheld_line(count: int, horizons: frozenset[EpisodeRef] = frozenset()) -> str:
     """The neutral line that says how much progress held back (never what)."""
-    where = f" ({horizon.code})" if horizon else ""
+    where = f" ({', '.join(ref.code for ref in sorted(horizons))})" if horizons else ""
     noun = "detail" if count == 1 else "details"
     return (
         f"🔒 {count} {noun} past your progress{where} "
@@ -143,9 +161,9 @@ def paginate(listing: Listing[Any], audience: Audience) -> tuple[Pages, tuple[De
         kept = []
         for item in listing.items:
             withheld = [
-                s
-                for s in listing.line_of(item)
-                if isinstance(s, Detail) and exposure(s.reveal, audience) is Exposure.WITHHOLD
+                d
+                for d in map(_story, listing.line_of(item))
+                if d is not None and exposure(d.reveal, audience) is Exposure.WITHHOLD
             ]
             held.extend(withheld)
             if not withheld:
@@ -197,7 +215,7 @@ def compose(card: Card, audience: Audience, held_back: Sequence[Detail] = ()) ->
     if seasons or recent:
         content.append(warning_line(seasons, recent))
     if placer.withheld:
-        content.append(withheld_line(len(placer.withheld), audience.horizon))
+        content.append(withheld_line(len(placer.withheld), audience.horizons))
     return Composed(
         "\n".join(content) or None,
         embed,

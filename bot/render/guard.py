@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef, seasons_text
 from bot.community.journal import Entry
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
 from bot.spoilers.markup import escape, spoiler
@@ -19,7 +19,7 @@ from bot.spoilers.markup import escape, spoiler
 class Reason:
     """Why a message was tagged, in spoiler-free terms."""
 
-    finale_seasons: tuple[int, ...] = ()
+    finale_seasons: tuple[SeasonRef, ...] = ()
     recent: tuple[EpisodeRef, ...] = ()
     server_terms: bool = False
     moderator: bool = False
@@ -27,8 +27,7 @@ class Reason:
     def __str__(self) -> str:
         parts = []
         if self.finale_seasons:
-            seasons = ", ".join(str(s) for s in self.finale_seasons)
-            parts.append(f"season {seasons} finale details")
+            parts.append(f"{seasons_text(self.finale_seasons)} finale details")
         if self.recent:
             parts.append("details from " + ", ".join(r.code for r in self.recent) + " (new)")
         if self.server_terms:

@@ -9,8 +9,9 @@ from datetime import datetime
 import discord
 
 from bot import __version__
-from bot.canon.models import CanonCounts
+from bot.canon.models import CanonCounts, Series, SeriesCounts
 from bot.render.cards import Card, Colour, Field, Line, Reply, line
+from bot.render.episodes import announcement
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,28 @@ def _help_lines(commands: Sequence[CommandHelp]) -> tuple[Line, ...]:
     )
 
 
-def help_card(commands: Sequence[CommandHelp]) -> Reply:
-    """``commands``: every command the bot offers, in the order to list them."""
+def _shows(series: Sequence[Series]) -> str:
+    names = [f"*{s.name}*" for s in series] or ["the show"]
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
+def _series_tips(series: Sequence[Series]) -> list[Line]:
+    others = [s for s in series if not s.is_default]
+    if not others:
+        return []
+    default = next((s.name for s in series if s.is_default), "the main show")
+    codes = ", ".join(f"{s.name} as `{s.code} S1E1`" for s in others)
+    return [
+        line(
+            f"Commands mean *{default}* unless you pick another `series`. Episode codes "
+            f"of the other shows carry a prefix: {codes}."
+        )
+    ]
+
+
+def help_card(commands: Sequence[CommandHelp], series: Sequence[Series] = ()) -> Reply:
+    """``commands``: every command the bot offers, in the order to list them;
+    ``series``: the shows the data covers, the default first."""
     everyone = [c for c in commands if c.needs is None]
     moderators = [c for c in commands if c.needs is not None]
     fields = [Field("Commands", _help_lines(everyone))]
@@ -51,24 +72,40 @@ def help_card(commands: Sequence[CommandHelp]) -> Reply:
             (
                 line("Every name option suggests as you type and forgives typos."),
                 line("Only the person who ran a command can turn its pages."),
+                line(
+                    "Anyone can press **Sources** (the pages an answer rests on) or "
+                    "**Report a mistake** under an answer; only they see what follows."
+                ),
+                *_series_tips(series),
             ),
         ),
     ]
     card = Card(
         title="fambot · help",
-        lines=(line("Answers about *For All Mankind* without spoiling anyone."),),
+        lines=(line(f"Answers about {_shows(series)} without spoiling anyone."),),
         fields=tuple(fields),
         colour=Colour.INFO,
     )
     return Reply((card,), ephemeral=True)
 
 
+def _series_lines(found: SeriesCounts) -> tuple[Line, ...]:
+    seasons = f"{found.seasons} season{'s' if found.seasons != 1 else ''}"
+    lines = [
+        line(f"{seasons}, {found.episodes} episodes"),
+        line(f"{found.characters} characters, {found.events} timeline events"),
+    ]
+    lines += [line(announcement(season, found.series)) for season in found.announced]
+    return tuple(lines)
+
+
 def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | None) -> Reply:
+    shows = _shows([found.series for found in counts.per_series])
     card = Card(
         title="About fambot",
         lines=(
             line(
-                "A fan-made, spoiler-safe guide to *For All Mankind*. Every fact in its data "
+                f"A fan-made, spoiler-safe guide to {shows}. Every fact in its data "
                 "names the episode that reveals it and the public sources it rests on."
             ),
         ),
@@ -86,7 +123,7 @@ def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | Non
                 inline=True,
             ),
             Field(
-                "Counts",
+                "In all",
                 (
                     line(f"{counts.seasons} seasons, {counts.episodes} episodes"),
                     line(f"{counts.characters} characters, {counts.actors} actors"),
@@ -94,12 +131,17 @@ def about_card(counts: CanonCounts, data_version: str, loaded_at: datetime | Non
                 ),
                 inline=True,
             ),
+            *(
+                Field(found.series.name, _series_lines(found), inline=True)
+                for found in counts.per_series
+            ),
             Field(
                 "Sources",
                 (
                     line(
                         f"{counts.sources} public sources (recaps, reviews, episode guides), "
-                        "listed in the bot's data files; unconfirmed claims are left out."
+                        "listed in the bot's data files; unconfirmed claims are left out. "
+                        "Press **Sources** under an answer to see the ones it rests on."
                     ),
                 ),
             ),

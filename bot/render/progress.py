@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
-from bot.canon.models import Episode
-from bot.render.cards import Card, Colour, Reply, line
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.canon.models import Episode, Series
+from bot.render.cards import Card, Colour, Line, Reply, line
 
 HOW_IT_WORKS = (
     "Replies you trigger leave out anything from later episodes and say how much they "
     "held back; a Reveal button shows it to you privately."
 )
+NOTHING_SET = (
+    "Replies treat you like everyone else: finale details are tagged, nothing "
+    "is held back. Use `/progress set` to set your horizon."
+)
 
 
-def progress_card(episode: Episode | None, *, caught_up: bool, saved: bool) -> Reply:
-    if episode is not None:
-        title = "Progress saved" if saved else "Your progress"
-        text = f"You have seen up to **{episode.heading.text}**. {HOW_IT_WORKS}"
-    elif caught_up:
-        title = "Progress saved" if saved else "Your progress"
-        text = "You are caught up: nothing is held back (finale details stay tagged)."
-    else:
-        title = "Progress cleared" if saved else "No progress set"
-        text = (
-            "Replies treat you like everyone else: finale details are tagged, nothing "
-            "is held back. Use `/progress set` to set your horizon."
-        )
-    return Reply((Card(title=title, lines=(line(text),), colour=Colour.INFO),), ephemeral=True)
+@dataclass(frozen=True)
+class Watched:
+    """How far a member has watched one series; ``episode`` None: caught up."""
+
+    series: Series
+    episode: Episode | None
+
+
+def _watched_line(watched: Watched) -> Line:
+    show = f"*{watched.series.name}*"
+    if watched.episode is None:
+        return line(f"{show}: caught up, nothing is held back (finale details stay tagged).")
+    return line(f"{show}: you have seen up to **{watched.episode.heading.text}**.")
+
+
+def progress_card(
+    watched: Sequence[Watched], *, action: Literal["saved", "shown", "cleared"]
+) -> Reply:
+    """``watched``: the progress to show, one per series (after the change, if any)."""
+    titles = {"saved": "Progress saved", "shown": "Your progress", "cleared": "Progress cleared"}
+    title = titles[action] if watched or action == "cleared" else "No progress set"
+    lines = [_watched_line(w) for w in watched]
+    if any(w.episode is not None for w in watched):
+        lines.append(line(HOW_IT_WORKS))
+    if not watched:
+        lines.append(line(NOTHING_SET))
+    card = Card(title=title, lines=tuple(lines), colour=Colour.INFO)
+    return Reply((card,), ephemeral=True)

@@ -19,8 +19,11 @@ def event_line(event: TimelineEvent) -> Line:
     )
 
 
-def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
-    """``scope`` is a spoiler-free description of the request, e.g. "1969–1974"."""
+def timeline_cards(
+    events: Sequence[TimelineEvent], scope: str, subject: str | None = None
+) -> Reply:
+    """``scope`` is a spoiler-free description of the request, e.g. "1969–1974";
+    ``subject`` finds the request again (for its Sources)."""
     return Reply(
         Listing(
             title=f"Timeline · {scope}",
@@ -31,5 +34,6 @@ def timeline_cards(events: Sequence[TimelineEvent], scope: str) -> Reply:
             "episode that first shows it",
             colour=Colour.TIMELINE,
             empty="No events recorded.",
-        )
+        ),
+        subject=subject,
     )

@@ -28,3 +28,14 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def spoiler(text: str) -> str:
     """Wrap text in spoiler tags after escaping it, so nothing inside can end the tag."""
     return f"||{escape(text)}||"
+
+
+# A scheme Discord turns into a link on its own ("https://", "discord://", "steam://").
+_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]{1,20}):(/+)")
+
+
+def unlinked(text: str) -> str:
+    """Member text that Discord will not turn into links: a zero-width space after each
+    scheme's colon ("https:\u200b//…") stops auto-linking; escaping (``escape``) then stops
+    masked links, mentions and markup. The text still reads the same."""
+    return _SCHEME.sub(lambda m: f"{m.group(1)}:\u200b{m.group(2)}", text)

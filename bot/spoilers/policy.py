@@ -9,9 +9,10 @@ which asks ``exposure`` how to place each one.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef
 
 
 @dataclass(frozen=True, order=True)
@@ -27,20 +28,35 @@ class Reveal:
     finale: bool  # first shown in a season finale
     carries: tuple[EpisodeRef, ...] = ()  # earlier finales whose outcome the text restates
 
+    @classmethod
+    def latest_of(cls, reveals: Iterable[Reveal]) -> Reveal:
+        """One reveal standing for several (the texts one source backs): at the latest
+        episode, carrying every finale the others show or carry. Episodes of another
+        series than the latest's are carried too, so any one of them can hold it back."""
+        found = list(reveals)
+        latest = max(found, key=lambda r: (r.episode.key, r.finale))
+        carried: set[EpisodeRef] = set()
+        for reveal in found:
+            carried.update(reveal.carries)
+            if reveal.finale or reveal.episode.series != latest.episode.series:
+                carried.add(reveal.episode)
+        carried.discard(latest.episode)
+        return cls(latest.episode, latest.finale, tuple(sorted(carried)))
+
     @property
-    def season(self) -> int:
-        return self.episode.season
+    def season(self) -> SeasonRef:
+        return self.episode.season_ref
 
     @property
     def finale_detail(self) -> bool:
         return self.finale or bool(self.carries)
 
     @property
-    def finale_seasons(self) -> tuple[int, ...]:
+    def finale_seasons(self) -> tuple[SeasonRef, ...]:
         """The seasons whose finale this fact gives away."""
-        seasons = {ref.season for ref in self.carries}
+        seasons = {ref.season_ref for ref in self.carries}
         if self.finale:
-            seasons.add(self.episode.season)
+            seasons.add(self.episode.season_ref)
         return tuple(sorted(seasons))
 
 
@@ -75,29 +91,36 @@ class Exposure(enum.Enum):
 class Audience:
     """Who a reply is for, and what the server has asked for.
 
-    horizon: the last episode the viewer has seen (their /progress); None when they
-        have not said, or are caught up.
+    horizons: the last episode the viewer has seen of each series (their /progress);
+        a series is missing when they have not said, or are caught up.
     embargoed: episodes still inside the server's embargo after release.
     tag_finales: the server keeps finale details tagged (the default).
     spoiler_channel: a channel the server set aside for spoilers: no tags needed.
     explicit: the viewer pressed Reveal: everything shown, all of it tagged.
     """
 
-    horizon: EpisodeRef | None = None
+    horizons: frozenset[EpisodeRef] = frozenset()
     embargoed: frozenset[EpisodeRef] = frozenset()
     tag_finales: bool = True
     spoiler_channel: bool = False
     explicit: bool = False
+
+    def horizon(self, series: str) -> EpisodeRef | None:
+        """The last episode of ``series`` the viewer has seen, if they said."""
+        return next((ref for ref in self.horizons if ref.series == series), None)
 
 
 PUBLIC = Audience()
 REVEAL = Audience(explicit=True)
 
 
-def _beyond(reveal: Reveal, horizon: EpisodeRef | None) -> bool:
-    if horizon is None:
-        return False
-    return reveal.episode > horizon or any(ref > horizon for ref in reveal.carries)
+def _past(ref: EpisodeRef, audience: Audience) -> bool:
+    horizon = audience.horizon(ref.series)
+    return horizon is not None and ref > horizon
+
+
+def _beyond(reveal: Reveal, audience: Audience) -> bool:
+    return _past(reveal.episode, audience) or any(_past(ref, audience) for ref in reveal.carries)
 
 
 def _embargoed(reveal: Reveal, audience: Audience) -> bool:
@@ -115,7 +138,7 @@ def exposure(reveal: Reveal, audience: Audience) -> Exposure:
     """
     if audience.explicit:
         return Exposure.TAG
-    if _beyond(reveal, audience.horizon):
+    if _beyond(reveal, audience):
         return Exposure.WITHHOLD
     if audience.spoiler_channel:
         return Exposure.SHOW
@@ -128,14 +151,14 @@ def exposure(reveal: Reveal, audience: Audience) -> Exposure:
 
 def may_withhold(audience: Audience) -> bool:
     """Whether anything at all can be held back from this audience (saves a scan)."""
-    return audience.horizon is not None and not audience.explicit
+    return bool(audience.horizons) and not audience.explicit
 
 
 def label_text(label: Label, audience: Audience) -> str:
     """What a plain surface may say: the label, or its neutral form past the horizon."""
-    return label.neutral if _beyond(label.reveal, audience.horizon) else label.text
+    return label.neutral if _beyond(label.reveal, audience) else label.text
 
 
 def is_suggestible(reveal: Reveal | None, audience: Audience) -> bool:
     """Whether a name first shown at ``reveal`` may be suggested by autocomplete."""
-    return reveal is None or not _beyond(reveal, audience.horizon)
+    return reveal is None or not _beyond(reveal, audience)

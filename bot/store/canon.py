@@ -13,7 +13,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import aiosqlite
 
 from bot.canon.content import ContentBundle
-from bot.canon.episodes import EpisodeRef
+from bot.canon.episodes import EpisodeRef, SeasonRef, series_number
 from bot.canon.models import (
     Actor,
     CanonCounts,
@@ -26,6 +26,10 @@ from bot.canon.models import (
     Role,
     SearchHit,
     Season,
+    SeasonStatus,
+    Series,
+    SeriesCounts,
+    Source,
     TimelineEvent,
 )
 from bot.spoilers.policy import Detail, Label, Reveal
@@ -39,6 +43,7 @@ class CatalogRows:
     characters: list[CharacterName]
     actors: list[tuple[str, str]]  # id, name
     episodes: list[Episode]
+    series: tuple[Series, ...]
 
 
 def _ids(raw: str) -> tuple[Any, ...]:
@@ -124,16 +129,20 @@ class CanonRepository:
 
     @staticmethod
     def _season(row: aiosqlite.Row) -> Season:
-        first = _reveal(EpisodeRef(row["number"], 1).key, False, row["carries"])
+        ref = SeasonRef.from_key(row["number"])
+        first = _reveal(ref.episode(1).key, False, row["carries"])
         return Season(
-            number=row["number"],
-            setting=Detail(row["years_label"], first),
+            ref=ref,
+            setting=Detail(row["years_label"], first) if row["years_label"] else None,
             year_start=row["year_start"],
             year_end=row["year_end"],
-            premiere=date.fromisoformat(row["premiere"]),
-            finale=date.fromisoformat(row["finale"]),
+            premiere=date.fromisoformat(row["premiere"]) if row["premiere"] else None,
+            finale=date.fromisoformat(row["finale"]) if row["finale"] else None,
             premise=Detail(row["premise"], first) if row["premise"] else None,
             sources=_ids(row["sources"]),
+            episode_count=row["episode_count"],
+            status=SeasonStatus(row["status"]),
+            final=bool(row["final"]),
         )
 
     @staticmethod
@@ -167,6 +176,7 @@ class CanonRepository:
         return Role(
             character_id=row["character_id"],
             character_name=row["character_name"],
+            series=row["character_series"],
             actor_id=row["actor_id"],
             actor_name=row["actor_name"],
             credit=row["credit"],
@@ -178,24 +188,43 @@ class CanonRepository:
         )
 
     _ROLE_SELECT = """
-        SELECT r.*, c.name AS character_name, a.name AS actor_name
+        SELECT r.*, c.name AS character_name, c.series AS character_series,
+               a.name AS actor_name
         FROM canon_role r
         JOIN canon_character c ON c.id = r.character_id
         JOIN canon_actor a ON a.id = r.actor_id
     """
 
     @_memoized
-    async def season(self, number: int) -> Season | None:
-        rows = await self._all("SELECT * FROM canon_season WHERE number = ?", (number,))
+    async def series(self) -> tuple[Series, ...]:
+        """Every series, the default first."""
+        rows = await self._all("SELECT * FROM canon_series ORDER BY position")
+        return tuple(
+            Series(r["code"], r["slug"], r["name"], bool(r["is_default"]), _ids(r["sources"]))
+            for r in rows
+        )
+
+    @_memoized
+    async def season(self, ref: SeasonRef) -> Season | None:
+        rows = await self._all("SELECT * FROM canon_season WHERE number = ?", (ref.key,))
         return self._season(rows[0]) if rows else None
 
     @_memoized
-    async def episodes(self, season: int | None = None) -> tuple[Episode, ...]:
+    async def seasons(self, series: str) -> tuple[Season, ...]:
+        """A series' seasons, aired and announced, in order."""
+        block = series_number(series)
+        rows = await self._all(
+            "SELECT * FROM canon_season WHERE number / 100 = ? ORDER BY number", (block,)
+        )
+        return tuple(self._season(row) for row in rows)
+
+    @_memoized
+    async def episodes(self, season: SeasonRef | None = None) -> tuple[Episode, ...]:
         if season is None:
             rows = await self._all("SELECT * FROM canon_episode ORDER BY id")
         else:
             rows = await self._all(
-                "SELECT * FROM canon_episode WHERE season = ? ORDER BY id", (season,)
+                "SELECT * FROM canon_episode WHERE season = ? ORDER BY id", (season.key,)
             )
         return tuple(self._episode(row) for row in rows)
 
@@ -244,6 +273,7 @@ class CanonRepository:
         return Character(
             id=row["id"],
             name=row["name"],
+            series=row["series"],
             aliases=_ids(row["aliases"]),
             occupation=introduced(row["occupation"]),
             affiliation=introduced(row["affiliation"]),
@@ -269,15 +299,27 @@ class CanonRepository:
 
     @_memoized
     async def events(
-        self, *, year_from: int | None = None, year_to: int | None = None, season: int | None = None
+        self,
+        *,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        season: SeasonRef | None = None,
+        series: str | None = None,
     ) -> tuple[TimelineEvent, ...]:
+        """Events in the years given, first shown in ``season``, or in ``series``."""
         rows = await self._all(
             """SELECT * FROM canon_event
                WHERE (:year_from IS NULL OR year >= :year_from)
                  AND (:year_to IS NULL OR year <= :year_to)
                  AND (:season IS NULL OR episode_id / 100 = :season)
+                 AND (:series IS NULL OR episode_id / 10000 = :series)
                ORDER BY year, episode_id, id""",
-            {"year_from": year_from, "year_to": year_to, "season": season},
+            {
+                "year_from": year_from,
+                "year_to": year_to,
+                "season": season.key if season else None,
+                "series": series_number(series) if series is not None else None,
+            },
         )
         return tuple(
             TimelineEvent(
@@ -308,7 +350,7 @@ class CanonRepository:
                LEFT JOIN canon_fact f ON s.kind = 'fact' AND f.id = s.ref
                LEFT JOIN canon_event v ON s.kind = 'event' AND v.id = s.ref
                WHERE canon_search MATCH ?
-               ORDER BY bm25(canon_search, 10.0, 1.0)
+               ORDER BY bm25(canon_search, 0.0, 0.0, 10.0, 1.0)  -- kind, ref, name, body
                LIMIT ?""",
             (query, limit),
         )
@@ -335,11 +377,16 @@ class CanonRepository:
             return SearchHit(kind, ref, title, episode.synopsis)
         character = await self.character(ref)
         assert character is not None
-        label = f"Character · {character.name}"
+        label = f"Character · {character.name}{await self._series_suffix(character.series)}"
         if character.introduced is None:
             return SearchHit(kind, ref, label, character.summary)
         met = Label(label, character.introduced, "Character · not met yet")
         return SearchHit(kind, ref, met, character.summary)
+
+    async def _series_suffix(self, code: str) -> str:
+        """ " · Star City" after a name from a series other than the default."""
+        named = {s.code: s for s in await self.series()}.get(code)
+        return "" if named is None or named.is_default else f" · {named.name}"
 
     @_memoized
     async def guard_rules(self) -> tuple[GuardRule, ...]:
@@ -364,7 +411,7 @@ class CanonRepository:
     async def counts(self) -> CanonCounts:
         rows = await self._all(
             """SELECT
-                 (SELECT count(*) FROM canon_season) AS seasons,
+                 (SELECT count(*) FROM canon_season WHERE status = 'aired') AS seasons,
                  (SELECT count(*) FROM canon_episode) AS episodes,
                  (SELECT count(*) FROM canon_character) AS characters,
                  (SELECT count(*) FROM canon_actor) AS actors,
@@ -374,11 +421,79 @@ class CanonRepository:
                      AS finale_details,
                  (SELECT count(*) FROM canon_source) AS sources"""
         )
-        return CanonCounts(**{key: int(rows[0][key]) for key in rows[0].keys()})  # noqa: SIM118 - Row
+        totals = {key: int(rows[0][key]) for key in rows[0].keys()}  # noqa: SIM118 - Row
+        per_series = []
+        for series in await self.series():
+            block = series_number(series.code)
+            found = await self._all(
+                """SELECT
+                     (SELECT count(*) FROM canon_season
+                        WHERE number / 100 = :b AND status = 'aired') AS seasons,
+                     (SELECT count(*) FROM canon_episode WHERE id / 10000 = :b) AS episodes,
+                     (SELECT count(*) FROM canon_character WHERE series = :code) AS characters,
+                     (SELECT count(*) FROM canon_event WHERE episode_id / 10000 = :b) AS events""",
+                {"b": block, "code": series.code},
+            )
+            announced = tuple(
+                s for s in await self.seasons(series.code) if s.status is SeasonStatus.ANNOUNCED
+            )
+            numbers = {key: int(found[0][key]) for key in found[0].keys()}  # noqa: SIM118 - Row
+            per_series.append(SeriesCounts(series, announced=announced, **numbers))
+        return CanonCounts(**totals, per_series=tuple(per_series))
+
+    async def source_reveals(self, ids: tuple[str, ...]) -> dict[str, Reveal]:
+        """Where the story material citing each source is revealed, all citations taken
+        together (``Reveal.latest_of``): a source's title can name anything the text it
+        backs says. Sources only series-level entries cite are missing: they are public."""
+        every = await self._source_reveals()
+        return {source: every[source] for source in ids if source in every}
+
+    @_memoized
+    async def _source_reveals(self) -> dict[str, Reveal]:
+        rows = await self._all(
+            """SELECT j.value AS source, e.id AS episode, e.is_finale, e.carries
+                 FROM canon_episode e, json_each(e.sources) j
+               UNION ALL
+               SELECT j.value, f.episode_id, f.is_finale, f.carries
+                 FROM canon_fact f, json_each(f.sources) j
+               UNION ALL
+               SELECT j.value, v.episode_id, v.is_finale, v.carries
+                 FROM canon_event v, json_each(v.sources) j
+               UNION ALL
+               SELECT j.value, s.number * 100 + 1, 0, s.carries
+                 FROM canon_season s, json_each(s.sources) j WHERE s.status = 'aired'
+               UNION ALL
+               SELECT j.value, coalesce(c.first_episode, c.known_from), e.is_finale, c.carries
+                 FROM canon_character c, json_each(c.sources) j
+                 JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)
+               UNION ALL
+               SELECT j.value, coalesce(r.ended_by, c.first_episode, c.known_from),
+                      CASE WHEN r.ended_by IS NULL THEN e.is_finale ELSE r.ended_by_finale END,
+                      CASE WHEN r.ended_by IS NULL THEN c.carries ELSE r.ended_by_carries END
+                 FROM canon_role r JOIN canon_character c ON c.id = r.character_id,
+                      json_each(r.sources) j
+                 JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)"""
+        )
+        found: dict[str, list[Reveal]] = {}
+        for row in rows:
+            if row["episode"] is not None:
+                reveal = _reveal(row["episode"], row["is_finale"], row["carries"])
+                found.setdefault(row["source"], []).append(reveal)
+        return {source: Reveal.latest_of(reveals) for source, reveals in found.items()}
+
+    @_memoized
+    async def sources(self, ids: tuple[str, ...]) -> tuple[Source, ...]:
+        """The sources with these ids, in the order given (unknown ids left out)."""
+        rows = await self._all(
+            "SELECT * FROM canon_source WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        found = {r["id"]: Source(r["id"], r["title"], r["url"]) for r in rows}
+        return tuple(found[i] for i in ids if i in found)
 
     async def catalog_rows(self) -> CatalogRows:
         characters = await self._all(
-            """SELECT c.id, c.name, c.aliases, c.carries,
+            """SELECT c.id, c.name, c.aliases, c.carries, c.series,
                       coalesce(c.first_episode, c.known_from) AS intro, e.is_finale
                FROM canon_character c
                LEFT JOIN canon_episode e ON e.id = coalesce(c.first_episode, c.known_from)
@@ -392,9 +507,11 @@ class CanonRepository:
                     r["name"],
                     _ids(r["aliases"]),
                     _reveal(r["intro"], r["is_finale"], r["carries"]) if r["intro"] else None,
+                    r["series"],
                 )
                 for r in characters
             ],
             actors=[(r["id"], r["name"]) for r in actors],
             episodes=list(await self.episodes()),
+            series=await self.series(),
         )

@@ -27,6 +27,7 @@ CANON_TABLES = (
     "canon_episode",
     "canon_season",
     "canon_source",
+    "canon_series",
 )
 
 
@@ -44,19 +45,31 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
             [(s.id, s.title, s.url) for s in bundle.sources],
         )
         await conn.executemany(
+            "INSERT INTO canon_series (code, slug, name, is_default, position, sources)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (s.code, s.slug, s.name, int(s.is_default), n, json.dumps(s.sources))
+                for n, s in enumerate(bundle.series)
+            ],
+        )
+        await conn.executemany(
             "INSERT INTO canon_season (number, years_label, year_start, year_end, premiere,"
-            " finale, premise, sources, carries) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " finale, premise, sources, carries, status, final, episode_count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    s.number,
-                    s.setting.text,
+                    s.ref.key,
+                    s.setting.text if s.setting else None,
                     s.year_start,
                     s.year_end,
-                    s.premiere.isoformat(),
-                    s.finale.isoformat(),
+                    s.premiere.isoformat() if s.premiere else None,
+                    s.finale.isoformat() if s.finale else None,
                     s.premise.text if s.premise else None,
                     json.dumps(s.sources),
-                    _carries(s.setting.reveal),
+                    _carries(s.setting.reveal if s.setting else None),
+                    s.status.value,
+                    int(s.final),
+                    s.episode_count,
                 )
                 for s in bundle.seasons
             ],
@@ -68,7 +81,7 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
             [
                 (
                     e.ref.key,
-                    e.ref.season,
+                    e.ref.season_ref.key,
                     e.ref.number,
                     e.title,
                     e.air_date.isoformat() if e.air_date else None,
@@ -136,7 +149,7 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
                 for e in bundle.events
             ],
         )
-        await _index_for_search(conn)
+        await _index_for_search(conn, bundle)
         await conn.executemany(
             "INSERT OR REPLACE INTO canon_meta (key, value) VALUES (?, ?)",
             [
@@ -149,8 +162,8 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
 async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Character]) -> None:
     await conn.executemany(
         "INSERT INTO canon_character (id, name, aliases, occupation, affiliation,"
-        " first_episode, summary, sources, sort_order, carries, known_from)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " first_episode, summary, sources, sort_order, carries, known_from, series)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 c.id,
@@ -164,6 +177,7 @@ async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Ch
                 position,
                 _carries(c.summary.reveal if c.summary else None),
                 c.known_from.key if c.known_from else None,
+                c.series,
             )
             for position, c in enumerate(characters)
         ],
@@ -193,7 +207,15 @@ async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Ch
     )
 
 
-async def _index_for_search(conn: aiosqlite.Connection) -> None:
+async def _index_for_search(conn: aiosqlite.Connection, bundle: ContentBundle) -> None:
+    # Episodes are indexed by their codes ("SC S1E8"), which only the records spell.
+    await conn.executemany(
+        "INSERT INTO canon_search (kind, ref, name, body) VALUES ('episode', ?, ?, ?)",
+        [
+            (e.ref.key, f"{e.ref.code} {e.title or ''}", e.synopsis.text if e.synopsis else None)
+            for e in bundle.episodes
+        ],
+    )
     await conn.executescript(
         """
         INSERT INTO canon_search (kind, ref, name, body)
@@ -205,11 +227,6 @@ async def _index_for_search(conn: aiosqlite.Connection) -> None:
                            JOIN canon_actor a ON a.id = r.actor_id
                            WHERE r.character_id = c.id), '')
             FROM canon_character c;
-        INSERT INTO canon_search (kind, ref, name, body)
-            SELECT 'episode', e.id,
-                   'S' || e.season || 'E' || e.number || ' ' || coalesce(e.title, ''),
-                   e.synopsis
-            FROM canon_episode e;
         INSERT INTO canon_search (kind, ref, name, body)
             SELECT 'event', v.id, v.year, v.text FROM canon_event v;
         INSERT INTO canon_search (kind, ref, name, body)

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import aiosqlite
 
 from bot.canon.episodes import EpisodeRef
-from bot.community.records import ChannelKind, PermissionGap, Progress, ServerSettings
+from bot.community.records import (
+    ChannelKind,
+    MistakeReport,
+    PermissionGap,
+    Progress,
+    ServerSettings,
+)
 from bot.store.database import transaction
 
 
@@ -25,17 +31,20 @@ def _now() -> str:
 class CommunityRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
-        self._progress: dict[int, Progress] = {}
+        self._progress: dict[int, dict[str, Progress]] = {}  # user -> series code -> progress
         self._servers: dict[int, ServerSettings] = {}
         self._gaps: dict[int, dict[tuple[int, str], PermissionGap]] = {}
 
     async def load(self) -> None:
         """Read every community row into memory (called once, when the store opens)."""
-        async with self._conn.execute("SELECT user_id, episode_id FROM community_progress") as c:
-            self._progress = {
-                row[0]: Progress(EpisodeRef.from_key(row[1]) if row[1] is not None else None)
-                async for row in c
-            }
+        progress: dict[int, dict[str, Progress]] = {}
+        async with self._conn.execute(
+            "SELECT user_id, series, episode_id FROM community_series_progress"
+        ) as c:
+            async for row in c:
+                episode = EpisodeRef.from_key(row[2]) if row[2] is not None else None
+                progress.setdefault(row[0], {})[row[1]] = Progress(row[1], episode)
+        self._progress = progress
         servers: dict[int, ServerSettings] = {}
         async with self._conn.execute("SELECT * FROM community_guild_policy") as c:
             async for row in c:
@@ -94,26 +103,46 @@ class CommunityRepository:
 
     # --- progress ----------------------------------------------------------------
 
-    def progress(self, user_id: int) -> Progress | None:
-        return self._progress.get(user_id)
+    def progress(self, user_id: int, series: str = "") -> Progress | None:
+        """How far the member has watched ``series``; None if they have not said."""
+        return self._progress.get(user_id, {}).get(series)
 
-    async def set_progress(self, user_id: int, episode: EpisodeRef | None) -> None:
+    def every_progress(self, user_id: int) -> tuple[Progress, ...]:
+        return tuple(self._progress.get(user_id, {}).values())
+
+    def horizons(self, user_id: int) -> frozenset[EpisodeRef]:
+        """The last episode seen of each series the member set progress for (not caught up)."""
+        return frozenset(
+            p.episode for p in self._progress.get(user_id, {}).values() if p.episode is not None
+        )
+
+    async def set_progress(self, user_id: int, series: str, episode: EpisodeRef | None) -> None:
+        """``episode`` None: caught up with ``series``."""
+        if episode is not None and episode.series != series:
+            raise ValueError(f"{episode.code} is not an episode of series {series!r}")
         async with transaction(self._conn) as conn:
             await conn.execute(
-                """INSERT INTO community_progress (user_id, episode_id, updated_at)
-                   VALUES (?, ?, ?)
-                   ON CONFLICT (user_id) DO UPDATE
+                """INSERT INTO community_series_progress (user_id, series, episode_id, updated_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (user_id, series) DO UPDATE
                    SET episode_id = excluded.episode_id, updated_at = excluded.updated_at""",
-                (user_id, episode.key if episode else None, _now()),
+                (user_id, series, episode.key if episode else None, _now()),
             )
-        self._progress[user_id] = Progress(episode)
+        self._progress.setdefault(user_id, {})[series] = Progress(series, episode)
 
-    async def clear_progress(self, user_id: int) -> bool:
+    async def clear_progress(self, user_id: int, series: str | None = None) -> bool:
+        """Forget one series' progress, or (``series`` None) all of it."""
         async with transaction(self._conn) as conn:
             cursor = await conn.execute(
-                "DELETE FROM community_progress WHERE user_id = ?", (user_id,)
+                "DELETE FROM community_series_progress"
+                " WHERE user_id = ? AND (? IS NULL OR series = ?)",
+                (user_id, series, series),
             )
-        self._progress.pop(user_id, None)
+        kept = self._progress.get(user_id, {})
+        if series is None:
+            kept.clear()
+        else:
+            kept.pop(series, None)
         return cursor.rowcount > 0
 
     # --- server settings ---------------------------------------------------------
@@ -263,3 +292,85 @@ class CommunityRepository:
             )
         for key in doomed:
             del known[key]
+
+    # --- reports of mistakes -------------------------------------------------------
+
+    async def file_report(
+        self,
+        *,
+        reporter_id: int,
+        guild_id: int | None,
+        channel_id: int | None,
+        message_id: int | None,
+        subject: str,
+        text: str,
+        source: str | None,
+        limit: int,
+        window: timedelta,
+    ) -> int | None:
+        """Store a report and return its id; None when the member already sent ``limit``
+        within ``window`` (counted inside the unit of work, so two at once cannot both
+        slip under it)."""
+        now = datetime.now(UTC).replace(microsecond=0)
+        async with transaction(self._conn) as conn:
+            async with conn.execute(
+                "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+                (reporter_id, (now - window).isoformat()),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and int(row[0]) >= limit:
+                return None
+            cursor = await conn.execute(
+                """INSERT INTO community_report
+                       (reporter_id, guild_id, channel_id, message_id, subject, text, source,
+                        created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    reporter_id,
+                    guild_id,
+                    channel_id,
+                    message_id,
+                    subject,
+                    text,
+                    source,
+                    now.isoformat(),
+                ),
+            )
+            report_id = cursor.lastrowid
+        assert report_id is not None
+        return report_id
+
+    async def reports_sent_since(self, reporter_id: int, since: datetime) -> int:
+        async with self._conn.execute(
+            "SELECT count(*) FROM community_report WHERE reporter_id = ? AND created_at > ?",
+            (reporter_id, since.replace(microsecond=0).isoformat()),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def mark_report_logged(self, report_id: int) -> None:
+        async with transaction(self._conn) as conn:
+            await conn.execute("UPDATE community_report SET logged = 1 WHERE id = ?", (report_id,))
+
+    async def reports(self, since: datetime | None = None) -> list[MistakeReport]:
+        """Stored reports, oldest first (all of them, or those after ``since``)."""
+        async with self._conn.execute(
+            "SELECT * FROM community_report WHERE ? IS NULL OR created_at > ? ORDER BY id",
+            (since.isoformat() if since else None, since.isoformat() if since else None),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            MistakeReport(
+                id=row["id"],
+                reporter_id=row["reporter_id"],
+                guild_id=row["guild_id"],
+                channel_id=row["channel_id"],
+                message_id=row["message_id"],
+                subject=row["subject"],
+                text=row["text"],
+                source=row["source"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+                logged=bool(row["logged"]),
+            )
+            for row in rows
+        ]

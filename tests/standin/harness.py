@@ -19,6 +19,7 @@ from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
 TIMEOUT = 10.0
+MODAL = 9  # the interaction callback that opens a form
 SETTLE_ROUNDS = 10
 FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 
@@ -277,6 +278,19 @@ class Harness:
     ) -> Exchange:
         custom_id = exchange.button_ids()[label]
         return await self.send(payloads.button(exchange.message, custom_id, member))
+
+    async def submit(
+        self,
+        form: Exchange,
+        values: dict[str, str],
+        on: Exchange,
+        member: payloads.Member = payloads.ALICE,
+    ) -> Exchange:
+        """Fill in the form ``form`` opened (its callback was a modal) and submit it;
+        ``on`` is the reply whose button opened it. Waits for the final answer."""
+        assert form.type == MODAL, f"expected a form, got callback type {form.type}"
+        payload = payloads.modal_submit(on.message, form.data["custom_id"], values, member)
+        return await self.send(payload)
 
 
 async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:

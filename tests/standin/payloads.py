@@ -201,6 +201,21 @@ def button(message: Message, custom_id: str, member: Member = ALICE) -> dict[str
     return payload
 
 
+def modal_submit(
+    message: Message | None, custom_id: str, values: dict[str, str], member: Member = ALICE
+) -> dict[str, Any]:
+    """A form submission (interaction type 5): each text input's value, in the action
+    rows Discord sends; ``message`` is the one whose button opened the form."""
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+        for key, value in values.items()
+    ]
+    payload = _base(5, member, {"custom_id": custom_id, "components": rows})
+    if message is not None:
+        payload["message"] = message.payload
+    return payload
+
+
 def select(
     message: Message, custom_id: str, values: list[str], member: Member = ALICE
 ) -> dict[str, Any]:
@@ -283,18 +298,3 @@ def message_command(name: str, target: Message, member: Member = ALICE) -> dict[
         "resolved": {"messages": {str(target.id): target.payload}},
     }
     return _base(2, member, data, target.channel_id)
-
-
-def modal_submit(
-    custom_id: str,
-    values: dict[str, str],
-    member: Member = ALICE,
-    channel_id: int = CHANNEL_ID,
-) -> dict[str, Any]:
-    """A modal's submission (interaction type 5): ``values`` maps each text input's
-    custom_id to what the member typed."""
-    rows = [
-        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
-        for key, value in values.items()
-    ]
-    return _base(5, member, {"custom_id": custom_id, "components": rows}, channel_id)
