@@ -636,3 +636,24 @@ async def test_shutdown_is_prompt_while_discord_is_unreachable_and_loses_nothing
     await guarded.start_bot()  # the journal has the text: it is reposted, once
     await guarded.settle()
     assert [r.content for r in reposts(guarded)] == [TAGGED]
+
+
+async def test_files_are_kept_before_the_original_goes_and_survive_a_restart(
+    guarded: Harness,
+) -> None:
+    upload = guarded.upload("finale.png", b"\x89PNG pixels")
+    guarded.stand_in.hang_next(webhook_posts, 60.0)  # the repost will not get through
+    original = await guarded.member_says(BOB, SPOILER, attachments=[upload])
+    await guarded.stand_in.wait_for("POST", "/webhooks/", count=1)
+    assert not up(guarded, original)
+    guarded.stand_in.files.clear()  # Discord deleted the files with the message
+    await guarded.stop_bot()
+    guarded.stand_in.failures.clear()
+    await guarded.start_bot()
+    await guarded.settle()
+    files = executions(guarded)[-1].json["_files"]
+    assert [(f["filename"], f["data"]) for f in files] == [
+        ("SPOILER_finale.png", b"\x89PNG pixels")
+    ]
+    assert guarded.bot is not None
+    assert await guarded.bot.store.journal.files(original.id) == [], "dropped once reposted"

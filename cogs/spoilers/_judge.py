@@ -4,6 +4,7 @@ the spoiler policy's call)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ class Judge:
     def __init__(self, bot: FamBot) -> None:
         self.bot = bot
         self._matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
+        self._compiling = asyncio.Lock()
 
     async def matcher_for(
         self, guild_id: int | None, channel_id: int | None, parent_id: int | None = None
@@ -45,10 +47,15 @@ class Judge:
         key = (tuple(r.id for r in active), terms)
         matcher = self._matchers.get(key)
         if matcher is None:
-            idioms = await self.bot.store.canon.guard_idioms()
-            matcher = self._matchers[key] = compile_rules(active, terms, idioms)
-            while len(self._matchers) > MATCHERS_KEPT:
-                self._matchers.popitem(last=False)
+            # One compiles, the rest wait for it: a burst of messages arriving together
+            # would otherwise compile the same rules once each (60 ms apiece).
+            async with self._compiling:
+                matcher = self._matchers.get(key)
+                if matcher is None:
+                    idioms = await self.bot.store.canon.guard_idioms()
+                    matcher = self._matchers[key] = compile_rules(active, terms, idioms)
+                    while len(self._matchers) > MATCHERS_KEPT:
+                        self._matchers.popitem(last=False)
         self._matchers.move_to_end(key)
         return matcher
 
