@@ -86,6 +86,17 @@ class JournalRepository:
             "SELECT * FROM community_guard_journal WHERE message_id = ?", (message_id,)
         )
 
+    async def get_many(self, message_ids: Sequence[int]) -> list[Entry]:
+        """The entries for these messages (those the journal holds), in id order."""
+        found: list[Entry] = []
+        for start in range(0, len(message_ids), 500):
+            chunk = list(message_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT * FROM community_guard_journal WHERE message_id IN ({marks})"
+            async with self._conn.execute(sql + " ORDER BY message_id", chunk) as cursor:
+                found += [_entry(row) async for row in cursor]
+        return found
+
     async def by_repost(self, repost_id: int) -> Entry | None:
         """The entry a tagged copy was posted for."""
         return await self._one(

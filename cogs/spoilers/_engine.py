@@ -202,10 +202,11 @@ class GuardEngine:
         if incoming.message_id in self._gone:
             return None  # its author deleted it already
         journal = self.bot.store.journal
-        known = await journal.get(incoming.message_id)
+        # A new message is looked up only if adding it fails (catch-up reading one the
+        # guard knows): a burst then costs one write per message, not a read and a write.
+        known = await journal.get(incoming.message_id) if edited else None
         if known is not None:
-            if edited:
-                await self._revise(known, incoming)
+            await self._revise(known, incoming)
             return known
         # The gateway's events run as separate tasks: an edit can be read before the
         # message it edits was journalled. The newer text is the one that counts.

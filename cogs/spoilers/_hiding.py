@@ -53,7 +53,7 @@ class Hider:
 
     async def _hide(self, lane: int, ids: Sequence[int]) -> None:
         journal = self.bot.store.journal
-        entries = [e for e in [await journal.get(i) for i in ids] if e and e.state is State.SEEN]
+        entries = [e for e in await journal.get_many(ids) if e.state is State.SEEN]
         if not entries:
             return
         guild, channel, host = channel_of(self.bot, entries[0].place)
@@ -76,7 +76,7 @@ class Hider:
             await obstacles.transient(entries, error, self.lanes)
             return
         await journal.note_hide_attempt([e.message_id for e in entries])
-        entries = [e for e in [await journal.get(e.message_id) for e in entries] if e]
+        entries = await journal.get_many([e.message_id for e in entries])
         entries = [e for e in entries if e.state is State.SEEN]  # withdrawn meanwhile?
         if not entries:
             return

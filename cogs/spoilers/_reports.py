@@ -175,6 +175,11 @@ class Reports:
 
     async def _notify(self, entries: Sequence[Entry]) -> None:
         first = entries[0]
+        if not self._may_post(first.place.guild_id, first.place.channel_id):
+            # No permission to post there (the cache says): asking would only collect a
+            # 403; the mod log still says what was done.
+            await self.bot.store.journal.mark_notified([e.message_id for e in entries])
+            return
         reasons = sorted({e.reason for e in entries})
         text = notice_text(first.author.name, " and ".join(reasons[:3]), len(entries))
         route = Route("POST", "/channels/{major}/messages", first.place.channel_id)
@@ -195,6 +200,16 @@ class Reports:
         # Told, or Discord refused the notice (no Send Messages there): either way it is
         # not sent again; the mod log still says what was done.
         await self.bot.store.journal.mark_notified(ids)
+
+    def _may_post(self, guild_id: int, channel_id: int) -> bool:
+        guild = self.bot.get_guild(guild_id)
+        channel = guild.get_channel_or_thread(channel_id) if guild else None
+        if guild is None or guild.me is None or channel is None:
+            return False
+        granted = channel.permissions_for(guild.me)
+        if isinstance(channel, discord.Thread):
+            return granted.send_messages_in_threads
+        return granted.send_messages
 
     async def _skip_notice(self, entry: Entry) -> None:
         await self.bot.store.journal.mark_notified([entry.message_id])

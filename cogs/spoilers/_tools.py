@@ -42,7 +42,11 @@ class SpoilerTools(commands.Cog):
         self, interaction: discord.Interaction[FamBot], draft: app_commands.Range[str, 1, 2000]
     ) -> None:
         verdict = await self.guard.judge.verdict(
-            interaction.guild_id, interaction.channel_id, parent_id(interaction.channel), draft
+            interaction.guild_id,
+            interaction.channel_id,
+            parent_id(interaction.channel),
+            draft,
+            preview=True,
         )
         await send_reply(
             interaction, check_card(verdict.pieces, verdict.reason if verdict.spoils else None)
