@@ -31,6 +31,7 @@ from aiohttp import web
 from bench.run import machine, percentile
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from tests import crash_scenario
+from tests.crash_scenario import scratch_root
 from tests.standin import payloads
 from tests.standin.channels import Webhook
 from tests.standin.harness import FAKE_TOKEN, Harness
@@ -181,7 +182,7 @@ async def worst_case(scratch: Path, minutes: float) -> tuple[int, int, int]:
 
 async def main(size: str, parts: set[str]) -> None:
     count, seconds = SIZES[size]
-    scratch = Path(tempfile.mkdtemp(prefix="fambot-guard-bench-"))
+    scratch = Path(tempfile.mkdtemp(prefix="guard-", dir=scratch_root()))
     try:
         await crash_scenario.prepare(scratch / "template.sqlite3", DEFAULT_CONTENT_DIR)
         print(f"Machine: {machine()}")

@@ -22,6 +22,7 @@ from bot.settings import DEFAULT_CONTENT_DIR
 from bot.store import Store
 from bot.store.content_sync import sync_canon
 from tests import crash_scenario
+from tests.crash_scenario import scratch_root
 
 
 async def template(path: Path) -> Path:
@@ -33,7 +34,7 @@ async def template(path: Path) -> Path:
 
 
 async def main(runs: int, messages: int, kills: int) -> int:
-    scratch = Path(tempfile.mkdtemp(prefix="fambot-crash-"))
+    scratch = Path(tempfile.mkdtemp(prefix="crash-", dir=scratch_root()))
     try:
         base = await template(scratch / "template.sqlite3")
         reports = []

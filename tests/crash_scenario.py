@@ -52,6 +52,14 @@ CHANNELS = (payloads.CHANNEL_ID, payloads.THREAD_ID, payloads.VOICE_ID)
 DONE_STATES = ("done", "given_up")
 
 
+def scratch_root() -> Path:
+    """Where the benchmarks keep their databases and logs: inside the checkout (ignored
+    by git), not in a shared temporary folder another program may tidy away mid-run."""
+    root = ROOT / ".scratch"
+    root.mkdir(exist_ok=True)
+    return root
+
+
 @dataclass
 class Post:
     message: Message

@@ -323,6 +323,22 @@ async def test_catch_up_reads_no_further_back_than_the_guard_was_on(guarded: Har
     assert up(guarded, old), "posted while the guard was off: left alone"
 
 
+async def test_a_stop_in_the_middle_of_a_burst_leaves_no_spoiler_up(guarded: Harness) -> None:
+    from tests.standin.ratelimits import RateLimits
+
+    guarded.stand_in.rate_limits = RateLimits()  # reposts queue up behind Discord's limit
+    burst = [await guarded.member_says(BOB, f"{SPOILER} ({n})") for n in range(10)]
+    await guarded.stand_in.wait_for("POST", "/webhooks/", count=2)
+    await guarded.stop_bot()  # SIGTERM's path: bot.close()
+    assert len(reposts(guarded)) < 10, "stopped part-way"
+    await guarded.start_bot()
+    await guarded.settle()
+    assert [m for m in burst if up(guarded, m)] == []
+    assert sorted(r.content for r in reposts(guarded)) == sorted(
+        f"{TAGGED} ({n})" for n in range(10)
+    )
+
+
 # --- 4. bursts ------------------------------------------------------------------------------
 
 
