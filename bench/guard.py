@@ -1,222 +1,142 @@
-"""The spoiler guard against Discord's real rate limits: the bot as ``python -m bot`` runs
-it, the stand-in enforcing Discord's per-route buckets (``tests/standin/ratelimits.py``).
+"""The spoiler guard's throughput, and what each stage costs.
 
-    .venv/bin/python -m bench.guard [--size full|quick]
+    .venv/bin/python -m bench.guard [--seconds 3]
 
-1. A burst: 300 spoilers in one channel from 30 members, as fast as the gateway delivers
-   them. Time from each spoiler's arrival to its original being gone, and to its tagged
-   copy being up (p50, p99, max); requests per spoiler; notices and mod-log messages
-   for the 300 (after the batching windows have passed).
-2. The same 300 spread over a minute across five places (steady chat).
-3. The worst case for invalid requests: every guarded channel refusing the guard for
-   real while the bot's cache says it may act (so it cannot know before asking), the
-   webhook list full in another, a spurious 429 on one request in twenty, and
-   spoilers arriving in each throughout; invalid requests (401/403/429) counted over
-   ten minutes (two in the quick run).
+Runs on one core (CPU time of this process, so other work on the machine does not
+count against it) over the tuning corpus (tests/corpus/tuning.toml, 912 messages) with
+the rules a server gets by default plus 1,000 extra server terms, and prints messages a
+second for the whole guard and microseconds per message for each stage:
+
+- read: Discord's markdown (spoilers, code, links, escapes) and sentence splitting;
+- normalise: invisible characters, NFKC, case, confusables, leetspeak, spelled letters;
+- names: recognising characters (names in every script, with typo tolerance);
+- fates: recognising outcome words, grammar and rule phrases (the same trie walk as
+  names in the real guard; timed apart here to show each one's share);
+- associate + score: who goes with what, negation, figures of speech, the score.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import random
-import shutil
-import tempfile
 import time
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from aiohttp import web
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.guard.layout import layout, readable, sentences
+from bot.guard.lexicon import Lexicon
+from bot.guard.matcher import compile_vocabulary
+from bot.guard.normalise import tokens
+from bot.settings import DEFAULT_CONTENT_DIR
 
-from bench.run import machine, percentile
-from bot.settings import DEFAULT_CONTENT_DIR, Settings
-from tests import crash_scenario
-from tests.crash_scenario import scratch_root
-from tests.standin import payloads
-from tests.standin.channels import Webhook
-from tests.standin.harness import FAKE_TOKEN, Harness
-from tests.standin.ratelimits import RateLimits
-from tests.standin.rest import APPLICATION_ID
-
-SPOILER = "Can't believe Karen dies in the bombing."
-SIZES = {"full": (300, 600.0), "quick": (100, 120.0)}
-NOTICE_WINDOW = 180.0  # the guard's windows (cogs/spoilers/_reports.py): waited out
-MEMBERS = [
-    payloads.Member(700000000000000200 + n, f"fan{n}", payloads.MEMBER_PERMISSIONS)
-    for n in range(30)
-]
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 5000  # messages a second, one core, shipped rules + 1,000 server terms
 
 
-@dataclass
-class Burst:
-    name: str
-    count: int
-    gone: list[float]
-    copied: list[float]
-    requests: int
-    notices: int
-    logs: int
-    invalid: int
-    seconds: float
-
-    def rows(self) -> list[str]:
-        def ms(values: list[float], q: float) -> str:
-            return f"{percentile(values, q) * 1000:,.0f}" if values else "n/a"
-
-        return [
-            f"{self.name}: {self.count} spoilers, all handled in {self.seconds:.1f} s",
-            f"  original gone   p50 {ms(self.gone, 0.5):>7} ms  p99 {ms(self.gone, 0.99):>7} ms"
-            f"  max {ms(self.gone, 1.0):>7} ms  ({len(self.gone)} of {self.count})",
-            f"  tagged copy up  p50 {ms(self.copied, 0.5):>7} ms  p99 {ms(self.copied, 0.99):>7}"
-            f" ms  max {ms(self.copied, 1.0):>7} ms  ({len(self.copied)} of {self.count})",
-            f"  requests per spoiler {self.requests / self.count:.2f}; notices {self.notices}, "
-            f"mod-log messages {self.logs} for the {self.count}; invalid requests "
-            f"{self.invalid}",
-        ]
+def _messages() -> list[str]:
+    corpus = ROOT / "tests" / "corpus" / "tuning.toml"
+    return [str(m["text"]) for m in tomllib.loads(corpus.read_text("utf-8"))["message"]]
 
 
-async def setup(scratch: Path, name: str) -> tuple[Harness, crash_scenario.BotProcess]:
-    db = scratch / f"{name}.sqlite3"
-    db.write_bytes((scratch / "template.sqlite3").read_bytes())
-    await crash_scenario.prepare(db, DEFAULT_CONTENT_DIR)
-    harness = Harness(Settings(token=FAKE_TOKEN, database_path=db))
-    await harness.serve()
-    harness.stand_in.rate_limits = RateLimits()
-    bot = crash_scenario.BotProcess(harness, db, scratch / f"{name}.log")
-    await bot.start()
-    await asyncio.sleep(2.5)  # the library's wait for guilds after READY, and catch-up
-    return harness, bot
+def _rate(texts: list[str], work: Callable[[str], object], seconds: float) -> float:
+    """Messages a second: the best of several passes over the corpus, as benchmarks do
+    (a pass slowed by other work on the machine says nothing about the guard)."""
+    best = 0.0
+    finish = time.process_time() + seconds
+    while time.process_time() < finish:
+        started = time.process_time()
+        for text in texts:
+            work(text)
+        best = max(best, len(texts) / (time.process_time() - started))
+    return best
 
 
-async def spoilers(scratch: Path, name: str, count: int, places: list[int], spread: float) -> Burst:
-    harness, bot = await setup(scratch, name)
-    stand_in = harness.stand_in
-    try:
-        first_request = len(stand_in.requests)
-        posted: dict[int, tuple[float, str]] = {}
-        began = time.monotonic()
-        for n in range(count):
-            text = f"{SPOILER} #{n}"
-            at = time.monotonic()
-            message = await harness.member_says(
-                MEMBERS[n % len(MEMBERS)], text, channel_id=places[n % len(places)]
-            )
-            posted[message.id] = (at, text)
-            if spread:
-                await asyncio.sleep(spread / count)
-        copies: dict[str, float] = {}
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            for message in stand_in.messages.values():
-                hook = message.payload.get("webhook_id")
-                if hook and hook != str(APPLICATION_ID):
-                    copies.setdefault(message.content.replace("||", ""), message.made)
-            if len(copies) >= count:
-                break
-            await asyncio.sleep(0.1)
-        handled = time.monotonic() - began
-        await asyncio.sleep(NOTICE_WINDOW + 5)  # the batched summaries go out
-        requests = stand_in.requests[first_request:]
-        down = stand_in.deleted_at
-        gone = [down[m] - at for m, (at, _) in posted.items() if m in down]
-        copied = [copies[text] - at for at, text in posted.values() if text in copies]
-        own = {f"/channels/{c}/messages" for c in places}
-        notices = sum(r.method == "POST" and r.path in own for r in requests)
-        logs = sum(r.path == f"/channels/{payloads.MOD_LOG_ID}/messages" for r in requests)
-        return Burst(
-            name,
-            count,
-            gone,
-            copied,
-            len(requests),
-            notices,
-            logs,
-            stand_in.invalid_within(3600),
-            handled,
-        )
-    finally:
-        await bot.stop()
-        await harness.stop()
+def measure(seconds: float = 2.0) -> dict[str, float]:
+    """Whole-guard rates (msg/s) and per-stage costs (µs a message)."""
+    texts = _messages()
+    bundle = load_content(DEFAULT_CONTENT_DIR)
+    shipped = [r for r in bundle.guard_rules if r.reveal.finale_detail]
+    chooser = random.Random(7)
+    words = sorted({w for t in texts for w in t.lower().split() if w.isalpha()})
+    terms = [" ".join(chooser.choices(words, k=2)) + f" x{n}" for n in range(1000)]
+    lexicon = bundle.guard_lexicon
+    plain = compile_rules(shipped, lexicon=lexicon)
+    larger = compile_rules(shipped, terms, lexicon)
+
+    pages = [(layout(t), t) for t in texts]
+    read_texts = [[readable(p, s) for s in sentences(p)] for p, _ in pages]
+    token_lists = [[tokens(r) for r in sentence] for sentence in read_texts]
+    names = compile_vocabulary(Lexicon(people=lexicon.people))
+    fates = compile_vocabulary(replace(lexicon, people=()))
+    flat = [t for ts in token_lists for t in ts]
+
+    def per_message(work: Callable[[], object]) -> float:
+        best = float("inf")
+        finish = time.process_time() + seconds / 2
+        while time.process_time() < finish:
+            started = time.process_time()
+            work()
+            best = min(best, time.process_time() - started)
+        return best / len(texts) * 1e6
+
+    def read_all() -> None:
+        for text in texts:
+            page = layout(text)
+            for span in sentences(page):
+                readable(page, span)
+
+    def normalise_all() -> None:
+        for sentence in read_texts:
+            for text in sentence:
+                tokens(text)
+
+    def find_with(vocabulary: object) -> Callable[[], None]:
+        def run() -> None:
+            for words in flat:
+                vocabulary.find(words)  # type: ignore[attr-defined]
+
+        return run
+
+    def recognise_all() -> None:  # the real single walk: read, normalise, recognise
+        for text in texts:
+            page = layout(text)
+            larger.read(page, sentences(page))
+
+    whole = per_message(lambda: [inspect(t, larger) for t in texts])
+    reading = per_message(recognise_all)
+    stages = {
+        "read (µs/msg)": per_message(read_all),
+        "normalise (µs/msg)": per_message(normalise_all),
+        "recognise names (µs/msg)": per_message(find_with(names)),
+        "recognise fates (µs/msg)": per_message(find_with(fates)),
+    }
+    stages["read + normalise + recognise, one walk (µs/msg)"] = reading
+    stages["associate + score (µs/msg)"] = max(0.0, whole - reading)
+    stages["whole guard (µs/msg)"] = whole
+    return {
+        f"shipped rules ({len(shipped)}) (msg/s)": _rate(
+            texts, lambda t: inspect(t, plain), seconds
+        ),
+        "shipped + 1,000 server terms (msg/s)": _rate(texts, lambda t: inspect(t, larger), seconds),
+        **stages,
+    }
 
 
-async def worst_case(scratch: Path, minutes: float) -> tuple[int, int, int]:
-    """(invalid requests in the period, requests sent, spoilers posted)."""
-    harness, bot = await setup(scratch, "worst")
-    stand_in = harness.stand_in
-    refusing = [
-        payloads.CHANNEL_ID,
-        payloads.ANNOUNCEMENT_ID,
-        payloads.VOICE_ID,
-        payloads.STAGE_ID,
-        payloads.SPOILER_CHANNEL_ID,
-    ]
-    full = payloads.FORUM_ID  # its posts go through its webhook: no slot left
-    try:
-        for channel in refusing:
-            stand_in.denied[channel] = 0x2000 | 0x20000000  # Manage Messages and Webhooks
-        for n in range(15):
-            stand_in.webhooks[n + 1] = Webhook(n + 1, f"t{n}", full, f"other {n}")
-        chance = random.Random(5)
-
-        def spurious(request: web.Request) -> bool:
-            return "/interactions/" not in request.path and chance.random() < 0.05
-
-        stand_in.rate_limit_next(spurious, retry_after=1.0, times=10**6)
-        places = [*refusing, payloads.THREAD_ID, payloads.FORUM_POST_ID]
-        began = time.monotonic()
-        first = len(stand_in.requests)
-        posted = 0
-        while time.monotonic() - began < minutes * 60:
-            for place in places:
-                await harness.member_says(
-                    MEMBERS[posted % len(MEMBERS)], f"{SPOILER} #{posted}", channel_id=place
-                )
-                posted += 1
-            await asyncio.sleep(5.0)
-        invalid = stand_in.invalid_within(minutes * 60 + 1)
-        return invalid, len(stand_in.requests) - first, posted
-    finally:
-        await bot.stop()
-        await harness.stop()
-
-
-async def main(size: str, parts: set[str]) -> None:
-    count, seconds = SIZES[size]
-    scratch = Path(tempfile.mkdtemp(prefix="guard-", dir=scratch_root()))
-    try:
-        await crash_scenario.prepare(scratch / "template.sqlite3", DEFAULT_CONTENT_DIR)
-        print(f"Machine: {machine()}")
-        print("Stand-in: Discord's per-route rate limits and the global 50/s (tests/standin)")
-        print()
-        if "burst" in parts:
-            burst = await spoilers(scratch, "burst", count, [payloads.CHANNEL_ID], 0.0)
-            print(*burst.rows(), "", sep="\n")
-        places = [
-            payloads.CHANNEL_ID,
-            payloads.THREAD_ID,
-            payloads.VOICE_ID,
-            payloads.FORUM_POST_ID,
-            payloads.ANNOUNCEMENT_ID,
-        ]
-        if "steady" in parts:
-            steady = await spoilers(scratch, "steady", count, places, 60.0)
-            print(*steady.rows(), "", sep="\n")
-        if "worst" in parts:
-            invalid, sent, posted = await worst_case(scratch, seconds / 60)
-            print(
-                f"worst case: {invalid} invalid requests in {seconds / 60:.0f} minutes "
-                f"({sent} requests in all, {posted} spoilers posted into refusing channels); "
-                f"per ten minutes: {invalid * 600 / seconds:.0f}"
-            )
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=2.0)
+    arguments = parser.parse_args()
+    figures = measure(arguments.seconds)
+    for name, value in figures.items():
+        print(f"{name:50} {value:10.1f}")
+    rate = figures["shipped + 1,000 server terms (msg/s)"]
+    verdict = "meets" if rate >= TARGET else "MISSES"
+    print(f"target >= {TARGET} msg/s with 1,000 extra terms: {verdict}")
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", choices=sorted(SIZES), default="full")
-    parser.add_argument(
-        "--part", choices=("burst", "steady", "worst"), action="append", help="default: all"
-    )
-    args = parser.parse_args()
-    asyncio.run(main(args.size, set(args.part or ("burst", "steady", "worst"))))
+    main()

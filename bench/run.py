@@ -178,53 +178,10 @@ def autocomplete_in_process(rounds: int) -> list[float]:
 
 
 def guard_throughput(seconds: float) -> list[tuple[str, float]]:
-    """Messages scanned per second: tokenising only, shipped rules, 1,000 extra rules."""
-    import random
-    import tomllib
+    """The spoiler guard's rates and per-stage costs (bench/guard.py)."""
+    from bench.guard import measure
 
-    from bot.canon.models import GuardRule
-    from bot.guard import compile_rules, inspect
-    from bot.guard.layout import layout, readable, sentences
-    from bot.guard.matcher import phrase
-
-    corpus = ROOT / "tests" / "guard_corpus.toml"
-    texts = [m["text"] for m in tomllib.loads(corpus.read_text())["message"]]
-    bundle = load_content(DEFAULT_CONTENT_DIR)
-    shipped = [r for r in bundle.guard_rules if r.reveal.finale_detail]
-    vocabulary = sorted({w for t in texts for w in phrase(t)} | {"zorblax", "quintel"})
-    chooser = random.Random(7)
-    extra = [
-        GuardRule(
-            id=f"extra-{n}",
-            reveal=shipped[0].reveal,
-            subjects=(" ".join(chooser.choices(vocabulary, k=2)),),
-            actions=(chooser.choice(vocabulary),),
-            covers=(),
-        )
-        for n in range(1000)
-    ]
-
-    def tokenise(text: str) -> object:
-        page = layout(text)
-        return [phrase(readable(page, span)) for span in sentences(page)]
-
-    shipped_matcher = compile_rules(shipped, idioms=bundle.guard_idioms)
-    larger_matcher = compile_rules(shipped + extra, idioms=bundle.guard_idioms)
-    scanners: dict[str, Callable[[str], object]] = {
-        "tokenise only (baseline)": tokenise,
-        f"shipped rules ({len(shipped)})": lambda t: inspect(t, shipped_matcher),
-        "shipped + 1,000 rules": lambda t: inspect(t, larger_matcher),
-    }
-    rates = []
-    for name, scan in scanners.items():
-        done = 0
-        started = time.perf_counter()
-        while time.perf_counter() - started < seconds:
-            for text in texts:
-                scan(text)
-            done += len(texts)
-        rates.append((name, done / (time.perf_counter() - started)))
-    return rates
+    return list(measure(seconds).items())
 
 
 def machine() -> str:
@@ -348,7 +305,7 @@ async def main(size_name: str) -> None:
     )
     print()
     for name, rate in guard_throughput(size.guard_seconds):
-        print(f"spoiler guard, {name:<26} {rate:>9,.0f} messages/s")
+        print(f"spoiler guard, {name:<38} {rate:>10,.1f}")
     print()
     print(f"cold start to READY (fresh database, content load): {cold_seconds:.2f} s")
     print(f"warm start to READY (content unchanged):            {warm_seconds:.2f} s")

@@ -106,7 +106,7 @@ async def prepare(db_path: Path, content_dir: Path) -> Matcher:
         )
         await store.journal.note_guard_on(payloads.GUILD_ID, ids.id_at(time.time() - 60))
         rules = [r for r in await store.canon.guard_rules() if r.reveal.finale_detail]
-        matcher = compile_rules(rules, (), await store.canon.guard_idioms())
+        matcher = compile_rules(rules, (), await store.canon.guard_lexicon())
     finally:
         await store.close()
     for text in SPOILERS:

@@ -213,6 +213,20 @@ NOT_STORY_TEXT = frozenset(
         "GuardRule.subjects",
         "GuardRule.actions",
         "GuardRule.covers",
+        # What the guard knows (bot/guard/lexicon.py and the characters' known_as): words
+        # it looks for in members' messages, ids and names; never shown to anyone.
+        "KnownAs.words",
+        "KnownAs.of",
+        "KnownAs.sources",
+        "Lexicon.cues",
+        "Lexicon.weak_cues",
+        "Lexicon.words",
+        "Lexicon.relations",
+        "Lexicon.idioms",
+        "Person.id",
+        "Person.names",
+        "Role.words",  # the lexicon's Role (a way to point at a character), and
+        "Role.of",  # the id of the character a relation is to
     }
 )
 

@@ -112,7 +112,7 @@ def test_the_finale_detail_is_the_visit_to_pam(bundle: ContentBundle) -> None:
 def test_the_guard_lets_the_s3e9_news_through(bundle: ContentBundle) -> None:
     """Talking about Ellen's press conference spoils no finale; her visit to Pam does."""
     active = [r for r in bundle.guard_rules if exposure(r.reveal, PUBLIC) is not Exposure.SHOW]
-    matcher = compile_rules(active, idioms=bundle.guard_idioms)
+    matcher = compile_rules(active, lexicon=bundle.guard_lexicon)
     assert not inspect("Ellen coming out at that press conference was huge", matcher)
     assert inspect("Ellen goes to see Pam after it all", matcher)
 

@@ -103,6 +103,20 @@ def test_fingerprint_changes_with_any_byte(content_copy: Path) -> None:
             "season 1",
             "source 'nowhere' is not listed",
         ),
+        (
+            "for-all-mankind/guard.toml",
+            'death = ["@death"',
+            'death = ["@dying"',
+            "fate_cues",
+            "'@dying' is no meaning class",
+        ),
+        (
+            "guard/ru.toml",
+            "[names]\n",
+            '[names]\nnobody-at-all = ["Никто"]\n',
+            "names",
+            "unknown key 'nobody-at-all'",
+        ),
     ],
 )
 def test_malformed_entries_are_named(
@@ -128,6 +142,27 @@ def test_invalid_toml_names_the_file(content_copy: Path) -> None:
 def test_a_stray_file_is_refused(content_copy: Path) -> None:
     (content_copy / "notes.toml").write_text("")
     with pytest.raises(ContentError, match="not in a folder the loader reads"):
+        load_content(content_copy)
+
+
+def test_the_guard_vocabulary_is_shared_by_every_show(content_copy: Path) -> None:
+    """data/canon/guard/ sits beside the show folders: its spellings may name any show's
+    characters, and the guard knows every show's characters (by name, not by title
+    words: "The Chief Designer" gives no name "The")."""
+    _edit(content_copy / "guard" / "ru.toml", "[names]\n", '[names]\nsc-irina = ["Ирина"]\n')
+    people = {p.id: p for p in load_content(content_copy).guard_lexicon.people}
+    assert "ed-baldwin" in people
+    assert "Ирина" in people["sc-irina"].names
+    assert people["sc-chief-designer"].names == (
+        "The Chief Designer",
+        "Chief Designer",
+        "Rhys Ifans",
+    )
+
+
+def test_guard_rules_need_the_shared_vocabulary(content_copy: Path) -> None:
+    (content_copy / "guard" / "en.toml").unlink()
+    with pytest.raises(ContentError, match=re.escape("data/canon/guard: folder: needs en.toml")):
         load_content(content_copy)
 
 

@@ -40,6 +40,9 @@ LAYER_OF = {
     "bot.canon.catalog": LOOKUP,
     "bot.guard": GUARD,
     "bot.pipeline": PIPELINE,
+    # What the guard knows, as a plain record built by the content loader and kept by the
+    # store: a canon record like the others (it imports nothing of ours).
+    "bot.guard.lexicon": RECORDS,
     "bot.render": RENDER,
     "bot.store": STORE,
     "bot.__main__": BOT,

@@ -152,7 +152,7 @@ def test_progress_only_takes_untagged_text_away(
 # --- reposts ---------------------------------------------------------------------
 
 MATCHER = compile_rules(
-    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], idioms=BUNDLE.guard_idioms
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
 )
 SPOILERS = [
     "Gordo dies on the moon.",

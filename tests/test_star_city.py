@@ -234,8 +234,8 @@ async def test_star_city_has_its_own_timeline(harness: Harness) -> None:
 OUTCOME = "Placeholder outcome for a test: the zebra escapes from the Star City zoo."
 FINALE_SYNOPSIS = "Placeholder finale synopsis for a test."
 RULES = """
-[fate_words]
-death = ["dies"]
+[fate_cues]
+death = ["@death"]
 
 [[rule]]
 id = "sc-test-zebra"

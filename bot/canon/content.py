@@ -1,8 +1,9 @@
 """Reading the human-edited canon files under ``data/canon`` into checked records.
 
 Each series is a folder (``data/canon/<slug>/`` with ``series.toml``, its seasons,
-episodes, characters, timeline and guard rules); ``sources.toml`` beside the folders
-holds the sources they share. A new series is a new folder: nothing here names one.
+episodes, characters, timeline and guard rules); beside the folders, ``sources.toml``
+holds the sources they share and ``guard/`` the spoiler guard's vocabulary, one file per
+language. A new series is a new folder: nothing here names one.
 
 Pure: reads files, returns a ``ContentBundle`` or raises ``ContentError`` naming
 the file, the entry and what is wrong. The store decides what to do with it.
@@ -15,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.canon.episodes import (
@@ -27,13 +28,20 @@ from bot.canon.episodes import (
     is_series_code,
 )
 from bot.canon.fields import ContentError, Entry, parse_episode
-from bot.canon.guard_rules import fate_key, read_guard_rules
+from bot.canon.guard_rules import (
+    GuardRules,
+    fate_key,
+    guard_lexicon,
+    read_guard_rules,
+    read_vocabulary,
+)
 from bot.canon.models import (
     Character,
     Episode,
     Fact,
     FactKind,
     GuardRule,
+    KnownAs,
     Role,
     Season,
     SeasonStatus,
@@ -41,10 +49,12 @@ from bot.canon.models import (
     Source,
     TimelineEvent,
 )
+from bot.guard.lexicon import Lexicon
 from bot.spoilers.policy import Detail, Reveal
 
 SERIES_FILES = ("series.toml", "sources.toml", "seasons.toml", "timeline.toml", "guard.toml")
 SERIES_FOLDERS = ("episodes", "characters")
+GUARD_FOLDER = "guard"  # beside the series folders: the guard's vocabulary, per language
 URL_UNSAFE = re.compile(r"[\s<>|`]")  # would end a link, a spoiler tag or a code span early
 SYNOPSIS_MAX = 700
 FACT_MAX = 400
@@ -63,6 +73,7 @@ class ContentBundle:
     finale_facts: tuple[Fact, ...]
     guard_rules: tuple[GuardRule, ...] = ()
     guard_idioms: tuple[str, ...] = ()
+    guard_lexicon: Lexicon = field(default_factory=Lexicon)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -312,7 +323,7 @@ class _Reader:
     def read_characters(self, path: Path) -> None:
         data = _read_toml(path)
         keys = {"id", "name", "aliases", "occupation", "affiliation", "first_appearance"}
-        keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate"}
+        keys |= {"known_from", "summary", "carries", "sources", "role", "fact", "fate", "known_as"}
         for index, table in enumerate(_list(data, "character", path), 1):
             named = table.get("id") if isinstance(table, dict) else None
             label = f"character {named!r}" if isinstance(named, str) else f"character #{index}"
@@ -377,7 +388,33 @@ class _Reader:
                 key=lambda fact: fact.detail.reveal.episode,
             )
             roles = tuple(_ended(role, facts) for role in roles)
-            self.characters[character_id] = replace(character, roles=roles, facts=tuple(facts))
+            known_as = tuple(self._known_as(path, entry))
+            self.characters[character_id] = replace(
+                character, roles=roles, facts=tuple(facts), known_as=known_as
+            )
+
+    def _known_as(self, path: Path, entry: Entry) -> Iterable[KnownAs]:
+        for n, table in enumerate(entry.tables("known_as"), 1):
+            sub = Entry(
+                self.rel(path),
+                f"{entry.label} known_as #{n}",
+                table,
+                {"words", "of", "from", "until", "sources"},
+            )
+            first = sub.episode("from", self.series)
+            until = sub.optional_episode("until", self.series)
+            for ref in (first, until):
+                if ref is not None and ref not in self.episodes:
+                    sub.fail(f"{ref.code} is not in the episode files")
+            if until is not None and until < first:
+                sub.fail("'until' comes before 'from'")
+            yield KnownAs(
+                words=sub.texts("words", required=True),
+                of=sub.optional_text("of", max_len=40),
+                first=first,
+                until=until,
+                sources=self.source_ids(sub),
+            )
 
     def _roles(self, path: Path, entry: Entry, character: Character) -> Iterable[Role]:
         seasons = sorted(ref.number for ref in self.seasons if ref.series == self.series)
@@ -480,8 +517,9 @@ def series_folders(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob("*/series.toml"))
 
 
-def _read_series_folder(reader: _Reader, folder: Path) -> tuple[list[GuardRule], list[str]]:
-    """One series' files, after the shared sources; returns its guard rules and idioms."""
+def _read_series_folder(reader: _Reader, folder: Path) -> None:
+    """One series' files, after the shared sources (its guard rules come later, once the
+    guard's vocabulary and every series' characters are known)."""
     reader.read_seasons(folder / "seasons.toml")
     for path in sorted((folder / "episodes").glob("*.toml")):
         reader.read_episodes(path)
@@ -497,15 +535,20 @@ def _read_series_folder(reader: _Reader, folder: Path) -> tuple[list[GuardRule],
                 raise ContentError(
                     reader.rel(folder / "seasons.toml"), f"season {season.number}", "bad 'carries'"
                 )
-    characters = {c.id: c for c in reader.characters.values() if c.series == reader.series}
-    details = [f for f in reader.finale_facts if f.detail.reveal.episode.series == reader.series]
+
+
+def _read_series_guard(
+    reader: _Reader, folder: Path, series: str, classes: set[str]
+) -> GuardRules | None:
+    """One series' guard rules (None: it has no guard.toml, so nothing to guard)."""
+    characters = {c.id: c for c in reader.characters.values() if c.series == series}
+    details = [f for f in reader.finale_facts if f.detail.reveal.episode.series == series]
     guard = folder / "guard.toml"
     if not guard.is_file():
         if details or any(f.kind.is_fate for c in characters.values() for f in c.facts):
             raise ContentError(reader.rel(guard), "file", "fates and finale details need rules")
-        return [], []
-    rules, idioms = read_guard_rules(guard, reader.rel(guard), characters, details)
-    return list(rules), list(idioms)
+        return None
+    return read_guard_rules(guard, reader.rel(guard), characters, details, classes)
 
 
 def _check_whole(reader: _Reader, rules: list[GuardRule], label: str) -> None:
@@ -531,18 +574,36 @@ def load_content(root: Path) -> ContentBundle:
     for folder in folders:
         if (folder / "sources.toml").is_file():
             reader.read_sources(folder / "sources.toml")
-    rules: list[GuardRule] = []
-    idioms: list[str] = []
+    series_of: dict[Path, str] = {}
     for folder in folders:
         series = reader.read_series(folder)
-        reader.series = series.code
+        reader.series = series_of[folder] = series.code
         reader._names = {}
-        found_rules, found_idioms = _read_series_folder(reader, folder)
-        rules += found_rules
-        idioms += found_idioms
+        _read_series_folder(reader, folder)
+    # The guard's vocabulary is one for every series: languages are not a show's.
+    vocabulary_folder = root / GUARD_FOLDER
+    guarded = any((folder / "guard.toml").is_file() for folder in folders)
+    vocabulary, spelled = (
+        read_vocabulary(vocabulary_folder, reader.rel(vocabulary_folder), reader.characters)
+        if guarded or vocabulary_folder.is_dir()
+        else (Lexicon(), {})
+    )
+    rules: list[GuardRule] = []
+    idioms: list[str] = []
+    real: set[str] = set()
+    for folder in folders:
+        found = _read_series_guard(reader, folder, series_of[folder], set(vocabulary.cues))
+        if found is not None:
+            rules += found.rules
+            idioms += found.idioms
+            real |= found.real
     _check_whole(reader, rules, reader.rel(root / "sources.toml"))
+    lexicon = guard_lexicon(
+        vocabulary, spelled, reader.characters, real, idioms, reader.rel(vocabulary_folder)
+    )
     known = {path.resolve() for path in content_files(root)}
     read = {(root / "sources.toml").resolve()}
+    read |= {p.resolve() for p in vocabulary_folder.glob("*.toml")}
     for folder in folders:
         read |= {(folder / name).resolve() for name in SERIES_FILES}
         for sub in SERIES_FOLDERS:
@@ -562,4 +623,5 @@ def load_content(root: Path) -> ContentBundle:
         finale_facts=tuple(reader.finale_facts),
         guard_rules=tuple(rules),
         guard_idioms=tuple(dict.fromkeys(idioms)),
+        guard_lexicon=lexicon,
     )

@@ -22,18 +22,29 @@ class ContentError(Exception):
 class Entry:
     """One table from a content file, read key by key; unknown keys are an error."""
 
-    def __init__(self, path: Path | str, label: str, table: Any, allowed: set[str]) -> None:
+    def __init__(self, path: Path | str, label: str, table: Any, allowed: set[str] | None) -> None:
+        """``allowed`` None: any key (a table whose keys are names, such as a vocabulary)."""
         self.path = path
         self.label = label
         if not isinstance(table, dict):
             self.fail("expected a table of keys")
         self._table: dict[str, Any] = table
-        unknown = sorted(set(table) - allowed)
-        if unknown:
+        unknown = sorted(set(table) - allowed) if allowed is not None else []
+        if unknown and allowed is not None:
             self.fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
 
     def fail(self, problem: str) -> NoReturn:
         raise ContentError(self.path, self.label, problem)
+
+    def keys(self) -> list[str]:
+        return list(self._table)
+
+    def table(self, key: str) -> dict[str, Any]:
+        """A sub-table (empty when absent)."""
+        value = self._table.get(key, {})
+        if not isinstance(value, dict):
+            self.fail(f"{key!r} must be a table ([{key}])")
+        return value
 
     def has(self, key: str) -> bool:
         return key in self._table

@@ -1,27 +1,69 @@
-"""Reading ``data/canon/guard.toml``: the spoiler guard's rules, checked against the facts.
+"""Reading the spoiler guard's data: each series' ``data/canon/<series>/guard.toml`` (the
+rules, checked against that series' facts) and ``data/canon/guard/*.toml`` (the
+vocabulary, one file per language, shared by every series).
 
-Every fate gets a rule from the character's names and the words for its kind of fate;
-every finale detail must be covered by at least one written rule.
+Every fate gets a rule from the character and the meaning classes for its kind of fate;
+every finale detail must be covered by at least one written rule. The vocabulary and the
+characters' names and roles (of every series) become the guard's ``Lexicon``.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.canon.fields import ContentError, Entry
 from bot.canon.models import Character, Fact, FactKind, GuardRule
+from bot.guard.lexicon import OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
+
+# The grammar lists a language file may give (see en.toml and bot/guard/judge.py).
+GRAMMAR = frozenset(
+    {
+        "negation",
+        "first_person",
+        "first_object",
+        "hedge",
+        "she",
+        "it",
+        "wish",
+        "laughter",
+        "he",
+        "feminine",
+        "masculine",
+        "pronoun",
+        "group",
+        "owner",
+        "namesake_owner",
+        "namesake_noun",
+        "namesake_place",
+        "real",
+        "show",
+        "asking",
+        "presuming",
+    }
+)
+LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
+LANGUAGE_KEYS |= {"relations", "names"}
+# A name opening with an article is a title: its words are not a first name and a
+# surname ("The" would otherwise name Star City's Chief Designer in every message).
+TITLE_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def character_names(character: Character, extra: Sequence[str] = ()) -> tuple[str, ...]:
-    """Every name a member might use: full name, first name, aliases, spellings in other
-    scripts, and the actors' names ("Michael Dorman's character dies")."""
-    first = character.name.split()[0]
+    """Every name a member might use: full name, first name, surname, aliases, spellings
+    in other scripts, and the actors' names ("Michael Dorman's character dies")."""
+    parts = character.name.split()
     names = [character.name, *character.aliases, *extra]
-    if len(first) >= 3:
-        names.append(first)
+    if parts[0].casefold() in TITLE_ARTICLES:
+        parts = []  # a title ("The Chief Designer"), not a first name and a surname
+    if parts and len(parts[0]) >= 3:
+        names.append(parts[0])
+    if len(parts) > 1 and len(parts[-1]) >= 4:
+        names.append(parts[-1])  # the surname ("Cobb", "Stevens"): shared names are sorted
     names += [role.actor_name for role in character.roles]
     return tuple(dict.fromkeys(names))
 
@@ -34,33 +76,144 @@ def fate_key(fact: Fact) -> str:
     return f"fate:{fact.subject_id}:{fact.detail.reveal.episode.code}"
 
 
+def _load(path: Path, label: str) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ContentError(label, "file", f"cannot be read as TOML ({error})") from None
+
+
+def read_vocabulary(
+    folder: Path, label: str, characters: Mapping[str, Character]
+) -> tuple[Lexicon, dict[str, tuple[str, ...]]]:
+    """The language files, merged; and the extra spellings of names they give."""
+    cues: dict[str, list[str]] = {}
+    weak: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}
+    relations: dict[str, list[str]] = {}
+    idioms: list[str] = []
+    spelled: dict[str, list[str]] = {}
+    paths = sorted(folder.glob("*.toml"))
+    if not any(p.name == "en.toml" for p in paths):
+        raise ContentError(label, "folder", "needs en.toml, which defines the meaning classes")
+    paths.sort(key=lambda p: p.name != "en.toml")  # English first: it names the classes
+    for path in paths:
+        where = f"{label}/{path.name}"
+        entry = Entry(where, "file", _load(path, where), LANGUAGE_KEYS)
+        language = entry.text("language", max_len=8)
+        if language != path.stem:
+            entry.fail(f"'language' is {language!r} but the file is {path.name}")
+        words[f"function_{language}"] = list(entry.texts("function_words"))
+        idioms += entry.texts("idioms")
+        for key, into in (("cues", cues), ("weak_cues", weak)):
+            table = Entry(where, key, entry.table(key), set(cues) if cues else None)
+            for cls in table.keys():  # noqa: SIM118 - Entry is not a dict
+                into.setdefault(cls, []).extend(table.texts(cls))
+        grammar = Entry(where, "words", entry.table("words"), set(GRAMMAR))
+        for key in grammar.keys():  # noqa: SIM118
+            words.setdefault(key, []).extend(grammar.texts(key))
+        related = Entry(where, "relations", entry.table("relations"), None)
+        for key in related.keys():  # noqa: SIM118
+            relations.setdefault(key, []).extend(related.texts(key))
+        names = Entry(where, "names", entry.table("names"), set(characters))
+        for cid in names.keys():  # noqa: SIM118
+            spelled.setdefault(cid, []).extend(names.texts(cid))
+    lexicon = Lexicon(
+        cues={k: tuple(v) for k, v in cues.items()},
+        weak_cues={k: tuple(v) for k, v in weak.items()},
+        words={k: tuple(v) for k, v in words.items()},
+        relations={k: tuple(v) for k, v in relations.items()},
+        idioms=tuple(dict.fromkeys(idioms)),
+    )
+    return lexicon, {k: tuple(v) for k, v in spelled.items()}
+
+
+def _people(
+    characters: Mapping[str, Character],
+    spelled: Mapping[str, tuple[str, ...]],
+    real: set[str],
+    relations: Mapping[str, tuple[str, ...]],
+    label: str,
+) -> tuple[Person, ...]:
+    relation_names = {part for key in relations for part in key.split("+")}
+    people = []
+    for character in characters.values():
+        roles = []
+        for known in character.known_as:
+            where = f"character {character.id!r} known_as"
+            if known.of is not None:
+                if known.of not in characters:
+                    raise ContentError(label, where, f"{known.of!r} is not a character id")
+                unknown = [p for w in known.words for p in w.split("|") if p not in relation_names]
+                if unknown:
+                    raise ContentError(
+                        label, where, f"{unknown[0]!r} is no relation in data/canon/guard"
+                    )
+            roles.append(
+                Role(
+                    words=known.words,
+                    of=known.of,
+                    first=known.first.season,
+                    last=known.until.season if known.until else OPEN_ENDED,
+                )
+            )
+        people.append(
+            Person(
+                id=character.id,
+                names=character_names(character, spelled.get(character.id, ())),
+                real=character.id in real,
+                roles=tuple(roles),
+            )
+        )
+    return tuple(people)
+
+
+@dataclass(frozen=True)
+class GuardRules:
+    """One series' guard.toml, read."""
+
+    rules: tuple[GuardRule, ...]
+    idioms: tuple[str, ...]  # phrases the guard never counts (``ignore``)
+    real: frozenset[str]  # ids of the characters who portray real people
+
+
 def read_guard_rules(
     path: Path,
     label: str,
     characters: Mapping[str, Character],
     finale_facts: Sequence[Fact],
-) -> tuple[tuple[GuardRule, ...], tuple[str, ...]]:
-    """The rules, and the idioms the guard never counts."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ContentError(label, "file", f"cannot be read as TOML ({error})") from None
-    head = Entry(label, "file", data, {"fate_words", "names", "ignore", "rule"})
-    words = Entry(label, "fate_words", data.get("fate_words", {}), {k.value for k in FactKind})
-    spelled = Entry(label, "names", data.get("names", {}), set(characters))
-    variants = {cid: spelled.texts(cid) for cid in characters if spelled.has(cid)}
+    classes: set[str],
+) -> GuardRules:
+    """One series' rules, checked against its characters, its finale details and the
+    meaning classes of the vocabulary (``read_vocabulary``)."""
+    data = _load(path, label)
+    head = Entry(label, "file", data, {"fate_cues", "ignore", "rule", "real_people"})
+
+    def check_actions(entry: Entry, actions: Sequence[str]) -> None:
+        for action in actions:
+            if action.startswith("@") and action[1:] not in classes:
+                entry.fail(f"{action!r} is no meaning class of data/canon/guard/en.toml")
+
+    def person(entry: Entry, reference: str) -> str:
+        if reference[1:] not in characters:
+            entry.fail(f"{reference!r} is not a character id")
+        return reference
+
+    cue_table = Entry(label, "fate_cues", data.get("fate_cues", {}), {k.value for k in FactKind})
+    real = {person(head, r)[1:] for r in head.texts("real_people")}
     rules: list[GuardRule] = []
     for character in characters.values():
         for fact in character.facts:
             if not fact.kind.is_fate:
                 continue
-            actions = words.texts(fact.kind.value, required=True)
+            actions = cue_table.texts(fact.kind.value, required=True)
+            check_actions(cue_table, actions)
             rules.append(
                 GuardRule(
                     id=f"fate-{character.id}-{_code(fact)}".lower(),
                     reveal=fact.detail.reveal,
-                    subjects=character_names(character, variants.get(character.id, ())),
+                    subjects=(f"@{character.id}",),
                     actions=actions,
                     covers=(fate_key(fact),),
                 )
@@ -80,26 +233,44 @@ def read_guard_rules(
         if unknown:
             entry.fail(f"covers {unknown[0]!r}, which is no finale detail's id")
         covered.update(covers)
-        subjects: list[str] = []
-        for subject in entry.texts("subjects", required=True):
-            if subject.startswith("@"):
-                named = characters.get(subject[1:])
-                if named is None:
-                    entry.fail(f"{subject!r} is not a character id")
-                subjects.extend(character_names(named, variants.get(named.id, ())))
-            else:
-                subjects.append(subject)
+        subjects = [
+            person(entry, s) if s.startswith("@") else s
+            for s in entry.texts("subjects", required=True)
+        ]
+        actions = entry.texts("actions")
+        check_actions(entry, actions)
         reveal = max(details[c].detail.reveal for c in covers)
         rules.append(
             GuardRule(
                 id=rule_id,
                 reveal=Reveal(reveal.episode, reveal.finale, reveal.carries),
                 subjects=tuple(dict.fromkeys(subjects)),
-                actions=entry.texts("actions"),
+                actions=actions,
                 covers=covers,
             )
         )
     uncovered = sorted(set(details) - covered)
     if uncovered:
         raise ContentError(label, "rules", f"no rule covers the finale detail {uncovered[0]!r}")
-    return tuple(rules), head.texts("ignore")
+    return GuardRules(tuple(rules), head.texts("ignore"), frozenset(real))
+
+
+def guard_lexicon(
+    vocabulary: Lexicon,
+    spelled: Mapping[str, tuple[str, ...]],
+    characters: Mapping[str, Character],
+    real: set[str],
+    idioms: Iterable[str],
+    label: str,
+) -> Lexicon:
+    """What the guard knows: the vocabulary, every series' characters (names, spellings,
+    roles and relations) and the idioms of every series' rules."""
+    people = _people(characters, spelled, real, vocabulary.relations, label)
+    return Lexicon(
+        people=people,
+        cues=vocabulary.cues,
+        weak_cues=vocabulary.weak_cues,
+        words=vocabulary.words,
+        relations=vocabulary.relations,
+        idioms=tuple(dict.fromkeys((*vocabulary.idioms, *idioms))),
+    )

@@ -149,6 +149,19 @@ class GuardRule:
 
 
 @dataclass(frozen=True)
+class KnownAs:
+    """A way fans point at a character without naming them, for the spoiler guard: a
+    role ("owner", "outpost") or, with ``of``, a relation to another character ("wife" of
+    Ed). Each entry of ``words`` is a set of ``|``-separated alternatives."""
+
+    words: tuple[str, ...]
+    of: str | None  # the other character's id, for a relation
+    first: EpisodeRef  # from when it points at this character
+    until: EpisodeRef | None  # the last episode it does (None: still does)
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Character:
     id: str
     name: str
@@ -162,6 +175,7 @@ class Character:
     sources: tuple[str, ...]
     roles: tuple[Role, ...] = ()
     facts: tuple[Fact, ...] = ()  # story developments and fates, in reveal order
+    known_as: tuple[KnownAs, ...] = ()  # roles and relations (the spoiler guard's)
 
     @property
     def introduced(self) -> Reveal | None:

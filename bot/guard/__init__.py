@@ -1,22 +1,37 @@
-"""The spoiler guard's text work: find finale details in a message, and hide them.
+"""The spoiler guard's text work: read a message as Discord shows it, decide how sure we
+are that it spoils a finale (and why), and hide what spoils.
 
-Pure functions; the Discord side (reading messages, reposting) is in
-``cogs/spoilers/_guard.py``. Which rules apply where is the spoiler policy's call.
+Pure functions; the Discord side (reading messages, reposting, the mod log) is in
+``cogs/spoilers/``. Which rules apply where is the spoiler policy's call.
+
+    matcher = compile_rules(active_rules, server_terms, lexicon)
+    verdict = inspect(text, matcher)          # Verdict: score, evidence, sentences
+    if verdict:                                # score >= threshold: tag it
+        tagged = tag_finding(verdict)          # None: use the safe form (a spoiler file)
+    elif verdict.in_review_band:               # REVIEW_BAND <= score < threshold
+        ...                                    # ask the moderators, delete nothing
+
+How it reads, what it catches and what it cannot: docs/spoiler-guard.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from bot.canon.models import GuardRule
-from bot.guard.layout import Layout, Span, layout, readable, sentences
-from bot.guard.matcher import Matcher, Pattern, asks, phrase
+from bot.guard.judge import DEFAULT_THRESHOLD, REVIEW_BAND, Evidence, Matcher, Verdict
+from bot.guard.layout import layout, sentences
+from bot.guard.lexicon import Lexicon
 from bot.guard.rewrite import tag, wraps
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
+    "REVIEW_BAND",
+    "Evidence",
     "Finding",
+    "Lexicon",
     "Matcher",
+    "Verdict",
     "compile_rules",
     "everything",
     "inspect",
@@ -24,69 +39,40 @@ __all__ = [
     "tag_finding",
 ]
 
-
-@dataclass(frozen=True)
-class Finding:
-    page: Layout
-    sentences: tuple[Span, ...]  # the sentences to hide
-    keys: frozenset[str]  # the rules (and terms) that matched
-
-    def __bool__(self) -> bool:
-        return bool(self.sentences)
+Finding = Verdict  # the name the cogs know
 
 
 def compile_rules(
-    rules: Iterable[GuardRule], terms: Sequence[str] = (), idioms: Sequence[str] = ()
+    rules: Iterable[GuardRule],
+    terms: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Matcher:
-    patterns = [
-        Pattern(
-            rule.id,
-            tuple(p for p in map(phrase, rule.subjects) if p),
-            tuple(p for p in map(phrase, rule.actions) if p),
-        )
-        for rule in rules
-    ]
-    patterns += [Pattern(f"term:{t}", (phrase(t),), ()) for t in terms if phrase(t)]
-    return Matcher(patterns, idioms)
+    """Compile the rules that apply (plus a server's own terms) with what the guard knows
+    (the lexicon that ships with the canon content)."""
+    return Matcher(rules, terms, lexicon, threshold)
 
 
-def inspect(text: str, matcher: Matcher) -> Finding:
-    """Which sentences of ``text``, read as a member sees them, match a rule."""
-    page = layout(text)
-    spans = sentences(page)
-    texts = [readable(page, span) for span in spans]
-    hits: set[int] = set()
-    keys: set[str] = set()
-    for index, sentence in enumerate(texts):
-        found = matcher.find(sentence)
-        if found:
-            hits.add(index)
-            keys |= found
-    # "What happened to Danny? They exiled him." A name in one sentence and what
-    # happened in the next still spoil together: both are hidden.
-    for index in range(1, len(texts)):
-        if index - 1 in hits or index in hits or asks(texts[index - 1]):
-            continue
-        found = matcher.find(texts[index - 1] + " \n " + texts[index])
-        if found:
-            hits |= {index - 1, index}
-            keys |= found
-    return Finding(page, tuple(spans[i] for i in sorted(hits)), frozenset(keys))
+def inspect(text: str, matcher: Matcher, *, about_show: bool = False) -> Verdict:
+    """The guard's verdict on ``text`` read as a member sees it. ``about_show``: the
+    channel is about the show (its topic, say), so a name that could be anyone's counts."""
+    return matcher.inspect(text, about_show=about_show)
 
 
-def tag_finding(finding: Finding) -> str | None:
-    """The message with its spoiling sentences tagged, or None when its own markup
-    (a lone "||") would make added tags pair up wrongly."""
+def tag_finding(finding: Verdict) -> str | None:
+    """The message with its spoiling sentences tagged, or None when tags cannot be added
+    so that Discord hides every one of them (the caller then uses the safe form)."""
     return tag(finding.page, finding.sentences)
 
 
-def everything(text: str) -> Finding:
-    """A finding covering the whole message (a moderator's "tag this" request)."""
+def everything(text: str) -> Verdict:
+    """A verdict covering the whole message (a moderator's "tag this" request)."""
     page = layout(text)
-    return Finding(page, tuple(sentences(page)), frozenset())
+    spans = tuple(sentences(page))
+    return Verdict(page, spans, 1.0, (), forced=spans)
 
 
-def segments(finding: Finding) -> list[tuple[str, bool]]:
+def segments(finding: Verdict) -> list[tuple[str, bool]]:
     """The text cut into (piece, hidden) runs for a preview: what the guard would tag,
     and what the author already tagged (without its markers), are both hidden."""
     page = finding.page
@@ -95,6 +81,8 @@ def segments(finding: Finding) -> list[tuple[str, bool]]:
     runs: list[tuple[str, bool]] = []
     cursor = 0
     for start, end, added in sorted(hidden):
+        if start < cursor:
+            continue
         if start > cursor:
             runs.append((page.text[cursor:start], False))
         piece = page.text[start:end] if added else page.text[start + 2 : end - 2]

@@ -1,41 +1,38 @@
-"""Finding rules in text: phrases matched on normalised words, typos forgiven.
+"""Finding known words in a sentence: names, roles, fate words, grammar, rule phrases.
 
-Words are casefolded, accents and punctuation dropped, and reduced to a rough stem
-("dies", "died", "dying" -> "di"; "faked", "faking" -> "fak"), so a rule lists a word
-once. A word of four letters or more also matches a rule word one edit away with the
-same first letter ("Gordon" finds "Gordo", "arested" finds "arrested"), found through a
-deletion index so a thousand rules cost no more per word than ten.
+Everything the guard knows is compiled once into a word trie over rough stems ("dies",
+"died", "dying" -> "di"), so a sentence costs one walk whatever the number of rules or
+server terms. Japanese and Chinese runs, which have no spaces, are searched inside
+instead (one regular expression over all such phrases).
 
-Three things do not count: idioms a server would never call spoilers ("killed it",
-"dying to see"), an action right after a negation ("would never defect"), and yes/no
-questions ("does Gordo die?"), which ask rather than tell.
+Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
+away with the same first letter, unless it is itself an everyday word in one of the
+guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.text import normalise
+from bot.guard.lexicon import Lexicon, common_words
+from bot.guard.normalise import Token, fold_text, tokens
 
 FUZZY_MIN = 4  # shorter words must match exactly
-NEAR = 25  # a subject and an action this many words apart still belong together
-NEGATIONS = frozenset({"never", "not", "no", "t", "nobody"})  # "t": from "doesn't"
-ASKING = frozenset({"does", "do", "did", "is", "are", "was", "were", "will"})
-WRAPPERS = frozenset({"you", "anyone", "anybody", "everyone", "somebody", "someone", "it", "we"})
-PRESUMING = frozenset({"why", "how", "when", "where", "after"})
 _SUFFIXES = ("ying", "ing", "ied", "ies", "ed", "es", "s")
+_END = ""  # trie key holding what ends at a node
 
-Phrase = tuple[str, ...]
+Payload = tuple[str, str]  # (category, key)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem, only ever compared with other stems made the same way:
     die, dies, died, dying -> "di"; fake, faked, faking -> "fak"."""
-    if len(word) <= 2:
+    if len(word) <= 2 or not word.isascii():
         return word
     for suffix in _SUFFIXES:
         shortest = 1 if suffix == "ying" else 2
@@ -46,126 +43,217 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 3 and word.endswith("e") else word
 
 
-def asks(text: str) -> bool:
-    """A short yes/no question about a character ("does Gordo die?") asks rather than
-    tells. One that wraps a statement ("did you know Gordo dies?", "is it sad that...")
-    or asks why or how ("can someone explain why Dev gets kicked out?") still tells."""
-    words = normalise(text).split()
-    return (
-        len(words) >= 2
-        and words[0] in ASKING
-        and words[1] not in WRAPPERS
-        and len(words) <= 10
-        and text.rstrip().endswith("?")
-        and not (PRESUMING | {"that"}) & set(words)
-    )
+class Found(NamedTuple):
+    category: str  # name, cue, weak, word, relation, idiom, thing, action, role
+    key: str
+    start: int  # token positions [start, end)
+    end: int
+    fuzzy: bool = False
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """One detection rule in matchable form."""
-
-    key: str  # the rule id, or "term:<text>" for a server's own term
-    subjects: tuple[Phrase, ...]
-    actions: tuple[Phrase, ...]  # empty: a subject alone is a match
-
-
-def phrase(text: str) -> Phrase:
-    return tuple(normalise(text).split())
-
-
-def _stems(words: Phrase) -> Phrase:
-    return tuple(stem(w) for w in words)
+_NO_TYPOS: frozenset[str] = frozenset()
+_NOTHING: tuple[set[str], frozenset[str]] = (set(), _NO_TYPOS)
 
 
 def _deletions(word: str) -> set[str]:
     return {word[:k] + word[k + 1 :] for k in range(len(word))} | {word}
 
 
-class Matcher:
-    """A compiled set of patterns; ``find`` returns the keys that match a piece of text."""
+def _is_cjk_phrase(text: str) -> bool:
+    return any("\u3040" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
-    def __init__(self, patterns: Iterable[Pattern], idioms: Iterable[str] = ()) -> None:
-        self.patterns = list(patterns)
-        # first stem -> (stemmed phrase, pattern index, is_subject)
-        self._starts: dict[str, list[tuple[Phrase, int, bool]]] = defaultdict(list)
-        vocabulary: set[str] = set()
-        for index, pattern in enumerate(self.patterns):
-            for is_subject, phrases in ((True, pattern.subjects), (False, pattern.actions)):
-                for words in phrases:
-                    if words:
-                        stems = _stems(words)
-                        self._starts[stems[0]].append((stems, index, is_subject))
-                        vocabulary.update(words)
-        self._stem_of = {word: stem(word) for word in vocabulary}
-        self._near: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
-            if len(word) >= FUZZY_MIN:
+
+class Vocabulary:
+    """Phrases compiled for lookup; ``find`` lists every phrase found in a token list."""
+
+    def __init__(self) -> None:
+        self._trie: dict[str, Any] = {}  # stem -> child node; _END -> payloads
+        self._prefixes: dict[str, list[tuple[str, Payload]]] = defaultdict(list)
+        self._cjk: dict[str, list[Payload]] = defaultdict(list)
+        self._cjk_sizes: tuple[int, ...] | None = None
+        self._words: set[str] = set()  # longer words, for typo tolerance
+        self._exact: set[str] = set()  # every word: a known word is never a typo
+        self._near: dict[str, set[str]] | None = None
+        self._stem_of: dict[str, str] = {}
+        self._common = common_words()
+        self._readings: dict[str | tuple[str, ...], tuple[set[str], frozenset[str]]] = {}
+        self._starts: dict[str | tuple[str, ...], list[Payload]] = {}  # "*" entries, per word
+
+    def add(self, phrase: str, payload: Payload) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        if _is_cjk_phrase(phrase):
+            self._cjk[fold_text(phrase)[0]].append(payload)
+            self._cjk_sizes = None
+            return
+        if phrase.endswith("*") and " " not in phrase:
+            prefix = fold_text(phrase[:-1])[0]
+            if len(prefix) >= 3:
+                self._prefixes[prefix[:3]].append((prefix, payload))
+                self._starts.clear()
+            return
+        words = [t.text for t in tokens(phrase)]
+        if not words:
+            return
+        node: dict[str, Any] = self._trie
+        for word in words:
+            node = node.setdefault(stem(word), {})
+            self._exact.add(word)
+            if word.isalpha() and len(word) >= FUZZY_MIN + 1:
+                self._words.add(word)
+        node.setdefault(_END, []).append(payload)
+        self._near = None
+        self._readings.clear()
+
+    # --- lookup --------------------------------------------------------------------
+
+    def _index(self) -> dict[str, set[str]]:
+        if self._near is None:
+            near: dict[str, set[str]] = defaultdict(set)
+            for word in self._words:
+                self._stem_of[word] = stem(word)
                 for key in _deletions(word):
-                    self._near[key].add(word)
-        self._idioms = [_stems(phrase(i)) for i in idioms if phrase(i)]
+                    near[key].add(word)
+            self._near = dict(near)
+        return self._near
 
-    def _meanings(self, word: str) -> set[str]:
-        """The rule stems ``word`` may stand for: its own, or a one-edit neighbour's."""
-        found = {stem(word)}
-        if len(word) >= FUZZY_MIN:
-            for key in _deletions(word):
-                for candidate in self._near.get(key, ()):
-                    # A four-letter word only stands for a five-letter one it drops a letter
-                    # of ("deth"): swapping letters in short words makes other words.
-                    lengths = (
-                        (len(word) + 1,)
-                        if len(word) == FUZZY_MIN
-                        else (
-                            len(word) - 1,
-                            len(word),
-                            len(word) + 1,
-                        )
-                    )
-                    if (
-                        candidate[0] == word[0]
-                        and len(candidate) in lengths
-                        and Levenshtein.distance(candidate, word, score_cutoff=1) <= 1
-                    ):
-                        found.add(self._stem_of[candidate])
+    def readings(self, token: Token) -> tuple[set[str], frozenset[str]]:
+        """The stems a token may stand for, and those of them that come from a typo."""
+        key = token.text if not token.alternatives else token.forms
+        cached = self._readings.get(key)
+        if cached is None:
+            if len(self._readings) > 100_000:
+                self._readings.clear()  # bounded: chat has a long tail of one-off words
+            cached = self._readings[key] = self._read(token)
+        return cached
+
+    def _read(self, token: Token) -> tuple[set[str], frozenset[str]]:
+        found = {stem(form) for form in token.forms}
+        word = token.text
+        if (
+            len(word) < FUZZY_MIN
+            or not word.isalpha()
+            or word in self._common
+            or word in self._exact
+        ):
+            return found, _NO_TYPOS
+        near = self._index()
+        lengths = (
+            (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
+        )
+        typos: set[str] = set()
+        for key in _deletions(word):
+            for candidate in near.get(key, ()):
+                if (
+                    candidate != word
+                    and candidate[0] == word[0]
+                    and len(candidate) in lengths
+                    and Levenshtein.distance(candidate, word, score_cutoff=1) <= 1
+                ):
+                    reading = self._stem_of[candidate]
+                    if reading not in found:
+                        typos.add(reading)
+        found |= typos
+        return found, frozenset(typos) if typos else _NO_TYPOS
+
+    def find(self, words: list[Token]) -> list[Found]:
+        cache = self._readings
+        readings = []
+        for token in words:
+            if token.cjk:
+                readings.append(_NOTHING)
+                continue
+            known = cache.get(token.text if not token.alternatives else token.forms)
+            readings.append(known if known is not None else self.readings(token))
+        options_at = [r[0] for r in readings]
+        typos_at = [r[1] for r in readings]
+        trie = self._trie
+        found: list[Found] = []
+        count = len(words)
+        for start in range(count):
+            for option in options_at[start]:
+                node = trie.get(option)
+                fuzzy = option in typos_at[start]  # read through a typo ("arested")
+                position = start + 1
+                while node is not None:
+                    ends = node.get(_END)
+                    if ends:
+                        for category, key in ends:
+                            found.append(Found(category, key, start, position, fuzzy))
+                    if position >= count:
+                        break
+                    following = node
+                    node = None
+                    for reading in options_at[position]:
+                        node = following.get(reading)
+                        if node is not None:
+                            fuzzy = fuzzy or reading in typos_at[position]
+                            break
+                    position += 1
+        if self._prefixes:
+            starts = self._starts
+            for position, token in enumerate(words):
+                prefixed = starts.get(token.text if not token.alternatives else token.forms)
+                if prefixed is None:
+                    prefixed = self._prefixed(token)
+                for category, key in prefixed:
+                    found.append(Found(category, key, position, position + 1))
+        if self._cjk:
+            lengths = self._cjk_lengths()
+            for position, token in enumerate(words):
+                if not token.cjk:
+                    continue
+                text = token.text
+                for offset in range(len(text)):  # every phrase at every start: no spaces
+                    for length in lengths:
+                        piece = text[offset : offset + length]
+                        for payload in self._cjk.get(piece, ()):
+                            found.append(Found(payload[0], payload[1], position, position + 1))
         return found
 
-    def _blank_idioms(self, stems: list[str], meanings: list[set[str]]) -> None:
-        for idiom in self._idioms:
-            for start in range(len(stems) - len(idiom) + 1):
-                if tuple(stems[start : start + len(idiom)]) == idiom:
-                    for k in range(start, start + len(idiom)):
-                        meanings[k] = set()
+    def _prefixed(self, token: Token) -> list[Payload]:
+        """The "*" entries (stems such as "погиб*") a word starts with; cached per word."""
+        key = token.text if not token.alternatives else token.forms
+        cached = self._starts.get(key)
+        if cached is None:
+            if len(self._starts) > 100_000:
+                self._starts.clear()
+            cached = self._starts[key] = [
+                payload
+                for form in token.forms
+                for prefix, payload in self._prefixes.get(form[:3], ())
+                if form.startswith(prefix)
+            ]
+        return cached
 
-    def find(self, text: str) -> set[str]:
-        """Keys of the patterns matching ``text`` (a sentence, or two read together)."""
-        words = normalise(text).split()
-        if not words or asks(text):
-            return set()
-        meanings = [self._meanings(w) for w in words]
-        self._blank_idioms([stem(w) for w in words], meanings)
-        subjects: dict[int, list[int]] = defaultdict(list)  # pattern -> word positions
-        actions: dict[int, list[int]] = defaultdict(list)
-        for position, options in enumerate(meanings):
-            for option in options:
-                for candidate, index, is_subject in self._starts.get(option, ()):
-                    if not _continues(candidate, meanings, position):
-                        continue
-                    if is_subject:
-                        subjects[index].append(position)
-                    elif not NEGATIONS & set(words[max(0, position - 2) : position]):
-                        actions[index].append(position)
-        found: set[str] = set()
-        for index, where in subjects.items():
-            pattern = self.patterns[index]
-            if not pattern.actions or any(
-                abs(s - a) <= NEAR for s in where for a in actions.get(index, ())
-            ):
-                found.add(pattern.key)
-        return found
+    def _cjk_lengths(self) -> tuple[int, ...]:
+        if self._cjk_sizes is None:
+            self._cjk_sizes = tuple(sorted({len(p) for p in self._cjk}, reverse=True))
+        return self._cjk_sizes
 
 
-def _continues(candidate: Phrase, meanings: Sequence[set[str]], position: int) -> bool:
-    if position + len(candidate) > len(meanings):
-        return False
-    return all(word in meanings[position + k] for k, word in enumerate(candidate))
+def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for index, person in enumerate(lexicon.people):
+        for name in person.names:
+            vocabulary.add(name, ("name", str(index)))
+        for role_index, role in enumerate(person.roles):
+            for slot, alternatives in enumerate(role.words):
+                for word in alternatives.split("|"):
+                    vocabulary.add(word, ("role", f"{index}:{role_index}:{slot}"))
+    for category, table in (("cue", lexicon.cues), ("weak", lexicon.weak_cues)):
+        for key, phrases in table.items():
+            for phrase in phrases:
+                vocabulary.add(phrase, (category, key))
+    for key, phrases in lexicon.words.items():
+        if key.startswith("function_"):
+            continue  # matched exactly, word by word, by the judge
+        for phrase in phrases:
+            vocabulary.add(phrase, ("word", key))
+    for key, phrases in lexicon.relations.items():
+        for phrase in phrases:
+            vocabulary.add(phrase, ("relation", key))
+    for phrase in lexicon.idioms:
+        vocabulary.add(phrase, ("idiom", phrase))
+    return vocabulary

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.guard.layout import Layout, Span, layout
+from bot.guard.layout import BLOCK_START, Layout, Span, layout
 
 MARK = "||"
 
@@ -42,6 +42,7 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
     for span in spans:
         for piece in _pieces(page, span):
             start, end = _trim(page.text, piece)
+            start = _after_block_marker(page, start)
             if start >= end:
                 continue
             for atom_start, atom_end in page.atoms():
@@ -64,6 +65,16 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _after_block_marker(page: Layout, start: int) -> int:
+    """A quote, heading or list item keeps its marker outside the tag ("- ||...||"), so
+    it still renders as one."""
+    if start in page.blocks or (start > 0 and page.text[start - 1] == "\n") or start == 0:
+        marker = BLOCK_START.match(page.text, start)
+        if marker:
+            return marker.end()
+    return start
 
 
 def _escaped(text: str, position: int) -> bool:
@@ -91,13 +102,10 @@ def tag(page: Layout, spans: Sequence[Span]) -> str | None:
 
 
 def _hides(page: Layout, regions: Sequence[Span], tagged: str) -> bool:
-    """Read the result back: every wrapped region and every region hidden before must
-    now be hidden, and nothing may be left unpaired."""
-    if page.unclosed:
-        return False
+    """Read the result back as Discord pairs markers: every wrapped region and every
+    region hidden before must now be hidden (a stray "||" of the author's that would pair
+    with an added tag shows up here as a region left readable)."""
     result = layout(tagged)
-    if result.unclosed:
-        return False
 
     def shift(position: int) -> int:  # where an original offset lands after insertions
         return (

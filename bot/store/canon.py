@@ -33,6 +33,7 @@ from bot.canon.models import (
     Source,
     TimelineEvent,
 )
+from bot.guard.lexicon import Lexicon
 from bot.spoilers.policy import Detail, Label, Reveal
 from bot.store.canon_writer import replace_canon
 
@@ -423,6 +424,12 @@ class CanonRepository:
     async def guard_idioms(self) -> tuple[str, ...]:
         rows = await self._all("SELECT phrase FROM canon_guard_idiom ORDER BY phrase")
         return tuple(str(row["phrase"]) for row in rows)
+
+    @_memoized
+    async def guard_lexicon(self) -> Lexicon:
+        """What the spoiler guard knows: vocabulary, names, roles (empty before a load)."""
+        rows = await self._all("SELECT data FROM canon_guard_lexicon WHERE id = 1")
+        return Lexicon.from_json(str(rows[0]["data"])) if rows else Lexicon()
 
     @_memoized
     async def counts(self) -> CanonCounts:

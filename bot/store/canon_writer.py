@@ -16,6 +16,7 @@ from bot.store.database import transaction
 # Reloading deletes children before parents (foreign keys are on). Community tables
 # (community_*) are never listed here, so a reload cannot touch them.
 CANON_TABLES = (
+    "canon_guard_lexicon",
     "canon_guard_idiom",
     "canon_guard_rule",
     "canon_search",
@@ -132,6 +133,10 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
         await conn.executemany(
             "INSERT INTO canon_guard_idiom (phrase) VALUES (?)",
             [(idiom,) for idiom in bundle.guard_idioms],
+        )
+        await conn.execute(
+            "INSERT INTO canon_guard_lexicon (id, data) VALUES (1, ?)",
+            (bundle.guard_lexicon.to_json(),),
         )
         await conn.executemany(
             "INSERT INTO canon_event (year, episode_id, is_finale, divergence, text, sources,"

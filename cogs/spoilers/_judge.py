@@ -71,8 +71,8 @@ class Judge:
             async with self._compiling:
                 matcher = self._matchers.get(key)
                 if matcher is None:
-                    idioms = await self.bot.store.canon.guard_idioms()
-                    matcher = self._matchers[key] = compile_rules(active, terms, idioms)
+                    lexicon = await self.bot.store.canon.guard_lexicon()
+                    matcher = self._matchers[key] = compile_rules(active, terms, lexicon)
                     while len(self._matchers) > MATCHERS_KEPT:
                         self._matchers.popitem(last=False)
         self._matchers.move_to_end(key)

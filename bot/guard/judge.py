@@ -1,0 +1,958 @@
+"""Deciding whether a message spoils, how sure the guard is, and why.
+
+A message spoils when it connects a *subject* (a character however pointed at, or a
+thing such as "the Sea Dragon") with an *outcome* a finale reveals, close enough to be
+one statement, in text a reader can see. The stages:
+
+- **who**: names (with typos, other scripts), roles and relations ("Ed's wife", "the
+  Outpost owner", read for the season the message talks about), pronouns and "both of
+  them" pointing back at characters named earlier in the message. A name that could be
+  anyone's ("Karen") counts in full only when the message is about the show; "my aunt
+  Karen", "Karen from HR", "Ed Sheeran" and "the real Deke Slayton" are someone else.
+- **what**: meaning classes in every language (death, arrest, exile...), negation
+  flipping death and survival ("doesn't survive" is a death, "isn't dead" is alive; "would
+  never defect" is nothing), figures of speech cancelled ("killed it", "I'm dead", "that
+  cliffhanger killed me"), emoji counting only right beside a name.
+- **together**: subject and outcome in the same sentence (closer is surer), or the
+  outcome in a later sentence that points back with a pronoun.
+- **how sure**: a score in [0, 1]; a bare yes/no question ("does Gordo die?") asks and
+  scores low; a name that could be anyone, without show context, scores lower (tagged only
+  when the statement is plain and close; otherwise the review band).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from bot.canon.models import GuardRule
+from bot.guard.layout import Layout, Span, layout, readable, sentences
+from bot.guard.lexicon import Lexicon, common_words
+from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
+from bot.guard.normalise import Token, tokens
+
+DEFAULT_THRESHOLD = 0.6  # at or above: the guard tags the message
+REVIEW_BAND = 0.35  # from here up to the threshold: moderators are asked, nothing deleted
+
+NEAR, FAR, FARTHEST = 10, 20, 30  # token distances between a subject and an outcome
+CLOSE, MIDDLE, DISTANT = 0.92, 0.8, 0.6  # the score at each distance
+BACK_REFERENCE = 0.78  # an outcome in a later sentence, pointing back with a pronoun
+SUBJECT_ONLY = 0.88  # a rule that needs no outcome ("boots on Mars", a server's term)
+WEAK = 0.62  # a hint ("gone", "loses"): the review band at best
+ANYONE = 0.68  # a name that could be anyone, in a message not about the show
+ASKING = 0.3  # a bare yes/no question asks rather than tells
+EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
+NEGATION_REACH = 3
+FLIPS = {"death": "alive", "alive": "death", "return": "death"}
+IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
+TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
+OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
+_SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
+_SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
+_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
+_CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
+_EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
+_FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
+_FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
+_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
+_NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
+_NONE: frozenset[int] = frozenset()
+_NO_FOUND: list[Found] = []
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason to hide something: who, what happened, how they were connected."""
+
+    rule: str  # the rule id, or "term:<text>" for a server's own term
+    character: str | None  # the character id, when the subject is a character
+    subject: str  # the words that named the subject, as written
+    outcome: str  # the words that said what happened ("" for a rule without outcomes)
+    how: str  # "same sentence", "pronoun", "role", "relation"...
+    score: float
+    sentences: tuple[int, ...]  # indices into Verdict.spans
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's reading of one message. True when something should be tagged."""
+
+    page: Layout
+    spans: tuple[Span, ...]  # every sentence, as read
+    score: float  # how sure the guard is that the message spoils, 0..1
+    evidence: tuple[Evidence, ...]  # best first
+    threshold: float = DEFAULT_THRESHOLD
+    forced: tuple[Span, ...] = ()  # spans to hide whatever the score (a moderator's call)
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences to hide: those of every piece of evidence at the threshold."""
+        if self.forced:
+            return self.forced
+        chosen = {i for e in self.evidence if e.score >= self.threshold for i in e.sentences}
+        return tuple(self.spans[i] for i in sorted(chosen))
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(e.rule for e in self.evidence if e.score >= self.threshold)
+
+    @property
+    def in_review_band(self) -> bool:
+        return REVIEW_BAND <= self.score < self.threshold and not self.forced
+
+    def __bool__(self) -> bool:
+        return bool(self.sentences)
+
+
+@dataclass
+class _Rule:
+    key: str
+    persons: frozenset[str]
+    things: frozenset[str]
+    classes: frozenset[str]
+    phrases: frozenset[str]
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    persons: frozenset[str] = frozenset()
+    thing: str | None = None
+    how: str = "name"
+    common: bool = False
+    fuzzy: bool = False
+    consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    cls: str | None  # a meaning class, or None for a rule's own phrase
+    phrase: str | None
+    weak: bool = False
+    emoji: bool = False
+    fuzzy: bool = False
+    owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
+    elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
+
+
+class _Sentence:
+    """One sentence as read, and what the judge makes of it (a plain class: one is
+    made per sentence of every message, so it is kept cheap)."""
+
+    __slots__ = (
+        "by",
+        "cues",
+        "elsewhere",
+        "finale",
+        "found",
+        "grammar",
+        "index",
+        "mentions",
+        "others",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, index: int, words: list[Token], found: list[Found], text: str) -> None:
+        self.index = index
+        self.words = words
+        self.found = found
+        self.text = text
+        self.mentions: list[_Mention] = []
+        self.cues: list[_Cue] = []
+        self.elsewhere: list[int] = []  # non-finale episode references
+        self.finale = False  # names a finale ("in the s3 finale", "s2e10")
+        self.others: list[int] = []  # where names of someone else end
+        self.grammar: dict[str, set[int]] = {}  # grammar class -> word positions
+        self.by: dict[str, list[Found]] = {}  # what was found, by category
+        self.starts: set[int] = set()  # where something was found
+
+    def has(self, key: str) -> bool:
+        return bool(self.grammar.get(key))
+
+    def of(self, category: str) -> list[Found]:
+        return self.by.get(category, _NO_FOUND)
+
+
+class Matcher:
+    """Rules and knowledge compiled once; ``inspect`` reads messages with them."""
+
+    def __init__(
+        self,
+        rules: Iterable[GuardRule],
+        terms: Sequence[str] = (),
+        lexicon: Lexicon | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.threshold = threshold
+        self.vocabulary: Vocabulary = compile_vocabulary(self.lexicon)
+        self.people = self.lexicon.people
+        common = common_words()
+        # Single-word names that are everyday words, with the languages they are common in
+        self._common_names = [
+            {n.casefold(): common[n.casefold()] for n in p.names if n.casefold() in common}
+            for p in self.people
+        ]
+        self._all_names = {w.casefold() for p in self.people for n in p.names for w in n.split()}
+        self._functions = {
+            k[len("function_") :]: frozenset(v)
+            for k, v in self.lexicon.words.items()
+            if k.startswith("function_")
+        }
+        # Who is a "she" or a "he", as far as their relations say (wife, son...)
+        feminine = set(self.lexicon.words.get("feminine", ()))
+        masculine = set(self.lexicon.words.get("masculine", ()))
+        self._genders: dict[str, str] = {}
+        for person in self.people:
+            said = {w for r in person.roles if r.of for word in r.words for w in word.split("|")}
+            if said & feminine and not said & masculine:
+                self._genders[person.id] = "she"
+            elif said & masculine and not said & feminine:
+                self._genders[person.id] = "he"
+        self._language_of: dict[str, list[str]] = defaultdict(list)
+        for language, function_words in self._functions.items():
+            for word in function_words:
+                self._language_of[word].append(language)
+        self.rules: list[_Rule] = []
+        self._by_person: dict[str, list[int]] = defaultdict(list)
+        self._by_thing: dict[str, list[int]] = defaultdict(list)
+        for rule in rules:
+            self._add(rule.id, rule.subjects, rule.actions)
+        for term in terms:
+            self._add(f"term:{term}", (term,), ())
+        self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+
+    def _add(self, key: str, subjects: Sequence[str], actions: Sequence[str]) -> None:
+        persons = frozenset(s[1:] for s in subjects if s.startswith("@"))
+        things = frozenset(s for s in subjects if not s.startswith("@"))
+        classes = frozenset(a[1:] for a in actions if a.startswith("@"))
+        phrases = frozenset(a for a in actions if not a.startswith("@"))
+        index = len(self.rules)
+        self.rules.append(_Rule(key, persons, things, classes, phrases))
+        for person in persons:
+            self._by_person[person].append(index)
+        for thing in things:
+            self.vocabulary.add(thing, ("thing", thing))
+            self._by_thing[thing].append(index)
+        for phrase in phrases:
+            self.vocabulary.add(phrase, ("action", phrase))
+
+    # --- reading -------------------------------------------------------------------
+
+    def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
+        read = []
+        for index, span in enumerate(spans):
+            words = tokens(readable(page, span), span[0])
+            if page.links:
+                for token in words:
+                    token.link = any(a <= token.start < b for a, b in page.links)
+            read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
+        return read
+
+    def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
+        page = layout(text)
+        spans = sentences(page)
+        read = self.read(page, spans)
+        categories = {f.category for s in read for f in s.found}
+        # Nobody and nothing a rule is about, or nothing said of them: no spoiler (a rule
+        # without outcomes has a "thing" subject, which is enough on its own).
+        nothing_said = not categories & _SUBJECTS or not categories & _OUTCOMES
+        if nothing_said and not ("thing" in categories and self._subject_only):
+            return Verdict(page, tuple(spans), 0.0, (), self.threshold)
+        context = _Context(self, read, about_show, page.links)
+        for sentence in read:
+            context.recognise(sentence)
+        evidence = context.associate()
+        evidence.sort(key=lambda e: -e.score)
+        best = evidence[0].score if evidence else 0.0
+        return Verdict(page, tuple(spans), round(best, 3), tuple(evidence), self.threshold)
+
+
+T = TypeVar("T")
+
+
+class _lazy(Generic[T]):
+    """functools.cached_property without its lock (3.11 takes one on every first read):
+    a context lives in one thread, for one message."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: Any = None) -> T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+class _Context:
+    """One message being judged: what it is about, who it has named so far."""
+
+    def __init__(
+        self, matcher: Matcher, read: list[_Sentence], about_show: bool, links: Sequence[Span]
+    ) -> None:
+        self.m = matcher
+        self.read = read
+        self._about_show = about_show
+        self.links = links  # the message's link addresses
+
+    @_lazy
+    def _counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        language_of = self.m._language_of
+        for s in self.read:
+            for token in s.words:
+                for language in language_of.get(token.text, ()):
+                    counts[language] += 1
+        return counts
+
+    @_lazy
+    def languages(self) -> set[str]:
+        """Languages the message is written in, by their small words (two at least)."""
+        return {language for language, n in self._counts.items() if n >= 2}
+
+    def _proper_noun(self, s: _Sentence, k: int) -> bool:
+        """A capitalised word that is no name or word of ours: somebody else ("Becca",
+        "Stark", "Jerrie"). At the start of a sentence, where any word is capitalised, it
+        must also be no everyday English word ("Dying at the end...")."""
+        if k < 0:
+            return False
+        token = s.words[k]
+        if not s.text[token.start].isupper():
+            return False  # the quick test first: most words are lower case
+        raw = s.text[token.start : token.end]
+        if not raw.isalpha() or raw.isupper() or k in s.starts:
+            return False
+        if token.text in self.m._all_names:
+            return False
+        first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
+        return not first or "en" not in common_words().get(token.text, frozenset())
+
+    @_lazy
+    def seasons(self) -> set[int]:
+        return self._when[0]
+
+    @_lazy
+    def about_show(self) -> bool:
+        """Whether the message is about the show: a show word or thing, an episode code,
+        two characters, or the caller says so (a channel about the show)."""
+        names = {f.key for s in self.read for f in s.found if f.category == "name"}
+        return (
+            self._about_show
+            or any(
+                f.category in ("thing", "action") or (f.category == "word" and f.key == "show")
+                for s in self.read
+                for f in s.found
+            )
+            or self._when[1]
+            or len(names) >= 2
+        )
+
+    @_lazy
+    def _when(self) -> tuple[set[int], bool]:
+        """Seasons the message names, and whether it gives an episode code."""
+        seasons: set[int] = set()
+        coded = False
+        for s in self.read:
+            for k, token in enumerate(s.words):
+                text = token.text
+                if text.isdigit():  # "season 3", "staffel 4"
+                    if k and s.words[k - 1].text in _SEASON_WORDS and len(text) == 1:
+                        seasons.add(int(text))
+                elif text[:1].isalpha() and not text.isalpha():  # "s3", "s3e10", "t4"
+                    season = _SEASON.match(text)
+                    if season:
+                        seasons.add(int(season.group(1)))
+                    coded = coded or bool(_EPISODE_CODE.match(text))
+        return seasons, coded
+
+    # --- who and what, one sentence at a time ---------------------------------------
+
+    def recognise(self, s: _Sentence) -> None:
+        by: dict[str, list[Found]] = {}
+        for f in s.found:
+            by.setdefault(f.category, []).append(f)
+        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES):
+            return  # nothing here a rule could use (grammar alone points at nobody)
+        s.by = by
+        s.starts = {f.start for f in s.found}
+        idiom: set[int] = set()
+        for f in by.get("idiom", _NO_FOUND):
+            idiom.update(range(f.start, f.end))
+        for f in by.get("word", _NO_FOUND):
+            s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+        self._people(s)
+        self._roles(s)
+        self._cues(s, idiom)
+        if any(c.weak for c in s.cues):  # only hints care whether a finale is named
+            s.finale = any(t.text in _FINALES or t.text.endswith("e10") for t in s.words)
+        if s.cues and s.mentions:
+            s.elsewhere = _elsewhere(s.words)
+            if s.elsewhere:  # only what is said next to "in ep 9" happened there
+                for cue in s.cues:
+                    cue.elsewhere = any(abs(cue.start - k) <= 5 for k in s.elsewhere)
+
+    def _people(self, s: _Sentence) -> None:
+        names = list(s.of("name"))
+        if len(names) > 1:
+            names.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        taken = -1  # names do not overlap: the longest at each place wins
+        for f in names:
+            if f.start < taken:
+                continue
+            taken = f.end
+            person = int(f.key)
+            if self._someone_else(s, f, person):
+                s.others.append(f.end)
+                continue
+            common = False
+            if f.end - f.start == 1:
+                languages = self.m._common_names[person].get(s.words[f.start].text)
+                if languages:
+                    common = "en" in languages or bool(languages & self.languages)
+            s.mentions.append(
+                _Mention(
+                    f.start,
+                    f.end,
+                    frozenset({self.m.people[person].id}),
+                    common=common,
+                    fuzzy=f.fuzzy,
+                )
+            )
+        history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
+        if not history:  # "Sea Dragon was a real 1962 design" is not the show's
+            for f in s.of("thing"):
+                s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
+        """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
+        words = s.words
+        grammar = s.grammar
+        owners = grammar.get("namesake_owner", _NONE)
+        nouns = grammar.get("namesake_noun", _NONE)
+        if owners:
+            # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
+            before = {words[k].text for k in range(max(0, f.start - 3), f.start)}
+            for k in range(max(0, f.start - 3), f.start):
+                if (
+                    k in owners
+                    and all(j in nouns or j in owners for j in range(k + 1, f.start))
+                    and not ({"show", "the"} & before)
+                ):
+                    return True
+            # "Danielle my roommate"
+            if f.end in owners and f.end + 1 in nouns:
+                return True
+        # "Karen from HR", "Kelly in my D&D group"
+        if (
+            f.end + 1 < len(words)
+            and words[f.end].text in ("from", "in", "at")
+            and (f.end + 1 in owners or f.end + 1 in grammar.get("namesake_place", _NONE))
+        ):
+            return True
+        # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
+        if f.end < len(words) and f.end - f.start == 1:
+            nxt = words[f.end]
+            raw = s.text[nxt.start : nxt.end]
+            gap = s.text[words[f.end - 1].end : nxt.start]
+            if (
+                gap == " "
+                and raw[:1].isupper()
+                and not raw.isupper()
+                and raw.isalpha()
+                and nxt.text not in self.m._all_names
+                and (
+                    f.end not in s.starts
+                    or all(fo.category == "role" for fo in s.found if fo.start == f.end)
+                )
+            ):
+                return True
+        # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
+        if f.start > 0 and f.end - f.start == 1:
+            prev = words[f.start - 1]
+            gap = s.text[prev.end : words[f.start].start]
+            if gap == " " and self._proper_noun(s, f.start - 1):
+                return True
+        # "Neil's daughter Karen": someone's relative, unless the relation is this one's
+        if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
+            noun = {x.key for x in s.of("relation") if x.end == f.start}
+            if noun or f.start - 1 in grammar.get("namesake_noun", ()):
+                related = {
+                    p for m in s.mentions if m.end == f.start - 2 and m.persons for p in m.persons
+                }
+                mine = self.m.people[person].roles
+                if not any(r.of in related for r in mine):
+                    return True
+        # "the real Deke Slayton", "in real life ...", history with years
+        real = grammar.get("real", _NONE)
+        if real and (f.start - 1 in real or f.start - 2 in real):
+            return True
+        if self.m.people[person].real:
+            if real and not s.has("show"):
+                return True
+            if any(_YEAR.match(t.text) for t in words) and not s.has("show"):
+                return True
+        return False
+
+    def _roles(self, s: _Sentence) -> None:
+        if "role" not in s.by and "relation" not in s.by:
+            return
+        slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for f in s.of("role"):
+            person, role, slot = map(int, f.key.split(":"))
+            slots[(person, role)][slot].append(f.start)
+        for (person, role_index), found in slots.items():
+            known = self.m.people[person].roles[role_index]
+            if known.of is not None or len(found) < len(known.words):
+                continue
+            positions = [min(p) for p in found.values()]
+            if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
+                continue
+            s.mentions.append(
+                _Mention(
+                    min(positions),
+                    max(positions) + 1,
+                    frozenset({self.m.people[person].id}),
+                    how="role",
+                )
+            )
+        for f in s.of("relation"):
+            self._relation(s, f)
+
+    def _in_season(self, first: int, last: int) -> bool:
+        return not self.seasons or any(first <= n <= last for n in self.seasons)
+
+    def _relation(self, s: _Sentence, f: Found) -> None:
+        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid"."""
+        wanted = set(f.key.split("+"))
+        owners: list[_Mention] = []
+        k = f.start - 1
+        while (
+            k >= 0
+            and k > f.start - 4
+            and s.words[k].text
+            in (
+                "ex",
+                "younger",
+                "older",
+                "best",
+                "little",
+                "late",
+                "eldest",
+                "youngest",
+            )
+        ):
+            k -= 1
+        if k >= 0 and k in s.grammar.get("owner", ()):
+            owners = [m for m in s.mentions if m.end == k and m.persons]
+            # "Gordo and Tracy's": both own
+            if (
+                owners
+                and owners[0].start >= 2
+                and s.words[owners[0].start - 1].text in ("and", "&")
+            ):
+                owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
+        elif k >= 0 and k in s.grammar.get("pronoun", ()):
+            previous = self._antecedents(
+                s.index, before=f.start, plural=False, gender=_gender(s, k)
+            )
+            owners = [_Mention(0, 0, previous)] if previous else []
+        ids: set[str] = set()
+        for owner in owners:
+            owner.consumed = True
+            for person in self.m.people:
+                for known in person.roles:
+                    if (
+                        known.of in owner.persons
+                        and wanted & {p for w in known.words for p in w.split("|")}
+                        and self._in_season(known.first, known.last)
+                    ):
+                        ids.add(person.id)
+        if ids:
+            s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _antecedents(
+        self,
+        index: int,
+        before: int | None = None,
+        *,
+        plural: bool = True,
+        gender: str | None = None,
+    ) -> frozenset[str]:
+        """Characters a pronoun may point at: those named in this sentence before it, or
+        in the nearest earlier sentence that names any (three back at most). "They",
+        "both", "neither" point at all of them; "he", "she" at the one named first there
+        (the sentence's subject, usually: "Sam was in s2 with Tracy. He dies..."), or the
+        first one who can be a "she" or a "he", as their relations tell."""
+
+        def fits(m: _Mention) -> bool:
+            return gender is None or any(
+                self.m._genders.get(p) in (None, gender) for p in m.persons
+            )
+
+        here = self.read[index]
+        named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
+        for k in range(index, max(-1, index - 4), -1):
+            if k != index:
+                named = [m for m in self.read[k].mentions if m.persons]
+            if plural and named:
+                return frozenset(p for m in named for p in m.persons)
+            fitting = [m for m in named if fits(m)]
+            if fitting:
+                chosen = fitting[-1] if k == index else fitting[0]
+                return chosen.persons
+        return frozenset()
+
+    def _cues(self, s: _Sentence, idiom: set[int]) -> None:
+        grammar = s.grammar
+        first_person = grammar.get("first_person", _NONE)
+        first_object = grammar.get("first_object", _NONE)
+        hedges = grammar.get("hedge", _NONE)
+        negations = grammar.get("negation", _NONE) | hedges
+        seen: set[tuple[str, str, int, int]] = set()
+        outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
+        for f in outcomes:
+            if f[:4] in seen:
+                continue  # the same outcome found through two phrases
+            seen.add(f[:4])
+            if f.category == "action":
+                if not idiom or not any(k in idiom for k in range(f.start, f.end)):
+                    s.cues.append(_Cue(f.start, f.end, None, f.key))
+                continue
+            if idiom and any(k in idiom for k in range(f.start, f.end)):
+                continue
+            word = s.words[f.start].text
+            # German "die": another language's small word, when that language's other
+            # small words here outnumber English ones ("Molly ist die Beste")
+            if (
+                f.end - f.start == 1
+                and word in self.m._language_of
+                and f.category == "cue"
+                and any(
+                    self._counts[lang] - 1 > self._counts.get("en", 0)
+                    for lang in self.m._language_of[word]
+                    if lang != "en"
+                )
+            ):
+                continue
+            emoji = not word[:1].isalnum()
+            if not emoji:
+                # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
+                if (
+                    f.end < len(s.words)
+                    and not _apart(s, f.end - 1, f.end)
+                    and (
+                        f.end in first_object
+                        or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
+                    )
+                ):
+                    continue
+                if f.start - 1 in first_object:
+                    continue
+                if (
+                    first_person
+                    and any(f.start - k in first_person for k in (1, 2, 3))
+                    and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
+                ):
+                    continue
+            wishes = grammar.get("wish")
+            if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
+                continue  # "I hope Danielle survives season 5": not (yet) the story
+            cls: str | None = f.key
+            negated = (
+                [
+                    k
+                    for k in negations
+                    if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+                ]
+                if negations
+                else ()
+            )
+            if negated:
+                # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
+                cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
+                if cls is None:
+                    continue
+            owner = None
+            if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
+                owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
+                owner = owned[0].persons if owned else None
+            if (
+                s.others
+                and any(
+                    f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
+                    for end in s.others
+                )
+            ) or (
+                f.start > 0
+                and not _apart(s, f.start - 1, f.start)
+                and self._proper_noun(s, f.start - 1)
+            ):
+                owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            # A hint made plain: "doesn't make it" is a death, in full.
+            weak = f.category == "weak" and not (negated and cls == "death")
+            if emoji and grammar.get("laughter"):
+                weak = True  # "Gordo 💀💀 lmao"
+            s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+
+    # --- together ---------------------------------------------------------------------
+
+    def _factor(self, s: _Sentence, mention: _Mention) -> float:
+        factor = ANYONE if mention.common and not self.about_show else 1.0
+        words = s.words
+        end = words[-1].end if words else 0
+        asks = s.text[end : end + 3].lstrip(" )").startswith("?")
+        if (
+            asks
+            and 0 in s.grammar.get("asking", ())
+            and len(words) <= 10
+            and not s.has("presuming")
+        ):
+            factor *= ASKING
+        return factor
+
+    def _matches(self, rule: _Rule, cue: _Cue) -> bool:
+        if cue.phrase is not None:
+            return cue.phrase in rule.phrases
+        return cue.cls in rule.classes
+
+    def _rules_for(self, mention: _Mention) -> set[int]:
+        found: set[int] = set()
+        for person in mention.persons:
+            found.update(self.m._by_person.get(person, ()))
+        if mention.thing is not None:
+            found.update(self.m._by_thing.get(mention.thing, ()))
+        return found
+
+    def associate(self) -> list[Evidence]:
+        best: dict[tuple[str, str | None, tuple[int, ...]], Evidence] = {}
+
+        def keep(e: Evidence) -> None:
+            key = (e.rule, e.character, e.sentences)  # every sentence that spoils is hidden
+            if key not in best or best[key].score < e.score:
+                best[key] = e
+
+        links = self.links
+        for s in self.read:
+            subjects = [m for m in s.mentions if not m.consumed]
+            for mention in subjects:
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    character = self._character(rule, mention)
+                    said = _said(s, mention.start, mention.end)
+                    if not rule.classes and not rule.phrases:
+                        keep(
+                            Evidence(
+                                rule.key,
+                                character,
+                                said,
+                                "",
+                                mention.how,
+                                SUBJECT_ONLY * factor,
+                                (s.index,),
+                            )
+                        )
+                        continue
+                    for cue in s.cues:
+                        if not self._matches(rule, cue):
+                            continue
+                        distance = max(cue.start - mention.end, mention.start - cue.end, 0)
+                        if cue.emoji and not self._beside(s, mention, cue):
+                            continue
+                        if cue.owner is not None and not cue.owner & mention.persons:
+                            continue  # "Karen keeping Shane's death from Ed"
+                        weak = cue.weak and not s.finale  # "loses her in the s3 finale"
+                        score = _closeness(distance) * (WEAK if weak else 1.0) * factor
+                        if cue.elsewhere:
+                            score *= OTHER_EPISODE
+                        if cue.fuzzy or mention.fuzzy:
+                            score *= TYPO
+                        if links and _linked(s, mention.start, mention.end, cue, links):
+                            score *= IN_A_LINK
+                        known = best.get((rule.key, character, (s.index,)))
+                        if score and (known is None or known.score < score):
+                            outcome = _said(s, cue.start, cue.end)
+                            how = _how(mention)
+                            keep(
+                                Evidence(rule.key, character, said, outcome, how, score, (s.index,))
+                            )
+            self._back_references(s, keep)
+        return list(best.values())
+
+    def _back_references(self, s: _Sentence, keep: object) -> None:
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." Each outcome
+        goes with the pronoun nearest before it (or after it): "seeing him after the
+        bombing, knowing she's dead" is about a "she"."""
+        if s.cues and s.index and s.has("it"):
+            self._things_back(s, keep)
+        pointers = sorted(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
+        if not s.cues or not pointers or s.index == 0:
+            return
+        source = next(
+            (
+                k
+                for k in range(s.index - 1, max(-1, s.index - 4), -1)
+                if any(m.persons for m in self.read[k].mentions)
+            ),
+            s.index,
+        )
+        for cue in s.cues:
+            if cue.emoji:
+                continue
+            before = [k for k in pointers if k < cue.start]
+            pointer = before[-1] if before else pointers[0]
+            plural = pointer in s.grammar.get("group", ())
+            antecedents = self._antecedents(
+                s.index, before=0, plural=plural, gender=_gender(s, pointer)
+            )
+            if not antecedents:
+                continue
+            mention = _Mention(0, 0, antecedents, how="pronoun")
+            factor = self._factor(s, mention)
+            for index in self._rules_for(mention):
+                rule = self.m.rules[index]
+                if not self._matches(rule, cue):
+                    continue
+                weak = cue.weak and not s.finale
+                score = BACK_REFERENCE * (WEAK if weak else 1.0) * factor
+                keep(  # type: ignore[operator]
+                    Evidence(
+                        rule.key,
+                        self._character(rule, mention),
+                        _said(s, pointer, pointer + 1),
+                        _said(s, cue.start, cue.end),
+                        "pronoun",
+                        score,
+                        tuple(sorted({source, s.index})),
+                    )
+                )
+
+    def _things_back(self, s: _Sentence, keep: object) -> None:
+        """ "The Goldilocks plan looked impossible. They pull it off." """
+        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+            things = [m for m in self.read[k].mentions if m.thing is not None]
+            if not things:
+                continue
+            for thing in things:
+                for index in self._rules_for(thing):
+                    rule = self.m.rules[index]
+                    for cue in s.cues:
+                        if cue.emoji or not self._matches(rule, cue):
+                            continue
+                        # "it" as what the outcome happens to: "sells it", "pull it off"
+                        near = [k for k in s.grammar["it"] if cue.start <= k <= cue.end]
+                        if not near:
+                            continue
+                        it = near[0]
+                        score = BACK_REFERENCE * (WEAK if cue.weak and not s.finale else 1.0)
+                        keep(  # type: ignore[operator]
+                            Evidence(
+                                rule.key,
+                                None,
+                                _said(s, it, it + 1),
+                                _said(s, cue.start, cue.end),
+                                "pronoun",
+                                score,
+                                (k, s.index),
+                            )
+                        )
+            return
+
+    def _character(self, rule: _Rule, mention: _Mention) -> str | None:
+        both = sorted(rule.persons & mention.persons)
+        return both[0] if both else None
+
+    def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
+        if cue.start < mention.end:
+            return False
+        between = range(mention.end, cue.start)
+        if len(between) > EMOJI_REACH + 2:
+            return False
+        named = {k for m in s.mentions for k in range(m.start, m.end)}
+        return all(
+            k in named or not s.words[k].text[:1].isalnum() or s.words[k].text in _AND
+            for k in between
+        )
+
+
+_AND = frozenset({"and", "y", "e", "und", "et", "и"})
+_SUBJECTS = frozenset({"name", "thing", "role", "relation"})
+_PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
+_OUTCOMES = frozenset({"cue", "weak", "action"})
+
+
+def _closeness(distance: int) -> float:
+    if distance <= NEAR:
+        return CLOSE
+    if distance <= FAR:
+        return MIDDLE
+    return DISTANT if distance <= FARTHEST else 0.0
+
+
+def _elsewhere(words: list[Token]) -> list[int]:
+    """Where a sentence places what it says in an episode that is not a finale ("in ep
+    9", "s2e3", "the s4 premiere"), when it names no finale."""
+    texts = [t.text for t in words]
+    other: list[int] = []
+    finale = False
+    for k, text in enumerate(texts):
+        number: int | None = None
+        if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
+            code = _CODE.match(text)
+            if code:
+                number = int(code.group(2))
+        elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
+            number = int(texts[k + 1])
+        if (number is not None and number != 10) or text in _OPENING_WORDS:
+            other.append(k)
+        finale |= number == 10 or text in _FINALE_WORDS
+    return [] if finale else other
+
+
+def _gender(s: _Sentence, at: int | None = None) -> str | None:
+    """ "she" or "he" when the sentence's pronoun (or the one at ``at``) says which."""
+    places = [at] if at is not None else sorted(s.grammar.get("pronoun", ()))
+    for k in places:
+        if k in s.grammar.get("she", ()):
+            return "she"
+        if k in s.grammar.get("he", ()):
+            return "he"
+    return None
+
+
+def _apart(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation separates two words: a negation does not reach past it
+    ("Miles Dale, not Miles Davis: tortured")."""
+    between = s.text[s.words[left].end : s.words[right].start]
+    return any(mark in between for mark in ",;:()!?.")
+
+
+def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]) -> bool:
+    """Subject and outcome both only in a link address that its author did not try to
+    tag ("||" in an address shows its words were meant to be hidden, and are spoilers)."""
+    first, last = min(start, cue.start), max(end, cue.end)
+    if not all(s.words[k].link for k in range(first, min(last, len(s.words)))):
+        return False
+    where = s.words[first].start
+    return not any(a <= where < b and "||" in s.text[a:b] for a, b in links)
+
+
+def _said(s: _Sentence, start: int, end: int) -> str:
+    if start >= end or end > len(s.words):
+        return ""
+    return s.text[s.words[start].start : s.words[end - 1].end]
+
+
+def _how(mention: _Mention) -> str:
+    return {"name": "same sentence"}.get(mention.how, mention.how)

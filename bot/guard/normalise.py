@@ -1,0 +1,222 @@
+"""Turning what a reader sees into comparable words, the way the reader reads them.
+
+Order matters, and is the one Unicode recommends:
+
+1. Invisible characters (format characters such as zero-width spaces, soft hyphens,
+   word joiners, bidi marks; variation selectors) are *removed*: "Ka<ZWSP>ren" is "Karen".
+2. NFKC, then case folding: mathematical bold, fullwidth and other styled letters become
+   plain letters before they are lower-cased ("𝐆𝐨𝐫𝐝𝐨" -> "gordo").
+3. Accents are dropped from Latin, Greek and Cyrillic letters ("Moscú" -> "moscu"); other
+   scripts keep their marks (Japanese voicing marks change the word).
+4. A word that mixes scripts (Latin with Cyrillic or Greek look-alikes: "Мargо") is mapped
+   to its Latin skeleton with the Unicode TR39 confusables data shipped by
+   ``confusable_homoglyphs``; a word wholly in Cyrillic stays Russian ("Гордо"). Greek-only
+   words are skeletonised too (no Greek vocabulary is claimed).
+5. Leetspeak inside a word that mixes letters with digits or ``@ $ | !`` is folded
+   ("G0rd0" -> "gordo"; "1" may be "i" or "l", both are kept); episode codes ("s3e10")
+   and plain numbers are left alone.
+6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o") are joined into a word.
+
+Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
+Offsets always point back into the original text, for tagging.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
+_LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
+_NOT_LEET = re.compile(
+    r"(?:s\d+(?:e\d+)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
+)
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_TOKEN = re.compile(
+    rf"[{_CJK}]+"  # Japanese and Chinese: one run, matched inside (no word breaks)
+    rf"|[^\W_{_CJK}]+(?:[@$|!]+[^\W_{_CJK}]+)*"  # words, leetspeak symbols inside them
+    r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
+    r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
+)
+_LATIN, _GREEK, _CYRILLIC = 1, 2, 4
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # the main reading
+    start: int  # offsets into the original text
+    end: int
+    alternatives: tuple[str, ...] = ()  # other readings (leetspeak "1" as "l")
+    spaced: bool = False  # one-letter-at-a-time spelling, joined
+    cjk: bool = False  # Japanese or Chinese run: matched inside, not by whole words
+    link: bool = False  # inside a link address (set by the reader)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.text, *self.alternatives)
+
+
+def _script(char: str) -> int:
+    code = ord(char)
+    if code < 0x250:
+        return _LATIN if char.isalpha() else 0
+    if 0x370 <= code < 0x400:
+        return _GREEK
+    if 0x400 <= code < 0x530:
+        return _CYRILLIC
+    return 0
+
+
+@cache
+def _skeletons() -> dict[str, str]:
+    """Greek and Cyrillic letters that look like a Latin letter, lower-cased: the TR39
+    confusables table as shipped by confusable_homoglyphs, read once."""
+    from confusable_homoglyphs.confusables import (  # type: ignore[import-untyped]
+        confusables_data,
+    )
+
+    def latin(char: str) -> str | None:
+        for glyph in confusables_data.get(char, ()):
+            target = str(glyph["c"])
+            if len(target) == 1 and target.isascii() and target.isalpha():
+                return target.lower()
+        return None
+
+    table: dict[str, str] = {}
+    for code in list(range(0x370, 0x400)) + list(range(0x400, 0x530)):
+        char = chr(code)
+        if not char.isalpha():
+            continue
+        mapped = latin(char) or latin(char.upper())
+        if mapped:
+            table[char.lower()] = mapped
+    return table
+
+
+@cache
+def _fold(char: str) -> str:
+    """One original character as comparable text ("" when it is invisible)."""
+    category = unicodedata.category(char)
+    if category == "Cf" or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+        return ""
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    out: list[str] = []
+    for piece in unicodedata.normalize("NFD", folded):
+        if unicodedata.combining(piece) and out and ord(out[-1]) < 0x530:
+            continue  # an accent on a Latin, Greek or Cyrillic letter
+        out.append(piece)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def fold_text(text: str) -> tuple[str, list[int] | None]:
+    """The text folded (steps 1-3), and for each folded character its original offset
+    (None: the same offsets, as for plain ASCII)."""
+    if text.isascii():
+        return text.lower(), None
+    chars: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(text):
+        folded = _fold(char) if ord(char) >= 0x80 else char.lower()
+        for piece in folded:
+            chars.append(piece)
+            origin.append(position)
+    return "".join(chars), origin
+
+
+_IS_CJK = re.compile(f"[{_CJK}]")
+
+
+def _deconfuse(word: str) -> str:
+    if word.isascii():
+        return word
+    scripts = 0
+    for char in word:
+        scripts |= _script(char)
+    if scripts & (_GREEK | _CYRILLIC) and (scripts & _LATIN or scripts == _GREEK):
+        table = _skeletons()
+        return "".join(table.get(c, c) for c in word)
+    return word
+
+
+def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
+    if word.isalpha() or _NOT_LEET.fullmatch(word):
+        return word, ()
+    letters = sum(c.isalpha() for c in word)
+    if letters == 0 and not any(c in "@$|!" for c in word):
+        return word, ()  # a number
+    if letters == 0 and len(word) < 3:
+        return word, ()
+    base = word.translate(_LEET_SYMBOLS)
+    main = base.translate(_LEET)
+    other = base.replace("1", "l").translate(_LEET)
+    return main, (other,) if other != main else ()
+
+
+def tokens(text: str, shift: int = 0) -> list[Token]:
+    """The words of ``text`` (what a reader sees), normalised, with offsets into it
+    (plus ``shift``, for a piece of a longer text)."""
+    folded, origin = fold_text(text)
+    found: list[Token] = []
+    add = found.append
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        if origin is None:
+            start, end = match.start() + shift, match.end() + shift
+            if word.isalpha() and word.isascii():
+                add(Token(word, start, end))  # the common case, kept quick
+                continue
+        else:
+            start, end = origin[match.start()] + shift, origin[match.end() - 1] + 1 + shift
+        if word.isascii():
+            if word.isalpha():
+                add(Token(word, start, end))
+                continue
+        elif _IS_CJK.match(word):
+            found.append(Token(word, start, end, cjk=True))
+            continue
+        word = _deconfuse(word)
+        main, others = _unleet(word)
+        found.append(Token(main, start, end, others))
+    return _join_spelled(text, found, shift)
+
+
+def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
+    """ "K a r e n" and "m.a.r.g.o" become one word each (three letters or more). The
+    first gap in a run (a space, or a dot) is its separator; anything else ends it."""
+    singles = 0
+    for token in found:
+        singles = singles + 1 if len(token.text) == 1 else 0
+        if singles == 3:
+            break
+    else:
+        return found  # no three one-letter words in a row: nothing spelled out
+    out: list[Token] = []
+    run: list[Token] = []
+    separator = ""
+
+    def flush() -> None:
+        if len(run) >= 3:
+            word = "".join(t.text for t in run)
+            out.append(Token(word, run[0].start, run[-1].end, spaced=True))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for token in found:
+        single = len(token.text) == 1 and token.text.isalpha() and not token.cjk
+        if single and run:
+            gap = text[run[-1].end - shift : token.start - shift]
+            if len(run) == 1 and gap in (" ", "."):
+                separator = gap
+            if gap == separator:
+                run.append(token)
+                continue
+        flush()
+        if single:
+            run.append(token)
+        else:
+            out.append(token)
+    flush()
+    return out

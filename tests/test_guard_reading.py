@@ -1,0 +1,158 @@
+"""The guard's reading, one category of issue 9's "What it gets wrong today" at a time.
+
+Each case is a message written for this test (not copied from a corpus); the corpora
+measure how often the guard is right, these pin down *why*.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, compile_rules, inspect
+from bot.guard.normalise import tokens
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
+
+
+# --- normalising ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mo\u200bl\u00adly", ["molly"]),  # zero-width space, soft hyphen: removed
+        ("Mar\u2060go\ufeff", ["margo"]),  # word joiner, BOM
+        ("\u200eDeke\u200f", ["deke"]),  # bidi marks
+        ("𝐆𝐨𝐫𝐝𝐨 𝑻𝒓𝒂𝒄𝒚", ["gordo", "tracy"]),  # mathematical letters: NFKC first
+        ("Ｋａｒｅｎ", ["karen"]),  # fullwidth
+        ("Кarеn", ["karen"]),  # Cyrillic К, е in a Latin word: TR39 skeleton
+        ("Μοlly", ["molly"]),  # Greek Μ, ο
+        ("Гордо", ["гордо"]),  # a Russian word stays Russian
+        ("G0rd0 d13s", ["gordo", "dies"]),  # leetspeak
+        ("s3e10 1995", ["s3e10", "1995"]),  # episode codes and years are not leetspeak
+        ("K a r e n  d i e s", ["karen", "dies"]),  # spelled out
+        ("d.e.k.e", ["deke"]),
+        ("Moscú", ["moscu"]),  # accents
+        ("💀☠️", ["💀", "☠"]),  # emoji are words (the variation selector goes)
+    ],
+)
+def test_normalising(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_offsets_point_into_the_original() -> None:
+    text = "Ka\u200bren 𝐝𝐢𝐞𝐬"
+    found = tokens(text)
+    assert [text[t.start : t.end] for t in found] == ["Ka\u200bren", "𝐝𝐢𝐞𝐬"]
+
+
+# --- false alarms ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More Tracy screen time in s4 please",  # "more" is no typo of "morre"
+        "Marge deserved a bigger part",  # Marge is not Margo
+        "that episode of FAM killed me, Molly was incredible",  # figure of speech
+        "Danielle's speech absolutely killed it",
+        "I'm dead, Gordo's dance in the bar",
+        "my neighbour Karen passed away last spring",  # namesake
+        "Gordon Ramsay would hate the Outpost food",
+        "the real Deke Slayton died in 1993 of a brain tumour",  # history
+        "Ellen came out in the press conference episode and I cried",  # S3E9, not finale
+        "does Gordo die? no spoilers please",  # a genuine question
+        "Molly would never defect, she loves NASA too much",  # negated: nothing
+    ],
+)
+def test_no_false_alarm(text: str) -> None:
+    assert not spoils(text), inspect(text, MATCHER).evidence
+
+
+# --- misses --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # roles and relations, from the canon data
+        "Shane's mother is one of the people killed at JSC",
+        "the woman who runs the Outpost sells it before the time jump",
+        "Wayne's wife dies in the car bomb",
+        "the Sojourner commander is shot in the riot",
+        # across sentences, pronouns, both/neither, negated survival
+        "Deke was my favourite in s1. He doesn't make it home.",
+        "Gordo and Tracy go back out for the reactor. Neither of them survives.",
+        "Karen loved that bar. In the end she is killed in the blast.",
+        # obfuscation
+        "K\u200ba\u200br\u200be\u200bn is killed in the bombing",
+        "Gоrdо dіes on the moon",  # Cyrillic о, і
+        "𝗠𝗼𝗹𝗹𝘆 𝗱𝗶𝗲𝘀 at JSC",
+        "D a n n y  e x i l e d",
+        "k4r3n d13d in the bombing",
+        "Tracy ⚰️ Gordo ⚰️",
+        # languages
+        "モリーはJSCの爆発で死んでしまう",
+        "Карен погибает при взрыве",
+        "Deke muere en la Luna",
+        "Molly stirbt beim Anschlag",
+        "Margo est arrêtée à la fin",
+        "o Gordo morre na Lua",
+        "Karen muore nell'esplosione",
+        # slang, one word per line, a code block list
+        "danny got yeeted to the NK lander",
+        "Molly\nis\nkilled\nin\nthe\nblast",
+        "```\nfinale recap\n- margo: faked her death\n```",
+        # a question that states the answer
+        "wait so Danielle gets shot in the riot??",
+    ],
+)
+def test_no_miss(text: str) -> None:
+    assert spoils(text), inspect(text, MATCHER)
+
+
+# --- the verdict -----------------------------------------------------------------------
+
+
+def test_a_verdict_explains_itself() -> None:
+    verdict = inspect("Honestly Molly dies in the JSC bombing. Brutal.", MATCHER)
+    assert verdict and 0.0 <= verdict.score <= 1.0
+    best = verdict.evidence[0]
+    assert best.character == "molly-cobb"
+    assert best.subject == "Molly"
+    assert best.outcome in ("dies", "bombing")
+    assert best.rule in verdict.keys
+    assert verdict.sentences == ((0, 39),)  # the sentence, not the reaction after it
+
+
+def test_a_name_that_could_be_anyone_counts_less_without_show_context() -> None:
+    anyone = inspect("so Karen is dead", MATCHER)
+    about_the_show = inspect("so Karen is dead", MATCHER, about_show=True)  # channel topic
+    assert anyone.score < about_the_show.score
+    assert inspect("so Karen is dead after the bombing", MATCHER)  # a show word: in full
+
+
+def test_a_hint_alone_goes_to_the_review_band() -> None:
+    verdict = inspect("Karen is gone", MATCHER, about_show=True)
+    assert not verdict
+    assert REVIEW_BAND <= verdict.score < DEFAULT_THRESHOLD
+    assert verdict.in_review_band
+    assert inspect("Karen is gone after the s3 finale", MATCHER)  # placed in a finale
+
+
+def test_a_message_with_nothing_to_say_scores_zero() -> None:
+    verdict = inspect("good morning everyone", MATCHER)
+    assert verdict.score == 0.0 and not verdict.evidence and not verdict.in_review_band

@@ -1,0 +1,115 @@
+"""Reposts that hide: generated Discord markdown, tagged, read back as Discord renders it.
+
+For any message built from code spans and blocks, quotes, lists, headings, links, tagged
+and untagged finale sentences and stray or unclosed "||": either the guard gives up
+(the cog then posts the safe form), or the repost differs from the original only by
+"||" pairs and no finale sentence can be read in it without a click.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, everything, inspect, tag_finding
+from bot.guard.layout import layout, readable
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+FINALE = [
+    "Gordo dies on the moon",
+    "Karen is killed in the JSC bombing",
+    "Margo fakes her death and moves to Moscow",
+    "Danny gets exiled to the North Korean lander",
+    "Ed shoots down the Sea Dragon",
+]
+SAFE = ["great episode", "Karen runs the Outpost", "lol", "season 2 rules", "Ed is the best"]
+WORD = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def _seen(text: str) -> str:
+    """Everything Discord shows of ``text`` without a click, one line."""
+    page = layout(text)
+    return " ".join(_words(readable(page, (0, len(text)))))
+
+
+sentence = st.sampled_from(FINALE + SAFE)
+inline = st.one_of(
+    sentence,
+    sentence.map(lambda s: f"||{s}||"),
+    sentence.map(lambda s: f"`{s}`"),
+    sentence.map(lambda s: f"`||{s}||`"),
+    sentence.map(lambda s: f"\\||{s}\\||"),
+    sentence.map(lambda s: f"[{s}](https://example.com/a)"),
+    st.just("https://example.com/x||y"),
+    st.sampled_from(["||", "|", "||||", "\\", "`", "*", "_", "~~"]),
+)
+line = st.lists(inline, min_size=1, max_size=3).map(" ".join)
+block = st.one_of(
+    line,
+    line.map(lambda s: f"> {s}"),
+    line.map(lambda s: f"- {s}"),
+    line.map(lambda s: f"1. {s}"),
+    line.map(lambda s: f"# {s}"),
+    st.lists(line, min_size=1, max_size=3).map(lambda ls: "```\n" + "\n".join(ls) + "\n```"),
+    st.lists(line, min_size=1, max_size=2).map(lambda ls: ">>> " + "\n".join(ls)),
+)
+messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=messages)
+def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
+    verdict = inspect(text, MATCHER)
+    if not verdict:
+        return
+    reposted = tag_finding(verdict)
+    if reposted is None:
+        return  # the cog falls back to the safe form: the whole message as a spoiler file
+    assert reposted.replace("||", "") == text.replace("||", ""), "only || pairs were added"
+    assert (len(reposted) - len(text)) % 4 == 0
+    seen = _seen(reposted)
+    for finale in FINALE:
+        assert " ".join(_words(finale)) not in seen, (finale, reposted)
+    assert not inspect(reposted, MATCHER), "the guard finds nothing left to tag"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=messages)
+def test_a_moderators_tag_hides_everything_or_gives_up(text: str) -> None:
+    reposted = tag_finding(everything(text))
+    if reposted is None:
+        return
+    assert reposted.replace("||", "") == text.replace("||", "")
+    for finale in FINALE:
+        assert " ".join(_words(finale)) not in _seen(reposted)
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("||Gordo dies||", True),
+        ("`||Gordo dies||`", False),  # a code span shows the pipes
+        ("\\||Gordo dies\\||", False),  # escaped markers are text
+        ("||||Gordo dies", False),  # an empty pair hides nothing
+        ("|| ||Gordo dies", False),  # a spoiler around a space hides only the space
+        ("https://x.example/||Gordo dies||", False),  # markers inside a link are the link
+        ("||a `b||` Gordo dies", False),  # the first "||" closes, even inside code
+        ("> ||Gordo\ndies||", False),  # a spoiler does not leave a quote
+        ("||Gordo\ndies||", True),  # but may span lines of a plain paragraph
+        ("```\n||Gordo dies||\n```", False),  # a code block shows everything
+    ],
+)
+def test_markers_pair_as_discord_renders_them(text: str, hidden: bool) -> None:
+    assert ("gordo" not in _seen(text)) is hidden
