@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import shutil
-from collections.abc import AsyncIterator
+import tempfile
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,18 @@ async def guarded(settings: Settings) -> AsyncIterator[Harness]:
     """A server with the spoiler guard on and a mod log (``tests/guarding.py``)."""
     async with guarded_server(settings) as running:
         yield running
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A folder a child process can use whoever it runs as (see tests/bot_process.py:
+    as root, children run as nobody; pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="fambot-"))
+    path.chmod(0o755)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    yield path
+    for folder, dirs, _ in os.walk(path):
+        for name in dirs:
+            Path(folder, name).chmod(0o755)
+    shutil.rmtree(path, ignore_errors=True)

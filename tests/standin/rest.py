@@ -100,6 +100,10 @@ class StandIn:
     # (the gateway tells the bot about them only when a test says so).
     denied: dict[int, int] = field(default_factory=dict)
 
+    # What GET /oauth2/applications/@me and /users/@me/guilds report (python -m bot check).
+    application: dict[str, Any] = field(default_factory=dict)  # overrides, e.g. flags
+    member_of: list[dict[str, Any]] = field(default_factory=list)  # partial guilds
+
     # message id -> when it was deleted (time.monotonic()), for the benchmarks
     deleted_at: dict[int, float] = field(default_factory=dict)
     # user id -> member object, for GET /guilds/{id}/members/{user} (members who posted)
@@ -354,8 +358,13 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
                 "verify_key": "0" * 64,
                 "team": None,
                 "flags": 0,
+                **state.application,
             }
         )
+
+    @routes.get("/api/v10/users/@me/guilds")
+    async def my_guilds(request: web.Request) -> web.Response:
+        return reply(state.member_of)
 
     @routes.post("/api/v10/interactions/{interaction_id}/{token}/callback")
     async def callback(request: web.Request) -> web.Response:
