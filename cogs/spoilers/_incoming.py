@@ -153,3 +153,9 @@ def not_covered(guild: discord.Guild, settings: Settings) -> list[str]:
         f"{settings.guard_catchup_messages} of a channel (FAMBOT_GUARD_CATCHUP_*)."
     )
     return notes
+
+
+def writable_places(guild: discord.Guild) -> list[Direct | discord.Thread]:
+    """Every channel and active thread in which members write."""
+    direct = [c for c in guild.channels if isinstance(c, Direct)]
+    return [*direct, *guild.threads]
