@@ -111,6 +111,8 @@ async def test_a_deletion_failing_past_the_deadline_is_reported_as_not_done(
     assert "tagged" not in card["description"].split("need")[0]
     assert (await entry(guarded, original.id)).state is State.GIVEN_UP
     guarded.stand_in.failures.clear()
+    guard = await status_field(guarded, "Spoiler guard")
+    assert "This week: 0 tagged, 1 could not be tagged (still up as posted" in guard
     later = await guarded.member_says(BOB, "Gordo dies on the moon.")
     await guarded.settle()
     assert not up(guarded, later), "the channel is not switched off"
@@ -574,6 +576,9 @@ async def test_status_says_what_the_guard_cannot_cover(guarded: Harness) -> None
     assert "published to following servers" in covered
     guard = await status_field(guarded, "Spoiler guard")
     assert "Requests Discord refused in the last 10 minutes: 0" in guard
+    assert "(the guard pauses at 1,000; Discord blocks a bot at 10,000)" in guard
+    assert "Journal: each message is saved before the guard touches it" in guard
+    assert "kept 30 days" in guard
 
 
 def _bot_role() -> dict[str, object]:

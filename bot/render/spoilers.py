@@ -29,6 +29,7 @@ class GuardState:
     pause_at: int = 1000
     paused: bool = False
     not_covered: Sequence[str] = ()  # places the guard cannot cover, and why
+    journal_days: int = 30  # how long finished journal entries are kept
 
 
 def _channels(ids: frozenset[int]) -> str:
@@ -57,6 +58,11 @@ def status_card(
         line(
             f"This week: {guard.tagged_this_week} tagged, {guard.given_up_this_week} could "
             "not be tagged (still up as posted; the mod log links each)"
+        ),
+        line(
+            "Journal: each message is saved before the guard touches it, so a restart or a "
+            f"failure loses none; finished entries are kept {guard.journal_days} days, then "
+            "deleted"
         ),
     ]
     if guard.still_up or guard.awaiting_copy:

@@ -29,7 +29,7 @@ from typing import Any
 import discord
 
 from bot.app import FamBot
-from bot.community.journal import Entry, Place, State
+from bot.community.journal import JOURNAL_DAYS, Entry, Place, State
 from bot.pipeline.rest import Rest, Transient
 from bot.render.spoilers import GuardState
 from cogs.spoilers._catch_up import CatchUp
@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 SHUTDOWN_GRACE = 2.0  # in-flight steps get this long to finish at shutdown
 MARK_EVERY = 5.0  # catch-up marks are written this often
 PRUNE_EVERY = 6 * 3600.0
-JOURNAL_DAYS = 30  # finished entries are kept this long (the README says so)
 
 
 class GuardEngine:

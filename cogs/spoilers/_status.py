@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import discord
 
 from bot.app import FamBot
-from bot.community.journal import ACTIVE, State
+from bot.community.journal import ACTIVE, JOURNAL_DAYS, State
 from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
 from bot.pipeline.budget import PAUSE_AT
 from bot.render.spoilers import GuardState
@@ -36,6 +36,7 @@ async def guard_state(bot: FamBot, guild: discord.Guild) -> GuardState:
         pause_at=PAUSE_AT,
         paused=budget.paused,
         not_covered=not_covered(guild, bot.settings),
+        journal_days=JOURNAL_DAYS,
     )
 
 
