@@ -20,6 +20,7 @@ from bot.store import Store
 from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
 from tests.community_backends import Backend
+from tests.guarding import guarded_server
 from tests.postgres import Server
 from tests.renderers import Canon, read_canon
 from tests.standin.harness import FAKE_TOKEN, Harness
@@ -129,6 +130,13 @@ async def backend(backend_url: str | None, db_path: Path) -> AsyncIterator[Backe
     opened = Backend(db_path, backend_url)
     yield opened
     await opened.close_all()
+
+
+@pytest.fixture
+async def guarded(settings: Settings) -> AsyncIterator[Harness]:
+    """A server with the spoiler guard on and a mod log (``tests/guarding.py``)."""
+    async with guarded_server(settings) as running:
+        yield running
 
 
 @pytest.fixture

@@ -147,23 +147,6 @@ async def test_a_gap_is_reported_once(backend: Backend) -> None:
     assert store.permission_gaps(GUILD) == []
 
 
-async def test_guard_actions_are_counted_per_server(backend: Backend) -> None:
-    store = await backend.open()
-    before = datetime.now(UTC) - timedelta(seconds=2)
-    for message in (1, 2):
-        await store.record_guard_action(
-            guild_id=GUILD,
-            channel_id=5,
-            author_id=9,
-            message_id=message,
-            repost_id=message + 100,
-            reason="season 1 finale [fate:ed]",
-        )
-    assert await store.guard_actions_since(GUILD, before) == 2
-    assert await store.guard_actions_since(OTHER_GUILD, before) == 0
-    assert await store.guard_actions_since(GUILD, datetime.now(UTC) + timedelta(hours=1)) == 0
-
-
 async def test_reports_keep_to_the_limit_even_at_once(backend: Backend) -> None:
     store = await backend.open()
 

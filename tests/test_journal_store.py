@@ -101,6 +101,8 @@ async def test_what_start_up_resumes(backend: Backend) -> None:
     expected = [(1, State.SEEN), (2, State.HIDDEN), (4, State.GIVEN_UP)]
     assert [(e.message_id, e.state) for e in await journal.unfinished()] == expected
     assert [(e.message_id, e.state) for e in await journal.claim_unfinished()] == expected
+    if backend.url is None:
+        assert await journal.adopt_orphans() == [], "one process: nothing is ever orphaned"
     assert await journal.prune(datetime.now(UTC) + timedelta(days=1)) == 3  # 3, 5 and 6
     assert await journal.get(3) is None and await journal.get(1) is not None
 
@@ -184,10 +186,23 @@ async def test_a_dead_process_entries_go_to_the_next_one_only(
     assert sorted(taken) == list(range(1, 41)), "each entry resumed by exactly one heir"
     hidden = next(e for entries in resumed for e in entries if e.message_id == 1)
     assert hidden.state is State.HIDDEN, "resumed where the dead process stopped"
+    assert await heirs[0].adopt_orphans() == [], "nothing is left to adopt"
     for heir, entries in zip(heirs, resumed, strict=True):  # a second look keeps its own
         assert {e.message_id for e in await heir.claim_unfinished()} == {
             e.message_id for e in entries
         }
+
+
+async def test_a_running_process_adopts_what_a_stopped_one_left(shared: Backend) -> None:
+    """A process stops while another runs its shards (a restart without downtime):
+    the one still running adopts the unfinished entries, and only those."""
+    staying, leaving = await shared.open_journal(), await shared.open_journal()
+    assert await staying.add(_entry(1)) and await leaving.add(_entry(2))
+    assert await staying.adopt_orphans() == [], "the other is alive: nothing to adopt"
+    await shared.close_journal(leaving)
+    assert [e.message_id for e in await staying.adopt_orphans()] == [2]
+    assert await staying.adopt_orphans() == [], "adopted once"
+    assert [e.message_id for e in await staying.claim_unfinished()] == [1, 2]
 
 
 async def test_each_process_resumes_and_catches_up_its_own_shards(

@@ -18,6 +18,7 @@ SEAM = "seam"  # the community store's interface and the in-memory copy both bac
 CONTENT = "content"  # reading the canon files
 LOOKUP = "lookup"  # the in-memory name index behind autocomplete
 GUARD = "guard"  # the spoiler guard's text work
+PIPELINE = "pipeline"  # the guard's requests to Discord: one attempt, budgets, lanes
 RENDER = "render"  # pure renderers and the composer
 STORE = "store"  # SQLite and PostgreSQL: the only SQL
 BOT = "bot"  # the bot, its tree, arguments, replies and views
@@ -41,6 +42,7 @@ LAYER_OF = {
     "bot.canon.guard_rules": CONTENT,
     "bot.canon.catalog": LOOKUP,
     "bot.guard": GUARD,
+    "bot.pipeline": PIPELINE,
     # What the guard knows, as a plain record built by the content loader and kept by the
     # store: a canon record like the others (it imports nothing of ours).
     "bot.guard.lexicon": RECORDS,
@@ -71,11 +73,12 @@ MAY_IMPORT = {
     CONTENT: {FOUNDATION, RECORDS, CONTENT},
     LOOKUP: {FOUNDATION, RECORDS, LOOKUP},
     GUARD: {FOUNDATION, RECORDS, GUARD},
+    PIPELINE: {FOUNDATION, RECORDS, PIPELINE},
     RENDER: {FOUNDATION, RECORDS, RENDER},
     SEAM: {FOUNDATION, RECORDS, SEAM},
     STORE: {FOUNDATION, RECORDS, CONTENT, SEAM, STORE},
-    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, SEAM, STORE, BOT},
-    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, SEAM, STORE, BOT, COGS},
+    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, PIPELINE, RENDER, SEAM, STORE, BOT},
+    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, PIPELINE, RENDER, SEAM, STORE, BOT, COGS},
 }
 
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+# Finished entries are kept this long (so authors can still delete or correct their
+# reposts), then deleted; the README and /spoilers status say so.
+JOURNAL_DAYS = 30
+
 
 class State(StrEnum):
     SEEN = "seen"

@@ -101,21 +101,6 @@ class CommunityStore(Protocol):
         """Forget the gaps of one channel, or of the whole server."""
         ...
 
-    # --- the guard's record ------------------------------------------------------------
-
-    async def record_guard_action(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        author_id: int,
-        message_id: int,
-        repost_id: int | None,
-        reason: str,
-    ) -> None: ...
-
-    async def guard_actions_since(self, guild_id: int, since: datetime) -> int: ...
-
     # --- reports of mistakes ---------------------------------------------------------
 
     async def file_report(

@@ -1,7 +1,8 @@
 """The guard journal on SQLite, as the ``GuardJournal`` seam states it.
 
 One process serves a SQLite file (a lock refuses a second), so every unfinished entry is
-this process's to resume: claiming is reading. The steps are ``JournalRepository``'s.
+this process's to resume: claiming is reading, and no entry is ever orphaned. The steps
+are ``JournalRepository``'s.
 """
 
 from __future__ import annotations
@@ -13,3 +14,6 @@ from bot.store.journal import JournalRepository
 class SqliteJournal(JournalRepository):
     async def claim_unfinished(self) -> list[Entry]:
         return await self.unfinished()
+
+    async def adopt_orphans(self) -> list[Entry]:
+        return []

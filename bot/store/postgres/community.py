@@ -516,46 +516,6 @@ class PostgresCommunity(CommunityState):
 
         await self._write(work, [("gaps", guild_id)])
 
-    # --- the guard's record --------------------------------------------------------
-
-    async def record_guard_action(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        author_id: int,
-        message_id: int,
-        repost_id: int | None,
-        reason: str,
-    ) -> None:
-        async def work(conn: Connection) -> None:
-            await conn.execute(
-                """INSERT INTO community_guard_action
-                       (guild_id, channel_id, author_id, message_id, repost_id, reason)
-                   VALUES ($1, $2, $3, $4, $5, $6)""",
-                guild_id,
-                channel_id,
-                author_id,
-                message_id,
-                repost_id,
-                reason,
-            )
-
-        await self._write(work, attempts=1)  # not idempotent: never written twice
-
-    async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
-        async def work(conn: Connection) -> int:
-            return int(
-                await conn.fetchval(
-                    "SELECT count(*) FROM community_guard_action"
-                    " WHERE guild_id = $1 AND acted_at >= $2",
-                    guild_id,
-                    since,
-                )
-            )
-
-        return await self._read(work)
-
     # --- reports of mistakes -------------------------------------------------------
 
     async def file_report(

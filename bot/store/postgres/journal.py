@@ -177,15 +177,25 @@ class PostgresJournal:
         """Those of them this process is to work: its own, and those of processes that
         are gone, claimed for it in one UPDATE (two processes claiming at once never
         both get one: the second sees the first's claim, and the first is alive)."""
-        mine, args = self._mine(3)
+        return await self._claim(own=True)
+
+    async def adopt_orphans(self) -> list[Entry]:
+        """Only those left by processes that are gone (a process stopped while another
+        ran its shards), claimed as above: none of them is in this process's hands."""
+        return await self._claim(own=False)
+
+    async def _claim(self, *, own: bool) -> list[Entry]:
+        mine, args = self._mine(4)
         live = _LIVE.format(cls="$2")
         rows = await self._fetch(
             f"""UPDATE community_guard_journal SET claimed_by = $1
                 WHERE {_OPEN} AND {mine}
-                  AND (claimed_by = $1 OR claimed_by::bigint NOT IN ({live}))
+                  AND ((claimed_by = $1 AND $3::boolean)
+                       OR (claimed_by <> $1 AND claimed_by::bigint NOT IN ({live})))
                 RETURNING *""",
             self.worker,
             PRESENCE_CLASS,
+            own,
             *args,
             write=True,
         )
