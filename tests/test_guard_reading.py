@@ -10,6 +10,7 @@ import pytest
 
 from bot.canon.content import load_content
 from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, compile_rules, inspect
+from bot.guard.matcher import Vocabulary
 from bot.guard.normalise import tokens
 from bot.settings import DEFAULT_CONTENT_DIR
 
@@ -47,10 +48,30 @@ def words(text: str) -> list[str]:
         ("d.e.k.e", ["deke"]),
         ("Moscú", ["moscu"]),  # accents
         ("💀☠️", ["💀", "☠"]),  # emoji are words (the variation selector goes)
+        ("D̶a̶n̶ M̲o̲l̲l̲y̲", ["dan", "molly"]),  # strike-through and underline marks go
+        ("ᴍᴀʀɢᴏ", ["margo"]),  # small capitals
+        ("🇲 🇦 🇷 🇬 🇴 🇷🇺", ["margo", "🇷🇺"]),  # a lone regional indicator is a letter
+        ("G-o-r-d-o d/i/e/s", ["gordo", "dies"]),  # any one separator
+        ("l e t   g o", ["let", "go"]),  # two letters, once a message spells
     ],
 )
 def test_normalising(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_word_endings_are_read_per_language() -> None:
+    vocabulary = Vocabulary()
+    for phrase in ("die", "es:muerto", "ru:погибла", "es:herida", "blew up"):
+        vocabulary.add(phrase, ("cue", phrase))
+
+    def found(text: str) -> set[str]:
+        return {f.key for f in vocabulary.find(tokens(text))}
+
+    assert found("dying died dies") == {"die"}
+    assert found("muertas") == {"es:muerto"}  # Spanish endings, by the Spanish stemmer
+    assert found("погибли") == {"ru:погибла"}
+    assert found("her") == set()  # an everyday English word is not read through Spanish
+    assert found("they blew Molly up") == {"blew up"}  # a verb and its particle, apart
 
 
 def test_offsets_point_into_the_original() -> None:

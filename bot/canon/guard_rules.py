@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.canon.fields import ContentError, Entry
 from bot.canon.models import Character, Fact, FactKind, GuardRule
-from bot.guard.lexicon import OPEN_ENDED, Lexicon, Person, Role
+from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
 
 # The grammar lists a language file may give (see en.toml and bot/guard/judge.py).
@@ -104,21 +104,28 @@ def read_vocabulary(
         language = entry.text("language", max_len=8)
         if language != path.stem:
             entry.fail(f"'language' is {language!r} but the file is {path.name}")
-        words[f"function_{language}"] = list(entry.texts("function_words"))
-        idioms += entry.texts("idioms")
+        if language not in LANGUAGES:
+            entry.fail(f"the guard reads no language {language!r} (bot/guard/lexicon.py)")
+
+        def marked(phrases: Sequence[str], language: str = language) -> list[str]:
+            # The language's code on every phrase but English ones ("es:muere")
+            return [p if language == "en" else f"{language}:{p}" for p in phrases]
+
+        words[f"function_{language}"] = marked(entry.texts("function_words"))
+        idioms += marked(entry.texts("idioms"))
         for key, into in (("cues", cues), ("weak_cues", weak)):
             table = Entry(where, key, entry.table(key), set(cues) if cues else None)
             for cls in table.keys():  # noqa: SIM118 - Entry is not a dict
-                into.setdefault(cls, []).extend(table.texts(cls))
+                into.setdefault(cls, []).extend(marked(table.texts(cls)))
         grammar = Entry(where, "words", entry.table("words"), set(GRAMMAR))
         for key in grammar.keys():  # noqa: SIM118
-            words.setdefault(key, []).extend(grammar.texts(key))
+            words.setdefault(key, []).extend(marked(grammar.texts(key)))
         related = Entry(where, "relations", entry.table("relations"), None)
         for key in related.keys():  # noqa: SIM118
-            relations.setdefault(key, []).extend(related.texts(key))
+            relations.setdefault(key, []).extend(marked(related.texts(key)))
         names = Entry(where, "names", entry.table("names"), set(characters))
         for cid in names.keys():  # noqa: SIM118
-            spelled.setdefault(cid, []).extend(names.texts(cid))
+            spelled.setdefault(cid, []).extend(marked(names.texts(cid)))
     lexicon = Lexicon(
         cues={k: tuple(v) for k, v in cues.items()},
         weak_cues={k: tuple(v) for k, v in weak.items()},

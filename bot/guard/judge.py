@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeVar
 
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
-from bot.guard.lexicon import Lexicon, common_words
+from bot.guard.lexicon import Lexicon, common_words, plain
 from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
 from bot.guard.normalise import Token, tokens
 
@@ -199,18 +199,20 @@ class Matcher:
         common = common_words()
         # Single-word names that are everyday words, with the languages they are common in
         self._common_names = [
-            {n.casefold(): common[n.casefold()] for n in p.names if n.casefold() in common}
+            {n.casefold(): common[n.casefold()] for n in plain(p.names) if n.casefold() in common}
             for p in self.people
         ]
-        self._all_names = {w.casefold() for p in self.people for n in p.names for w in n.split()}
+        self._all_names = {
+            w.casefold() for p in self.people for n in plain(p.names) for w in n.split()
+        }
         self._functions = {
-            k[len("function_") :]: frozenset(v)
+            k[len("function_") :]: frozenset(plain(v))
             for k, v in self.lexicon.words.items()
             if k.startswith("function_")
         }
         # Who is a "she" or a "he", as far as their relations say (wife, son...)
-        feminine = set(self.lexicon.words.get("feminine", ()))
-        masculine = set(self.lexicon.words.get("masculine", ()))
+        feminine = set(plain(self.lexicon.words.get("feminine", ())))
+        masculine = set(plain(self.lexicon.words.get("masculine", ())))
         self._genders: dict[str, str] = {}
         for person in self.people:
             said = {w for r in person.roles if r.of for word in r.words for w in word.split("|")}
