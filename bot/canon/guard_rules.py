@@ -44,6 +44,7 @@ GRAMMAR = frozenset(
         "show",
         "asking",
         "presuming",
+        "only",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -46,7 +46,9 @@ ANYONE = 0.68  # a name that could be anyone, in a message not about the show
 ASKING = 0.3  # a bare yes/no question asks rather than tells
 EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
-FLIPS = {"death": "alive", "alive": "death", "return": "death"}
+FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
+CHAIN = 6  # sentences a chain of pronouns may reach back
+SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
@@ -61,6 +63,7 @@ _FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
+_NO_LANGUAGES: frozenset[str] = frozenset()
 _NO_FOUND: list[Found] = []
 
 
@@ -115,6 +118,7 @@ class _Rule:
     things: frozenset[str]
     classes: frozenset[str]
     phrases: frozenset[str]
+    season: int | None = None  # the season whose finale it gives away
 
 
 @dataclass
@@ -228,18 +232,24 @@ class Matcher:
         self._by_person: dict[str, list[int]] = defaultdict(list)
         self._by_thing: dict[str, list[int]] = defaultdict(list)
         for rule in rules:
-            self._add(rule.id, rule.subjects, rule.actions)
+            self._add(rule.id, rule.subjects, rule.actions, rule.reveal.episode.season)
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
 
-    def _add(self, key: str, subjects: Sequence[str], actions: Sequence[str]) -> None:
+    def _add(
+        self,
+        key: str,
+        subjects: Sequence[str],
+        actions: Sequence[str],
+        season: int | None = None,
+    ) -> None:
         persons = frozenset(s[1:] for s in subjects if s.startswith("@"))
         things = frozenset(s for s in subjects if not s.startswith("@"))
         classes = frozenset(a[1:] for a in actions if a.startswith("@"))
         phrases = frozenset(a for a in actions if not a.startswith("@"))
         index = len(self.rules)
-        self.rules.append(_Rule(key, persons, things, classes, phrases))
+        self.rules.append(_Rule(key, persons, things, classes, phrases, season))
         for person in persons:
             self._by_person[person].append(index)
         for thing in things:
@@ -322,6 +332,32 @@ class _Context:
         """Languages the message is written in, by their small words (two at least)."""
         return {language for language, n in self._counts.items() if n >= 2}
 
+    def _foreign(self, word: str) -> bool:
+        """Whether ``word`` is a small word of another language this message is written
+        in, rather than English: "die" in "Molly ist die Beste", "i" in "i sovietici"."""
+        languages = self.m._language_of.get(word)
+        if not languages:
+            return False
+        counts = self._counts
+        english = counts.get("en", 0)
+        return any(
+            counts[lang] >= 2 and counts[lang] > english for lang in languages if lang != "en"
+        )
+
+    def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
+        """A grammar word counts in its own language's messages: English "i" not in an
+        Italian sentence, nor Spanish "me" in an English one (an everyday English word
+        is another language's only when the message is in that language)."""
+        if f.end - f.start != 1:
+            return True
+        word = s.words[f.start].text
+        if f.language == "en":
+            return not self._foreign(word)
+        if f.language == "ja" or f.language in self.languages:
+            return True
+        english = "en" in common_words().get(word, _NO_LANGUAGES)
+        return not english and word not in self.m._functions.get("en", _NO_LANGUAGES)
+
     def _proper_noun(self, s: _Sentence, k: int) -> bool:
         """A capitalised word that is no name or word of ours: somebody else ("Becca",
         "Stark", "Jerrie"). At the start of a sentence, where any word is capitalised, it
@@ -384,14 +420,19 @@ class _Context:
         for f in s.found:
             by.setdefault(f.category, []).append(f)
         if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES):
-            return  # nothing here a rule could use (grammar alone points at nobody)
+            # nothing here a rule could use; a pronoun keeps a chain going, though
+            for f in by.get("word", _NO_FOUND):
+                if f.key in _POINTING:
+                    s.grammar.setdefault(f.key, set()).add(f.start)
+            return
         s.by = by
         s.starts = {f.start for f in s.found}
         idiom: set[int] = set()
         for f in by.get("idiom", _NO_FOUND):
             idiom.update(range(f.start, f.end))
         for f in by.get("word", _NO_FOUND):
-            s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+            if self._grammar_counts(s, f):
+                s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
@@ -633,18 +674,8 @@ class _Context:
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
             word = s.words[f.start].text
-            # German "die": another language's small word, when that language's other
-            # small words here outnumber English ones ("Molly ist die Beste")
-            if (
-                f.end - f.start == 1
-                and word in self.m._language_of
-                and f.category == "cue"
-                and any(
-                    self._counts[lang] - 1 > self._counts.get("en", 0)
-                    for lang in self.m._language_of[word]
-                    if lang != "en"
-                )
-            ):
+            # German "die": another language's small word ("Molly ist die Beste")
+            if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
                 continue
             emoji = not word[:1].isalnum()
             if not emoji:
@@ -662,7 +693,10 @@ class _Context:
                     continue
                 if (
                     first_person
-                    and any(f.start - k in first_person for k in (1, 2, 3))
+                    and any(
+                        f.start - k in first_person and not _apart(s, f.start - k, f.start)
+                        for k in (1, 2, 3)
+                    )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
                 ):
                     continue
@@ -722,6 +756,14 @@ class _Context:
             factor *= ASKING
         return factor
 
+    def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
+        """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
+        names a finale ("loses her in the s3 finale"); nearly so when the message names
+        the season whose finale the rule gives away ("Just finished s3... she's gone")."""
+        if not cue.weak or s.finale:
+            return 1.0
+        return SEASON_NAMED if rule.season in self.seasons else WEAK
+
     def _matches(self, rule: _Rule, cue: _Cue) -> bool:
         if cue.phrase is not None:
             return cue.phrase in rule.phrases
@@ -773,8 +815,7 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
-                        weak = cue.weak and not s.finale  # "loses her in the s3 finale"
-                        score = _closeness(distance) * (WEAK if weak else 1.0) * factor
+                        score = _closeness(distance) * self._hint(s, cue, rule) * factor
                         if cue.elsewhere:
                             score *= OTHER_EPISODE
                         if cue.fuzzy or mention.fuzzy:
@@ -792,41 +833,55 @@ class _Context:
         return list(best.values())
 
     def _back_references(self, s: _Sentence, keep: object) -> None:
-        """ "Gordo finally gets his head straight. Shame he doesn't survive." Each outcome
-        goes with the pronoun nearest before it (or after it): "seeing him after the
-        bombing, knowing she's dead" is about a "she"."""
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." An outcome
+        goes with the pronoun that is its object ("then he loses her", "they pushed him
+        out"), else the nearest before it. The pronoun points back along the
+        message (a chain of pronouns keeps a character in play), or ahead when nobody was
+        named yet ("Both of them die up there. Gordo and Tracy, I mean."). "Only she
+        comes out alive", "only one of them walks out": someone else of them died. A
+        sentence of bare names ("Deke. Jamestown.") is the topic of the next one."""
         if s.cues and s.index and s.has("it"):
             self._things_back(s, keep)
-        pointers = sorted(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
-        if not s.cues or not pointers or s.index == 0:
+        if not s.cues:
             return
-        source = next(
-            (
-                k
-                for k in range(s.index - 1, max(-1, s.index - 4), -1)
-                if any(m.persons for m in self.read[k].mentions)
-            ),
-            s.index,
-        )
+        group = s.grammar.get("group", _NONE)
+        pointers = sorted(s.grammar.get("pronoun", _NONE) | group)
+        if not pointers:
+            self._topic(s, keep)
+            return
+        only = s.grammar.get("only", _NONE)
         for cue in s.cues:
-            if cue.emoji:
+            if cue.emoji or self._owned_here(s, cue):
                 continue
+            objects = [k for k in pointers if cue.start < k <= cue.end]  # "loses her"
             before = [k for k in pointers if k < cue.start]
-            pointer = before[-1] if before else pointers[0]
-            plural = pointer in s.grammar.get("group", ())
-            antecedents = self._antecedents(
-                s.index, before=0, plural=plural, gender=_gender(s, pointer)
-            )
+            if objects:
+                pointer = objects[0]
+            elif before:
+                pointer = before[-1]
+            else:
+                continue
+            plural = pointer in group
+            singled = any(pointer - d in only for d in (1, 2, 3))  # "only she", "only one"
+            gender = _gender(s, pointer)
+            antecedents, source = self._referent(s.index, plural or singled, gender)
             if not antecedents:
                 continue
+            if singled and cue.cls in _SURVIVING:
+                # "Ellen and Deke... Only she comes out alive": the others did not
+                if not plural:
+                    chosen, _ = self._referent(s.index, False, gender)
+                    antecedents = antecedents - chosen
+                cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
+                if not antecedents:
+                    continue
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
                 rule = self.m.rules[index]
                 if not self._matches(rule, cue):
                     continue
-                weak = cue.weak and not s.finale
-                score = BACK_REFERENCE * (WEAK if weak else 1.0) * factor
+                score = BACK_REFERENCE * self._hint(s, cue, rule) * factor
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
@@ -838,6 +893,74 @@ class _Context:
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether a character named just before the outcome, in its clause, is its
+        subject ("When Shane dies, he takes it hard": the death is Shane's)."""
+        for m in s.mentions:
+            if (
+                m.persons
+                and not m.consumed
+                and m.end <= cue.start
+                and cue.start - m.end <= 3
+                and not _apart(s, m.end - 1, cue.start)
+            ):
+                return True
+        return False
+
+    def _referent(self, index: int, plural: bool, gender: str | None) -> tuple[frozenset[str], int]:
+        """Who a pronoun in sentence ``index`` points at (and the sentence naming them):
+        back along the message, through sentences that only point on with pronouns of
+        their own (a chain), or, when nobody was named before, in the next sentence."""
+        for k in range(index - 1, max(-1, index - 1 - CHAIN), -1):
+            earlier = self.read[k]
+            if any(m.persons for m in earlier.mentions):
+                found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
+                if found:
+                    return found, k
+            elif index - k > 3 and not earlier.grammar.keys() & _POINTING:
+                break  # no chain of pronouns: three sentences back at most
+        if index + 1 < len(self.read):
+            ahead = [m for m in self.read[index + 1].mentions if m.persons]
+            if plural and ahead:
+                return frozenset(p for m in ahead for p in m.persons), index + 1
+        return frozenset(), index
+
+    def _topic(self, s: _Sentence, keep: object) -> None:
+        """ "Deke. Jamestown. A grave with a view of Earth.": a sentence of nothing but
+        names (and show words) sets the subject of the next one, if it names nobody."""
+        if not s.index or any(m.persons for m in s.mentions):
+            return
+        topic = self.read[s.index - 1]
+        named = [m for m in topic.mentions if m.persons]
+        if not named or not topic.words:
+            return
+        covered = {k for m in topic.mentions for k in range(m.start, m.end)}
+        covered |= topic.grammar.get("show", _NONE)
+        small = self.m._language_of  # articles and the like ("The reactor.")
+        if not all(
+            k in covered or t.text in _AND or t.text in small for k, t in enumerate(topic.words)
+        ):
+            return
+        mention = _Mention(0, 0, frozenset(p for m in named for p in m.persons), how="topic")
+        factor = self._factor(s, mention)
+        for cue in s.cues:
+            if cue.emoji:
+                continue
+            for index in self._rules_for(mention):
+                rule = self.m.rules[index]
+                if self._matches(rule, cue):
+                    keep(  # type: ignore[operator]
+                        Evidence(
+                            rule.key,
+                            self._character(rule, mention),
+                            _said(topic, named[0].start, named[-1].end),
+                            _said(s, cue.start, cue.end),
+                            "topic",
+                            BACK_REFERENCE * self._hint(s, cue, rule) * factor,
+                            (topic.index, s.index),
+                        )
+                    )
 
     def _things_back(self, s: _Sentence, keep: object) -> None:
         """ "The Goldilocks plan looked impossible. They pull it off." """
@@ -856,7 +979,7 @@ class _Context:
                         if not near:
                             continue
                         it = near[0]
-                        score = BACK_REFERENCE * (WEAK if cue.weak and not s.finale else 1.0)
+                        score = BACK_REFERENCE * self._hint(s, cue, rule)
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,
@@ -888,7 +1011,9 @@ class _Context:
         )
 
 
-_AND = frozenset({"and", "y", "e", "und", "et", "и"})
+_AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
+_POINTING = frozenset({"pronoun", "group"})
+_SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
 _OUTCOMES = frozenset({"cue", "weak", "action"})

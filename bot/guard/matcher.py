@@ -46,6 +46,7 @@ _SNOWBALL = {
 }
 
 Payload = tuple[str, str]  # (category, key)
+_Entry = tuple[str, str, str]  # (category, key, language)
 
 
 @cache
@@ -67,6 +68,7 @@ class Found(NamedTuple):
     start: int  # token positions [start, end)
     end: int
     fuzzy: bool = False
+    language: str = "en"  # of the vocabulary phrase found
 
 
 _NO_TYPOS: frozenset[str] = frozenset()
@@ -88,8 +90,8 @@ class Vocabulary:
         self._trie: dict[str, Any] = {}  # stem -> child node; _END -> payloads
         self._keys: set[str] = set()  # every stem in the trie, at any depth
         self._languages: set[str] = set()  # the languages the trie holds words of
-        self._prefixes: dict[str, list[tuple[str, Payload]]] = defaultdict(list)
-        self._cjk: dict[str, list[Payload]] = defaultdict(list)
+        self._prefixes: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
+        self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk_sizes: tuple[int, ...] | None = None
         self._words: dict[str, set[str]] = defaultdict(set)  # longer words -> their stems
         self._exact: set[str] = set()  # every word: a known word is never a typo
@@ -98,21 +100,22 @@ class Vocabulary:
         self._common = common_words()
         Readings = tuple[frozenset[str], frozenset[str]]
         self._readings: dict[str | tuple[str, ...], Readings] = {}
-        self._starts: dict[str | tuple[str, ...], list[Payload]] = {}  # "*" entries, per word
+        self._starts: dict[str | tuple[str, ...], list[_Entry]] = {}  # "*" entries, per word
 
     def add(self, phrase: str, payload: Payload) -> None:
         """Add a phrase ("es:muere" for a language other than English)."""
         language, phrase = split_language(phrase.strip())
         if not phrase:
             return
+        entry = (payload[0], payload[1], language)
         if _is_cjk_phrase(phrase):
-            self._cjk[fold_text(phrase)[0]].append(payload)
+            self._cjk[fold_text(phrase)[0]].append(entry)
             self._cjk_sizes = None
             return
         if phrase.endswith("*") and " " not in phrase:
             prefix = fold_text(phrase[:-1])[0]
             if len(prefix) >= 3:
-                self._prefixes[prefix[:3]].append((prefix, payload))
+                self._prefixes[prefix[:3]].append((prefix, entry))
                 self._starts.clear()
             return
         words = [t.text for t in tokens(phrase)]
@@ -128,11 +131,11 @@ class Vocabulary:
             self._exact_in[language].add(word)
             if word.isalpha() and len(word) >= FUZZY_MIN + 1:
                 self._words[word].add(key)
-        node.setdefault(_END, []).append(payload)
+        node.setdefault(_END, []).append(entry)
         if len(words) == 2 and language == "en" and words[1] in _PARTICLES:
             # "blow up" is also "blew Molly up"
             split = self._trie[keys[0]].setdefault(_SPLIT, {})
-            split.setdefault(keys[1], []).append(payload)
+            split.setdefault(keys[1], []).append(entry)
         self._near = None
         self._readings.clear()
 
@@ -225,8 +228,8 @@ class Vocabulary:
                 while node is not None:
                     ends = node.get(_END)
                     if ends:
-                        for category, key in ends:
-                            found.append(Found(category, key, start, position, fuzzy))
+                        for category, key, language in ends:
+                            found.append(Found(category, key, start, position, fuzzy, language))
                     if position >= count:
                         break
                     following = node
@@ -244,8 +247,8 @@ class Vocabulary:
                 prefixed = starts.get(token.text if not token.alternatives else token.forms)
                 if prefixed is None:
                     prefixed = self._prefixed(token)
-                for category, key in prefixed:
-                    found.append(Found(category, key, position, position + 1))
+                for category, key, language in prefixed:
+                    found.append(Found(category, key, position, position + 1, False, language))
         if self._cjk:
             lengths = self._cjk_lengths()
             for position, token in enumerate(words):
@@ -255,13 +258,15 @@ class Vocabulary:
                 for offset in range(len(text)):  # every phrase at every start: no spaces
                     for length in lengths:
                         piece = text[offset : offset + length]
-                        for payload in self._cjk.get(piece, ()):
-                            found.append(Found(payload[0], payload[1], position, position + 1))
+                        for category, key, language in self._cjk.get(piece, ()):
+                            found.append(
+                                Found(category, key, position, position + 1, False, language)
+                            )
         return found
 
     @staticmethod
     def _split(
-        particles: dict[str, list[Payload]],
+        particles: dict[str, list[_Entry]],
         readings: list[tuple[frozenset[str], frozenset[str]]],
         start: int,
         fuzzy: bool,
@@ -272,13 +277,13 @@ class Vocabulary:
         last = min(len(readings), start + 2 + _SPLIT_REACH)
         for position in range(start + 2, last):
             for reading in readings[position][0]:
-                payloads = particles.get(reading)
-                if payloads:
-                    for category, key in payloads:
-                        found.append(Found(category, key, start, position + 1, fuzzy))
+                entries = particles.get(reading)
+                if entries:
+                    for category, key, language in entries:
+                        found.append(Found(category, key, start, position + 1, fuzzy, language))
                     return
 
-    def _prefixed(self, token: Token) -> list[Payload]:
+    def _prefixed(self, token: Token) -> list[_Entry]:
         """The "*" entries (stems such as "погиб*") a word starts with; cached per word."""
         key = token.text if not token.alternatives else token.forms
         cached = self._starts.get(key)
