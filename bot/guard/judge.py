@@ -162,6 +162,7 @@ class _Sentence:
         "others",
         "starts",
         "text",
+        "wished",
         "words",
     )
 
@@ -172,6 +173,7 @@ class _Sentence:
         self.text = text
         self.mentions: list[_Mention] = []
         self.cues: list[_Cue] = []
+        self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
         self.elsewhere: list[int] = []  # non-finale episode references
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
         self.others: list[int] = []  # where names of someone else end
@@ -220,7 +222,9 @@ class Matcher:
         self._genders: dict[str, str] = {}
         for person in self.people:
             said = {w for r in person.roles if r.of for word in r.words for w in word.split("|")}
-            if said & feminine and not said & masculine:
+            if person.gender is not None:
+                self._genders[person.id] = person.gender
+            elif said & feminine and not said & masculine:
                 self._genders[person.id] = "she"
             elif said & masculine and not said & feminine:
                 self._genders[person.id] = "he"
@@ -419,7 +423,8 @@ class _Context:
         by: dict[str, list[Found]] = {}
         for f in s.found:
             by.setdefault(f.category, []).append(f)
-        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES):
+        elliptic = s.index and any(f.key == "negation" for f in by.get("word", _NO_FOUND))
+        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES or elliptic):
             # nothing here a rule could use; a pronoun keeps a chain going, though
             for f in by.get("word", _NO_FOUND):
                 if f.key in _POINTING:
@@ -483,13 +488,20 @@ class _Context:
         owners = grammar.get("namesake_owner", _NONE)
         nouns = grammar.get("namesake_noun", _NONE)
         if owners:
-            # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
-            before = {words[k].text for k in range(max(0, f.start - 3), f.start)}
-            for k in range(max(0, f.start - 3), f.start):
-                if (
-                    k in owners
-                    and all(j in nouns or j in owners for j in range(k + 1, f.start))
+            # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
+            before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
+            for k in range(max(0, f.start - 6), f.start):
+                if k not in owners or _apart(s, k, f.start):
+                    continue
+                between = range(k + 1, f.start)
+                if words[k].text in _NAMING:
+                    if not s.has("show") or "character" not in before:
+                        return True  # "named ... 'Danny'": whatever was named
+                elif (
+                    f.start - k <= 4
                     and not ({"show", "the"} & before)
+                    and all(j in nouns or j in owners or j not in s.starts for j in between)
+                    and (not between or any(j in nouns for j in between))
                 ):
                     return True
             # "Danielle my roommate"
@@ -575,24 +587,21 @@ class _Context:
         return not self.seasons or any(first <= n <= last for n in self.seasons)
 
     def _relation(self, s: _Sentence, f: Found) -> None:
-        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid"."""
+        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid", "Sergei's
+        Houston counterpart": up to two words may describe the relation."""
         wanted = set(f.key.split("+"))
         owners: list[_Mention] = []
         k = f.start - 1
+        possessive = s.grammar.get("owner", _NONE)
+        pronouns = s.grammar.get("pronoun", _NONE)
+        named = {j for m in s.mentions if m.persons for j in range(m.start, m.end)}
         while (
             k >= 0
-            and k > f.start - 4
-            and s.words[k].text
-            in (
-                "ex",
-                "younger",
-                "older",
-                "best",
-                "little",
-                "late",
-                "eldest",
-                "youngest",
-            )
+            and k > f.start - 3
+            and k not in possessive
+            and k not in pronouns
+            and k not in named
+            and not _apart(s, k, f.start)
         ):
             k -= 1
         if k >= 0 and k in s.grammar.get("owner", ()):
@@ -643,7 +652,13 @@ class _Context:
             )
 
         here = self.read[index]
-        named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
+        # a relation named here is an object ("he loses his son and his ex-wife": the
+        # second "his" is still the subject's)
+        named = [
+            m
+            for m in here.mentions
+            if m.persons and (before is None or m.end <= before) and m.how != "relation"
+        ]
         for k in range(index, max(-1, index - 4), -1):
             if k != index:
                 named = [m for m in self.read[k].mentions if m.persons]
@@ -702,7 +717,10 @@ class _Context:
                     continue
             wishes = grammar.get("wish")
             if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
-                continue  # "I hope Danielle survives season 5": not (yet) the story
+                # "I hope Danielle survives season 5": not (yet) the story, but what a
+                # later "She didn't." denies
+                s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
             cls: str | None = f.key
             negated = (
                 [
@@ -739,6 +757,31 @@ class _Context:
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+        self._ellipsis(s, negations)
+
+    def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
+        repeats the last outcome said before it, negated."""
+        words = s.words
+        for k in negations:
+            if words[k].text not in ("t", "not", "never"):
+                continue
+            end = k + 1
+            if end < len(words) and not _apart(s, k, end):
+                continue  # something follows in the clause: no ellipsis
+            auxiliary = words[k - 1].text if k else ""
+            if words[k].text == "t" and auxiliary not in _AUXILIARIES:
+                continue
+            earlier = [c for c in s.cues if c.end <= k - 1 and c.cls in FLIPS]
+            if not earlier and s.index:
+                before = self.read[s.index - 1]
+                earlier = [c for c in before.cues + before.wished if c.cls in FLIPS]
+            if earlier:
+                said = earlier[-1]
+                flipped = FLIPS[said.cls]  # type: ignore[index]
+                # like "doesn't make it", a denied hint of survival is a plain death
+                weak = said.weak and flipped != "death"
+                s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
 
     # --- together ---------------------------------------------------------------------
 
@@ -1012,6 +1055,11 @@ class _Context:
 
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
+_NAMING = frozenset({"named", "called"})
+_AUXILIARIES = frozenset(
+    {"doesn", "didn", "don", "won", "wouldn", "isn", "wasn", "aren", "weren", "can", "couldn"}
+    | {"hasn", "haven", "hadn", "shouldn"}
+)
 _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})

@@ -55,6 +55,7 @@ class Person:
     names: tuple[str, ...]  # every spelling: names, aliases, surname, actors, other scripts
     real: bool = False  # the show portrays a real person: history talk is not the show
     roles: tuple[Role, ...] = ()
+    gender: str | None = None  # "she" or "he", as the canon data tells: for pronouns
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Lexicon:
                 roles=tuple(
                     Role(tuple(r["words"]), r["of"], r["first"], r["last"]) for r in p["roles"]
                 ),
+                gender=p.get("gender"),
             )
             for p in data["people"]
         )

@@ -31,6 +31,7 @@ from bot.guard.normalise import Token, fold_text, tokens
 
 FUZZY_MIN = 4  # shorter words must match exactly
 _END = ""  # trie key holding what ends at a node
+_EXACT = "="  # trie keys of words matched as they are, not by stem
 _SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
 _SPLIT_REACH = 3  # words allowed between a verb and its particle
 # Particles of English phrasal verbs: the verb's object may stand between them
@@ -102,8 +103,9 @@ class Vocabulary:
         self._readings: dict[str | tuple[str, ...], Readings] = {}
         self._starts: dict[str | tuple[str, ...], list[_Entry]] = {}  # "*" entries, per word
 
-    def add(self, phrase: str, payload: Payload) -> None:
-        """Add a phrase ("es:muere" for a language other than English)."""
+    def add(self, phrase: str, payload: Payload, *, exact: bool = False) -> None:
+        """Add a phrase ("es:muere" for a language other than English). ``exact``: its
+        words are matched as they are, not by their stems (names: "Дэни" is not "Дэнни")."""
         language, phrase = split_language(phrase.strip())
         if not phrase:
             return
@@ -123,7 +125,7 @@ class Vocabulary:
             return
         self._languages.add(language)
         node: dict[str, Any] = self._trie
-        keys = [stem(word, language) for word in words]
+        keys = [_EXACT + word if exact else stem(word, language) for word in words]
         for word, key in zip(words, keys, strict=True):
             node = node.setdefault(key, {})
             self._keys.add(key)
@@ -170,6 +172,8 @@ class Vocabulary:
         cyrillic = not word.isascii() and any("\u0400" <= c <= "\u04ff" for c in word)
         found = set()
         for form in token.forms:
+            if _EXACT + form in known:
+                found.add(_EXACT + form)
             for language in self._languages:
                 if (language == "ru") != cyrillic and language != "en":
                     continue  # Russian words are Cyrillic; the others, Latin
@@ -308,7 +312,7 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
     vocabulary = Vocabulary()
     for index, person in enumerate(lexicon.people):
         for name in person.names:
-            vocabulary.add(name, ("name", str(index)))
+            vocabulary.add(name, ("name", str(index)), exact=True)
         for role_index, role in enumerate(person.roles):
             for slot, alternatives in enumerate(role.words):
                 for word in alternatives.split("|"):
