@@ -45,6 +45,7 @@ GRAMMAR = frozenset(
         "asking",
         "presuming",
         "only",
+        "wondering",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -31,7 +31,7 @@ from typing import Any, Generic, TypeVar
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
 from bot.guard.lexicon import Lexicon, common_words, plain
-from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
+from bot.guard.matcher import Found, Vocabulary, compile_vocabulary, stem
 from bot.guard.normalise import Token, tokens
 
 DEFAULT_THRESHOLD = 0.6  # at or above: the guard tags the message
@@ -52,6 +52,7 @@ SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gi
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
+EPISODE_REACH = 8  # words from an outcome to the episode it happened in, in one clause
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
@@ -60,7 +61,7 @@ _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
 _FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
-_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
+_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
 _NO_LANGUAGES: frozenset[str] = frozenset()
@@ -144,6 +145,7 @@ class _Cue:
     fuzzy: bool = False
     owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
+    absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
 
 
 class _Sentence:
@@ -153,11 +155,11 @@ class _Sentence:
     __slots__ = (
         "by",
         "cues",
-        "elsewhere",
         "finale",
         "found",
         "grammar",
         "index",
+        "markers",
         "mentions",
         "others",
         "starts",
@@ -174,7 +176,7 @@ class _Sentence:
         self.mentions: list[_Mention] = []
         self.cues: list[_Cue] = []
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
-        self.elsewhere: list[int] = []  # non-finale episode references
+        self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
         self.others: list[int] = []  # where names of someone else end
         self.grammar: dict[str, set[int]] = {}  # grammar class -> word positions
@@ -280,8 +282,12 @@ class Matcher:
         read = self.read(page, spans)
         categories = {f.category for s in read for f in s.found}
         # Nobody and nothing a rule is about, or nothing said of them: no spoiler (a rule
-        # without outcomes has a "thing" subject, which is enough on its own).
-        nothing_said = not categories & _SUBJECTS or not categories & _OUTCOMES
+        # without outcomes has a "thing" subject, which is enough on its own). A negation
+        # may say something by itself: "Deke doesn't.", "no more Molly".
+        nothing_said = not categories & _SUBJECTS or not (
+            categories & _OUTCOMES
+            or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+        )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
         context = _Context(self, read, about_show, page.links)
@@ -442,12 +448,31 @@ class _Context:
         self._roles(s)
         self._cues(s, idiom)
         if any(c.weak for c in s.cues):  # only hints care whether a finale is named
-            s.finale = any(t.text in _FINALES or t.text.endswith("e10") for t in s.words)
+            s.finale = _names_finale(s.words)
         if s.cues and s.mentions:
-            s.elsewhere = _elsewhere(s.words)
-            if s.elsewhere:  # only what is said next to "in ep 9" happened there
+            s.markers = markers = _episodes(s.words)
+            if any(not finale for _, finale in markers):
+                # what is said goes with the nearest episode named in its clause: "Sylvie
+                # dies in ep 4, but the car bomb that takes Karen is the s3 finale"
                 for cue in s.cues:
-                    cue.elsewhere = any(abs(cue.start - k) <= 5 for k in s.elsewhere)
+                    near = [
+                        (distance, finale)
+                        for k, finale in markers
+                        if (distance := min(abs(cue.start - k), abs(cue.end - 1 - k)))
+                        <= EPISODE_REACH
+                        and not _clause_break(s, min(k, cue.start), max(k, cue.start))
+                    ]
+                    cue.elsewhere = bool(near) and not min(near)[1]
+
+    def _episode_near(self, s: _Sentence, at: int) -> bool | None:
+        """Whether the episode named nearest ``at`` in its clause is a finale (None: no
+        episode named there)."""
+        near = [
+            (abs(at - k), finale)
+            for k, finale in s.markers
+            if abs(at - k) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+        ]
+        return min(near)[1] if near else None
 
     def _people(self, s: _Sentence) -> None:
         names = list(s.of("name"))
@@ -704,6 +729,8 @@ class _Context:
                     )
                 ):
                     continue
+                if f.key in _PRAISE and stem(word) in _KILLING and self._kills_a_thing(s, f.end):
+                    continue
                 if f.start - 1 in first_object:
                     continue
                 if (
@@ -758,6 +785,51 @@ class _Context:
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
         self._ellipsis(s, negations)
+        if negations:
+            self._absence(s, negations)
+        if s.mentions and grammar.get("owner"):
+            self._owned_ellipsis(s)
+
+    def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Karen's not in s4 for a reason": missing from a season is the fate of the
+        finale before it; "no more Molly after the s3 finale": missing, from a finale."""
+        words = s.words
+        for k in negations:
+            after = [t.text for t in words[k + 1 : k + 4]]
+            if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
+                season = _season_named(after[1:])
+                if season is not None:
+                    s.cues.append(_Cue(k, min(k + 3, len(words)), "death", None, absent=season))
+            elif words[k].text == "no" and after[:1] == ["more"]:
+                named = [m for m in s.mentions if m.start == k + 2 and m.persons]
+                if named:
+                    s.cues.append(_Cue(k, k + 2, "death", None, weak=True))
+
+    def _owned_ellipsis(self, s: _Sentence) -> None:
+        """ "Shane's death is mid season 1, Karen's is the s3 finale": a possessive with
+        no noun after it owns what the last possessive owned."""
+        owned = [c for c in s.cues if c.owner and c.owner is not _NOBODY]
+        if not owned:
+            return
+        words = s.words
+        for m in s.mentions:
+            k = m.end  # the "s" of "Karen's"
+            if not m.persons or k not in s.grammar["owner"] or k <= owned[0].start:
+                continue
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if following in _COPULAS or k + 1 >= len(words) or _apart(s, k, k + 1):
+                said = owned[0]
+                s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak, owner=m.persons))
+
+    def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
+        """A fate verb whose object is a thing nobody knows ("that cold open killed the
+        idea", "kills the mood"): a figure of speech, by its construction."""
+        words = s.words
+        if after + 1 >= len(words) or _apart(s, after - 1, after + 1):
+            return False
+        if words[after].text not in _DETERMINERS or words[after + 1].text in _DETERMINERS:
+            return False
+        return after + 1 not in s.starts and not words[after + 1].text[:1].isdigit()
 
     def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
         """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
@@ -786,18 +858,26 @@ class _Context:
     # --- together ---------------------------------------------------------------------
 
     def _factor(self, s: _Sentence, mention: _Mention) -> float:
-        factor = ANYONE if mention.common and not self.about_show else 1.0
+        return ANYONE if mention.common and not self.about_show else 1.0
+
+    def _asks(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether the sentence asks about the outcome rather than telling it. A genuine
+        question is a yes/no question ("does Gordo die?", "anyone know if Karen
+        survives?") whose own clause holds the outcome. It tells when it presupposes:
+        a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
+        "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
+        takes as given ("did they stay together after the visit in the finale?")."""
         words = s.words
-        end = words[-1].end if words else 0
-        asks = s.text[end : end + 3].lstrip(" )").startswith("?")
-        if (
-            asks
-            and 0 in s.grammar.get("asking", ())
-            and len(words) <= 10
-            and not s.has("presuming")
-        ):
-            factor *= ASKING
-        return factor
+        if not words or s.has("presuming"):
+            return False
+        end = words[-1].end
+        marked = s.text[end : end + 3].lstrip(" )").startswith("?")
+        wondering = s.has("wondering")
+        if not (marked and 0 in s.grammar.get("asking", ())) and not wondering:
+            return False
+        if words[-1].text in _TAGS or len(words) > 12:
+            return False
+        return not any(w.text in _GIVEN for w in words[1 : cue.start])
 
     def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
         """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
@@ -810,6 +890,8 @@ class _Context:
     def _matches(self, rule: _Rule, cue: _Cue) -> bool:
         if cue.phrase is not None:
             return cue.phrase in rule.phrases
+        if cue.absent is not None and rule.season != cue.absent - 1:
+            return False  # missing from season 4 tells the season 3 finale's fates
         return cue.cls in rule.classes
 
     def _rules_for(self, mention: _Mention) -> set[int]:
@@ -859,7 +941,15 @@ class _Context:
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
                         score = _closeness(distance) * self._hint(s, cue, rule) * factor
-                        if cue.elsewhere:
+                        if self._asks(s, cue):
+                            score *= ASKING
+                        if cue.elsewhere and not (
+                            # "Paine dies in ep 7, then Gordo and Tracy in the finale"
+                            _clause_break(
+                                s, min(mention.start, cue.start), max(mention.start, cue.start)
+                            )
+                            and self._episode_near(s, mention.start)
+                        ):
                             score *= OTHER_EPISODE
                         if cue.fuzzy or mention.fuzzy:
                             score *= TYPO
@@ -925,6 +1015,8 @@ class _Context:
                 if not self._matches(rule, cue):
                     continue
                 score = BACK_REFERENCE * self._hint(s, cue, rule) * factor
+                if self._asks(s, cue):
+                    score *= ASKING
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
@@ -1056,6 +1148,15 @@ class _Context:
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _NAMING = frozenset({"named", "called"})
+_KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
+_TAGS = frozenset({"right", "yeah", "correct", "innit", "no"})  # "she dies, right?"
+# What follows these, a question takes as given: "did they split up after he died?"
+_GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
+_JOINERS = frozenset(
+    {"but", "and", "then", "while", "whereas", "until", "although", "though", "turns", "turned"}
+)  # "turns out" opens a reveal of its own
+_COPULAS = frozenset({"is", "was", "comes", "came", "happens", "happened", "too", "in"})
 _AUXILIARIES = frozenset(
     {"doesn", "didn", "don", "won", "wouldn", "isn", "wasn", "aren", "weren", "can", "couldn"}
     | {"hasn", "haven", "hadn", "shouldn"}
@@ -1075,12 +1176,11 @@ def _closeness(distance: int) -> float:
     return DISTANT if distance <= FARTHEST else 0.0
 
 
-def _elsewhere(words: list[Token]) -> list[int]:
-    """Where a sentence places what it says in an episode that is not a finale ("in ep
-    9", "s2e3", "the s4 premiere"), when it names no finale."""
+def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
+    """The episodes a sentence names, and whether each is a finale: ("in ep 9", "s2e3",
+    "the s4 premiere", "mid season": no; "the finale", "ep 10", "s3e10": yes)."""
     texts = [t.text for t in words]
-    other: list[int] = []
-    finale = False
+    found: list[tuple[int, bool]] = []
     for k, text in enumerate(texts):
         number: int | None = None
         if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
@@ -1089,10 +1189,48 @@ def _elsewhere(words: list[Token]) -> list[int]:
                 number = int(code.group(2))
         elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
             number = int(texts[k + 1])
-        if (number is not None and number != 10) or text in _OPENING_WORDS:
-            other.append(k)
-        finale |= number == 10 or text in _FINALE_WORDS
-    return [] if finale else other
+        if number is not None:
+            found.append((k, number == 10))
+        elif text in _OPENING_WORDS:
+            found.append((k, False))
+        elif text in _FINALE_WORDS and not (
+            # "the end of ep 9" is no finale
+            k + 2 < len(texts)
+            and texts[k + 1] == "of"
+            and (texts[k + 2] in _EPISODE_WORDS or _CODE.match(texts[k + 2]))
+        ):
+            found.append((k, True))
+    return found
+
+
+def _names_finale(words: list[Token]) -> bool:
+    """Whether a sentence names a finale ("the s3 finale", "s2e10", "episode 10")."""
+    return any(
+        t.text in _FINALES
+        or t.text.endswith("e10")
+        or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
+        for k, t in enumerate(words)
+    )
+
+
+def _clause_break(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation or a joining word ("but", "and then", "until") separates two
+    words into clauses."""
+    return _apart(s, left, right) or any(
+        s.words[k].text in _JOINERS for k in range(left + 1, right)
+    )
+
+
+def _season_named(texts: list[str]) -> int | None:
+    """The season "s4", "season 4" or "t4" at the start of ``texts``."""
+    if not texts:
+        return None
+    code = _SEASON.match(texts[0])
+    if code:
+        return int(code.group(1))
+    if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
+        return int(texts[1])
+    return None
 
 
 def _gender(s: _Sentence, at: int | None = None) -> str | None:

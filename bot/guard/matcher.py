@@ -330,5 +330,6 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
         for phrase in phrases:
             vocabulary.add(phrase, ("relation", key))
     for phrase in lexicon.idioms:
-        vocabulary.add(phrase, ("idiom", phrase))
+        # idioms are exact: "bombed that" (flopped) is not "the car bomb that..."
+        vocabulary.add(phrase, ("idiom", phrase), exact=True)
     return vocabulary
