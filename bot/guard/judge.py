@@ -234,6 +234,16 @@ class Matcher:
         for language, function_words in self._functions.items():
             for word in function_words:
                 self._language_of[word].append(language)
+        # Grammar words whose language must be weighed (_Context._grammar_counts): an
+        # English one that is another language's small word; another language's one
+        # that is an everyday English word
+        self._gate_english = frozenset(
+            w for w, languages in self._language_of.items() if set(languages) - {"en"}
+        )
+        english = self._functions.get("en", frozenset())
+        self._gate_other = (
+            frozenset(w for w, languages in common.items() if "en" in languages) | english
+        )
         self.rules: list[_Rule] = []
         self._by_person: dict[str, list[int]] = defaultdict(list)
         self._by_thing: dict[str, list[int]] = defaultdict(list)
@@ -242,6 +252,7 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        self.vocabulary.prepare()  # now, not on the first message's first typo
 
     def _add(
         self,
@@ -267,13 +278,26 @@ class Matcher:
     # --- reading -------------------------------------------------------------------
 
     def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
+        """Each sentence's words and what they name. The message is normalised in one
+        go (sentences end at punctuation or line breaks, never inside a word)."""
+        if not spans:
+            return []
+        first, last = spans[0][0], spans[-1][1]
+        every = tokens(readable(page, (first, last)), first)
+        if page.links:
+            for token in every:
+                token.link = any(a <= token.start < b for a, b in page.links)
         read = []
-        for index, span in enumerate(spans):
-            words = tokens(readable(page, span), span[0])
-            if page.links:
-                for token in words:
-                    token.link = any(a <= token.start < b for a, b in page.links)
-            read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
+        at = 0
+        count = len(every)
+        find = self.vocabulary.find
+        for index, (_, end) in enumerate(spans):
+            until = at
+            while until < count and every[until].start < end:
+                until += 1
+            words = every[at:until]
+            at = until
+            read.append(_Sentence(index, words, find(words), page.text))
         return read
 
     def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
@@ -441,9 +465,19 @@ class _Context:
         idiom: set[int] = set()
         for f in by.get("idiom", _NO_FOUND):
             idiom.update(range(f.start, f.end))
+        grammar = s.grammar
+        gate_english, gate_other = self.m._gate_english, self.m._gate_other
+        words = s.words
         for f in by.get("word", _NO_FOUND):
-            if self._grammar_counts(s, f):
-                s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+            if f.end - f.start == 1:
+                # only words another language could claim are weighed ("i", "me", "die")
+                word = words[f.start].text
+                gate = gate_english if f.language == "en" else gate_other
+                if word in gate and not self._grammar_counts(s, f):
+                    continue
+                grammar.setdefault(f.key, set()).add(f.start)
+            else:
+                grammar.setdefault(f.key, set()).update(range(f.start, f.end))
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
@@ -729,7 +763,7 @@ class _Context:
                     )
                 ):
                     continue
-                if f.key in _PRAISE and stem(word) in _KILLING and self._kills_a_thing(s, f.end):
+                if f.key in _PRAISE and self._kills_a_thing(s, f.end) and stem(word) in _KILLING:
                     continue
                 if f.start - 1 in first_object:
                     continue
@@ -1129,8 +1163,10 @@ class _Context:
             return
 
     def _character(self, rule: _Rule, mention: _Mention) -> str | None:
-        both = sorted(rule.persons & mention.persons)
-        return both[0] if both else None
+        both = rule.persons & mention.persons
+        if len(both) <= 1:
+            return next(iter(both), None)
+        return min(both)
 
     def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
         """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
@@ -1148,6 +1184,7 @@ class _Context:
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _NAMING = frozenset({"named", "called"})
+_PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no"})  # "she dies, right?"
@@ -1248,7 +1285,7 @@ def _apart(s: _Sentence, left: int, right: int) -> bool:
     """Whether punctuation separates two words: a negation does not reach past it
     ("Miles Dale, not Miles Davis: tortured")."""
     between = s.text[s.words[left].end : s.words[right].start]
-    return any(mark in between for mark in ",;:()!?.")
+    return bool(between) and not _PUNCTUATION.isdisjoint(between)
 
 
 def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]) -> bool:

@@ -73,7 +73,12 @@ class Found(NamedTuple):
 
 
 _NO_TYPOS: frozenset[str] = frozenset()
-_NOTHING: tuple[frozenset[str], frozenset[str]] = (frozenset(), _NO_TYPOS)
+_new = tuple.__new__  # a Found without NamedTuple's Python-level __new__ (many per message)
+# A word's readings, those from a typo, the trie nodes it starts, its "*" entries
+_Reading = tuple[
+    frozenset[str], frozenset[str], tuple[tuple[dict[str, Any], bool], ...], tuple[_Entry, ...]
+]
+_NO_READING: _Reading = (frozenset(), _NO_TYPOS, (), ())
 
 
 def _deletions(word: str) -> set[str]:
@@ -102,6 +107,7 @@ class Vocabulary:
         Readings = tuple[frozenset[str], frozenset[str]]
         self._readings: dict[str | tuple[str, ...], Readings] = {}
         self._starts: dict[str | tuple[str, ...], list[_Entry]] = {}  # "*" entries, per word
+        self._entries: dict[str | tuple[str, ...], _Reading] = {}  # what find needs, per word
 
     def add(self, phrase: str, payload: Payload, *, exact: bool = False) -> None:
         """Add a phrase ("es:muere" for a language other than English). ``exact``: its
@@ -113,12 +119,14 @@ class Vocabulary:
         if _is_cjk_phrase(phrase):
             self._cjk[fold_text(phrase)[0]].append(entry)
             self._cjk_sizes = None
+            self._entries.clear()
             return
         if phrase.endswith("*") and " " not in phrase:
             prefix = fold_text(phrase[:-1])[0]
             if len(prefix) >= 3:
                 self._prefixes[prefix[:3]].append((prefix, entry))
                 self._starts.clear()
+                self._entries.clear()
             return
         words = [t.text for t in tokens(phrase)]
         if not words:
@@ -133,15 +141,22 @@ class Vocabulary:
             self._exact_in[language].add(word)
             if word.isalpha() and len(word) >= FUZZY_MIN + 1:
                 self._words[word].add(key)
-        node.setdefault(_END, []).append(entry)
+        ends = node.setdefault(_END, [])
+        if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once
+            ends.append(entry)
         if len(words) == 2 and language == "en" and words[1] in _PARTICLES:
             # "blow up" is also "blew Molly up"
             split = self._trie[keys[0]].setdefault(_SPLIT, {})
             split.setdefault(keys[1], []).append(entry)
         self._near = None
         self._readings.clear()
+        self._entries.clear()
 
     # --- lookup --------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Build the typo index now (it is otherwise built on first use)."""
+        self._index()
 
     def _index(self) -> dict[str, set[str]]:
         if self._near is None:
@@ -206,53 +221,61 @@ class Vocabulary:
         found |= typos
         return frozenset(found), frozenset(typos) if typos else _NO_TYPOS
 
+    def _entry(self, token: Token) -> _Reading:
+        """Everything the walk needs of one word, cached per word: its readings, those
+        from a typo, the trie nodes it starts phrases at, and its "*" entries."""
+        key = token.text if not token.alternatives else token.forms
+        entry = self._entries.get(key)
+        if entry is None:
+            if len(self._entries) > 100_000:
+                self._entries.clear()  # bounded: chat has a long tail of one-off words
+            options, typos = self.readings(token)
+            trie = self._trie
+            roots = tuple(
+                (node, option in typos) for option in options if (node := trie.get(option))
+            )
+            prefixed = tuple(self._prefixed(token)) if self._prefixes else ()
+            entry = self._entries[key] = (options, typos, roots, prefixed)
+        return entry
+
     def find(self, words: list[Token]) -> list[Found]:
-        cache = self._readings
-        readings = []
+        entries = self._entries
+        readings: list[_Reading] = []
         for token in words:
             if token.cjk:
-                readings.append(_NOTHING)
+                readings.append(_NO_READING)
                 continue
-            known = cache.get(token.text if not token.alternatives else token.forms)
-            readings.append(known if known is not None else self.readings(token))
-        trie = self._trie
+            entry = entries.get(token.text if not token.alternatives else token.forms)
+            readings.append(entry if entry is not None else self._entry(token))
         found: list[Found] = []
         count = len(words)
-        for start in range(count):
-            options, typos = readings[start]
-            for option in options:
-                node = trie.get(option)
-                fuzzy = option in typos  # read through a typo ("arested")
-                if node is None:
-                    continue
+        for start, (_, _, roots, prefixed) in enumerate(readings):
+            for category, key, language in prefixed:
+                found.append(_new(Found, (category, key, start, start + 1, False, language)))
+            for node, fuzzy in roots:  # fuzzy: read through a typo ("arested")
                 split = node.get(_SPLIT)
                 if split is not None:
                     self._split(split, readings, start, fuzzy, found)
                 position = start + 1
-                while node is not None:
-                    ends = node.get(_END)
+                step: dict[str, Any] | None = node
+                while step is not None:
+                    ends = step.get(_END)
                     if ends:
                         for category, key, language in ends:
-                            found.append(Found(category, key, start, position, fuzzy, language))
+                            found.append(
+                                _new(Found, (category, key, start, position, fuzzy, language))
+                            )
                     if position >= count:
                         break
-                    following = node
-                    node = None
-                    later, later_typos = readings[position]
+                    following = step
+                    step = None
+                    later, later_typos, _, _ = readings[position]
                     for reading in later:
-                        node = following.get(reading)
-                        if node is not None:
+                        step = following.get(reading)
+                        if step is not None:
                             fuzzy = fuzzy or reading in later_typos
                             break
                     position += 1
-        if self._prefixes:
-            starts = self._starts
-            for position, token in enumerate(words):
-                prefixed = starts.get(token.text if not token.alternatives else token.forms)
-                if prefixed is None:
-                    prefixed = self._prefixed(token)
-                for category, key, language in prefixed:
-                    found.append(Found(category, key, position, position + 1, False, language))
         if self._cjk:
             lengths = self._cjk_lengths()
             for position, token in enumerate(words):
@@ -264,14 +287,16 @@ class Vocabulary:
                         piece = text[offset : offset + length]
                         for category, key, language in self._cjk.get(piece, ()):
                             found.append(
-                                Found(category, key, position, position + 1, False, language)
+                                _new(
+                                    Found, (category, key, position, position + 1, False, language)
+                                )
                             )
         return found
 
     @staticmethod
     def _split(
         particles: dict[str, list[_Entry]],
-        readings: list[tuple[frozenset[str], frozenset[str]]],
+        readings: list[_Reading],
         start: int,
         fuzzy: bool,
         found: list[Found],
@@ -284,7 +309,9 @@ class Vocabulary:
                 entries = particles.get(reading)
                 if entries:
                     for category, key, language in entries:
-                        found.append(Found(category, key, start, position + 1, fuzzy, language))
+                        found.append(
+                            _new(Found, (category, key, start, position + 1, fuzzy, language))
+                        )
                     return
 
     def _prefixed(self, token: Token) -> list[_Entry]:

@@ -43,6 +43,7 @@ _TOKEN = re.compile(
     r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
     r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
 )
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
 _SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+")
@@ -203,6 +204,16 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
     folded, origin = fold_text(text)
     found: list[Token] = []
     add = found.append
+    if origin is None:  # plain ASCII: a simpler pattern finds the same words
+        for match in _ASCII_TOKEN.finditer(folded):
+            word = match.group()
+            start, end = match.start() + shift, match.end() + shift
+            if word.isalpha():
+                add(Token(word, start, end))
+            else:
+                main, others = _unleet(word)
+                add(Token(main, start, end, others))
+        return _join_spelled(text, found, shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
