@@ -112,7 +112,7 @@ class Verdict:
         return bool(self.sentences)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Rule:
     key: str
     persons: frozenset[str]
@@ -122,7 +122,7 @@ class _Rule:
     season: int | None = None  # the season whose finale it gives away
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -134,7 +134,7 @@ class _Mention:
     consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -153,6 +153,7 @@ class _Sentence:
     made per sentence of every message, so it is kept cheap)."""
 
     __slots__ = (
+        "asking",
         "by",
         "cues",
         "finale",
@@ -175,6 +176,7 @@ class _Sentence:
         self.text = text
         self.mentions: list[_Mention] = []
         self.cues: list[_Cue] = []
+        self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
         self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
@@ -252,6 +254,7 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
 
     def _add(
@@ -621,8 +624,12 @@ class _Context:
         if "role" not in s.by and "relation" not in s.by:
             return
         slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        parsed = self.m._role_keys
         for f in s.of("role"):
-            person, role, slot = map(int, f.key.split(":"))
+            person, role, slot = parsed.get(f.key) or parsed.setdefault(
+                f.key,
+                tuple(map(int, f.key.split(":"))),  # type: ignore[arg-type]
+            )
             slots[(person, role)][slot].append(f.start)
         for (person, role_index), found in slots.items():
             known = self.m.people[person].roles[role_index]
@@ -901,17 +908,24 @@ class _Context:
         a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
         "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
         takes as given ("did they stay together after the visit in the finale?")."""
+        if s.asking is None:
+            s.asking = self._asking_until(s)
+        return cue.start <= s.asking
+
+    def _asking_until(self, s: _Sentence) -> int:
+        """Up to which word a sentence asks (-1: it does not ask): the clause before
+        anything it takes as given ("after...", "since...")."""
         words = s.words
         if not words or s.has("presuming"):
-            return False
+            return -1
         end = words[-1].end
         marked = s.text[end : end + 3].lstrip(" )").startswith("?")
         wondering = s.has("wondering")
         if not (marked and 0 in s.grammar.get("asking", ())) and not wondering:
-            return False
+            return -1
         if words[-1].text in _TAGS or len(words) > 12:
-            return False
-        return not any(w.text in _GIVEN for w in words[1 : cue.start])
+            return -1
+        return next((k for k in range(1, len(words)) if words[k].text in _GIVEN), len(words))
 
     def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
         """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
@@ -952,13 +966,12 @@ class _Context:
                 for index in self._rules_for(mention):
                     rule = self.m.rules[index]
                     character = self._character(rule, mention)
-                    said = _said(s, mention.start, mention.end)
                     if not rule.classes and not rule.phrases:
                         keep(
                             Evidence(
                                 rule.key,
                                 character,
-                                said,
+                                _said(s, mention.start, mention.end),
                                 "",
                                 mention.how,
                                 SUBJECT_ONLY * factor,
@@ -991,6 +1004,7 @@ class _Context:
                             score *= IN_A_LINK
                         known = best.get((rule.key, character, (s.index,)))
                         if score and (known is None or known.score < score):
+                            said = _said(s, mention.start, mention.end)
                             outcome = _said(s, cue.start, cue.end)
                             how = _how(mention)
                             keep(

@@ -75,9 +75,10 @@ class Found(NamedTuple):
 _NO_TYPOS: frozenset[str] = frozenset()
 _new = tuple.__new__  # a Found without NamedTuple's Python-level __new__ (many per message)
 # A word's readings, those from a typo, the trie nodes it starts, its "*" entries
-_Reading = tuple[
-    frozenset[str], frozenset[str], tuple[tuple[dict[str, Any], bool], ...], tuple[_Entry, ...]
-]
+# a trie node a word starts phrases at: the node, read through a typo?, the phrases that
+# end there, its separable particles, whether longer phrases go on from it
+_Root = tuple[dict[str, Any], bool, list[_Entry], dict[str, list[_Entry]] | None, bool]
+_Reading = tuple[frozenset[str], frozenset[str], tuple[_Root, ...], tuple[_Entry, ...]]
 _NO_READING: _Reading = (frozenset(), _NO_TYPOS, (), ())
 
 
@@ -232,7 +233,15 @@ class Vocabulary:
             options, typos = self.readings(token)
             trie = self._trie
             roots = tuple(
-                (node, option in typos) for option in options if (node := trie.get(option))
+                (
+                    node,
+                    option in typos,
+                    node.get(_END, ()),
+                    node.get(_SPLIT),
+                    len(node) > (_END in node) + (_SPLIT in node),  # longer phrases go on
+                )
+                for option in options
+                if (node := trie.get(option))
             )
             prefixed = tuple(self._prefixed(token)) if self._prefixes else ()
             entry = self._entries[key] = (options, typos, roots, prefixed)
@@ -248,34 +257,32 @@ class Vocabulary:
             entry = entries.get(token.text if not token.alternatives else token.forms)
             readings.append(entry if entry is not None else self._entry(token))
         found: list[Found] = []
+        append = found.append
         count = len(words)
         for start, (_, _, roots, prefixed) in enumerate(readings):
             for category, key, language in prefixed:
-                found.append(_new(Found, (category, key, start, start + 1, False, language)))
-            for node, fuzzy in roots:  # fuzzy: read through a typo ("arested")
-                split = node.get(_SPLIT)
+                append(_new(Found, (category, key, start, start + 1, False, language)))
+            for node, fuzzy, ends, split, deeper in roots:  # fuzzy: read through a typo
+                for category, key, language in ends:
+                    append(_new(Found, (category, key, start, start + 1, fuzzy, language)))
                 if split is not None:
                     self._split(split, readings, start, fuzzy, found)
                 position = start + 1
-                step: dict[str, Any] | None = node
-                while step is not None:
-                    ends = step.get(_END)
-                    if ends:
-                        for category, key, language in ends:
-                            found.append(
-                                _new(Found, (category, key, start, position, fuzzy, language))
-                            )
-                    if position >= count:
-                        break
-                    following = step
-                    step = None
+                step = node
+                while deeper and position < count:
                     later, later_typos, _, _ = readings[position]
+                    following = None
                     for reading in later:
-                        step = following.get(reading)
-                        if step is not None:
+                        following = step.get(reading)
+                        if following is not None:
                             fuzzy = fuzzy or reading in later_typos
                             break
+                    if following is None:
+                        break
+                    step = following
                     position += 1
+                    for category, key, language in step.get(_END, ()):
+                        append(_new(Found, (category, key, start, position, fuzzy, language)))
         if self._cjk:
             lengths = self._cjk_lengths()
             for position, token in enumerate(words):
