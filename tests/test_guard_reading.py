@@ -111,6 +111,9 @@ def test_offsets_point_into_the_original() -> None:
         # questions that ask
         "does Molly survive the bombing? no spoilers",
         "I wonder if Gordo makes it home in s2",
+        # a pronoun after an outcome is its object only standing alone
+        "Karen runs the Outpost. The bombing scene got her kids so scared.",
+        "the kid Ed saved from the fire dies later",  # saving makes nobody a parent
     ],
 )
 def test_no_false_alarm(text: str) -> None:
@@ -140,6 +143,9 @@ def test_no_false_alarm(text: str) -> None:
         "Gordo was so brave. Everyone hoped he would make it home. He didn't.",
         "Sergei's Houston counterpart ends up alone in Moscow",  # relation, from canon
         "the woman who built Polaris with Sam dies in the bombing",  # a role
+        # a relation said after its owner: by a verb, or a noun the owners' verb makes theirs
+        "the person who taught Aleida everything gets arrested for it",
+        "the kid Gordo and Tracy raised ends up exiled on Mars",
         "Dev built Helios. In the s3 finale the board shows him the door.",
         # a finale's fate told by absence from the next season, or "no more"
         "karen isn't in season 4 and we all know why",
@@ -154,6 +160,10 @@ def test_no_false_alarm(text: str) -> None:
         "Karen dies in the bombing, right?",
         "Molly and Wayne, my favourite couple. Then he loses her in the bombing.",
         "Karen runs the Outpost. Later she sells the bar. Then she buys a house. She dies.",
+        "Molly survived so much. A car bomb is what finally gets her.",  # the object, after
+        # a negation that denies nothing: "can't believe", "not gonna lie"
+        "can't believe they killed off Molly",
+        "no puedo creer que Karen muera en la explosión",
         # obfuscation
         "K\u200ba\u200br\u200be\u200bn is killed in the bombing",
         "Gоrdо dіes on the moon",  # Cyrillic о, і

@@ -46,6 +46,8 @@ GRAMMAR = frozenset(
         "presuming",
         "only",
         "wondering",
+        "unnegated",
+        "relating",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

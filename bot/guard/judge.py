@@ -52,6 +52,7 @@ SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gi
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
+OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
 EPISODE_REACH = 8  # words from an outcome to the episode it happened in, in one clause
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
@@ -684,6 +685,8 @@ class _Context:
                 s.index, before=f.start, plural=False, gender=_gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
+        if not owners:
+            owners = self._owners_after(s, f)
         ids: set[str] = set()
         for owner in owners:
             owner.consumed = True
@@ -697,6 +700,32 @@ class _Context:
                         ids.add(person.id)
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _owners_after(self, s: _Sentence, f: Found) -> list[_Mention]:
+        """Whose relation it is, named after it: "the person who taught Aleida" (a
+        relation said by its verb), "the kid Gordo and Tracy raised" (a relation noun, the
+        names, and a verb that makes it theirs: had, raised, married...)."""
+        words = s.words
+        at = f.end
+        if words[f.start].text not in _RELATIVE:
+            if at < len(words) and words[at].text in _RELATIVE:
+                at += 1
+            if at not in s.starts:
+                return []
+        owners: list[_Mention] = []
+        while True:
+            owner = [m for m in s.mentions if m.start == at and m.persons and m.how == "name"]
+            if not owner:
+                break
+            owners.append(owner[0])
+            at = owner[0].end
+            if at + 1 < len(words) and words[at].text in _AND and not _apart(s, at - 1, at + 1):
+                at += 1
+                continue
+            break
+        if not owners or words[f.start].text in _RELATIVE:
+            return owners
+        return owners if at in s.grammar.get("relating", _NONE) else []
 
     def _antecedents(
         self,
@@ -741,7 +770,11 @@ class _Context:
         first_person = grammar.get("first_person", _NONE)
         first_object = grammar.get("first_object", _NONE)
         hedges = grammar.get("hedge", _NONE)
-        negations = grammar.get("negation", _NONE) | hedges
+        negations = grammar.get("negation", _NONE)
+        if negations and "unnegated" in grammar:
+            # "can't believe they killed off Molly": the death is told, not denied
+            negations = negations - grammar["unnegated"]
+        negations = negations | hedges
         seen: set[tuple[str, str, int, int]] = set()
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
         for f in outcomes:
@@ -1041,7 +1074,18 @@ class _Context:
             elif before:
                 pointer = before[-1]
             else:
-                continue
+                # "A car bomb is what finally gets her": the pronoun a few words after the
+                # outcome, in its clause, is what it happens to
+                after = [
+                    k
+                    for k in pointers
+                    if cue.end <= k <= cue.end + OBJECT_REACH
+                    and not _clause_break(s, cue.end - 1, k)
+                    and self._object_form(s, k)
+                ]
+                if not after:
+                    continue
+                pointer = after[0]
             plural = pointer in group
             singled = any(pointer - d in only for d in (1, 2, 3))  # "only she", "only one"
             gender = _gender(s, pointer)
@@ -1076,6 +1120,15 @@ class _Context:
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _object_form(self, s: _Sentence, k: int) -> bool:
+        """Whether the pronoun at ``k`` stands alone ("gets her in the end"), not as a
+        possessive before its noun ("scared her kids")."""
+        following = k + 1
+        if following >= len(s.words) or _apart(s, k, following):
+            return True
+        word = s.words[following].text
+        return word in _AFTER_OBJECT or word in self.m._language_of
 
     def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
         """Whether a character named just before the outcome, in its clause, is its
@@ -1212,6 +1265,12 @@ _AUXILIARIES = frozenset(
     {"doesn", "didn", "don", "won", "wouldn", "isn", "wasn", "aren", "weren", "can", "couldn"}
     | {"hasn", "haven", "hadn", "shouldn"}
 )
+# Words that may follow a pronoun object ("gets her in the end", "takes him too")
+_AFTER_OBJECT = frozenset(
+    {"in", "at", "on", "off", "out", "up", "down", "by", "after", "before", "too", "again"}
+    | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
+)
+_RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
 _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})
