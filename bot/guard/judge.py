@@ -799,7 +799,13 @@ class _Context:
                     and not _apart(s, f.end - 1, f.end)
                     and (
                         f.end in first_object
-                        or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
+                        or (
+                            f.key in _PRAISE
+                            and s.words[f.end].text in ("it", "that", "this")
+                            # a noun before a relative clause: "the car bomb that takes"
+                            and f.end - f.start == 1
+                            and not (f.start and s.words[f.start - 1].text in _DETERMINERS)
+                        )
                     )
                 ):
                     continue
