@@ -1,4 +1,5 @@
 """``python -m bot`` runs the bot; ``python -m bot sync [--guild ID]`` syncs its commands;
+``python -m bot check [--discord]`` says whether it would start, without starting it;
 ``python -m bot reports [--since DATE]`` prints members' mistake reports."""
 
 from __future__ import annotations
@@ -7,8 +8,12 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import sqlite3
 import sys
+import threading
+import time
 from datetime import UTC, datetime
 
 import aiohttp
@@ -16,17 +21,32 @@ import discord
 
 from bot.app import create_bot
 from bot.canon.fields import ContentError
+from bot.check import exit_code, run_checks
+from bot.logs import report, setup_logging
 from bot.report_export import export
-from bot.settings import Settings, SettingsError, load_settings, log_level_number
+from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store, StoreError
+from bot.store.file_checks import describe_sqlite_error
 
 log = logging.getLogger("bot")
+RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
+THREAD_EXIT_SECONDS = 2.0  # for a closed database's worker thread to end
+EXIT_BAD_SETTING = 2  # a supervisor should not restart: only editing .env helps
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="connect to Discord and answer commands (the default)")
+    check = sub.add_parser(
+        "check",
+        help="check settings, token, database, content and permissions; exit 1 on a problem",
+    )
+    check.add_argument(
+        "--discord",
+        action="store_true",
+        help="also ask Discord: the token, the application's intents, the bot's permissions",
+    )
     sync = sub.add_parser("sync", help="publish the slash commands to Discord, then exit")
     where = sync.add_mutually_exclusive_group()
     where.add_argument(
@@ -59,12 +79,16 @@ def _day(text: str) -> datetime:
 
 
 async def _reports(settings: Settings, since: datetime | None) -> None:
-    """Needs the database only: no token, no connection to Discord."""
-    store = await Store.open(settings.database_path)
+    """Needs the database only: no token, no connection to Discord, and no write lock,
+    so it runs beside the bot that is using the file."""
+    store = await Store.open_to_read(settings.database_path)
     try:
-        print(await export(store, settings.content_dir, since), end="")
+        printed = await export(store, settings.content_dir, since)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(settings.database_path, error) from None
     finally:
         await store.close()
+    print(printed, end="")
 
 
 async def _run(settings: Settings) -> None:
@@ -82,10 +106,20 @@ async def _run(settings: Settings) -> None:
         if runner in done:
             stopper.cancel()
             runner.result()  # re-raise a login or connection failure
-        else:
-            log.info("Shutdown requested; finishing in-flight replies")
-            await bot.close()
-            await runner
+            return
+        log.info("Shutdown requested; finishing in-flight replies")
+        if not bot.started_up:
+            # Still opening the database or loading content: stop that where it is
+            # (each step rolls back and releases what it opened), then close.
+            runner.cancel()
+        await bot.close()
+        # The gateway loop may be sleeping out a reconnect back-off: do not wait for it.
+        await asyncio.wait({runner}, timeout=RUNNER_GRACE_SECONDS)
+        if not runner.done():
+            runner.cancel()
+            await asyncio.wait({runner})
+        if not runner.cancelled() and runner.exception() is not None:
+            log.info("Start-up ended by the shutdown: %s", runner.exception())
 
 
 async def _sync(settings: Settings, guild_id: int | None) -> None:
@@ -100,14 +134,81 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
         print(f"Synced {len(synced)} commands to {where}.")
 
 
+def _check(settings: Settings, *, ask_discord: bool) -> int:
+    findings = asyncio.run(run_checks(settings, ask_discord=ask_discord))
+    for finding in findings:
+        print(finding.line())
+    failed = sum(f.status == "FAIL" for f in findings)
+    warned = sum(f.status == "warn" for f in findings)
+    verdict = "would not start" if failed else "ready to start"
+    print(f"fambot check: {verdict} ({failed} failed, {warned} warnings)")
+    return exit_code(findings)
+
+
+def _failure(error: BaseException) -> tuple[int, str]:
+    """The exit code and the one line for an error that stopped the bot."""
+    if isinstance(error, SettingsError):
+        return EXIT_BAD_SETTING, str(error)
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        return 1, (
+            "FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on the Bot "
+            "tab of your application, or set FAMBOT_SPOILER_GUARD=off."
+        )
+    if isinstance(error, discord.LoginFailure):
+        return 1, (
+            "Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "
+            "application and paste the new one into .env."
+        )
+    if isinstance(error, ContentError | StoreError):
+        return 1, str(error)
+    if isinstance(
+        error,
+        aiohttp.ClientError
+        | asyncio.TimeoutError
+        | discord.GatewayNotFound
+        | discord.DiscordServerError,
+    ):
+        return 1, (
+            f"could not reach Discord ({error.__class__.__name__}): check the network "
+            "connection and try again."
+        )
+    if isinstance(error, discord.HTTPException):
+        return 1, f"Discord refused a start-up request (HTTP {error.status}: {error.text[:100]})."
+    return 1, (
+        f"stopped by an unexpected error ({error.__class__.__name__}: {str(error)[:200]}); "
+        "the log above has the details."
+    )
+
+
+def _release_lingering_threads(code: int) -> None:
+    """Never leave a process that looks alive but serves nothing.
+
+    Every path closes the database, whose worker thread would otherwise keep the
+    interpreter running; a thread still open after a moment is a bug, so say so and exit.
+    """
+    deadline = time.monotonic() + THREAD_EXIT_SECONDS
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    stuck = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if stuck:
+        log.error("Exiting with %d thread(s) still open: %s", len(stuck), stuck[0].name)
+        logging.shutdown()
+        os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
     except SettingsError as error:
-        print(f"fambot: {error}", file=sys.stderr)
-        return 2
-    discord.utils.setup_logging(level=log_level_number(settings), root=True)
+        report(None, str(error))
+        return EXIT_BAD_SETTING
+    if args.command == "check":  # its report is the output: the library's chatter is not
+        setup_logging(settings, quiet=settings.log_level != "DEBUG")
+        return _check(settings, ask_discord=args.discord)
+    setup_logging(settings)
+    code = 0
     try:
         if args.command == "reports":
             asyncio.run(_reports(settings, args.since))
@@ -116,36 +217,15 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_sync(settings, guild_id))
         else:
             asyncio.run(_run(settings))
-    except SettingsError as error:
-        print(f"fambot: {error}", file=sys.stderr)
-        return 2
-    except discord.PrivilegedIntentsRequired:
-        print(
-            "fambot: FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on "
-            "the Bot tab of your application, or set FAMBOT_SPOILER_GUARD=off.",
-            file=sys.stderr,
-        )
-        return 1
-    except discord.LoginFailure:
-        print(
-            "fambot: Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "
-            "application and paste the new one into .env.",
-            file=sys.stderr,
-        )
-        return 1
-    except (ContentError, StoreError) as error:
-        print(f"fambot: {error}", file=sys.stderr)
-        return 1
-    except (aiohttp.ClientError, OSError) as error:
-        print(
-            f"fambot: could not reach Discord ({error.__class__.__name__}): check the "
-            "network connection and try again.",
-            file=sys.stderr,
-        )
-        return 1
     except KeyboardInterrupt:
-        return 130
-    return 0
+        code = 130
+    except Exception as error:
+        code, line = _failure(error)
+        if code == 1 and line.startswith("stopped by an unexpected error"):
+            log.error("Start-up failed", exc_info=error)
+        report(settings, line)
+    _release_lingering_threads(code)
+    return code
 
 
 if __name__ == "__main__":

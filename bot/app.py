@@ -6,6 +6,9 @@ import asyncio
 import importlib.util
 import logging
 import pkgutil
+import re
+import weakref
+from typing import Any
 
 import discord
 import discord.gateway
@@ -21,7 +24,10 @@ from bot.tree import FamTree
 
 log = logging.getLogger(__name__)
 
-SHUTDOWN_GRACE_SECONDS = 10.0
+SHUTDOWN_GRACE_SECONDS = 10.0  # for work in flight to finish when the bot stops
+SHUTDOWN_CANCEL_SECONDS = 2.0  # for work cancelled past that grace to roll back
+GATEWAY_STABLE_SECONDS = 60.0  # a connection that lasted this long resets the back-off
+GATEWAY_MAX_BACKOFF_SECONDS = 60.0
 
 
 def extensions(package: str = "cogs") -> tuple[str, ...]:
@@ -57,6 +63,13 @@ class FamBot(commands.Bot):
         self._horizons: Horizons | None = None
         self.content: SyncResult | None = None
         self._inflight: set[asyncio.Task[object]] = set()
+        self.started_up = False  # set when setup_hook has finished
+        self.draining = False  # set by close(): new interactions are turned away
+        # Views sent with a reply and not yet garbage: see bot.views.is_live.
+        self.views: weakref.WeakSet[discord.ui.View] = weakref.WeakSet()
+        # Custom ids that handlers registered at start answer, restart or not: see
+        # ``answers_ids`` and bot.views.is_live.
+        self.standing_ids: list[re.Pattern[str]] = []
 
     @property
     def store(self) -> Store:
@@ -76,18 +89,82 @@ class FamBot(commands.Bot):
             raise RuntimeError("horizons are built in setup_hook; log in first")
         return self._horizons
 
-    async def setup_hook(self) -> None:
-        self._store = await Store.open(self.settings.database_path)
+    def answers_ids(self, *patterns: str | re.Pattern[str]) -> None:
+        """Custom ids (whole) that a handler registered at start answers, such as a form
+        a listener reads: the handler for expired buttons leaves them alone."""
+        self.standing_ids += [re.compile(p) if isinstance(p, str) else p for p in patterns]
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Register buttons found by custom id alone; their ids are answered, always."""
+        super().add_dynamic_items(*items)
+        self.answers_ids(*(item.__discord_ui_compiled_template__ for item in items))
+
+    async def start(self, token: str, *, reconnect: bool = True) -> None:
+        # Local problems (the database, the content files) are reported before any
+        # network problem, and never wait for Discord.
+        await self.prepare()
+        await super().start(token, reconnect=reconnect)
+
+    async def prepare(self) -> None:
+        """Open the database and bring the canon up to date (once)."""
+        if self._store is not None:
+            return
+        store = await Store.open(self.settings.database_path)
+        if self.is_closed():  # close() ran while the file opened: it could not release it
+            await store.close()
+            return
+        self._store = store  # from here on, close() releases it
         self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
+
+    async def setup_hook(self) -> None:
+        await self.prepare()  # already done by start(); tests and tools call login()
+        if self.is_closed():
+            return
         for extension in extensions():
             await self.load_extension(extension)
+        self.started_up = True
 
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()
         self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes, rows.series)
         clock = self._horizons.clock if self._horizons else utc_now
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """discord.py's gateway loop, started again when it ends on an unreadable event.
+
+        The library reconnects by itself after network failures, but an event it cannot
+        decode or parse (malformed JSON, a payload missing a field) escapes its loop and
+        would end the process for every server. This override (a documented method of
+        ``Client``, not a patch) logs such an event, drops the connection and connects
+        again with a fresh session, backing off if it keeps happening. Errors the library
+        means as final (a rejected token, missing intents) still end it.
+        """
+        failures = 0
+        while True:
+            started = asyncio.get_running_loop().time()
+            try:
+                await super().connect(reconnect=reconnect)
+                return
+            except discord.DiscordException:
+                raise
+            except Exception as error:
+                if not reconnect or self.is_closed():
+                    raise
+                lasted = asyncio.get_running_loop().time() - started
+                failures = 1 if lasted > GATEWAY_STABLE_SECONDS else failures + 1
+                delay = min(2.0 ** (failures - 1), GATEWAY_MAX_BACKOFF_SECONDS)
+                log.error(
+                    "Could not read an event from Discord (%s: %.200s); reconnecting in %.0f s",
+                    type(error).__name__,
+                    error,
+                    delay,
+                )
+                log.debug("The unreadable event's traceback", exc_info=error)
+                if self.ws is not None:
+                    await self.ws.close(code=4000)  # a non-1000 code keeps the session resumable
+                await asyncio.sleep(delay)
 
     def track(self, task: asyncio.Task[object]) -> None:
         """Remember a task that answers a member or writes a row until it finishes (see
@@ -103,29 +180,51 @@ class FamBot(commands.Bot):
             self.track(task)
 
     async def wait_until_idle(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> bool:
-        """Wait for in-flight interactions; False if some were still running after ``grace``."""
+        """Wait until no tracked work is running (work that starts meanwhile included);
+        False if some still was after ``grace`` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
         current = asyncio.current_task()
-        pending = {t for t in self._inflight if t is not current and not t.done()}
-        if not pending:
-            return True
-        _, still_running = await asyncio.wait(pending, timeout=grace)
-        return not still_running
+        while pending := {t for t in self._inflight if t is not current and not t.done()}:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            await asyncio.wait(pending, timeout=remaining)
+        return True
 
     async def close(self) -> None:
-        if not self.is_closed() and not await self.wait_until_idle():
-            log.warning("Shutting down with interactions still running")
+        """Drain, then release: new interactions are turned away ("restarting") while
+        the gateway is still up to receive them, work in flight finishes (or, past the
+        grace period, is cancelled and rolls back), then the connection to Discord and
+        the database close, in that order."""
+        if not self.is_closed() and self._store is not None:
+            self.draining = True
+            if not await self.wait_until_idle():
+                await self._cancel_inflight()
         await super().close()
         if self._store is not None:
             await self._store.close()
             self._store = None
             log.info("Database closed")
 
+    async def _cancel_inflight(self) -> None:
+        current = asyncio.current_task()
+        running = [t for t in self._inflight if t is not current and not t.done()]
+        log.warning("Shutting down: cancelling %d interaction(s) still running", len(running))
+        for task in running:
+            task.cancel()
+        await asyncio.wait(running, timeout=SHUTDOWN_CANCEL_SECONDS)
 
-def create_bot(settings: Settings) -> FamBot:
-    """Build the bot without connecting: tests and tools call this, then ``login``."""
-    # Point the library at a local stand-in for Discord (tests and the console only).
+
+def point_library(settings: Settings) -> None:
+    """Point the library at a local stand-in for Discord (tests and the console only)."""
     if settings.api_base is not None:
         discord.http.Route.BASE = settings.api_base.rstrip("/")
     if settings.gateway_url is not None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+def create_bot(settings: Settings) -> FamBot:
+    """Build the bot without connecting: tests and tools call this, then ``login``."""
+    point_library(settings)
     return FamBot(settings)

@@ -82,7 +82,15 @@ def _group(interaction: discord.Interaction[FamBot]) -> str | None:
 
 
 class SeriesTransformer(app_commands.Transformer["FamBot"]):
-    """A series by name: For All Mankind, Star City."""
+    """A series by name: For All Mankind, Star City (1 to 100 characters, like a name)."""
+
+    @property
+    def min_value(self) -> int:
+        return 1
+
+    @property
+    def max_value(self) -> int:
+        return NAME_MAX
 
     async def autocomplete(
         self, interaction: discord.Interaction[FamBot], value: int | float | str, /

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -21,6 +22,7 @@ import discord
 
 from bot.app import FamBot
 from bot.canon.episodes import EpisodeRef, SeasonRef
+from bot.gate import RESTARTING, turn_away
 from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.interactions import send_ephemeral
 from bot.render.compose import compose
@@ -41,6 +43,7 @@ C = TypeVar("C", bound=discord.Client)
 
 SUBJECT = r"(?P<subject>[A-Za-z0-9:_-]{1,80})"
 REPORT_FORM = "fam:report-form:"
+REPORT_FORM_ID = re.compile(rf"{re.escape(REPORT_FORM)}{SUBJECT}")  # a form's whole id
 REPORTS_PER_WINDOW = 3
 REPORT_WINDOW = timedelta(hours=1)
 REPORT_MIN = 10
@@ -144,6 +147,9 @@ class _Tracked(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], templ
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if isinstance(interaction.client, FamBot):
             interaction.client.track_current_task()
+            if interaction.client.draining:
+                await turn_away(interaction, RESTARTING)
+                return False
         return True
 
     async def callback(self, interaction: discord.Interaction[C]) -> None:
@@ -323,7 +329,10 @@ async def take_report(interaction: discord.Interaction[FamBot], subject: str) ->
         return
     logged = await _to_mod_log(interaction, report_id, subject)
     if logged is Logged.POSTED:
-        await bot.store.community.mark_report_logged(report_id)
+        try:
+            await bot.store.community.mark_report_logged(report_id)
+        except sqlite3.Error as error:  # the report is saved and posted: say so regardless
+            log.warning("Report %s is in the mod log but not marked so: %s", report_id, error)
     await send_ephemeral(interaction, thanks(logged))
 
 

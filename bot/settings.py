@@ -12,6 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "fambot.sqlite3"
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "data" / "canon"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
 _SWITCH = {"on": True, "true": True, "1": True, "yes": True, "off": False, "false": False}
 _SWITCH |= {"0": False, "no": False}
 
@@ -27,6 +28,7 @@ class Settings:
     content_dir: Path = DEFAULT_CONTENT_DIR
     dev_guild_id: int | None = None
     log_level: str = "INFO"
+    log_format: str = "text"  # "json": one JSON object per line, for log shippers
     # Read member messages for the spoiler guard (Discord's privileged Message Content
     # intent, which must also be enabled for the application in the developer portal).
     spoiler_guard: bool = False
@@ -65,6 +67,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         raise SettingsError(
             f"FAMBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}."
         )
+    log_format = env.get("FAMBOT_LOG_FORMAT", "text").strip().lower() or "text"
+    if log_format not in LOG_FORMATS:
+        raise SettingsError(f"FAMBOT_LOG_FORMAT must be text or json, not {log_format!r}.")
     guild_raw = env.get("FAMBOT_DEV_GUILD_ID", "").strip()
     database = env.get("FAMBOT_DATABASE", "").strip()
     content = env.get("FAMBOT_CONTENT_DIR", "").strip()
@@ -83,6 +88,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         content_dir=Path(content) if content else DEFAULT_CONTENT_DIR,
         dev_guild_id=_snowflake("FAMBOT_DEV_GUILD_ID", guild_raw) if guild_raw else None,
         log_level=level,
+        log_format=log_format,
         spoiler_guard=_SWITCH[guard_raw],
         api_base=api_base,
         gateway_url=gateway_url,

@@ -13,3 +13,8 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+def clean_term(text: str) -> str:
+    """A server's guard term as stored and shown: composed, single-spaced, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -11,6 +11,7 @@ from typing import Any
 import discord
 
 from bot.app import FamBot
+from bot.gate import RESTARTING, turn_away
 from bot.interactions import audience_of, send_ephemeral
 from bot.render.cards import Card, Listing, Reply
 from bot.render.compose import Composed, compose, paginate
@@ -40,12 +41,27 @@ class OwnedView(discord.ui.View):
     def __init__(self, owner_id: int, *, timeout: float) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
-        self.origin: discord.Interaction[FamBot] | None = None
+        self._origin: discord.Interaction[FamBot] | None = None
+
+    @property
+    def origin(self) -> discord.Interaction[FamBot] | None:
+        return self._origin
+
+    @origin.setter
+    def origin(self, interaction: discord.Interaction[FamBot] | None) -> None:
+        """The interaction whose reply carries the view; the bot then counts it as live
+        (a press on a view it does not know is answered by cogs/expired.py)."""
+        self._origin = interaction
+        if interaction is not None:
+            interaction.client.views.add(self)
 
     # The library types these hooks for any client; the bot is checked, not assumed.
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if isinstance(interaction.client, FamBot):
             interaction.client.track_current_task()
+            if interaction.client.draining:
+                await turn_away(interaction, RESTARTING)
+                return False
         if interaction.user.id == self.owner_id:
             return True
         await send_ephemeral(interaction, self.not_yours)
@@ -73,6 +89,32 @@ class OwnedView(discord.ui.View):
             await self.origin.edit_original_response(view=self)
         except discord.HTTPException as error:  # message deleted, token expired
             log.debug("Could not disable page buttons: %s", error.status)
+
+
+def is_live(bot: FamBot, custom_id: str, pressed_on: discord.Message | None = None) -> bool:
+    """Whether something of this bot will answer a press (or form) with ``custom_id``: a
+    view still running, or a handler registered at start (``FamBot.answers_ids``). For a
+    button, ``pressed_on`` is its message: the library calls a registered button only
+    when the message carries it."""
+    if any(pattern.fullmatch(custom_id) for pattern in bot.standing_ids) and (
+        pressed_on is None or custom_id in _custom_ids(pressed_on.components)
+    ):
+        return True
+    return any(
+        not view.is_finished()
+        and any(getattr(item, "custom_id", None) == custom_id for item in view.children)
+        for view in list(bot.views)
+    )
+
+
+def _custom_ids(components: Sequence[Any]) -> set[str]:
+    """Every custom id in a message's components, rows and their children alike."""
+    found: set[str] = set()
+    for component in components:
+        if isinstance(getattr(component, "custom_id", None), str):
+            found.add(component.custom_id)
+        found |= _custom_ids(getattr(component, "children", ()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -126,6 +168,9 @@ class ReplyView(OwnedView):
             self.remove_item(self.reveal)
 
     async def _show(self, interaction: discord.Interaction[FamBot], index: int) -> None:
+        # Tag for the audience as it is now: the server may have changed its settings
+        # (finale tags back on, a spoiler channel removed) since the command ran.
+        self.audience = audience_of(interaction)
         page = compose(self.pages[index], self.audience, self.held_back)
         self._show_page(index, page.withheld)
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
@@ -162,9 +207,11 @@ async def answer(
     interaction: discord.Interaction[FamBot],
     reply: Reply,
     items: Sequence[discord.ui.Item[Any]] = (),
+    actions: OwnedView | None = None,
 ) -> None:
     """Answer an interaction with a reply's first page, with page buttons when it needs
-    them and ``items`` (buttons anyone may press) beside them."""
+    them (else ``actions``, the invoker's buttons of a one-page reply, if any) and
+    ``items`` (buttons anyone may press) beside them."""
     audience = audience_of(interaction)
     ready = first_page(reply.pages, audience)
     first = ready.composed
@@ -176,9 +223,10 @@ async def answer(
         "silent": first.tagged,
     }
     view: discord.ui.View | None = None
-    if ready.needs_buttons:
-        view = paged = ReplyView(ready, audience, interaction.user.id)
-        paged.origin = interaction
+    owned = ReplyView(ready, audience, interaction.user.id) if ready.needs_buttons else actions
+    if owned is not None:
+        view = owned
+        owned.origin = interaction
     if items:
         view = view or discord.ui.View(timeout=None)
         for item in items:

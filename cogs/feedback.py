@@ -12,7 +12,8 @@ import discord
 from discord.ext import commands
 
 from bot.app import FamBot
-from bot.feedback import REPORT_FORM, ReportButton, SourcesButton, take_report
+from bot.feedback import REPORT_FORM_ID, ReportButton, SourcesButton, take_report
+from bot.gate import RESTARTING, turn_away
 from bot.interactions import send_ephemeral
 from bot.listeners import tracked_listener
 
@@ -29,15 +30,22 @@ class Feedback(commands.Cog):
             return
         data = interaction.data
         custom_id = data.get("custom_id") if data is not None else None
-        if not isinstance(custom_id, str) or not custom_id.startswith(REPORT_FORM):
+        # Only a well-formed id is ours; anything else is answered as expired
+        # (cogs/expired.py), so a forged id never reaches the store.
+        form = REPORT_FORM_ID.fullmatch(custom_id) if isinstance(custom_id, str) else None
+        if form is None:
+            return
+        if self.bot.draining:  # the report would be cut off: ask for it again
+            await turn_away(interaction, RESTARTING)
             return
         try:
-            await take_report(interaction, custom_id.removeprefix(REPORT_FORM))
+            await take_report(interaction, form["subject"])
         except Exception:
             log.exception("A mistake report could not be taken")
             await send_ephemeral(interaction, "Sorry, I could not take that report. Try again.")
 
 
 async def setup(bot: FamBot) -> None:
-    bot.add_dynamic_items(SourcesButton, ReportButton)
+    bot.add_dynamic_items(SourcesButton, ReportButton)  # their ids count as answered
+    bot.answers_ids(REPORT_FORM_ID)
     await bot.add_cog(Feedback(bot))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import shutil
-from collections.abc import AsyncIterator
+import tempfile
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,18 @@ async def harness(settings: Settings) -> AsyncIterator[Harness]:
 def bot(harness: Harness) -> FamBot:
     assert harness.bot is not None
     return harness.bot
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A folder a child process can use whoever it runs as (see tests/bot_process.py:
+    as root, children run as nobody; pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="fambot-"))
+    path.chmod(0o755)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    yield path
+    for folder, dirs, _ in os.walk(path):
+        for name in dirs:
+            Path(folder, name).chmod(0o755)
+    shutil.rmtree(path, ignore_errors=True)

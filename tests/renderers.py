@@ -246,6 +246,15 @@ def _progress(canon: Canon) -> Iterator[Sample]:
     everything = [Watched(s, None) for s in canon.series]
     yield Sample("progress caught up", _call(progress_card, everything, action="shown"))
     yield Sample("progress cleared", _call(progress_card, [], action="cleared"))
+    # Progress saved at an episode the canon no longer lists (the data changed).
+    last = canon.episodes[-1].ref
+    gone = EpisodeRef(last.season, last.number + 1, last.series)
+    show = canon.series_of(last.series)
+    lost = [Watched(show, None, missing=gone, move_to=last)]
+    yield Sample("progress lost", _call(progress_card, lost, action="shown"))
+    others = [Watched(s, None) for s in canon.series if s != show]
+    stranded = [Watched(show, None, missing=gone), *others]
+    yield Sample("progress lost, nothing before", _call(progress_card, stranded, action="shown"))
 
 
 # --- the bot and the server ----------------------------------------------------------

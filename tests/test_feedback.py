@@ -8,6 +8,8 @@ what did happen.
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -260,3 +262,41 @@ def test_the_reports_command_needs_no_token(
         main(["reports", "--since", "yesterday"])
     assert refused.value.code == 2
     assert "is not a day like" in capsys.readouterr().err
+
+
+def test_the_reports_command_runs_beside_a_bot_holding_the_write_lock(
+    db_path: Path,
+    content_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """It only reads: a write the running bot has open (a canon reload, say) neither
+    stops it nor is touched by it."""
+    monkeypatch.setenv("FAMBOT_DATABASE", str(db_path))
+    monkeypatch.setenv("FAMBOT_CONTENT_DIR", str(content_dir))
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("DELETE FROM community_permission_gap")
+        started = time.monotonic()
+        assert main(["reports"]) == 0
+        assert time.monotonic() - started < 3  # not waiting out the 5 s busy timeout
+        assert "# Mistake reports: 0" in capsys.readouterr().out
+        holder.execute("COMMIT")
+    finally:
+        holder.close()
+
+
+def test_the_reports_command_refuses_a_missing_database_in_one_line(
+    tmp_path: Path,
+    content_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    missing = tmp_path / "nowhere.sqlite3"
+    monkeypatch.setenv("FAMBOT_DATABASE", str(missing))
+    monkeypatch.setenv("FAMBOT_CONTENT_DIR", str(content_dir))
+    assert main(["reports"]) == 1
+    err = capsys.readouterr().err
+    assert "does not exist yet" in err and "Traceback" not in err
+    assert not missing.exists()  # a tool that reads creates nothing

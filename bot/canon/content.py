@@ -12,6 +12,7 @@ the file, the entry and what is wrong. The store decides what to do with it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
@@ -27,7 +28,7 @@ from bot.canon.episodes import (
     SeasonRef,
     is_series_code,
 )
-from bot.canon.fields import ContentError, Entry, parse_episode
+from bot.canon.fields import ContentError, Entry, decode_utf8, parse_episode, read_bytes
 from bot.canon.guard_rules import (
     GuardRules,
     fate_key,
@@ -77,7 +78,17 @@ class ContentBundle:
 
 
 def content_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+    """Every ``.toml`` file under ``root``; a folder that cannot be listed is an error
+    (skipping it would load the content without its files)."""
+
+    def refuse(error: OSError) -> None:
+        where = error.filename or root
+        raise ContentError(where, "folder", f"cannot be listed ({error.strerror or error})")
+
+    found: list[Path] = []
+    for folder, _, names in os.walk(root, onerror=refuse, followlinks=True):
+        found.extend(Path(folder, name) for name in names if name.endswith(".toml"))
+    return sorted(p for p in found if p.is_file())
 
 
 def fingerprint(root: Path) -> str:
@@ -86,19 +97,17 @@ def fingerprint(root: Path) -> str:
     for path in content_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(read_bytes(path))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    text = decode_utf8(path, read_bytes(path))
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(path, "file", f"not valid TOML ({error})") from None
-    except OSError as error:
-        raise ContentError(path, "file", f"cannot be read ({error.strerror})") from None
 
 
 def _slug(name: str) -> str:

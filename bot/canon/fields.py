@@ -19,6 +19,31 @@ class ContentError(Exception):
         self.problem = problem
 
 
+def read_bytes(path: Path) -> bytes:
+    """A content file's bytes; a file the bot cannot read is named, with the fix."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError(
+            path,
+            "file",
+            f"cannot be read ({error.strerror or error}): let the user running fambot read it",
+        ) from None
+
+
+def decode_utf8(path: Path | str, data: bytes) -> str:
+    """The file's text; a byte that is not UTF-8 is named with its line."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(
+            path,
+            f"line {line}",
+            f"byte 0x{data[error.start]:02X} is not UTF-8 text: save the file as UTF-8",
+        ) from None
+
+
 class Entry:
     """One table from a content file, read key by key; unknown keys are an error."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.canon.fields import ContentError, Entry
+from bot.canon.fields import ContentError, Entry, decode_utf8, read_bytes
 from bot.canon.models import Character, Fact, FactKind, GuardRule
 from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
@@ -81,11 +81,12 @@ def fate_key(fact: Fact) -> str:
 
 
 def _load(path: Path, label: str) -> dict[str, Any]:
+    # Read and decoded as every other content file is, so a problem reads the same.
+    text = decode_utf8(label, read_bytes(path))
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ContentError(label, "file", f"cannot be read as TOML ({error})") from None
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(label, "file", f"not valid TOML ({error})") from None
 
 
 def read_vocabulary(

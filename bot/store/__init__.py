@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import aiosqlite
 
 from bot.store.canon import CanonRepository
 from bot.store.community import CommunityRepository
-from bot.store.database import StoreError, connect
+from bot.store.database import StoreError, connect, connect_to_read
+from bot.store.file_checks import describe_sqlite_error
 
 __all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
 
@@ -25,8 +27,22 @@ class Store:
     @classmethod
     async def open(cls, path: Path) -> Store:
         store = cls(await connect(path), path)
-        await store.community.load()
+        try:
+            await store.community.load()
+        except sqlite3.Error as error:
+            await store.close()
+            raise describe_sqlite_error(path, error) from None
+        except BaseException:  # cancelled by a shutdown, or a bug: release the file
+            await store.close()
+            raise
         return store
+
+    @classmethod
+    async def open_to_read(cls, path: Path) -> Store:
+        """The file as it is, for a tool run beside the bot (``python -m bot reports``):
+        no migration, no write lock, no writes; the community cache is not loaded, so
+        only the repositories' SQL queries answer."""
+        return cls(await connect_to_read(path), path)
 
     async def close(self) -> None:
         await self.conn.close()

@@ -34,7 +34,7 @@ from bot.canon.models import (
 )
 from bot.guard.lexicon import Lexicon
 from bot.spoilers.policy import Detail, Label, Reveal
-from bot.store.canon_writer import replace_canon
+from bot.store.canon_writer import replace_canon, table_counts
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,28 @@ class CanonRepository:
         ) as cursor:
             row = await cursor.fetchone()
         return datetime.fromisoformat(row[0]) if row else None
+
+    async def incompleteness(self) -> str | None:
+        """Why the stored canon is not known to be whole, or None when every table
+        holds the rows its last reload wrote (and the search index is not empty)."""
+        async with self._conn.execute("SELECT key, value FROM canon_meta") as cursor:
+            meta = {str(row[0]): str(row[1]) async for row in cursor}
+        if "fingerprint" not in meta:
+            return "no canon has been loaded"
+        if "counts" not in meta:
+            return "it was loaded without row counts (an older fambot)"
+        expected: dict[str, int] = json.loads(meta["counts"])
+        actual = await table_counts(self._conn)
+        # Every table there is now, not only those the counts name: a table added by a
+        # later migration and never filled is as incomplete as one that lost rows.
+        for table in sorted(expected.keys() | actual.keys()):
+            if table not in expected:
+                return f"{table} was not counted when the canon was loaded"
+            if actual.get(table) != expected[table]:
+                return f"{table} has {actual.get(table)} rows, not {expected[table]}"
+        if actual["canon_search"] == 0:
+            return "the search index is empty"
+        return None
 
     async def replace_all(self, bundle: ContentBundle) -> None:
         """Swap in new canon content in one transaction; community tables are untouched."""

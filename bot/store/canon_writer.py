@@ -155,11 +155,14 @@ async def replace_canon(conn: aiosqlite.Connection, bundle: ContentBundle) -> No
             ],
         )
         await _index_for_search(conn, bundle)
+        # Written last, in the same transaction: a fingerprint in the store vouches for
+        # every row above, and the counts let a start-up check that they are all there.
         await conn.executemany(
             "INSERT OR REPLACE INTO canon_meta (key, value) VALUES (?, ?)",
             [
                 ("fingerprint", bundle.fingerprint),
                 ("loaded_at", datetime.now(UTC).isoformat(timespec="seconds")),
+                ("counts", json.dumps(await table_counts(conn), sort_keys=True)),
             ],
         )
 
@@ -212,6 +215,26 @@ async def _insert_characters(conn: aiosqlite.Connection, characters: Sequence[Ch
     )
 
 
+# The search index, built from the rows just written. Each statement runs on its own
+# through ``execute``: ``executescript`` would commit the reload's transaction half-way.
+SEARCH_INDEX = (
+    """INSERT INTO canon_search (kind, ref, name, body)
+        SELECT 'character', c.id,
+               c.name || ' ' || (SELECT group_concat(value, ' ') FROM json_each(c.aliases)),
+               coalesce(c.occupation, '') || ' ' || coalesce(c.affiliation, '') || ' '
+                   || coalesce(c.summary, '') || ' '
+                   || coalesce((SELECT group_concat(a.name, ' ') FROM canon_role r
+                       JOIN canon_actor a ON a.id = r.actor_id
+                       WHERE r.character_id = c.id), '')
+        FROM canon_character c""",
+    """INSERT INTO canon_search (kind, ref, name, body)
+        SELECT 'event', v.id, v.year, v.text FROM canon_event v""",
+    """INSERT INTO canon_search (kind, ref, name, body)
+        SELECT 'fact', f.id, coalesce(c.name, ''), f.text
+        FROM canon_fact f LEFT JOIN canon_character c ON c.id = f.subject_id""",
+)
+
+
 async def _index_for_search(conn: aiosqlite.Connection, bundle: ContentBundle) -> None:
     # Episodes are indexed by their codes ("SC S1E8"), which only the records spell.
     await conn.executemany(
@@ -221,21 +244,15 @@ async def _index_for_search(conn: aiosqlite.Connection, bundle: ContentBundle) -
             for e in bundle.episodes
         ],
     )
-    await conn.executescript(
-        """
-        INSERT INTO canon_search (kind, ref, name, body)
-            SELECT 'character', c.id,
-                   c.name || ' ' || (SELECT group_concat(value, ' ') FROM json_each(c.aliases)),
-                   coalesce(c.occupation, '') || ' ' || coalesce(c.affiliation, '') || ' '
-                       || coalesce(c.summary, '') || ' '
-                       || coalesce((SELECT group_concat(a.name, ' ') FROM canon_role r
-                           JOIN canon_actor a ON a.id = r.actor_id
-                           WHERE r.character_id = c.id), '')
-            FROM canon_character c;
-        INSERT INTO canon_search (kind, ref, name, body)
-            SELECT 'event', v.id, v.year, v.text FROM canon_event v;
-        INSERT INTO canon_search (kind, ref, name, body)
-            SELECT 'fact', f.id, coalesce(c.name, ''), f.text
-            FROM canon_fact f LEFT JOIN canon_character c ON c.id = f.subject_id;
-        """
-    )
+    for statement in SEARCH_INDEX:
+        await conn.execute(statement)
+
+
+async def table_counts(conn: aiosqlite.Connection) -> dict[str, int]:
+    """Rows in every canon table: stored with a reload, compared at start."""
+    counts: dict[str, int] = {}
+    for table in CANON_TABLES:
+        async with conn.execute(f"SELECT count(*) FROM {table}") as cursor:
+            row = await cursor.fetchone()
+        counts[table] = int(row[0]) if row else 0
+    return counts

@@ -98,7 +98,7 @@ class CommunityRepository:
             spoiler_channels=frozenset(int(c) for c in spoiler),
             exempt_channels=frozenset(int(c) for c in exempt),
             exempt_roles=frozenset(int(r) for r in roles),
-            terms=tuple(str(t) for t in terms),
+            terms=tuple(str(t) for t in terms if str(t).strip()),  # blanks: older bots stored them
         )
 
     # --- progress ----------------------------------------------------------------

@@ -28,20 +28,32 @@ class SyncResult:
 
 
 async def sync_canon(repo: CanonRepository, content_dir: Path) -> SyncResult:
-    """Load canon files into the store if they changed since the last load.
+    """Load canon files into the store if they changed since the last load, or if the
+    stored canon is not whole (a reload cut short by an older fambot, a lost row).
 
     A malformed file leaves the previous content in place and is reported; with no
-    previous content there is nothing to serve, so the error is raised.
+    previous content, or only an incomplete one, there is nothing to serve, so the
+    error is raised.
     """
     current = await repo.fingerprint()
+    gap = await repo.incompleteness() if current is not None else None
+    if gap is not None:
+        log.warning("The stored canon is incomplete (%s); reloading it from the files", gap)
     try:
         wanted = fingerprint(content_dir)
-        if wanted == current:
+        if wanted == current and gap is None:
             return SyncResult(SyncOutcome.UNCHANGED, current)
         bundle = load_content(content_dir)
     except ContentError as error:
         if current is None:
             raise
+        if gap is not None:
+            raise ContentError(
+                error.path,
+                error.entry,
+                f"{error.problem} (and the stored canon is incomplete: {gap}; "
+                "fix the file so fambot can reload it)",
+            ) from None
         log.error("Canon content not reloaded, keeping the previous version: %s", error)
         return SyncResult(SyncOutcome.KEPT_PREVIOUS, current, error)
     await repo.replace_all(bundle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,14 +15,20 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.store.file_checks import (
+    StoreError,
+    check_database_path,
+    damaged,
+    describe_sqlite_error,
+    problem,
+)
+
+__all__ = ["StoreError", "connect", "connect_to_read", "migrate", "transaction"]
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
-
-class StoreError(Exception):
-    """The database cannot be used as it is; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -46,21 +53,88 @@ def migrations() -> list[Migration]:
 
 
 async def connect(path: Path) -> aiosqlite.Connection:
-    """Open (creating if needed) the database, set pragmas, and migrate it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per unit of work.
-    conn = await aiosqlite.connect(path, isolation_level=None)
+    """Open (creating if needed) the database, check it, set pragmas, and migrate it.
+
+    Any problem is a StoreError naming the file, the problem and the fix; the
+    connection never outlives a failure (its thread would keep the process alive).
+    """
+    check_database_path(path)
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per unit of work.
+        conn = await aiosqlite.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(path, error) from None
     try:
         conn.row_factory = aiosqlite.Row
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await quick_check(conn, path)  # before anything writes to the file
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
         await migrate(conn)
+        # Take the write lock once: a read-only file or another process holding the
+        # database shows here, not in the first member's command.
+        await conn.execute("BEGIN IMMEDIATE")
+        await conn.rollback()
+    except sqlite3.Error as error:
+        await conn.close()
+        raise describe_sqlite_error(path, error) from None
     except BaseException:
         await conn.close()
         raise
     return conn
+
+
+def _has_content(path: Path) -> bool:
+    """Check the path as start-up would, creating nothing; False: no database yet."""
+    check_database_path(path, create_folder=False)
+    return path.is_file() and path.stat().st_size > 0
+
+
+async def connect_to_read(path: Path) -> aiosqlite.Connection:
+    """Open an existing, migrated database for reading only.
+
+    Beside a running bot: WAL lets this read while the bot writes, and nothing here
+    takes the write lock (``connect`` does, and would wait on the bot's transactions).
+    """
+    if not await asyncio.to_thread(_has_content, path):
+        raise problem(path, "does not exist yet", "start fambot once to create it")
+    try:
+        # Not mode=ro: a read-only connection to a WAL database leaves -wal and -shm
+        # files behind, while the last ordinary connection to close removes them.
+        conn = await aiosqlite.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(path, error) from None
+    try:
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA query_only = ON")  # this connection never writes
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        current, latest = await schema_version(conn), migrations()[-1].version
+        if current != latest:
+            newer = current > latest
+            raise problem(
+                path,
+                f"is at schema version {current}, {'newer' if newer else 'older'} than this"
+                f" fambot's ({latest})",
+                "upgrade fambot" if newer else "start this fambot once to migrate it",
+            )
+    except sqlite3.Error as error:
+        await conn.close()
+        raise describe_sqlite_error(path, error) from None
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def quick_check(conn: aiosqlite.Connection, path: Path) -> None:
+    """Refuse a damaged file: SQLite would otherwise serve a bad page as missing rows."""
+    async with conn.execute("PRAGMA quick_check(5)") as cursor:
+        found = [str(row[0]) async for row in cursor]
+    if found != ["ok"]:
+        lines = [" ".join(text.split()) for r in found for text in r.splitlines()]
+        first = next((text for text in lines if not text.startswith("***")), "unknown")
+        raise damaged(path, f"quick_check reports: {first[:120]}")
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:

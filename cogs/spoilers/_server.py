@@ -13,12 +13,15 @@ from bot.app import FamBot
 from bot.community.records import ChannelKind
 from bot.errors import UserFacingError
 from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
+from bot.interactions import saving
 from bot.render.spoilers import GuardState, done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
 from bot.store.community import CommunityRepository
+from bot.text import clean_term, normalise
 
-Term = app_commands.Range[str, 2, 60]
+TERM_MIN, TERM_MAX = 2, 60
+Term = app_commands.Range[str, TERM_MIN, TERM_MAX]
 TERMS_MAX = 200
 
 
@@ -82,14 +85,20 @@ class ServerSpoilerCommands(
     async def embargo(
         self, interaction: discord.Interaction[FamBot], days: app_commands.Range[int, 0, 60]
     ) -> None:
-        await self.community.update_server_settings(_guild(interaction), embargo_days=days)
+        await saving(
+            interaction,
+            self.community.update_server_settings(_guild(interaction), embargo_days=days),
+        )
         text = f"New episodes' details stay tagged for {days} days." if days else "Embargo off."
         await send_reply(interaction, done_card(text))
 
     @app_commands.command(description="Whether finale details are tagged in replies")
     @app_commands.describe(tagged="Keep finale details behind spoiler tags (the default)")
     async def finales(self, interaction: discord.Interaction[FamBot], tagged: bool) -> None:
-        await self.community.update_server_settings(_guild(interaction), tag_finales=tagged)
+        await saving(
+            interaction,
+            self.community.update_server_settings(_guild(interaction), tag_finales=tagged),
+        )
         text = (
             "Finale details are tagged in replies."
             if tagged
@@ -116,7 +125,10 @@ class ServerSpoilerCommands(
 
     @guard.command(name="on", description="Tag spoilers in members' messages")
     async def guard_on(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.community.update_server_settings(_guild(interaction), guard_enabled=True)
+        await saving(
+            interaction,
+            self.community.update_server_settings(_guild(interaction), guard_enabled=True),
+        )
         text = "The spoiler guard is on. `/spoilers status` shows any permission it lacks."
         if not self.bot.settings.spoiler_guard:
             text += (
@@ -127,7 +139,10 @@ class ServerSpoilerCommands(
 
     @guard.command(name="off", description="Stop tagging spoilers in members' messages")
     async def guard_off(self, interaction: discord.Interaction[FamBot]) -> None:
-        await self.community.update_server_settings(_guild(interaction), guard_enabled=False)
+        await saving(
+            interaction,
+            self.community.update_server_settings(_guild(interaction), guard_enabled=False),
+        )
         await send_reply(interaction, done_card("The spoiler guard is off."))
 
     @guard.command(name="log", description="Where the guard reports what it did")
@@ -135,8 +150,11 @@ class ServerSpoilerCommands(
     async def guard_log(
         self, interaction: discord.Interaction[FamBot], channel: discord.TextChannel | None = None
     ) -> None:
-        await self.community.update_server_settings(
-            _guild(interaction), log_channel_id=channel.id if channel else None
+        await saving(
+            interaction,
+            self.community.update_server_settings(
+                _guild(interaction), log_channel_id=channel.id if channel else None
+            ),
         )
         text = f"The guard logs to {channel.mention}." if channel else "The guard does not log."
         await send_reply(interaction, done_card(text))
@@ -158,7 +176,9 @@ class ServerSpoilerCommands(
     async def exempt_role(
         self, interaction: discord.Interaction[FamBot], role: discord.Role, exempt: bool = True
     ) -> None:
-        changed = await self.community.set_exempt_role(_guild(interaction), role.id, exempt)
+        changed = await saving(
+            interaction, self.community.set_exempt_role(_guild(interaction), role.id, exempt)
+        )
         state = "now exempt" if exempt else "no longer exempt"
         text = f"{role.mention} is {state}." if changed else f"{role.mention} was already {state}."
         await send_reply(interaction, done_card(text))
@@ -167,16 +187,30 @@ class ServerSpoilerCommands(
     @app_commands.describe(term="A word or short phrase (2-60 characters)")
     async def terms_add(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
         guild_id = _guild(interaction)
-        if len(self.community.server_settings(guild_id).terms) >= TERMS_MAX:
+        cleaned, existing = clean_term(term), self.community.server_settings(guild_id).terms
+        if len(normalise(cleaned)) < TERM_MIN or len(cleaned) > TERM_MAX:
+            raise UserFacingError(
+                f"A term needs {TERM_MIN}-{TERM_MAX} characters, at least {TERM_MIN} of them "
+                "letters or digits."
+            )
+        if any(normalise(t) == normalise(cleaned) for t in existing):
+            raise UserFacingError("That term is already on the list (`/spoilers terms list`).")
+        if len(existing) >= TERMS_MAX:
             raise UserFacingError(f"This server already has {TERMS_MAX} terms; remove some first.")
-        cleaned = " ".join(term.split())
-        await self.community.add_term(guild_id, cleaned, interaction.user.id)
+        await saving(interaction, self.community.add_term(guild_id, cleaned, interaction.user.id))
         await send_reply(interaction, done_card("Term added. The guard tags sentences with it."))
 
     @terms.command(name="remove", description="Stop looking for a term")
     @app_commands.describe(term="The term, as it was added")
     async def terms_remove(self, interaction: discord.Interaction[FamBot], term: Term) -> None:
-        removed = await self.community.remove_term(_guild(interaction), " ".join(term.split()))
+        guild_id = _guild(interaction)
+        wanted = normalise(clean_term(term))
+        stored = [
+            t for t in self.community.server_settings(guild_id).terms if normalise(t) == wanted
+        ]
+        removed = bool(stored) and await saving(
+            interaction, self.community.remove_term(guild_id, stored[0])
+        )
         await send_reply(interaction, done_card("Term removed." if removed else "No such term."))
 
     @terms.command(name="list", description="The extra terms this server added")
@@ -194,7 +228,9 @@ class ServerSpoilerCommands(
         listed: bool,
         subject: str,
     ) -> None:
-        changed = await self.community.set_channel(_guild(interaction), channel_id, kind, listed)
+        changed = await saving(
+            interaction, self.community.set_channel(_guild(interaction), channel_id, kind, listed)
+        )
         what = "a spoiler channel" if kind == "spoiler" else "exempt from the guard"
         state = what if listed else f"no longer {what}"
         text = f"{subject} now {state}." if changed else f"{subject} was already {state}."

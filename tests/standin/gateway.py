@@ -37,7 +37,10 @@ class Session:
         if op == 0:
             self.sequence += 1
             payload["s"] = self.sequence
-        raw = json.dumps(payload)
+        await self.send_text(json.dumps(payload))
+
+    async def send_text(self, raw: str) -> None:
+        """Send a frame as given: tests use it for payloads no JSON encoder would write."""
         if self.compressor is None:
             await self.socket.send_str(raw)
         else:
@@ -179,12 +182,26 @@ class Gateway:
     resumed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
+    # An outage: connections are accepted but the WebSocket handshake never completes
+    # (the client waits on it, up to discord.py's 60 s), until this is set again.
+    answering: asyncio.Event = field(default_factory=asyncio.Event)
+    attempts: int = 0  # connection attempts, answered or not
+    refusing: bool = False  # an outage that fails fast: every handshake gets HTTP 503
+
+    def __post_init__(self) -> None:
+        self.answering.set()
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an event to every identified session, as Discord would."""
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
                 await session.send(0, data, event)
+
+    async def send_raw(self, raw: str) -> None:
+        """Send a malformed frame (bad JSON, a lone surrogate) to every identified session."""
+        for session in list(self.sessions):
+            if session.identified.is_set() and not session.socket.closed:
+                await session.send_text(raw)
 
     async def round_trip(self) -> None:
         """Return once every session has read everything sent to it so far.
@@ -215,7 +232,11 @@ class Gateway:
         for session in list(self.sessions):
             await session.socket.close(code=4000, message=b"stand-in dropped the connection")
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.attempts += 1
+        if self.refusing:
+            return web.Response(status=503, text="stand-in outage")
+        await self.answering.wait()
         socket = web.WebSocketResponse(autoping=True)
         await socket.prepare(request)
         compress = request.query.get("compress") == "zlib-stream"

@@ -72,6 +72,9 @@ class StandIn:
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
     _arrival: asyncio.Event = field(default_factory=asyncio.Event)  # set on every request
+    # What GET /oauth2/applications/@me and /users/@me/guilds report (python -m bot check).
+    application: dict[str, Any] = field(default_factory=dict)  # overrides, e.g. flags
+    member_of: list[dict[str, Any]] = field(default_factory=list)  # partial guilds
     # Queued failures: (method, path prefix) -> (status, body, headers)
     failures: list[tuple[Callable[[web.Request], bool], int, dict[str, Any], dict[str, str]]] = (
         field(default_factory=list)
@@ -237,8 +240,13 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
                 "verify_key": "0" * 64,
                 "team": None,
                 "flags": 0,
+                **state.application,
             }
         )
+
+    @routes.get("/api/v10/users/@me/guilds")
+    async def my_guilds(request: web.Request) -> web.Response:
+        return reply(state.member_of)
 
     @routes.post("/api/v10/interactions/{interaction_id}/{token}/callback")
     async def callback(request: web.Request) -> web.Response:

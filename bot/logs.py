@@ -1,0 +1,63 @@
+"""Logging, configured once at the entry point: text for a terminal, or JSON lines."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+import discord
+
+from bot.settings import Settings, log_level_number
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per record, on one line: a traceback travels inside it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class OneLineReconnects(logging.Filter):
+    """discord.py logs each gateway reconnect with a full traceback of the network
+    error; during an outage that buries everything else. One line says as much."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Attempting a reconnect"):
+            error = record.exc_info[1]
+            record.msg = f"{record.msg} (after {type(error).__name__}: %.200s)"
+            record.args = (*(record.args if isinstance(record.args, tuple) else ()), error)
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+def setup_logging(settings: Settings, *, quiet: bool = False) -> None:
+    """``quiet``: errors only (for a command whose printed report is the point)."""
+    level = logging.ERROR if quiet else log_level_number(settings)
+    if settings.log_format == "json":
+        handler = logging.StreamHandler(sys.stderr)
+        discord.utils.setup_logging(handler=handler, formatter=JsonLines(), level=level, root=True)
+    else:
+        discord.utils.setup_logging(level=level, root=True)
+    logging.getLogger("discord.client").addFilter(OneLineReconnects())
+
+
+def report(settings: Settings | None, line: str) -> None:
+    """The one line that says why fambot stopped: plain text, or a JSON record."""
+    if settings is not None and settings.log_format == "json":
+        logging.getLogger("bot").critical("%s", line)
+    else:
+        print(f"fambot: {line}", file=sys.stderr)
