@@ -211,6 +211,18 @@ def test_a_verdict_explains_itself() -> None:
     assert verdict.sentences == ((0, 39),)  # the sentence, not the reaction after it
 
 
+def test_a_relation_after_its_owner_names_who_is_meant() -> None:
+    # "who raised" is a mother or a father; "woman" and "man" say which
+    for text, character in (
+        ("the woman who raised Danny dies on the Moon", "tracy-stevens"),
+        ("the man who raised Danny dies on the Moon", "gordo-stevens"),
+    ):
+        verdict = inspect(text, MATCHER)
+        assert {e.character for e in verdict.evidence} == {character}, verdict.evidence
+        assert verdict.evidence[0].subject == "who raised"
+        assert verdict.evidence[0].how == "relation"
+
+
 def test_a_name_that_could_be_anyone_counts_less_without_show_context() -> None:
     anyone = inspect("so Karen is dead", MATCHER)
     about_the_show = inspect("so Karen is dead", MATCHER, about_show=True)  # channel topic

@@ -698,6 +698,11 @@ class _Context:
                         and self._in_season(known.first, known.last)
                     ):
                         ids.add(person.id)
+        if ids and f.start:
+            # "the woman who raised Danny": Tracy, not Gordo
+            gender = _GENDERED.get(s.words[f.start - 1].text)
+            if gender is not None:
+                ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
 
@@ -1277,6 +1282,9 @@ _AFTER_OBJECT = frozenset(
     | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
 )
 _RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
+# A word before a relation that says which of its people is meant
+_GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "he"}
+_GENDERED |= {"dude": "he", "boy": "he"}
 _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})
