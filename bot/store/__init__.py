@@ -11,8 +11,9 @@ from bot.store.canon import CanonRepository
 from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect, connect_to_read
 from bot.store.file_checks import describe_sqlite_error
+from bot.store.journal import JournalRepository
 
-__all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
+__all__ = ["CanonRepository", "CommunityRepository", "JournalRepository", "Store", "StoreError"]
 
 
 class Store:
@@ -23,6 +24,7 @@ class Store:
         self.path = path
         self.canon = CanonRepository(conn)
         self.community = CommunityRepository(conn)
+        self.journal = JournalRepository(conn)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

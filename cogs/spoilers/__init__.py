@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.app import FamBot
+from cogs.spoilers._authors import AuthorTools
 from cogs.spoilers._guard import SpoilerGuard
 from cogs.spoilers._server import ServerSpoilerCommands
 from cogs.spoilers._tools import SpoilerTools
@@ -10,6 +11,7 @@ from cogs.spoilers._tools import SpoilerTools
 
 async def setup(bot: FamBot) -> None:
     guard = SpoilerGuard(bot)
-    await bot.add_cog(ServerSpoilerCommands(bot))
+    await bot.add_cog(ServerSpoilerCommands(bot, guard))
     await bot.add_cog(guard)
     await bot.add_cog(SpoilerTools(bot, guard))
+    await bot.add_cog(AuthorTools(bot, guard))
