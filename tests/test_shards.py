@@ -204,3 +204,29 @@ async def test_two_processes_on_one_shard_act_once_per_message(
     # Had both acted on one, it would show twice above: each process reads every
     # message and asks the journal; which one wins each race is up to the scheduler.
     assert await first.stop() == 0 and await second_process.stop() == 0
+
+
+async def test_messages_a_shard_missed_are_caught_up_in_a_process_of_two_shards(
+    stand_in: Harness, processes: Callable[[str], Awaitable[ShardProcess]]
+) -> None:
+    """One process runs both shards; shard 1's connection drops and Discord will not
+    resume it. Messages sent meanwhile reach no session; the guard reads them back."""
+    both = await processes("0-1")
+    await ask(stand_in, payloads.subcommand("spoilers guard on", {}))
+    stand_in.gateway.refuse_resume = True
+    for session in list(stand_in.gateway.sessions):
+        if session.shard == (1, 2):
+            await session.socket.close(code=4000, message=b"stand-in dropped shard 1")
+    while (1, 2) in stand_in.gateway.identified_shards():  # noqa: ASYNC110 - its socket
+        await asyncio.sleep(0.005)
+    texts = [f"{SPOILER} (missed {n})" for n in range(3)]
+    for text in texts:
+        await _post(stand_in, payloads.member_message(BOB, text))
+
+    async def all_reposted() -> bool:
+        await asyncio.sleep(0.05)
+        return all(_reposts_of(stand_in, text) == 1 for text in texts)
+
+    await until(GUARD_SECONDS * 2, all_reposted)
+    assert stand_in.gateway.invalidated >= 1  # it really could not resume
+    assert await both.stop() == 0
