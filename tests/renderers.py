@@ -339,3 +339,6 @@ def _checks(canon: Canon) -> Iterator[Sample]:
             reason = Reason(finale_seasons=detail.reveal.finale_seasons)
             make = _call(check_card, pieces, reason)
             yield Sample(f"check {detail.text[:30]!r}", make, typed=detail.text)  # their draft
+
+
+from tests import renderers_review  # noqa: E402, F401  (registers issue 9's renderers)

@@ -11,8 +11,15 @@ from bot.store.canon import CanonRepository
 from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect, connect_to_read
 from bot.store.file_checks import describe_sqlite_error
+from bot.store.guard_review import GuardReviewRepository
 
-__all__ = ["CanonRepository", "CommunityRepository", "Store", "StoreError"]
+__all__ = [
+    "CanonRepository",
+    "CommunityRepository",
+    "GuardReviewRepository",
+    "Store",
+    "StoreError",
+]
 
 
 class Store:
@@ -23,12 +30,14 @@ class Store:
         self.path = path
         self.canon = CanonRepository(conn)
         self.community = CommunityRepository(conn)
+        self.review = GuardReviewRepository(conn)  # the guard's review band (issue 9)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
         store = cls(await connect(path), path)
         try:
             await store.community.load()
+            await store.review.load()
         except sqlite3.Error as error:
             await store.close()
             raise describe_sqlite_error(path, error) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.app import FamBot
 from cogs.spoilers._guard import SpoilerGuard
+from cogs.spoilers._review import GuardReview
 from cogs.spoilers._server import ServerSpoilerCommands
 from cogs.spoilers._tools import SpoilerTools
 
@@ -13,3 +14,5 @@ async def setup(bot: FamBot) -> None:
     await bot.add_cog(ServerSpoilerCommands(bot))
     await bot.add_cog(guard)
     await bot.add_cog(SpoilerTools(bot, guard))
+    guard.review = GuardReview(bot, guard)  # the review band (issue 9)
+    await bot.add_cog(guard.review)

@@ -14,7 +14,7 @@ import io
 import logging
 import re
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
@@ -29,6 +29,9 @@ from bot.render.compose import compose
 from bot.render.guard import Reason, log_card, notice_text, permission_card, trouble_card
 from bot.spoilers.markup import escape
 from bot.spoilers.policy import PUBLIC, Exposure, exposure
+
+if TYPE_CHECKING:
+    from cogs.spoilers._review import GuardReview
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,7 @@ class SpoilerGuard(commands.Cog):
         self.bot = bot
         self._matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
         self._webhooks: dict[int, discord.Webhook] = {}
+        self.review: GuardReview | None = None  # the review band (issue 9), set in setup
 
     # --- events ------------------------------------------------------------------
 
@@ -137,6 +141,12 @@ class SpoilerGuard(commands.Cog):
         assert message.guild is not None
         matcher = await self.matcher_for(message.guild.id, channel.id, parent_id(channel))
         finding = inspect(message.content, matcher)
+        # --- issue 9 hook: the server's sensitivity, and the review band below it ---
+        if self.review is not None:
+            finding = self.review.at_threshold(finding, message.guild.id)
+            if not finding and self.review.in_band(finding, message.guild.id):
+                await self.review.ask(message, channel, finding)
+                return
         if finding:
             reason = await self.reason_for(finding)
             await self.act(message, channel, finding, reason, edited=edited)

@@ -8,11 +8,9 @@ from discord.ext import commands
 
 from bot.app import FamBot
 from bot.errors import UserFacingError
-from bot.guard import everything, inspect, segments
+from bot.guard import everything, inspect
 from bot.guild_permissions import GUARD_PERMISSIONS, missing, permission_names
 from bot.interactions import parent_id
-from bot.render.guard import check_card
-from bot.replies import send_reply
 from cogs.spoilers._guard import SpoilerGuard
 
 MENU_NAME = "Spoiler-tag this message"
@@ -41,12 +39,9 @@ class SpoilerTools(commands.Cog):
     async def spoilercheck(
         self, interaction: discord.Interaction[FamBot], draft: app_commands.Range[str, 1, 2000]
     ) -> None:
-        matcher = await self.guard.matcher_for(
-            interaction.guild_id, interaction.channel_id, parent_id(interaction.channel)
-        )
-        finding = inspect(draft, matcher)
-        reason = await self.guard.reason_for(finding) if finding else None
-        await send_reply(interaction, check_card(segments(finding), reason))
+        # Issue 9: the verdict, the score against this server's sensitivity, and why.
+        assert self.guard.review is not None  # set up with the guard (cogs/spoilers)
+        await self.guard.review.check_reply(interaction, draft)
 
     async def tag_message(
         self, interaction: discord.Interaction[FamBot], message: discord.Message
