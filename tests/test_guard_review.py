@@ -256,6 +256,24 @@ async def test_without_a_mod_log_nothing_is_asked_and_nothing_deleted(guarded: H
     assert "No mod log is set" in shown.embeds[0]["description"]
 
 
+async def test_a_refused_card_is_posted_again_at_the_next_edit(guarded: Harness) -> None:
+    assert guarded.bot is not None
+    guarded.stand_in.fail_next(
+        lambda r: r.method == "POST" and r.path.endswith(f"/channels/{MOD_LOG_ID}/messages"),
+        503,
+        {"message": "Service Unavailable", "code": 0},
+    )
+    message = await guarded.member_says(BOB, UNSURE)
+    await guarded.settle()
+    assert _cards(guarded) == [] and _executions(guarded) == []
+    review = await guarded.bot.store.review.get(message.id)
+    assert review is not None and review.log_message_id is None  # the text is kept
+    await guarded.member_edits(message, "Gordo is gone, it seems")
+    await guarded.settle()
+    [card] = _cards(guarded)
+    assert "gordo is gone, it seems" in _all_hidden(card.payload)
+
+
 # --- deciding ----------------------------------------------------------------------------------
 
 

@@ -164,7 +164,8 @@ class GuardReview(commands.Cog):
 
     async def ask(self, message: discord.Message, channel: Postable, finding: Finding) -> None:
         """A message in the review band: a card in the mod log, once per message (an edit
-        that stays in the band updates the text kept for the example)."""
+        that stays in the band updates the text kept for the example, or posts the card
+        if the mod log refused it before)."""
         guild = message.guild
         assert guild is not None
         log_channel = self._log_channel(guild)
@@ -186,7 +187,10 @@ class GuardReview(commands.Cog):
         store = self.bot.store.review
         if not await store.open_review(review):
             await store.revise(message.id, message.content, finding.score, rules)
-            return
+            known = await store.get(message.id)
+            if known is None or known.label is not None or known.log_message_id is not None:
+                return  # asked already (or decided): one card per message
+            review = known  # its card never reached the mod log: try again now
         shown = replace(finding, threshold=chosen.review_from)
         clues = await clues_for(self.bot.store.canon, shown)
         composed = compose(review_card(review, message.jump_url, clues, chosen), REVEAL)
@@ -200,7 +204,7 @@ class GuardReview(commands.Cog):
             )
         except discord.HTTPException as error:
             log.info("Could not post a review card to the mod log: HTTP %s", error.status)
-            return  # the row stays undecided and is pruned with the others
+            return  # kept undecided without a card: the message's next edit tries again
         await store.card_posted(message.id, card.id)
 
     # --- the moderators' decision ---------------------------------------------------------
