@@ -82,3 +82,6 @@ def _statuses(canon: Canon) -> Iterator[Sample]:
     for name, chosen in _levels():
         yield Sample(f"status, {name}", _call(with_sensitivity, status, chosen, True))
     yield Sample("status, no log", _call(with_sensitivity, status, sensitivity(None), False))
+    yield Sample(
+        "status, counts", _call(with_sensitivity, status, sensitivity(None), True, (3, 40))
+    )

@@ -136,6 +136,7 @@ async def test_sensitivity_is_shown_set_and_kept(guarded: Harness) -> None:
     status = await guarded.subcommand("spoilers status")
     [field] = [f for f in status.embeds[0]["fields"] if f["name"] == "Guard sensitivity"]
     assert "Relaxed" in field["value"] and "0.75" in field["value"]
+    assert "Waiting for a moderator: 0 · labelled examples: 0" in field["value"]
 
     custom = await guarded.subcommand("spoilers guard sensitivity", {"level": "0.5"})
     assert "Custom: 0.50" in custom.embeds[0]["description"]
@@ -340,6 +341,10 @@ async def test_not_a_spoiler_is_kept_and_exported(guarded: Harness) -> None:
         (UNSURE, False),
     ]
     assert {e["kind"] for e in examples} == {"server-review"}
+    await _second_card(guarded, "Margo is gone")  # a third, still undecided
+    status = await guarded.subcommand("spoilers status")
+    [field] = [f for f in status.embeds[0]["fields"] if f["name"] == "Guard sensitivity"]
+    assert "Waiting for a moderator: 1 · labelled examples: 2" in field["value"]
 
 
 async def _second_card(harness: Harness, text: str) -> tuple[Message, Message]:

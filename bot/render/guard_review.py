@@ -109,8 +109,11 @@ def sensitivity_card(chosen: Sensitivity, has_log: bool) -> Reply:
     return Reply((card,), ephemeral=True)
 
 
-def with_sensitivity(reply: Reply, chosen: Sensitivity, has_log: bool) -> Reply:
-    """/spoilers status with the sensitivity added to its first page."""
+def with_sensitivity(
+    reply: Reply, chosen: Sensitivity, has_log: bool, counts: tuple[int, int] = (0, 0)
+) -> Reply:
+    """/spoilers status with the sensitivity added to its first page; ``counts``: the
+    reviews waiting for a moderator, and the labelled examples kept."""
     pages = list(reply.pages) if isinstance(reply.pages, Sequence) else []
     if not pages:
         return reply
@@ -120,6 +123,7 @@ def with_sensitivity(reply: Reply, chosen: Sensitivity, has_log: bool) -> Reply:
         (
             line(words),
             line(f"It {_band_words(chosen)}" + ("." if has_log else " (no mod log: nobody).")),
+            line(f"Waiting for a moderator: {counts[0]} · labelled examples: {counts[1]}"),
         ),
     )
     pages[0] = replace(pages[0], fields=(*pages[0].fields, field))

@@ -72,10 +72,10 @@ async def set_sensitivity(interaction: discord.Interaction[FamBot], level: str |
     await send_reply(interaction, sensitivity_card(chosen, _has_log(interaction.client, guild_id)))
 
 
-def status_with_sensitivity(bot: FamBot, guild_id: int, reply: Reply) -> Reply:
-    return with_sensitivity(
-        reply, sensitivity(bot.store.review.threshold(guild_id)), _has_log(bot, guild_id)
-    )
+async def status_with_sensitivity(bot: FamBot, guild_id: int, reply: Reply) -> Reply:
+    chosen = sensitivity(bot.store.review.threshold(guild_id))
+    counts = await bot.store.review.counts(guild_id)
+    return with_sensitivity(reply, chosen, _has_log(bot, guild_id), counts)
 
 
 async def send_examples(interaction: discord.Interaction[FamBot]) -> None:

@@ -78,7 +78,7 @@ class ServerSpoilerCommands(
         )
         embargo = self.bot.horizons.embargo(server)
         reply = status_card(server, embargo, state)
-        reply = _guard_settings.status_with_sensitivity(self.bot, guild.id, reply)  # issue 9
+        reply = await _guard_settings.status_with_sensitivity(self.bot, guild.id, reply)  # issue 9
         await send_reply(interaction, reply)
 
     # --- replies ------------------------------------------------------------------
