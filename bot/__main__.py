@@ -35,7 +35,10 @@ EXIT_BAD_SETTING = 2  # a supervisor should not restart: only editing .env helps
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Run fambot (the default), or one of its tools, each reading .env.",
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="connect to Discord and answer commands (the default)")
     check = sub.add_parser(

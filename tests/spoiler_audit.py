@@ -225,6 +225,7 @@ NOT_STORY_TEXT = frozenset(
         "Lexicon.idioms",
         "Person.id",
         "Person.names",
+        "Person.gender",  # "she" or "he", for the guard's pronouns
         "Role.words",  # the lexicon's Role (a way to point at a character), and
         "Role.of",  # the id of the character a relation is to
     }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.canon.episodes import EpisodeRef
 from bot.check import Finding, exit_code, run_checks
 from bot.settings import Settings
@@ -148,3 +149,14 @@ async def test_members_with_progress_are_counted_once_across_shows(settings: Set
     findings = await run_checks(settings, ask_discord=False)
     [database] = _by_topic(findings)["database"]
     assert database.status == "ok" and "2 members' progress" in database.text
+
+
+def test_the_command_line_help_reads_as_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m bot --help`` is read in a terminal: no reStructuredText markup in it."""
+    with pytest.raises(SystemExit) as shown:
+        main(["--help"])
+    assert shown.value.code == 0
+    text = capsys.readouterr().out
+    assert "``" not in text
+    for command in ("run", "check", "sync", "reports"):
+        assert command in text

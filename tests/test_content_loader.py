@@ -152,7 +152,7 @@ def test_the_guard_vocabulary_is_shared_by_every_show(content_copy: Path) -> Non
     _edit(content_copy / "guard" / "ru.toml", "[names]\n", '[names]\nsc-irina = ["Ирина"]\n')
     people = {p.id: p for p in load_content(content_copy).guard_lexicon.people}
     assert "ed-baldwin" in people
-    assert "Ирина" in people["sc-irina"].names
+    assert "ru:Ирина" in people["sc-irina"].names  # Russian: read with Russian endings
     assert people["sc-chief-designer"].names == (
         "The Chief Designer",
         "Chief Designer",

@@ -17,6 +17,7 @@ from tests.guard_accuracy import (
     OLD,
     OLD_HOLDOUT,
     TUNING,
+    TUNING_2,
     corpus,
     score,
     score_by_kind,
@@ -38,39 +39,66 @@ KINDS = {
     "markup",
     "other-show",
 }
-# Tuning part: (precision, recall) floors per kind: the figures measured when last set,
-# less 0.015, rounded down (issue 9 aims for 0.97 / 0.95 overall and 0.90 recall per kind).
+# Tuning parts: (precision, recall) floors per kind: the figures measured when last set,
+# less about 0.015, rounded down (issue 9 aims for 0.97 / 0.95 overall and 0.90 recall per
+# kind, on held-out messages).
 TUNING_FLOORS = {
-    "cross-sentence": (0.98, 0.89),
-    "figurative": (0.98, 0.98),
-    "history": (0.98, 0.92),
-    "lookalike": (0.98, 0.98),
-    "markup": (0.98, 0.95),
-    "multilingual": (0.98, 0.96),
-    "namesake": (0.98, 0.93),
-    "non-finale": (0.98, 0.98),
-    "obfuscated": (0.98, 0.98),
-    "other-show": (0.87, 0.98),
-    "plain": (0.98, 0.98),
-    "question": (0.98, 0.94),
-    "role": (0.98, 0.95),
-    "slang": (0.98, 0.95),
-    "all": (0.98, 0.96),
+    TUNING: {
+        "cross-sentence": (0.98, 0.92),
+        "figurative": (0.98, 0.98),
+        "history": (0.98, 0.92),
+        "lookalike": (0.98, 0.98),
+        "markup": (0.98, 0.95),
+        "multilingual": (0.98, 0.98),
+        "namesake": (0.98, 0.93),
+        "non-finale": (0.98, 0.98),
+        "obfuscated": (0.98, 0.98),
+        "other-show": (0.87, 0.98),
+        "plain": (0.98, 0.98),
+        "question": (0.98, 0.94),
+        "role": (0.98, 0.98),
+        "slang": (0.98, 0.98),
+        "all": (0.98, 0.97),
+    },
+    # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); round 2 was
+    # fitted to it: its round-2 figures, less about 0.015
+    TUNING_2: {
+        "cross-sentence": (0.98, 0.91),
+        "figurative": (0.98, 0.98),
+        "history": (0.98, 0.90),
+        "lookalike": (0.98, 0.98),
+        "markup": (0.98, 0.88),
+        "multilingual": (0.98, 0.98),
+        "namesake": (0.98, 0.98),
+        "non-finale": (0.98, 0.94),
+        "obfuscated": (0.98, 0.98),
+        "other-show": (0.98, 0.98),
+        "plain": (0.98, 0.98),
+        "question": (0.98, 0.95),
+        "role": (0.95, 0.82),
+        "slang": (0.98, 0.92),
+        "all": (0.98, 0.94),
+    },
 }
 
 
-def test_the_tuning_part_is_big_and_covers_every_kind() -> None:
-    messages = corpus(TUNING)
-    assert len(messages) >= 900
+@pytest.mark.parametrize("path", [TUNING, TUNING_2], ids=lambda p: p.stem)
+def test_the_tuning_parts_are_big_and_cover_every_kind(path: Path) -> None:
+    messages = corpus(path)
+    assert len(messages) >= 700
     assert {str(m["kind"]) for m in messages} == KINDS
     texts = [str(m["text"]) for m in messages]
     assert len(set(texts)) == len(texts), "no duplicate messages"
 
 
-@pytest.mark.parametrize("kind", sorted(TUNING_FLOORS))
-def test_tuning_part_floors(kind: str) -> None:
-    result = score_by_kind(TUNING)[kind]
-    precision, recall = TUNING_FLOORS[kind]
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(path, kind) for path, floors in TUNING_FLOORS.items() for kind in sorted(floors)],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_tuning_part_floors(path: Path, kind: str) -> None:
+    result = score_by_kind(path)[kind]
+    precision, recall = TUNING_FLOORS[path][kind]
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 
@@ -94,8 +122,8 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT: (0.97, 0.86),  # round 1 measured 0.985 / 0.883
-    HOLDOUT_2: (0.96, 0.84),  # round 1 measured 0.976 / 0.859
+    HOLDOUT: (0.98, 0.89),  # round 1 measured 0.985 / 0.883, round 2 0.991 / 0.909
+    HOLDOUT_2: (0.965, 0.88),  # round 1 measured 0.976 / 0.859, round 2 0.977 / 0.897
 }
 
 

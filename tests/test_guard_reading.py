@@ -10,6 +10,7 @@ import pytest
 
 from bot.canon.content import load_content
 from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, compile_rules, inspect
+from bot.guard.matcher import Vocabulary
 from bot.guard.normalise import tokens
 from bot.settings import DEFAULT_CONTENT_DIR
 
@@ -47,10 +48,30 @@ def words(text: str) -> list[str]:
         ("d.e.k.e", ["deke"]),
         ("Moscú", ["moscu"]),  # accents
         ("💀☠️", ["💀", "☠"]),  # emoji are words (the variation selector goes)
+        ("D̶a̶n̶ M̲o̲l̲l̲y̲", ["dan", "molly"]),  # strike-through and underline marks go
+        ("ᴍᴀʀɢᴏ", ["margo"]),  # small capitals
+        ("🇲 🇦 🇷 🇬 🇴 🇷🇺", ["margo", "🇷🇺"]),  # a lone regional indicator is a letter
+        ("G-o-r-d-o d/i/e/s", ["gordo", "dies"]),  # any one separator
+        ("l e t   g o", ["let", "go"]),  # two letters, once a message spells
     ],
 )
 def test_normalising(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_word_endings_are_read_per_language() -> None:
+    vocabulary = Vocabulary()
+    for phrase in ("die", "es:muerto", "ru:погибла", "es:herida", "blew up"):
+        vocabulary.add(phrase, ("cue", phrase))
+
+    def found(text: str) -> set[str]:
+        return {f.key for f in vocabulary.find(tokens(text))}
+
+    assert found("dying died dies") == {"die"}
+    assert found("muertas") == {"es:muerto"}  # Spanish endings, by the Spanish stemmer
+    assert found("погибли") == {"ru:погибла"}
+    assert found("her") == set()  # an everyday English word is not read through Spanish
+    assert found("they blew Molly up") == {"blew up"}  # a verb and its particle, apart
 
 
 def test_offsets_point_into_the_original() -> None:
@@ -76,6 +97,24 @@ def test_offsets_point_into_the_original() -> None:
         "Ellen came out in the press conference episode and I cried",  # S3E9, not finale
         "does Gordo die? no spoilers please",  # a genuine question
         "Molly would never defect, she loves NASA too much",  # negated: nothing
+        # the death is Shane's: the pronoun in the next clause is no subject of it
+        "Danny looks up to Shane. When Shane dies, he falls apart.",
+        "i sovietici lo sanno, Sergei resta a Mosca per ora",  # Italian "i" is no "I"
+        "our old dog Gordo died last spring",  # a pet, however described
+        "I named my Kerbal pilot 'Danny' and he exploded on the pad",
+        "Gordo didn't die in s1, he just went home early",
+        # episodes go with their own clause; the end of ep 9 is no finale
+        "Clayton dies in ep 4, and Karen doesn't survive the premiere either",
+        "cosmonauts storming Jamestown at the end of ep 9, what a cliffhanger",
+        # figures of speech by their construction: a fate verb whose object is a thing
+        "that cold open killed the mood for me, Danielle deserved better",
+        # questions that ask
+        "does Molly survive the bombing? no spoilers",
+        "I wonder if Gordo makes it home in s2",
+        # a pronoun after an outcome is its object only standing alone
+        "Karen runs the Outpost. The bombing scene got her kids so scared.",
+        "the kid Ed saved from the fire dies later",  # saving makes nobody a parent
+        "Ellen se queda callada en la reunión",  # staying quiet is not staying behind
     ],
 )
 def test_no_false_alarm(text: str) -> None:
@@ -97,6 +136,36 @@ def test_no_false_alarm(text: str) -> None:
         "Deke was my favourite in s1. He doesn't make it home.",
         "Gordo and Tracy go back out for the reactor. Neither of them survives.",
         "Karen loved that bar. In the end she is killed in the blast.",
+        "Both of them die out there. Gordo and Tracy, obviously.",  # named after
+        "Ellen and Deke fly home on Apollo 24. Only she makes it out alive.",  # the other
+        "Deke and Ellen again. Only one of them comes back.",
+        "Tracy. The reactor. Gone too soon.",  # bare names set the topic
+        "Everyone else comes home from Apollo 24. Deke doesn't.",  # an ellipsis
+        "Gordo was so brave. Everyone hoped he would make it home. He didn't.",
+        "Sergei's Houston counterpart ends up alone in Moscow",  # relation, from canon
+        "the woman who built Polaris with Sam dies in the bombing",  # a role
+        # a relation said after its owner: by a verb, or a noun the owners' verb makes theirs
+        "the person who taught Aleida everything gets arrested for it",
+        "the kid Gordo and Tracy raised ends up exiled on Mars",
+        "Dev built Helios. In the s3 finale the board shows him the door.",
+        # a finale's fate told by absence from the next season, or "no more"
+        "karen isn't in season 4 and we all know why",
+        "there's no more Molly after the s3 finale",
+        # "X's is": a possessive that owns the last one's noun
+        "Patty's death is mid season 1, Deke's is the s1 finale",
+        # episodes go with their own clause
+        "Sam dies in the premiere, but Karen dies at the end of s3",
+        "Sylvie dies in ep 4, but the real shock is the car bomb that takes Karen",
+        "Paine dies in ep 7, then Gordo and Tracy in the finale",
+        # questions that take the outcome as given
+        "why did Margo fake her death?",
+        "Karen dies in the bombing, right?",
+        "Molly and Wayne, my favourite couple. Then he loses her in the bombing.",
+        "Karen runs the Outpost. Later she sells the bar. Then she buys a house. She dies.",
+        "Molly survived so much. A car bomb is what finally gets her.",  # the object, after
+        # a negation that denies nothing: "can't believe", "not gonna lie"
+        "can't believe they killed off Molly",
+        "no puedo creer que Karen muera en la explosión",
         # obfuscation
         "K\u200ba\u200br\u200be\u200bn is killed in the bombing",
         "Gоrdо dіes on the moon",  # Cyrillic о, і
@@ -111,7 +180,11 @@ def test_no_false_alarm(text: str) -> None:
         "Molly stirbt beim Anschlag",
         "Margo est arrêtée à la fin",
         "o Gordo morre na Lua",
+        "o norte-coreano chegou em Marte antes de todo mundo",
+        "Ellen se queda como única astronauta en Jamestown",  # a class in every language
         "Karen muore nell'esplosione",
+        "alla fine i sovietici lasciano andare Sergei",  # Italian "i" is no "I"
+        "Margo y Aleida: a Margo la arrestan",  # Spanish endings, by the stemmer
         # slang, one word per line, a code block list
         "danny got yeeted to the NK lander",
         "Molly\nis\nkilled\nin\nthe\nblast",
@@ -136,6 +209,18 @@ def test_a_verdict_explains_itself() -> None:
     assert best.outcome in ("dies", "bombing")
     assert best.rule in verdict.keys
     assert verdict.sentences == ((0, 39),)  # the sentence, not the reaction after it
+
+
+def test_a_relation_after_its_owner_names_who_is_meant() -> None:
+    # "who raised" is a mother or a father; "woman" and "man" say which
+    for text, character in (
+        ("the woman who raised Danny dies on the Moon", "tracy-stevens"),
+        ("the man who raised Danny dies on the Moon", "gordo-stevens"),
+    ):
+        verdict = inspect(text, MATCHER)
+        assert {e.character for e in verdict.evidence} == {character}, verdict.evidence
+        assert verdict.evidence[0].subject == "who raised"
+        assert verdict.evidence[0].how == "relation"
 
 
 def test_a_name_that_could_be_anyone_counts_less_without_show_context() -> None:

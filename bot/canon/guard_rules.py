@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.canon.fields import ContentError, Entry, decode_utf8, read_bytes
 from bot.canon.models import Character, Fact, FactKind, GuardRule
-from bot.guard.lexicon import OPEN_ENDED, Lexicon, Person, Role
+from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
 
 # The grammar lists a language file may give (see en.toml and bot/guard/judge.py).
@@ -44,6 +44,10 @@ GRAMMAR = frozenset(
         "show",
         "asking",
         "presuming",
+        "only",
+        "wondering",
+        "unnegated",
+        "relating",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
@@ -105,21 +109,28 @@ def read_vocabulary(
         language = entry.text("language", max_len=8)
         if language != path.stem:
             entry.fail(f"'language' is {language!r} but the file is {path.name}")
-        words[f"function_{language}"] = list(entry.texts("function_words"))
-        idioms += entry.texts("idioms")
+        if language not in LANGUAGES:
+            entry.fail(f"the guard reads no language {language!r} (bot/guard/lexicon.py)")
+
+        def marked(phrases: Sequence[str], language: str = language) -> list[str]:
+            # The language's code on every phrase but English ones ("es:muere")
+            return [p if language == "en" else f"{language}:{p}" for p in phrases]
+
+        words[f"function_{language}"] = marked(entry.texts("function_words"))
+        idioms += marked(entry.texts("idioms"))
         for key, into in (("cues", cues), ("weak_cues", weak)):
             table = Entry(where, key, entry.table(key), set(cues) if cues else None)
             for cls in table.keys():  # noqa: SIM118 - Entry is not a dict
-                into.setdefault(cls, []).extend(table.texts(cls))
+                into.setdefault(cls, []).extend(marked(table.texts(cls)))
         grammar = Entry(where, "words", entry.table("words"), set(GRAMMAR))
         for key in grammar.keys():  # noqa: SIM118
-            words.setdefault(key, []).extend(grammar.texts(key))
+            words.setdefault(key, []).extend(marked(grammar.texts(key)))
         related = Entry(where, "relations", entry.table("relations"), None)
         for key in related.keys():  # noqa: SIM118
-            relations.setdefault(key, []).extend(related.texts(key))
+            relations.setdefault(key, []).extend(marked(related.texts(key)))
         names = Entry(where, "names", entry.table("names"), set(characters))
         for cid in names.keys():  # noqa: SIM118
-            spelled.setdefault(cid, []).extend(names.texts(cid))
+            spelled.setdefault(cid, []).extend(marked(names.texts(cid)))
     lexicon = Lexicon(
         cues={k: tuple(v) for k, v in cues.items()},
         weak_cues={k: tuple(v) for k, v in weak.items()},
@@ -130,6 +141,84 @@ def read_vocabulary(
     return lexicon, {k: tuple(v) for k, v in spelled.items()}
 
 
+# What a relation is seen from the other side, by the gender of whoever it names there:
+# Ed is Karen's husband, so Karen is Ed's wife; Gordo is Danny's father, so Danny is his son.
+_INVERSE = {
+    "husband": ("wife", "husband"),
+    "wife": ("wife", "husband"),
+    "widow": ("wife", "husband"),
+    "father": ("daughter", "son"),
+    "mother": ("daughter", "son"),
+    "son": ("mother", "father"),
+    "daughter": ("mother", "father"),
+    "brother": ("sister", "brother"),
+    "sister": ("sister", "brother"),
+    "friend": ("friend", "friend"),
+    "partner": ("partner", "partner"),
+    "mentor": ("protege", "protege"),
+    "protege": ("mentor", "mentor"),
+    "counterpart": ("counterpart", "counterpart"),
+}
+_FEMININE = frozenset({"wife", "widow", "mother", "daughter", "sister"})
+_MASCULINE = frozenset({"husband", "father", "son", "brother"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_HE = frozenset({"he", "him", "his", "himself"})
+
+
+def _gender(character: Character) -> str | None:
+    """ "she" or "he": from the relations a character is known by (wife, son...), else
+    from the pronouns of their summary and facts, when those clearly agree."""
+    said = {w for k in character.known_as if k.of for word in k.words for w in word.split("|")}
+    if said & _FEMININE and not said & _MASCULINE:
+        return "she"
+    if said & _MASCULINE and not said & _FEMININE:
+        return "he"
+    texts = [character.summary.text] if character.summary else []
+    texts += [fact.detail.text for fact in character.facts]
+    words = " ".join(texts).casefold().replace(",", " ").replace(".", " ").split()
+    she = sum(w in _SHE for w in words)
+    he = sum(w in _HE for w in words)
+    if she >= 2 and she > 2 * he:
+        return "she"
+    if he >= 2 and he > 2 * she:
+        return "he"
+    return None
+
+
+def _inverse(
+    character: Character,
+    characters: Mapping[str, Character],
+    genders: Mapping[str, str | None],
+) -> list[Role]:
+    """The relations others are known by that point at this character, seen from here:
+    Karen is "Ed's wife" because Ed is known as her husband."""
+    mine = {k.of for k in character.known_as if k.of}
+    found: list[Role] = []
+    for other in characters.values():
+        if other.id == character.id or other.id in mine:
+            continue
+        for known in other.known_as:
+            if known.of != character.id:
+                continue
+            for word in (w for words in known.words for w in words.split("|")):
+                inverse = _INVERSE.get(word)
+                if inverse is None:
+                    continue
+                she, he = inverse
+                gender = genders.get(character.id)
+                said = she if gender == "she" else he if gender == "he" else f"{she}|{he}"
+                found.append(
+                    Role(
+                        words=(said,),
+                        of=other.id,
+                        first=known.first.season,
+                        last=known.until.season if known.until else OPEN_ENDED,
+                    )
+                )
+                break
+    return found
+
+
 def _people(
     characters: Mapping[str, Character],
     spelled: Mapping[str, tuple[str, ...]],
@@ -138,6 +227,7 @@ def _people(
     label: str,
 ) -> tuple[Person, ...]:
     relation_names = {part for key in relations for part in key.split("+")}
+    genders = {cid: _gender(character) for cid, character in characters.items()}
     people = []
     for character in characters.values():
         roles = []
@@ -159,12 +249,18 @@ def _people(
                     last=known.until.season if known.until else OPEN_ENDED,
                 )
             )
+        roles += [
+            r
+            for r in _inverse(character, characters, genders)
+            if all(p in relation_names for w in r.words for p in w.split("|"))
+        ]
         people.append(
             Person(
                 id=character.id,
                 names=character_names(character, spelled.get(character.id, ())),
                 real=character.id in real,
                 roles=tuple(roles),
+                gender=genders[character.id],
             )
         )
     return tuple(people)

@@ -30,8 +30,8 @@ from typing import Any, Generic, TypeVar
 
 from bot.canon.models import GuardRule
 from bot.guard.layout import Layout, Span, layout, readable, sentences
-from bot.guard.lexicon import Lexicon, common_words
-from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
+from bot.guard.lexicon import Lexicon, common_words, plain
+from bot.guard.matcher import Found, Vocabulary, compile_vocabulary, stem
 from bot.guard.normalise import Token, tokens
 
 DEFAULT_THRESHOLD = 0.6  # at or above: the guard tags the message
@@ -46,10 +46,14 @@ ANYONE = 0.68  # a name that could be anyone, in a message not about the show
 ASKING = 0.3  # a bare yes/no question asks rather than tells
 EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
-FLIPS = {"death": "alive", "alive": "death", "return": "death"}
+FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
+CHAIN = 6  # sentences a chain of pronouns may reach back
+SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
+OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
+EPISODE_REACH = 8  # words from an outcome to the episode it happened in, in one clause
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
@@ -58,9 +62,10 @@ _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
 _FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
-_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning"})
+_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
+_NO_LANGUAGES: frozenset[str] = frozenset()
 _NO_FOUND: list[Found] = []
 
 
@@ -108,16 +113,17 @@ class Verdict:
         return bool(self.sentences)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Rule:
     key: str
     persons: frozenset[str]
     things: frozenset[str]
     classes: frozenset[str]
     phrases: frozenset[str]
+    season: int | None = None  # the season whose finale it gives away
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -129,7 +135,7 @@ class _Mention:
     consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -140,6 +146,7 @@ class _Cue:
     fuzzy: bool = False
     owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
+    absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
 
 
 class _Sentence:
@@ -147,17 +154,19 @@ class _Sentence:
     made per sentence of every message, so it is kept cheap)."""
 
     __slots__ = (
+        "asking",
         "by",
         "cues",
-        "elsewhere",
         "finale",
         "found",
         "grammar",
         "index",
+        "markers",
         "mentions",
         "others",
         "starts",
         "text",
+        "wished",
         "words",
     )
 
@@ -168,7 +177,9 @@ class _Sentence:
         self.text = text
         self.mentions: list[_Mention] = []
         self.cues: list[_Cue] = []
-        self.elsewhere: list[int] = []  # non-finale episode references
+        self.asking: int | None = None  # up to which word it asks (_Context._asks)
+        self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
+        self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
         self.others: list[int] = []  # where names of someone else end
         self.grammar: dict[str, set[int]] = {}  # grammar class -> word positions
@@ -199,22 +210,26 @@ class Matcher:
         common = common_words()
         # Single-word names that are everyday words, with the languages they are common in
         self._common_names = [
-            {n.casefold(): common[n.casefold()] for n in p.names if n.casefold() in common}
+            {n.casefold(): common[n.casefold()] for n in plain(p.names) if n.casefold() in common}
             for p in self.people
         ]
-        self._all_names = {w.casefold() for p in self.people for n in p.names for w in n.split()}
+        self._all_names = {
+            w.casefold() for p in self.people for n in plain(p.names) for w in n.split()
+        }
         self._functions = {
-            k[len("function_") :]: frozenset(v)
+            k[len("function_") :]: frozenset(plain(v))
             for k, v in self.lexicon.words.items()
             if k.startswith("function_")
         }
         # Who is a "she" or a "he", as far as their relations say (wife, son...)
-        feminine = set(self.lexicon.words.get("feminine", ()))
-        masculine = set(self.lexicon.words.get("masculine", ()))
+        feminine = set(plain(self.lexicon.words.get("feminine", ())))
+        masculine = set(plain(self.lexicon.words.get("masculine", ())))
         self._genders: dict[str, str] = {}
         for person in self.people:
             said = {w for r in person.roles if r.of for word in r.words for w in word.split("|")}
-            if said & feminine and not said & masculine:
+            if person.gender is not None:
+                self._genders[person.id] = person.gender
+            elif said & feminine and not said & masculine:
                 self._genders[person.id] = "she"
             elif said & masculine and not said & feminine:
                 self._genders[person.id] = "he"
@@ -222,22 +237,40 @@ class Matcher:
         for language, function_words in self._functions.items():
             for word in function_words:
                 self._language_of[word].append(language)
+        # Grammar words whose language must be weighed (_Context._grammar_counts): an
+        # English one that is another language's small word; another language's one
+        # that is an everyday English word
+        self._gate_english = frozenset(
+            w for w, languages in self._language_of.items() if set(languages) - {"en"}
+        )
+        english = self._functions.get("en", frozenset())
+        self._gate_other = (
+            frozenset(w for w, languages in common.items() if "en" in languages) | english
+        )
         self.rules: list[_Rule] = []
         self._by_person: dict[str, list[int]] = defaultdict(list)
         self._by_thing: dict[str, list[int]] = defaultdict(list)
         for rule in rules:
-            self._add(rule.id, rule.subjects, rule.actions)
+            self._add(rule.id, rule.subjects, rule.actions, rule.reveal.episode.season)
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
+        self.vocabulary.prepare()  # now, not on the first message's first typo
 
-    def _add(self, key: str, subjects: Sequence[str], actions: Sequence[str]) -> None:
+    def _add(
+        self,
+        key: str,
+        subjects: Sequence[str],
+        actions: Sequence[str],
+        season: int | None = None,
+    ) -> None:
         persons = frozenset(s[1:] for s in subjects if s.startswith("@"))
         things = frozenset(s for s in subjects if not s.startswith("@"))
         classes = frozenset(a[1:] for a in actions if a.startswith("@"))
         phrases = frozenset(a for a in actions if not a.startswith("@"))
         index = len(self.rules)
-        self.rules.append(_Rule(key, persons, things, classes, phrases))
+        self.rules.append(_Rule(key, persons, things, classes, phrases, season))
         for person in persons:
             self._by_person[person].append(index)
         for thing in things:
@@ -249,13 +282,26 @@ class Matcher:
     # --- reading -------------------------------------------------------------------
 
     def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
+        """Each sentence's words and what they name. The message is normalised in one
+        go (sentences end at punctuation or line breaks, never inside a word)."""
+        if not spans:
+            return []
+        first, last = spans[0][0], spans[-1][1]
+        every = tokens(readable(page, (first, last)), first)
+        if page.links:
+            for token in every:
+                token.link = any(a <= token.start < b for a, b in page.links)
         read = []
-        for index, span in enumerate(spans):
-            words = tokens(readable(page, span), span[0])
-            if page.links:
-                for token in words:
-                    token.link = any(a <= token.start < b for a, b in page.links)
-            read.append(_Sentence(index, words, self.vocabulary.find(words), page.text))
+        at = 0
+        count = len(every)
+        find = self.vocabulary.find
+        for index, (_, end) in enumerate(spans):
+            until = at
+            while until < count and every[until].start < end:
+                until += 1
+            words = every[at:until]
+            at = until
+            read.append(_Sentence(index, words, find(words), page.text))
         return read
 
     def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
@@ -264,8 +310,12 @@ class Matcher:
         read = self.read(page, spans)
         categories = {f.category for s in read for f in s.found}
         # Nobody and nothing a rule is about, or nothing said of them: no spoiler (a rule
-        # without outcomes has a "thing" subject, which is enough on its own).
-        nothing_said = not categories & _SUBJECTS or not categories & _OUTCOMES
+        # without outcomes has a "thing" subject, which is enough on its own). A negation
+        # may say something by itself: "Deke doesn't.", "no more Molly".
+        nothing_said = not categories & _SUBJECTS or not (
+            categories & _OUTCOMES
+            or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+        )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
         context = _Context(self, read, about_show, page.links)
@@ -319,6 +369,32 @@ class _Context:
     def languages(self) -> set[str]:
         """Languages the message is written in, by their small words (two at least)."""
         return {language for language, n in self._counts.items() if n >= 2}
+
+    def _foreign(self, word: str) -> bool:
+        """Whether ``word`` is a small word of another language this message is written
+        in, rather than English: "die" in "Molly ist die Beste", "i" in "i sovietici"."""
+        languages = self.m._language_of.get(word)
+        if not languages:
+            return False
+        counts = self._counts
+        english = counts.get("en", 0)
+        return any(
+            counts[lang] >= 2 and counts[lang] > english for lang in languages if lang != "en"
+        )
+
+    def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
+        """A grammar word counts in its own language's messages: English "i" not in an
+        Italian sentence, nor Spanish "me" in an English one (an everyday English word
+        is another language's only when the message is in that language)."""
+        if f.end - f.start != 1:
+            return True
+        word = s.words[f.start].text
+        if f.language == "en":
+            return not self._foreign(word)
+        if f.language == "ja" or f.language in self.languages:
+            return True
+        english = "en" in common_words().get(word, _NO_LANGUAGES)
+        return not english and word not in self.m._functions.get("en", _NO_LANGUAGES)
 
     def _proper_noun(self, s: _Sentence, k: int) -> bool:
         """A capitalised word that is no name or word of ours: somebody else ("Becca",
@@ -381,25 +457,60 @@ class _Context:
         by: dict[str, list[Found]] = {}
         for f in s.found:
             by.setdefault(f.category, []).append(f)
-        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES):
-            return  # nothing here a rule could use (grammar alone points at nobody)
+        elliptic = s.index and any(f.key == "negation" for f in by.get("word", _NO_FOUND))
+        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES or elliptic):
+            # nothing here a rule could use; a pronoun keeps a chain going, though
+            for f in by.get("word", _NO_FOUND):
+                if f.key in _POINTING:
+                    s.grammar.setdefault(f.key, set()).add(f.start)
+            return
         s.by = by
         s.starts = {f.start for f in s.found}
         idiom: set[int] = set()
         for f in by.get("idiom", _NO_FOUND):
             idiom.update(range(f.start, f.end))
+        grammar = s.grammar
+        gate_english, gate_other = self.m._gate_english, self.m._gate_other
+        words = s.words
         for f in by.get("word", _NO_FOUND):
-            s.grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+            if f.end - f.start == 1:
+                # only words another language could claim are weighed ("i", "me", "die")
+                word = words[f.start].text
+                gate = gate_english if f.language == "en" else gate_other
+                if word in gate and not self._grammar_counts(s, f):
+                    continue
+                grammar.setdefault(f.key, set()).add(f.start)
+            else:
+                grammar.setdefault(f.key, set()).update(range(f.start, f.end))
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
         if any(c.weak for c in s.cues):  # only hints care whether a finale is named
-            s.finale = any(t.text in _FINALES or t.text.endswith("e10") for t in s.words)
+            s.finale = _names_finale(s.words)
         if s.cues and s.mentions:
-            s.elsewhere = _elsewhere(s.words)
-            if s.elsewhere:  # only what is said next to "in ep 9" happened there
+            s.markers = markers = _episodes(s.words)
+            if any(not finale for _, finale in markers):
+                # what is said goes with the nearest episode named in its clause: "Sylvie
+                # dies in ep 4, but the car bomb that takes Karen is the s3 finale"
                 for cue in s.cues:
-                    cue.elsewhere = any(abs(cue.start - k) <= 5 for k in s.elsewhere)
+                    near = [
+                        (distance, finale)
+                        for k, finale in markers
+                        if (distance := min(abs(cue.start - k), abs(cue.end - 1 - k)))
+                        <= EPISODE_REACH
+                        and not _clause_break(s, min(k, cue.start), max(k, cue.start))
+                    ]
+                    cue.elsewhere = bool(near) and not min(near)[1]
+
+    def _episode_near(self, s: _Sentence, at: int) -> bool | None:
+        """Whether the episode named nearest ``at`` in its clause is a finale (None: no
+        episode named there)."""
+        near = [
+            (abs(at - k), finale)
+            for k, finale in s.markers
+            if abs(at - k) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+        ]
+        return min(near)[1] if near else None
 
     def _people(self, s: _Sentence) -> None:
         names = list(s.of("name"))
@@ -440,13 +551,20 @@ class _Context:
         owners = grammar.get("namesake_owner", _NONE)
         nouns = grammar.get("namesake_noun", _NONE)
         if owners:
-            # "my aunt Karen", "our class hamster Gordo", "some Karen", "named ... Deke"
-            before = {words[k].text for k in range(max(0, f.start - 3), f.start)}
-            for k in range(max(0, f.start - 3), f.start):
-                if (
-                    k in owners
-                    and all(j in nouns or j in owners for j in range(k + 1, f.start))
+            # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
+            before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
+            for k in range(max(0, f.start - 6), f.start):
+                if k not in owners or _apart(s, k, f.start):
+                    continue
+                between = range(k + 1, f.start)
+                if words[k].text in _NAMING:
+                    if not s.has("show") or "character" not in before:
+                        return True  # "named ... 'Danny'": whatever was named
+                elif (
+                    f.start - k <= 4
                     and not ({"show", "the"} & before)
+                    and all(j in nouns or j in owners or j not in s.starts for j in between)
+                    and (not between or any(j in nouns for j in between))
                 ):
                     return True
             # "Danielle my roommate"
@@ -507,8 +625,12 @@ class _Context:
         if "role" not in s.by and "relation" not in s.by:
             return
         slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        parsed = self.m._role_keys
         for f in s.of("role"):
-            person, role, slot = map(int, f.key.split(":"))
+            person, role, slot = parsed.get(f.key) or parsed.setdefault(
+                f.key,
+                tuple(map(int, f.key.split(":"))),  # type: ignore[arg-type]
+            )
             slots[(person, role)][slot].append(f.start)
         for (person, role_index), found in slots.items():
             known = self.m.people[person].roles[role_index]
@@ -532,24 +654,21 @@ class _Context:
         return not self.seasons or any(first <= n <= last for n in self.seasons)
 
     def _relation(self, s: _Sentence, f: Found) -> None:
-        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid"."""
+        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid", "Sergei's
+        Houston counterpart": up to two words may describe the relation."""
         wanted = set(f.key.split("+"))
         owners: list[_Mention] = []
         k = f.start - 1
+        possessive = s.grammar.get("owner", _NONE)
+        pronouns = s.grammar.get("pronoun", _NONE)
+        named = {j for m in s.mentions if m.persons for j in range(m.start, m.end)}
         while (
             k >= 0
-            and k > f.start - 4
-            and s.words[k].text
-            in (
-                "ex",
-                "younger",
-                "older",
-                "best",
-                "little",
-                "late",
-                "eldest",
-                "youngest",
-            )
+            and k > f.start - 3
+            and k not in possessive
+            and k not in pronouns
+            and k not in named
+            and not _apart(s, k, f.start)
         ):
             k -= 1
         if k >= 0 and k in s.grammar.get("owner", ()):
@@ -566,6 +685,8 @@ class _Context:
                 s.index, before=f.start, plural=False, gender=_gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
+        if not owners:
+            owners = self._owners_after(s, f)
         ids: set[str] = set()
         for owner in owners:
             owner.consumed = True
@@ -577,8 +698,39 @@ class _Context:
                         and self._in_season(known.first, known.last)
                     ):
                         ids.add(person.id)
+        if ids and f.start:
+            # "the woman who raised Danny": Tracy, not Gordo
+            gender = _GENDERED.get(s.words[f.start - 1].text)
+            if gender is not None:
+                ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _owners_after(self, s: _Sentence, f: Found) -> list[_Mention]:
+        """Whose relation it is, named after it: "the person who taught Aleida" (a
+        relation said by its verb), "the kid Gordo and Tracy raised" (a relation noun, the
+        names, and a verb that makes it theirs: had, raised, married...)."""
+        words = s.words
+        at = f.end
+        if words[f.start].text not in _RELATIVE:
+            if at < len(words) and words[at].text in _RELATIVE:
+                at += 1
+            if at not in s.starts:
+                return []
+        owners: list[_Mention] = []
+        while True:
+            owner = [m for m in s.mentions if m.start == at and m.persons and m.how == "name"]
+            if not owner:
+                break
+            owners.append(owner[0])
+            at = owner[0].end
+            if at + 1 < len(words) and words[at].text in _AND and not _apart(s, at - 1, at + 1):
+                at += 1
+                continue
+            break
+        if not owners or words[f.start].text in _RELATIVE:
+            return owners
+        return owners if at in s.grammar.get("relating", _NONE) else []
 
     def _antecedents(
         self,
@@ -600,7 +752,13 @@ class _Context:
             )
 
         here = self.read[index]
-        named = [m for m in here.mentions if m.persons and (before is None or m.end <= before)]
+        # a relation named here is an object ("he loses his son and his ex-wife": the
+        # second "his" is still the subject's)
+        named = [
+            m
+            for m in here.mentions
+            if m.persons and (before is None or m.end <= before) and m.how != "relation"
+        ]
         for k in range(index, max(-1, index - 4), -1):
             if k != index:
                 named = [m for m in self.read[k].mentions if m.persons]
@@ -617,7 +775,11 @@ class _Context:
         first_person = grammar.get("first_person", _NONE)
         first_object = grammar.get("first_object", _NONE)
         hedges = grammar.get("hedge", _NONE)
-        negations = grammar.get("negation", _NONE) | hedges
+        negations = grammar.get("negation", _NONE)
+        if negations and "unnegated" in grammar:
+            # "can't believe they killed off Molly": the death is told, not denied
+            negations = negations - grammar["unnegated"]
+        negations = negations | hedges
         seen: set[tuple[str, str, int, int]] = set()
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
         for f in outcomes:
@@ -631,18 +793,8 @@ class _Context:
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
             word = s.words[f.start].text
-            # German "die": another language's small word, when that language's other
-            # small words here outnumber English ones ("Molly ist die Beste")
-            if (
-                f.end - f.start == 1
-                and word in self.m._language_of
-                and f.category == "cue"
-                and any(
-                    self._counts[lang] - 1 > self._counts.get("en", 0)
-                    for lang in self.m._language_of[word]
-                    if lang != "en"
-                )
-            ):
+            # German "die": another language's small word ("Molly ist die Beste")
+            if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
                 continue
             emoji = not word[:1].isalnum()
             if not emoji:
@@ -652,21 +804,35 @@ class _Context:
                     and not _apart(s, f.end - 1, f.end)
                     and (
                         f.end in first_object
-                        or (f.key in _PRAISE and s.words[f.end].text in ("it", "that", "this"))
+                        or (
+                            f.key in _PRAISE
+                            and s.words[f.end].text in ("it", "that", "this")
+                            # a noun before a relative clause: "the car bomb that takes"
+                            and f.end - f.start == 1
+                            and not (f.start and s.words[f.start - 1].text in _DETERMINERS)
+                        )
                     )
                 ):
+                    continue
+                if f.key in _PRAISE and self._kills_a_thing(s, f.end) and stem(word) in _KILLING:
                     continue
                 if f.start - 1 in first_object:
                     continue
                 if (
                     first_person
-                    and any(f.start - k in first_person for k in (1, 2, 3))
+                    and any(
+                        f.start - k in first_person and not _apart(s, f.start - k, f.start)
+                        for k in (1, 2, 3)
+                    )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
                 ):
                     continue
             wishes = grammar.get("wish")
             if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
-                continue  # "I hope Danielle survives season 5": not (yet) the story
+                # "I hope Danielle survives season 5": not (yet) the story, but what a
+                # later "She didn't." denies
+                s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
             cls: str | None = f.key
             negated = (
                 [
@@ -703,26 +869,121 @@ class _Context:
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+        self._ellipsis(s, negations)
+        if negations:
+            self._absence(s, negations)
+        if s.mentions and grammar.get("owner"):
+            self._owned_ellipsis(s)
+
+    def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Karen's not in s4 for a reason": missing from a season is the fate of the
+        finale before it; "no more Molly after the s3 finale": missing, from a finale."""
+        words = s.words
+        for k in negations:
+            after = [t.text for t in words[k + 1 : k + 4]]
+            if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
+                season = _season_named(after[1:])
+                if season is not None:
+                    s.cues.append(_Cue(k, min(k + 3, len(words)), "death", None, absent=season))
+            elif words[k].text == "no" and after[:1] == ["more"]:
+                named = [m for m in s.mentions if m.start == k + 2 and m.persons]
+                if named:
+                    s.cues.append(_Cue(k, k + 2, "death", None, weak=True))
+
+    def _owned_ellipsis(self, s: _Sentence) -> None:
+        """ "Shane's death is mid season 1, Karen's is the s3 finale": a possessive with
+        no noun after it owns what the last possessive owned."""
+        owned = [c for c in s.cues if c.owner and c.owner is not _NOBODY]
+        if not owned:
+            return
+        words = s.words
+        for m in s.mentions:
+            k = m.end  # the "s" of "Karen's"
+            if not m.persons or k not in s.grammar["owner"] or k <= owned[0].start:
+                continue
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if following in _COPULAS or k + 1 >= len(words) or _apart(s, k, k + 1):
+                said = owned[0]
+                s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak, owner=m.persons))
+
+    def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
+        """A fate verb whose object is a thing nobody knows ("that cold open killed the
+        idea", "kills the mood"): a figure of speech, by its construction."""
+        words = s.words
+        if after + 1 >= len(words) or _apart(s, after - 1, after + 1):
+            return False
+        if words[after].text not in _DETERMINERS or words[after + 1].text in _DETERMINERS:
+            return False
+        return after + 1 not in s.starts and not words[after + 1].text[:1].isdigit()
+
+    def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
+        repeats the last outcome said before it, negated."""
+        words = s.words
+        for k in negations:
+            if words[k].text not in ("t", "not", "never"):
+                continue
+            end = k + 1
+            if end < len(words) and not _apart(s, k, end):
+                continue  # something follows in the clause: no ellipsis
+            auxiliary = words[k - 1].text if k else ""
+            if words[k].text == "t" and auxiliary not in _AUXILIARIES:
+                continue
+            earlier = [c for c in s.cues if c.end <= k - 1 and c.cls in FLIPS]
+            if not earlier and s.index:
+                before = self.read[s.index - 1]
+                earlier = [c for c in before.cues + before.wished if c.cls in FLIPS]
+            if earlier:
+                said = earlier[-1]
+                flipped = FLIPS[said.cls]  # type: ignore[index]
+                # like "doesn't make it", a denied hint of survival is a plain death
+                weak = said.weak and flipped != "death"
+                s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
 
     # --- together ---------------------------------------------------------------------
 
     def _factor(self, s: _Sentence, mention: _Mention) -> float:
-        factor = ANYONE if mention.common and not self.about_show else 1.0
+        return ANYONE if mention.common and not self.about_show else 1.0
+
+    def _asks(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether the sentence asks about the outcome rather than telling it. A genuine
+        question is a yes/no question ("does Gordo die?", "anyone know if Karen
+        survives?") whose own clause holds the outcome. It tells when it presupposes:
+        a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
+        "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
+        takes as given ("did they stay together after the visit in the finale?")."""
+        if s.asking is None:
+            s.asking = self._asking_until(s)
+        return cue.start <= s.asking
+
+    def _asking_until(self, s: _Sentence) -> int:
+        """Up to which word a sentence asks (-1: it does not ask): the clause before
+        anything it takes as given ("after...", "since...")."""
         words = s.words
-        end = words[-1].end if words else 0
-        asks = s.text[end : end + 3].lstrip(" )").startswith("?")
-        if (
-            asks
-            and 0 in s.grammar.get("asking", ())
-            and len(words) <= 10
-            and not s.has("presuming")
-        ):
-            factor *= ASKING
-        return factor
+        if not words or s.has("presuming"):
+            return -1
+        end = words[-1].end
+        marked = s.text[end : end + 3].lstrip(" )").startswith("?")
+        wondering = s.has("wondering")
+        if not (marked and 0 in s.grammar.get("asking", ())) and not wondering:
+            return -1
+        if words[-1].text in _TAGS or len(words) > 12:
+            return -1
+        return next((k for k in range(1, len(words)) if words[k].text in _GIVEN), len(words))
+
+    def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
+        """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
+        names a finale ("loses her in the s3 finale"); nearly so when the message names
+        the season whose finale the rule gives away ("Just finished s3... she's gone")."""
+        if not cue.weak or s.finale:
+            return 1.0
+        return SEASON_NAMED if rule.season in self.seasons else WEAK
 
     def _matches(self, rule: _Rule, cue: _Cue) -> bool:
         if cue.phrase is not None:
             return cue.phrase in rule.phrases
+        if cue.absent is not None and rule.season != cue.absent - 1:
+            return False  # missing from season 4 tells the season 3 finale's fates
         return cue.cls in rule.classes
 
     def _rules_for(self, mention: _Mention) -> set[int]:
@@ -749,13 +1010,12 @@ class _Context:
                 for index in self._rules_for(mention):
                     rule = self.m.rules[index]
                     character = self._character(rule, mention)
-                    said = _said(s, mention.start, mention.end)
                     if not rule.classes and not rule.phrases:
                         keep(
                             Evidence(
                                 rule.key,
                                 character,
-                                said,
+                                _said(s, mention.start, mention.end),
                                 "",
                                 mention.how,
                                 SUBJECT_ONLY * factor,
@@ -771,9 +1031,16 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
-                        weak = cue.weak and not s.finale  # "loses her in the s3 finale"
-                        score = _closeness(distance) * (WEAK if weak else 1.0) * factor
-                        if cue.elsewhere:
+                        score = _closeness(distance) * self._hint(s, cue, rule) * factor
+                        if self._asks(s, cue):
+                            score *= ASKING
+                        if cue.elsewhere and not (
+                            # "Paine dies in ep 7, then Gordo and Tracy in the finale"
+                            _clause_break(
+                                s, min(mention.start, cue.start), max(mention.start, cue.start)
+                            )
+                            and self._episode_near(s, mention.start)
+                        ):
                             score *= OTHER_EPISODE
                         if cue.fuzzy or mention.fuzzy:
                             score *= TYPO
@@ -781,6 +1048,7 @@ class _Context:
                             score *= IN_A_LINK
                         known = best.get((rule.key, character, (s.index,)))
                         if score and (known is None or known.score < score):
+                            said = _said(s, mention.start, mention.end)
                             outcome = _said(s, cue.start, cue.end)
                             how = _how(mention)
                             keep(
@@ -790,41 +1058,68 @@ class _Context:
         return list(best.values())
 
     def _back_references(self, s: _Sentence, keep: object) -> None:
-        """ "Gordo finally gets his head straight. Shame he doesn't survive." Each outcome
-        goes with the pronoun nearest before it (or after it): "seeing him after the
-        bombing, knowing she's dead" is about a "she"."""
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." An outcome
+        goes with the pronoun that is its object ("then he loses her", "they pushed him
+        out"), else the nearest before it. The pronoun points back along the
+        message (a chain of pronouns keeps a character in play), or ahead when nobody was
+        named yet ("Both of them die up there. Gordo and Tracy, I mean."). "Only she
+        comes out alive", "only one of them walks out": someone else of them died. A
+        sentence of bare names ("Deke. Jamestown.") is the topic of the next one."""
         if s.cues and s.index and s.has("it"):
             self._things_back(s, keep)
-        pointers = sorted(s.grammar.get("pronoun", set()) | s.grammar.get("group", set()))
-        if not s.cues or not pointers or s.index == 0:
+        if not s.cues:
             return
-        source = next(
-            (
-                k
-                for k in range(s.index - 1, max(-1, s.index - 4), -1)
-                if any(m.persons for m in self.read[k].mentions)
-            ),
-            s.index,
-        )
+        group = s.grammar.get("group", _NONE)
+        pointers = sorted(s.grammar.get("pronoun", _NONE) | group)
+        if not pointers:
+            self._topic(s, keep)
+            return
+        only = s.grammar.get("only", _NONE)
         for cue in s.cues:
-            if cue.emoji:
+            if cue.emoji or self._owned_here(s, cue):
                 continue
+            objects = [k for k in pointers if cue.start < k <= cue.end]  # "loses her"
             before = [k for k in pointers if k < cue.start]
-            pointer = before[-1] if before else pointers[0]
-            plural = pointer in s.grammar.get("group", ())
-            antecedents = self._antecedents(
-                s.index, before=0, plural=plural, gender=_gender(s, pointer)
-            )
+            if objects:
+                pointer = objects[0]
+            elif before:
+                pointer = before[-1]
+            else:
+                # "A car bomb is what finally gets her": the pronoun a few words after the
+                # outcome, in its clause, is what it happens to
+                after = [
+                    k
+                    for k in pointers
+                    if cue.end <= k <= cue.end + OBJECT_REACH
+                    and not _clause_break(s, cue.end - 1, k)
+                    and self._object_form(s, k)
+                ]
+                if not after:
+                    continue
+                pointer = after[0]
+            plural = pointer in group
+            singled = any(pointer - d in only for d in (1, 2, 3))  # "only she", "only one"
+            gender = _gender(s, pointer)
+            antecedents, source = self._referent(s.index, plural or singled, gender)
             if not antecedents:
                 continue
+            if singled and cue.cls in _SURVIVING:
+                # "Ellen and Deke... Only she comes out alive": the others did not
+                if not plural:
+                    chosen, _ = self._referent(s.index, False, gender)
+                    antecedents = antecedents - chosen
+                cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
+                if not antecedents:
+                    continue
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
                 rule = self.m.rules[index]
                 if not self._matches(rule, cue):
                     continue
-                weak = cue.weak and not s.finale
-                score = BACK_REFERENCE * (WEAK if weak else 1.0) * factor
+                score = BACK_REFERENCE * self._hint(s, cue, rule) * factor
+                if self._asks(s, cue):
+                    score *= ASKING
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
@@ -836,6 +1131,83 @@ class _Context:
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _object_form(self, s: _Sentence, k: int) -> bool:
+        """Whether the pronoun at ``k`` stands alone ("gets her in the end"), not as a
+        possessive before its noun ("scared her kids")."""
+        following = k + 1
+        if following >= len(s.words) or _apart(s, k, following):
+            return True
+        word = s.words[following].text
+        return word in _AFTER_OBJECT or word in self.m._language_of
+
+    def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether a character named just before the outcome, in its clause, is its
+        subject ("When Shane dies, he takes it hard": the death is Shane's)."""
+        for m in s.mentions:
+            if (
+                m.persons
+                and not m.consumed
+                and m.end <= cue.start
+                and cue.start - m.end <= 3
+                and not _apart(s, m.end - 1, cue.start)
+            ):
+                return True
+        return False
+
+    def _referent(self, index: int, plural: bool, gender: str | None) -> tuple[frozenset[str], int]:
+        """Who a pronoun in sentence ``index`` points at (and the sentence naming them):
+        back along the message, through sentences that only point on with pronouns of
+        their own (a chain), or, when nobody was named before, in the next sentence."""
+        for k in range(index - 1, max(-1, index - 1 - CHAIN), -1):
+            earlier = self.read[k]
+            if any(m.persons for m in earlier.mentions):
+                found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
+                if found:
+                    return found, k
+            elif index - k > 3 and not earlier.grammar.keys() & _POINTING:
+                break  # no chain of pronouns: three sentences back at most
+        if index + 1 < len(self.read):
+            ahead = [m for m in self.read[index + 1].mentions if m.persons]
+            if plural and ahead:
+                return frozenset(p for m in ahead for p in m.persons), index + 1
+        return frozenset(), index
+
+    def _topic(self, s: _Sentence, keep: object) -> None:
+        """ "Deke. Jamestown. A grave with a view of Earth.": a sentence of nothing but
+        names (and show words) sets the subject of the next one, if it names nobody."""
+        if not s.index or any(m.persons for m in s.mentions):
+            return
+        topic = self.read[s.index - 1]
+        named = [m for m in topic.mentions if m.persons]
+        if not named or not topic.words:
+            return
+        covered = {k for m in topic.mentions for k in range(m.start, m.end)}
+        covered |= topic.grammar.get("show", _NONE)
+        small = self.m._language_of  # articles and the like ("The reactor.")
+        if not all(
+            k in covered or t.text in _AND or t.text in small for k, t in enumerate(topic.words)
+        ):
+            return
+        mention = _Mention(0, 0, frozenset(p for m in named for p in m.persons), how="topic")
+        factor = self._factor(s, mention)
+        for cue in s.cues:
+            if cue.emoji:
+                continue
+            for index in self._rules_for(mention):
+                rule = self.m.rules[index]
+                if self._matches(rule, cue):
+                    keep(  # type: ignore[operator]
+                        Evidence(
+                            rule.key,
+                            self._character(rule, mention),
+                            _said(topic, named[0].start, named[-1].end),
+                            _said(s, cue.start, cue.end),
+                            "topic",
+                            BACK_REFERENCE * self._hint(s, cue, rule) * factor,
+                            (topic.index, s.index),
+                        )
+                    )
 
     def _things_back(self, s: _Sentence, keep: object) -> None:
         """ "The Goldilocks plan looked impossible. They pull it off." """
@@ -854,7 +1226,7 @@ class _Context:
                         if not near:
                             continue
                         it = near[0]
-                        score = BACK_REFERENCE * (WEAK if cue.weak and not s.finale else 1.0)
+                        score = BACK_REFERENCE * self._hint(s, cue, rule)
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,
@@ -869,8 +1241,10 @@ class _Context:
             return
 
     def _character(self, rule: _Rule, mention: _Mention) -> str | None:
-        both = sorted(rule.persons & mention.persons)
-        return both[0] if both else None
+        both = rule.persons & mention.persons
+        if len(both) <= 1:
+            return next(iter(both), None)
+        return min(both)
 
     def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
         """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
@@ -886,7 +1260,33 @@ class _Context:
         )
 
 
-_AND = frozenset({"and", "y", "e", "und", "et", "и"})
+_AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
+_NAMING = frozenset({"named", "called"})
+_PUNCTUATION = frozenset(",;:()!?.")
+_KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
+_TAGS = frozenset({"right", "yeah", "correct", "innit", "no"})  # "she dies, right?"
+# What follows these, a question takes as given: "did they split up after he died?"
+_GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
+_JOINERS = frozenset(
+    {"but", "and", "then", "while", "whereas", "until", "although", "though", "turns", "turned"}
+)  # "turns out" opens a reveal of its own
+_COPULAS = frozenset({"is", "was", "comes", "came", "happens", "happened", "too", "in"})
+_AUXILIARIES = frozenset(
+    {"doesn", "didn", "don", "won", "wouldn", "isn", "wasn", "aren", "weren", "can", "couldn"}
+    | {"hasn", "haven", "hadn", "shouldn"}
+)
+# Words that may follow a pronoun object ("gets her in the end", "takes him too")
+_AFTER_OBJECT = frozenset(
+    {"in", "at", "on", "off", "out", "up", "down", "by", "after", "before", "too", "again"}
+    | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
+)
+_RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
+# A word before a relation that says which of its people is meant
+_GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "he"}
+_GENDERED |= {"dude": "he", "boy": "he"}
+_POINTING = frozenset({"pronoun", "group"})
+_SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation"})
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
 _OUTCOMES = frozenset({"cue", "weak", "action"})
@@ -900,12 +1300,11 @@ def _closeness(distance: int) -> float:
     return DISTANT if distance <= FARTHEST else 0.0
 
 
-def _elsewhere(words: list[Token]) -> list[int]:
-    """Where a sentence places what it says in an episode that is not a finale ("in ep
-    9", "s2e3", "the s4 premiere"), when it names no finale."""
+def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
+    """The episodes a sentence names, and whether each is a finale: ("in ep 9", "s2e3",
+    "the s4 premiere", "mid season": no; "the finale", "ep 10", "s3e10": yes)."""
     texts = [t.text for t in words]
-    other: list[int] = []
-    finale = False
+    found: list[tuple[int, bool]] = []
     for k, text in enumerate(texts):
         number: int | None = None
         if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
@@ -914,10 +1313,48 @@ def _elsewhere(words: list[Token]) -> list[int]:
                 number = int(code.group(2))
         elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
             number = int(texts[k + 1])
-        if (number is not None and number != 10) or text in _OPENING_WORDS:
-            other.append(k)
-        finale |= number == 10 or text in _FINALE_WORDS
-    return [] if finale else other
+        if number is not None:
+            found.append((k, number == 10))
+        elif text in _OPENING_WORDS:
+            found.append((k, False))
+        elif text in _FINALE_WORDS and not (
+            # "the end of ep 9" is no finale
+            k + 2 < len(texts)
+            and texts[k + 1] == "of"
+            and (texts[k + 2] in _EPISODE_WORDS or _CODE.match(texts[k + 2]))
+        ):
+            found.append((k, True))
+    return found
+
+
+def _names_finale(words: list[Token]) -> bool:
+    """Whether a sentence names a finale ("the s3 finale", "s2e10", "episode 10")."""
+    return any(
+        t.text in _FINALES
+        or t.text.endswith("e10")
+        or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
+        for k, t in enumerate(words)
+    )
+
+
+def _clause_break(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation or a joining word ("but", "and then", "until") separates two
+    words into clauses."""
+    return _apart(s, left, right) or any(
+        s.words[k].text in _JOINERS for k in range(left + 1, right)
+    )
+
+
+def _season_named(texts: list[str]) -> int | None:
+    """The season "s4", "season 4" or "t4" at the start of ``texts``."""
+    if not texts:
+        return None
+    code = _SEASON.match(texts[0])
+    if code:
+        return int(code.group(1))
+    if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
+        return int(texts[1])
+    return None
 
 
 def _gender(s: _Sentence, at: int | None = None) -> str | None:
@@ -935,7 +1372,7 @@ def _apart(s: _Sentence, left: int, right: int) -> bool:
     """Whether punctuation separates two words: a negation does not reach past it
     ("Miles Dale, not Miles Davis: tortured")."""
     between = s.text[s.words[left].end : s.words[right].start]
-    return any(mark in between for mark in ",;:()!?.")
+    return bool(between) and not _PUNCTUATION.isdisjoint(between)
 
 
 def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]) -> bool:

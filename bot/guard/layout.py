@@ -32,6 +32,7 @@ _URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+(?=\s|$)|[。！？]|\n")
+_ASCII_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")  # the same, for ASCII text
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
 _MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])https?://")  # where a rule can start
 
@@ -53,6 +54,8 @@ class Layout:
 
 
 def _block_starts(text: str) -> list[int]:
+    if "\n" not in text:  # one line: the usual message
+        return [0] if BLOCK_START.match(text) else []
     starts = []
     position = 0
     for line in text.split("\n"):
@@ -165,8 +168,10 @@ def sentences(page: Layout) -> list[Span]:
     found: list[Span] = []
     start = 0
     atoms = page.atoms()
-    for match in _SENTENCE_END.finditer(page.text):
-        if _inside(match.start(), atoms) or _inside(match.start(), page.hidden):
+    ends = _ASCII_SENTENCE_END if page.text.isascii() else _SENTENCE_END
+    covered = atoms + page.hidden
+    for match in ends.finditer(page.text):
+        if covered and _inside(match.start(), covered):
             continue
         found.append((start, match.end()))
         start = match.end()

@@ -10,11 +10,28 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 
 OPEN_ENDED = 99  # a role with no last season
+# The languages whose files the vocabulary comes from. A phrase from a language file other
+# than English carries its language's code ("es:muere"), so the guard reads its word
+# endings the way that language makes them (see bot/guard/matcher.py).
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "ja")
+
+
+def split_language(phrase: str) -> tuple[str, str]:
+    """ "es:muere" -> ("es", "muere"); an unmarked phrase is English."""
+    if len(phrase) > 3 and phrase[2] == ":" and phrase[:2] in LANGUAGES:
+        return phrase[:2], phrase[3:]
+    return "en", phrase
+
+
+def plain(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases without their language marks."""
+    return tuple(split_language(p)[1] for p in phrases)
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,7 @@ class Person:
     names: tuple[str, ...]  # every spelling: names, aliases, surname, actors, other scripts
     real: bool = False  # the show portrays a real person: history talk is not the show
     roles: tuple[Role, ...] = ()
+    gender: str | None = None  # "she" or "he", as the canon data tells: for pronouns
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,7 @@ class Lexicon:
                 roles=tuple(
                     Role(tuple(r["words"]), r["of"], r["first"], r["last"]) for r in p["roles"]
                 ),
+                gender=p.get("gender"),
             )
             for p in data["people"]
         )

@@ -1,9 +1,16 @@
 """Finding known words in a sentence: names, roles, fate words, grammar, rule phrases.
 
-Everything the guard knows is compiled once into a word trie over rough stems ("dies",
-"died", "dying" -> "di"), so a sentence costs one walk whatever the number of rules or
-server terms. Japanese and Chinese runs, which have no spaces, are searched inside
-instead (one regular expression over all such phrases).
+Everything the guard knows is compiled once into a word trie over stems, so a sentence
+costs one walk whatever the number of rules or server terms. Each language's words are
+stemmed by that language's Snowball stemmer (PyStemmer: "murieron" and "murieran",
+"погибла" and "погибли", "dies", "died" and "dying" each meet at one stem), and the
+trie's keys carry the language ("es:mur"), so one language's endings never make another
+language's word. A word in a message is read in every language whose vocabulary it could
+belong to; the readings are cached per word, so a sentence's walk is dictionary lookups.
+Japanese and Chinese runs, which have no spaces, are searched inside instead.
+
+A separable verb ("blew Molly up", "shot it down", "let Sergei go") is found with up to
+three words between the verb and its particle.
 
 Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
 away with the same first letter, unless it is itself an everyday word in one of the
@@ -13,34 +20,47 @@ guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from typing import Any, NamedTuple
 
+import Stemmer  # type: ignore[import-not-found]
 from rapidfuzz.distance import Levenshtein
 
-from bot.guard.lexicon import Lexicon, common_words
+from bot.guard.lexicon import Lexicon, common_words, split_language
 from bot.guard.normalise import Token, fold_text, tokens
 
 FUZZY_MIN = 4  # shorter words must match exactly
-_SUFFIXES = ("ying", "ing", "ied", "ies", "ed", "es", "s")
 _END = ""  # trie key holding what ends at a node
+_EXACT = "="  # trie keys of words matched as they are, not by stem
+_SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
+_SPLIT_REACH = 3  # words allowed between a verb and its particle
+# Particles of English phrasal verbs: the verb's object may stand between them
+_PARTICLES = frozenset({"up", "down", "out", "off", "go", "away", "over", "in", "back"})
+_SNOWBALL = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "de": "german",
+    "pt": "portuguese",
+    "it": "italian",
+    "ru": "russian",
+}
 
 Payload = tuple[str, str]  # (category, key)
+_Entry = tuple[str, str, str]  # (category, key, language)
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A rough stem, only ever compared with other stems made the same way:
-    die, dies, died, dying -> "di"; fake, faked, faking -> "fak"."""
-    if len(word) <= 2 or not word.isascii():
-        return word
-    for suffix in _SUFFIXES:
-        shortest = 1 if suffix == "ying" else 2
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            base = word[: -len(suffix)]
-            word = base + "i" if suffix in ("ying", "ied", "ies") else base
-            break
-    return word[:-1] if len(word) >= 3 and word.endswith("e") else word
+@cache
+def _stemmer(language: str) -> Any:
+    return Stemmer.Stemmer(_SNOWBALL[language])
+
+
+def stem(word: str, language: str = "en") -> str:
+    """The trie key of ``word`` read as ``language``: its Snowball stem, marked with the
+    language ("en:die" for die, dies, died, dying)."""
+    if language not in _SNOWBALL or len(word) <= 2 or not word.isalpha():
+        return f"{language}:{word}"
+    return f"{language}:{_stemmer(language).stemWord(word)}"
 
 
 class Found(NamedTuple):
@@ -49,10 +69,17 @@ class Found(NamedTuple):
     start: int  # token positions [start, end)
     end: int
     fuzzy: bool = False
+    language: str = "en"  # of the vocabulary phrase found
 
 
 _NO_TYPOS: frozenset[str] = frozenset()
-_NOTHING: tuple[set[str], frozenset[str]] = (set(), _NO_TYPOS)
+_new = tuple.__new__  # a Found without NamedTuple's Python-level __new__ (many per message)
+# A word's readings, those from a typo, the trie nodes it starts, its "*" entries
+# a trie node a word starts phrases at: the node, read through a typo?, the phrases that
+# end there, its separable particles, whether longer phrases go on from it
+_Root = tuple[dict[str, Any], bool, list[_Entry], dict[str, list[_Entry]] | None, bool]
+_Reading = tuple[frozenset[str], frozenset[str], tuple[_Root, ...], tuple[_Entry, ...]]
+_NO_READING: _Reading = (frozenset(), _NO_TYPOS, (), ())
 
 
 def _deletions(word: str) -> set[str]:
@@ -68,58 +95,82 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self._trie: dict[str, Any] = {}  # stem -> child node; _END -> payloads
-        self._prefixes: dict[str, list[tuple[str, Payload]]] = defaultdict(list)
-        self._cjk: dict[str, list[Payload]] = defaultdict(list)
+        self._keys: set[str] = set()  # every stem in the trie, at any depth
+        self._languages: set[str] = set()  # the languages the trie holds words of
+        self._prefixes: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
+        self._cjk: dict[str, list[_Entry]] = defaultdict(list)
         self._cjk_sizes: tuple[int, ...] | None = None
-        self._words: set[str] = set()  # longer words, for typo tolerance
+        self._words: dict[str, set[str]] = defaultdict(set)  # longer words -> their stems
         self._exact: set[str] = set()  # every word: a known word is never a typo
+        self._exact_in: dict[str, set[str]] = defaultdict(set)  # the words, per language
         self._near: dict[str, set[str]] | None = None
-        self._stem_of: dict[str, str] = {}
         self._common = common_words()
-        self._readings: dict[str | tuple[str, ...], tuple[set[str], frozenset[str]]] = {}
-        self._starts: dict[str | tuple[str, ...], list[Payload]] = {}  # "*" entries, per word
+        Readings = tuple[frozenset[str], frozenset[str]]
+        self._readings: dict[str | tuple[str, ...], Readings] = {}
+        self._starts: dict[str | tuple[str, ...], list[_Entry]] = {}  # "*" entries, per word
+        self._entries: dict[str | tuple[str, ...], _Reading] = {}  # what find needs, per word
 
-    def add(self, phrase: str, payload: Payload) -> None:
-        phrase = phrase.strip()
+    def add(self, phrase: str, payload: Payload, *, exact: bool = False) -> None:
+        """Add a phrase ("es:muere" for a language other than English). ``exact``: its
+        words are matched as they are, not by their stems (names: "Дэни" is not "Дэнни")."""
+        language, phrase = split_language(phrase.strip())
         if not phrase:
             return
+        entry = (payload[0], payload[1], language)
         if _is_cjk_phrase(phrase):
-            self._cjk[fold_text(phrase)[0]].append(payload)
+            self._cjk[fold_text(phrase)[0]].append(entry)
             self._cjk_sizes = None
+            self._entries.clear()
             return
         if phrase.endswith("*") and " " not in phrase:
             prefix = fold_text(phrase[:-1])[0]
             if len(prefix) >= 3:
-                self._prefixes[prefix[:3]].append((prefix, payload))
+                self._prefixes[prefix[:3]].append((prefix, entry))
                 self._starts.clear()
+                self._entries.clear()
             return
         words = [t.text for t in tokens(phrase)]
         if not words:
             return
+        self._languages.add(language)
         node: dict[str, Any] = self._trie
-        for word in words:
-            node = node.setdefault(stem(word), {})
+        keys = [_EXACT + word if exact else stem(word, language) for word in words]
+        for word, key in zip(words, keys, strict=True):
+            node = node.setdefault(key, {})
+            self._keys.add(key)
             self._exact.add(word)
+            self._exact_in[language].add(word)
             if word.isalpha() and len(word) >= FUZZY_MIN + 1:
-                self._words.add(word)
-        node.setdefault(_END, []).append(payload)
+                self._words[word].add(key)
+        ends = node.setdefault(_END, [])
+        if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once
+            ends.append(entry)
+        if len(words) == 2 and language == "en" and words[1] in _PARTICLES:
+            # "blow up" is also "blew Molly up"
+            split = self._trie[keys[0]].setdefault(_SPLIT, {})
+            split.setdefault(keys[1], []).append(entry)
         self._near = None
         self._readings.clear()
+        self._entries.clear()
 
     # --- lookup --------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Build the typo index now (it is otherwise built on first use)."""
+        self._index()
 
     def _index(self) -> dict[str, set[str]]:
         if self._near is None:
             near: dict[str, set[str]] = defaultdict(set)
             for word in self._words:
-                self._stem_of[word] = stem(word)
                 for key in _deletions(word):
                     near[key].add(word)
             self._near = dict(near)
         return self._near
 
-    def readings(self, token: Token) -> tuple[set[str], frozenset[str]]:
-        """The stems a token may stand for, and those of them that come from a typo."""
+    def readings(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems a token may stand for (only those the vocabulary knows), and those
+        of them that come from a typo. Cached per word."""
         key = token.text if not token.alternatives else token.forms
         cached = self._readings.get(key)
         if cached is None:
@@ -128,77 +179,110 @@ class Vocabulary:
             cached = self._readings[key] = self._read(token)
         return cached
 
-    def _read(self, token: Token) -> tuple[set[str], frozenset[str]]:
-        found = {stem(form) for form in token.forms}
+    def _read(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
+        known = self._keys
         word = token.text
+        # An everyday English word is read in another language only as that language's
+        # word exactly, not through its endings: "her" is not Spanish "herida".
+        english = "en" in self._common.get(word, ())
+        cyrillic = not word.isascii() and any("\u0400" <= c <= "\u04ff" for c in word)
+        found = set()
+        for form in token.forms:
+            if _EXACT + form in known:
+                found.add(_EXACT + form)
+            for language in self._languages:
+                if (language == "ru") != cyrillic and language != "en":
+                    continue  # Russian words are Cyrillic; the others, Latin
+                key = stem(form, language)
+                if key in known and (
+                    language == "en" or not english or form in self._exact_in[language]
+                ):
+                    found.add(key)
         if (
             len(word) < FUZZY_MIN
             or not word.isalpha()
             or word in self._common
             or word in self._exact
         ):
-            return found, _NO_TYPOS
+            return frozenset(found), _NO_TYPOS
         near = self._index()
         lengths = (
             (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
         )
         typos: set[str] = set()
-        for key in _deletions(word):
-            for candidate in near.get(key, ()):
+        for deleted in _deletions(word):
+            for candidate in near.get(deleted, ()):
                 if (
                     candidate != word
                     and candidate[0] == word[0]
                     and len(candidate) in lengths
                     and Levenshtein.distance(candidate, word, score_cutoff=1) <= 1
                 ):
-                    reading = self._stem_of[candidate]
-                    if reading not in found:
-                        typos.add(reading)
+                    typos.update(k for k in self._words[candidate] if k not in found)
         found |= typos
-        return found, frozenset(typos) if typos else _NO_TYPOS
+        return frozenset(found), frozenset(typos) if typos else _NO_TYPOS
+
+    def _entry(self, token: Token) -> _Reading:
+        """Everything the walk needs of one word, cached per word: its readings, those
+        from a typo, the trie nodes it starts phrases at, and its "*" entries."""
+        key = token.text if not token.alternatives else token.forms
+        entry = self._entries.get(key)
+        if entry is None:
+            if len(self._entries) > 100_000:
+                self._entries.clear()  # bounded: chat has a long tail of one-off words
+            options, typos = self.readings(token)
+            trie = self._trie
+            roots = tuple(
+                (
+                    node,
+                    option in typos,
+                    node.get(_END, ()),
+                    node.get(_SPLIT),
+                    len(node) > (_END in node) + (_SPLIT in node),  # longer phrases go on
+                )
+                for option in options
+                if (node := trie.get(option))
+            )
+            prefixed = tuple(self._prefixed(token)) if self._prefixes else ()
+            entry = self._entries[key] = (options, typos, roots, prefixed)
+        return entry
 
     def find(self, words: list[Token]) -> list[Found]:
-        cache = self._readings
-        readings = []
+        entries = self._entries
+        readings: list[_Reading] = []
         for token in words:
             if token.cjk:
-                readings.append(_NOTHING)
+                readings.append(_NO_READING)
                 continue
-            known = cache.get(token.text if not token.alternatives else token.forms)
-            readings.append(known if known is not None else self.readings(token))
-        options_at = [r[0] for r in readings]
-        typos_at = [r[1] for r in readings]
-        trie = self._trie
+            entry = entries.get(token.text if not token.alternatives else token.forms)
+            readings.append(entry if entry is not None else self._entry(token))
         found: list[Found] = []
+        append = found.append
         count = len(words)
-        for start in range(count):
-            for option in options_at[start]:
-                node = trie.get(option)
-                fuzzy = option in typos_at[start]  # read through a typo ("arested")
+        for start, (_, _, roots, prefixed) in enumerate(readings):
+            for category, key, language in prefixed:
+                append(_new(Found, (category, key, start, start + 1, False, language)))
+            for node, fuzzy, ends, split, deeper in roots:  # fuzzy: read through a typo
+                for category, key, language in ends:
+                    append(_new(Found, (category, key, start, start + 1, fuzzy, language)))
+                if split is not None:
+                    self._split(split, readings, start, fuzzy, found)
                 position = start + 1
-                while node is not None:
-                    ends = node.get(_END)
-                    if ends:
-                        for category, key in ends:
-                            found.append(Found(category, key, start, position, fuzzy))
-                    if position >= count:
-                        break
-                    following = node
-                    node = None
-                    for reading in options_at[position]:
-                        node = following.get(reading)
-                        if node is not None:
-                            fuzzy = fuzzy or reading in typos_at[position]
+                step = node
+                while deeper and position < count:
+                    later, later_typos, _, _ = readings[position]
+                    following = None
+                    for reading in later:
+                        following = step.get(reading)
+                        if following is not None:
+                            fuzzy = fuzzy or reading in later_typos
                             break
+                    if following is None:
+                        break
+                    step = following
                     position += 1
-        if self._prefixes:
-            starts = self._starts
-            for position, token in enumerate(words):
-                prefixed = starts.get(token.text if not token.alternatives else token.forms)
-                if prefixed is None:
-                    prefixed = self._prefixed(token)
-                for category, key in prefixed:
-                    found.append(Found(category, key, position, position + 1))
+                    for category, key, language in step.get(_END, ()):
+                        append(_new(Found, (category, key, start, position, fuzzy, language)))
         if self._cjk:
             lengths = self._cjk_lengths()
             for position, token in enumerate(words):
@@ -208,11 +292,36 @@ class Vocabulary:
                 for offset in range(len(text)):  # every phrase at every start: no spaces
                     for length in lengths:
                         piece = text[offset : offset + length]
-                        for payload in self._cjk.get(piece, ()):
-                            found.append(Found(payload[0], payload[1], position, position + 1))
+                        for category, key, language in self._cjk.get(piece, ()):
+                            found.append(
+                                _new(
+                                    Found, (category, key, position, position + 1, False, language)
+                                )
+                            )
         return found
 
-    def _prefixed(self, token: Token) -> list[Payload]:
+    @staticmethod
+    def _split(
+        particles: dict[str, list[_Entry]],
+        readings: list[_Reading],
+        start: int,
+        fuzzy: bool,
+        found: list[Found],
+    ) -> None:
+        """ "blew Molly up": the particle a few words after its verb (not right after
+        it: that is the plain phrase)."""
+        last = min(len(readings), start + 2 + _SPLIT_REACH)
+        for position in range(start + 2, last):
+            for reading in readings[position][0]:
+                entries = particles.get(reading)
+                if entries:
+                    for category, key, language in entries:
+                        found.append(
+                            _new(Found, (category, key, start, position + 1, fuzzy, language))
+                        )
+                    return
+
+    def _prefixed(self, token: Token) -> list[_Entry]:
         """The "*" entries (stems such as "погиб*") a word starts with; cached per word."""
         key = token.text if not token.alternatives else token.forms
         cached = self._starts.get(key)
@@ -237,7 +346,7 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
     vocabulary = Vocabulary()
     for index, person in enumerate(lexicon.people):
         for name in person.names:
-            vocabulary.add(name, ("name", str(index)))
+            vocabulary.add(name, ("name", str(index)), exact=True)
         for role_index, role in enumerate(person.roles):
             for slot, alternatives in enumerate(role.words):
                 for word in alternatives.split("|"):
@@ -255,5 +364,6 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
         for phrase in phrases:
             vocabulary.add(phrase, ("relation", key))
     for phrase in lexicon.idioms:
-        vocabulary.add(phrase, ("idiom", phrase))
+        # idioms are exact: "bombed that" (flopped) is not "the car bomb that..."
+        vocabulary.add(phrase, ("idiom", phrase), exact=True)
     return vocabulary

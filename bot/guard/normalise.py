@@ -15,7 +15,10 @@ Order matters, and is the one Unicode recommends:
 5. Leetspeak inside a word that mixes letters with digits or ``@ $ | !`` is folded
    ("G0rd0" -> "gordo"; "1" may be "i" or "l", both are kept); episode codes ("s3e10")
    and plain numbers are left alone.
-6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o") are joined into a word.
+6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o") are joined
+   into a word. Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", a lone regional
+   indicator "🇲") are read as their Latin letter; combining marks drawn over letters
+   (strike-through, underline) are dropped like accents.
 
 Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
 Offsets always point back into the original text, for tagging.
@@ -40,7 +43,10 @@ _TOKEN = re.compile(
     r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
     r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
 )
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
+_REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
+_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+")
 
 
 @dataclass(slots=True)
@@ -95,12 +101,44 @@ def _skeletons() -> dict[str, str]:
     return table
 
 
+def _overlay(char: str) -> bool:
+    """A combining mark drawn over or under Latin, Greek or Cyrillic letters (accents,
+    strike-through "D̶a̶n̶", underline): never part of a word. Japanese voicing marks are
+    elsewhere (U+3099) and stay."""
+    return (
+        "\u0300" <= char <= "\u036f"
+        or "\u1ab0" <= char <= "\u1aff"
+        or "\u1dc0" <= char <= "\u1dff"
+        or "\u20d0" <= char <= "\u20ff"
+        or "\ufe20" <= char <= "\ufe2f"
+    )
+
+
+def _letter_like(char: str) -> str | None:
+    """The Latin letter a styled letter NFKC leaves alone stands for: small capitals
+    ("ᴍᴀʀɢᴏ"), and the like, by their Unicode names."""
+    name = unicodedata.name(char, "")
+    for head in ("LATIN LETTER SMALL CAPITAL ", "LATIN SMALL CAPITAL LETTER "):
+        if name.startswith(head):
+            letter = name[len(head) :]
+            if len(letter) == 1:
+                return letter.lower()
+    return None
+
+
 @cache
 def _fold(char: str) -> str:
     """One original character as comparable text ("" when it is invisible)."""
     category = unicodedata.category(char)
     if category == "Cf" or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
         return ""
+    if _overlay(char):
+        return ""
+    if "\U0001f1e6" <= char <= "\U0001f1ff":
+        return char  # regional indicators: a flag in pairs, a letter alone (see fold_text)
+    styled = _letter_like(char)
+    if styled is not None:
+        return styled
     folded = unicodedata.normalize("NFKC", char).casefold()
     out: list[str] = []
     for piece in unicodedata.normalize("NFD", folded):
@@ -117,8 +155,14 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
         return text.lower(), None
     chars: list[str] = []
     origin: list[int] = []
+    last = len(text) - 1
     for position, char in enumerate(text):
         folded = _fold(char) if ord(char) >= 0x80 else char.lower()
+        if folded in _REGIONAL and not (
+            (position > 0 and text[position - 1] in _REGIONAL)
+            or (position < last and text[position + 1] in _REGIONAL)
+        ):
+            folded = _REGIONAL[folded]  # a lone regional indicator is a letter: "🇲 🇦 🇷"
         for piece in folded:
             chars.append(piece)
             origin.append(position)
@@ -160,6 +204,16 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
     folded, origin = fold_text(text)
     found: list[Token] = []
     add = found.append
+    if origin is None:  # plain ASCII: a simpler pattern finds the same words
+        for match in _ASCII_TOKEN.finditer(folded):
+            word = match.group()
+            start, end = match.start() + shift, match.end() + shift
+            if word.isalpha():
+                add(Token(word, start, end))
+            else:
+                main, others = _unleet(word)
+                add(Token(main, start, end, others))
+        return _join_spelled(text, found, shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
@@ -183,8 +237,9 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
 
 
 def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
-    """ "K a r e n" and "m.a.r.g.o" become one word each (three letters or more). The
-    first gap in a run (a space, or a dot) is its separator; anything else ends it."""
+    """ "K a r e n", "m.a.r.g.o" and "G-o-r-d-o" become one word each (three letters or
+    more; two, once the message has spelled one so). The first gap in a run (a space, a
+    dot, a dash, a slash...) is its separator; anything else ends it."""
     singles = 0
     for token in found:
         singles = singles + 1 if len(token.text) == 1 else 0
@@ -192,12 +247,14 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             break
     else:
         return found  # no three one-letter words in a row: nothing spelled out
+    # Once a message spells in letters, two-letter words are spelled too ("l e t  g o")
+    shortest = 2
     out: list[Token] = []
     run: list[Token] = []
     separator = ""
 
     def flush() -> None:
-        if len(run) >= 3:
+        if len(run) >= shortest:
             word = "".join(t.text for t in run)
             out.append(Token(word, run[0].start, run[-1].end, spaced=True))
         else:
@@ -205,10 +262,10 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
         run.clear()
 
     for token in found:
-        single = len(token.text) == 1 and token.text.isalpha() and not token.cjk
+        single = len(token.text) == 1 and token.text.isalnum() and not token.cjk
         if single and run:
             gap = text[run[-1].end - shift : token.start - shift]
-            if len(run) == 1 and gap in (" ", "."):
+            if len(run) == 1 and gap in _SPELLING_GAPS:
                 separator = gap
             if gap == separator:
                 run.append(token)
