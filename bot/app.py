@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.canon.catalog import Catalog
 from bot.horizons import Horizons, utc_now
+from bot.pipeline.budget import InvalidRequests
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.content_sync import SyncResult, sync_canon
@@ -50,12 +51,16 @@ class FamBot(commands.Bot):
         if settings.spoiler_guard:  # member messages, for servers that turn the guard on
             intents.guild_messages = True
             intents.message_content = True
+        # Every answer Discord gives the bot is counted: too many 401/403/429s in ten
+        # minutes and Discord blocks the bot, so the spoiler guard pauses well before.
+        self.invalid_requests = InvalidRequests()
         super().__init__(
             command_prefix=commands.when_mentioned,  # slash-only; no message intent
             help_command=None,
             intents=intents,
             tree_cls=FamTree,
             allowed_mentions=discord.AllowedMentions.none(),
+            http_trace=self.invalid_requests.trace(),
         )
         self.settings = settings
         self._store: Store | None = None

@@ -32,6 +32,11 @@ class Settings:
     # Read member messages for the spoiler guard (Discord's privileged Message Content
     # intent, which must also be enabled for the application in the developer portal).
     spoiler_guard: bool = False
+    # After a restart, or a reconnect that could not resume, the guard reads each
+    # guarded channel back to the last message it saw: at most this far back and this
+    # many messages per channel.
+    guard_catchup_hours: float = 6.0
+    guard_catchup_messages: int = 200
     # Only tests and the console change these, to reach a local stand-in for Discord.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -52,6 +57,21 @@ def _snowflake(name: str, raw: str) -> int:
             "enable Developer Mode, right-click the server and choose Copy Server ID."
         )
     return int(raw)
+
+
+def _number(
+    env: Mapping[str, str], name: str, default: float, lowest: float, highest: float
+) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not lowest <= value <= highest:
+        raise SettingsError(f"{name} must be a number from {lowest:g} to {highest:g}, not {raw!r}.")
+    return value
 
 
 def settings_from_env(env: Mapping[str, str]) -> Settings:
@@ -82,6 +102,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     gateway_url = env.get("FAMBOT_GATEWAY_URL", "").strip() or None
     if gateway_url is not None and not gateway_url.startswith(("ws://", "wss://")):
         raise SettingsError("FAMBOT_GATEWAY_URL must be a ws(s) URL; leave it unset for Discord.")
+    # Two weeks at most: Discord deletes older messages only one at a time.
+    catchup_hours = _number(env, "FAMBOT_GUARD_CATCHUP_HOURS", 6.0, 0, 336)
+    catchup_messages = int(_number(env, "FAMBOT_GUARD_CATCHUP_MESSAGES", 200, 0, 1000))
     return Settings(
         token=token,
         database_path=Path(database) if database else DEFAULT_DATABASE,
@@ -90,6 +113,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         log_level=level,
         log_format=log_format,
         spoiler_guard=_SWITCH[guard_raw],
+        guard_catchup_hours=catchup_hours,
+        guard_catchup_messages=catchup_messages,
         api_base=api_base,
         gateway_url=gateway_url,
     )

@@ -18,6 +18,7 @@ from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
+from tests.guarding import guarded_server
 from tests.renderers import Canon, read_canon
 from tests.standin.harness import FAKE_TOKEN, Harness
 
@@ -94,6 +95,13 @@ async def harness(settings: Settings) -> AsyncIterator[Harness]:
 def bot(harness: Harness) -> FamBot:
     assert harness.bot is not None
     return harness.bot
+
+
+@pytest.fixture
+async def guarded(settings: Settings) -> AsyncIterator[Harness]:
+    """A server with the spoiler guard on and a mod log (``tests/guarding.py``)."""
+    async with guarded_server(settings) as running:
+        yield running
 
 
 @pytest.fixture

@@ -28,12 +28,22 @@ from bot.canon.models import (
     Series,
     TimelineEvent,
 )
+from bot.community.journal import Author, Entry, Outcome, Place
 from bot.community.records import MistakeReport, ServerSettings
 from bot.feedback import find_subject
 from bot.render.cards import Card, Reply
 from bot.render.episodes import episode_card, season_cards
 from bot.render.feedback import Cited, report_log_card, sources_cards
-from bot.render.guard import Reason, check_card, log_card, permission_card, trouble_card
+from bot.render.guard import (
+    Reason,
+    check_card,
+    could_not_act_card,
+    delayed_card,
+    log_card,
+    paused_card,
+    permission_card,
+    tagged_card,
+)
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
 from bot.render.progress import Watched, progress_card
@@ -274,7 +284,7 @@ def _about(canon: Canon) -> Iterator[Sample]:
 
 @samples(status_card)
 def _status(canon: Canon) -> Iterator[Sample]:
-    quiet = GuardState(reading_messages=True, missing={}, actions_this_week=0)
+    quiet = GuardState(reading_messages=True, missing={})
     yield Sample("status, defaults", _call(status_card, ServerSettings(1), {}, quiet))
     busy = ServerSettings(
         1,
@@ -288,7 +298,17 @@ def _status(canon: Canon) -> Iterator[Sample]:
         terms=("boots on Mars",),
     )
     embargo = {e.ref: datetime(2026, 12, 1, tzinfo=UTC) for e in canon.episodes[-2:]}
-    gaps = GuardState(reading_messages=False, missing={4: ["manage_messages"]}, actions_this_week=9)
+    gaps = GuardState(
+        reading_messages=False,
+        missing={4: ["manage_messages"]},
+        tagged_this_week=9,
+        given_up_this_week=2,
+        still_up=3,
+        awaiting_copy=4,
+        invalid_requests=1200,
+        paused=True,
+        not_covered=("Thread and forum post titles: shown as plain text.",),
+    )
     yield Sample("status, everything set", _call(status_card, busy, embargo, gaps))
 
 
@@ -325,9 +345,46 @@ def _permissions(canon: Canon) -> Iterator[Sample]:
     yield Sample("permission gap", _call(permission_card, 2, "Manage Messages, Attach Files"))
 
 
-@samples(trouble_card)
-def _trouble(canon: Canon) -> Iterator[Sample]:
-    yield Sample("trouble", _call(trouble_card, 2, "its files are too large to re-upload"))
+def _entries(count: int, **changes: Any) -> list[Entry]:
+    made = datetime(2026, 11, 24, tzinfo=UTC)
+    return [
+        Entry(
+            message_id=1000 + n,
+            place=Place(1, 2, 2),
+            author=Author(10 + n % 3, "Bob", "https://cdn.example/a.png"),
+            content="(the member's text is never shown in the mod log)",
+            revision=made,
+            reason=str(Reason(finale_seasons=(SeasonRef("", 2), SeasonRef("", 3)))),
+            rules=("fate:gordo-stevens:S2E10", "term:boots on mars"),
+            seen_at=made,
+            repost_id=5000 + n,
+            **changes,
+        )
+        for n in range(count)
+    ]
+
+
+@samples(tagged_card)
+def _tagged(canon: Canon) -> Iterator[Sample]:
+    yield Sample("tagged, one", _call(tagged_card, 2, _entries(1)))
+    yield Sample("tagged, a burst", _call(tagged_card, 2, _entries(45, edited=True)))
+
+
+@samples(could_not_act_card)
+def _could_not_act(canon: Canon) -> Iterator[Sample]:
+    for outcome in Outcome:
+        entries = _entries(3, outcome=outcome.value)
+        yield Sample(f"could not act, {outcome.name}", _call(could_not_act_card, 2, entries))
+
+
+@samples(delayed_card)
+def _delayed(canon: Canon) -> Iterator[Sample]:
+    yield Sample("delayed", _call(delayed_card, 2, 12))
+
+
+@samples(paused_card)
+def _paused(canon: Canon) -> Iterator[Sample]:
+    yield Sample("paused", _call(paused_card, 1000))
 
 
 @samples(check_card)

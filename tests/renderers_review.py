@@ -77,7 +77,7 @@ def _verdicts(canon: Canon) -> Iterator[Sample]:
 
 @samples(with_sensitivity)
 def _statuses(canon: Canon) -> Iterator[Sample]:
-    quiet = GuardState(reading_messages=True, missing={}, actions_this_week=0)
+    quiet = GuardState(reading_messages=True, missing={})
     status = status_card(ServerSettings(1, guard_enabled=True, log_channel_id=3), {}, quiet)
     for name, chosen in _levels():
         yield Sample(f"status, {name}", _call(with_sensitivity, status, chosen, True))

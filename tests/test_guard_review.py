@@ -359,6 +359,17 @@ async def test_no_examples_yet_is_said_plainly(guarded: Harness) -> None:
     assert not [r for r in export.requests if r.json.get("_files")]
 
 
+async def test_the_buttons_answer_after_a_restart(guarded: Harness) -> None:
+    """The card was posted by the bot before it stopped; the new one answers its buttons."""
+    message, card = await _unsure_card(guarded)
+    await guarded.stop_bot()
+    bot = await guarded.start_bot()
+    pressed = await _press(guarded, card, "Tag it", MODERATOR)
+    await guarded.settle()
+    assert "Done: the message was reposted with spoiler tags" in _answer(pressed)
+    assert (await bot.store.review.get(message.id)).label == "spoiler"  # type: ignore[union-attr]
+
+
 async def test_the_buttons_answer_after_the_cog_is_reloaded(guarded: Harness) -> None:
     """The buttons hold no state: a card from before a reload (or a restart) still works."""
     assert guarded.bot is not None
@@ -403,6 +414,18 @@ async def test_tag_it_when_discord_refuses_keeps_the_review_open(
     assert (await guarded.bot.store.review.get(message.id)).label == "spoiler"  # type: ignore[union-attr]
 
 
+async def test_tag_it_when_the_connection_drops_keeps_the_review_open(guarded: Harness) -> None:
+    assert guarded.bot is not None
+    message, card = await _unsure_card(guarded)
+    guarded.stand_in.reset_next(_get_message(message.id), times=10)  # it stays down
+    pressed = await _press(guarded, card, "Tag it", MODERATOR)
+    await guarded.settle()
+    assert "connection dropped" in _answer(pressed)
+    review = await guarded.bot.store.review.get(message.id)
+    assert review is not None and review.label is None
+    assert not guarded.stand_in.calls("DELETE", f"/messages/{message.id}")
+
+
 async def test_tag_it_on_a_deleted_message_says_so_and_keeps_the_decision(
     guarded: Harness,
 ) -> None:
@@ -417,17 +440,23 @@ async def test_tag_it_on_a_deleted_message_says_so_and_keeps_the_decision(
     assert review is not None and review.label == "spoiler" and review.content == UNSURE
 
 
-async def test_tag_it_when_the_repost_is_refused_keeps_the_review_open(guarded: Harness) -> None:
+async def test_tag_it_when_the_webhook_is_refused_says_the_message_is_held(
+    guarded: Harness,
+) -> None:
+    """The guard's journal has the message in hand, so the decision stands; the answer
+    says what happened (queued), not what is hoped."""
     assert guarded.bot is not None
     message, card = await _unsure_card(guarded)
     guarded.stand_in.missing_permissions_next(lambda r: r.path.endswith("/webhooks"))
     pressed = await _press(guarded, card, "Tag it", MODERATOR)
     await guarded.settle()
     answer = _answer(pressed)
-    assert "I couldn't tag it: I lack Manage Webhooks there" in answer
-    assert not guarded.stand_in.calls("DELETE", f"/messages/{message.id}")
+    assert "queued" in answer and "Done" not in answer
+    assert _executions(guarded) == []
+    entry = await guarded.bot.store.journal.get(message.id)
+    assert entry is not None and entry.content == UNSURE and entry.moderator  # nothing lost
     review = await guarded.bot.store.review.get(message.id)
-    assert review is not None and review.label is None
+    assert review is not None and review.label == "spoiler"
 
 
 async def test_a_decision_survives_a_card_that_cannot_be_edited(guarded: Harness) -> None:

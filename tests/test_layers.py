@@ -17,6 +17,7 @@ RECORDS = "records"  # typed canon and community records
 CONTENT = "content"  # reading the canon files
 LOOKUP = "lookup"  # the in-memory name index behind autocomplete
 GUARD = "guard"  # the spoiler guard's text work
+PIPELINE = "pipeline"  # the guard's requests to Discord: one attempt, budgets, lanes
 RENDER = "render"  # pure renderers and the composer
 STORE = "store"  # SQLite: the only SQL
 BOT = "bot"  # the bot, its tree, arguments, replies and views
@@ -38,6 +39,7 @@ LAYER_OF = {
     "bot.canon.guard_rules": CONTENT,
     "bot.canon.catalog": LOOKUP,
     "bot.guard": GUARD,
+    "bot.pipeline": PIPELINE,
     # What the guard knows, as a plain record built by the content loader and kept by the
     # store: a canon record like the others (it imports nothing of ours).
     "bot.guard.lexicon": RECORDS,
@@ -69,10 +71,11 @@ MAY_IMPORT = {
     CONTENT: {FOUNDATION, RECORDS, CONTENT},
     LOOKUP: {FOUNDATION, RECORDS, LOOKUP},
     GUARD: {FOUNDATION, RECORDS, GUARD},
+    PIPELINE: {FOUNDATION, RECORDS, PIPELINE},
     RENDER: {FOUNDATION, RECORDS, RENDER},
     STORE: {FOUNDATION, RECORDS, CONTENT, STORE},
-    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, STORE, BOT},
-    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, RENDER, STORE, BOT, COGS},
+    BOT: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, PIPELINE, RENDER, STORE, BOT},
+    COGS: {FOUNDATION, RECORDS, CONTENT, LOOKUP, GUARD, PIPELINE, RENDER, STORE, BOT, COGS},
 }
 
 

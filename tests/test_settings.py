@@ -30,11 +30,14 @@ def test_every_setting_is_read() -> None:
             "FAMBOT_DATABASE": "/tmp/x.sqlite3",
             "FAMBOT_DEV_GUILD_ID": "123456789012345678",
             "FAMBOT_LOG_LEVEL": "debug",
+            "FAMBOT_GUARD_CATCHUP_HOURS": "1.5",
+            "FAMBOT_GUARD_CATCHUP_MESSAGES": "50",
         }
     )
     assert settings.database_path == Path("/tmp/x.sqlite3")
     assert settings.dev_guild_id == 123456789012345678
     assert settings.log_level == "DEBUG"
+    assert (settings.guard_catchup_hours, settings.guard_catchup_messages) == (1.5, 50)
 
 
 def test_token_is_never_in_the_repr() -> None:
@@ -48,6 +51,8 @@ def test_token_is_never_in_the_repr() -> None:
         ({"FAMBOT_LOG_LEVEL": "LOUD"}, "FAMBOT_LOG_LEVEL"),
         ({"FAMBOT_DEV_GUILD_ID": "my-server"}, "FAMBOT_DEV_GUILD_ID"),
         ({"FAMBOT_API_BASE": "ftp://x"}, "FAMBOT_API_BASE"),
+        ({"FAMBOT_GUARD_CATCHUP_HOURS": "400"}, "FAMBOT_GUARD_CATCHUP_HOURS"),
+        ({"FAMBOT_GUARD_CATCHUP_MESSAGES": "lots"}, "FAMBOT_GUARD_CATCHUP_MESSAGES"),
     ],
 )
 def test_malformed_settings_name_the_variable(env: dict[str, str], names: str) -> None:

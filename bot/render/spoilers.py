@@ -21,7 +21,15 @@ class GuardState:
 
     reading_messages: bool  # the bot asked Discord for message content
     missing: Mapping[int, Sequence[str]]  # channel id -> permissions the bot lacks now
-    actions_this_week: int
+    tagged_this_week: int = 0
+    given_up_this_week: int = 0  # could not act: still up as posted (the mod log links each)
+    still_up: int = 0  # journalled spoilers waiting to be taken down
+    awaiting_copy: int = 0  # taken down, tagged copy not up yet (text kept in the journal)
+    invalid_requests: int = 0  # 401/403/429 answers in the last ten minutes
+    pause_at: int = 1000
+    paused: bool = False
+    not_covered: Sequence[str] = ()  # places the guard cannot cover, and why
+    journal_days: int = 30  # how long finished journal entries are kept
 
 
 def _channels(ids: frozenset[int]) -> str:
@@ -46,11 +54,34 @@ def status_card(
             "Exempt roles: "
             + (", ".join(f"<@&{r}>" for r in sorted(server.exempt_roles)) or "none")
         ),
+        line(f"Extra terms: {len(server.terms)}"),
         line(
-            f"Extra terms: {len(server.terms)} · messages tagged this week: "
-            f"{guard.actions_this_week}"
+            f"This week: {guard.tagged_this_week} tagged, {guard.given_up_this_week} could "
+            "not be tagged (still up as posted; the mod log links each)"
+        ),
+        line(
+            "Journal: each message is saved before the guard touches it, so a restart or a "
+            f"failure loses none; finished entries are kept {guard.journal_days} days, then "
+            "deleted"
         ),
     ]
+    if guard.still_up or guard.awaiting_copy:
+        guard_lines.append(
+            line(
+                f"Now: {guard.still_up} waiting to be taken down, {guard.awaiting_copy} taken "
+                "down and waiting for Discord to take the tagged copy (their text is kept)"
+            )
+        )
+    guard_lines.append(
+        line(
+            f"Requests Discord refused in the last 10 minutes: {guard.invalid_requests} "
+            f"(the guard pauses at {guard.pause_at:,}; Discord blocks a bot at 10,000)"
+        )
+    )
+    if guard.paused:
+        guard_lines.append(
+            line("⏸ **Paused** until that count falls: spoilers posted meanwhile stay up.")
+        )
     if server.guard_enabled and not guard.reading_messages:
         guard_lines.append(
             line(
@@ -86,6 +117,10 @@ def status_card(
             Field("Under embargo", embargo_lines),
             Field("Spoiler guard", tuple(guard_lines)),
             Field("Permissions", permission_lines),
+            Field(
+                "What the guard cannot cover",
+                tuple(line(text) for text in guard.not_covered) or (line("Nothing known."),),
+            ),
         ),
         footer="Only members with Manage Server can change this · /help for what each means",
         colour=Colour.INFO,

@@ -12,11 +12,13 @@ from bot.store.community import CommunityRepository
 from bot.store.database import StoreError, connect, connect_to_read
 from bot.store.file_checks import describe_sqlite_error
 from bot.store.guard_review import GuardReviewRepository
+from bot.store.journal import JournalRepository
 
 __all__ = [
     "CanonRepository",
     "CommunityRepository",
     "GuardReviewRepository",
+    "JournalRepository",
     "Store",
     "StoreError",
 ]
@@ -30,6 +32,7 @@ class Store:
         self.path = path
         self.canon = CanonRepository(conn)
         self.community = CommunityRepository(conn)
+        self.journal = JournalRepository(conn)
         self.review = GuardReviewRepository(conn)  # the guard's review band (issue 9)
 
     @classmethod

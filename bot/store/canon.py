@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections import OrderedDict
@@ -82,7 +83,19 @@ def _memoized(
         if key in repo._memo:
             repo._memo.move_to_end(key)
             return repo._memo[key]  # type: ignore[no-any-return]
-        value = await method(repo, *args, **kwargs)
+        # Callers arriving while the first read is under way share it: a burst of
+        # messages for the spoiler guard would otherwise read the same rows once each.
+        generation = repo._generation
+        reading = repo._reading.get(key)
+        if reading is None:
+            reading = repo._reading[key] = asyncio.ensure_future(method(repo, *args, **kwargs))
+        try:
+            value: T = await asyncio.shield(reading)
+        finally:
+            if reading.done() and repo._reading.get(key) is reading:
+                del repo._reading[key]
+        if generation != repo._generation:  # content reloaded meanwhile: not remembered
+            return value
         repo._memo[key] = value
         if len(repo._memo) > MEMO_SIZE:
             repo._memo.popitem(last=False)
@@ -96,6 +109,8 @@ class CanonRepository:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
         self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._reading: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
+        self._generation = 0  # bumped by each reload
 
     # --- loading -------------------------------------------------------------
 
@@ -141,6 +156,8 @@ class CanonRepository:
         """Swap in new canon content in one transaction; community tables are untouched."""
         await replace_canon(self._conn, bundle)
         self._memo.clear()
+        self._reading.clear()
+        self._generation += 1
 
     # --- reading -------------------------------------------------------------
 

@@ -293,26 +293,6 @@ class CommunityRepository:
         for key in doomed:
             del known[key]
 
-    # --- the guard's record --------------------------------------------------------
-
-    async def record_guard_action(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        author_id: int,
-        message_id: int,
-        repost_id: int | None,
-        reason: str,
-    ) -> None:
-        async with transaction(self._conn) as conn:
-            await conn.execute(
-                """INSERT INTO community_guard_action
-                       (guild_id, channel_id, author_id, message_id, repost_id, reason, acted_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (guild_id, channel_id, author_id, message_id, repost_id, reason, _now()),
-            )
-
     # --- reports of mistakes -------------------------------------------------------
 
     async def file_report(
@@ -394,11 +374,3 @@ class CommunityRepository:
             )
             for row in rows
         ]
-
-    async def guard_actions_since(self, guild_id: int, since: datetime) -> int:
-        async with self._conn.execute(
-            "SELECT count(*) FROM community_guard_action WHERE guild_id = ? AND acted_at >= ?",
-            (guild_id, since.isoformat(timespec="seconds")),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0

@@ -19,16 +19,18 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Self, TypeVar, cast
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
+from bot.community.journal import Outcome, State
 from bot.community.review import Review, Sensitivity
 from bot.errors import UserFacingError
 from bot.gate import RESTARTING, turn_away
-from bot.guard import Finding, everything, inspect, segments
-from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing, permission_names
+from bot.guard import inspect, segments
+from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.interactions import parent_id, send_ephemeral
 from bot.render.compose import compose
 from bot.render.guard_review import decision_text, review_card, verdict_card
@@ -36,7 +38,9 @@ from bot.replies import send_reply
 from bot.sensitivity import outcome, sensitivity
 from bot.spoilers.policy import REVEAL
 from cogs.spoilers._explain import clues_for
-from cogs.spoilers._guard import Postable, SpoilerGuard
+from cogs.spoilers._guard import SpoilerGuard
+from cogs.spoilers._incoming import Incoming
+from cogs.spoilers._judge import Verdict
 
 log = logging.getLogger(__name__)
 C = TypeVar("C", bound=discord.Client)
@@ -51,6 +55,20 @@ GONE_FROM_RECORD = (
     "nothing to decide."
 )
 IN_HAND = "Someone else is tagging that message right now."
+GONE = (
+    "That message is gone (deleted or already tagged), so there was nothing to tag. "
+    "Your decision is kept as a labelled example."
+)
+KEPT_AS = " Your decision is kept as a labelled example."
+
+
+def _progress(state: State, outcome: str | None) -> str:
+    """Where the guard's journal says the message is: only what happened, not a hope."""
+    if state in (State.REPOSTED, State.NOTIFIED, State.DONE) or outcome == Outcome.TAGGED:
+        return "Done: the message was reposted with spoiler tags."
+    if state is State.HIDDEN:
+        return "It is taken down and its tagged copy is queued; the mod log says when it is up."
+    return "It is queued to be taken down and tagged; the mod log says when it is done."
 
 
 class ReviewButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TEMPLATE):
@@ -143,16 +161,6 @@ class GuardReview(commands.Cog):
     def sensitivity(self, guild_id: int | None) -> Sensitivity:
         return sensitivity(self.bot.store.review.threshold(guild_id) if guild_id else None)
 
-    def at_threshold(self, finding: Finding, guild_id: int | None) -> Finding:
-        """The finding read at the server's threshold (what the guard tags there)."""
-        threshold = self.sensitivity(guild_id).threshold
-        if finding.threshold == threshold:
-            return finding
-        return replace(finding, threshold=threshold)
-
-    def in_band(self, finding: Finding, guild_id: int) -> bool:
-        return outcome(finding.score, self.sensitivity(guild_id)) == "review"
-
     # --- asking the moderators ----------------------------------------------------------
 
     def _log_channel(self, guild: discord.Guild) -> discord.TextChannel | None:
@@ -162,50 +170,54 @@ class GuardReview(commands.Cog):
             return None
         return channel
 
-    async def ask(self, message: discord.Message, channel: Postable, finding: Finding) -> None:
-        """A message in the review band: a card in the mod log, once per message (an edit
-        that stays in the band updates the text kept for the example, or posts the card
-        if the mod log refused it before)."""
-        guild = message.guild
-        assert guild is not None
-        log_channel = self._log_channel(guild)
-        if log_channel is None:
+    async def ask(self, incoming: Incoming, verdict: Verdict) -> None:
+        """A message in the review band (the guard's intake calls this): a card in the mod
+        log, once per message (an edit that stays in the band updates the text kept for
+        the example, or posts the card if the mod log refused it before)."""
+        guild = self.bot.get_guild(incoming.guild_id)
+        finding = verdict.finding
+        log_channel = self._log_channel(guild) if guild is not None else None
+        if log_channel is None or finding is None:
             return  # nobody to ask; the message is left as it is (status says so)
-        chosen = self.sensitivity(guild.id)
+        chosen = self.sensitivity(incoming.guild_id)
         rules = tuple(sorted({e.rule for e in finding.evidence}))
         review = Review(
-            message_id=message.id,
-            guild_id=guild.id,
-            channel_id=channel.id,
-            author_id=message.author.id,
-            content=message.content,
+            message_id=incoming.message_id,
+            guild_id=incoming.guild_id,
+            channel_id=incoming.channel_id,
+            author_id=incoming.author_id,
+            content=incoming.content,
             score=finding.score,
             threshold=chosen.threshold,
             rules=rules,
             seen_at=datetime.now(UTC).replace(microsecond=0),
         )
+        message_id, content = incoming.message_id, incoming.content
+        jump_url = (
+            f"https://discord.com/channels/{incoming.guild_id}/{incoming.channel_id}/{message_id}"
+        )
         store = self.bot.store.review
         if not await store.open_review(review):
-            await store.revise(message.id, message.content, finding.score, rules)
-            known = await store.get(message.id)
+            await store.revise(message_id, content, finding.score, rules)
+            known = await store.get(message_id)
             if known is None or known.label is not None or known.log_message_id is not None:
                 return  # asked already (or decided): one card per message
             review = known  # its card never reached the mod log: try again now
         shown = replace(finding, threshold=chosen.review_from)
         clues = await clues_for(self.bot.store.canon, shown)
-        composed = compose(review_card(review, message.jump_url, clues, chosen), REVEAL)
+        composed = compose(review_card(review, jump_url, clues, chosen), REVEAL)
         try:
             card = await log_channel.send(
                 content=composed.content,
                 embed=composed.embed,
-                view=review_buttons(channel.id, message.id),
+                view=review_buttons(incoming.channel_id, message_id),
                 allowed_mentions=discord.AllowedMentions.none(),
                 silent=True,
             )
         except discord.HTTPException as error:
             log.info("Could not post a review card to the mod log: HTTP %s", error.status)
             return  # kept undecided without a card: the message's next edit tries again
-        await store.card_posted(message.id, card.id)
+        await store.card_posted(message_id, card.id)
 
     # --- the moderators' decision ---------------------------------------------------------
 
@@ -247,22 +259,20 @@ class GuardReview(commands.Cog):
         )
 
     async def _tag(self, review: Review, moderator_id: int) -> tuple[Review | None, str]:
-        """Tag the message as the guard does above the threshold. The decision is kept
-        only once the message is tagged (or found gone): a refusal leaves the review open
-        so a moderator can try again."""
+        """Tag the message the way the guard does above the threshold: journalled, taken
+        down, reposted tagged (the engine's own path). The decision is kept once the
+        guard has it in hand (or the message is gone); a refusal before that leaves the
+        review open, so a moderator can try again."""
         store = self.bot.store.review
         guild = self.bot.get_guild(review.guild_id)
         channel = guild.get_channel_or_thread(review.channel_id) if guild else None
-        if not isinstance(channel, discord.TextChannel | discord.Thread):
+        if not isinstance(channel, discord.abc.Messageable):
             return None, "I can't see that message's channel any more, so I can't tag it."
         try:
             message = await channel.fetch_message(review.message_id)
         except discord.NotFound:
             decided = await store.decide(review.message_id, "spoiler", moderator_id)
-            return decided, (
-                "That message is gone (deleted or already tagged), so there was nothing to "
-                "tag. Your decision is kept as a labelled example."
-            )
+            return decided, GONE
         except discord.Forbidden:
             return None, (
                 "Discord won't let me read that channel's messages (View Channel, Read "
@@ -273,36 +283,29 @@ class GuardReview(commands.Cog):
                 f"Discord didn't answer properly (HTTP {error.status}), so nothing changed. "
                 "The card stays: try again in a moment."
             )
-        if not await self._act(message, channel):
-            gaps = missing(channel, GUARD_PERMISSIONS) or [
-                g.permission
-                for g in self.bot.store.community.permission_gaps(review.guild_id)
-                if g.channel_id == channel.id
-            ]
-            lacking = f": I lack {permission_names(gaps)} there" if gaps else ""
+        except (aiohttp.ClientError, OSError, TimeoutError):
             return None, (
-                f"I couldn't tag it{lacking}. The card stays so you can try again; "
+                "I couldn't reach Discord (the connection dropped), so nothing changed. "
+                "The card stays: try again in a moment."
+            )
+        incoming = Incoming.of_message(message)
+        engine = self.guard.engine
+        entry = await engine.consider(incoming, edited=False, moderator=True) if incoming else None
+        final = await engine.outcome(entry.message_id) if entry is not None else None
+        if final is None:
+            return None, "I couldn't take that message in hand (is the bot shutting down?)."
+        if final.state is State.GIVEN_UP and final.outcome == Outcome.WITHDRAWN:
+            decided = await store.decide(review.message_id, "spoiler", moderator_id)
+            return decided, GONE
+        if final.state is State.GIVEN_UP:
+            return None, (
+                f"I couldn't tag it: {final.outcome}. The card stays so you can try again; "
                 "`/spoilers status` and the mod log say more."
             )
         decided = await store.decide(
             review.message_id, "spoiler", moderator_id, content=message.content
         )
-        return decided, (
-            "Done: the message was reposted with spoiler tags, and your decision is kept "
-            "as a labelled example."
-        )
-
-    async def _act(self, message: discord.Message, channel: Postable) -> bool:
-        """The guard's own tagging path, with what it was unsure about hidden (the whole
-        message if that cannot be placed)."""
-        assert message.guild is not None
-        matcher = await self.guard.matcher_for(message.guild.id, channel.id, parent_id(channel))
-        chosen = self.sensitivity(message.guild.id)
-        finding = replace(inspect(message.content, matcher), threshold=chosen.review_from)
-        if not finding:
-            finding = everything(message.content)
-        reason = await self.guard.reason_for(finding, moderator=True)
-        return await self.guard.act(message, channel, finding, reason, edited=False)
+        return decided, _progress(final.state, final.outcome) + KEPT_AS
 
     async def _close_card(self, interaction: discord.Interaction[FamBot], review: Review) -> None:
         """The card says who decided what; its buttons go."""
@@ -322,11 +325,11 @@ class GuardReview(commands.Cog):
 
     async def check_reply(self, interaction: discord.Interaction[FamBot], text: str) -> None:
         """The verdict, score and explanation for ``text`` in this channel, privately."""
-        matcher = await self.guard.matcher_for(
+        matcher = await self.guard.judge.matcher_for(
             interaction.guild_id, interaction.channel_id, parent_id(interaction.channel)
         )
         chosen = self.sensitivity(interaction.guild_id)
-        finding = self.at_threshold(inspect(text, matcher), interaction.guild_id)
+        finding = replace(inspect(text, matcher), threshold=chosen.threshold)
         verdict = "tag" if finding else outcome(finding.score, chosen)
         if verdict == "tag" and not finding:
             verdict = "review"  # sure of something it found no sentence for: ask
@@ -334,7 +337,7 @@ class GuardReview(commands.Cog):
             reply = verdict_card("fine", finding.score, chosen, [], [])
         else:
             shown = finding if finding else replace(finding, threshold=chosen.review_from)
-            reason = await self.guard.reason_for(shown)
+            reason = await self.guard.judge.reason_for(shown)
             clues = await clues_for(self.bot.store.canon, shown)
             reply = verdict_card(
                 verdict, finding.score, chosen, segments(shown), clues, str(reason)

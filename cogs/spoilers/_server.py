@@ -3,8 +3,6 @@ default permission only hides the command)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -12,14 +10,14 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.community.records import ChannelKind
 from bot.errors import UserFacingError
-from bot.guild_permissions import GUARD_PERMISSIONS, LOG_PERMISSIONS, missing
 from bot.interactions import saving
-from bot.render.spoilers import GuardState, done_card, status_card
+from bot.render.spoilers import done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
 from bot.store.community import CommunityRepository
 from bot.text import clean_term, normalise
 from cogs.spoilers import _guard_settings
+from cogs.spoilers._guard import SpoilerGuard
 
 TERM_MIN, TERM_MAX = 2, 60
 Term = app_commands.Range[str, TERM_MIN, TERM_MAX]
@@ -36,8 +34,9 @@ class ServerSpoilerCommands(
     exempt = app_commands.Group(name="exempt", description="What the spoiler guard leaves alone")
     terms = app_commands.Group(name="terms", description="Extra words the guard looks for")
 
-    def __init__(self, bot: FamBot) -> None:
+    def __init__(self, bot: FamBot, guard: SpoilerGuard) -> None:
         self.bot = bot
+        self.spoiler_guard = guard
 
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         if interaction.guild is None:
@@ -57,25 +56,7 @@ class ServerSpoilerCommands(
         guild = interaction.guild
         assert guild is not None
         server = self.community.server_settings(guild.id)
-        gaps: dict[int, set[str]] = {}
-        for gap in self.community.permission_gaps(guild.id):
-            gaps.setdefault(gap.channel_id, set()).add(gap.permission)
-        if server.guard_enabled:
-            for text_channel in guild.text_channels:
-                if {text_channel.id} & (server.exempt_channels | server.spoiler_channels):
-                    continue
-                gaps.setdefault(text_channel.id, set()).update(
-                    missing(text_channel, GUARD_PERMISSIONS)
-                )
-        log_channel = guild.get_channel(server.log_channel_id or 0)
-        if isinstance(log_channel, discord.TextChannel):
-            gaps.setdefault(log_channel.id, set()).update(missing(log_channel, LOG_PERMISSIONS))
-        week_ago = self.bot.horizons.clock() - timedelta(days=7)
-        state = GuardState(
-            reading_messages=self.bot.settings.spoiler_guard,
-            missing={c: sorted(p) for c, p in gaps.items() if p},
-            actions_this_week=await self.community.guard_actions_since(guild.id, week_ago),
-        )
+        state = await self.spoiler_guard.engine.state(guild)
         embargo = self.bot.horizons.embargo(server)
         reply = status_card(server, embargo, state)
         reply = await _guard_settings.status_with_sensitivity(self.bot, guild.id, reply)  # issue 9
@@ -128,10 +109,8 @@ class ServerSpoilerCommands(
 
     @guard.command(name="on", description="Tag spoilers in members' messages")
     async def guard_on(self, interaction: discord.Interaction[FamBot]) -> None:
-        await saving(
-            interaction,
-            self.community.update_server_settings(_guild(interaction), guard_enabled=True),
-        )
+        guild_id = _guild(interaction)
+        await saving(interaction, self._turn_guard_on(guild_id))
         text = "The spoiler guard is on. `/spoilers status` shows any permission it lacks."
         if not self.bot.settings.spoiler_guard:
             text += (
@@ -139,6 +118,13 @@ class ServerSpoilerCommands(
                 "Message Content intent (see the README)."
             )
         await send_reply(interaction, done_card(text))
+
+    async def _turn_guard_on(self, guild_id: int) -> None:
+        if not self.community.server_settings(guild_id).guard_enabled:
+            # Catch-up after a restart never reads back past this moment.
+            now = discord.utils.time_snowflake(discord.utils.utcnow())
+            await self.bot.store.journal.note_guard_on(guild_id, now)
+        await self.community.update_server_settings(guild_id, guard_enabled=True)
 
     @guard.command(name="off", description="Stop tagging spoilers in members' messages")
     async def guard_off(self, interaction: discord.Interaction[FamBot]) -> None:

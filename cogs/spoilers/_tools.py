@@ -7,11 +7,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import FamBot
+from bot.community.journal import Outcome, State
 from bot.errors import UserFacingError
-from bot.guard import everything, inspect
-from bot.guild_permissions import GUARD_PERMISSIONS, missing, permission_names
-from bot.interactions import parent_id
 from cogs.spoilers._guard import SpoilerGuard
+from cogs.spoilers._incoming import Incoming, place_of
 
 MENU_NAME = "Spoiler-tag this message"
 
@@ -48,26 +47,31 @@ class SpoilerTools(commands.Cog):
     ) -> None:
         if not interaction.permissions.manage_messages:
             raise app_commands.MissingPermissions(["manage_messages"])
-        channel = message.channel
-        if message.guild is None or not isinstance(channel, discord.TextChannel | discord.Thread):
-            raise UserFacingError("That only works on messages in a server's text channels.")
-        if message.author.bot or message.webhook_id is not None:
+        if message.guild is None or place_of(message.channel) is None:
+            raise UserFacingError("That only works on messages in a server's channels.")
+        incoming = Incoming.of_message(message)
+        if incoming is None or not incoming.from_member:
             raise UserFacingError("I only re-tag members' messages.")
-        if not message.content:
+        if not message.content.strip():
             raise UserFacingError("That message has no text to tag.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        matcher = await self.guard.matcher_for(message.guild.id, channel.id, parent_id(channel))
-        # The rules' own findings if any; otherwise the moderator's judgement: all of it.
-        finding = inspect(message.content, matcher) or everything(message.content)
-        reason = await self.guard.reason_for(finding, moderator=True)
-        if await self.guard.act(message, channel, finding, reason, edited=False):
-            answer = "Done: the message was reposted with spoiler tags."
-        else:
-            gaps = missing(channel, GUARD_PERMISSIONS) or [
-                g.permission
-                for g in self.bot.store.community.permission_gaps(message.guild.id)
-                if g.channel_id == channel.id
-            ]
-            lacking = f": I lack {permission_names(gaps)} there" if gaps else ""
-            answer = f"I couldn't{lacking}. `/spoilers status` and the mod log say more."
-        await interaction.followup.send(answer, ephemeral=True)
+        engine = self.guard.engine
+        entry = await engine.consider(incoming, edited=False, moderator=True)
+        final = await engine.outcome(entry.message_id) if entry is not None else None
+        await interaction.followup.send(
+            _answer(final.state, final.outcome) if final else ("There was nothing to tag."),
+            ephemeral=True,
+        )
+
+
+def _answer(state: State, outcome: str | None) -> str:
+    """Only what happened: the journal's word, not a hope."""
+    if state in (State.REPOSTED, State.NOTIFIED) or outcome == Outcome.TAGGED:
+        return "Done: the message was reposted with spoiler tags."
+    if state is State.GIVEN_UP:
+        return f"I couldn't: {outcome}. `/spoilers status` and the mod log say more."
+    if outcome == Outcome.WITHDRAWN:
+        return "Its author deleted it before I could."
+    if state is State.HIDDEN:
+        return "It is taken down and its tagged copy is queued; the mod log says when it is up."
+    return "It is queued; the mod log says when it is done."

@@ -1,24 +1,43 @@
 """Channel messages and webhooks on the stand-in: what a bot uses to act on member messages.
 
-Sending, editing and deleting channel messages; listing, creating and executing channel
-webhooks (messages posted under another name and avatar, into threads too).
+Sending, reading, editing and deleting channel messages (one at a time or in bulk);
+listing, creating, fetching and executing channel webhooks (into threads and forum
+posts too) and editing or deleting their messages; fetching a server member. Each
+request that changes something is announced on the gateway as Discord does
+(MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE, MESSAGE_DELETE_BULK, WEBHOOKS_UPDATE),
+and the permissions a test refuses the bot are enforced with Discord's 403s.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from tests.standin import ids, payloads
+from tests.standin.faults import MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_MESSAGE
 
 if TYPE_CHECKING:
-    from tests.standin.rest import StandIn
+    from tests.standin.rest import Message, StandIn
 
 ROUTE = "/api/v10/channels/{channel_id}"
+HOOK = "/api/v10/webhooks/{webhook_id}/{token}"
 INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
+UNKNOWN_WEBHOOK = {"message": "Unknown Webhook", "code": 10015}
+UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
+TOO_OLD_TO_BULK_DELETE = {"message": "You can only bulk delete recent messages", "code": 50034}
+MAXIMUM_WEBHOOKS = {"message": "Maximum number of webhooks reached (15)", "code": 30007}
 WEBHOOKS_PER_CHANNEL = 15
+TWO_WEEKS = 14 * 24 * 3600
+
+VIEW_CHANNEL = 0x400
+SEND_MESSAGES = 0x800
+MANAGE_MESSAGES = 0x2000
+ATTACH_FILES = 0x8000
+READ_MESSAGE_HISTORY = 0x10000
+MANAGE_WEBHOOKS = 0x20000000
 
 
 @dataclass
@@ -78,19 +97,46 @@ def create_message(
     return payload
 
 
+def refused(state: StandIn, channel_id: int, needed: int) -> web.Response | None:
+    """Discord's 403 when a test refused the bot ``needed`` there (or the channel's)."""
+    from tests.standin.rest import reply
+
+    denied = state.denied.get(channel_id, 0) | state.denied.get(
+        payloads.PARENTS.get(channel_id, 0), 0
+    )
+    if denied & VIEW_CHANNEL:
+        return reply(MISSING_ACCESS, status=403)
+    if denied & needed:
+        return reply(MISSING_PERMISSIONS, status=403)
+    return None
+
+
+def _deleted(message: Message) -> dict[str, Any]:
+    return {
+        "id": str(message.id),
+        "channel_id": str(message.channel_id),
+        "guild_id": str(payloads.GUILD_ID),
+    }
+
+
 async def execute_webhook(request: web.Request, state: StandIn) -> web.StreamResponse:
     from tests.standin.rest import BODY, reply
 
     webhook = state.webhooks.get(int(request.match_info["application_id"]))
     if webhook is None or webhook.token != request.match_info["token"]:
-        return reply({"message": "Unknown Webhook", "code": 10015}, status=404)
+        return reply(UNKNOWN_WEBHOOK, status=404)
     body = request[BODY] or {}
     name = str(body.get("username") or "")
     if any(word in name.lower() for word in ("discord", "clyde")) or len(name) > 80:
         return reply(INVALID_FORM, status=400)
     if len(str(body.get("content") or "")) > 2000:
         return reply(INVALID_FORM, status=400)
-    channel_id = int(request.query.get("thread_id") or webhook.channel_id)
+    thread = request.query.get("thread_id")
+    if thread is not None and payloads.PARENTS.get(int(thread)) != webhook.channel_id:
+        return reply(UNKNOWN_CHANNEL, status=404)  # not a thread of the webhook's channel
+    if thread is None and webhook.channel_id in payloads.FORUMS:
+        return reply(INVALID_FORM, status=400)  # a forum takes posts, not messages
+    channel_id = int(thread or webhook.channel_id)
     author = {
         "id": str(webhook.id),
         "username": body.get("username") or webhook.name,
@@ -100,11 +146,23 @@ async def execute_webhook(request: web.Request, state: StandIn) -> web.StreamRes
     }
     payload = create_message(state, channel_id, body, author)
     payload["webhook_id"] = str(webhook.id)
-    if state.announce:
-        await state.announce(payload)
+    await state.announce("MESSAGE_CREATE", payload)
     if request.query.get("wait") in ("true", "1", "True"):
         return reply(payload)
     return web.Response(status=204)
+
+
+def _history(state: StandIn, channel_id: int, query: dict[str, str] | Any) -> list[dict[str, Any]]:
+    """GET messages as Discord answers it: at most ``limit``, newest first."""
+    limit = max(1, min(100, int(query.get("limit") or 50)))
+    found = sorted(m.id for m in state.messages.values() if m.channel_id == channel_id)
+    if "after" in query:
+        chosen = [i for i in found if i > int(query["after"])][:limit]
+    elif "before" in query:
+        chosen = [i for i in found if i < int(query["before"])][-limit:]
+    else:
+        chosen = found[-limit:]
+    return [state.messages[i].payload for i in reversed(chosen)]
 
 
 def add_channel_routes(app: web.Application, state: StandIn) -> None:
@@ -112,15 +170,25 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
 
     routes = web.RouteTableDef()
 
+    def channel(request: web.Request) -> int:
+        return int(request.match_info["channel_id"])
+
     @routes.post(ROUTE + "/messages")
     async def send(request: web.Request) -> web.Response:
-        channel_id = int(request.match_info["channel_id"])
-        if len(str((request[BODY] or {}).get("content") or "")) > 2000:
+        body = request[BODY] or {}
+        if (no := refused(state, channel(request), SEND_MESSAGES)) is not None:
+            return no
+        if len(str(body.get("content") or "")) > 2000:
             return reply(INVALID_FORM, status=400)
-        payload = create_message(state, channel_id, request[BODY] or {}, BOT_USER)
-        if state.announce:
-            await state.announce(payload)
+        payload = create_message(state, channel(request), body, BOT_USER)
+        await state.announce("MESSAGE_CREATE", payload)
         return reply(payload)
+
+    @routes.get(ROUTE + "/messages")
+    async def history(request: web.Request) -> web.Response:
+        if (no := refused(state, channel(request), READ_MESSAGE_HISTORY)) is not None:
+            return no
+        return reply(_history(state, channel(request), request.query))
 
     @routes.get("/attachments/{attachment_id}/{filename}")
     async def attachment(request: web.Request) -> web.Response:
@@ -133,37 +201,130 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
     async def edit(request: web.Request) -> web.Response:
         message = state.messages.get(int(request.match_info["message_id"]))
         if message is None:
-            return reply({"message": "Unknown Message", "code": 10008}, status=404)
+            return reply(UNKNOWN_MESSAGE, status=404)
         message.payload.update({k: v for k, v in (request[BODY] or {}).items() if k[0] != "_"})
+        await state.announce("MESSAGE_UPDATE", dict(message.payload))
         return reply(message.payload)
 
     @routes.delete(ROUTE + "/messages/{message_id}")
     async def delete(request: web.Request) -> web.Response:
-        if state.messages.pop(int(request.match_info["message_id"]), None) is None:
-            return reply({"message": "Unknown Message", "code": 10008}, status=404)
+        message = state.messages.get(int(request.match_info["message_id"]))
+        own = message is not None and message.payload["author"]["id"] == BOT_USER["id"]
+        if not own and (no := refused(state, channel(request), MANAGE_MESSAGES)) is not None:
+            return no
+        if message is None or message.channel_id != channel(request):
+            return reply(UNKNOWN_MESSAGE, status=404)
+        del state.messages[message.id]
+        state.deleted_at[message.id] = time.monotonic()
+        await state.announce("MESSAGE_DELETE", _deleted(message))
+        return web.Response(status=204)
+
+    @routes.post(ROUTE + "/messages/bulk-delete")
+    async def bulk_delete(request: web.Request) -> web.Response:
+        if (no := refused(state, channel(request), MANAGE_MESSAGES)) is not None:
+            return no
+        wanted = [int(i) for i in (request[BODY] or {}).get("messages") or []]
+        too_old = time.time() - TWO_WEEKS
+        if not 2 <= len(wanted) <= 100 or len(set(wanted)) != len(wanted):
+            return reply(INVALID_FORM, status=400)
+        if any(ids.seconds_of(i) < too_old for i in wanted):
+            return reply(TOO_OLD_TO_BULK_DELETE, status=400)
+        gone = [
+            state.messages.pop(i)
+            for i in wanted
+            if i in state.messages and state.messages[i].channel_id == channel(request)
+        ]
+        for message in gone:
+            state.deleted_at[message.id] = time.monotonic()
+        if gone:
+            event = {"ids": [str(m.id) for m in gone], "channel_id": str(channel(request))}
+            event["guild_id"] = str(payloads.GUILD_ID)
+            await state.announce("MESSAGE_DELETE_BULK", event)
         return web.Response(status=204)
 
     @routes.get(ROUTE + "/webhooks")
     async def list_webhooks(request: web.Request) -> web.Response:
-        channel_id = int(request.match_info["channel_id"])
-        found = [w.payload() for w in state.webhooks.values() if w.channel_id == channel_id]
+        if (no := refused(state, channel(request), MANAGE_WEBHOOKS)) is not None:
+            return no
+        found = [w.payload() for w in state.webhooks.values() if w.channel_id == channel(request)]
         return reply(found)
 
     @routes.post(ROUTE + "/webhooks")
     async def create_webhook(request: web.Request) -> web.Response:
-        channel_id = int(request.match_info["channel_id"])
+        channel_id = channel(request)
+        if (no := refused(state, channel_id, MANAGE_WEBHOOKS)) is not None:
+            return no
+        if channel_id in payloads.PARENTS:
+            return reply(INVALID_FORM, status=400)  # threads have no webhooks of their own
         if sum(w.channel_id == channel_id for w in state.webhooks.values()) >= (
             WEBHOOKS_PER_CHANNEL
         ):
-            return reply({"message": "Maximum number of webhooks reached (15)", "code": 30007}, 400)
+            return reply(MAXIMUM_WEBHOOKS, 400)
         webhook_id = ids.next_id()
-        webhook = Webhook(
-            webhook_id,
-            f"webhook-token-{webhook_id}",
-            int(request.match_info["channel_id"]),
-            str((request[BODY] or {}).get("name") or "webhook"),
-        )
+        name = str((request[BODY] or {}).get("name") or "webhook")
+        webhook = Webhook(webhook_id, f"webhook-token-{webhook_id}", channel_id, name)
         state.webhooks[webhook_id] = webhook
+        await state.webhooks_changed(channel_id)
         return reply(webhook.payload())
+
+    @routes.get("/api/v10/webhooks/{webhook_id}")
+    async def get_webhook(request: web.Request) -> web.Response:
+        webhook = state.webhooks.get(int(request.match_info["webhook_id"]))
+        if webhook is None:
+            return reply(UNKNOWN_WEBHOOK, status=404)
+        return reply(webhook.payload())
+
+    def hooked(request: web.Request) -> tuple[Webhook | None, Message | None]:
+        webhook = state.webhooks.get(int(request.match_info["webhook_id"]))
+        if webhook is None or webhook.token != request.match_info["token"]:
+            return None, None
+        message = state.messages.get(int(request.match_info["message_id"]))
+        if message is None or message.payload.get("webhook_id") != str(webhook.id):
+            return webhook, None
+        return webhook, message
+
+    @routes.get(HOOK + "/messages/{message_id}")
+    async def get_hooked(request: web.Request) -> web.Response:
+        webhook, message = hooked(request)
+        if webhook is None:
+            return reply(UNKNOWN_WEBHOOK, status=404)
+        if message is None:
+            return reply(UNKNOWN_MESSAGE, status=404)
+        return reply(message.payload)
+
+    @routes.patch(HOOK + "/messages/{message_id}")
+    async def edit_hooked(request: web.Request) -> web.Response:
+        webhook, message = hooked(request)
+        if webhook is None:
+            return reply(UNKNOWN_WEBHOOK, status=404)
+        if message is None:
+            return reply(UNKNOWN_MESSAGE, status=404)
+        body = request[BODY] or {}
+        if len(str(body.get("content") or "")) > 2000:
+            return reply(INVALID_FORM, status=400)
+        for key in ("content", "embeds", "flags"):
+            if key in body:
+                message.payload[key] = body[key]
+        message.payload["edited_timestamp"] = payloads.now()
+        await state.announce("MESSAGE_UPDATE", dict(message.payload))
+        return reply(message.payload)
+
+    @routes.delete(HOOK + "/messages/{message_id}")
+    async def delete_hooked(request: web.Request) -> web.Response:
+        webhook, message = hooked(request)
+        if webhook is None:
+            return reply(UNKNOWN_WEBHOOK, status=404)
+        if message is None:
+            return reply(UNKNOWN_MESSAGE, status=404)
+        del state.messages[message.id]
+        await state.announce("MESSAGE_DELETE", _deleted(message))
+        return web.Response(status=204)
+
+    @routes.get("/api/v10/guilds/{guild_id}/members/{user_id}")
+    async def member(request: web.Request) -> web.Response:
+        found = state.members.get(int(request.match_info["user_id"]))
+        if found is None:
+            return reply({"message": "Unknown Member", "code": 10007}, status=404)
+        return reply(found)
 
     app.add_routes(routes)

@@ -70,13 +70,14 @@ def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str,
     }
 
 
-def _channel(channel_id: int, name: str, denied_to_bot: int = 0, kind: int = 0) -> dict[str, Any]:
+def _channel(channel_id: int, name: str, denied_to_bot: int = 0) -> dict[str, Any]:
     overwrites = []
     if denied_to_bot:
         overwrites.append(
             {"id": str(payloads.BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(denied_to_bot)}
         )
-    return {
+    kind = payloads.CHANNEL_TYPES[channel_id]
+    channel: dict[str, Any] = {
         "id": str(channel_id),
         "type": kind,
         "guild_id": str(payloads.GUILD_ID),
@@ -89,34 +90,21 @@ def _channel(channel_id: int, name: str, denied_to_bot: int = 0, kind: int = 0) 
         "last_message_id": None,
         "rate_limit_per_user": 0,
     }
+    if kind in (2, 13):  # voice and stage channels, with their text chat
+        channel.update(bitrate=64000, user_limit=0, rtc_region=None)
+    if kind == 15:
+        channel.update(available_tags=[], default_reaction_emoji=None, flags=0)
+    return channel
 
 
-def guild_payload(denied: dict[int, int] | None = None) -> dict[str, Any]:
-    """The test server: #general, #spoilers (with a thread), #mod-log, and the bot's
-    role. ``denied`` maps channel ids to permissions the bot is refused there."""
-    denied = denied or {}
-    bot_member = {
-        "user": BOT_USER,
-        "roles": [str(payloads.BOT_ROLE_ID)],
-        "joined_at": "2024-01-01T00:00:00+00:00",
-        "deaf": False,
-        "mute": False,
-        "flags": 0,
-    }
-    channels = [
-        _channel(payloads.CHANNEL_ID, "general", denied.get(payloads.CHANNEL_ID, 0)),
-        _channel(
-            payloads.SPOILER_CHANNEL_ID, "spoilers", denied.get(payloads.SPOILER_CHANNEL_ID, 0)
-        ),
-        _channel(payloads.MOD_LOG_ID, "mod-log", denied.get(payloads.MOD_LOG_ID, 0)),
-    ]
-    thread = {
-        "id": str(payloads.THREAD_ID),
+def _thread(thread_id: int, name: str) -> dict[str, Any]:
+    return {
+        "id": str(thread_id),
         "type": 11,
         "guild_id": str(payloads.GUILD_ID),
-        "parent_id": str(payloads.SPOILER_CHANNEL_ID),
+        "parent_id": str(payloads.PARENTS[thread_id]),
         "owner_id": str(payloads.ALICE.id),
-        "name": "season 3 talk",
+        "name": name,
         "last_message_id": None,
         "rate_limit_per_user": 0,
         "message_count": 0,
@@ -129,6 +117,35 @@ def guild_payload(denied: dict[int, int] | None = None) -> dict[str, Any]:
         },
         "flags": 0,
     }
+
+
+def guild_payload(denied: dict[int, int] | None = None) -> dict[str, Any]:
+    """The test server: #general, #spoilers (with a thread), #mod-log, an announcement
+    channel, a voice and a stage channel, a forum with one post, and the bot's role.
+    ``denied`` maps channel ids to permissions the bot is refused there."""
+    denied = denied or {}
+    bot_member = {
+        "user": BOT_USER,
+        "roles": [str(payloads.BOT_ROLE_ID)],
+        "joined_at": "2024-01-01T00:00:00+00:00",
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+    }
+    names = {
+        payloads.CHANNEL_ID: "general",
+        payloads.SPOILER_CHANNEL_ID: "spoilers",
+        payloads.MOD_LOG_ID: "mod-log",
+        payloads.ANNOUNCEMENT_ID: "announcements",
+        payloads.VOICE_ID: "watch-party",
+        payloads.STAGE_ID: "stage",
+        payloads.FORUM_ID: "theories",
+    }
+    channels = [_channel(c, name, denied.get(c, 0)) for c, name in names.items()]
+    threads = [
+        _thread(payloads.THREAD_ID, "season 3 talk"),
+        _thread(payloads.FORUM_POST_ID, "who survives"),
+    ]
     return {
         "id": str(payloads.GUILD_ID),
         "name": "Jamestown Base",
@@ -165,7 +182,7 @@ def guild_payload(denied: dict[int, int] | None = None) -> dict[str, Any]:
         "member_count": 2,
         "members": [bot_member],
         "channels": channels,
-        "threads": [thread],
+        "threads": threads,
         "voice_states": [],
         "presences": [],
         "stage_instances": [],
@@ -182,6 +199,12 @@ class Gateway:
     resumed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     denied: dict[int, int] = field(default_factory=dict)  # channel -> permissions refused
+    # The stand-in's REST side, which enforces what ``deny`` refuses (the harness links it).
+    enforced: dict[int, int] | None = None
+    # When set, a session that asks to RESUME is told it cannot (op 9, d=false) and must
+    # IDENTIFY afresh: the events sent while it was away are lost to it.
+    refuse_resume: bool = False
+    invalidated: int = 0
     # An outage: connections are accepted but the WebSocket handshake never completes
     # (the client waits on it, up to discord.py's 60 s), until this is set again.
     answering: asyncio.Event = field(default_factory=asyncio.Event)
@@ -195,7 +218,10 @@ class Gateway:
         """Send an event to every identified session, as Discord would."""
         for session in list(self.sessions):
             if session.identified.is_set() and not session.socket.closed:
-                await session.send(0, data, event)
+                try:
+                    await session.send(0, data, event)
+                except ConnectionResetError:  # the client just died (a killed bot)
+                    continue
 
     async def send_raw(self, raw: str) -> None:
         """Send a malformed frame (bad JSON, a lone surrogate) to every identified session."""
@@ -222,6 +248,8 @@ class Gateway:
     async def deny(self, channel_id: int, permissions: int) -> None:
         """Refuse the bot ``permissions`` in a channel (CHANNEL_UPDATE), as an admin might."""
         self.denied[channel_id] = permissions
+        if self.enforced is not None:
+            self.enforced[channel_id] = permissions
         channel = next(
             c for c in guild_payload(self.denied)["channels"] if c["id"] == str(channel_id)
         )
@@ -276,6 +304,9 @@ class Gateway:
             session.identified.set()
             await session.send(0, guild_payload(self.denied), "GUILD_CREATE")
             self.ready.set()
+        elif op == 6 and self.refuse_resume:  # the session is gone: identify again
+            self.invalidated += 1
+            await session.send(9, False)
         elif op == 6:  # resume
             self.resumes += 1
             session.sequence = int(message["d"].get("seq") or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,9 @@ class Harness:
         self.stand_in = StandIn()
         self.gateway = Gateway()
         self._runner: web.AppRunner | None = None
+        self._pointed: Settings | None = None  # settings aimed at the stand-in
+        # Called with each bot the harness starts (a restart makes a new one).
+        self.tune: list[Callable[[FamBot], None]] = []
         self._old_base = discord.http.Route.BASE
         self._old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
         self.bot: FamBot | None = None
@@ -91,7 +95,8 @@ class Harness:
         """Start only the stand-in; return settings that point the bot at it."""
         app = build_app(self.stand_in, lambda token: payloads.CHANNEL_ID)
         app.router.add_get("/gateway", self.gateway.handle)
-        self.stand_in.announce = lambda payload: self.gateway.dispatch("MESSAGE_CREATE", payload)
+        self.stand_in.dispatch = self.gateway.dispatch
+        self.gateway.enforced = self.stand_in.denied
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -108,12 +113,31 @@ class Harness:
 
     async def start(self) -> FamBot:
         """Start the stand-in, then the bot: log in, connect the gateway, wait for READY."""
-        settings = await self.serve()
+        self._pointed = await self.serve()
+        return await self.start_bot()
+
+    async def stop_bot(self) -> None:
+        """Stop the bot as a SIGTERM would (the stand-in keeps running and keeps state)."""
+        if self.bot is not None:
+            await self.bot.close()
+        if self._connection is not None:
+            await asyncio.wait({self._connection}, timeout=TIMEOUT)
+        self.bot = None
+
+    async def start_bot(self) -> FamBot:
+        """(Re)start the bot against the running stand-in and wait for READY."""
+        settings = self._pointed
+        assert settings is not None, "serve() first"
         self.bot = create_bot(settings)
         await self.bot.login(settings.require_token())
         # The library waits this long after READY for more GUILD_CREATEs; the stand-in
         # sends its one guild at once, so the default 2 s would only slow tests down.
         self.bot._connection.guild_ready_timeout = 0.05
+        # Nor does the stand-in rate-limit IDENTIFY: the hook's 5 s between sessions (a
+        # public hook, meant to be overridden) would only slow tests down too.
+        self.bot.before_identify_hook = _identify_at_once  # type: ignore[method-assign]
+        for tune in self.tune:
+            tune(self.bot)
         self._connection = asyncio.create_task(self.bot.connect(reconnect=True))
         ready = asyncio.create_task(self.bot.wait_until_ready())
         done, _ = await asyncio.wait(
@@ -131,6 +155,7 @@ class Harness:
             await self.bot.close()
         if self._connection is not None:
             await asyncio.wait({self._connection}, timeout=TIMEOUT)
+        self.stand_in.faults.released.set()
         if self._runner is not None:
             await self._runner.cleanup()
         discord.http.Route.BASE = self._old_base
@@ -197,6 +222,7 @@ class Harness:
         """A member posts a message: the stand-in keeps it and sends MESSAGE_CREATE."""
         payload = payloads.member_message(member, content, **kwargs)
         message = Message(int(payload["id"]), int(payload["channel_id"]), payload)
+        self.stand_in.members[member.id] = {"user": member.user(), **payload["member"]}
         self.stand_in.messages[message.id] = message
         await self.gateway.dispatch("MESSAGE_CREATE", payload)
         return message
@@ -210,15 +236,42 @@ class Harness:
             seen = len(self.stand_in.requests)
             await self.gateway.round_trip()
             assert await self.bot.wait_until_idle(TIMEOUT), "the bot is still busy"
+            guard = self.bot.get_cog("SpoilerGuard")
+            if guard is not None:  # its lanes run apart from tracked work
+                await guard.settled()  # type: ignore[attr-defined]
             if len(self.stand_in.requests) == seen:
                 return
         raise AssertionError(f"the bot kept calling Discord for {SETTLE_ROUNDS} rounds")
 
-    async def member_edits(self, message: Message, content: str) -> None:
-        """The author edits a message: MESSAGE_UPDATE with the new content."""
+    async def member_edits(
+        self, message: Message, content: str, *, deliver: bool = True
+    ) -> dict[str, Any]:
+        """The author edits a message: MESSAGE_UPDATE with the new content. With
+        ``deliver=False`` the event is returned for the test to deliver later, out of
+        order (``deliver_event``), as Discord sometimes does."""
         message.payload["content"] = content
-        message.payload["edited_timestamp"] = "2026-11-24T12:05:00+00:00"
-        await self.gateway.dispatch("MESSAGE_UPDATE", dict(message.payload))
+        message.payload["edited_timestamp"] = payloads.now()
+        event = dict(message.payload)
+        if deliver:
+            await self.gateway.dispatch("MESSAGE_UPDATE", event)
+        return event
+
+    async def member_deletes(self, message: Message, *, deliver: bool = True) -> dict[str, Any]:
+        """The author (or a moderator) deletes a message: MESSAGE_DELETE."""
+        self.stand_in.messages.pop(message.id, None)
+        event = {
+            "id": str(message.id),
+            "channel_id": str(message.channel_id),
+            "guild_id": str(payloads.GUILD_ID),
+        }
+        if deliver:
+            await self.gateway.dispatch("MESSAGE_DELETE", event)
+        return event
+
+    async def deliver_event(self, event: dict[str, Any]) -> None:
+        """Deliver an event kept back by ``member_edits`` or ``member_deletes``."""
+        name = "MESSAGE_UPDATE" if "content" in event else "MESSAGE_DELETE"
+        await self.gateway.dispatch(name, event)
 
     async def press(
         self, exchange: Exchange, label: str, member: payloads.Member = payloads.ALICE
@@ -238,3 +291,7 @@ class Harness:
         assert form.type == MODAL, f"expected a form, got callback type {form.type}"
         payload = payloads.modal_submit(on.message, form.data["custom_id"], values, member)
         return await self.send(payload)
+
+
+async def _identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+    return None

@@ -1,12 +1,29 @@
-"""Snowflake-shaped ids for test objects, increasing like Discord's."""
+"""Snowflake ids for test objects, made as Discord makes them: the time in the top bits.
+
+The time matters: the bot reads history "after" a snowflake made from a moment, and
+bulk deletion refuses messages older than two weeks, both by the id alone.
+"""
 
 from __future__ import annotations
 
-import itertools
+import time
 
-_counter = itertools.count(1)
-_EPOCH_MS = 1_700_000_000_000 - 1_420_070_400_000
+DISCORD_EPOCH_MS = 1_420_070_400_000
+_last = 0
 
 
 def next_id() -> int:
-    return (_EPOCH_MS << 22) + next(_counter)
+    """A fresh id, strictly greater than every id made before (in this process)."""
+    global _last
+    now = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+    _last = max(now, _last + 1)
+    return _last
+
+
+def id_at(seconds: float) -> int:
+    """The smallest id Discord could give an object made at ``seconds`` (Unix time)."""
+    return (int(seconds * 1000) - DISCORD_EPOCH_MS) << 22
+
+
+def seconds_of(snowflake: int) -> float:
+    return ((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from tests.standin import ids
@@ -43,6 +44,31 @@ SPOILER_CHANNEL_ID = 800000000000000003
 THREAD_ID = 800000000000000004
 MOD_LOG_ID = 800000000000000005
 TRUSTED_ROLE_ID = 800000000000000011
+# Every other place members write: an announcement channel, the text chat of a voice
+# and a stage channel, and a forum with one post (a thread of the forum).
+ANNOUNCEMENT_ID = 800000000000000006
+VOICE_ID = 800000000000000007
+STAGE_ID = 800000000000000008
+FORUM_ID = 800000000000000009
+FORUM_POST_ID = 800000000000000012
+PARENTS = {THREAD_ID: SPOILER_CHANNEL_ID, FORUM_POST_ID: FORUM_ID}  # thread -> its channel
+FORUMS = frozenset({FORUM_ID})
+# Channel types as Discord numbers them.
+CHANNEL_TYPES = {
+    CHANNEL_ID: 0,
+    SPOILER_CHANNEL_ID: 0,
+    MOD_LOG_ID: 0,
+    THREAD_ID: 11,
+    ANNOUNCEMENT_ID: 5,
+    VOICE_ID: 2,
+    STAGE_ID: 13,
+    FORUM_ID: 15,
+    FORUM_POST_ID: 11,
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
 def _base(
@@ -58,8 +84,9 @@ def _base(
         "nsfw": False,
         "parent_id": None,
     }
-    if channel_id == THREAD_ID:  # a thread in the spoiler-channel candidate
-        channel.update(type=11, name="thread", parent_id=str(SPOILER_CHANNEL_ID))
+    channel["type"] = CHANNEL_TYPES.get(channel_id, 0)
+    if channel_id in PARENTS:  # a thread: the spoiler channel's, or the forum's post
+        channel.update(name="thread", parent_id=str(PARENTS[channel_id]))
     return {
         "id": str(ids.next_id()),
         "application_id": str(APPLICATION_ID),
@@ -248,7 +275,7 @@ def member_message(
         "mention_everyone": False,
         "pinned": False,
         "tts": False,
-        "timestamp": "2026-11-24T12:00:00+00:00",
+        "timestamp": now(),
         "edited_timestamp": None,
         "flags": 0,
     }

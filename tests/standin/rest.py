@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,17 @@ from aiohttp import BodyPartReader, web
 from aiohttp.typedefs import Handler
 
 from tests.standin import ids
+from tests.standin.faults import (
+    MISSING_ACCESS,
+    MISSING_PERMISSIONS,
+    RATE_LIMITED,
+    SERVER_ERROR,
+    UNKNOWN_MESSAGE,
+    Fault,
+    Faults,
+    Match,
+)
+from tests.standin.ratelimits import RateLimits
 
 WAIT_SECONDS = 10.0  # how long a test waits for the bot before calling it a failure
 BOT_USER_ID = 900000000000000001
@@ -52,6 +64,11 @@ class Message:
     channel_id: int
     payload: dict[str, Any]
     flags: int = 0
+    made: float = field(default_factory=time.monotonic)  # when the stand-in stored it
+
+    @property
+    def content(self) -> str:
+        return str(self.payload.get("content") or "")
 
 
 @dataclass
@@ -66,19 +83,57 @@ class StandIn:
     _callbacks: dict[str, asyncio.Event] = field(default_factory=dict)
     webhooks: dict[int, Webhook] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # attachment path -> bytes
-    # Called with each message created over REST: Discord announces them on the gateway.
-    announce: Callable[[dict[str, Any]], Awaitable[None]] | None = None
+    # Called with each event a REST request causes (MESSAGE_CREATE for a message sent,
+    # MESSAGE_DELETE, WEBHOOKS_UPDATE ...): Discord announces them on the gateway.
+    dispatch: Callable[[str, dict[str, Any]], Awaitable[None]] | None = None
     # Slows interaction callbacks down, to catch the bot with a reply in flight.
     callback_delay: float = 0.0
     callback_started: asyncio.Event = field(default_factory=asyncio.Event)
     _arrival: asyncio.Event = field(default_factory=asyncio.Event)  # set on every request
+    faults: Faults = field(default_factory=Faults)
+    # Discord's rate limits, when a test turns them on (``RateLimits()``).
+    rate_limits: RateLimits | None = None
+    # When each 401, 403 and 429 was answered (Discord bans an IP at 10,000 in ten
+    # minutes; 429s of the "shared" scope do not count).
+    invalid: list[float] = field(default_factory=list)
+    # channel id -> permission bits the bot is refused there, enforced on REST routes
+    # (the gateway tells the bot about them only when a test says so).
+    denied: dict[int, int] = field(default_factory=dict)
+
     # What GET /oauth2/applications/@me and /users/@me/guilds report (python -m bot check).
     application: dict[str, Any] = field(default_factory=dict)  # overrides, e.g. flags
     member_of: list[dict[str, Any]] = field(default_factory=list)  # partial guilds
-    # Queued failures: (method, path prefix) -> (status, body, headers)
-    failures: list[tuple[Callable[[web.Request], bool], int, dict[str, Any], dict[str, str]]] = (
-        field(default_factory=list)
-    )
+
+    # message id -> when it was deleted (time.monotonic()), for the benchmarks
+    deleted_at: dict[int, float] = field(default_factory=dict)
+    # user id -> member object, for GET /guilds/{id}/members/{user} (members who posted)
+    members: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    async def announce(self, event: str, payload: dict[str, Any]) -> None:
+        if self.dispatch is not None:
+            await self.dispatch(event, payload)
+
+    async def webhooks_changed(self, channel_id: int) -> None:
+        from tests.standin.payloads import GUILD_ID
+
+        event = {"guild_id": str(GUILD_ID), "channel_id": str(channel_id)}
+        await self.announce("WEBHOOKS_UPDATE", event)
+
+    async def move_webhook(self, webhook_id: int, channel_id: int) -> None:
+        """A moderator moves a webhook to another channel (Server Settings, Integrations)."""
+        webhook = self.webhooks[webhook_id]
+        old, webhook.channel_id = webhook.channel_id, channel_id
+        await self.webhooks_changed(old)
+        await self.webhooks_changed(channel_id)
+
+    async def delete_webhook(self, webhook_id: int) -> None:
+        webhook = self.webhooks.pop(webhook_id)
+        await self.webhooks_changed(webhook.channel_id)
+
+    def invalid_within(self, seconds: float) -> int:
+        """Invalid requests answered in the last ``seconds``."""
+        now = time.monotonic()
+        return sum(1 for at in self.invalid if now - at <= seconds)
 
     def calls(self, method: str | None = None, contains: str = "") -> list[Recorded]:
         return [
@@ -90,6 +145,14 @@ class StandIn:
     def record(self, request: Recorded) -> None:
         self.requests.append(request)
         self._arrival.set()
+
+    async def wait_until(self, check: Callable[[], bool]) -> None:
+        """Wait (up to ``WAIT_SECONDS``) until ``check()`` holds; it is asked again after
+        every request the stand-in receives or answers."""
+        async with asyncio.timeout(WAIT_SECONDS):
+            while not check():
+                self._arrival.clear()
+                await self._arrival.wait()
 
     async def wait_for(self, method: str, contains: str = "", count: int = 1) -> list[Recorded]:
         """Wait (up to ``WAIT_SECONDS``) until ``count`` requests like
@@ -103,37 +166,71 @@ class StandIn:
     def callback_event(self, interaction_id: int) -> asyncio.Event:
         return self._callbacks.setdefault(str(interaction_id), asyncio.Event())
 
+    @property
+    def failures(self) -> list[Fault]:
+        """Faults queued and not yet served."""
+        return self.faults.queued
+
+    def inject(self, fault: Fault) -> None:
+        self.faults.add(fault)
+
     def fail_next(
         self,
-        match: Callable[[web.Request], bool],
+        match: Match,
         status: int,
         body: dict[str, Any],
         headers: dict[str, str] | None = None,
+        *,
+        times: int = 1,
+        after: bool = False,
     ) -> None:
-        """Answer the next request ``match`` accepts with this error instead."""
-        self.failures.append((match, status, body, headers or {}))
+        """Answer the next request ``match`` accepts with this error instead (``after``:
+        carry it out first, then answer with the error)."""
+        self.inject(Fault(match, status, body, headers or {}, after=after, times=times))
 
-    def rate_limit_next(self, match: Callable[[web.Request], bool], retry_after: float) -> None:
-        """A 429 as Discord sends it (through its proxy, hence ``Via``)."""
+    def rate_limit_next(
+        self, match: Match, retry_after: float, *, times: int = 1, scope: str = "user"
+    ) -> None:
+        """A 429 as Discord sends it."""
         self.fail_next(
             match,
             429,
-            {"message": "You are being rate limited.", "retry_after": retry_after, "global": False},
+            {**RATE_LIMITED, "retry_after": retry_after},
             {
                 "Retry-After": str(retry_after),
-                "Via": "1.1 google",
                 "X-RateLimit-Limit": "5",
                 "X-RateLimit-Remaining": "0",
                 "X-RateLimit-Reset-After": str(retry_after),
-                "X-RateLimit-Scope": "user",
+                "X-RateLimit-Scope": scope,
             },
+            times=times,
         )
 
-    def missing_permissions_next(self, match: Callable[[web.Request], bool]) -> None:
-        self.fail_next(match, 403, {"message": "Missing Permissions", "code": 50013})
+    def missing_permissions_next(self, match: Match, *, times: int = 1) -> None:
+        self.fail_next(match, 403, MISSING_PERMISSIONS, times=times)
 
-    def unknown_message_next(self, match: Callable[[web.Request], bool]) -> None:
-        self.fail_next(match, 404, {"message": "Unknown Message", "code": 10008})
+    def missing_access_next(self, match: Match, *, times: int = 1) -> None:
+        self.fail_next(match, 403, MISSING_ACCESS, times=times)
+
+    def unknown_message_next(self, match: Match, *, times: int = 1) -> None:
+        self.fail_next(match, 404, UNKNOWN_MESSAGE, times=times)
+
+    def server_error_next(self, match: Match, status: int = 503, *, times: int = 1) -> None:
+        """A 5xx before the work was done."""
+        self.fail_next(match, status, SERVER_ERROR, times=times)
+
+    def lost_answer_next(self, match: Match, status: int = 502, *, times: int = 1) -> None:
+        """Discord did the work, then the answer was lost (a 5xx from its proxy)."""
+        self.fail_next(match, status, SERVER_ERROR, after=True, times=times)
+
+    def reset_next(self, match: Match, *, after: bool = False, times: int = 1) -> None:
+        """Drop the connection with a TCP reset, before or after doing the work."""
+        self.inject(Fault(match, reset=True, after=after, times=times))
+
+    def hang_next(self, match: Match, seconds: float, *, times: int = 1) -> None:
+        """Discord unreachable: no answer for ``seconds`` (the client's timeout should
+        fire first), then the connection drops without the work done."""
+        self.inject(Fault(match, hang=seconds, reset=True, times=times))
 
 
 # A request's parsed JSON body (an object, a list for bulk routes, or None): the stand-in
@@ -214,11 +311,32 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
         path = request.path.removeprefix("/api/v10")
         state.record(Recorded(request.method, path, dict(request.query), body))
         request[BODY] = body
-        for index, (match, status, payload, headers) in enumerate(state.failures):
-            if match(request):
-                del state.failures[index]
-                return reply(payload, status=status, headers=headers)
-        return await handler(request)
+        response = await _answer(request, handler, path)
+        state._arrival.set()  # answered: what a test waits on may have changed
+        response.headers.setdefault("Via", "1.1 google")  # Discord answers through its proxy
+        if response.status in (401, 403) or (
+            response.status == 429 and response.headers.get("X-RateLimit-Scope") != "shared"
+        ):
+            state.invalid.append(time.monotonic())
+        return response
+
+    async def _answer(request: web.Request, handler: Any, path: str) -> web.StreamResponse:
+        limits: dict[str, str] = {}
+        if state.rate_limits is not None:
+            verdict = state.rate_limits.check(request.method, path)
+            limits = verdict.headers
+            if not verdict.allowed:
+                body = {**RATE_LIMITED, "retry_after": verdict.retry_after}
+                body["global"] = verdict.global_limit
+                headers = {**limits, "Retry-After": str(verdict.retry_after)}
+                return reply(body, status=429, headers=headers)
+        fault = state.faults.take(request)
+        if fault is not None:
+            response = await state.faults.serve(fault, request, lambda: handler(request))
+        else:
+            response = await handler(request)
+        response.headers.update(limits)
+        return response
 
     @routes.get("/api/v10/users/@me")
     async def me(request: web.Request) -> web.Response:

@@ -1,0 +1,176 @@
+"""A member's message arrives, is edited or is deleted: the guard journals it and
+decides, before anything touches Discord, whether it comes down.
+
+The gateway's events run as separate tasks, so an edit or a deletion can be handled
+before the message it concerns was journalled; both are remembered for a while, and the
+newest text of a message is the one that counts. A message that no longer spoils before
+its deletion was sent is left alone; one edited after its repost gets the repost edited.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.app import FamBot
+from bot.community.journal import Author, Entry, Outcome, Place, State
+from bot.pipeline.lanes import Lanes
+from bot.pipeline.rest import Rest
+from cogs.spoilers._incoming import Incoming, place_of
+from cogs.spoilers._judge import Verdict
+from cogs.spoilers._obstacles import Obstacles
+from cogs.spoilers._scope import guarded
+from cogs.spoilers._webhooks import webhook_name
+
+GONE_KEPT = 10_000  # deletions and edits remembered for messages not journalled yet
+
+
+class Intake:
+    def __init__(
+        self,
+        bot: FamBot,
+        verdict: Callable[[Place, str, bool], Awaitable[Verdict]],
+        client: Callable[[], Rest],
+        hides: Lanes,
+        reposts: Lanes,
+        obstacles: Obstacles,
+        note: Callable[[Place, int], None],
+        closing: Callable[[], bool],
+    ) -> None:
+        self.bot = bot
+        self._verdict = verdict
+        self._client = client
+        self.hides = hides
+        self.reposts = reposts
+        self.obstacles = obstacles
+        self._note = note  # the newest message seen in a channel, for catch-up
+        self._closing = closing
+        # Deletions seen for messages not journalled (yet): the MESSAGE_DELETE's task may
+        # run before the MESSAGE_CREATE's has journalled it.
+        self._gone: OrderedDict[int, None] = OrderedDict()
+        self._edits: OrderedDict[int, Incoming] = OrderedDict()  # likewise for edits
+        # Issue 9: a message in the review band goes to the moderators (_review.py).
+        self.on_review: Callable[[Incoming, Verdict], Awaitable[None]] | None = None
+
+    async def consider(
+        self, incoming: Incoming, *, edited: bool, moderator: bool = False
+    ) -> Entry | None:
+        """A new or edited message: journal it and take it down if it spoils."""
+        if self._closing():
+            return None
+        guild = self.bot.get_guild(incoming.guild_id)
+        channel = guild.get_channel_or_thread(incoming.channel_id) if guild else None
+        place = place_of(channel)
+        if guild is None or place is None:
+            return None
+        if not moderator and not await guarded(self.bot, self._client, guild, channel, incoming):
+            return None
+        if not edited:
+            self._note(place, incoming.message_id)
+        if incoming.message_id in self._gone:
+            return None  # its author deleted it already
+        journal = self.bot.store.journal
+        # A new message is looked up only if adding it fails (catch-up reading one the
+        # guard knows): a burst then costs one write per message, not a read and a write.
+        known = await journal.get(incoming.message_id) if edited else None
+        if known is not None:
+            await self._revise(known, incoming)
+            return known
+        # The gateway's events run as separate tasks: an edit can be read before the
+        # message it edits was journalled. The newer text is the one that counts.
+        newer = self._edits.pop(incoming.message_id, None)
+        if newer is not None and newer.revision > incoming.revision:
+            incoming, edited = newer, True
+        if not incoming.content.strip():
+            return None
+        verdict = await self._verdict(place, incoming.content, moderator)
+        if verdict.review and self.on_review is not None:  # issue 9: ask, delete nothing
+            await self.on_review(incoming, verdict)
+        if not verdict.spoils:
+            if edited:  # a racing MESSAGE_CREATE must not act on the older text
+                self._remember(self._edits, incoming.message_id, incoming)
+                known = await journal.get(incoming.message_id)
+                if known is not None:
+                    await self._revise(known, incoming)
+            return None
+        entry = Entry(
+            message_id=incoming.message_id,
+            place=place,
+            author=_author(incoming),
+            content=incoming.content,
+            revision=incoming.revision,
+            reason=str(verdict.reason),
+            rules=verdict.rules,
+            seen_at=datetime.now(UTC),
+            edited=edited,
+            moderator=moderator,
+            reply_to=incoming.reply_to,
+            attachments=incoming.attachments,
+        )
+        if not await journal.add(entry):  # journalled meanwhile: keep the newer text
+            existing = await journal.get(entry.message_id)
+            if existing is not None:
+                await self._revise(existing, incoming)
+            return existing
+        if entry.message_id in self._gone:  # deleted while it was being journalled
+            await journal.finish(entry.message_id, Outcome.WITHDRAWN)
+            return entry
+        newer = self._edits.pop(entry.message_id, None)
+        if newer is not None:  # edited while it was being journalled
+            await self._revise(entry, newer)
+            fresh = await journal.get(entry.message_id)
+            if fresh is None or fresh.state is not State.SEEN:
+                return fresh
+        if sum(a.size for a in entry.attachments) > guild.filesize_limit:
+            await self.obstacles.give_up([entry], Outcome.FILES_TOO_LARGE)
+        else:
+            self.hides.put(place.channel_id, entry.message_id)
+        return entry
+
+    @staticmethod
+    def _remember(kept: OrderedDict[int, Any], key: int, value: Any) -> None:
+        kept[key] = value
+        while len(kept) > GONE_KEPT:
+            kept.popitem(last=False)
+
+    async def _revise(self, entry: Entry, incoming: Incoming) -> None:
+        verdict = await self._verdict(entry.place, incoming.content, entry.moderator)
+        revised = await self.bot.store.journal.revise(
+            entry.message_id,
+            incoming.content,
+            incoming.revision,
+            str(verdict.reason),
+            verdict.rules,
+        )
+        if revised is None:
+            return  # an older edit, delivered late
+        lane = revised.place.channel_id
+        if revised.state is State.SEEN and not verdict.spoils and revised.hide_attempts == 0:
+            if not self.hides.busy_with(lane, revised.message_id):  # not being deleted now
+                self.hides.discard(lane, revised.message_id)
+                await self.bot.store.journal.finish(revised.message_id, Outcome.CLEAN)
+        elif revised.repost_stale:
+            self.reposts.put(revised.place.channel_id, revised.message_id)
+
+    async def deleted(self, message_id: int) -> None:
+        """A MESSAGE_DELETE: the author withdrew a message the guard had not touched yet.
+        The guard's own deletions need nothing: it journals each attempt before sending
+        it, so their events find the entry past ``seen`` or with an attempt noted."""
+        journal = self.bot.store.journal
+        entry = await journal.get(message_id)
+        if entry is None:
+            repost = await journal.by_repost(message_id)
+            if repost is not None and repost.repost_stale:
+                await journal.forget_repost(repost.message_id)
+            elif repost is None:
+                self._remember(self._gone, message_id, None)
+            return
+        if entry.state is State.SEEN and entry.hide_attempts == 0:
+            self.hides.discard(entry.place.channel_id, message_id)
+            await journal.finish(message_id, Outcome.WITHDRAWN)
+
+
+def _author(incoming: Incoming) -> Author:
+    return Author(incoming.author_id, webhook_name(incoming.author_name), incoming.avatar_url)

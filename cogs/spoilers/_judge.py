@@ -1,0 +1,127 @@
+"""Whether a text spoils where it was posted, and how it reads tagged: the one place the
+guard's Discord side calls the text work in ``bot/guard`` (which rules apply where is
+the spoiler policy's call)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.app import FamBot
+from bot.canon.models import GuardRule
+from bot.guard import Finding, Matcher, compile_rules, everything, inspect, segments, tag_finding
+from bot.render.guard import Reason
+from bot.sensitivity import outcome, sensitivity
+from bot.spoilers.policy import Audience, Exposure, exposure
+
+MATCHERS_KEPT = 32
+
+
+@dataclass(frozen=True)
+class Verdict:
+    spoils: bool
+    tagged: str | None  # the text with tags added; None when tags cannot be added safely
+    rules: tuple[str, ...]  # the rule keys that matched (they name things: tags only)
+    reason: Reason
+    links: bool  # it has links, whose previews cannot be hidden
+    pieces: tuple[tuple[str, bool], ...] = ()  # (text, hidden) runs, for /spoilercheck
+    # Issue 9: the guard's reading at this server's sensitivity, and whether it falls in
+    # the review band (ask the moderators, delete nothing).
+    finding: Finding | None = None
+    review: bool = False
+
+
+class Judge:
+    def __init__(self, bot: FamBot) -> None:
+        self.bot = bot
+        self._matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
+        self._compiling = asyncio.Lock()
+        # Derived from one set of rules (the store shares one tuple until a reload):
+        # which apply for an audience, and the rules by id. Asked for every message.
+        self._rules: tuple[GuardRule, ...] | None = None
+        self._active: dict[Audience, tuple[GuardRule, ...]] = {}
+        self._by_id: dict[str, GuardRule] = {}
+
+    async def _current(self) -> tuple[GuardRule, ...]:
+        rules = await self.bot.store.canon.guard_rules()
+        if rules is not self._rules:
+            self._rules, self._active = rules, {}
+            self._by_id = {r.id: r for r in rules}
+        return rules
+
+    async def matcher_for(
+        self, guild_id: int | None, channel_id: int | None, parent_id: int | None = None
+    ) -> Matcher:
+        """The compiled rules that apply in a channel, as the spoiler policy decides:
+        those whose details it would tag (or hold back) for anyone reading there."""
+        audience = self.bot.horizons.audience(
+            user_id=None, guild_id=guild_id, channel_id=channel_id, parent_id=parent_id
+        )
+        rules = await self._current()
+        active = self._active.get(audience)
+        if active is None:
+            if len(self._active) > MATCHERS_KEPT:
+                self._active.clear()
+            active = self._active[audience] = tuple(
+                r for r in rules if exposure(r.reveal, audience) is not Exposure.SHOW
+            )
+        terms = self.bot.store.community.server_settings(guild_id).terms if guild_id else ()
+        key = (tuple(r.id for r in active), terms)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            # One compiles, the rest wait for it: a burst of messages arriving together
+            # would otherwise compile the same rules once each (60 ms apiece).
+            async with self._compiling:
+                matcher = self._matchers.get(key)
+                if matcher is None:
+                    lexicon = await self.bot.store.canon.guard_lexicon()
+                    matcher = self._matchers[key] = compile_rules(active, terms, lexicon)
+                    while len(self._matchers) > MATCHERS_KEPT:
+                        self._matchers.popitem(last=False)
+        self._matchers.move_to_end(key)
+        return matcher
+
+    async def verdict(
+        self,
+        guild_id: int | None,
+        channel_id: int | None,
+        parent_id: int | None,
+        text: str,
+        *,
+        moderator: bool = False,
+        preview: bool = False,
+    ) -> Verdict:
+        """What the guard makes of ``text`` there; a moderator's request tags it all when
+        no rule matches (their judgement). ``preview``: with the runs /spoilercheck shows."""
+        finding = inspect(text, await self.matcher_for(guild_id, channel_id, parent_id))
+        # Issue 9: read at the server's threshold; a moderator's request hides what the
+        # guard was unsure about, or (nothing found) the whole message.
+        chosen = sensitivity(self.bot.store.review.threshold(guild_id) if guild_id else None)
+        finding = replace(finding, threshold=chosen.threshold)
+        review = not finding and outcome(finding.score, chosen) == "review"
+        if moderator and not finding:
+            finding = replace(finding, threshold=chosen.review_from)
+        if moderator and not finding and text.strip():
+            finding = everything(text)
+        return Verdict(
+            spoils=bool(finding),
+            tagged=tag_finding(finding) if finding else text,
+            rules=tuple(sorted(finding.keys)),
+            reason=await self.reason_for(finding, moderator=moderator),
+            links=bool(finding.page.links),
+            pieces=tuple(segments(finding)) if preview else (),
+            finding=finding,
+            review=review and not moderator,
+        )
+
+    async def reason_for(self, finding: Finding, *, moderator: bool = False) -> Reason:
+        await self._current()
+        matched = [self._by_id[k] for k in finding.keys if k in self._by_id]
+        return Reason(
+            finale_seasons=tuple(sorted({s for r in matched for s in r.reveal.finale_seasons})),
+            recent=tuple(sorted({r.reveal.episode for r in matched if not r.reveal.finale_detail})),
+            server_terms=any(k.startswith("term:") for k in finding.keys),
+            moderator=moderator,
+        )
