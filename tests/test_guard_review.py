@@ -248,6 +248,14 @@ async def test_a_message_is_asked_about_once_and_edits_update_its_text(guarded: 
     assert review is not None and review.content == "Gordo is gone, sadly"
 
 
+async def test_a_message_seen_twice_at_once_gets_one_card(guarded: Harness) -> None:
+    """Catch-up after a reconnect can read a message the gateway also delivered."""
+    first = await guarded.member_says(BOB, UNSURE)
+    await guarded.member_says(BOB, UNSURE, message_id=first.id)
+    await guarded.settle()
+    assert len(_cards(guarded)) == 1
+
+
 async def test_without_a_mod_log_nothing_is_asked_and_nothing_deleted(guarded: Harness) -> None:
     await guarded.subcommand("spoilers guard log")
     await guarded.member_says(BOB, UNSURE)

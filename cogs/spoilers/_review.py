@@ -29,7 +29,7 @@ from bot.community.journal import Outcome, State
 from bot.community.review import Review, Sensitivity
 from bot.errors import UserFacingError
 from bot.gate import RESTARTING, turn_away
-from bot.guard import inspect, segments
+from bot.guard import Finding, inspect, segments
 from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.interactions import parent_id, send_ephemeral
 from bot.render.compose import compose
@@ -142,6 +142,7 @@ class GuardReview(commands.Cog):
         self.bot = bot
         self.guard = guard
         self._tagging: set[int] = set()  # messages a moderator's Tag it is working on
+        self._posting: set[int] = set()  # messages whose review card is being posted
         self.menu = app_commands.ContextMenu(
             name=CHECK_MENU,
             callback=self.check_message,
@@ -196,13 +197,32 @@ class GuardReview(commands.Cog):
         jump_url = (
             f"https://discord.com/channels/{incoming.guild_id}/{incoming.channel_id}/{message_id}"
         )
+        if message_id in self._posting:  # the same message seen twice at once (catch-up)
+            await self.bot.store.review.revise(message_id, content, finding.score, rules)
+            return
+        self._posting.add(message_id)
+        try:
+            await self._ask(log_channel, incoming, review, finding, jump_url)
+        finally:
+            self._posting.discard(message_id)
+
+    async def _ask(
+        self,
+        log_channel: discord.TextChannel,
+        incoming: Incoming,
+        review: Review,
+        finding: Finding,
+        jump_url: str,
+    ) -> None:
         store = self.bot.store.review
+        message_id, content = incoming.message_id, incoming.content
         if not await store.open_review(review):
-            await store.revise(message_id, content, finding.score, rules)
+            await store.revise(message_id, content, finding.score, review.rules)
             known = await store.get(message_id)
             if known is None or known.label is not None or known.log_message_id is not None:
                 return  # asked already (or decided): one card per message
             review = known  # its card never reached the mod log: try again now
+        chosen = self.sensitivity(incoming.guild_id)
         shown = replace(finding, threshold=chosen.review_from)
         clues = await clues_for(self.bot.store.canon, shown)
         composed = compose(review_card(review, jump_url, clues, chosen), REVEAL)
