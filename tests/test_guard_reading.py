@@ -315,3 +315,11 @@ def test_initials_need_capitals_and_the_show() -> None:
 )
 def test_round_three_words(text: str, expected: bool) -> None:
     assert spoils(text) is expected
+
+
+def test_a_hint_is_made_plain_by_the_scene_of_its_finale() -> None:
+    # "gone" alone is a hint; the reactor (the scene of Gordo and Tracy's s2 finale
+    # rule) named in the same message makes it plain
+    assert inspect("gordo\ntracy\nreactor\ngone", MATCHER).score >= DEFAULT_THRESHOLD
+    assert inspect("gordo\ntracy\ngone", MATCHER).score < DEFAULT_THRESHOLD
+    assert not spoils("Tracy is gone on a PR tour while Gordo fixes stuff at Jamestown")

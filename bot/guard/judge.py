@@ -269,6 +269,12 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        # Each character's finale scenes: the things their rules are about, by season
+        self._scenes: dict[str, list[tuple[int | None, frozenset[str]]]] = defaultdict(list)
+        for r in self.rules:
+            if r.things:
+                for who in r.persons:
+                    self._scenes[who].append((r.season, r.things))
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
 
@@ -1009,13 +1015,32 @@ class _Context:
             return -1
         return next((k for k in range(1, len(words)) if words[k].text in _GIVEN), len(words))
 
-    def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
+    def _hint(
+        self, s: _Sentence, cue: _Cue, rule: _Rule, persons: frozenset[str] = frozenset()
+    ) -> float:
         """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
         names a finale ("loses her in the s3 finale"); nearly so when the message names
-        the season whose finale the rule gives away ("Just finished s3... she's gone")."""
+        the season whose finale the rule gives away ("Just finished s3... she's gone"), or,
+        for a character, the thing the same rule is about ("Gordo, Tracy, the reactor:
+        gone")."""
         if not cue.weak or s.finale:
             return 1.0
-        return SEASON_NAMED if rule.season in self.seasons else WEAK
+        if rule.season in self.seasons:
+            return SEASON_NAMED
+        if persons and self._things:
+            # "gordo / tracy / moon / reactor / gone": the scene of one of their finale
+            # rules of that season is named too
+            scenes = self.m._scenes
+            for p in persons:
+                for season, things in scenes.get(p, ()):
+                    if season == rule.season and things & self._things:
+                        return SEASON_NAMED
+        return WEAK
+
+    @_lazy
+    def _things(self) -> set[str]:
+        """The things (show words a rule is about: "reactor", "jsc") the message names."""
+        return {m.thing for s in self.read for m in s.mentions if m.thing is not None}
 
     def _matches(self, rule: _Rule, cue: _Cue) -> bool:
         if cue.phrase is not None:
@@ -1069,7 +1094,11 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
-                        score = _closeness(distance) * self._hint(s, cue, rule) * factor
+                        score = (
+                            _closeness(distance)
+                            * self._hint(s, cue, rule, mention.persons)
+                            * factor
+                        )
                         if self._asks(s, cue):
                             score *= ASKING
                         if cue.elsewhere and not (
@@ -1155,7 +1184,7 @@ class _Context:
                 rule = self.m.rules[index]
                 if not self._matches(rule, cue):
                     continue
-                score = BACK_REFERENCE * self._hint(s, cue, rule) * factor
+                score = BACK_REFERENCE * self._hint(s, cue, rule, mention.persons) * factor
                 if self._asks(s, cue):
                     score *= ASKING
                 keep(  # type: ignore[operator]
@@ -1262,7 +1291,10 @@ class _Context:
                                 _said(topic, named_one.start, named_one.end),
                                 _said(s, cue.start, cue.end),
                                 "topic",
-                                BACK_REFERENCE * self._hint(s, cue, rule) * factor * placed,
+                                BACK_REFERENCE
+                                * self._hint(s, cue, rule, mention.persons)
+                                * factor
+                                * placed,
                                 (topic.index, s.index),
                             )
                         )
