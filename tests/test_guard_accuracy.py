@@ -60,8 +60,8 @@ TUNING_FLOORS = {
         "slang": (0.98, 0.98),
         "all": (0.98, 0.97),
     },
-    # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); round 2 was
-    # fitted to it: its round-2 figures, less about 0.015
+    # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); rounds 2
+    # and 3 were fitted to it: their figures, less about 0.015
     TUNING_2: {
         "cross-sentence": (0.98, 0.91),
         "figurative": (0.98, 0.98),
@@ -70,14 +70,14 @@ TUNING_FLOORS = {
         "markup": (0.98, 0.88),
         "multilingual": (0.98, 0.98),
         "namesake": (0.98, 0.98),
-        "non-finale": (0.98, 0.94),
+        "non-finale": (0.98, 0.98),
         "obfuscated": (0.98, 0.98),
         "other-show": (0.98, 0.98),
         "plain": (0.98, 0.98),
         "question": (0.98, 0.95),
         "role": (0.95, 0.82),
-        "slang": (0.98, 0.92),
-        "all": (0.98, 0.94),
+        "slang": (0.98, 0.955),
+        "all": (0.98, 0.945),
     },
 }
 
