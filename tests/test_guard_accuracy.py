@@ -14,6 +14,7 @@ import pytest
 from tests.guard_accuracy import (
     HOLDOUT,
     HOLDOUT_2,
+    HOLDOUT_3,
     OLD,
     OLD_HOLDOUT,
     TUNING,
@@ -122,8 +123,9 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT: (0.98, 0.89),  # round 1 measured 0.985 / 0.883, round 2 0.991 / 0.909
-    HOLDOUT_2: (0.965, 0.88),  # round 1 measured 0.976 / 0.859, round 2 0.977 / 0.897
+    HOLDOUT: (0.98, 0.90),  # rounds 1-3 measured 0.985/0.883, 0.991/0.909, 0.991/0.913
+    HOLDOUT_2: (0.965, 0.885),  # rounds 1-3 measured 0.976/0.859, 0.977/0.897, 0.977/0.902
+    HOLDOUT_3: (0.97, 0.885),  # round 3 measured 0.980 / 0.899
 }
 
 
