@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.community.guard_journal import GuardJournal
+from bot.community.review_store import GuardReviewStore
 from bot.community.store import CommunityStore
 from bot.settings import Shards
 from bot.store import Store
@@ -68,3 +69,19 @@ class Backend:
         """Close ``journal`` and open it again: a restart."""
         await self.close_journal(journal)
         return await self.open_journal()
+
+    async def open_review(self) -> GuardReviewStore:
+        """The review band's store, as a (new) process opens it; on PostgreSQL with its
+        own connections and change feed, so two opened are two processes."""
+        if self.url is None:
+            store = await Store.open(self.db_path)
+            self._open[id(store.review)] = store.close
+            return store.review
+        community = await PostgresCommunity.open(self.url, wait_seconds=WAIT_SECONDS)
+        self._open[id(community.review)] = community.close
+        return community.review
+
+    async def reopen_review(self, review: GuardReviewStore) -> GuardReviewStore:
+        """Close ``review`` and open it again: a restart."""
+        await self._open.pop(id(review))()
+        return await self.open_review()

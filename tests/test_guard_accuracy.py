@@ -14,6 +14,7 @@ import pytest
 from tests.guard_accuracy import (
     HOLDOUT,
     HOLDOUT_2,
+    HOLDOUT_3,
     OLD,
     OLD_HOLDOUT,
     TUNING,
@@ -60,8 +61,8 @@ TUNING_FLOORS = {
         "slang": (0.98, 0.98),
         "all": (0.98, 0.97),
     },
-    # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); round 2 was
-    # fitted to it: its round-2 figures, less about 0.015
+    # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); rounds 2
+    # and 3 were fitted to it: their figures, less about 0.015
     TUNING_2: {
         "cross-sentence": (0.98, 0.91),
         "figurative": (0.98, 0.98),
@@ -70,14 +71,14 @@ TUNING_FLOORS = {
         "markup": (0.98, 0.88),
         "multilingual": (0.98, 0.98),
         "namesake": (0.98, 0.98),
-        "non-finale": (0.98, 0.94),
+        "non-finale": (0.98, 0.98),
         "obfuscated": (0.98, 0.98),
         "other-show": (0.98, 0.98),
         "plain": (0.98, 0.98),
         "question": (0.98, 0.95),
         "role": (0.95, 0.82),
-        "slang": (0.98, 0.92),
-        "all": (0.98, 0.94),
+        "slang": (0.98, 0.955),
+        "all": (0.98, 0.945),
     },
 }
 
@@ -122,8 +123,9 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT: (0.98, 0.89),  # round 1 measured 0.985 / 0.883, round 2 0.991 / 0.909
-    HOLDOUT_2: (0.965, 0.88),  # round 1 measured 0.976 / 0.859, round 2 0.977 / 0.897
+    HOLDOUT: (0.98, 0.90),  # rounds 1-3 measured 0.985/0.883, 0.991/0.909, 0.991/0.913
+    HOLDOUT_2: (0.965, 0.885),  # rounds 1-3 measured 0.976/0.859, 0.977/0.897, 0.977/0.902
+    HOLDOUT_3: (0.97, 0.885),  # round 3 measured 0.980 / 0.899
 }
 
 

@@ -241,3 +241,85 @@ def test_a_hint_alone_goes_to_the_review_band() -> None:
 def test_a_message_with_nothing_to_say_scores_zero() -> None:
     verdict = inspect("good morning everyone", MATCHER)
     assert verdict.score == 0.0 and not verdict.evidence and not verdict.in_review_band
+
+
+# --- round 3: expectations, subjectless sentences, lists, initials --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not gonna lie, I thought Gordo would die in s1",  # a guess about an early season
+        "I honestly expected Molly to die in s2 when she got irradiated",
+        "I was sure Ed was going to die in the Pathfinder fight",
+        "Shane in s1 ep 8. Dies after the bike crash.",  # no finale rule for Shane
+        "Patty in ep 3, Gene in ep 6, Shane in ep 8. Season 1 body count is no joke.",
+        "KB & MC are my favourite duo in s3",  # initials, but nothing happens to them
+        "I downloaded 40 KB of fan art. Killed my data plan.",
+    ],
+)
+def test_round_three_no_false_alarm(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I knew Karen would die the moment she went to JSC in the s3 finale",  # "knew" tells
+        "I thought Karen would survive s3, but she dies in the bombing",  # its own clause
+        "Danielle at Happy Valley in the finale. Shot during the riot. Survives tho.",
+        "Everyone loved Molly. Then JSC happened. RIP.",
+        "Gordo and Tracy. Mom and dad. Gone in the s2 finale.",
+        "Patty in ep 3, Gene in ep 6, Shane in ep 8 and Deke in the finale. Season 1 body"
+        " count is no joke.",
+        "KB & MC kia @ JSC s3",
+        "GS and TS die fixing the reactor in the s2 finale",
+        "So Sergei. He ends up free in the west after the s3 finale.",
+    ],
+)
+def test_round_three_no_miss(text: str) -> None:
+    assert spoils(text)
+
+
+def test_a_list_of_names_places_each_in_its_own_episode() -> None:
+    # Shane's death is mid-season; only Deke, placed in the finale, is a finale detail
+    verdict = inspect("Shane in ep 8 and Deke in the finale. Both dead by the end of s1.", MATCHER)
+    assert {e.character for e in verdict.evidence if e.score >= DEFAULT_THRESHOLD} == {
+        "deke-slayton"
+    }
+    placed = inspect("Deke in ep 3. Dies a little later, in ep 9.", MATCHER)
+    assert placed.score < DEFAULT_THRESHOLD
+
+
+def test_initials_need_capitals_and_the_show() -> None:
+    assert not spoils("kb & mc kia")  # lower case: could be anything
+    verdict = inspect("KB & MC kia s3", MATCHER)
+    assert {e.how for e in verdict.evidence} == {"initials"}
+    # KB is Karen and Kelly Baldwin alike; the rule that matches says which
+    assert "karen-baldwin" in {e.character for e in verdict.evidence}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("did the writers seriously kill Karen in the s3 finale??", True),  # incredulity
+        ("can we talk about Danielle getting shot at Happy Valley?", True),  # not asking
+        ("does Karen die in the s3 finale?", False),  # asking
+        ("Gordo y Tracy no salen vivos del final de la segunda temporada", True),
+        ("Gordo und Tracy opfern sich am Reaktor", True),
+        ("Дэнни изгоняют в северокорейский модуль", True),
+        ("Karen morre de rir com o Ed na primeira temporada", False),  # laughing
+        ("gordo and tracy are cooked after the s2 finale fr", True),  # a hint, finale named
+        ("sergei got his ticket out west in the s3 finale", True),
+    ],
+)
+def test_round_three_words(text: str, expected: bool) -> None:
+    assert spoils(text) is expected
+
+
+def test_a_hint_is_made_plain_by_the_scene_of_its_finale() -> None:
+    # "gone" alone is a hint; the reactor (the scene of Gordo and Tracy's s2 finale
+    # rule) named in the same message makes it plain
+    assert inspect("gordo\ntracy\nreactor\ngone", MATCHER).score >= DEFAULT_THRESHOLD
+    assert inspect("gordo\ntracy\ngone", MATCHER).score < DEFAULT_THRESHOLD
+    assert not spoils("Tracy is gone on a PR tour while Gordo fixes stuff at Jamestown")

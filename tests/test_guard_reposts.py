@@ -18,6 +18,7 @@ from bot.canon.content import load_content
 from bot.guard import compile_rules, everything, inspect, tag_finding
 from bot.guard.layout import layout, readable
 from bot.settings import DEFAULT_CONTENT_DIR
+from tests.examples import examples
 
 BUNDLE = load_content(DEFAULT_CONTENT_DIR)
 MATCHER = compile_rules(
@@ -68,7 +69,7 @@ block = st.one_of(
 messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(text=messages)
 def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     verdict = inspect(text, MATCHER)
@@ -85,7 +86,7 @@ def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     assert not inspect(reposted, MATCHER), "the guard finds nothing left to tag"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(text=messages)
 def test_a_moderators_tag_hides_everything_or_gives_up(text: str) -> None:
     reposted = tag_finding(everything(text))

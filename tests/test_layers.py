@@ -64,6 +64,7 @@ LAYER_OF = {
     "bot.replies": BOT,
     "bot.tree": BOT,
     "bot.views": BOT,
+    "bot.sensitivity": BOT,  # the guard's sensitivity levels and review band (issue 9)
     "cogs": COGS,
 }
 

@@ -17,6 +17,7 @@ import pytest
 from bot.canon.episodes import EpisodeRef
 from bot.community.journal import State
 from bot.community.records import Progress
+from bot.community.review import Review
 from bot.community.store import CommunityStore, StorageUnavailable
 from bot.settings import Shards
 from bot.store.database import StoreError
@@ -69,6 +70,10 @@ async def test_a_change_reaches_the_other_process_within_a_second(
     await _within(PROPAGATION_SECONDS, lambda: bool(there.permission_gaps(GUILD)))
     await there.clear_permission_gaps(GUILD)
     await _within(PROPAGATION_SECONDS, lambda: not here.permission_gaps(GUILD))
+    await here.review.set_threshold(GUILD, 0.45, set_by=1)  # replies and the guard read it
+    await _within(PROPAGATION_SECONDS, lambda: there.review.threshold(GUILD) == 0.45)
+    await there.review.set_threshold(GUILD, None, set_by=1)
+    await _within(PROPAGATION_SECONDS, lambda: here.review.threshold(GUILD) is None)
     await here.clear_progress(7)
     await _within(PROPAGATION_SECONDS, lambda: there.progress(7) is None)
     assert here.server_settings(GUILD) == there.server_settings(GUILD)
@@ -246,6 +251,15 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
     await sqlite.journal.mark_hidden([1001])
     await sqlite.journal.save_marks({5: (GUILD, 1001)})
     await sqlite.journal.add_notice(77, 5, datetime(2026, 11, 24, 12, 0, 10, tzinfo=UTC))
+    # The review band: a server's sensitivity, a decided example and an open question.
+    await sqlite.review.set_threshold(GUILD, 0.75, set_by=9)
+    seen = datetime.now(UTC).replace(microsecond=0)
+    for message_id in (3001, 3002):
+        asked = Review(message_id, GUILD, 5, 6, f"hm {message_id}", 0.5, 0.75, ("r",), seen)
+        assert await sqlite.review.open_review(asked)
+    decided = await sqlite.review.decide(3001, "spoiler", 9)
+    await sqlite.review.card_posted(3002, 4002)
+    undecided = await sqlite.review.get(3002)
     expected = lite.server_settings(GUILD), lite.every_progress(1), lite.permission_gaps(GUILD)
     await sqlite.close()
 
@@ -255,6 +269,7 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
         said = await _migrate(settings, db_path)
         assert "Copied from" in said and "2 series_progress" in said and "1 report" in said
         await _within(5.0, lambda: running.server_settings(GUILD) == expected[0])
+        await _within(5.0, lambda: running.review.threshold(GUILD) == 0.75)
         fresh = await _open(postgres_url)
         try:
             assert fresh.server_settings(GUILD) == expected[0]
@@ -268,6 +283,10 @@ async def test_a_bot_outgrowing_sqlite_copies_its_community_once(
             assert await journal.files(1001) == [("moon.png", b"\x89PNG")]
             assert await journal.marks() == {5: 1001}
             assert [n[0] for n in await journal.notices()] == [77]
+            assert fresh.review.threshold(GUILD) == 0.75
+            assert await fresh.review.examples(GUILD) == [decided]
+            assert await fresh.review.get(3002) == undecided
+            assert await fresh.review.counts(GUILD) == (1, 1)
         finally:
             await fresh.close()
         with pytest.raises(StoreError, match="already holds community data"):

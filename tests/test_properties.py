@@ -22,6 +22,7 @@ from bot.render.compose import compose
 from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import Audience, Detail
 from bot.views import ReplyView, first_page
+from tests.examples import examples
 from tests.renderers import Canon, Sample, every_sample
 from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
 
@@ -85,7 +86,7 @@ audiences = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=SLOW)
 @given(data=st.data(), audience=audiences)
 def test_no_reply_shows_what_its_audience_should_not_see(
     canon: Canon, made: list[Sample], data: st.DataObject, audience: Audience
@@ -122,7 +123,7 @@ def test_no_reply_shows_what_its_audience_should_not_see(
                     assert not any(title in text for text in surface.plain), (name, title)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=SLOW)
 @given(data=st.data(), audience=audiences)
 def test_progress_only_takes_untagged_text_away(
     canon: Canon, made: list[Sample], data: st.DataObject, audience: Audience
@@ -179,7 +180,7 @@ messages = st.lists(pieces, min_size=1, max_size=6).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=messages)
 def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
     finding = inspect(text, MATCHER)

@@ -30,6 +30,8 @@ GRAMMAR = frozenset(
         "she",
         "it",
         "wish",
+        "expecting",
+        "expected_modal",
         "laughter",
         "he",
         "feminine",

@@ -17,9 +17,10 @@ from bot.canon.episodes import EpisodeRef
 from bot.community.records import PermissionGap, Progress, ServerSettings
 
 # What one version counts changes of: a member's progress, a server's settings and
-# lists, a server's permission gaps.
-Scope = Literal["user", "guild", "gaps"]
-SCOPES: tuple[Scope, ...] = ("user", "guild", "gaps")
+# lists, a server's permission gaps, a server's guard sensitivity (the review band's,
+# held by its own store: bot/store/postgres/review.py).
+Scope = Literal["user", "guild", "gaps", "sensitivity"]
+SCOPES: tuple[Scope, ...] = ("user", "guild", "gaps", "sensitivity")
 
 
 class CommunityState:

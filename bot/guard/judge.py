@@ -53,6 +53,7 @@ IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
 OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
+EXPECT_REACH = 3  # from "would", "to" to the outcome it puts in the writer's guess
 EPISODE_REACH = 8  # words from an outcome to the episode it happened in, in one clause
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
@@ -233,6 +234,19 @@ class Matcher:
                 self._genders[person.id] = "she"
             elif said & masculine and not said & feminine:
                 self._genders[person.id] = "he"
+        # Initials ("KB & MC kia"): first and last name's first letters, for everyone
+        # with both; shared initials point at all who share them ("KB": Karen, Kelly)
+        initials: dict[str, set[str]] = defaultdict(set)
+        small = {w for words in self._functions.values() for w in words}
+        for person in self.people:
+            parts = [w for w in person.names[0].casefold().split() if w[:1].isalpha()]
+            if len(parts) >= 2 and parts[0][0].isascii() and parts[-1][0].isascii():
+                pair = parts[0][0] + parts[-1][0]
+                if pair not in small and pair not in self._all_names:
+                    initials[pair].add(person.id)
+        self._initials = {k: frozenset(v) for k, v in initials.items()}
+        for pair in self._initials:
+            self.vocabulary.add(pair, ("initials", pair), exact=True)
         self._language_of: dict[str, list[str]] = defaultdict(list)
         for language, function_words in self._functions.items():
             for word in function_words:
@@ -255,6 +269,12 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        # Each character's finale scenes: the things their rules are about, by season
+        self._scenes: dict[str, list[tuple[int | None, frozenset[str]]]] = defaultdict(list)
+        for r in self.rules:
+            if r.things:
+                for who in r.persons:
+                    self._scenes[who].append((r.season, r.things))
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
 
@@ -487,7 +507,7 @@ class _Context:
         self._cues(s, idiom)
         if any(c.weak for c in s.cues):  # only hints care whether a finale is named
             s.finale = _names_finale(s.words)
-        if s.cues and s.mentions:
+        if s.cues and (s.mentions or s.index):  # a later sentence may point back
             s.markers = markers = _episodes(s.words)
             if any(not finale for _, finale in markers):
                 # what is said goes with the nearest episode named in its clause: "Sylvie
@@ -539,6 +559,12 @@ class _Context:
                     fuzzy=f.fuzzy,
                 )
             )
+        for f in s.of("initials"):
+            # written in capitals ("KB", "K.B."), in a message about the show
+            raw = s.text[s.words[f.start].start : s.words[f.end - 1].end]
+            if raw.isupper() and self.about_show:
+                persons = self.m._initials[f.key]
+                s.mentions.append(_Mention(f.start, f.end, persons, how="initials"))
         history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
         if not history:  # "Sea Dragon was a real 1962 design" is not the show's
             for f in s.of("thing"):
@@ -833,6 +859,10 @@ class _Context:
                 # later "She didn't." denies
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
                 continue
+            if self._expected(s, f.start):
+                # "I thought Gordo would die in s1": an expectation, not the story
+                s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
             cls: str | None = f.key
             negated = (
                 [
@@ -874,6 +904,20 @@ class _Context:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
+
+    def _expected(self, s: _Sentence, at: int) -> bool:
+        """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
+        expected, said with "would", "to" or "going to" just before the outcome, in the
+        clause of an expecting verb, is a guess that may have been wrong, not the story.
+        ("I knew she would die" tells; "knew" is not an expecting verb.)"""
+        expecting = s.grammar.get("expecting")
+        if not expecting:
+            return False
+        modals = s.grammar.get("expected_modal", _NONE)
+        near = [k for k in modals if at - EXPECT_REACH <= k < at and not _apart(s, k, at)]
+        if not near:
+            return False
+        return any(k < near[0] and not _apart(s, k, at) for k in expecting)
 
     def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
         """ "Karen's not in s4 for a reason": missing from a season is the fate of the
@@ -971,13 +1015,32 @@ class _Context:
             return -1
         return next((k for k in range(1, len(words)) if words[k].text in _GIVEN), len(words))
 
-    def _hint(self, s: _Sentence, cue: _Cue, rule: _Rule) -> float:
+    def _hint(
+        self, s: _Sentence, cue: _Cue, rule: _Rule, persons: frozenset[str] = frozenset()
+    ) -> float:
         """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
         names a finale ("loses her in the s3 finale"); nearly so when the message names
-        the season whose finale the rule gives away ("Just finished s3... she's gone")."""
+        the season whose finale the rule gives away ("Just finished s3... she's gone"), or,
+        for a character, the thing the same rule is about ("Gordo, Tracy, the reactor:
+        gone")."""
         if not cue.weak or s.finale:
             return 1.0
-        return SEASON_NAMED if rule.season in self.seasons else WEAK
+        if rule.season in self.seasons:
+            return SEASON_NAMED
+        if persons and self._things:
+            # "gordo / tracy / moon / reactor / gone": the scene of one of their finale
+            # rules of that season is named too
+            scenes = self.m._scenes
+            for p in persons:
+                for season, things in scenes.get(p, ()):
+                    if season == rule.season and things & self._things:
+                        return SEASON_NAMED
+        return WEAK
+
+    @_lazy
+    def _things(self) -> set[str]:
+        """The things (show words a rule is about: "reactor", "jsc") the message names."""
+        return {m.thing for s in self.read for m in s.mentions if m.thing is not None}
 
     def _matches(self, rule: _Rule, cue: _Cue) -> bool:
         if cue.phrase is not None:
@@ -1031,7 +1094,11 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
-                        score = _closeness(distance) * self._hint(s, cue, rule) * factor
+                        score = (
+                            _closeness(distance)
+                            * self._hint(s, cue, rule, mention.persons)
+                            * factor
+                        )
                         if self._asks(s, cue):
                             score *= ASKING
                         if cue.elsewhere and not (
@@ -1117,7 +1184,7 @@ class _Context:
                 rule = self.m.rules[index]
                 if not self._matches(rule, cue):
                     continue
-                score = BACK_REFERENCE * self._hint(s, cue, rule) * factor
+                score = BACK_REFERENCE * self._hint(s, cue, rule, mention.persons) * factor
                 if self._asks(s, cue):
                     score *= ASKING
                 keep(  # type: ignore[operator]
@@ -1175,39 +1242,91 @@ class _Context:
 
     def _topic(self, s: _Sentence, keep: object) -> None:
         """ "Deke. Jamestown. A grave with a view of Earth.": a sentence of nothing but
-        names (and show words) sets the subject of the next one, if it names nobody."""
+        names (and show words, and the episodes they go with: "Patty in ep 3, Shane in
+        ep 8 and Deke in the finale.") sets the subject of the next one, if it names
+        nobody; so does any sentence before one that leaves its subject out ("Danielle
+        at Happy Valley. Shot during the riot.")."""
         if not s.index or any(m.persons for m in s.mentions):
             return
         topic = self.read[s.index - 1]
         named = [m for m in topic.mentions if m.persons]
         if not named or not topic.words:
-            return
-        covered = {k for m in topic.mentions for k in range(m.start, m.end)}
-        covered |= topic.grammar.get("show", _NONE)
-        small = self.m._language_of  # articles and the like ("The reactor.")
-        if not all(
-            k in covered or t.text in _AND or t.text in small for k, t in enumerate(topic.words)
-        ):
-            return
-        mention = _Mention(0, 0, frozenset(p for m in named for p in m.persons), how="topic")
-        factor = self._factor(s, mention)
-        for cue in s.cues:
-            if cue.emoji:
-                continue
-            for index in self._rules_for(mention):
-                rule = self.m.rules[index]
-                if self._matches(rule, cue):
-                    keep(  # type: ignore[operator]
-                        Evidence(
-                            rule.key,
-                            self._character(rule, mention),
-                            _said(topic, named[0].start, named[-1].end),
-                            _said(s, cue.start, cue.end),
-                            "topic",
-                            BACK_REFERENCE * self._hint(s, cue, rule) * factor,
-                            (topic.index, s.index),
+            found = self._subject_of_subjectless(s)
+            if found is None:
+                return
+            topic = found
+            named = [m for m in topic.mentions if m.persons]
+        else:
+            covered = {k for m in topic.mentions for k in range(m.start, m.end)}
+            covered |= topic.grammar.get("show", _NONE)
+            small = self.m._language_of  # articles and the like ("The reactor.")
+            if not all(
+                k in covered or t.text in small or _listing(t.text)
+                for k, t in enumerate(topic.words)
+            ) and not self._opens_with_outcome(s):
+                return
+        markers = _episodes(topic.words)
+        for named_one in named:
+            mention = _Mention(0, 0, named_one.persons, how="topic", common=named_one.common)
+            factor = self._factor(s, mention)
+            # "Shane in ep 8, ... Deke in the finale": each name goes with its episode
+            near = [
+                (k - named_one.end, finale)
+                for k, finale in markers
+                if named_one.end <= k <= named_one.end + 3
+            ]
+            if near and not min(near)[1]:
+                factor *= OTHER_EPISODE
+            for cue in s.cues:
+                if cue.emoji:
+                    continue
+                placed = OTHER_EPISODE if cue.elsewhere else 1.0  # "Dies in ep 9."
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    if self._matches(rule, cue):
+                        keep(  # type: ignore[operator]
+                            Evidence(
+                                rule.key,
+                                self._character(rule, mention),
+                                _said(topic, named_one.start, named_one.end),
+                                _said(s, cue.start, cue.end),
+                                "topic",
+                                BACK_REFERENCE
+                                * self._hint(s, cue, rule, mention.persons)
+                                * factor
+                                * placed,
+                                (topic.index, s.index),
+                            )
                         )
-                    )
+
+    def _opens_with_outcome(self, s: _Sentence) -> bool:
+        """ "Shot during the riot.", "Never made it home.": a sentence that leaves out its
+        subject and opens with what happened (after at most a small word or two)."""
+        first = min((c.start for c in s.cues if not c.emoji), default=None)
+        if first is None or first > 2:
+            return False
+        words = s.words
+        small = self.m._language_of
+        return all(
+            words[k].text in _LEADING
+            or words[k].text in small
+            or k in s.grammar.get("negation", _NONE)
+            for k in range(first)
+        )
+
+    def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:
+        """The sentence whose characters a subjectless sentence is about: the one just
+        before it, or, past one sentence that names nobody ("Shot during the riot.
+        Survives tho.", "Everyone loved Molly. Then JSC happened. RIP."), the one before."""
+        if not self._opens_with_outcome(s):
+            return None
+        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+            earlier = self.read[k]
+            if any(m.persons for m in earlier.mentions):
+                return earlier
+            if earlier.grammar.keys() & _POINTING:
+                return None  # "she" there has taken the subject elsewhere
+        return None
 
     def _things_back(self, s: _Sentence, keep: object) -> None:
         """ "The Goldilocks plan looked impossible. They pull it off." """
@@ -1267,6 +1386,29 @@ _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb"
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no"})  # "she dies, right?"
 # What follows these, a question takes as given: "did they split up after he died?"
+# Small words a subjectless sentence may open with before its outcome ("Then shot.").
+_LEADING = frozenset(
+    {
+        "then",
+        "and",
+        "but",
+        "later",
+        "eventually",
+        "finally",
+        "also",
+        "still",
+        "just",
+        "gets",
+        "got",
+        "tho",
+        "though",
+        "sadly",
+        "ultimately",
+        "literally",
+        "basically",
+        "both",
+    }
+)
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 _JOINERS = frozenset(
     {"but", "and", "then", "while", "whereas", "until", "although", "though", "turns", "turned"}
@@ -1287,7 +1429,7 @@ _GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "
 _GENDERED |= {"dude": "he", "boy": "he"}
 _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
-_SUBJECTS = frozenset({"name", "thing", "role", "relation"})
+_SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
 _OUTCOMES = frozenset({"cue", "weak", "action"})
 
@@ -1298,6 +1440,22 @@ def _closeness(distance: int) -> float:
     if distance <= FAR:
         return MIDDLE
     return DISTANT if distance <= FARTHEST else 0.0
+
+
+def _listing(text: str) -> bool:
+    """A word a list of names and their episodes may hold besides names: "and", "then",
+    "in ep 3", "s1e8", "the finale"."""
+    return (
+        text in _AND
+        or text in _LEADING
+        or text in ("in", "during", "by")
+        or text.isdigit()
+        or text in _EPISODE_WORDS
+        or text in _FINALE_WORDS
+        or text in _FINALES
+        or text in _SEASON_WORDS
+        or bool(_EPISODE_CODE.match(text))
+    )
 
 
 def _episodes(words: list[Token]) -> list[tuple[int, bool]]:

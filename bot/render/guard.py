@@ -1,4 +1,5 @@
-"""What the spoiler guard says: to the author, to the mod log, and for /spoilercheck.
+"""What the spoiler guard says: to the author and to the mod log (/spoilercheck and the
+review band: ``guard_review.py``).
 
 None of it repeats the spoiler it acted on: reasons name seasons and episode codes,
 rule ids go behind tags, and member text is escaped before it is shown.
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.canon.episodes import EpisodeRef, SeasonRef, seasons_text
 from bot.community.journal import Entry
-from bot.render.cards import Card, Colour, Field, Line, Reply, line
+from bot.render.cards import Card, Colour, Field, line
 from bot.spoilers.markup import escape, spoiler
 
 
@@ -171,26 +172,3 @@ def permission_card(channel_id: int, missing: str) -> Card:
 
 def _rules(keys: Sequence[str]) -> str:
     return spoiler(", ".join(sorted(keys))[:900]) if keys else "none"
-
-
-def check_card(pieces: Sequence[tuple[str, bool]], reason: Reason | None) -> Reply:
-    """/spoilercheck: the draft with the sentences the guard would hide behind tags."""
-    if reason is None:
-        return Reply(
-            (
-                Card(
-                    title="Spoiler check",
-                    lines=(line("Nothing in this draft would be tagged here."),),
-                    colour=Colour.TIMELINE,
-                ),
-            ),
-            ephemeral=True,
-        )
-    preview: Line = tuple(spoiler(text) if hidden else escape(text) for text, hidden in pieces)
-    card = Card(
-        title="Spoiler check",
-        lines=(line(f"This draft has {reason}. The guard would tag it like this:"), preview),
-        footer="Only you can see this · wrap those parts in ||tags|| before posting",
-        colour=Colour.SEARCH,
-    )
-    return Reply((card,), ephemeral=True)

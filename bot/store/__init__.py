@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from bot.community.guard_journal import GuardJournal
+from bot.community.review_store import GuardReviewStore
 from bot.community.store import CommunityStore
 from bot.settings import Settings
 from bot.store.canon import CanonRepository
 from bot.store.community import SqliteCommunity
 from bot.store.database import StoreError, connect, connect_memory, connect_to_read
 from bot.store.file_checks import check_database_path, describe_sqlite_error
+from bot.store.guard_review import GuardReviewRepository
 from bot.store.journal import JournalRepository
 from bot.store.lock import ProcessLock
 from bot.store.sqlite_journal import SqliteJournal
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CanonRepository",
+    "GuardReviewRepository",
     "JournalRepository",
     "SqliteCommunity",
     "Store",
@@ -47,6 +50,7 @@ class Store:
         path: Path | None,
         community: CommunityStore,
         journal: GuardJournal,
+        review: GuardReviewStore,
         *,
         lock: ProcessLock | None = None,
         shared: PostgresCommunity | None = None,
@@ -56,6 +60,7 @@ class Store:
         self.canon = CanonRepository(conn)
         self.community = community
         self.journal = journal  # the spoiler guard's, beside the community data
+        self.review = review  # the guard's review band (issue 9)
         self._lock = lock
         self._shared = shared
 
@@ -75,9 +80,11 @@ class Store:
                 lock.release()
             raise
         community = SqliteCommunity(conn)
-        store = cls(conn, path, community, SqliteJournal(conn), lock=lock)
+        review = GuardReviewRepository(conn)
+        store = cls(conn, path, community, SqliteJournal(conn), review, lock=lock)
         try:
             await community.load(fresh_look=exclusive)
+            await review.load()
         except sqlite3.Error as error:
             await store.close()
             raise describe_sqlite_error(path, error) from None
@@ -108,7 +115,7 @@ class Store:
         journal = PostgresJournal(
             settings.database_url, community.pool, community.worker, settings.shards
         )
-        return cls(conn, None, community, journal, shared=community)
+        return cls(conn, None, community, journal, community.review, shared=community)
 
     @classmethod
     async def open_to_read(cls, path: Path) -> Store:
@@ -116,7 +123,9 @@ class Store:
         no migration, no lock, no writes; the community cache is not loaded, so only the
         repositories' SQL queries answer."""
         conn = await connect_to_read(path)
-        return cls(conn, path, SqliteCommunity(conn), SqliteJournal(conn))
+        return cls(
+            conn, path, SqliteCommunity(conn), SqliteJournal(conn), GuardReviewRepository(conn)
+        )
 
     async def close(self) -> None:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 import discord
 from discord.ext import commands
@@ -20,6 +21,9 @@ from cogs.spoilers._engine import GuardEngine
 from cogs.spoilers._incoming import Incoming
 from cogs.spoilers._judge import Judge
 
+if TYPE_CHECKING:
+    from cogs.spoilers._review import GuardReview
+
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +33,7 @@ class SpoilerGuard(commands.Cog):
         self.judge = Judge(bot)
         self.engine = GuardEngine(bot, self.judge)
         self._connecting: asyncio.Task[None] | None = None
+        self.review: GuardReview | None = None  # the review band (issue 9), set in setup
 
     async def cog_load(self) -> None:
         await self.engine.start()

@@ -51,6 +51,8 @@ class Intake:
         # run before the MESSAGE_CREATE's has journalled it.
         self._gone: OrderedDict[int, None] = OrderedDict()
         self._edits: OrderedDict[int, Incoming] = OrderedDict()  # likewise for edits
+        # Issue 9: a message in the review band goes to the moderators (_review.py).
+        self.on_review: Callable[[Incoming, Verdict], Awaitable[None]] | None = None
 
     async def consider(
         self, incoming: Incoming, *, edited: bool, moderator: bool = False
@@ -84,6 +86,8 @@ class Intake:
         if not incoming.content.strip():
             return None
         verdict = await self._verdict(place, incoming.content, moderator)
+        if verdict.review and self.on_review is not None:  # issue 9: ask, delete nothing
+            await self.on_review(incoming, verdict)
         if not verdict.spoils:
             if edited:  # a racing MESSAGE_CREATE must not act on the older text
                 self._remember(self._edits, incoming.message_id, incoming)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.app import FamBot
 from bot.canon.models import GuardRule
-from bot.guard import Finding, Matcher, compile_rules, everything, inspect, segments, tag_finding
+from bot.guard import Finding, Matcher, compile_rules, everything, inspect, tag_finding
 from bot.render.guard import Reason
+from bot.sensitivity import outcome, sensitivity
 from bot.spoilers.policy import Audience, Exposure, exposure
 
 MATCHERS_KEPT = 32
@@ -25,7 +26,10 @@ class Verdict:
     rules: tuple[str, ...]  # the rule keys that matched (they name things: tags only)
     reason: Reason
     links: bool  # it has links, whose previews cannot be hidden
-    pieces: tuple[tuple[str, bool], ...] = ()  # (text, hidden) runs, for /spoilercheck
+    # Issue 9: the guard's reading at this server's sensitivity, and whether it falls in
+    # the review band (ask the moderators, delete nothing).
+    finding: Finding | None = None
+    review: bool = False
 
 
 class Judge:
@@ -86,11 +90,17 @@ class Judge:
         text: str,
         *,
         moderator: bool = False,
-        preview: bool = False,
     ) -> Verdict:
         """What the guard makes of ``text`` there; a moderator's request tags it all when
-        no rule matches (their judgement). ``preview``: with the runs /spoilercheck shows."""
+        no rule matches (their judgement)."""
         finding = inspect(text, await self.matcher_for(guild_id, channel_id, parent_id))
+        # Issue 9: read at the server's threshold; a moderator's request hides what the
+        # guard was unsure about, or (nothing found) the whole message.
+        chosen = sensitivity(self.bot.store.review.threshold(guild_id) if guild_id else None)
+        finding = replace(finding, threshold=chosen.threshold)
+        review = not finding and outcome(finding.score, chosen) == "review"
+        if moderator and not finding:
+            finding = replace(finding, threshold=chosen.review_from)
         if moderator and not finding and text.strip():
             finding = everything(text)
         return Verdict(
@@ -99,7 +109,8 @@ class Judge:
             rules=tuple(sorted(finding.keys)),
             reason=await self.reason_for(finding, moderator=moderator),
             links=bool(finding.page.links),
-            pieces=tuple(segments(finding)) if preview else (),
+            finding=finding,
+            review=review and not moderator,
         )
 
     async def reason_for(self, finding: Finding, *, moderator: bool = False) -> Reason:

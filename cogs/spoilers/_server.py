@@ -16,6 +16,7 @@ from bot.render.spoilers import done_card, status_card
 from bot.replies import send_reply
 from bot.spoilers.markup import spoiler
 from bot.text import clean_term, normalise
+from cogs.spoilers import _guard_settings
 from cogs.spoilers._guard import SpoilerGuard
 
 TERM_MIN, TERM_MAX = 2, 60
@@ -57,7 +58,9 @@ class ServerSpoilerCommands(
         server = self.community.server_settings(guild.id)
         state = await self.spoiler_guard.engine.state(guild)
         embargo = self.bot.horizons.embargo(server)
-        await send_reply(interaction, status_card(server, embargo, state))
+        reply = status_card(server, embargo, state)
+        reply = await _guard_settings.status_with_sensitivity(self.bot, guild.id, reply)  # issue 9
+        await send_reply(interaction, reply)
 
     # --- replies ------------------------------------------------------------------
 
@@ -144,6 +147,25 @@ class ServerSpoilerCommands(
         )
         text = f"The guard logs to {channel.mention}." if channel else "The guard does not log."
         await send_reply(interaction, done_card(text))
+
+    # --- issue 9: the guard's sensitivity and its labelled examples (_guard_settings) ---
+
+    @guard.command(name="sensitivity", description="How sure the guard must be before it tags")
+    @app_commands.describe(
+        level="strict, balanced (the default) or relaxed, or a number from 0.30 to 0.95; "
+        "leave empty to see it"
+    )
+    @app_commands.autocomplete(level=_guard_settings.level_choices)
+    async def guard_sensitivity(
+        self,
+        interaction: discord.Interaction[FamBot],
+        level: app_commands.Range[str, 1, 20] | None = None,
+    ) -> None:
+        await _guard_settings.set_sensitivity(interaction, level)
+
+    @guard.command(name="examples", description="Download the messages moderators labelled")
+    async def guard_examples(self, interaction: discord.Interaction[FamBot]) -> None:
+        await _guard_settings.send_examples(interaction)
 
     @exempt.command(name="channel", description="Exempt a channel from the guard, or undo it")
     @app_commands.describe(channel="The channel", exempt="True to exempt, False to guard it again")

@@ -9,9 +9,6 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.community.journal import Outcome, State
 from bot.errors import UserFacingError
-from bot.interactions import parent_id
-from bot.render.guard import check_card
-from bot.replies import send_reply
 from cogs.spoilers._guard import SpoilerGuard
 from cogs.spoilers._incoming import Incoming, place_of
 
@@ -41,16 +38,9 @@ class SpoilerTools(commands.Cog):
     async def spoilercheck(
         self, interaction: discord.Interaction[FamBot], draft: app_commands.Range[str, 1, 2000]
     ) -> None:
-        verdict = await self.guard.judge.verdict(
-            interaction.guild_id,
-            interaction.channel_id,
-            parent_id(interaction.channel),
-            draft,
-            preview=True,
-        )
-        await send_reply(
-            interaction, check_card(verdict.pieces, verdict.reason if verdict.spoils else None)
-        )
+        # Issue 9: the verdict, the score against this server's sensitivity, and why.
+        assert self.guard.review is not None  # set up with the guard (cogs/spoilers)
+        await self.guard.review.check_reply(interaction, draft)
 
     async def tag_message(
         self, interaction: discord.Interaction[FamBot], message: discord.Message

@@ -455,7 +455,9 @@ def build_app(state: StandIn, channel_for: Callable[[str], int]) -> web.Applicat
     app = web.Application(middlewares=[record])
     app.add_routes(routes)
     add_channel_routes(app, state)
+    add_lookup_routes(app, state)
     return app
 
 
 from tests.standin.channels import Webhook, add_channel_routes, execute_webhook  # noqa: E402
+from tests.standin.lookups import add_lookup_routes  # noqa: E402

@@ -40,10 +40,11 @@ from bot.community.state import CommunityState, Scope
 from bot.community.store import StorageUnavailable
 from bot.settings import Shards
 from bot.store.postgres.database import open_pool, require_current, where
+from bot.store.postgres.review import PostgresGuardReview
 
 if TYPE_CHECKING:
     from bot.store.postgres.database import Connection
-from bot.store.postgres.listener import CHANNEL, Change, ChangeListener
+from bot.store.postgres.listener import BUMP, CHANNEL, Change, ChangeListener
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +65,6 @@ _TRANSIENT = (
     asyncpg.DeadlockDetectedError,
 )
 
-# Bumps the version and announces it (delivered when the transaction commits), in one
-# round trip.
-_BUMP = """WITH bumped AS (
-               INSERT INTO community_version (scope, key, version) VALUES ($1, $2, 1)
-               ON CONFLICT (scope, key) DO UPDATE SET version = community_version.version + 1
-               RETURNING version)
-           SELECT version, pg_notify($3, $1 || ':' || $2 || ':' || version) FROM bumped"""
 
 _USER = """SELECT (SELECT version FROM community_version WHERE scope = 'user' AND key = $1),
                   ARRAY(SELECT series FROM community_series_progress
@@ -140,6 +134,8 @@ class PostgresCommunity(CommunityState):
         # This process, as the guard's journal knows it (present while the listener is).
         self.worker = secrets.randbelow(2**31 - 2) + 1
         self.listener = ChangeListener(url, self._heard, self.load, self.worker)
+        # The review band's store: its servers' thresholds travel on this change feed.
+        self.review = PostgresGuardReview(url, pool)
 
     @classmethod
     async def open(
@@ -162,6 +158,7 @@ class PostgresCommunity(CommunityState):
             store._refresher = asyncio.create_task(store._refresh_loop(), name="fambot-refresh")
             if fresh_look:
                 await store._fresh_look()
+                await store.review.prune()  # undecided reviews past their time, as SQLite
             await store.load()
         except BaseException:
             await store.close()
@@ -189,14 +186,22 @@ class PostgresCommunity(CommunityState):
     # --- keeping memory current -------------------------------------------------------
 
     async def load(self) -> None:
-        """Read everything in one consistent snapshot; keep whatever is newer."""
+        """Read everything in one consistent snapshot; keep whatever is newer (the
+        review band's thresholds in a snapshot of their own: versions keep them right)."""
+        await self._load_community()
+        await self.review.load()
+
+    async def _load_community(self) -> None:
         async with (
             self._pool.acquire() as conn,
             conn.transaction(isolation="repeatable_read", readonly=True),
         ):
             versions: dict[tuple[Scope, int], int] = {
                 (r[0], r[1]): r[2]
-                for r in await conn.fetch("SELECT scope, key, version FROM community_version")
+                for r in await conn.fetch(
+                    "SELECT scope, key, version FROM community_version"
+                    " WHERE scope IN ('user', 'guild', 'gaps')"
+                )
             }
             users: dict[int, list[Progress]] = defaultdict(list)
             for r in await conn.fetch(
@@ -249,7 +254,8 @@ class PostgresCommunity(CommunityState):
 
     def _heard(self, change: Change) -> None:
         scope, key, version = change
-        if version <= self.version(scope, key):
+        held = self.review.version(key) if scope == "sensitivity" else self.version(scope, key)
+        if version <= held:
             return  # this process made the change, or already read something newer
         self._pending.add((scope, key))
         self._wake.set()
@@ -271,6 +277,9 @@ class PostgresCommunity(CommunityState):
 
     async def refresh(self, scope: Scope, key: int) -> None:
         """Read one entry as it is now and keep it if newer (a notice's work)."""
+        if scope == "sensitivity":
+            await self.review.refresh(key)
+            return
         async with self._pool.acquire() as conn:
             keep = await self._read_back(conn, scope, key)
         keep()
@@ -306,7 +315,7 @@ class PostgresCommunity(CommunityState):
             try:
                 async with self._pool.acquire() as conn, conn.transaction():
                     for scope, key in changed:
-                        await conn.fetchval(_BUMP, scope, key, CHANNEL)
+                        await conn.fetchval(BUMP, scope, key, CHANNEL)
                     result = await work(conn)
                     keep = [await self._read_back(conn, s, k) for s, k in changed]
                 for put in keep:  # committed: now it may be served

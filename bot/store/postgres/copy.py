@@ -95,9 +95,25 @@ TABLES = {
     "community_guard_mark": ("channel_id", "guild_id", "message_id"),
     "community_guard_since": ("guild_id", "message_id"),
     "community_guard_notice": ("message_id", "channel_id", "delete_at"),
+    "community_guard_sensitivity": ("guild_id", "threshold", "set_by", "updated_at"),
+    "community_guard_review": (
+        "message_id",
+        "guild_id",
+        "channel_id",
+        "author_id",
+        "content",
+        "score",
+        "threshold",
+        "rules",
+        "log_message_id",
+        "seen_at",
+        "label",
+        "decided_by",
+        "decided_at",
+    ),
 }
 _TIMES = {"updated_at", "created_at", "reported_at", "acted_at", "revision", "seen_at"}
-_TIMES |= {"delete_at"}
+_TIMES |= {"delete_at", "decided_at"}
 _FLAGS = {"tag_finales", "guard_enabled", "logged", "edited", "moderator", "repost_stale"}
 _FLAGS |= {"reported"}
 
@@ -138,6 +154,7 @@ async def copy_from_sqlite(path: Path, conn: Connection) -> dict[str, int]:
                    UNION SELECT 'guild', guild_id, 1 FROM community_exempt_role
                    UNION SELECT 'guild', guild_id, 1 FROM community_guard_term
                    UNION SELECT 'gaps', guild_id, 1 FROM community_permission_gap
+                   UNION SELECT 'sensitivity', guild_id, 1 FROM community_guard_sensitivity
                    ON CONFLICT DO NOTHING"""
             )
             # Any process already running reloads everything.

@@ -37,6 +37,14 @@ LONGEST_RETRY_SECONDS = 5.0
 
 Change = tuple[Scope, int, int]  # scope, key, version
 
+# Bumps a version and announces it (delivered when the transaction commits), in one round
+# trip: $1 scope, $2 key, $3 CHANNEL.
+BUMP = """WITH bumped AS (
+              INSERT INTO community_version (scope, key, version) VALUES ($1, $2, 1)
+              ON CONFLICT (scope, key) DO UPDATE SET version = community_version.version + 1
+              RETURNING version)
+          SELECT version, pg_notify($3, $1 || ':' || $2 || ':' || version) FROM bumped"""
+
 
 def parse(payload: str) -> Change | None:
     scope, _, rest = payload.partition(":")
