@@ -131,7 +131,9 @@ async def test_a_value_past_its_limit_is_refused_before_any_work(
         reply, seconds = await _refused(harness, make())
     assert reply.type == 4 and reply.ephemeral
     assert reply.content == f"That won't work: {expected}"
-    assert seconds < 0.5, f"answered in {seconds:.2f} s"
+    # Generous on purpose: the point is that a huge value never reaches work that grows
+    # with it (seconds), not speed; a busy CI machine must not fail it.
+    assert seconds < 2.0, f"answered in {seconds:.2f} s"
     _no_tracebacks(caplog)
     with sqlite3.connect(settings.database_path) as conn:
         for table in ("community_exempt_role", "community_guard_term", "community_guild_policy"):
@@ -144,7 +146,7 @@ async def test_a_huge_autocomplete_gets_no_suggestions_at_once(harness: Harness)
         harness, payloads.autocomplete("character", "name", {"name": HUGE})
     )
     assert reply.type == 8 and reply.choices == []
-    assert seconds < 0.5
+    assert seconds < 2.0  # see above: no work that grows with the input
 
 
 async def test_autocomplete_still_accepts_what_is_being_typed(harness: Harness) -> None:
