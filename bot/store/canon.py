@@ -71,6 +71,11 @@ T = TypeVar("T")
 MEMO_SIZE = 4096  # canon records are a few hundred; the rest is recent searches
 
 
+def _retrieve_error(reading: asyncio.Future[Any]) -> None:
+    if not reading.cancelled():
+        reading.exception()
+
+
 def _memoized(
     method: Callable[Concatenate[CanonRepository, P], Coroutine[Any, Any, T]],
 ) -> Callable[Concatenate[CanonRepository, P], Coroutine[Any, Any, T]]:
@@ -90,6 +95,9 @@ def _memoized(
         reading = repo._reading.get(key)
         if reading is None:
             reading = repo._reading[key] = asyncio.ensure_future(method(repo, *args, **kwargs))
+            # If every caller was cancelled (a shutdown), the shared read may still fail
+            # once the database closes: its error is nobody's to report.
+            reading.add_done_callback(_retrieve_error)
         try:
             value: T = await asyncio.shield(reading)
         finally:
