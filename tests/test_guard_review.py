@@ -515,3 +515,60 @@ async def test_check_for_spoilers_on_a_message(guarded: Harness) -> None:
     assert checked.ephemeral
     assert "would ask the moderators" in checked.embeds[0]["description"]
     assert not [w for w in SECRET_WORDS if w in _readable(checked.data)]
+
+
+# --- tagged another way while the card is open ----------------------------------------------------
+
+
+async def _tag_by_menu(harness: Harness, message: Message, member: Member) -> Exchange:
+    done = await harness.send(payloads.message_command("Spoiler-tag this message", message, member))
+    await harness.settle()
+    return done
+
+
+async def test_tagging_by_the_menu_closes_an_open_card(guarded: Harness) -> None:
+    assert guarded.bot is not None
+    message, card = await _unsure_card(guarded)
+    # Another moderator's client still shows the card as it was, buttons and all.
+    stale = Message(card.id, card.channel_id, copy.deepcopy(card.payload))
+    done = await _tag_by_menu(guarded, message, ALICE)
+    assert "Done: the message was reposted with spoiler tags" in _answer(done)
+    review = await guarded.bot.store.review.get(message.id)
+    assert review is not None and review.label == "spoiler" and review.decided_by == ALICE.id
+    edited = guarded.stand_in.messages[card.id].payload
+    assert edited["components"] == []
+    [decision] = [f for f in edited["embeds"][0]["fields"] if f["name"] == "Decision"]
+    assert f"<@{ALICE.id}> tagged it as a spoiler" in decision["value"]
+    assert not any(word in _readable(edited) for word in SECRET_WORDS)
+    again = await _press(guarded, stale, "Not a spoiler", MODERATOR)
+    assert "Already decided" in _answer(again)
+
+
+@pytest.mark.parametrize("fault", ["card gone", "card cannot be edited"])
+async def test_a_card_out_of_reach_does_not_undo_the_menus_decision(
+    guarded: Harness, fault: str
+) -> None:
+    assert guarded.bot is not None
+    message, card = await _unsure_card(guarded)
+    method = "GET" if fault == "card gone" else "PATCH"
+    status, body = (404, {"message": "Unknown Message", "code": 10008})
+    if fault != "card gone":
+        status, body = 503, {"message": "Service Unavailable", "code": 0}
+    guarded.stand_in.fail_next(
+        lambda r: r.method == method and r.path.endswith(f"/messages/{card.id}"), status, body
+    )
+    done = await _tag_by_menu(guarded, message, ALICE)
+    assert "Done: the message was reposted with spoiler tags" in _answer(done)
+    review = await guarded.bot.store.review.get(message.id)
+    assert review is not None and review.label == "spoiler"
+    assert guarded.stand_in.calls(method, f"/messages/{card.id}")  # the fault was met
+    assert guarded.stand_in.messages[card.id].payload["components"]  # the card is as it was
+
+
+async def test_the_menu_on_a_message_never_asked_about_decides_nothing(guarded: Harness) -> None:
+    assert guarded.bot is not None
+    message = await guarded.member_says(BOB, "The ending of the season surprised me.")
+    await guarded.settle()
+    await _tag_by_menu(guarded, message, ALICE)
+    assert await guarded.bot.store.review.get(message.id) is None
+    assert _cards(guarded) == []

@@ -327,10 +327,35 @@ class GuardReview(commands.Cog):
         )
         return decided, _progress(final.state, final.outcome) + KEPT_AS
 
+    async def settle(self, message_id: int, moderator_id: int, content: str) -> None:
+        """A moderator tagged the message another way ("Spoiler-tag this message") while
+        its review was open: that is their decision, and its card stops asking."""
+        decided = await self.bot.store.review.decide(
+            message_id, "spoiler", moderator_id, content=content
+        )
+        if decided is None or decided.log_message_id is None:
+            return  # never asked about, or decided already
+        guild = self.bot.get_guild(decided.guild_id)
+        log_channel = self._log_channel(guild) if guild is not None else None
+        if log_channel is None:
+            return  # the decision is kept; the card (if any) is out of reach
+        try:
+            card = await log_channel.fetch_message(decided.log_message_id)
+        except discord.HTTPException as error:  # moved mod log, deleted card, bad day
+            log.info("Could not find a review card to close: HTTP %s", error.status)
+            return
+        except (aiohttp.ClientError, OSError, TimeoutError) as error:
+            log.info("Could not find a review card to close: %s", type(error).__name__)
+            return
+        await self._edit_card(card, decided)
+
     async def _close_card(self, interaction: discord.Interaction[FamBot], review: Review) -> None:
+        if interaction.message is not None:
+            await self._edit_card(interaction.message, review)
+
+    async def _edit_card(self, card: discord.Message, review: Review) -> None:
         """The card says who decided what; its buttons go."""
-        card = interaction.message
-        if card is None or not card.embeds:
+        if not card.embeds:
             return
         embed = card.embeds[0]
         if any(field.name == "Decision" for field in embed.fields):
@@ -340,6 +365,8 @@ class GuardReview(commands.Cog):
             await card.edit(embed=embed, view=None, allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as error:  # the decision is kept either way
             log.info("Could not update a review card: HTTP %s", error.status)
+        except (aiohttp.ClientError, OSError, TimeoutError) as error:
+            log.info("Could not update a review card: %s", type(error).__name__)
 
     # --- what the guard would do ------------------------------------------------------------
 

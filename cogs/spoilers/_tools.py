@@ -58,6 +58,9 @@ class SpoilerTools(commands.Cog):
         engine = self.guard.engine
         entry = await engine.consider(incoming, edited=False, moderator=True)
         final = await engine.outcome(entry.message_id) if entry is not None else None
+        if final is not None and final.state is not State.GIVEN_UP and self.guard.review:
+            # An open review card for it would otherwise go on asking.
+            await self.guard.review.settle(message.id, interaction.user.id, message.content)
         await interaction.followup.send(
             _answer(final.state, final.outcome) if final else ("There was nothing to tag."),
             ephemeral=True,
