@@ -6,7 +6,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 
 - ``tests/corpus/tuning.toml``: the tuning part; rules and thresholds may be fitted to it.
 - ``tests/corpus/tuning2.toml``: a second tuning part, weighted to the hardest kinds.
-- ``tests/corpus/holdout.toml``, ``holdout2.toml`` and ``holdout3.toml``: held out.
+- ``tests/corpus/holdout.toml``, ``holdout2.toml``, ``holdout3.toml`` and ``holdout4.toml``:
+  held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -36,6 +37,7 @@ TUNING_2 = HERE / "corpus" / "tuning2.toml"
 HOLDOUT = HERE / "corpus" / "holdout.toml"
 HOLDOUT_2 = HERE / "corpus" / "holdout2.toml"
 HOLDOUT_3 = HERE / "corpus" / "holdout3.toml"
+HOLDOUT_4 = HERE / "corpus" / "holdout4.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {"tuning": TUNING, "tuning2": TUNING_2, "old": OLD, "old-holdout": OLD_HOLDOUT}
