@@ -15,6 +15,11 @@ three words between the verb and its particle.
 Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
 away with the same first letter, unless it is itself an everyday word in one of the
 guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
+
+A vocabulary word written "=word" is matched only as written: no word endings, no typos.
+For words whose stem is another everyday word's too (Italian "morira" stems to "mor",
+like "mora" and "morava"; Portuguese "parto" to "part", like "parte"), or whose other
+forms mean something else ("dead" and "deadly", "pops" and "pop").
 """
 
 from __future__ import annotations
@@ -114,6 +119,10 @@ class Vocabulary:
         """Add a phrase ("es:muere" for a language other than English). ``exact``: its
         words are matched as they are, not by their stems (names: "Дэни" is not "Дэнни")."""
         language, phrase = split_language(phrase.strip())
+        literal = phrase.startswith(_EXACT)  # "=word": as written, no endings, no typos
+        if literal:
+            phrase = phrase[len(_EXACT) :]
+            exact = True
         if not phrase:
             return
         entry = (payload[0], payload[1], language)
@@ -140,7 +149,7 @@ class Vocabulary:
             self._keys.add(key)
             self._exact.add(word)
             self._exact_in[language].add(word)
-            if word.isalpha() and len(word) >= FUZZY_MIN + 1:
+            if word.isalpha() and len(word) >= FUZZY_MIN + 1 and not literal:
                 self._words[word].add(key)
         ends = node.setdefault(_END, [])
         if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once

@@ -1,0 +1,101 @@
+"""What the guard knows a message says: fate words, their look-alikes, slang, other
+languages, spellings that hide words. Each case is written for this test (not copied from
+a corpus); tests/corpus/tuning4.toml measures how often the guard is right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.guard.matcher import Vocabulary
+from bot.guard.normalise import tokens
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+def classes(word: str) -> set[str]:
+    """The meaning classes the shipped vocabulary reads one word as."""
+    found = MATCHER.vocabulary.find(tokens(word))
+    return {f.key for f in found if f.category in ("cue", "weak")}
+
+
+# --- "=word": matched as written -------------------------------------------------------
+
+
+def test_a_word_marked_exact_is_matched_only_as_written() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.add("it:=moriranno", ("cue", "death"))
+    vocabulary.add("dying", ("cue", "death"))
+    assert vocabulary.find(tokens("moriranno"))
+    assert not vocabulary.find(tokens("morava"))  # same Italian stem ("mor")
+    assert not vocabulary.find(tokens("moriranni"))  # one letter off: no typo either
+    assert vocabulary.find(tokens("dies"))  # an unmarked word keeps its endings
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "mora",  # pt/es/it "lives", not Italian "moriranno"
+        "morava",
+        "muro",  # es "wall", not "murieron"
+        "parte",  # not "parto" (birth)
+        "partido",
+        "cada",  # pt/es "each", not "cadeia" (prison)
+        "tira",  # pt "pulls", not "tiro" (shot)
+        "ferias",  # holidays, not "ferida"
+        "colpa",  # it "blame", not "colpita" (hit)
+        "sparire",  # it "disappear", not "sparato"
+        "atento",  # es "attentive", not "atentado"
+        "materia",  # not "matam"
+        "esposa",  # es "wife", not "esposada" (handcuffed)
+        "survient",  # fr "happens", not "survit"
+        "vive",  # not fr "vivant"
+        "tua",  # it/pt "your", not fr "tue"
+        "deadly",
+        "pop",
+        "release",
+        "stage",
+        "ripped",
+        "cooking",
+    ],
+)
+def test_everyday_words_that_share_a_fate_words_stem_are_not_fate_words(word: str) -> None:
+    assert not classes(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "cls"),
+    [
+        ("dead", "death"),
+        ("moriranno", "death"),
+        ("morendo", "death"),
+        ("parto", "birth"),
+        ("tiro", "shot"),
+        ("tue", "death"),
+        ("killed", "death"),
+    ],
+)
+def test_the_fate_words_themselves_still_count(word: str, cls: str) -> None:
+    assert cls in classes(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen mora em Houston na primeira temporada",
+        "Tracy morava em Houston antes da fama",
+        "Tracy's comeback lines are deadly, she doesn't miss",
+    ],
+)
+def test_look_alikes_of_fate_words_in_a_sentence(text: str) -> None:
+    assert not spoils(text)
