@@ -99,3 +99,67 @@ def test_the_fate_words_themselves_still_count(word: str, cls: str) -> None:
 )
 def test_look_alikes_of_fate_words_in_a_sentence(text: str) -> None:
     assert not spoils(text)
+
+
+# --- spellings that hide words ----------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("🅶🅾🆁🅳🅾 🅳🅸🅴🆂", ["gordo", "dies"]),  # negative squared letters
+        ("🅖🅞🅡🅓🅞", ["gordo"]),  # negative circled
+        ("⒢⒪⒭⒟⒪ 🄺🄰🅁🄴🄽", ["gordo", "karen"]),  # parenthesized: not "(g)(o)..."
+        ("GordoAndTracyDie", ["gordo", "and", "tracy", "die"]),  # CamelCase
+        ("#RIPKaren", ["rip", "karen"]),  # a capital run, then a word
+        ("𝐌𝐨𝐥𝐥𝐲𝐃𝐢𝐞𝐬 💀", ["molly", "dies", "💀"]),  # styled letters keep their case
+        ("NASAs JSC iPhone Karen", ["nasas", "jsc", "iphone", "karen"]),  # not cut
+        ("tracy doesnt make it", ["tracy", "doesn", "t", "make", "it"]),
+        ("wont, cant, shes", ["won", "t", "can", "t", "she", "s"]),
+        ("Ka\u200brenDies", ["karen", "dies"]),  # an invisible character inside
+    ],
+)
+def test_spellings_that_hide_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_a_cut_word_keeps_offsets_into_the_original() -> None:
+    text = "omg 𝐊𝐚𝐫𝐞𝐧𝐃𝐢𝐞𝐬 lol"
+    assert [text[t.start : t.end] for t in tokens(text)] == ["omg", "𝐊𝐚𝐫𝐞𝐧", "𝐃𝐢𝐞𝐬", "lol"]
+
+
+def test_a_name_written_in_camel_case_is_known_both_ways() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.add("Shantel VanSanten", ("name", "0"), exact=True)
+    assert vocabulary.find(tokens("shantel vansanten"))
+    assert vocabulary.find(tokens("Shantel VanSanten"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#KarenDies worst finale ever",
+        "GordoAndTracyDieOnTheMoon",
+        "🅼🅾🅻🅻🆈 dies in the bombing",
+        "tracy doesnt make it out of the s2 finale",
+        "deke didnt survive the s1 finale",
+        "Karen, dont la mort à la fin de la saison 3 m'a brisée",  # French "dont": no negation
+    ],
+)
+def test_hidden_spellings_of_spoilers(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#TeamMargo forever",
+        "🅶🅾🆁🅳🅾 is my fave",
+    ],
+)
+def test_hidden_spellings_without_a_spoiler(text: str) -> None:
+    assert not spoils(text)

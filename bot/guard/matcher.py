@@ -141,6 +141,15 @@ class Vocabulary:
         words = [t.text for t in tokens(phrase)]
         if not words:
             return
+        if not phrase.islower():  # "VanSanten" is cut in two; "vansanten" is not
+            whole = [t.text for t in tokens(phrase.lower())]
+            if whole != words:
+                self._add_words(whole, language, entry, exact=exact, literal=literal)
+        self._add_words(words, language, entry, exact=exact, literal=literal)
+
+    def _add_words(
+        self, words: list[str], language: str, entry: _Entry, *, exact: bool, literal: bool
+    ) -> None:
         self._languages.add(language)
         node: dict[str, Any] = self._trie
         keys = [_EXACT + word if exact else stem(word, language) for word in words]
