@@ -163,3 +163,45 @@ def test_hidden_spellings_of_spoilers(text: str) -> None:
 )
 def test_hidden_spellings_without_a_spoiler(text: str) -> None:
     assert not spoils(text)
+
+
+# --- slang and paraphrase, in every language --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "karen is pushing up daisies after the s3 finale",
+        "lol molly got offed by that car bomb",
+        "dani got shot in the s4 finale but pulls thru",
+        "margo takes the rap for aleida in the s4 finale",
+        "dev got canned from helios in the s3 finale",
+        "the north korean beat everyone to mars",
+        "Deke la palma en la luna, final de la T1",
+        "Karen bateu as botas no atentado do final da T3",
+        "Molly nous a quittés dans l'attentat, fin de la saison 3",
+        "Deke beißt im Finale von Staffel 1 ins Gras",
+        "Gordo überlebt nicht, Staffelfinale 2",
+        "Tracy ci lascia le penne sulla Luna nel finale della stagione 2",
+        "Карен не пережила финал третьего сезона",
+        "カレンは第3シーズンの最終話で帰らぬ人に",
+    ],
+)
+def test_slang_for_a_finale_outcome(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "patty is pushing up daisies since s1 ep 3",
+        "Dev overriding Phoenix's controls was villain behaviour",  # "overriding" not "offed"
+        "Margo tipping off Sergei was a huge risk",  # "off" is not "offed"
+        "I can't wait, Ed can be so canny",  # "can" is not "canned"
+        "does Tracy survive the s2 finale or not? don't tell me",  # "or not" denies nothing
+        "Shane la palma en el episodio 8 de la T1",
+        "Kuznetsov bateu as botas no primeiro episódio da T4",
+    ],
+)
+def test_slang_without_a_finale_outcome(text: str) -> None:
+    assert not spoils(text)
