@@ -205,3 +205,22 @@ def test_slang_for_a_finale_outcome(text: str) -> None:
 )
 def test_slang_without_a_finale_outcome(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone died right when Gordo was talking",
+        "Molly is the bomb, love her",
+        "Margo is the heart of NASA, she'd die for that place",
+        "Gordo died on that hill (the argument about the bar)",
+        "Ed is killing time at the Outpost again",
+    ],
+)
+def test_figures_of_speech_around_a_name(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_a_spelled_out_contraction_is_cut_like_a_written_one() -> None:
+    assert words("G o r d o  d o e s n t  s u r v i v e") == ["gordo", "doesn", "t", "survive"]
+    assert spoils("G o r d o  d o e s n t  s u r v i v e  t h e  s 2  f i n a l e")

@@ -350,7 +350,12 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
     def flush() -> None:
         if len(run) >= shortest:
             word = "".join(t.text for t in run)
-            out.append(Token(word, run[0].start, run[-1].end, spaced=True))
+            cut = _CONTRACTIONS.get(word)
+            if cut is None:
+                out.append(Token(word, run[0].start, run[-1].end, spaced=True))
+            else:  # "d o e s n t": "doesn" + "t", as the apostrophe would cut it
+                out.append(Token(word[:cut], run[0].start, run[cut - 1].end, spaced=True))
+                out.append(Token(word[cut:], run[cut].start, run[-1].end, spaced=True))
         else:
             out.extend(run)
         run.clear()
