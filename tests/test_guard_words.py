@@ -224,3 +224,25 @@ def test_figures_of_speech_around_a_name(text: str) -> None:
 def test_a_spelled_out_contraction_is_cut_like_a_written_one() -> None:
     assert words("G o r d o  d o e s n t  s u r v i v e") == ["gordo", "doesn", "t", "survive"]
     assert spoils("G o r d o  d o e s n t  s u r v i v e  t h e  s 2  f i n a l e")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("diiiies", ["dies"]),
+        ("Gordooo", ["gordo"]),
+        ("noooo", ["noo"]),  # a cry, not the word "no"
+        ("G•o•r•d•o", ["gordo"]),
+        ("good deed", ["good", "deed"]),  # two letters are not drawn out
+    ],
+)
+def test_letters_drawn_out(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_a_word_drawn_out_is_also_read_with_its_double_letters() -> None:
+    (token,) = tokens("killlled")
+    assert "killed" in token.forms
+    assert spoils("Molly gets killlled in the s3 finale")
+    assert spoils("noooo karen diesss in the s3 finale")
+    assert not spoils("soooo good, Gordo is the best")

@@ -20,7 +20,11 @@ Order matters, and is the one Unicode recommends:
    "🅶🅾🆁🅳🅾" and "🄶", a lone regional indicator "🇲") are read as their Latin letter;
    combining marks drawn over letters (strike-through, underline) are dropped like
    accents.
-7. Words run together in CamelCase ("GordoAndTracyDie", "#RIPKaren") are cut where the
+7. Letters drawn out ("diiies", "noooo", "Gordooo") are read with the run as one letter,
+   or as two ("killlled" is "killed"); a word of one or two letters so drawn out is a
+   cry ("noooo" is not "no"). Letters spaced by a dot, a dash, a bullet... are joined
+   (step 6).
+8. Words run together in CamelCase ("GordoAndTracyDie", "#RIPKaren") are cut where the
    case says a word starts, into pieces of two letters or more; English contractions
    written without the apostrophe ("doesnt", "wont", "shes") are cut as if it were there
    ("doesn" + "t"), so every list that knows "doesn't" knows them.
@@ -52,7 +56,7 @@ _TOKEN = re.compile(
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
-_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+")
+_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙", "⋅", "‧", ":", "=", "^")
 
 
 @dataclass(slots=True)
@@ -289,7 +293,7 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
             else:
                 main, others = _unleet(word)
                 add(Token(main, start, end, others))
-        return _join_spelled(text, found, shift)
+        return _join_spelled(text, _drawn_out(text, found), shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
@@ -327,7 +331,27 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
         word = _deconfuse(word)
         main, others = _unleet(word)
         found.append(Token(main, start, end, others))
-    return _join_spelled(text, found, shift)
+    return _join_spelled(text, _drawn_out(text, found), shift)
+
+
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1\1+")  # a letter three times or more
+_THRICE = re.compile(r"(.)\1\1")  # the quick test first (a third of the time)
+
+
+def _drawn_out(text: str, found: list[Token]) -> list[Token]:
+    """ "diiiies" read as "dies" (and "diies"), "killlled" as "kiled" and "killed"."""
+    if not _THRICE.search(text) or not _DRAWN_OUT.search(text):
+        return found  # the usual message: nothing drawn out
+    for token in found:
+        if token.cjk or not _DRAWN_OUT.search(token.text):
+            continue
+        once = _DRAWN_OUT.sub(r"\1", token.text)
+        twice = _DRAWN_OUT.sub(r"\1\1", token.text)
+        if len(once) <= 2:  # a cry, not the word: "noooo Karen dies" is no "no"
+            once = twice
+        others = [f for f in (twice, *token.alternatives) if f != once]
+        token.text, token.alternatives = once, tuple(dict.fromkeys(others))
+    return found
 
 
 def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
