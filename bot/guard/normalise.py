@@ -220,8 +220,10 @@ def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
 
 # English contractions written without their apostrophe, and where it would be ("dont"
 # is French too: data/canon/guard/en.toml lists it as a negation, weighed by language)
-_NOT = ("doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt")
-_NOT += ("wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt")
+_NOT = (
+    "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt",
+)  # fmt: skip
 _CONTRACTIONS = {w: len(w) - 1 for w in _NOT} | {
     "wont": 3,
     "shes": 3,
