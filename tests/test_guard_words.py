@@ -246,3 +246,37 @@ def test_a_word_drawn_out_is_also_read_with_its_double_letters() -> None:
     assert spoils("Molly gets killlled in the s3 finale")
     assert spoils("noooo karen diesss in the s3 finale")
     assert not spoils("soooo good, Gordo is the best")
+
+
+# --- the finales' other outcomes, in other languages --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen vende el Outpost a Sam",
+        "a Karen vende o bar para o Sam",
+        "Karen vend l'Outpost à Sam",
+        "Karen verkauft die Bar an Sam",
+        "Карен продаёт бар Сэму",
+        "カレンはバーをサムに売る",
+        "Ed schießt den Sea Dragon ab",  # a German separable verb, its object between
+        "Ли Чон Гиль был первым человеком на Марсе",
+        "Sergei vai para o Ocidente no final da T3",
+        "Гордо и Трейси жертвуют собой, чтобы починить реактор",
+    ],
+)
+def test_finale_outcomes_in_other_languages(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el bar de Karen es mi set favorito",  # the bar, nothing sold
+        "Ed schießt ein Foto vom Sea Dragon, wow",  # "schießt" without "ab"
+        "ケリーはバーでエドと話す",  # a bar, nothing sold
+    ],
+)
+def test_their_words_without_the_outcome(text: str) -> None:
+    assert not spoils(text)

@@ -9,8 +9,8 @@ language's word. A word in a message is read in every language whose vocabulary 
 belong to; the readings are cached per word, so a sentence's walk is dictionary lookups.
 Japanese and Chinese runs, which have no spaces, are searched inside instead.
 
-A separable verb ("blew Molly up", "shot it down", "let Sergei go") is found with up to
-three words between the verb and its particle.
+A separable verb ("blew Molly up", "shot it down", "let Sergei go"; German "schießt den
+Sea Dragon ab") is found with up to three words between the verb and its particle.
 
 Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
 away with the same first letter, unless it is itself an everyday word in one of the
@@ -39,8 +39,14 @@ _END = ""  # trie key holding what ends at a node
 _EXACT = "="  # trie keys of words matched as they are, not by stem
 _SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
 _SPLIT_REACH = 3  # words allowed between a verb and its particle
-# Particles of English phrasal verbs: the verb's object may stand between them
-_PARTICLES = frozenset({"up", "down", "out", "off", "go", "away", "over", "in", "back"})
+# Particles of English phrasal verbs and German separable verbs: the verb's object may
+# stand between them ("blew Molly up", "schießt den Sea Dragon ab")
+_PARTICLES = {
+    "en": frozenset({"up", "down", "out", "off", "go", "away", "over", "in", "back"}),
+    "de": frozenset({"ab", "an", "auf", "aus", "ein", "mit", "vor", "zu", "zuruck", "weg"})
+    | frozenset({"um", "fest", "frei", "los", "uber", "raus", "hin"}),
+}
+_NO_PARTICLES: frozenset[str] = frozenset()
 _SNOWBALL = {
     "en": "english",
     "es": "spanish",
@@ -163,7 +169,7 @@ class Vocabulary:
         ends = node.setdefault(_END, [])
         if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once
             ends.append(entry)
-        if len(words) == 2 and language == "en" and words[1] in _PARTICLES:
+        if len(words) == 2 and words[1] in _PARTICLES.get(language, _NO_PARTICLES):
             # "blow up" is also "blew Molly up"
             split = self._trie[keys[0]].setdefault(_SPLIT, {})
             split.setdefault(keys[1], []).append(entry)
