@@ -280,3 +280,18 @@ def test_finale_outcomes_in_other_languages(text: str) -> None:
 )
 def test_their_words_without_the_outcome(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they really sent deke to the shadow realm in s1 finale", True),
+        ("ed blew the sea dragon outta the sky", True),
+        ("sally pulled heat on ed", True),
+        ("kelly popped out a baby on the phoenix lol", True),
+        ("gordo is the GOAT, rip to his haters", False),
+        ("RIP my sleep, binged all of s2 with Gordo and Tracy", False),
+    ],
+)
+def test_more_slang(text: str, expected: bool) -> None:
+    assert spoils(text) is expected
