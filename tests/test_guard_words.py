@@ -295,3 +295,21 @@ def test_their_words_without_the_outcome(text: str) -> None:
 )
 def test_more_slang(text: str, expected: bool) -> None:
     assert spoils(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the die is cast for Margo in s3",
+        "Margo's diehard loyalty to NASA",
+        "Ed lowkey died inside when Karen said that",
+        "Gordo would literally die for his boys",
+        "Danielle shoots her shot for commander",
+    ],
+)
+def test_more_figures(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_dying_inside_a_place_is_not_a_figure() -> None:
+    assert spoils("Karen died inside the car at JSC in the s3 finale")
