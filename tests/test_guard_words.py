@@ -313,3 +313,20 @@ def test_more_figures(text: str) -> None:
 
 def test_dying_inside_a_place_is_not_a_figure() -> None:
     assert spoils("Karen died inside the car at JSC in the s3 finale")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Margo ⛓️ s4 finale", True),
+        ("Margo 🚔", True),
+        ("Karen 💣 Molly 💣", True),
+        ("Deke 🕊️ s1 finale", True),  # a hint, made plain by the finale named
+        ("Kelly 🍼 on the Phoenix", True),
+        ("Deke 🕊️ peace", False),  # a hint alone: the review band at most
+        ("Karen 💥 what a performance", False),
+        ("Danielle 🕊️🤍", False),
+    ],
+)
+def test_fate_emoji(text: str, expected: bool) -> None:
+    assert spoils(text) is expected
