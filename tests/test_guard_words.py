@@ -330,3 +330,16 @@ def test_dying_inside_a_place_is_not_a_figure() -> None:
 )
 def test_fate_emoji(text: str, expected: bool) -> None:
     assert spoils(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo is dead to Sergei after the Buran thing",
+        "Deke dropped the bomb on Ed about the mission",
+        "Danny is a walking time bomb in s3",
+        "Karen gets away with murder in that scene",
+    ],
+)
+def test_figures_with_a_fate_word_and_a_name(text: str) -> None:
+    assert not spoils(text)
