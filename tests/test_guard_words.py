@@ -343,3 +343,25 @@ def test_fate_emoji(text: str, expected: bool) -> None:
 )
 def test_figures_with_a_fate_word_and_a_name(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo se muere por volver a la Luna",
+        "a Karen matou a pau nesse episódio",
+        "Molly tue le game",
+        "Tracy est une bombe",
+        "Molly ist eine Bombe",
+        "Karen mi uccide con quelle battute",
+        "Gordo è stanco morto dopo l'allenamento",
+        "Гордо устал до смерти после тренировки",
+        "ゴルドが爆発的に面白い",
+    ],
+)
+def test_figures_in_other_languages(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_a_death_scene_is_no_figure() -> None:
+    assert spoils("la escena de muerte de Karen en el final de la T3 me destrozó")
