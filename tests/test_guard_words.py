@@ -365,3 +365,17 @@ def test_figures_in_other_languages(text: str) -> None:
 
 def test_a_death_scene_is_no_figure() -> None:
     assert spoils("la escena de muerte de Karen en el final de la T3 me destrozó")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Карен п0гибла", ["карен", "погибла"]),  # Russian leetspeak: Cyrillic letters
+        ("Горд0 у6или", ["гордо", "убили"]),
+        ("сезон3 и 4сезон", ["сезон3", "и", "4сезон"]),  # a season, not a letter
+        ("カ レ ン は 死 ぬ", ["カレンは死ぬ"]),  # spaced-out Japanese
+    ],
+)
+def test_hidden_spellings_in_other_scripts(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+    assert spoils(text) is (text != "сезон3 и 4сезон")

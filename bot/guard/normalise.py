@@ -15,8 +15,9 @@ Order matters, and is the one Unicode recommends:
 5. Leetspeak inside a word that mixes letters with digits or ``@ $ | !`` is folded
    ("G0rd0" -> "gordo"; "1" may be "i" or "l", both are kept); episode codes ("s3e10")
    and plain numbers are left alone.
-6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o") are joined
-   into a word. Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", enclosed letters
+6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o", "カ レ ン")
+   are joined into a word; digits inside a Russian word are its look-alike letters
+   ("п0гибла"). Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", enclosed letters
    "🅶🅾🆁🅳🅾" and "🄶", a lone regional indicator "🇲") are read as their Latin letter;
    combining marks drawn over letters (strike-through, underline) are dropped like
    accents.
@@ -43,6 +44,8 @@ from itertools import pairwise
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
 _LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
+_LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
+_CYRILLIC_LEET = re.compile(r"(?<=[\u0400-\u04ff])(?:[0346@](?=[\u0400-\u04ff])|0$)")
 _NOT_LEET = re.compile(
     r"(?:s\d+(?:e\d+)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
 )
@@ -212,6 +215,9 @@ def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
         return word, ()  # a number
     if letters == 0 and len(word) < 3:
         return word, ()
+    if any("\u0400" <= c <= "\u04ff" for c in word):  # Russian: "п0гибла", "у6ит"
+        # digits between letters only, or a last "0": "сезон3" is season 3
+        return _CYRILLIC_LEET.sub(lambda m: m.group().translate(_LEET_CYRILLIC), word), ()
     base = word.translate(_LEET_SYMBOLS)
     main = base.translate(_LEET)
     other = base.replace("1", "l").translate(_LEET)
@@ -378,7 +384,7 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             word = "".join(t.text for t in run)
             cut = _CONTRACTIONS.get(word)
             if cut is None:
-                out.append(Token(word, run[0].start, run[-1].end, spaced=True))
+                out.append(Token(word, run[0].start, run[-1].end, spaced=True, cjk=run[0].cjk))
             else:  # "d o e s n t": "doesn" + "t", as the apostrophe would cut it
                 out.append(Token(word[:cut], run[0].start, run[cut - 1].end, spaced=True))
                 out.append(Token(word[cut:], run[cut].start, run[-1].end, spaced=True))
@@ -387,7 +393,9 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
         run.clear()
 
     for token in found:
-        single = len(token.text) == 1 and token.text.isalnum() and not token.cjk
+        single = len(token.text) == 1 and token.text.isalnum()
+        if single and run and token.cjk != run[-1].cjk:
+            flush()  # "カ レ ン" is joined, and "K a r e n", but not one with the other
         if single and run:
             gap = text[run[-1].end - shift : token.start - shift]
             if len(run) == 1 and gap in _SPELLING_GAPS:
