@@ -28,7 +28,8 @@ def collisions() -> dict[tuple[str, str], list[str]]:
     vocabulary = compile_rules(bundle.guard_rules, lexicon=bundle.guard_lexicon).vocabulary
     known = {  # the words of the entries themselves
         t.text
-        for phrases in bundle.guard_lexicon.cues.values()
+        for table in (bundle.guard_lexicon.cues, bundle.guard_lexicon.weak_cues)
+        for phrases in table.values()
         for phrase in plain(phrases)
         for t in tokens(phrase)
     }
