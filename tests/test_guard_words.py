@@ -379,3 +379,20 @@ def test_a_death_scene_is_no_figure() -> None:
 def test_hidden_spellings_in_other_scripts(text: str, expected: list[str]) -> None:
     assert words(text) == expected
     assert spoils(text) is (text != "сезон3 и 4сезон")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karen hat es im Finale von Staffel 3 nicht geschafft", True),
+        ("Gordo ist hinüber, Staffel 2", True),
+        ("Molly no lo logra, el coche bomba en el JSC", True),
+        ("a Karen não resiste à explosão no JSC", True),
+        ("a Karen já era no final da T3", True),  # a hint, the season named
+        ("Ed schafft es nicht, pünktlich zu sein lol", False),
+        ("Gordo non ce la fa più con Ed haha", False),
+        ("o Ed não resiste a uma briga kkk", False),
+    ],
+)
+def test_not_making_it_in_other_languages(text: str, expected: bool) -> None:
+    assert spoils(text) is expected
