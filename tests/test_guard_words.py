@@ -396,3 +396,81 @@ def test_hidden_spellings_in_other_scripts(text: str, expected: list[str]) -> No
 )
 def test_not_making_it_in_other_languages(text: str, expected: bool) -> None:
     assert spoils(text) is expected
+
+
+# --- questions: asking, or telling with a question mark ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Muere Karen en el final de la T3?",  # a yes/no question asked by its tone
+        "A Karen morre no final da T3?",
+        "Karen meurt à la fin de la saison 3 ?",
+        "Stirbt Gordo im Finale?",  # German: the verb first
+        "Karen muore alla fine della terza stagione?",
+        "Гордо погибает в финале?",
+        "ゴルドは最終話で死ぬの？",
+        "Karen muore? niente spoiler",  # short sentences run together after the "?"
+        "Deke dies?? no spoilers i'm only on ep 6",  # the writer asks not to be told
+        "anyone know if Danielle makes it in s4?",  # "know" of "anyone know if"
+    ],
+)
+def test_questions_that_ask(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Por qué muere Karen?",  # a wh-word takes the outcome as given
+        "Warum stirbt Gordo im Finale?",
+        "Почему Гордо погибает в финале?",
+        "なんでゴルドは最終話で死ぬの？",
+        "Pourquoi Karen meurt à la fin de la saison 3 ?",
+        "Karen muore alla fine della terza stagione, vero?",  # a tag
+        "так первым человеком на Марсе был северокореец?! а все думали Даниэль",  # "?!"
+        "didn't Gordo die on the moon?",  # a negative question asks to confirm
+        "isn't Margo in Moscow at the end of s3?",
+        "Karen dies? noooo",  # an English echo tells
+    ],
+)
+def test_questions_that_tell(text: str) -> None:
+    assert spoils(text)
+
+
+def test_a_foreign_word_opening_a_sentence_is_not_someone_elses_name() -> None:
+    assert spoils("Почему Марго арестовали в финале четвёртого сезона")
+    assert spoils("Вот Марго арестовали в финале четвёртого сезона")
+    # an English sentence's first word that is nobody of ours still is somebody else
+    assert not spoils("Becca dying at the end of The Boys s2 wrecked me")
+
+
+# --- dying of something: a figure ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen se muere de vergüenza en esa escena del bar",
+        "Margo muere de ganas de volver a NASA",
+        "Ed morreu de ciúmes do Gordo na primeira temporada",
+        "Gordo muore di invidia quando Ed parte",
+        "Muore dalla fame Gordo in quella scena",
+        "Tracy meurt d'envie de voler",
+        "Molly stirbt vor Langeweile im Kontrollraum",
+        "Молли умирает от скуки на совещании",
+        "Gordo is dying of embarrassment at the press conference",
+    ],
+)
+def test_dying_of_a_feeling_is_a_figure(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_dying_of_wounds_is_not_a_figure() -> None:
+    assert spoils("Deke muere de sus heridas en el final de la T1")
+
+
+def test_a_question_offering_two_answers_asks() -> None:
+    assert not spoils("did Margo really spy for the Soviets, or was she set up? I'm on s3e5")
+    assert spoils("did they really kill off Karen in the s3 finale")
