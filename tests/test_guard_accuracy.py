@@ -90,7 +90,7 @@ TUNING_FLOORS = {
         "markup": (0.98, 0.93),
         "multilingual": (0.98, 0.98),
         "obfuscated": (0.98, 0.98),
-        "question": (0.98, 0.98),
+        "question": (0.94, 0.98),
         "slang": (0.98, 0.955),
         "all": (0.98, 0.97),
     },

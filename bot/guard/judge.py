@@ -1018,11 +1018,8 @@ class _Context:
         words = s.words
         grammar = s.grammar
         asking = grammar.get("asking", _NONE)
-        # "did she really spy, or was she tricked?": two answers offered, none taken
-        offered = any(w.text == "or" and k + 1 in asking for k, w in enumerate(words))
         # "anyone know if...": the "know" of an asking phrase presumes nothing
-        presumes = grammar.get("presuming", _NONE) - grammar.get("wondering", _NONE)
-        if not words or (presumes and not offered):
+        if not words or grammar.get("presuming", _NONE) - grammar.get("wondering", _NONE):
             return -1
         if self._doubting(s):
             return -1
