@@ -474,3 +474,8 @@ def test_dying_of_wounds_is_not_a_figure() -> None:
 def test_really_takes_a_question_as_given_even_with_two_answers() -> None:
     assert spoils("is Margo really in Moscow at the end of s3 or is that a fake out?")
     assert spoils("did they really kill off Karen in the s3 finale")
+
+
+def test_letters_one_per_line_are_joined() -> None:
+    assert words("K\na\nr\ne\nn\n\nd\ni\ne\ns") == ["karen", "dies"]
+    assert spoils("K\na\nr\ne\nn\n\nd\ni\ne\ns\n\ns3 finale")
