@@ -15,8 +15,8 @@ Order matters, and is the one Unicode recommends:
 5. Leetspeak inside a word that mixes letters with digits or ``@ $ | !`` is folded
    ("G0rd0" -> "gordo"; "1" may be "i" or "l", both are kept); episode codes ("s3e10")
    and plain numbers are left alone.
-6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o", "カ レ ン")
-   are joined into a word; digits inside a Russian word are its look-alike letters
+6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o", "カ レ ン", or
+   one per line) are joined into a word; digits inside a Russian word are its look-alike letters
    ("п0гибла"). Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", enclosed letters
    "🅶🅾🆁🅳🅾" and "🄶", a lone regional indicator "🇲") are read as their Latin letter;
    combining marks drawn over letters (strike-through, underline) are dropped like
@@ -59,7 +59,8 @@ _TOKEN = re.compile(
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
-_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙", "⋅", "‧", ":", "=", "^", "\n")
+_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙", "⋅", "‧", ":", "=")
+_SPELLING_GAPS += ("^", "\n")
 
 
 @dataclass(slots=True)
