@@ -59,8 +59,8 @@ _TOKEN = re.compile(
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
-_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙", "⋅", "‧", ":", "=")
-_SPELLING_GAPS += ("^", "\n")
+_SPELLING_GAPS: tuple[str, ...] = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙")
+_SPELLING_GAPS += ("⋅", "‧", ":", "=", "^", "\n")
 
 
 @dataclass(slots=True)
