@@ -479,3 +479,32 @@ def test_really_takes_a_question_as_given_even_with_two_answers() -> None:
 def test_letters_one_per_line_are_joined() -> None:
     assert words("K\na\nr\ne\nn\n\nd\ni\ne\ns") == ["karen", "dies"]
     assert spoils("K\na\nr\ne\nn\n\nd\ni\ne\ns\n\ns3 finale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo y Tracy no vuelven de la Luna",  # coming back, denied: a death
+        "Gordo e Tracy não voltam da Lua",
+        "Gordo et Tracy ne reviennent jamais de la Lune",
+        "Gordo e Tracy non tornano mai dalla Luna",
+        "Гордо и Трейси так и не вернулись с Луны",
+        "Karen se va al otro barrio en el final de la T3",
+        "Karen ya no está después del final de la T3",  # a hint, the season named
+        "Карен больше нет после финала третьего сезона",
+    ],
+)
+def test_never_coming_back_in_other_languages(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo vuelve a la Luna en la T2",  # coming back, said: nothing
+        "Ed torna a casa dopo la missione",
+        "Karen ya no está enfadada con Ed",  # "ya no está" of a feeling, no season
+    ],
+)
+def test_coming_back_said_is_nothing(text: str) -> None:
+    assert not spoils(text)

@@ -63,7 +63,9 @@ _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
-_FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
+_FINALES = frozenset(
+    {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
+)
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
