@@ -1,6 +1,8 @@
-"""What the guard knows a message says: fate words, their look-alikes, slang, other
-languages, spellings that hide words. Each case is written for this test (not copied from
-a corpus); tests/corpus/tuning4.toml measures how often the guard is right.
+"""What the guard knows a message says: fate words and their look-alikes, slang, figures
+of speech, the finales' outcomes in every language (spellings that hide words:
+test_guard_spelling.py; questions: test_guard_questions.py). Each case is written for
+this test (not copied from a corpus); tests/corpus/tuning4.toml measures how often the
+guard is right.
 """
 
 from __future__ import annotations
@@ -101,70 +103,6 @@ def test_look_alikes_of_fate_words_in_a_sentence(text: str) -> None:
     assert not spoils(text)
 
 
-# --- spellings that hide words ----------------------------------------------------------
-
-
-def words(text: str) -> list[str]:
-    return [t.text for t in tokens(text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("🅶🅾🆁🅳🅾 🅳🅸🅴🆂", ["gordo", "dies"]),  # negative squared letters
-        ("🅖🅞🅡🅓🅞", ["gordo"]),  # negative circled
-        ("⒢⒪⒭⒟⒪ 🄺🄰🅁🄴🄽", ["gordo", "karen"]),  # parenthesized: not "(g)(o)..."
-        ("GordoAndTracyDie", ["gordo", "and", "tracy", "die"]),  # CamelCase
-        ("#RIPKaren", ["rip", "karen"]),  # a capital run, then a word
-        ("𝐌𝐨𝐥𝐥𝐲𝐃𝐢𝐞𝐬 💀", ["molly", "dies", "💀"]),  # styled letters keep their case
-        ("NASAs JSC iPhone Karen", ["nasas", "jsc", "iphone", "karen"]),  # not cut
-        ("tracy doesnt make it", ["tracy", "doesn", "t", "make", "it"]),
-        ("wont, cant, shes", ["won", "t", "can", "t", "she", "s"]),
-        ("Ka\u200brenDies", ["karen", "dies"]),  # an invisible character inside
-    ],
-)
-def test_spellings_that_hide_words(text: str, expected: list[str]) -> None:
-    assert words(text) == expected
-
-
-def test_a_cut_word_keeps_offsets_into_the_original() -> None:
-    text = "omg 𝐊𝐚𝐫𝐞𝐧𝐃𝐢𝐞𝐬 lol"
-    assert [text[t.start : t.end] for t in tokens(text)] == ["omg", "𝐊𝐚𝐫𝐞𝐧", "𝐃𝐢𝐞𝐬", "lol"]
-
-
-def test_a_name_written_in_camel_case_is_known_both_ways() -> None:
-    vocabulary = Vocabulary()
-    vocabulary.add("Shantel VanSanten", ("name", "0"), exact=True)
-    assert vocabulary.find(tokens("shantel vansanten"))
-    assert vocabulary.find(tokens("Shantel VanSanten"))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "#KarenDies worst finale ever",
-        "GordoAndTracyDieOnTheMoon",
-        "🅼🅾🅻🅻🆈 dies in the bombing",
-        "tracy doesnt make it out of the s2 finale",
-        "deke didnt survive the s1 finale",
-        "Karen, dont la mort à la fin de la saison 3 m'a brisée",  # French "dont": no negation
-    ],
-)
-def test_hidden_spellings_of_spoilers(text: str) -> None:
-    assert spoils(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "#TeamMargo forever",
-        "🅶🅾🆁🅳🅾 is my fave",
-    ],
-)
-def test_hidden_spellings_without_a_spoiler(text: str) -> None:
-    assert not spoils(text)
-
-
 # --- slang and paraphrase, in every language --------------------------------------------
 
 
@@ -219,33 +157,6 @@ def test_slang_without_a_finale_outcome(text: str) -> None:
 )
 def test_figures_of_speech_around_a_name(text: str) -> None:
     assert not spoils(text)
-
-
-def test_a_spelled_out_contraction_is_cut_like_a_written_one() -> None:
-    assert words("G o r d o  d o e s n t  s u r v i v e") == ["gordo", "doesn", "t", "survive"]
-    assert spoils("G o r d o  d o e s n t  s u r v i v e  t h e  s 2  f i n a l e")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("diiiies", ["dies"]),
-        ("Gordooo", ["gordo"]),
-        ("noooo", ["noo"]),  # a cry, not the word "no"
-        ("G•o•r•d•o", ["gordo"]),
-        ("good deed", ["good", "deed"]),  # two letters are not drawn out
-    ],
-)
-def test_letters_drawn_out(text: str, expected: list[str]) -> None:
-    assert words(text) == expected
-
-
-def test_a_word_drawn_out_is_also_read_with_its_double_letters() -> None:
-    (token,) = tokens("killlled")
-    assert "killed" in token.forms
-    assert spoils("Molly gets killlled in the s3 finale")
-    assert spoils("noooo karen diesss in the s3 finale")
-    assert not spoils("soooo good, Gordo is the best")
 
 
 # --- the finales' other outcomes, in other languages --------------------------------------
@@ -370,20 +281,6 @@ def test_a_death_scene_is_no_figure() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Карен п0гибла", ["карен", "погибла"]),  # Russian leetspeak: Cyrillic letters
-        ("Горд0 у6или", ["гордо", "убили"]),
-        ("сезон3 и 4сезон", ["сезон3", "и", "4сезон"]),  # a season, not a letter
-        ("カ レ ン は 死 ぬ", ["カレンは死ぬ"]),  # spaced-out Japanese
-    ],
-)
-def test_hidden_spellings_in_other_scripts(text: str, expected: list[str]) -> None:
-    assert words(text) == expected
-    assert spoils(text) is (text != "сезон3 и 4сезон")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("Karen hat es im Finale von Staffel 3 nicht geschafft", True),
         ("Gordo ist hinüber, Staffel 2", True),
         ("Molly no lo logra, el coche bomba en el JSC", True),
@@ -396,54 +293,6 @@ def test_hidden_spellings_in_other_scripts(text: str, expected: list[str]) -> No
 )
 def test_not_making_it_in_other_languages(text: str, expected: bool) -> None:
     assert spoils(text) is expected
-
-
-# --- questions: asking, or telling with a question mark ---------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "¿Muere Karen en el final de la T3?",  # a yes/no question asked by its tone
-        "A Karen morre no final da T3?",
-        "Karen meurt à la fin de la saison 3 ?",
-        "Stirbt Gordo im Finale?",  # German: the verb first
-        "Karen muore alla fine della terza stagione?",
-        "Гордо погибает в финале?",
-        "ゴルドは最終話で死ぬの？",
-        "Karen muore? niente spoiler",  # short sentences run together after the "?"
-        "Deke dies?? no spoilers i'm only on ep 6",  # the writer asks not to be told
-        "anyone know if Danielle makes it in s4?",  # "know" of "anyone know if"
-    ],
-)
-def test_questions_that_ask(text: str) -> None:
-    assert not spoils(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "¿Por qué muere Karen?",  # a wh-word takes the outcome as given
-        "Warum stirbt Gordo im Finale?",
-        "Почему Гордо погибает в финале?",
-        "なんでゴルドは最終話で死ぬの？",
-        "Pourquoi Karen meurt à la fin de la saison 3 ?",
-        "Karen muore alla fine della terza stagione, vero?",  # a tag
-        "так первым человеком на Марсе был северокореец?! а все думали Даниэль",  # "?!"
-        "didn't Gordo die on the moon?",  # a negative question asks to confirm
-        "isn't Margo in Moscow at the end of s3?",
-        "Karen dies? noooo",  # an English echo tells
-    ],
-)
-def test_questions_that_tell(text: str) -> None:
-    assert spoils(text)
-
-
-def test_a_foreign_word_opening_a_sentence_is_not_someone_elses_name() -> None:
-    assert spoils("Почему Марго арестовали в финале четвёртого сезона")
-    assert spoils("Вот Марго арестовали в финале четвёртого сезона")
-    # an English sentence's first word that is nobody of ours still is somebody else
-    assert not spoils("Becca dying at the end of The Boys s2 wrecked me")
 
 
 # --- dying of something: a figure ---------------------------------------------------------
@@ -469,16 +318,6 @@ def test_dying_of_a_feeling_is_a_figure(text: str) -> None:
 
 def test_dying_of_wounds_is_not_a_figure() -> None:
     assert spoils("Deke muere de sus heridas en el final de la T1")
-
-
-def test_really_takes_a_question_as_given_even_with_two_answers() -> None:
-    assert spoils("is Margo really in Moscow at the end of s3 or is that a fake out?")
-    assert spoils("did they really kill off Karen in the s3 finale")
-
-
-def test_letters_one_per_line_are_joined() -> None:
-    assert words("K\na\nr\ne\nn\n\nd\ni\ne\ns") == ["karen", "dies"]
-    assert spoils("K\na\nr\ne\nn\n\nd\ni\ne\ns\n\ns3 finale")
 
 
 @pytest.mark.parametrize(
