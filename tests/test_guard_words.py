@@ -347,3 +347,15 @@ def test_never_coming_back_in_other_languages(text: str) -> None:
 )
 def test_coming_back_said_is_nothing(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gordo überlebt das Finale von Staffel 2 nicht", True),  # "nicht" after the verb
+        ("Gordo und Tracy kommen nie vom Mond zurück", True),  # inside a separable verb
+        ("Karen stirbt im Finale nicht, sie zieht nach Florida", False),
+    ],
+)
+def test_german_negation_after_the_verb(text: str, expected: bool) -> None:
+    assert spoils(text) is expected

@@ -47,6 +47,7 @@ ANYONE = 0.68  # a name that could be anyone, in a message not about the show
 ASKING = 0.3  # a bare yes/no question asks rather than tells
 EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
+GERMAN_NEGATION_REACH = 6  # "nicht" after the verb, at its clause's end
 FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
 CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
@@ -882,7 +883,14 @@ class _Context:
                 [
                     k
                     for k in negations
-                    if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+                    if (f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start))
+                    # German puts "nicht" after the verb, or inside a separable one, in
+                    # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
+                    or (
+                        f.language == "de"
+                        and f.start < k <= f.end + GERMAN_NEGATION_REACH
+                        and not _apart(s, f.start, k)
+                    )
                 ]
                 if negations
                 else ()
