@@ -185,6 +185,7 @@ def test_finale_outcomes_in_other_languages(text: str) -> None:
     "text",
     [
         "el bar de Karen es mi set favorito",  # the bar, nothing sold
+        "el bar vende cerveza barata en la T1",  # the bar sells, it is not sold
         "Ed schießt ein Foto vom Sea Dragon, wow",  # "schießt" without "ab"
         "ケリーはバーでエドと話す",  # a bar, nothing sold
     ],
