@@ -360,3 +360,16 @@ def test_coming_back_said_is_nothing(text: str) -> None:
 )
 def test_german_negation_after_the_verb(text: str, expected: bool) -> None:
     assert spoils(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEP Karen, el atentado del JSC",
+        "Molly, riposa in pace, stagione 3",
+        "Карен, земля пухом",
+        "Karen sale de la serie en el final de la T3",  # written off: a hint, made plain
+    ],
+)
+def test_rest_in_peace_and_written_off_in_other_languages(text: str) -> None:
+    assert spoils(text)
