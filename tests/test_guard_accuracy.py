@@ -20,6 +20,7 @@ from tests.guard_accuracy import (
     OLD_HOLDOUT,
     TUNING,
     TUNING_2,
+    TUNING_4,
     corpus,
     score,
     score_by_kind,
@@ -81,7 +82,22 @@ TUNING_FLOORS = {
         "slang": (0.98, 0.955),
         "all": (0.98, 0.945),
     },
+    # Round 5 (what a message says) measured it once before any change (the commit that
+    # added it) and was then fitted to it: its figures after, less about 0.015
+    TUNING_4: {
+        "figurative": (0.94, 0.98),
+        "lookalike": (0.98, 0.98),
+        "markup": (0.98, 0.93),
+        "multilingual": (0.98, 0.98),
+        "obfuscated": (0.98, 0.98),
+        "question": (0.94, 0.98),
+        "slang": (0.98, 0.955),
+        "all": (0.98, 0.97),
+    },
 }
+# The kinds tuning4 is written for: the ways of saying what happened
+WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
+WHAT_KINDS |= {"lookalike"}
 
 
 @pytest.mark.parametrize("path", [TUNING, TUNING_2], ids=lambda p: p.stem)
@@ -91,6 +107,18 @@ def test_the_tuning_parts_are_big_and_cover_every_kind(path: Path) -> None:
     assert {str(m["kind"]) for m in messages} == KINDS
     texts = [str(m["text"]) for m in messages]
     assert len(set(texts)) == len(texts), "no duplicate messages"
+
+
+def test_the_fourth_tuning_part_covers_the_ways_of_saying_what_happened() -> None:
+    messages = corpus(TUNING_4)
+    assert len(messages) >= 300
+    assert {str(m["kind"]) for m in messages} == WHAT_KINDS
+    texts = [str(m["text"]) for m in messages]
+    assert len(set(texts)) == len(texts), "no duplicate messages"
+    earlier = {str(m["text"]) for path in (TUNING, TUNING_2) for m in corpus(path)}
+    assert not earlier & set(texts), "no message of the earlier tuning parts"
+    spoilers = sum(bool(m["spoiler"]) for m in messages)
+    assert 0.4 <= spoilers / len(messages) <= 0.6
 
 
 @pytest.mark.parametrize(

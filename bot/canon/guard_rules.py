@@ -50,6 +50,8 @@ GRAMMAR = frozenset(
         "wondering",
         "unnegated",
         "relating",
+        "dying_of",
+        "no_spoilers",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -15,9 +15,10 @@ one statement, in text a reader can see. The stages:
   cliffhanger killed me"), emoji counting only right beside a name.
 - **together**: subject and outcome in the same sentence (closer is surer), or the
   outcome in a later sentence that points back with a pronoun.
-- **how sure**: a score in [0, 1]; a bare yes/no question ("does Gordo die?") asks and
-  scores low; a name that could be anyone, without show context, scores lower (tagged only
-  when the statement is plain and close; otherwise the review band).
+- **how sure**: a score in [0, 1]; a bare yes/no question ("does Gordo die?"; in the
+  other languages a question mark is enough: "Karen morre?") asks and scores low; a
+  name that could be anyone, without show context, scores lower (tagged only when the
+  statement is plain and close; otherwise the review band).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ ANYONE = 0.68  # a name that could be anyone, in a message not about the show
 ASKING = 0.3  # a bare yes/no question asks rather than tells
 EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
+GERMAN_NEGATION_REACH = 6  # "nicht" after the verb, at its clause's end
 FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
 CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
@@ -62,7 +64,9 @@ _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
-_FINALES = frozenset({"finale", "finales", "finals", "最終話", "最終回", "финал", "финале"})
+_FINALES = frozenset(
+    {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
+)
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 _NONE: frozenset[int] = frozenset()
@@ -192,6 +196,10 @@ class _Sentence:
 
     def of(self, category: str) -> list[Found]:
         return self.by.get(category, _NO_FOUND)
+
+    def of_all(self, category: str) -> list[Found]:
+        """What was found of a category, in a sentence ``recognise`` may have skipped."""
+        return [f for f in self.found if f.category == category]
 
 
 class Matcher:
@@ -428,10 +436,13 @@ class _Context:
         raw = s.text[token.start : token.end]
         if not raw.isalpha() or raw.isupper() or k in s.starts:
             return False
-        if token.text in self.m._all_names:
-            return False
+        if token.text in self.m._all_names or "de" in self.languages:
+            return False  # German writes every noun so ("zur Landefähre verbannt")
         first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
-        return not first or "en" not in common_words().get(token.text, frozenset())
+        # at the start, an everyday word of English or of the message's language, or a
+        # Russian word (no list of everyday Russian words): "Warum Karen", "Почему Марго"
+        everyday = common_words().get(token.text, _NO_LANGUAGES)
+        return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
     @_lazy
     def seasons(self) -> set[int]:
@@ -805,6 +816,8 @@ class _Context:
         if negations and "unnegated" in grammar:
             # "can't believe they killed off Molly": the death is told, not denied
             negations = negations - grammar["unnegated"]
+        if 1 in negations and self._doubting(s):
+            negations = negations - {1}  # "didn't Gordo die on the moon?" asks to confirm
         negations = negations | hedges
         seen: set[tuple[str, str, int, int]] = set()
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
@@ -818,6 +831,8 @@ class _Context:
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
+            if f.end in grammar.get("dying_of", _NONE):
+                continue  # "se muere de vergüenza", "dying of boredom": a figure
             word = s.words[f.start].text
             # German "die": another language's small word ("Molly ist die Beste")
             if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
@@ -868,7 +883,14 @@ class _Context:
                 [
                     k
                     for k in negations
-                    if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+                    if (f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start))
+                    # German puts "nicht" after the verb, or inside a separable one, in
+                    # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
+                    or (
+                        f.language == "de"
+                        and f.start < k <= f.end + GERMAN_NEGATION_REACH
+                        and not _apart(s, f.start, k)
+                    )
                 ]
                 if negations
                 else ()
@@ -1004,16 +1026,55 @@ class _Context:
         """Up to which word a sentence asks (-1: it does not ask): the clause before
         anything it takes as given ("after...", "since...")."""
         words = s.words
-        if not words or s.has("presuming"):
+        grammar = s.grammar
+        asking = grammar.get("asking", _NONE)
+        # "anyone know if...": the "know" of an asking phrase presumes nothing
+        if not words or grammar.get("presuming", _NONE) - grammar.get("wondering", _NONE):
             return -1
-        end = words[-1].end
-        marked = s.text[end : end + 3].lstrip(" )").startswith("?")
+        if self._doubting(s):
+            return -1
+        # the question mark ends the question: short sentences run together ("Karen
+        # muore? niente spoiler") may go on after it
+        last, after = len(words) - 1, ""
+        for k, word in enumerate(words):
+            after = s.text[word.end : word.end + 3].lstrip(" )")
+            if after.startswith(("?", "？")):
+                last = k
+                break
+        marked = after.startswith(("?", "？"))
         wondering = s.has("wondering")
-        if not (marked and 0 in s.grammar.get("asking", ())) and not wondering:
+        # "?!": surprise, not a question
+        tone = marked and "!" not in after and self._asked_by_tone(s)
+        asked = (marked and 0 in asking) or tone
+        if not asked and not wondering:
             return -1
-        if words[-1].text in _TAGS or len(words) > 12:
+        if words[last].text in _TAGS or len(words) > 12:
             return -1
-        return next((k for k in range(1, len(words)) if words[k].text in _GIVEN), len(words))
+        return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
+
+    def _doubting(self, s: _Sentence) -> bool:
+        """A question opening with a negated auxiliary ("didn't Gordo die?", "wasn't
+        Karen killed?", "isn't Margo in Moscow?") asks the reader to confirm what it says."""
+        words = s.words
+        if len(words) < 3 or words[1].text != "t" or 0 not in s.grammar.get("asking", _NONE):
+            return False
+        end = words[-1].end
+        return s.text[end : end + 3].lstrip(" )").startswith("?")
+
+    def _asked_by_tone(self, s: _Sentence) -> bool:
+        """A question mark without an asking word: how a yes/no question is asked in the
+        other languages ("Karen morre?", "Stirbt Karen?", "Карен умирает?"), told by its
+        outcome words being theirs; in English an echo that tells ("wait, Karen dies??"),
+        unless the writer asks not to be told ("Karen dies? no spoilers pls")."""
+        if self.unspoiled:
+            return True
+        outcomes = s.of("cue") + s.of("weak")
+        return bool(outcomes) and all(f.language != "en" for f in outcomes)
+
+    @_lazy
+    def unspoiled(self) -> bool:
+        """The writer asks not to be spoiled ("no spoilers pls", "sin spoilers")."""
+        return any(f.key == "no_spoilers" for s in self.read for f in s.of_all("word"))
 
     def _hint(
         self, s: _Sentence, cue: _Cue, rule: _Rule, persons: frozenset[str] = frozenset()
@@ -1380,11 +1441,19 @@ class _Context:
 
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
+
+
+def _cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
 _NAMING = frozenset({"named", "called"})
 _PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
-_TAGS = frozenset({"right", "yeah", "correct", "innit", "no"})  # "she dies, right?"
+# "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
+_TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
+_TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # What follows these, a question takes as given: "did they split up after he died?"
 # Small words a subjectless sentence may open with before its outcome ("Then shot.").
 _LEADING = frozenset(

@@ -30,8 +30,9 @@ def split_language(phrase: str) -> tuple[str, str]:
 
 
 def plain(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases without their language marks."""
-    return tuple(split_language(p)[1] for p in phrases)
+    """The phrases without their language marks (nor the "=" of words matched as
+    written, bot/guard/matcher.py)."""
+    return tuple(split_language(p)[1].removeprefix("=") for p in phrases)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,17 @@ language's word. A word in a message is read in every language whose vocabulary 
 belong to; the readings are cached per word, so a sentence's walk is dictionary lookups.
 Japanese and Chinese runs, which have no spaces, are searched inside instead.
 
-A separable verb ("blew Molly up", "shot it down", "let Sergei go") is found with up to
-three words between the verb and its particle.
+A separable verb ("blew Molly up", "shot it down", "let Sergei go"; German "schießt den
+Sea Dragon ab") is found with up to three words between the verb and its particle.
 
 Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
 away with the same first letter, unless it is itself an everyday word in one of the
 guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
+
+A vocabulary word written "=word" is matched only as written: no word endings, no typos.
+For words whose stem is another everyday word's too (Italian "morira" stems to "mor",
+like "mora" and "morava"; Portuguese "parto" to "part", like "parte"), or whose other
+forms mean something else ("dead" and "deadly", "pops" and "pop").
 """
 
 from __future__ import annotations
@@ -34,8 +39,14 @@ _END = ""  # trie key holding what ends at a node
 _EXACT = "="  # trie keys of words matched as they are, not by stem
 _SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
 _SPLIT_REACH = 3  # words allowed between a verb and its particle
-# Particles of English phrasal verbs: the verb's object may stand between them
-_PARTICLES = frozenset({"up", "down", "out", "off", "go", "away", "over", "in", "back"})
+# Particles of English phrasal verbs and German separable verbs: the verb's object may
+# stand between them ("blew Molly up", "schießt den Sea Dragon ab")
+_PARTICLES = {
+    "en": frozenset({"up", "down", "out", "off", "go", "away", "over", "in", "back"}),
+    "de": frozenset({"ab", "an", "auf", "aus", "ein", "mit", "vor", "zu", "zuruck", "weg"})
+    | frozenset({"um", "fest", "frei", "los", "uber", "raus", "hin"}),
+}
+_NO_PARTICLES: frozenset[str] = frozenset()
 _SNOWBALL = {
     "en": "english",
     "es": "spanish",
@@ -114,6 +125,10 @@ class Vocabulary:
         """Add a phrase ("es:muere" for a language other than English). ``exact``: its
         words are matched as they are, not by their stems (names: "Дэни" is not "Дэнни")."""
         language, phrase = split_language(phrase.strip())
+        literal = phrase.startswith(_EXACT)  # "=word": as written, no endings, no typos
+        if literal:
+            phrase = phrase[len(_EXACT) :]
+            exact = True
         if not phrase:
             return
         entry = (payload[0], payload[1], language)
@@ -132,6 +147,15 @@ class Vocabulary:
         words = [t.text for t in tokens(phrase)]
         if not words:
             return
+        if not phrase.islower():  # "VanSanten" is cut in two; "vansanten" is not
+            whole = [t.text for t in tokens(phrase.lower())]
+            if whole != words:
+                self._add_words(whole, language, entry, exact=exact, literal=literal)
+        self._add_words(words, language, entry, exact=exact, literal=literal)
+
+    def _add_words(
+        self, words: list[str], language: str, entry: _Entry, *, exact: bool, literal: bool
+    ) -> None:
         self._languages.add(language)
         node: dict[str, Any] = self._trie
         keys = [_EXACT + word if exact else stem(word, language) for word in words]
@@ -140,12 +164,12 @@ class Vocabulary:
             self._keys.add(key)
             self._exact.add(word)
             self._exact_in[language].add(word)
-            if word.isalpha() and len(word) >= FUZZY_MIN + 1:
+            if word.isalpha() and len(word) >= FUZZY_MIN + 1 and not literal:
                 self._words[word].add(key)
         ends = node.setdefault(_END, [])
         if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once
             ends.append(entry)
-        if len(words) == 2 and language == "en" and words[1] in _PARTICLES:
+        if len(words) == 2 and words[1] in _PARTICLES.get(language, _NO_PARTICLES):
             # "blow up" is also "blew Molly up"
             split = self._trie[keys[0]].setdefault(_SPLIT, {})
             split.setdefault(keys[1], []).append(entry)

@@ -15,10 +15,20 @@ Order matters, and is the one Unicode recommends:
 5. Leetspeak inside a word that mixes letters with digits or ``@ $ | !`` is folded
    ("G0rd0" -> "gordo"; "1" may be "i" or "l", both are kept); episode codes ("s3e10")
    and plain numbers are left alone.
-6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o") are joined
-   into a word. Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", a lone regional
-   indicator "🇲") are read as their Latin letter; combining marks drawn over letters
-   (strike-through, underline) are dropped like accents.
+6. Letters spelled out one by one ("K a r e n", "m.a.r.g.o", "G-o-r-d-o", "カ レ ン", or
+   one per line) are joined into a word; digits inside a Russian word are its look-alike letters
+   ("п0гибла"). Styled letters NFKC keeps (small capitals "ᴍᴀʀɢᴏ", enclosed letters
+   "🅶🅾🆁🅳🅾" and "🄶", a lone regional indicator "🇲") are read as their Latin letter;
+   combining marks drawn over letters (strike-through, underline) are dropped like
+   accents.
+7. Letters drawn out ("diiies", "noooo", "Gordooo") are read with the run as one letter,
+   or as two ("killlled" is "killed"); a word of one or two letters so drawn out is a
+   cry ("noooo" is not "no"). Letters spaced by a dot, a dash, a bullet... are joined
+   (step 6).
+8. Words run together in CamelCase ("GordoAndTracyDie", "#RIPKaren") are cut where the
+   case says a word starts, into pieces of two letters or more; English contractions
+   written without the apostrophe ("doesnt", "wont", "shes") are cut as if it were there
+   ("doesn" + "t"), so every list that knows "doesn't" knows them.
 
 Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
 Offsets always point back into the original text, for tagging.
@@ -30,9 +40,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
 _LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
+_LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
+_CYRILLIC_LEET = re.compile(r"(?<=[\u0400-\u04ff])(?:[0346@](?=[\u0400-\u04ff])|0$)")
 _NOT_LEET = re.compile(
     r"(?:s\d+(?:e\d+)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
 )
@@ -46,7 +59,8 @@ _TOKEN = re.compile(
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
-_SPELLING_GAPS = (" ", ".", "-", "/", "_", "·", "*", "~", "+")
+_SPELLING_GAPS: tuple[str, ...] = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙")
+_SPELLING_GAPS += ("⋅", "‧", ":", "=", "^", "\n")
 
 
 @dataclass(slots=True)
@@ -114,11 +128,21 @@ def _overlay(char: str) -> bool:
     )
 
 
+_STYLED_HEADS = (
+    "LATIN LETTER SMALL CAPITAL ",
+    "LATIN SMALL CAPITAL LETTER ",
+    "NEGATIVE SQUARED LATIN CAPITAL LETTER ",  # 🅶
+    "NEGATIVE CIRCLED LATIN CAPITAL LETTER ",  # 🅖
+    "PARENTHESIZED LATIN CAPITAL LETTER ",  # 🄖 (NFKC would make "(G)")
+    "PARENTHESIZED LATIN SMALL LETTER ",  # ⒢
+)
+
+
 def _letter_like(char: str) -> str | None:
-    """The Latin letter a styled letter NFKC leaves alone stands for: small capitals
-    ("ᴍᴀʀɢᴏ"), and the like, by their Unicode names."""
+    """The Latin letter a styled letter NFKC leaves alone (or breaks up) stands for:
+    small capitals ("ᴍᴀʀɢᴏ"), enclosed letters ("🅶🅾🆁🅳🅾"), by their Unicode names."""
     name = unicodedata.name(char, "")
-    for head in ("LATIN LETTER SMALL CAPITAL ", "LATIN SMALL CAPITAL LETTER "):
+    for head in _STYLED_HEADS:
         if name.startswith(head):
             letter = name[len(head) :]
             if len(letter) == 1:
@@ -192,10 +216,62 @@ def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
         return word, ()  # a number
     if letters == 0 and len(word) < 3:
         return word, ()
+    if any("\u0400" <= c <= "\u04ff" for c in word):  # Russian: "п0гибла", "у6ит"
+        # digits between letters only, or a last "0": "сезон3" is season 3
+        return _CYRILLIC_LEET.sub(lambda m: m.group().translate(_LEET_CYRILLIC), word), ()
     base = word.translate(_LEET_SYMBOLS)
     main = base.translate(_LEET)
     other = base.replace("1", "l").translate(_LEET)
     return main, (other,) if other != main else ()
+
+
+# English contractions written without their apostrophe, and where it would be ("dont"
+# is French too: data/canon/guard/en.toml lists it as a negation, weighed by language)
+_NOT = (
+    "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt",
+)  # fmt: skip
+_CONTRACTIONS = {w: len(w) - 1 for w in _NOT} | {
+    "wont": 3,
+    "shes": 3,
+    "hes": 2,
+    "theyre": 4,
+    "theyve": 4,
+    "theyll": 4,
+}
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}")  # a capital inside a word, in ASCII
+
+
+def _case_cuts(upper: list[bool], lower: list[bool]) -> list[int]:
+    """Where a CamelCase word starts a new word ("GordoAnd": 5; "RIPKaren": 3), keeping
+    every piece two letters or more; [] when it does not."""
+    size = len(upper)
+    cuts = []
+    last = 0
+    for k in range(2, size - 1):
+        starts = upper[k] and (
+            lower[k - 1] or (upper[k - 1] and k + 2 <= size - 1 and lower[k + 1] and lower[k + 2])
+        )
+        if starts and k - last >= 2:
+            cuts.append(k)
+            last = k
+    if cuts and size - cuts[-1] < 2:
+        cuts.pop()
+    return cuts
+
+
+def _cut(token: Token, cuts: list[int], ends: list[int] | None = None) -> list[Token]:
+    """``token`` cut at these places of its text (``ends``: each character's original
+    end offset, when the text is not one character per original character)."""
+    pieces = []
+    bounds = [0, *cuts, len(token.text)]
+    for a, b in pairwise(bounds):
+        start = token.start + a if ends is None else (token.start if a == 0 else ends[a - 1])
+        end = token.start + b if ends is None else ends[b - 1]
+        pieces.append(Token(token.text[a:b], start, end))
+    return pieces
 
 
 def tokens(text: str, shift: int = 0) -> list[Token]:
@@ -205,15 +281,28 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
     found: list[Token] = []
     add = found.append
     if origin is None:  # plain ASCII: a simpler pattern finds the same words
+        camel = _CAMEL.search(text) is not None
         for match in _ASCII_TOKEN.finditer(folded):
             word = match.group()
             start, end = match.start() + shift, match.end() + shift
             if word.isalpha():
-                add(Token(word, start, end))
+                token = Token(word, start, end)
+                if word in _CONTRACTIONS:
+                    found.extend(_cut(token, [_CONTRACTIONS[word]]))
+                    continue
+                original = text[match.start() : match.end()] if camel else word
+                if camel and not original.islower() and not original.isupper():
+                    cuts = _case_cuts(
+                        [c.isupper() for c in original], [c.islower() for c in original]
+                    )
+                    if cuts:
+                        found.extend(_cut(token, cuts))
+                        continue
+                add(token)
             else:
                 main, others = _unleet(word)
                 add(Token(main, start, end, others))
-        return _join_spelled(text, found, shift)
+        return _join_spelled(text, _drawn_out(text, found), shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
@@ -223,8 +312,26 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
                 continue
         else:
             start, end = origin[match.start()] + shift, origin[match.end() - 1] + 1 + shift
+        original = text[origin[match.start()] : origin[match.end() - 1] + 1]
+        if (
+            len(word) > 3
+            and not original.islower()
+            and not original.isupper()
+            and word.isalpha()
+            and not _IS_CJK.match(word)
+        ):
+            originals = [text[origin[k]] for k in range(match.start(), match.end())]
+            upper = [c.isupper() for c in originals]
+            cuts = _case_cuts(upper, [c.islower() for c in originals]) if any(upper) else []
+            if cuts:
+                ends = [origin[k] + 1 + shift for k in range(match.start(), match.end())]
+                found.extend(_cut(Token(_deconfuse(word), start, end), cuts, ends))
+                continue
         if word.isascii():
             if word.isalpha():
+                if word in _CONTRACTIONS:
+                    found.extend(_cut(Token(word, start, end), [_CONTRACTIONS[word]]))
+                    continue
                 add(Token(word, start, end))
                 continue
         elif _IS_CJK.match(word):
@@ -233,7 +340,27 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
         word = _deconfuse(word)
         main, others = _unleet(word)
         found.append(Token(main, start, end, others))
-    return _join_spelled(text, found, shift)
+    return _join_spelled(text, _drawn_out(text, found), shift)
+
+
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1\1+")  # a letter three times or more
+_THRICE = re.compile(r"(.)\1\1")  # the quick test first (a third of the time)
+
+
+def _drawn_out(text: str, found: list[Token]) -> list[Token]:
+    """ "diiiies" read as "dies" (and "diies"), "killlled" as "kiled" and "killed"."""
+    if not _THRICE.search(text) or not _DRAWN_OUT.search(text):
+        return found  # the usual message: nothing drawn out
+    for token in found:
+        if token.cjk or not _DRAWN_OUT.search(token.text):
+            continue
+        once = _DRAWN_OUT.sub(r"\1", token.text)
+        twice = _DRAWN_OUT.sub(r"\1\1", token.text)
+        if len(once) <= 2:  # a cry, not the word: "noooo Karen dies" is no "no"
+            once = twice
+        others = [f for f in (twice, *token.alternatives) if f != once]
+        token.text, token.alternatives = once, tuple(dict.fromkeys(others))
+    return found
 
 
 def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
@@ -256,13 +383,20 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
     def flush() -> None:
         if len(run) >= shortest:
             word = "".join(t.text for t in run)
-            out.append(Token(word, run[0].start, run[-1].end, spaced=True))
+            cut = _CONTRACTIONS.get(word)
+            if cut is None:
+                out.append(Token(word, run[0].start, run[-1].end, spaced=True, cjk=run[0].cjk))
+            else:  # "d o e s n t": "doesn" + "t", as the apostrophe would cut it
+                out.append(Token(word[:cut], run[0].start, run[cut - 1].end, spaced=True))
+                out.append(Token(word[cut:], run[cut].start, run[-1].end, spaced=True))
         else:
             out.extend(run)
         run.clear()
 
     for token in found:
-        single = len(token.text) == 1 and token.text.isalnum() and not token.cjk
+        single = len(token.text) == 1 and token.text.isalnum()
+        if single and run and token.cjk != run[-1].cjk:
+            flush()  # "カ レ ン" is joined, and "K a r e n", but not one with the other
         if single and run:
             gap = text[run[-1].end - shift : token.start - shift]
             if len(run) == 1 and gap in _SPELLING_GAPS:
