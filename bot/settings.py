@@ -63,6 +63,13 @@ class Settings:
     # many messages per channel.
     guard_catchup_hours: float = 6.0
     guard_catchup_messages: int = 200
+    # Discord's own timings, left as they are against Discord; a local stand-in (tests,
+    # the console) sends its servers at once and limits nothing, so it sets them short.
+    # After READY, how long to wait for more servers before the bot counts as ready
+    # (discord.py's default) ...
+    guild_ready_seconds: float = 2.0
+    # ... and between one shard's IDENTIFY and the next (Discord allows one in 5 s).
+    identify_seconds: float = 5.0
     # Only tests and the console change these, to reach a local stand-in for Discord.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -147,6 +154,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     # Two weeks at most: Discord deletes older messages only one at a time.
     catchup_hours = _number(env, "FAMBOT_GUARD_CATCHUP_HOURS", 6.0, 0, 336)
     catchup_messages = int(_number(env, "FAMBOT_GUARD_CATCHUP_MESSAGES", 200, 0, 1000))
+    guild_ready = _number(env, "FAMBOT_GUILD_READY_SECONDS", Settings.guild_ready_seconds, 0, 60)
+    identify = _number(env, "FAMBOT_IDENTIFY_SECONDS", Settings.identify_seconds, 0, 60)
     return Settings(
         token=token,
         database_url=database_url,
@@ -160,6 +169,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         spoiler_guard=_SWITCH[guard_raw],
         guard_catchup_hours=catchup_hours,
         guard_catchup_messages=catchup_messages,
+        guild_ready_seconds=guild_ready,
+        identify_seconds=identify,
         api_base=api_base,
         gateway_url=gateway_url,
     )
