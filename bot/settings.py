@@ -63,6 +63,9 @@ class Settings:
     # many messages per channel.
     guard_catchup_hours: float = 6.0
     guard_catchup_messages: int = 200
+    # A moderator's "Tag it" (or "Spoiler-tag this message") waits this long for the
+    # tagged copy to be up before answering; past it the answer says it is queued.
+    guard_answer_seconds: float = 8.0
     # Discord's own timings, left as they are against Discord; a local stand-in (tests,
     # the console) sends its servers at once and limits nothing, so it sets them short.
     # After READY, how long to wait for more servers before the bot counts as ready
@@ -154,6 +157,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     # Two weeks at most: Discord deletes older messages only one at a time.
     catchup_hours = _number(env, "FAMBOT_GUARD_CATCHUP_HOURS", 6.0, 0, 336)
     catchup_messages = int(_number(env, "FAMBOT_GUARD_CATCHUP_MESSAGES", 200, 0, 1000))
+    answer = _number(env, "FAMBOT_GUARD_ANSWER_SECONDS", Settings.guard_answer_seconds, 0, 14 * 60)
     guild_ready = _number(env, "FAMBOT_GUILD_READY_SECONDS", Settings.guild_ready_seconds, 0, 60)
     identify = _number(env, "FAMBOT_IDENTIFY_SECONDS", Settings.identify_seconds, 0, 60)
     return Settings(
@@ -169,6 +173,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         spoiler_guard=_SWITCH[guard_raw],
         guard_catchup_hours=catchup_hours,
         guard_catchup_messages=catchup_messages,
+        guard_answer_seconds=answer,
         guild_ready_seconds=guild_ready,
         identify_seconds=identify,
         api_base=api_base,

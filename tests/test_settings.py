@@ -35,6 +35,7 @@ def test_every_setting_is_read() -> None:
             "FAMBOT_GUARD_CATCHUP_MESSAGES": "50",
             "FAMBOT_GUILD_READY_SECONDS": "0.05",
             "FAMBOT_IDENTIFY_SECONDS": "0",
+            "FAMBOT_GUARD_ANSWER_SECONDS": "1",
         }
     )
     assert settings.database_path == Path("/tmp/x.sqlite3")
@@ -42,6 +43,7 @@ def test_every_setting_is_read() -> None:
     assert settings.log_level == "DEBUG"
     assert (settings.guard_catchup_hours, settings.guard_catchup_messages) == (1.5, 50)
     assert (settings.guild_ready_seconds, settings.identify_seconds) == (0.05, 0)
+    assert settings.guard_answer_seconds == 1
 
 
 def test_token_is_never_in_the_repr() -> None:
