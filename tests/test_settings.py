@@ -36,6 +36,7 @@ def test_every_setting_is_read() -> None:
             "FAMBOT_GUILD_READY_SECONDS": "0.05",
             "FAMBOT_IDENTIFY_SECONDS": "0",
             "FAMBOT_GUARD_ANSWER_SECONDS": "1",
+            "FAMBOT_DATABASE_LOCK_SECONDS": "2.5",
         }
     )
     assert settings.database_path == Path("/tmp/x.sqlite3")
@@ -43,7 +44,7 @@ def test_every_setting_is_read() -> None:
     assert settings.log_level == "DEBUG"
     assert (settings.guard_catchup_hours, settings.guard_catchup_messages) == (1.5, 50)
     assert (settings.guild_ready_seconds, settings.identify_seconds) == (0.05, 0)
-    assert settings.guard_answer_seconds == 1
+    assert (settings.guard_answer_seconds, settings.database_lock_seconds) == (1, 2.5)
 
 
 def test_token_is_never_in_the_repr() -> None:
