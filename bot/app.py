@@ -61,6 +61,7 @@ class FamBot(commands.Bot):
             tree_cls=FamTree,
             allowed_mentions=discord.AllowedMentions.none(),
             http_trace=self.invalid_requests.trace(),
+            guild_ready_timeout=settings.guild_ready_seconds,
             **self._shard_options(settings),
         )
         self.settings = settings
@@ -100,6 +101,11 @@ class FamBot(commands.Bot):
     @staticmethod
     def _shard_options(settings: Settings) -> dict[str, Any]:
         return {}  # unsharded: Discord sends this one connection every server
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        # The library's hook, with its 5 s between sessions as a setting.
+        if not initial:
+            await asyncio.sleep(self.settings.identify_seconds)
 
     def answers_ids(self, *patterns: str | re.Pattern[str]) -> None:
         """Custom ids (whole) that a handler registered at start answers, such as a form

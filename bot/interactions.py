@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 # Discord allows 3 s for the first answer. A write waiting on the database's lock
-# (another process holding it, up to SQLite's 5 s busy timeout) defers after this long,
-# and then has 15 minutes to say how it went.
+# (another process holding it, up to FAMBOT_DATABASE_LOCK_SECONDS, 5 by default) defers
+# after this long, and then has 15 minutes to say how it went.
 DEFER_AFTER_SECONDS = 1.0
 BUSY = "The database is busy, so nothing was saved; try again in a moment."
 

@@ -50,6 +50,9 @@ class Settings:
     # postgresql://...: community data shared by every process; canon stays in memory.
     database_url: str | None = field(default=None, repr=False)  # may hold a password
     database_wait: float = 30.0  # seconds to keep trying PostgreSQL at start
+    # A write waits this long for another process holding the SQLite file's write lock
+    # (a backup, say) before the member is told nothing was saved.
+    database_lock_seconds: float = 5.0
     shards: Shards | None = None  # None: one process, unsharded, as a small bot runs
     content_dir: Path = DEFAULT_CONTENT_DIR
     dev_guild_id: int | None = None
@@ -63,6 +66,16 @@ class Settings:
     # many messages per channel.
     guard_catchup_hours: float = 6.0
     guard_catchup_messages: int = 200
+    # A moderator's "Tag it" (or "Spoiler-tag this message") waits this long for the
+    # tagged copy to be up before answering; past it the answer says it is queued.
+    guard_answer_seconds: float = 8.0
+    # Discord's own timings, left as they are against Discord; a local stand-in (tests,
+    # the console) sends its servers at once and limits nothing, so it sets them short.
+    # After READY, how long to wait for more servers before the bot counts as ready
+    # (discord.py's default) ...
+    guild_ready_seconds: float = 2.0
+    # ... and between one shard's IDENTIFY and the next (Discord allows one in 5 s).
+    identify_seconds: float = 5.0
     # Only tests and the console change these, to reach a local stand-in for Discord.
     api_base: str | None = None
     gateway_url: str | None = None
@@ -147,10 +160,15 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     # Two weeks at most: Discord deletes older messages only one at a time.
     catchup_hours = _number(env, "FAMBOT_GUARD_CATCHUP_HOURS", 6.0, 0, 336)
     catchup_messages = int(_number(env, "FAMBOT_GUARD_CATCHUP_MESSAGES", 200, 0, 1000))
+    lock_wait = _number(env, "FAMBOT_DATABASE_LOCK_SECONDS", Settings.database_lock_seconds, 0, 600)
+    answer = _number(env, "FAMBOT_GUARD_ANSWER_SECONDS", Settings.guard_answer_seconds, 0, 14 * 60)
+    guild_ready = _number(env, "FAMBOT_GUILD_READY_SECONDS", Settings.guild_ready_seconds, 0, 60)
+    identify = _number(env, "FAMBOT_IDENTIFY_SECONDS", Settings.identify_seconds, 0, 60)
     return Settings(
         token=token,
         database_url=database_url,
         database_wait=float(wait_raw) if wait_raw else Settings.database_wait,
+        database_lock_seconds=lock_wait,
         shards=shards,
         database_path=Path(database) if database else DEFAULT_DATABASE,
         content_dir=Path(content) if content else DEFAULT_CONTENT_DIR,
@@ -160,6 +178,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         spoiler_guard=_SWITCH[guard_raw],
         guard_catchup_hours=catchup_hours,
         guard_catchup_messages=catchup_messages,
+        guard_answer_seconds=answer,
+        guild_ready_seconds=guild_ready,
+        identify_seconds=identify,
         api_base=api_base,
         gateway_url=gateway_url,
     )

@@ -18,12 +18,16 @@ from tests.standin.harness import FAKE_TOKEN
 ROOT = Path(__file__).resolve().parent.parent
 NOBODY = 65534  # also in conftest's open_dir
 UNREACHABLE_API = "http://127.0.0.1:9/api/v10"  # the discard port: nothing answers
+# The stand-in sends its servers at once and limits no IDENTIFY: Discord's 2 s wait for
+# more servers and 5 s between sessions would only make every child slower to be ready.
+STAND_IN_TIMINGS = {"FAMBOT_GUILD_READY_SECONDS": "0.05", "FAMBOT_IDENTIFY_SECONDS": "0"}
 
 
 def environment(**settings: str) -> dict[str, str]:
     """The child's environment: this one without fambot settings, plus ``settings``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "FAMBOT_"))}
     env.update(DISCORD_TOKEN=FAKE_TOKEN, FAMBOT_LOG_LEVEL="INFO", PYTHONDONTWRITEBYTECODE="1")
+    env.update(STAND_IN_TIMINGS)
     env.update(settings)
     return env
 

@@ -30,6 +30,7 @@ from bot.guard import Matcher, compile_rules, inspect
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
+from tests.bot_process import STAND_IN_TIMINGS
 from tests.standin import ids, payloads
 from tests.standin.harness import FAKE_TOKEN, Harness
 from tests.standin.rest import APPLICATION_ID, Message
@@ -135,6 +136,7 @@ class BotProcess:
             FAMBOT_GATEWAY_URL=self.harness.gateway.url,
             FAMBOT_SPOILER_GUARD="on",
             FAMBOT_LOG_LEVEL="WARNING",
+            **STAND_IN_TIMINGS,
         )
         before = self.harness.gateway.identifies
         self.started_at = len(self.harness.stand_in.requests)

@@ -12,6 +12,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bot.store.postgres.community import PostgresCommunity
+from bot.store.postgres.journal import PostgresJournal
+from tests.bot_process import STAND_IN_TIMINGS
+from tests.standin import ids, payloads
 from tests.standin.harness import FAKE_TOKEN, TIMEOUT, Exchange, Harness
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +44,7 @@ class ShardProcess:
             FAMBOT_API_BASE=harness.stand_in.url,
             FAMBOT_GATEWAY_URL=harness.gateway.url,
             FAMBOT_LOG_LEVEL="WARNING",
+            **STAND_IN_TIMINGS,
         )
         self.process: asyncio.subprocess.Process | None = None
 
@@ -94,3 +99,17 @@ async def ask(harness: Harness, payload: dict[str, Any]) -> Exchange:
     await harness.gateway.dispatch("INTERACTION_CREATE", payload)
     await asyncio.wait_for(answered.wait(), TIMEOUT)
     return Exchange(payload, harness.stand_in.requests[before:], harness.stand_in)
+
+
+async def guard_on(url: str) -> None:
+    """The test server (shard 1 of 2) guards, since a minute ago, with a mod log: set in
+    the database before a process starts, so its first catch-up reads the channels."""
+    community = await PostgresCommunity.open(url, wait_seconds=5)
+    try:
+        await community.update_server_settings(
+            payloads.GUILD_ID, guard_enabled=True, log_channel_id=payloads.MOD_LOG_ID
+        )
+        journal = PostgresJournal(url, community.pool, community.worker, None)
+        await journal.note_guard_on(payloads.GUILD_ID, ids.id_at(time.time() - 60))
+    finally:
+        await community.close()

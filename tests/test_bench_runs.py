@@ -23,6 +23,9 @@ def test_the_benchmark_prints_every_row() -> None:
     for name in ("noop", "character", "timeline", "search", "autocomplete"):
         assert [name, "1"] in rows, name
         assert [name, "64"] in rows, name
+    assert "autocomplete handler in process" in table
+    for stage in ("shipped rules", "shipped + 1,000", "read (", "associate + score", "whole guard"):
+        assert f"spoiler guard, {stage}" in table, stage
     assert "cold start to READY" in table
     assert "resident memory" in table
 

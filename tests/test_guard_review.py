@@ -5,6 +5,7 @@ bad."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import tomllib
@@ -30,14 +31,23 @@ SECRET_WORDS = ("gordo", "stevens", "gone", "moon", "dies", "death", "tracy")
 MODERATOR = Member(700000000000000009, "mod", str(int(payloads.MEMBER_PERMISSIONS) | 0x2000))
 
 
-@pytest.fixture
-async def guarded(settings: Settings) -> AsyncIterator[Harness]:
+@contextlib.asynccontextmanager
+async def _guarding(settings: Settings) -> AsyncIterator[Harness]:
     running = Harness(dataclasses.replace(settings, spoiler_guard=True))
     await running.start()
-    await running.subcommand("spoilers guard on")
-    await running.subcommand("spoilers guard log", {"channel": payloads.ChannelOption(MOD_LOG_ID)})
-    yield running
-    await running.stop()
+    try:
+        await running.subcommand("spoilers guard on")
+        log = {"channel": payloads.ChannelOption(MOD_LOG_ID)}
+        await running.subcommand("spoilers guard log", log)
+        yield running
+    finally:
+        await running.stop()
+
+
+@pytest.fixture
+async def guarded(settings: Settings) -> AsyncIterator[Harness]:
+    async with _guarding(settings) as running:
+        yield running
 
 
 def _executions(harness: Harness) -> list[Recorded]:
@@ -449,10 +459,16 @@ async def test_tag_it_on_a_deleted_message_says_so_and_keeps_the_decision(
 
 
 async def test_tag_it_when_the_webhook_is_refused_says_the_message_is_held(
-    guarded: Harness,
+    settings: Settings,
 ) -> None:
     """The guard's journal has the message in hand, so the decision stands; the answer
-    says what happened (queued), not what is hoped."""
+    says what happened (queued), not what is hoped. (No copy can go up, so the answer
+    waits out FAMBOT_GUARD_ANSWER_SECONDS: set short here.)"""
+    async with _guarding(dataclasses.replace(settings, guard_answer_seconds=0.5)) as guarded:
+        await _tag_it_when_the_webhook_is_refused(guarded)
+
+
+async def _tag_it_when_the_webhook_is_refused(guarded: Harness) -> None:
     assert guarded.bot is not None
     message, card = await _unsure_card(guarded)
     guarded.stand_in.missing_permissions_next(lambda r: r.path.endswith("/webhooks"))

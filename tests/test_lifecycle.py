@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.app import FamBot
 from bot.listeners import tracked_listener
 from bot.settings import Settings
+from tests.bot_process import STAND_IN_TIMINGS
 from tests.standin import payloads
 from tests.standin.harness import FAKE_TOKEN, Harness
 
@@ -29,6 +30,7 @@ def _environment(settings: Settings) -> dict[str, str]:
         FAMBOT_API_BASE=settings.api_base or "",
         FAMBOT_GATEWAY_URL=settings.gateway_url or "",
         FAMBOT_LOG_LEVEL="INFO",
+        **STAND_IN_TIMINGS,
     )
     return env
 

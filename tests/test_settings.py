@@ -21,6 +21,7 @@ def test_defaults_apply_when_only_the_token_is_set() -> None:
     assert settings.database_path == DEFAULT_DATABASE
     assert settings.dev_guild_id is None
     assert settings.log_level == "INFO"
+    assert (settings.guild_ready_seconds, settings.identify_seconds) == (2.0, 5.0)  # discord.py's
 
 
 def test_every_setting_is_read() -> None:
@@ -32,12 +33,18 @@ def test_every_setting_is_read() -> None:
             "FAMBOT_LOG_LEVEL": "debug",
             "FAMBOT_GUARD_CATCHUP_HOURS": "1.5",
             "FAMBOT_GUARD_CATCHUP_MESSAGES": "50",
+            "FAMBOT_GUILD_READY_SECONDS": "0.05",
+            "FAMBOT_IDENTIFY_SECONDS": "0",
+            "FAMBOT_GUARD_ANSWER_SECONDS": "1",
+            "FAMBOT_DATABASE_LOCK_SECONDS": "2.5",
         }
     )
     assert settings.database_path == Path("/tmp/x.sqlite3")
     assert settings.dev_guild_id == 123456789012345678
     assert settings.log_level == "DEBUG"
     assert (settings.guard_catchup_hours, settings.guard_catchup_messages) == (1.5, 50)
+    assert (settings.guild_ready_seconds, settings.identify_seconds) == (0.05, 0)
+    assert (settings.guard_answer_seconds, settings.database_lock_seconds) == (1, 2.5)
 
 
 def test_token_is_never_in_the_repr() -> None:
@@ -53,6 +60,7 @@ def test_token_is_never_in_the_repr() -> None:
         ({"FAMBOT_API_BASE": "ftp://x"}, "FAMBOT_API_BASE"),
         ({"FAMBOT_GUARD_CATCHUP_HOURS": "400"}, "FAMBOT_GUARD_CATCHUP_HOURS"),
         ({"FAMBOT_GUARD_CATCHUP_MESSAGES": "lots"}, "FAMBOT_GUARD_CATCHUP_MESSAGES"),
+        ({"FAMBOT_IDENTIFY_SECONDS": "-1"}, "FAMBOT_IDENTIFY_SECONDS"),
     ],
 )
 def test_malformed_settings_name_the_variable(env: dict[str, str], names: str) -> None:

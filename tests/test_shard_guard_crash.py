@@ -15,11 +15,9 @@ import asyncpg
 import pytest
 
 from bot.settings import Settings
-from bot.store.postgres.community import PostgresCommunity
-from bot.store.postgres.journal import PostgresJournal
 from tests import crash_scenario
-from tests.shard_processes import ShardProcess, ask
-from tests.standin import ids, payloads
+from tests.shard_processes import ShardProcess, ask, guard_on
+from tests.standin import payloads
 from tests.standin.gateway import guild_payload
 from tests.standin.guilds import relocate
 from tests.standin.harness import FAKE_TOKEN, Harness
@@ -35,19 +33,6 @@ async def stand_in(settings: Settings) -> AsyncIterator[Harness]:
     harness.gateway.servers.append(lambda denied: relocate(guild_payload(denied)))
     yield harness
     await harness.stop()
-
-
-async def _guard_on(url: str) -> None:
-    """The test server (shard 1 of 2) guards, since a minute ago, with a mod log."""
-    community = await PostgresCommunity.open(url, wait_seconds=5)
-    try:
-        await community.update_server_settings(
-            payloads.GUILD_ID, guard_enabled=True, log_channel_id=payloads.MOD_LOG_ID
-        )
-        journal = PostgresJournal(url, community.pool, community.worker, None)
-        await journal.note_guard_on(payloads.GUILD_ID, ids.id_at(time.time() - 60))
-    finally:
-        await community.close()
 
 
 async def _unfinished(url: str) -> int:
@@ -101,7 +86,7 @@ async def test_a_killed_shard_resumes_its_journal_with_nothing_lost(
     stand_in: Harness, postgres_url: str, db_path: Path, content_dir: Path, tmp_path: Path
 ) -> None:
     matcher = await crash_scenario.prepare(db_path, content_dir)  # the checks' judge
-    await _guard_on(postgres_url)
+    await guard_on(postgres_url)
     log = tmp_path / "bots.log"
     other = ShardProcess(stand_in, postgres_url, "0", 2, log)
     guard = ShardProcess(stand_in, postgres_url, "1", 2, log)

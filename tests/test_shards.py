@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from bot.settings import Settings
-from tests.shard_processes import ShardProcess, ask
+from tests import crash_scenario
+from tests.shard_processes import ShardProcess, ask, guard_on
 from tests.standin import payloads
 from tests.standin.gateway import guild_payload
 from tests.standin.guilds import relocate
@@ -206,22 +207,35 @@ async def test_two_processes_on_one_shard_act_once_per_message(
     assert await first.stop() == 0 and await second_process.stop() == 0
 
 
+async def _read_back(harness: Harness, since: int) -> None:
+    """Wait until the guard has read back each of the test server's channels (catch-up)."""
+
+    def read_all() -> bool:
+        read = {r.path for r in harness.stand_in.requests[since:] if r.method == "GET"}
+        return all(f"/channels/{c}/messages" in read for c in crash_scenario.CHANNELS)
+
+    await harness.stand_in.wait_until(read_all)
+
+
 async def test_messages_a_shard_missed_are_caught_up_in_a_process_of_two_shards(
-    stand_in: Harness, processes: Callable[[str], Awaitable[ShardProcess]]
+    stand_in: Harness, postgres_url: str, processes: Callable[[str], Awaitable[ShardProcess]]
 ) -> None:
-    """One process runs both shards; shard 1's connection drops and Discord will not
-    resume it. Messages sent meanwhile reach no session; the guard reads them back."""
+    """One process runs both shards; long after start, shard 1's connection drops and
+    Discord will not resume it. Messages sent meanwhile reach no session; the guard
+    reads them back."""
+    await guard_on(postgres_url)
     both = await processes("0-1")
-    await ask(stand_in, payloads.subcommand("spoilers guard on", {}))
+    await _read_back(stand_in, 0)  # the process is ready: its first catch-up is done
     stand_in.gateway.refuse_resume = True
+    stand_in.gateway.answering.clear()  # shard 1 cannot connect again until the posts are in
     for session in list(stand_in.gateway.sessions):
         if session.shard == (1, 2):
             await session.socket.close(code=4000, message=b"stand-in dropped shard 1")
-    while (1, 2) in stand_in.gateway.identified_shards():  # noqa: ASYNC110 - its socket
-        await asyncio.sleep(0.005)
     texts = [f"{SPOILER} (missed {n})" for n in range(3)]
     for text in texts:
         await _post(stand_in, payloads.member_message(BOB, text))
+    assert (1, 2) not in stand_in.gateway.identified_shards(), "the posts reached no session"
+    stand_in.gateway.answering.set()
 
     async def all_reposted() -> bool:
         await asyncio.sleep(0.05)

@@ -20,7 +20,13 @@ from bot.community.store import CommunityStore
 from bot.settings import Settings
 from bot.store.canon import CanonRepository
 from bot.store.community import SqliteCommunity
-from bot.store.database import StoreError, connect, connect_memory, connect_to_read
+from bot.store.database import (
+    LOCK_WAIT_SECONDS,
+    StoreError,
+    connect,
+    connect_memory,
+    connect_to_read,
+)
 from bot.store.file_checks import check_database_path, describe_sqlite_error
 from bot.store.guard_review import GuardReviewRepository
 from bot.store.journal import JournalRepository
@@ -65,16 +71,19 @@ class Store:
         self._shared = shared
 
     @classmethod
-    async def open(cls, path: Path, *, exclusive: bool = True) -> Store:
+    async def open(
+        cls, path: Path, *, exclusive: bool = True, lock_wait: float = LOCK_WAIT_SECONDS
+    ) -> Store:
         """The SQLite store. ``exclusive``: this process serves the file, and no other may
-        (a test reading beside a running bot passes False)."""
+        (a test reading beside a running bot passes False). ``lock_wait``: seconds a
+        write waits for another process holding the database's write lock."""
         lock = None
         if exclusive:
             check_database_path(path)  # a bad path is named as such, before the lock's file
             lock = ProcessLock(path)
             lock.acquire()
         try:
-            conn = await connect(path)
+            conn = await connect(path, lock_wait)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -142,4 +151,6 @@ async def open_store(settings: Settings, *, exclusive: bool = True) -> Store:
     """The store the settings ask for: PostgreSQL when a URL is set, else the SQLite file."""
     if settings.database_url is not None:
         return await Store.open_shared(settings)
-    return await Store.open(settings.database_path, exclusive=exclusive)
+    return await Store.open(
+        settings.database_path, exclusive=exclusive, lock_wait=settings.database_lock_seconds
+    )

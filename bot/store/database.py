@@ -34,7 +34,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
+LOCK_WAIT_SECONDS = 5.0  # a write waits this long for another process's lock (busy_timeout)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -59,8 +59,9 @@ def migrations(package: str = "bot.store.migrations") -> list[Migration]:
     return found
 
 
-async def connect(path: Path) -> aiosqlite.Connection:
+async def connect(path: Path, lock_wait: float = LOCK_WAIT_SECONDS) -> aiosqlite.Connection:
     """Open (creating if needed) the database, check it, set pragmas, and migrate it.
+    ``lock_wait``: seconds a write waits for another process holding the write lock.
 
     Any problem is a StoreError naming the file, the problem and the fix; the
     connection never outlives a failure (its thread would keep the process alive).
@@ -73,7 +74,7 @@ async def connect(path: Path) -> aiosqlite.Connection:
         raise describe_sqlite_error(path, error) from None
     try:
         conn.row_factory = aiosqlite.Row
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute(f"PRAGMA busy_timeout = {round(lock_wait * 1000)}")
         await quick_check(conn, path)  # before anything writes to the file
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA foreign_keys = ON")
@@ -128,7 +129,7 @@ async def connect_to_read(path: Path) -> aiosqlite.Connection:
     try:
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA query_only = ON")  # this connection never writes
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute(f"PRAGMA busy_timeout = {round(LOCK_WAIT_SECONDS * 1000)}")
         current, latest = await schema_version(conn), migrations()[-1].version
         if current != latest:
             newer = current > latest

@@ -252,9 +252,10 @@ class GuardEngine:
     async def author_edit(self, entry: Entry, text: str) -> Entry | None:
         return await self.reposter.correct(entry, text)
 
-    async def outcome(self, message_id: int, within: float = 8.0) -> Entry | None:
-        """The entry once the guard is through with reposting it (or ``within`` s)."""
-        deadline = time.monotonic() + within
+    async def outcome(self, message_id: int) -> Entry | None:
+        """The entry once the guard is through with reposting it, or as it is after
+        FAMBOT_GUARD_ANSWER_SECONDS (a moderator is waiting for the answer)."""
+        deadline = time.monotonic() + self.bot.settings.guard_answer_seconds
         while True:
             entry = await self.bot.store.journal.get(message_id)
             if entry is None or entry.state not in (State.SEEN, State.HIDDEN):

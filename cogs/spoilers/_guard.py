@@ -86,6 +86,13 @@ class SpoilerGuard(commands.Cog):
         self._start_connecting(fresh=True)
 
     @commands.Cog.listener()
+    async def on_shard_ready(self, shard_id: int) -> None:
+        # A process running several shards hears on_ready once, when all are first up; a
+        # new session on one shard later (Discord would not resume it) fires only this.
+        if self.bot.is_ready():
+            self._start_connecting(fresh=True)
+
+    @commands.Cog.listener()
     async def on_resumed(self) -> None:
         self._start_connecting(fresh=False)
 
