@@ -13,6 +13,7 @@ with nothing but sockets.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import itertools
 import tempfile
@@ -118,6 +119,8 @@ class Server:
         """Stop the server, unless another process of the run still uses it (its data
         folder goes with the last one: this process's databases with it)."""
         self._server.cleanup()
+        # pgserver would run it again at exit, when pytest has closed the log it writes to
+        atexit.unregister(self._server._cleanup)
 
 
 class Cable:
