@@ -101,10 +101,10 @@ def bot(harness: Harness) -> FamBot:
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[Server]:
-    """The session's PostgreSQL server, started on first use (a missing server is a
-    failure, never a skip: ``pgserver`` is a test dependency)."""
-    server = Server()
+def postgres(testrun_uid: str, worker_id: str) -> Iterator[Server]:
+    """The session's PostgreSQL server, started on first use and shared by the workers
+    (a missing server is a failure, never a skip: ``pgserver`` is a test dependency)."""
+    server = Server(Path(tempfile.gettempdir()) / f"fambot-pg-{testrun_uid}", worker_id)
     yield server
     server.stop()
 

@@ -2,8 +2,8 @@
 
 ``pgserver`` ships PostgreSQL 16's binaries in a wheel, so a fresh machine with only
 Python runs these tests: no service to install, nothing skipped. One server starts per
-test session; each test gets its own database, cloned from a template that the real
-migrations built once.
+test session, shared by its workers (creating and starting one costs seconds); each
+worker has its own migrated database, emptied for each test that asks for it.
 
 ``Cable`` is a TCP relay between a store and the server that a test can cut (every
 connection through it drops, new ones are refused) and mend: a network fault, made
@@ -13,6 +13,7 @@ with nothing but sockets.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import itertools
 import tempfile
@@ -23,9 +24,6 @@ import asyncpg
 
 from bot.store.postgres.database import migrate
 
-TEMPLATE = "fambot_test"  # migrated once per session, emptied before each test
-_numbers = itertools.count(1)
-
 
 def with_database(url: str, database: str) -> str:
     parts = urlsplit(url)
@@ -33,13 +31,24 @@ def with_database(url: str, database: str) -> str:
 
 
 class Server:
-    """The session's PostgreSQL server (``pgserver``), with a migrated template."""
+    """The session's PostgreSQL server (``pgserver``), with a migrated database."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None, owner: str = "main") -> None:
+        """``folder``: a data folder other processes of this test run pass too: the first
+        creates and starts the server, the last one out stops it and deletes the folder
+        (pgserver counts them). None: a server of its own. ``owner`` names this process's
+        databases, so that processes sharing a server never touch each other's."""
         # A test dependency: its wheel carries the server, so a fresh machine has one.
         from pgserver.postgres_server import get_server
 
-        self.folder = Path(tempfile.mkdtemp(prefix="fambot-pg-"))
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="fambot-pg-"))
+        else:
+            folder.mkdir(exist_ok=True)  # before pgserver, which would race to make it
+        self.folder = folder
+        self.template = f"fambot_test_{owner}"  # migrated once, emptied before each test
+        self._prefix = f"test_{owner}_"
+        self._numbers = itertools.count(1)
         self._server = get_server(self.folder, cleanup_mode="delete")
         self.url = self._server.get_uri()
         asyncio.run(self._make_template())
@@ -63,11 +72,11 @@ class Server:
             for setting in ("fsync", "synchronous_commit", "full_page_writes"):
                 await conn.execute(f"ALTER SYSTEM SET {setting} = off")
             await conn.execute("SELECT pg_reload_conf()")
-            await conn.execute(f"DROP DATABASE IF EXISTS {TEMPLATE}")
-            await conn.execute(f"CREATE DATABASE {TEMPLATE}")
+            await conn.execute(f"DROP DATABASE IF EXISTS {self.template}")
+            await conn.execute(f"CREATE DATABASE {self.template}")
         finally:
             await conn.close()
-        conn = await asyncpg.connect(with_database(self.url, TEMPLATE))
+        conn = await asyncpg.connect(with_database(self.url, self.template))
         try:
             await migrate(conn)
         finally:
@@ -75,7 +84,7 @@ class Server:
 
     async def fresh_database(self) -> str:
         """A new, empty database of its own (creating one takes about half a second)."""
-        name = f"test_{next(_numbers)}"
+        name = f"{self._prefix}{next(self._numbers)}"
         conn = await asyncpg.connect(self.url)
         try:
             await conn.execute(f"CREATE DATABASE {name}")
@@ -85,7 +94,7 @@ class Server:
 
     async def emptied(self) -> str:
         """The migrated test database, every community table emptied: a test's own."""
-        url = with_database(self.url, TEMPLATE)
+        url = with_database(self.url, self.template)
         conn = await asyncpg.connect(url)
         try:
             tables = await conn.fetch(
@@ -107,7 +116,11 @@ class Server:
             await conn.close()
 
     def stop(self) -> None:
+        """Stop the server, unless another process of the run still uses it (its data
+        folder goes with the last one: this process's databases with it)."""
         self._server.cleanup()
+        # pgserver would run it again at exit, when pytest has closed the log it writes to
+        atexit.unregister(self._server._cleanup)
 
 
 class Cable:

@@ -126,11 +126,14 @@ async def test_kept_decisions_survive_a_sigkill_and_every_card_answers_after(
 
         enough = chance.randint(2, 8)
         for first in range(0, COUNT, 3):  # three presses at once, then a moment
-            for message_id in asked[first : first + 3]:
+            batch = asked[first : first + 3]
+            for message_id in batch:
                 tokens[message_id] = await _press(harness, cards[message_id])
             if len(kept()) >= enough:
                 break  # killed with the last three just sent
-            await asyncio.sleep(0.01)
+            # The moment is the bot's: until one of the three is answered (a fixed
+            # pause let a busy machine send every press before the first answer).
+            await _wait_for(lambda b=batch: any(_answers(harness, tokens[m]) for m in b))
         await bot.kill()
         acknowledged = kept()
         assert len(tokens) > len(acknowledged), "no press was in flight at the kill"
