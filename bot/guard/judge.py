@@ -59,6 +59,7 @@ _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
+_DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
@@ -148,6 +149,7 @@ class _Cue:
     owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
     absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
+    filled: int | None = None  # the pronoun standing for a character its phrase names
 
 
 class _Sentence:
@@ -155,6 +157,7 @@ class _Sentence:
     made per sentence of every message, so it is kept cheap)."""
 
     __slots__ = (
+        "aside",
         "asking",
         "by",
         "cues",
@@ -177,6 +180,7 @@ class _Sentence:
         self.found = found
         self.text = text
         self.mentions: list[_Mention] = []
+        self.aside: list[str] = []  # real people named here as history ("the real Deke")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
@@ -269,6 +273,7 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        self._slotted = self._slot_phrases()
         # Each character's finale scenes: the things their rules are about, by season
         self._scenes: dict[str, list[tuple[int | None, frozenset[str]]]] = defaultdict(list)
         for r in self.rules:
@@ -277,6 +282,28 @@ class Matcher:
                     self._scenes[who].append((r.season, r.things))
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
+
+    def _slot_phrases(self) -> dict[str, list[tuple[str, str]]]:
+        """Rule phrases that end with a character's name ("visits pam", "tells margo"),
+        by the words before the name: a member may name that character another way
+        ("goes to see her", "shows up at her old girlfriend's house")."""
+        names: dict[str, set[str]] = defaultdict(set)
+        for person in self.people:
+            for name in plain(person.names):
+                names[name.casefold()].add(person.id)
+        small = {w for words in self._functions.values() for w in words}
+        slotted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for rule in self.rules:
+            for phrase in rule.phrases:
+                words = phrase.split()
+                who = names.get(words[-1], set()) if len(words) >= 2 else set()
+                if len(who) != 1 or all(w in small for w in words[:-1]):
+                    continue  # "for aleida": "for her" could be for anyone
+                prefix = " ".join(words[:-1])
+                slotted[prefix].append((phrase, next(iter(who))))
+        for prefix in slotted:
+            self.vocabulary.add(prefix, ("slot", prefix))
+        return dict(slotted)
 
     def _add(
         self,
@@ -374,6 +401,7 @@ class _Context:
         self.read = read
         self._about_show = about_show
         self.links = links  # the message's link addresses
+        self.set_aside: dict[str, bool] = {}  # characters whose names meant someone else
 
     @_lazy
     def _counts(self) -> dict[str, int]:
@@ -542,8 +570,16 @@ class _Context:
                 continue
             taken = f.end
             person = int(f.key)
+            if self._contrasted(s, f):
+                continue  # not the subject, nor anyone the outcome belongs to
             if self._someone_else(s, f, person):
                 s.others.append(f.end)
+                real = self.m.people[person].real and (
+                    s.has("real") or any(_YEAR.match(t.text) for t in s.words)
+                )
+                self.set_aside[self.m.people[person].id] = real
+                if real:
+                    s.aside.append(self.m.people[person].id)
                 continue
             common = False
             if f.end - f.start == 1:
@@ -565,10 +601,59 @@ class _Context:
             if raw.isupper() and self.about_show:
                 persons = self.m._initials[f.key]
                 s.mentions.append(_Mention(f.start, f.end, persons, how="initials"))
-        history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
+        if self.set_aside and s.has("namesake_of"):
+            # "my coworker is called Margo ... her namesake fakes her death": the
+            # character whose name the namesake bears
+            persons = frozenset(p for p, historic in self.set_aside.items() if not historic)
+            places = s.grammar["namesake_of"]
+            for k in sorted(places):
+                if persons and k - 1 not in places:
+                    s.mentions.append(_Mention(k, k + 1, persons, how="namesake"))
+        real_at = s.grammar.get("real", _NONE)
+        history = bool(real_at) and any(
+            _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
+        )
         if not history:  # "Sea Dragon was a real 1962 design" is not the show's
             for f in s.of("thing"):
+                if (
+                    real_at
+                    and any(
+                        f.start - d in real_at and not _apart(s, f.start - d, f.start)
+                        for d in (1, 2)
+                    )
+                    # "... but in the show one launches": the show's, after all
+                    and not any(
+                        k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
+                    )
+                ):
+                    continue  # "the real Sea Dragon was never built"
+                if self._elsewhere(s, f.end) or (
+                    not any(x.start == f.end for x in s.of("name") + s.of("thing"))
+                    and self._elsewhere(s, f.end + 1)
+                ):
+                    continue  # "the Outpost bar in my town"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _elsewhere(self, s: _Sentence, end: int) -> bool:
+        """Whether the words after a name place it in the writer's world: "from HR", "in
+        my D&D group", "on my team", "in my town"."""
+        words = s.words
+        return (
+            end + 1 < len(words)
+            and words[end].text in _ELSEWHERE
+            and (
+                end + 1 in s.grammar.get("namesake_owner", _NONE)
+                or end + 1 in s.grammar.get("namesake_place", _NONE)
+            )
+        )
+
+    def _contrasted(self, s: _Sentence, f: Found) -> bool:
+        """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
+        "not", straight after another name, is the one it is not about."""
+        k = f.start - 1
+        if k < 1 or k not in s.grammar.get("negation", _NONE) or s.words[k].text != "not":
+            return False
+        return any(m.end == k for m in s.mentions if m.persons) or k in s.others
 
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
         """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
@@ -579,29 +664,32 @@ class _Context:
         if owners:
             # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
             before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
+            kin = {k for x in s.of("relation") for k in range(x.start, x.end)}  # "my wife"
             for k in range(max(0, f.start - 6), f.start):
                 if k not in owners or _apart(s, k, f.start):
                     continue
+                if k and k - 1 in grammar.get("negation", _NONE):
+                    continue  # "not my coworker Molly, the astronaut": ours after all
                 between = range(k + 1, f.start)
                 if words[k].text in _NAMING:
+                    if f.start and words[f.start - 1].text in _AFTER_NAMING:
+                        continue  # "named my dog after Gordo": Gordo is the original
                     if not s.has("show") or "character" not in before:
                         return True  # "named ... 'Danny'": whatever was named
                 elif (
                     f.start - k <= 4
                     and not ({"show", "the"} & before)
-                    and all(j in nouns or j in owners or j not in s.starts for j in between)
-                    and (not between or any(j in nouns for j in between))
+                    and all(
+                        j in nouns or j in kin or j in owners or j not in s.starts for j in between
+                    )
+                    and (not between or any(j in nouns or j in kin for j in between))
                 ):
                     return True
             # "Danielle my roommate"
             if f.end in owners and f.end + 1 in nouns:
                 return True
-        # "Karen from HR", "Kelly in my D&D group"
-        if (
-            f.end + 1 < len(words)
-            and words[f.end].text in ("from", "in", "at")
-            and (f.end + 1 in owners or f.end + 1 in grammar.get("namesake_place", _NONE))
-        ):
+        # "Karen from HR", "Kelly in my D&D group", "Dev on my team"
+        if self._elsewhere(s, f.end):
             return True
         # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
         if f.end < len(words) and f.end - f.start == 1:
@@ -638,8 +726,10 @@ class _Context:
                     return True
         # "the real Deke Slayton", "in real life ...", history with years
         real = grammar.get("real", _NONE)
-        if real and (f.start - 1 in real or f.start - 2 in real):
-            return True
+        if real and any(
+            f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
+        ):
+            return True  # not "unlike real history, Sally Ride pulls a gun"
         if self.m.people[person].real:
             if real and not s.has("show"):
                 return True
@@ -807,6 +897,7 @@ class _Context:
             negations = negations - grammar["unnegated"]
         negations = negations | hedges
         seen: set[tuple[str, str, int, int]] = set()
+        named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
         for f in outcomes:
             if f[:4] in seen:
@@ -851,6 +942,12 @@ class _Context:
                         for k in (1, 2, 3)
                     )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
+                    # "before I knew he dies": the pronoun, not the writer, is its subject
+                    and not any(
+                        k in pointing and k not in first_person
+                        for pointing in (grammar.get("pronoun", _NONE), grammar.get("group", _NONE))
+                        for k in range(f.start - 2, f.start)
+                    )
                 ):
                     continue
             wishes = grammar.get("wish")
@@ -868,7 +965,9 @@ class _Context:
                 [
                     k
                     for k in negations
-                    if f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start)
+                    if f.start - NEGATION_REACH <= k < f.start
+                    and not _apart(s, k, f.start)
+                    and k + 1 not in named  # "Gordo not Gordon Ramsay dies": a contrast
                 ]
                 if negations
                 else ()
@@ -892,6 +991,10 @@ class _Context:
                 f.start > 0
                 and not _apart(s, f.start - 1, f.start)
                 and self._proper_noun(s, f.start - 1)
+                # "Gordo not Gordon Ramsay dies": Ramsay is who it is not about
+                and not any(
+                    s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
+                )
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             # A hint made plain: "doesn't make it" is a death, in full.
@@ -899,11 +1002,50 @@ class _Context:
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+        if "slot" in s.by:
+            self._filled(s)
         self._ellipsis(s, negations)
         if negations:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
+
+    def _filled(self, s: _Sentence) -> None:
+        """ "goes to see her", "shows up at her old girlfriend's house": a rule's phrase
+        ("goes to see pam") with its character named another way, by a relation, a
+        role or a pronoun that can point at them."""
+        words = s.words
+        pronouns = s.grammar.get("pronoun", _NONE)
+        for f in s.of("slot"):
+            for phrase, person in self.m._slotted.get(f.key, ()):
+                k = f.end
+                if k >= len(words) or _apart(s, k - 1, k):
+                    continue
+                named = [
+                    m
+                    for m in s.mentions
+                    if person in m.persons and m.start in (k, k + 1) and m.how != "name"
+                ]
+                if named and (named[0].start == k or k in pronouns):
+                    s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
+                elif k in pronouns and self._object_form(s, k):
+                    gender = _gender(s, k)
+                    if person in self._candidates(s.index, k, gender):
+                        s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
+
+    def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
+        """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
+        characters named before it there, or in the nearest earlier sentence naming any."""
+        for k in range(index, max(-1, index - 4), -1):
+            named = [
+                m for m in self.read[k].mentions if m.persons and (k != index or m.end <= before)
+            ]
+            fitting = {
+                p for m in named for p in m.persons if self.m._genders.get(p) in (None, gender)
+            }
+            if fitting or (named and k != index):
+                return fitting
+        return set()
 
     def _expected(self, s: _Sentence, at: int) -> bool:
         """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
@@ -1145,7 +1287,8 @@ class _Context:
         for cue in s.cues:
             if cue.emoji or self._owned_here(s, cue):
                 continue
-            objects = [k for k in pointers if cue.start < k <= cue.end]  # "loses her"
+            # "loses her"; not the pronoun that names the character of its own phrase
+            objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
             before = [k for k in pointers if k < cue.start]
             if objects:
                 pointer = objects[0]
@@ -1226,8 +1369,13 @@ class _Context:
         """Who a pronoun in sentence ``index`` points at (and the sentence naming them):
         back along the message, through sentences that only point on with pronouns of
         their own (a chain), or, when nobody was named before, in the next sentence."""
+        here = self.read[index]
         for k in range(index - 1, max(-1, index - 1 - CHAIN), -1):
             earlier = self.read[k]
+            if earlier.aside and here.has("show") and not here.has("real"):
+                # "In real life Deke lived to see the shuttle. In FAM he dies on the
+                # moon.": the show's version of the real person named before
+                return frozenset(earlier.aside), k
             if any(m.persons for m in earlier.mentions):
                 found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
                 if found:
@@ -1381,6 +1529,8 @@ class _Context:
 
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _NAMING = frozenset({"named", "called"})
+_AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
+_ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 _PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
@@ -1431,7 +1581,7 @@ _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
-_OUTCOMES = frozenset({"cue", "weak", "action"})
+_OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
 
 
 def _closeness(distance: int) -> float:

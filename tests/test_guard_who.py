@@ -1,0 +1,147 @@
+"""Who a message means: namesakes, real people, contrasts, roles from the canon data,
+and a rule's phrase naming its character another way (issue 9, round 4).
+
+Every message is written for this test, each pinning one general behaviour; the corpora
+measure how often the guard is right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+def characters(text: str) -> set[str | None]:
+    """The characters of the evidence the guard would act on."""
+    verdict = inspect(text, MATCHER)
+    return {e.character for e in verdict.evidence if e.score >= verdict.threshold}
+
+
+# --- someone else's name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dev on my team got pushed out after the reorg",  # "on my team", like "from HR"
+        "my niece Kelly just had her baby!",  # a relative the list of kin names
+        "my wife Karen nearly died laughing at the trailer",  # a relation word is kin too
+        "the Outpost bar in my town got sold to a chain",  # a thing in the writer's world
+        "the real Sea Dragon was a 60s design meant to launch from the ocean",  # a decade
+    ],
+)
+def test_someone_else_or_something_else(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated namesake is ours after all
+        "not my coworker Molly, the astronaut: she dies in the bombing in the s3 finale",
+        # named after the character: the character is the original
+        "i named my dog after Gordo before I knew he dies on the moon",
+        # "real" that describes another noun, past a comma, is not the person's
+        "unlike real history, Sally Ride pulls a gun on Ed in the s2 finale",
+        # the real thing, but the show's after "but in the show"
+        "real Sea Dragon never flew but in the show one launches out of the ocean",
+    ],
+)
+def test_the_show_s_character_after_all(text: str) -> None:
+    assert spoils(text)
+
+
+def test_a_namesake_points_at_the_character_it_is_named_after() -> None:
+    text = "my coworker is called Margo and I tell her that her namesake fakes her own death"
+    assert characters(text) == {"margo-madison"}
+    assert not spoils("my coworker is called Margo and her namesake is my favourite")
+
+
+def test_a_pronoun_after_history_points_at_the_show_s_version() -> None:
+    assert characters("In real life Deke lived to see the shuttle. In FAM he dies on the moon.")
+    assert not spoils("The real Deke Slayton lived into the 90s. He loved flying.")
+
+
+# --- contrasts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Danny not Dani gets exiled to the lander", "danny-stevens"),
+        ("Dani not Danny survives the riot", "danielle-poole"),
+        ("Gordo not Gordon Ramsay dies on the moon", "gordo-stevens"),
+        ("Kelly Baldwin not Kelly Clarkson gives birth on Phoenix", "kelly-baldwin"),
+    ],
+)
+def test_not_before_a_name_contrasts_names_and_negates_nothing(text: str, who: str) -> None:
+    assert who in characters(text)
+    # the name after "not" is not the subject
+    assert characters("Danny not Dani gets exiled to the lander") == {"danny-stevens"}
+
+
+def test_a_negation_of_the_outcome_still_flips_it() -> None:
+    assert not spoils("Gordo does not die")
+
+
+# --- roles and relations from the canon data ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("the first woman president shows up at Pam's door in the s3 finale", "ellen-wilson"),
+        ("the Phoenix commander gives up the ride home in the s3 finale", "ed-baldwin"),
+        ("the chief of the astronaut office is buried on the moon", "deke-slayton"),
+        ("Pam's girlfriend goes to see her in the s3 finale", "ellen-wilson"),
+    ],
+)
+def test_roles_and_relations_from_the_canon_data(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+# --- a rule's phrase naming its character another way ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # "goes to see pam", Pam as a pronoun; "she" is still Ellen
+        (
+            "Ellen has dodged Pam for years. In the finale she finally goes to see her.",
+            "ellen-wilson",
+        ),
+        # Pam as a relation of the president
+        ("the president shows up at her old girlfriend's house at the end of s3", "ellen-wilson"),
+        # "tells margo", Margo as a pronoun
+        (
+            "Aleida visits Margo in the s4 finale. she's the one who tells her sergei is dead",
+            "aleida-rosales",
+        ),
+    ],
+)
+def test_a_phrase_s_character_named_another_way(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ellen loves Pam. She visits her mom a lot.",  # not Pam: her mother
+        "Ellen and Larry. In the finale she finally goes to see him.",  # not Pam
+    ],
+)
+def test_a_phrase_s_character_must_be_the_one_pointed_at(text: str) -> None:
+    assert not spoils(text)
