@@ -145,3 +145,42 @@ def test_a_phrase_s_character_named_another_way(text: str, who: str) -> None:
 )
 def test_a_phrase_s_character_must_be_the_one_pointed_at(text: str) -> None:
     assert not spoils(text)
+
+
+# --- deaths said through a relative --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Marge Slayton becomes a widow at the end of s1", "deke-slayton"),
+        ("Wayne becomes a widower in the s3 finale", "molly-cobb"),
+        # a hint ("loses") whose object is a relative is a death, plainly
+        ("Marge loses her husband on the moon", "deke-slayton"),
+        ("Ed loses his wife in the s3 finale", "karen-baldwin"),
+    ],
+)
+def test_a_death_said_through_a_relative(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danielle is Clayton's widow",  # Clayton's death is not a finale's
+        "Danny loses his mom's ring",  # the relative owns the object, not lost
+    ],
+)
+def test_a_relative_that_is_not_a_death(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- misspelt names -------------------------------------------------------------------------
+
+
+def test_a_misspelt_name_with_a_plain_outcome_in_a_message_about_the_show() -> None:
+    assert characters("Moly dies in the bombing") == {"molly-cobb"}
+    # read as two names ("Margo", "Marge"): either, whichever the typo index offers first
+    assert "margo-madison" in characters("margoe fakes her death in the finale omg")
+    # not about the show: a look-alike name stays in the review band at best
+    assert not spoils("Karin died last year")

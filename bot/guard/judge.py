@@ -51,6 +51,7 @@ CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
+TYPO_IN_CONTEXT = 0.8  # a misspelt name with a plain outcome, in a message about the show
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
 OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
 EXPECT_REACH = 3  # from "would", "to" to the outcome it puts in the writer's guess
@@ -362,6 +363,8 @@ class Matcher:
         nothing_said = not categories & _SUBJECTS or not (
             categories & _OUTCOMES
             or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+            # "Marge becomes a widow": a death said by a relation (_Context._kin_lost)
+            or any(f.key == "widow" for s in read for f in s.found if f.category == "relation")
         )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
@@ -567,6 +570,19 @@ class _Context:
         taken = -1  # names do not overlap: the longest at each place wins
         for f in names:
             if f.start < taken:
+                if (
+                    f.fuzzy
+                    and s.mentions
+                    and (s.mentions[-1].start, s.mentions[-1].end)
+                    == (
+                        f.start,
+                        f.end,
+                    )
+                ):
+                    # a typo that reads as two names ("margoe": Margo or Marge): either
+                    last = s.mentions[-1]
+                    if last.fuzzy and not self._someone_else(s, f, int(f.key)):
+                        last.persons |= {self.m.people[int(f.key)].id}
                 continue
             taken = f.end
             person = int(f.key)
@@ -1004,6 +1020,8 @@ class _Context:
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
         if "slot" in s.by:
             self._filled(s)
+        if "relation" in s.by:
+            self._kin_lost(s)
         self._ellipsis(s, negations)
         if negations:
             self._absence(s, negations)
@@ -1032,6 +1050,42 @@ class _Context:
                     gender = _gender(s, k)
                     if person in self._candidates(s.index, k, gender):
                         s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
+
+    def _kin_lost(self, s: _Sentence) -> None:
+        """ "Marge loses her husband on the moon": a hint of death whose object is a
+        relative is a death, plainly. "Marge becomes a widow": her husband's death."""
+        owners = s.grammar.get("owner", _NONE)
+        relatives = [m for m in s.mentions if m.how == "relation" and m.end not in owners]
+        for cue in s.cues:
+            if (
+                cue.weak
+                and cue.cls == "death"
+                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+            ):
+                cue.weak = False
+        for f in s.of("relation"):
+            if "widow" not in f.key.split("+") or f.start - 1 in owners:
+                continue
+            widowed = [
+                m
+                for m in s.mentions
+                if m.persons
+                and m.how in ("name", "role")
+                and f.start - 4 <= m.end <= f.start
+                and not _apart(s, m.end - 1, f.start)
+            ]
+            if not widowed:
+                continue
+            spouses = frozenset(
+                person.id
+                for person in self.m.people
+                for known in person.roles
+                if known.of in widowed[-1].persons
+                and {"husband", "wife"} & {w for word in known.words for w in word.split("|")}
+            )
+            if spouses:
+                s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
+                s.cues.append(_Cue(f.start, f.end, "death", None))
 
     def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
         """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
@@ -1127,6 +1181,11 @@ class _Context:
                 s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
 
     # --- together ---------------------------------------------------------------------
+
+    def _plainly(self, cue: _Cue) -> bool:
+        """Whether an outcome is said plainly enough, in a message about the show, to
+        trust a misspelt name beside it."""
+        return self.about_show and not cue.weak and cue.cls is not None
 
     def _factor(self, s: _Sentence, mention: _Mention) -> float:
         return ANYONE if mention.common and not self.about_show else 1.0
@@ -1251,8 +1310,12 @@ class _Context:
                             and self._episode_near(s, mention.start)
                         ):
                             score *= OTHER_EPISODE
-                        if cue.fuzzy or mention.fuzzy:
+                        if cue.fuzzy:
                             score *= TYPO
+                        elif mention.fuzzy:
+                            # "Moly dies in the bombing": a misspelt name, but a plain
+                            # outcome in a message about the show
+                            score *= TYPO_IN_CONTEXT if self._plainly(cue) else TYPO
                         if links and _linked(s, mention.start, mention.end, cue, links):
                             score *= IN_A_LINK
                         known = best.get((rule.key, character, (s.index,)))
