@@ -184,3 +184,53 @@ def test_a_misspelt_name_with_a_plain_outcome_in_a_message_about_the_show() -> N
     assert "margo-madison" in characters("margoe fakes her death in the finale omg")
     # not about the show: a look-alike name stays in the review band at best
     assert not spoils("Karin died last year")
+
+
+# --- whose outcome it is ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shane dies and Karen blames Ed",  # Shane's death, not Karen's
+        "Karen watches Shane die in ep 8",
+        "Patty dies and Molly is furious",
+        "Alexei dies and Kelly finds out she is pregnant",
+    ],
+)
+def test_an_outcome_belongs_to_whoever_comes_just_before_it(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Gordo, Tracy and Danny die", "gordo-stevens"),  # the whole list before it
+        ("Karen and Molly both die at JSC", "molly-cobb"),
+        # a later name with no verb of its own shares it
+        ("Paine dies on KAL 007 in ep 7, then Tracy in the finale", "tracy-stevens"),
+        ("Karen dies and Ed falls apart", "karen-baldwin"),
+    ],
+)
+def test_an_outcome_shared_by_a_list_or_a_gap(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+# --- history words ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deke Slayton was one of the Mercury Seven and died of cancer",
+        "the historical Deke Slayton died of cancer",
+    ],
+)
+def test_history_talk_about_a_real_person(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_fond_words_are_no_relatives() -> None:
+    # "my girl", "my boy" said of a favourite character, unlike "my wife Karen"
+    assert characters("my girl Karen dies in the s3 finale") == {"karen-baldwin"}
+    assert characters("our boy Gordo dies on the moon") == {"gordo-stevens"}

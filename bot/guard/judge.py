@@ -680,7 +680,12 @@ class _Context:
         if owners:
             # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
             before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
-            kin = {k for x in s.of("relation") for k in range(x.start, x.end)}  # "my wife"
+            kin = {  # "my wife Karen"; not "my girl Karen", said of a favourite
+                k
+                for x in s.of("relation")
+                for k in range(x.start, x.end)
+                if words[k].text not in _FONDLY
+            }
             for k in range(max(0, f.start - 6), f.start):
                 if k not in owners or _apart(s, k, f.start):
                     continue
@@ -1085,7 +1090,7 @@ class _Context:
             )
             if spouses:
                 s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
-                s.cues.append(_Cue(f.start, f.end, "death", None))
+                s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
 
     def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
         """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
@@ -1269,6 +1274,7 @@ class _Context:
         links = self.links
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
+            doers = {id(c): self._doers(s, c, subjects) for c in s.cues} if subjects else {}
             for mention in subjects:
                 factor = self._factor(s, mention)
                 for index in self._rules_for(mention):
@@ -1295,6 +1301,13 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
+                        said_of = doers.get(id(cue))
+                        if (
+                            said_of
+                            and mention.persons
+                            and not self._shares(s, cue, mention, said_of)
+                        ):
+                            continue  # "Shane dies and Karen blames Ed": Shane's
                         score = (
                             _closeness(distance)
                             * self._hint(s, cue, rule, mention.persons)
@@ -1413,6 +1426,65 @@ class _Context:
             return True
         word = s.words[following].text
         return word in _AFTER_OBJECT or word in self.m._language_of
+
+    def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:
+        """The characters an outcome is said of when they come just before it, in its
+        clause ("Shane dies", "Gordo and Tracy die", "Ed's wife dies"): the outcome is
+        theirs, not that of someone named elsewhere in the sentence ("Shane dies and
+        Karen blames Ed"). Empty when nobody comes just before it."""
+        if cue.cls is None or cue.emoji or cue.owner is not None:
+            return []
+        words = s.words
+        before = [
+            m
+            for m in subjects
+            if m.persons
+            and m.end <= cue.start
+            and cue.start - m.end <= 2
+            and not _clause_break(s, m.end - 1, cue.start)
+            and not any(words[k].text in _AND for k in range(m.end, cue.start))
+        ]
+        if not before:
+            return []
+        group = [before[-1]]
+        while True:  # "Gordo, Tracy and Danny die": the whole list
+            first = group[-1].start
+            listed = [
+                m
+                for m in subjects
+                if m.persons
+                and m.end <= first
+                and m is not group[-1]
+                and first - m.end <= 2
+                and all(
+                    words[k].text in _AND or not words[k].text[:1].isalnum()
+                    for k in range(m.end, first)
+                )
+            ]
+            if not listed:
+                return group
+            group.append(listed[-1])
+
+    def _shares(self, s: _Sentence, cue: _Cue, mention: _Mention, doers: list[_Mention]) -> bool:
+        """Whether an outcome said of ``doers`` is also said of ``mention``: they are its
+        doers, or the mention comes after it with no word of its own but a place or an
+        episode ("Paine dies in ep 7, then Gordo and Tracy in the finale")."""
+        if mention in doers:
+            return True
+        if mention.start < cue.end:
+            return False  # "Karen watches Shane die": Shane's
+        words = s.words
+        k = mention.end
+        while k < len(words) and (
+            words[k].text in _AND or any(m.start == k and m.persons for m in s.mentions)
+        ):
+            k = next((m.end for m in s.mentions if m.start == k and m.persons), k + 1)
+        return (
+            k >= len(words)
+            or _apart(s, k - 1, k)
+            or _listing(words[k].text)
+            or words[k].text in _GAPPED
+        )
 
     def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
         """Whether a character named just before the outcome, in its clause, is its
@@ -1593,6 +1665,8 @@ class _Context:
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
+_GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
+_FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 _PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
