@@ -234,3 +234,32 @@ def test_fond_words_are_no_relatives() -> None:
     # "my girl", "my boy" said of a favourite character, unlike "my wife Karen"
     assert characters("my girl Karen dies in the s3 finale") == {"karen-baldwin"}
     assert characters("our boy Gordo dies on the moon") == {"gordo-stevens"}
+
+
+# --- relations: which of their people ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Ed's friend Gordo dies in the s2 finale", "gordo-stevens"),
+        ("Tracy's ex dies with her", "gordo-stevens"),  # "ex" is a husband too
+        # the name after a relation said by its verb is its owner, not an apposition
+        ("the kid Gordo and Tracy raised gets left alone on Mars", "danny-stevens"),
+        # only the first name after "named" is the one named
+        ("named my daughter Kelly and then Kelly gives birth in orbit", "kelly-baldwin"),
+    ],
+)
+def test_which_relative(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tracy's husband Sam dies in the Polaris disaster",  # Sam, not Gordo
+        "Ed's friend Bob dies",  # nobody of ours
+    ],
+)
+def test_a_name_after_a_relation_says_which(text: str) -> None:
+    assert not spoils(text)

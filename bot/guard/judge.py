@@ -695,6 +695,8 @@ class _Context:
                 if words[k].text in _NAMING:
                     if f.start and words[f.start - 1].text in _AFTER_NAMING:
                         continue  # "named my dog after Gordo": Gordo is the original
+                    if any(x.start in between for x in s.of("name")):
+                        continue  # "named my daughter Kelly and then Kelly gives birth"
                     if not s.has("show") or "character" not in before:
                         return True  # "named ... 'Danny'": whatever was named
                 elif (
@@ -822,7 +824,8 @@ class _Context:
                 s.index, before=f.start, plural=False, gender=_gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
-        if not owners:
+        after = not owners
+        if after:
             owners = self._owners_after(s, f)
         ids: set[str] = set()
         for owner in owners:
@@ -840,8 +843,25 @@ class _Context:
             gender = _GENDERED.get(s.words[f.start - 1].text)
             if gender is not None:
                 ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
+        if ids and not after and f.end < len(s.words) and not _apart(s, f.end - 1, f.end):
+            ids = self._apposition(s, f.end, ids)
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _apposition(self, s: _Sentence, at: int, ids: set[str]) -> set[str]:
+        """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says
+        which of its people is meant (none of ours, when it names none of them)."""
+        word = s.words[at].text
+        if s.text[s.words[at].start : s.words[at].start + 1].islower():
+            return ids  # "Gordo's wife dies", not a name
+        named = {
+            p.id
+            for p in self.m.people
+            if p.id in ids and any(word in n.casefold().split() for n in plain(p.names))
+        }
+        if named or self._proper_noun(s, at) or at in s.starts:
+            return named
+        return ids
 
     def _owners_after(self, s: _Sentence, f: Found) -> list[_Mention]:
         """Whose relation it is, named after it: "the person who taught Aleida" (a
