@@ -244,6 +244,8 @@ def test_fond_words_are_no_relatives() -> None:
     [
         ("Ed's friend Gordo dies in the s2 finale", "gordo-stevens"),
         ("Tracy's ex dies with her", "gordo-stevens"),  # "ex" is a husband too
+        # ... and a partner: Pam, for the phrase "goes to see pam"
+        ("The first woman president goes to see her ex in the s3 finale", "ellen-wilson"),
         # the name after a relation said by its verb is its owner, not an apposition
         ("the kid Gordo and Tracy raised gets left alone on Mars", "danny-stevens"),
         # only the first name after "named" is the one named
