@@ -265,3 +265,10 @@ def test_which_relative(text: str, who: str) -> None:
 )
 def test_a_name_after_a_relation_says_which(text: str) -> None:
     assert not spoils(text)
+
+
+def test_a_surname_that_is_a_word_is_no_phrase_s_character() -> None:
+    # "give up their ride" is a rule phrase; "ride" is Sally Ride's surname, not a slot
+    matcher_slots = {phrase for slots in MATCHER._slotted.values() for phrase, _ in slots}
+    assert "visits pam" in matcher_slots
+    assert not any(phrase.endswith(" ride") for phrase in matcher_slots)

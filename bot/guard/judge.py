@@ -290,8 +290,10 @@ class Matcher:
         ("goes to see her", "shows up at her old girlfriend's house")."""
         names: dict[str, set[str]] = defaultdict(set)
         for person in self.people:
+            full = person.names[0].casefold().split()
             for name in plain(person.names):
-                names[name.casefold()].add(person.id)
+                if len(full) < 2 or name.casefold() != full[-1]:  # not "ride" in "their ride"
+                    names[name.casefold()].add(person.id)
         small = {w for words in self._functions.values() for w in words}
         slotted: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for rule in self.rules:
