@@ -272,3 +272,10 @@ def test_a_surname_that_is_a_word_is_no_phrase_s_character() -> None:
     matcher_slots = {phrase for slots in MATCHER._slotted.values() for phrase, _ in slots}
     assert "visits pam" in matcher_slots
     assert not any(phrase.endswith(" ride") for phrase in matcher_slots)
+
+
+def test_a_year_with_a_character_of_the_show_s_own_is_the_show() -> None:
+    # Ed Baldwin is fictional: the year is the story's, not history
+    assert characters("in 1983 Sally Ride pulls a gun on Ed") == {"sally-ride"}
+    assert not spoils("Sally Ride in 1983 was the first American woman in space, no gun")
+    assert not spoils("my uncle Ed says Deke died in 1993")

@@ -755,10 +755,15 @@ class _Context:
             f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
         ):
             return True  # not "unlike real history, Sally Ride pulls a gun"
-        if self.m.people[person].real:
-            if real and not s.has("show"):
-                return True
-            if any(_YEAR.match(t.text) for t in words) and not s.has("show"):
+        if self.m.people[person].real and not s.has("show"):
+            # history, unless a character of the show's own is in it ("in 1983 Sally
+            # Ride pulls a gun on Ed")
+            historic = real or any(_YEAR.match(t.text) for t in words)
+            if historic and not any(
+                not self.m.people[int(x.key)].real and not self._someone_else(s, x, int(x.key))
+                for x in s.of("name")
+                if x.start != f.start
+            ):
                 return True
         return False
 
