@@ -279,3 +279,13 @@ def test_a_year_with_a_character_of_the_show_s_own_is_the_show() -> None:
     assert characters("in 1983 Sally Ride pulls a gun on Ed") == {"sally-ride"}
     assert not spoils("Sally Ride in 1983 was the first American woman in space, no gun")
     assert not spoils("my uncle Ed says Deke died in 1993")
+
+
+def test_he_or_she_is_whoever_of_them_the_outcome_fits() -> None:
+    # the first "he" named (Harry, Ed) has no such fate; the other one named there has
+    assert characters("Harry and Deke crash on the moon. He dies of his wounds.") == {
+        "deke-slayton"
+    }
+    assert characters("Ed and Gordo are friends. He dies on the moon.") == {"gordo-stevens"}
+    # nobody named there has it: nothing
+    assert not spoils("Shane and Ed are close. He dies in ep 8.")

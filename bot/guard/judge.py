@@ -1424,6 +1424,13 @@ class _Context:
                 cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
                 if not antecedents:
                     continue
+            if not plural and not any(
+                self._matches(self.m.rules[i], cue)
+                for i in self._rules_for(_Mention(0, 0, antecedents))
+            ):
+                # "Harry and Deke crash. He dies of his wounds.": the first who can be a
+                # "he" has no such outcome; another of them, named there too, has
+                antecedents = self._fitting(source, gender, cue) or antecedents
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
@@ -1444,6 +1451,19 @@ class _Context:
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _fitting(self, index: int, gender: str | None, cue: _Cue) -> frozenset[str]:
+        """The characters named in sentence ``index`` who can be the pronoun's "he" or
+        "she" and have a rule the outcome fits."""
+        found: set[str] = set()
+        for m in self.read[index].mentions:
+            for p in m.persons:
+                if self.m._genders.get(p) not in (None, gender) or gender is None:
+                    continue
+                rules = self.m._by_person.get(p, ())
+                if any(self._matches(self.m.rules[i], cue) for i in rules):
+                    found.add(p)
+        return frozenset(found)
 
     def _object_form(self, s: _Sentence, k: int) -> bool:
         """Whether the pronoun at ``k`` stands alone ("gets her in the end"), not as a
