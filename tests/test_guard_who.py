@@ -289,3 +289,15 @@ def test_he_or_she_is_whoever_of_them_the_outcome_fits() -> None:
     assert characters("Ed and Gordo are friends. He dies on the moon.") == {"gordo-stevens"}
     # nobody named there has it: nothing
     assert not spoils("Shane and Ed are close. He dies in ep 8.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad said Deke dies in the finale",  # the relative is the teller, not Deke
+        "my sister spoiled that Margo fakes her death",
+    ],
+)
+def test_a_relative_of_the_writer_elsewhere_in_the_sentence_names_nobody(text: str) -> None:
+    assert spoils(text)
+    assert not spoils("my old dog Gordo died")  # the noun right before the name does

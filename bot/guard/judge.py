@@ -707,7 +707,7 @@ class _Context:
                     and all(
                         j in nouns or j in kin or j in owners or j not in s.starts for j in between
                     )
-                    and (not between or any(j in nouns or j in kin for j in between))
+                    and (not between or f.start - 1 in nouns or f.start - 1 in kin)
                 ):
                     return True
             # "Danielle my roommate"
