@@ -301,3 +301,24 @@ def test_he_or_she_is_whoever_of_them_the_outcome_fits() -> None:
 def test_a_relative_of_the_writer_elsewhere_in_the_sentence_names_nobody(text: str) -> None:
     assert spoils(text)
     assert not spoils("my old dog Gordo died")  # the noun right before the name does
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Karen in my opinion dies too early", "karen-baldwin"),  # not "Kelly in my class"
+        ("my Karen dies in the finale 😭", "karen-baldwin"),  # fondly, in a show sentence
+        ("our Molly is gone after the bombing", "molly-cobb"),
+        # a role's words across a parenthesis are no role (not Margo, "boss" + "JSC")
+        ("Karen (the character, not my boss) dies at JSC", "karen-baldwin"),
+    ],
+)
+def test_ours_after_all(text: str, who: str) -> None:
+    assert characters(text) == {who}
+
+
+@pytest.mark.parametrize(
+    "text", ["my Karen died last week", "our Gordo died at the vet", "Kelly in my class had a baby"]
+)
+def test_still_someone_else(text: str) -> None:
+    assert not spoils(text)

@@ -659,6 +659,7 @@ class _Context:
         return (
             end + 1 < len(words)
             and words[end].text in _ELSEWHERE
+            and (end + 2 >= len(words) or words[end + 2].text not in _OPINION)
             and (
                 end + 1 in s.grammar.get("namesake_owner", _NONE)
                 or end + 1 in s.grammar.get("namesake_place", _NONE)
@@ -701,6 +702,8 @@ class _Context:
                         continue  # "named my daughter Kelly and then Kelly gives birth"
                     if not s.has("show") or "character" not in before:
                         return True  # "named ... 'Danny'": whatever was named
+                elif not between and words[k].text in _FOND_OWNERS and _shows(s):
+                    continue  # "our Molly is gone after the bombing": ours, fondly
                 elif (
                     f.start - k <= 4
                     and not ({"show", "the"} & before)
@@ -785,6 +788,8 @@ class _Context:
             positions = [min(p) for p in found.values()]
             if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
                 continue
+            if _apart(s, min(positions), max(positions)):
+                continue  # "Karen (the character, not my boss) dies at JSC": not a role
             s.mentions.append(
                 _Mention(
                     min(positions),
@@ -1713,7 +1718,9 @@ _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
+_FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
+_OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 _PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
@@ -1847,6 +1854,16 @@ def _season_named(texts: list[str]) -> int | None:
     if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
         return int(texts[1])
     return None
+
+
+def _shows(s: _Sentence) -> bool:
+    """Whether a sentence says it is about the show: a show word or thing, a season or
+    an episode ("s4", "3x09")."""
+    return (
+        s.has("show")
+        or bool(s.of("thing"))
+        or any(_EPISODE_CODE.match(t.text) for t in s.words if t.text[:1].isalpha())
+    )
 
 
 def _gender(s: _Sentence, at: int | None = None) -> str | None:
