@@ -322,3 +322,15 @@ def test_ours_after_all(text: str, who: str) -> None:
 )
 def test_still_someone_else(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("the father of Danny and Jimmy dies on the moon", "gordo-stevens"),
+        ("the mother of Kelly dies in the bombing", "karen-baldwin"),
+        ("the woman in charge of Happy Valley survives being shot", "danielle-poole"),
+    ],
+)
+def test_a_relation_of_its_owners_and_more_role_words(text: str, who: str) -> None:
+    assert characters(text) == {who}

@@ -881,7 +881,10 @@ class _Context:
         names, and a verb that makes it theirs: had, raised, married...)."""
         words = s.words
         at = f.end
-        if words[f.start].text not in _RELATIVE:
+        of = at + 1 < len(words) and words[at].text == "of" and not _apart(s, at - 1, at + 1)
+        if of:  # "the father of Danny and Jimmy"
+            at += 1
+        elif words[f.start].text not in _RELATIVE:
             if at < len(words) and words[at].text in _RELATIVE:
                 at += 1
             if at not in s.starts:
@@ -897,7 +900,7 @@ class _Context:
                 at += 1
                 continue
             break
-        if not owners or words[f.start].text in _RELATIVE:
+        if not owners or of or words[f.start].text in _RELATIVE:
             return owners
         return owners if at in s.grammar.get("relating", _NONE) else []
 
