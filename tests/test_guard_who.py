@@ -334,3 +334,8 @@ def test_still_someone_else(text: str) -> None:
 )
 def test_a_relation_of_its_owners_and_more_role_words(text: str, who: str) -> None:
     assert characters(text) == {who}
+
+
+def test_a_family_name_in_the_plural_owns_a_relation() -> None:
+    assert characters("the Baldwins' daughter gives birth in orbit") == {"kelly-baldwin"}
+    assert characters("the Stevenses' eldest is exiled") == {"danny-stevens"}

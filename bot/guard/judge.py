@@ -275,6 +275,18 @@ class Matcher:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
         self._slotted = self._slot_phrases()
+        # Family names in the plural ("the Baldwins", "the Stevenses"): everyone so named
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for person in self.people:
+            full = person.names[0].casefold().split()
+            if len(full) >= 2 and full[-1].isalpha():
+                surnames[full[-1]].add(person.id)
+        self._families = {
+            plural: frozenset(ids)
+            for name, ids in surnames.items()
+            if len(ids) >= 2
+            for plural in (name + "s", name + "es")
+        }
         # Each character's finale scenes: the things their rules are about, by season
         self._scenes: dict[str, list[tuple[int | None, frozenset[str]]]] = defaultdict(list)
         for r in self.rules:
@@ -836,6 +848,13 @@ class _Context:
                 s.index, before=f.start, plural=False, gender=_gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
+        elif f.start and s.words[f.start - 1].text in self.m._families:
+            # "the Baldwins' daughter": every Baldwin owns it
+            family = self.m._families[s.words[f.start - 1].text]
+            owners = [m for m in s.mentions if m.end == f.start and m.persons]
+            for m in owners:
+                m.consumed = True
+            owners = [_Mention(f.start - 1, f.start, family)]
         after = not owners
         if after:
             owners = self._owners_after(s, f)
