@@ -339,3 +339,12 @@ def test_a_relation_of_its_owners_and_more_role_words(text: str, who: str) -> No
 def test_a_family_name_in_the_plural_owns_a_relation() -> None:
     assert characters("the Baldwins' daughter gives birth in orbit") == {"kelly-baldwin"}
     assert characters("the Stevenses' eldest is exiled") == {"danny-stevens"}
+
+
+def test_an_outcome_in_a_season_before_its_finale_is_another_event() -> None:
+    # Moscow in season 2 is not the season 3 finale's; the review band at most
+    verdict = inspect("Margo goes to Moscow for the summit in s2", MATCHER)
+    assert not verdict and verdict.in_review_band
+    assert characters("Margo's s2 arc is great but she fakes her death in s3") == {"margo-madison"}
+    # a subject after its outcome goes with its own clause's season
+    assert characters("He loses his son in s1 and his wife Karen in the s3 finale")

@@ -1241,6 +1241,28 @@ class _Context:
 
     # --- together ---------------------------------------------------------------------
 
+    def _before_its_season(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether the season named with an outcome, in its clause, comes before the
+        finale the rule gives away ("Margo goes to Moscow for the summit in s2" is not the
+        season 3 finale's Moscow); a subject after its outcome goes with its own clause's
+        ("he loses his son in s1 and his ex-wife in the s3 finale")."""
+        if rule.season is None:
+            return False
+        words = s.words
+        # the outcome's clause; the subject's when it comes after the outcome, a gap
+        first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
+        for at in first:
+            near = []
+            for k in range(max(0, at - EPISODE_REACH), min(len(words), at + EPISODE_REACH)):
+                if _clause_break(s, min(k, at), max(k, at)):
+                    continue
+                season = _season_named([t.text for t in words[k : k + 2]])
+                if season is not None and 1 <= season <= 9:
+                    near.append((abs(k - at), season))
+            if near:
+                return min(near)[1] < rule.season
+        return False
+
     def _plainly(self, cue: _Cue) -> bool:
         """Whether an outcome is said plainly enough, in a message about the show, to
         trust a misspelt name beside it."""
@@ -1369,13 +1391,16 @@ class _Context:
                         )
                         if self._asks(s, cue):
                             score *= ASKING
-                        if cue.elsewhere and not (
-                            # "Paine dies in ep 7, then Gordo and Tracy in the finale"
-                            _clause_break(
-                                s, min(mention.start, cue.start), max(mention.start, cue.start)
+                        if (
+                            cue.elsewhere
+                            and not (
+                                # "Paine dies in ep 7, then Gordo and Tracy in the finale"
+                                _clause_break(
+                                    s, min(mention.start, cue.start), max(mention.start, cue.start)
+                                )
+                                and self._episode_near(s, mention.start)
                             )
-                            and self._episode_near(s, mention.start)
-                        ):
+                        ) or self._before_its_season(s, cue, mention, rule):
                             score *= OTHER_EPISODE
                         if cue.fuzzy:
                             score *= TYPO
