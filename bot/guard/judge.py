@@ -419,6 +419,7 @@ class _Context:
         self._about_show = about_show
         self.links = links  # the message's link addresses
         self.set_aside: dict[str, bool] = {}  # characters whose names meant someone else
+        self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
 
     @_lazy
     def _counts(self) -> dict[str, int]:
@@ -1248,17 +1249,23 @@ class _Context:
         ("he loses his son in s1 and his ex-wife in the s3 finale")."""
         if rule.season is None:
             return False
-        words = s.words
-        # the outcome's clause; the subject's when it comes after the outcome, a gap
+        named = self._seasons_at.get(s.index)
+        if named is None:
+            words = [t.text for t in s.words]
+            named = self._seasons_at[s.index] = [
+                (k, season)
+                for k in range(len(words))
+                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+        if not named:
+            return False
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
         for at in first:
-            near = []
-            for k in range(max(0, at - EPISODE_REACH), min(len(words), at + EPISODE_REACH)):
-                if _clause_break(s, min(k, at), max(k, at)):
-                    continue
-                season = _season_named([t.text for t in words[k : k + 2]])
-                if season is not None and 1 <= season <= 9:
-                    near.append((abs(k - at), season))
+            near = [
+                (abs(k - at), season)
+                for k, season in named
+                if abs(k - at) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+            ]
             if near:
                 return min(near)[1] < rule.season
         return False
