@@ -348,3 +348,8 @@ def test_an_outcome_in_a_season_before_its_finale_is_another_event() -> None:
     assert characters("Margo's s2 arc is great but she fakes her death in s3") == {"margo-madison"}
     # a subject after its outcome goes with its own clause's season
     assert characters("He loses his son in s1 and his wife Karen in the s3 finale")
+
+
+def test_the_outpost_bought_by_sam() -> None:
+    assert spoils("Sam buys the Outpost off Karen in the s2 finale")
+    assert not spoils("I bought a shirt at the Outpost bar gift shop")
