@@ -8,7 +8,7 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 
 - ``tests/corpus/tuning.toml``: the tuning part; rules and thresholds may be fitted to it.
 - ``tests/corpus/tuning2.toml``: a second tuning part, weighted to the hardest kinds.
-- ``tests/corpus/tuning3.toml``: a third tuning part (316 messages), only the kinds about
+- ``tests/corpus/tuning3.toml``: a third tuning part (315 messages), only the kinds about
   who is meant (role, cross-sentence, namesake, history, lookalike, non-finale).
 - ``tests/corpus/holdout.toml``, ``holdout2.toml``, ``holdout3.toml`` and ``holdout4.toml``:
   held out.
