@@ -20,6 +20,7 @@ from tests.guard_accuracy import (
     OLD_HOLDOUT,
     TUNING,
     TUNING_2,
+    TUNING_3,
     TUNING_4,
     corpus,
     score,
@@ -78,11 +79,22 @@ TUNING_FLOORS = {
         "other-show": (0.98, 0.98),
         "plain": (0.98, 0.98),
         "question": (0.98, 0.95),
-        "role": (0.95, 0.82),
+        "role": (0.955, 0.85),
         "slang": (0.98, 0.955),
         "all": (0.98, 0.945),
     },
-    # Round 5 (what a message says) measured it once before any change (the commit that
+    # Round 4's own tuning part, only the kinds about who is meant (before round 4:
+    # 0.963 / 0.929 overall): round 4's figures, less about 0.015
+    TUNING_3: {
+        "cross-sentence": (0.98, 0.95),
+        "history": (0.98, 0.98),
+        "lookalike": (0.98, 0.98),
+        "namesake": (0.98, 0.98),
+        "non-finale": (0.98, 0.93),
+        "role": (0.98, 0.98),
+        "all": (0.98, 0.97),
+    },
+    # Round 4 (what a message says) measured it once before any change (the commit that
     # added it) and was then fitted to it: its figures after, less about 0.015
     TUNING_4: {
         "figurative": (0.94, 0.98),
@@ -95,6 +107,7 @@ TUNING_FLOORS = {
         "all": (0.98, 0.97),
     },
 }
+WHO_KINDS = {"role", "cross-sentence", "namesake", "history", "lookalike", "non-finale"}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -107,6 +120,16 @@ def test_the_tuning_parts_are_big_and_cover_every_kind(path: Path) -> None:
     assert {str(m["kind"]) for m in messages} == KINDS
     texts = [str(m["text"]) for m in messages]
     assert len(set(texts)) == len(texts), "no duplicate messages"
+
+
+def test_the_third_tuning_part_covers_the_kinds_about_who_is_meant() -> None:
+    messages = corpus(TUNING_3)
+    assert len(messages) >= 300
+    assert {str(m["kind"]) for m in messages} == WHO_KINDS
+    texts = [str(m["text"]) for m in messages]
+    assert len(set(texts)) == len(texts), "no duplicate messages"
+    spoilers = sum(bool(m["spoiler"]) for m in messages)
+    assert 0.35 <= spoilers / len(messages) <= 0.65
 
 
 def test_the_fourth_tuning_part_covers_the_ways_of_saying_what_happened() -> None:

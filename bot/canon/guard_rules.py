@@ -42,6 +42,7 @@ GRAMMAR = frozenset(
         "namesake_owner",
         "namesake_noun",
         "namesake_place",
+        "namesake_of",
         "real",
         "show",
         "asking",

@@ -53,6 +53,7 @@ CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose
 TYPO = 0.62  # a name or outcome read through a one-letter typo ("dyeing" is not "dying")
+TYPO_IN_CONTEXT = 0.8  # a misspelt name with a plain outcome, in a message about the show
 OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
 OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
 EXPECT_REACH = 3  # from "would", "to" to the outcome it puts in the writer's guess
@@ -61,6 +62,7 @@ _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
+_DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
@@ -152,6 +154,7 @@ class _Cue:
     owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
     absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
+    filled: int | None = None  # the pronoun standing for a character its phrase names
 
 
 class _Sentence:
@@ -159,6 +162,7 @@ class _Sentence:
     made per sentence of every message, so it is kept cheap)."""
 
     __slots__ = (
+        "aside",
         "asking",
         "by",
         "cues",
@@ -181,6 +185,7 @@ class _Sentence:
         self.found = found
         self.text = text
         self.mentions: list[_Mention] = []
+        self.aside: list[str] = []  # real people named here as history ("the real Deke")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
@@ -277,6 +282,19 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        self._slotted = self._slot_phrases()
+        # Family names in the plural ("the Baldwins", "the Stevenses"): everyone so named
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for person in self.people:
+            full = person.names[0].casefold().split()
+            if len(full) >= 2 and full[-1].isalpha():
+                surnames[full[-1]].add(person.id)
+        self._families = {
+            plural: frozenset(ids)
+            for name, ids in surnames.items()
+            if len(ids) >= 2
+            for plural in (name + "s", name + "es")
+        }
         # Each character's finale scenes: the things their rules are about, by season
         self._scenes: dict[str, list[tuple[int | None, frozenset[str]]]] = defaultdict(list)
         for r in self.rules:
@@ -285,6 +303,30 @@ class Matcher:
                     self._scenes[who].append((r.season, r.things))
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
+
+    def _slot_phrases(self) -> dict[str, list[tuple[str, str]]]:
+        """Rule phrases that end with a character's name ("visits pam", "tells margo"),
+        by the words before the name: a member may name that character another way
+        ("goes to see her", "shows up at her old girlfriend's house")."""
+        names: dict[str, set[str]] = defaultdict(set)
+        for person in self.people:
+            full = person.names[0].casefold().split()
+            for name in plain(person.names):
+                if len(full) < 2 or name.casefold() != full[-1]:  # not "ride" in "their ride"
+                    names[name.casefold()].add(person.id)
+        small = {w for words in self._functions.values() for w in words}
+        slotted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for rule in self.rules:
+            for phrase in rule.phrases:
+                words = phrase.split()
+                who = names.get(words[-1], set()) if len(words) >= 2 else set()
+                if len(who) != 1 or all(w in small for w in words[:-1]):
+                    continue  # "for aleida": "for her" could be for anyone
+                prefix = " ".join(words[:-1])
+                slotted[prefix].append((phrase, next(iter(who))))
+        for prefix in slotted:
+            self.vocabulary.add(prefix, ("slot", prefix))
+        return dict(slotted)
 
     def _add(
         self,
@@ -343,6 +385,8 @@ class Matcher:
         nothing_said = not categories & _SUBJECTS or not (
             categories & _OUTCOMES
             or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+            # "Marge becomes a widow": a death said by a relation (_Context._kin_lost)
+            or any(f.key == "widow" for s in read for f in s.found if f.category == "relation")
         )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
@@ -382,6 +426,8 @@ class _Context:
         self.read = read
         self._about_show = about_show
         self.links = links  # the message's link addresses
+        self.set_aside: dict[str, bool] = {}  # characters whose names meant someone else
+        self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
 
     @_lazy
     def _counts(self) -> dict[str, int]:
@@ -550,11 +596,32 @@ class _Context:
         taken = -1  # names do not overlap: the longest at each place wins
         for f in names:
             if f.start < taken:
+                if (
+                    f.fuzzy
+                    and s.mentions
+                    and (s.mentions[-1].start, s.mentions[-1].end)
+                    == (
+                        f.start,
+                        f.end,
+                    )
+                ):
+                    # a typo that reads as two names ("margoe": Margo or Marge): either
+                    last = s.mentions[-1]
+                    if last.fuzzy and not self._someone_else(s, f, int(f.key)):
+                        last.persons |= {self.m.people[int(f.key)].id}
                 continue
             taken = f.end
             person = int(f.key)
+            if self._contrasted(s, f):
+                continue  # not the subject, nor anyone the outcome belongs to
             if self._someone_else(s, f, person):
                 s.others.append(f.end)
+                real = self.m.people[person].real and (
+                    s.has("real") or any(_YEAR.match(t.text) for t in s.words)
+                )
+                self.set_aside[self.m.people[person].id] = real
+                if real:
+                    s.aside.append(self.m.people[person].id)
                 continue
             common = False
             if f.end - f.start == 1:
@@ -576,10 +643,60 @@ class _Context:
             if raw.isupper() and self.about_show:
                 persons = self.m._initials[f.key]
                 s.mentions.append(_Mention(f.start, f.end, persons, how="initials"))
-        history = s.has("real") and any(_YEAR.match(t.text) for t in s.words)
+        if self.set_aside and s.has("namesake_of"):
+            # "my coworker is called Margo ... her namesake fakes her death": the
+            # character whose name the namesake bears
+            persons = frozenset(p for p, historic in self.set_aside.items() if not historic)
+            places = s.grammar["namesake_of"]
+            for k in sorted(places):
+                if persons and k - 1 not in places:
+                    s.mentions.append(_Mention(k, k + 1, persons, how="namesake"))
+        real_at = s.grammar.get("real", _NONE)
+        history = bool(real_at) and any(
+            _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
+        )
         if not history:  # "Sea Dragon was a real 1962 design" is not the show's
             for f in s.of("thing"):
+                if (
+                    real_at
+                    and any(
+                        f.start - d in real_at and not _apart(s, f.start - d, f.start)
+                        for d in (1, 2)
+                    )
+                    # "... but in the show one launches": the show's, after all
+                    and not any(
+                        k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
+                    )
+                ):
+                    continue  # "the real Sea Dragon was never built"
+                if self._elsewhere(s, f.end) or (
+                    not any(x.start == f.end for x in s.of("name") + s.of("thing"))
+                    and self._elsewhere(s, f.end + 1)
+                ):
+                    continue  # "the Outpost bar in my town"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _elsewhere(self, s: _Sentence, end: int) -> bool:
+        """Whether the words after a name place it in the writer's world: "from HR", "in
+        my D&D group", "on my team", "in my town"."""
+        words = s.words
+        return (
+            end + 1 < len(words)
+            and words[end].text in _ELSEWHERE
+            and (end + 2 >= len(words) or words[end + 2].text not in _OPINION)
+            and (
+                end + 1 in s.grammar.get("namesake_owner", _NONE)
+                or end + 1 in s.grammar.get("namesake_place", _NONE)
+            )
+        )
+
+    def _contrasted(self, s: _Sentence, f: Found) -> bool:
+        """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
+        "not", straight after another name, is the one it is not about."""
+        k = f.start - 1
+        if k < 1 or k not in s.grammar.get("negation", _NONE) or s.words[k].text != "not":
+            return False
+        return any(m.end == k for m in s.mentions if m.persons) or k in s.others
 
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
         """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
@@ -590,29 +707,41 @@ class _Context:
         if owners:
             # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
             before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
+            kin = {  # "my wife Karen"; not "my girl Karen", said of a favourite
+                k
+                for x in s.of("relation")
+                for k in range(x.start, x.end)
+                if words[k].text not in _FONDLY
+            }
             for k in range(max(0, f.start - 6), f.start):
                 if k not in owners or _apart(s, k, f.start):
                     continue
+                if k and k - 1 in grammar.get("negation", _NONE):
+                    continue  # "not my coworker Molly, the astronaut": ours after all
                 between = range(k + 1, f.start)
                 if words[k].text in _NAMING:
+                    if f.start and words[f.start - 1].text in _AFTER_NAMING:
+                        continue  # "named my dog after Gordo": Gordo is the original
+                    if any(x.start in between for x in s.of("name")):
+                        continue  # "named my daughter Kelly and then Kelly gives birth"
                     if not s.has("show") or "character" not in before:
                         return True  # "named ... 'Danny'": whatever was named
+                elif not between and words[k].text in _FOND_OWNERS and _shows(s):
+                    continue  # "our Molly is gone after the bombing": ours, fondly
                 elif (
                     f.start - k <= 4
                     and not ({"show", "the"} & before)
-                    and all(j in nouns or j in owners or j not in s.starts for j in between)
-                    and (not between or any(j in nouns for j in between))
+                    and all(
+                        j in nouns or j in kin or j in owners or j not in s.starts for j in between
+                    )
+                    and (not between or f.start - 1 in nouns or f.start - 1 in kin)
                 ):
                     return True
             # "Danielle my roommate"
             if f.end in owners and f.end + 1 in nouns:
                 return True
-        # "Karen from HR", "Kelly in my D&D group"
-        if (
-            f.end + 1 < len(words)
-            and words[f.end].text in ("from", "in", "at")
-            and (f.end + 1 in owners or f.end + 1 in grammar.get("namesake_place", _NONE))
-        ):
+        # "Karen from HR", "Kelly in my D&D group", "Dev on my team"
+        if self._elsewhere(s, f.end):
             return True
         # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
         if f.end < len(words) and f.end - f.start == 1:
@@ -649,12 +778,19 @@ class _Context:
                     return True
         # "the real Deke Slayton", "in real life ...", history with years
         real = grammar.get("real", _NONE)
-        if real and (f.start - 1 in real or f.start - 2 in real):
-            return True
-        if self.m.people[person].real:
-            if real and not s.has("show"):
-                return True
-            if any(_YEAR.match(t.text) for t in words) and not s.has("show"):
+        if real and any(
+            f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
+        ):
+            return True  # not "unlike real history, Sally Ride pulls a gun"
+        if self.m.people[person].real and not s.has("show"):
+            # history, unless a character of the show's own is in it ("in 1983 Sally
+            # Ride pulls a gun on Ed")
+            historic = real or any(_YEAR.match(t.text) for t in words)
+            if historic and not any(
+                not self.m.people[int(x.key)].real and not self._someone_else(s, x, int(x.key))
+                for x in s.of("name")
+                if x.start != f.start
+            ):
                 return True
         return False
 
@@ -676,6 +812,8 @@ class _Context:
             positions = [min(p) for p in found.values()]
             if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
                 continue
+            if _apart(s, min(positions), max(positions)):
+                continue  # "Karen (the character, not my boss) dies at JSC": not a role
             s.mentions.append(
                 _Mention(
                     min(positions),
@@ -722,7 +860,15 @@ class _Context:
                 s.index, before=f.start, plural=False, gender=_gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
-        if not owners:
+        elif f.start and s.words[f.start - 1].text in self.m._families:
+            # "the Baldwins' daughter": every Baldwin owns it
+            family = self.m._families[s.words[f.start - 1].text]
+            owners = [m for m in s.mentions if m.end == f.start and m.persons]
+            for m in owners:
+                m.consumed = True
+            owners = [_Mention(f.start - 1, f.start, family)]
+        after = not owners
+        if after:
             owners = self._owners_after(s, f)
         ids: set[str] = set()
         for owner in owners:
@@ -740,8 +886,25 @@ class _Context:
             gender = _GENDERED.get(s.words[f.start - 1].text)
             if gender is not None:
                 ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
+        if ids and not after and f.end < len(s.words) and not _apart(s, f.end - 1, f.end):
+            ids = self._apposition(s, f.end, ids)
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _apposition(self, s: _Sentence, at: int, ids: set[str]) -> set[str]:
+        """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says
+        which of its people is meant (none of ours, when it names none of them)."""
+        word = s.words[at].text
+        if s.text[s.words[at].start : s.words[at].start + 1].islower():
+            return ids  # "Gordo's wife dies", not a name
+        named = {
+            p.id
+            for p in self.m.people
+            if p.id in ids and any(word in n.casefold().split() for n in plain(p.names))
+        }
+        if named or self._proper_noun(s, at) or at in s.starts:
+            return named
+        return ids
 
     def _owners_after(self, s: _Sentence, f: Found) -> list[_Mention]:
         """Whose relation it is, named after it: "the person who taught Aleida" (a
@@ -749,7 +912,10 @@ class _Context:
         names, and a verb that makes it theirs: had, raised, married...)."""
         words = s.words
         at = f.end
-        if words[f.start].text not in _RELATIVE:
+        of = at + 1 < len(words) and words[at].text == "of" and not _apart(s, at - 1, at + 1)
+        if of:  # "the father of Danny and Jimmy"
+            at += 1
+        elif words[f.start].text not in _RELATIVE:
             if at < len(words) and words[at].text in _RELATIVE:
                 at += 1
             if at not in s.starts:
@@ -765,7 +931,7 @@ class _Context:
                 at += 1
                 continue
             break
-        if not owners or words[f.start].text in _RELATIVE:
+        if not owners or of or words[f.start].text in _RELATIVE:
             return owners
         return owners if at in s.grammar.get("relating", _NONE) else []
 
@@ -820,6 +986,7 @@ class _Context:
             negations = negations - {1}  # "didn't Gordo die on the moon?" asks to confirm
         negations = negations | hedges
         seen: set[tuple[str, str, int, int]] = set()
+        named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
         for f in outcomes:
             if f[:4] in seen:
@@ -866,6 +1033,12 @@ class _Context:
                         for k in (1, 2, 3)
                     )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
+                    # "before I knew he dies": the pronoun, not the writer, is its subject
+                    and not any(
+                        k in pointing and k not in first_person
+                        for pointing in (grammar.get("pronoun", _NONE), grammar.get("group", _NONE))
+                        for k in range(f.start - 2, f.start)
+                    )
                 ):
                     continue
             wishes = grammar.get("wish")
@@ -883,7 +1056,11 @@ class _Context:
                 [
                     k
                     for k in negations
-                    if (f.start - NEGATION_REACH <= k < f.start and not _apart(s, k, f.start))
+                    if (
+                        f.start - NEGATION_REACH <= k < f.start
+                        and not _apart(s, k, f.start)
+                        and k + 1 not in named  # "Gordo not Gordon Ramsay dies": a contrast
+                    )
                     # German puts "nicht" after the verb, or inside a separable one, in
                     # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
                     or (
@@ -914,6 +1091,10 @@ class _Context:
                 f.start > 0
                 and not _apart(s, f.start - 1, f.start)
                 and self._proper_noun(s, f.start - 1)
+                # "Gordo not Gordon Ramsay dies": Ramsay is who it is not about
+                and not any(
+                    s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
+                )
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             # A hint made plain: "doesn't make it" is a death, in full.
@@ -921,11 +1102,88 @@ class _Context:
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+        if "slot" in s.by:
+            self._filled(s)
+        if "relation" in s.by:
+            self._kin_lost(s)
         self._ellipsis(s, negations)
         if negations:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
+
+    def _filled(self, s: _Sentence) -> None:
+        """ "goes to see her", "shows up at her old girlfriend's house": a rule's phrase
+        ("goes to see pam") with its character named another way, by a relation, a
+        role or a pronoun that can point at them."""
+        words = s.words
+        pronouns = s.grammar.get("pronoun", _NONE)
+        for f in s.of("slot"):
+            for phrase, person in self.m._slotted.get(f.key, ()):
+                k = f.end
+                if k >= len(words) or _apart(s, k - 1, k):
+                    continue
+                named = [
+                    m
+                    for m in s.mentions
+                    if person in m.persons and m.start in (k, k + 1) and m.how != "name"
+                ]
+                if named and (named[0].start == k or k in pronouns):
+                    s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
+                elif k in pronouns and self._object_form(s, k):
+                    gender = _gender(s, k)
+                    if person in self._candidates(s.index, k, gender):
+                        s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
+
+    def _kin_lost(self, s: _Sentence) -> None:
+        """ "Marge loses her husband on the moon": a hint of death whose object is a
+        relative is a death, plainly. "Marge becomes a widow": her husband's death."""
+        owners = s.grammar.get("owner", _NONE)
+        relatives = [m for m in s.mentions if m.how == "relation" and m.end not in owners]
+        for cue in s.cues:
+            if (
+                cue.weak
+                and cue.cls == "death"
+                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+            ):
+                cue.weak = False
+        for f in s.of("relation"):
+            if "widow" not in f.key.split("+") or f.start - 1 in owners:
+                continue
+            widowed = [
+                m
+                for m in s.mentions
+                if m.persons
+                and m.how in ("name", "role")
+                and f.start - 4 <= m.end <= f.start
+                and not _apart(s, m.end - 1, f.start)
+            ]
+            if not widowed:
+                continue
+            spouses = frozenset(
+                person.id
+                for person in self.m.people
+                for known in person.roles
+                if known.of in widowed[-1].persons
+                and {"husband", "wife"} & {w for word in known.words for w in word.split("|")}
+            )
+            if spouses:
+                s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
+                s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
+
+    def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
+        """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
+        characters named before it there, or in the nearest earlier sentence naming any."""
+        for k in range(index, max(-1, index - 4), -1):
+            named = [
+                m for m in self.read[k].mentions if m.persons and (k != index or m.end <= before)
+            ]
+            fitting = {
+                p for m in named for p in m.persons if self.m._genders.get(p) in (None, gender)
+            }
+            if fitting or (named and k != index):
+                return fitting
+        return set()
 
     def _expected(self, s: _Sentence, at: int) -> bool:
         """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
@@ -1007,6 +1265,39 @@ class _Context:
                 s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
 
     # --- together ---------------------------------------------------------------------
+
+    def _before_its_season(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether the season named with an outcome, in its clause, comes before the
+        finale the rule gives away ("Margo goes to Moscow for the summit in s2" is not the
+        season 3 finale's Moscow); a subject after its outcome goes with its own clause's
+        ("he loses his son in s1 and his ex-wife in the s3 finale")."""
+        if rule.season is None:
+            return False
+        named = self._seasons_at.get(s.index)
+        if named is None:
+            words = [t.text for t in s.words]
+            named = self._seasons_at[s.index] = [
+                (k, season)
+                for k in range(len(words))
+                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+        if not named:
+            return False
+        first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
+        for at in first:
+            near = [
+                (abs(k - at), season)
+                for k, season in named
+                if abs(k - at) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+            ]
+            if near:
+                return min(near)[1] < rule.season
+        return False
+
+    def _plainly(self, cue: _Cue) -> bool:
+        """Whether an outcome is said plainly enough, in a message about the show, to
+        trust a misspelt name beside it."""
+        return self.about_show and not cue.weak and cue.cls is not None
 
     def _factor(self, s: _Sentence, mention: _Mention) -> float:
         return ANYONE if mention.common and not self.about_show else 1.0
@@ -1129,6 +1420,7 @@ class _Context:
         links = self.links
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
+            doers = {id(c): self._doers(s, c, subjects) for c in s.cues} if subjects else {}
             for mention in subjects:
                 factor = self._factor(s, mention)
                 for index in self._rules_for(mention):
@@ -1155,6 +1447,13 @@ class _Context:
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
+                        said_of = doers.get(id(cue))
+                        if (
+                            said_of
+                            and mention.persons
+                            and not self._shares(s, cue, mention, said_of)
+                        ):
+                            continue  # "Shane dies and Karen blames Ed": Shane's
                         score = (
                             _closeness(distance)
                             * self._hint(s, cue, rule, mention.persons)
@@ -1162,16 +1461,23 @@ class _Context:
                         )
                         if self._asks(s, cue):
                             score *= ASKING
-                        if cue.elsewhere and not (
-                            # "Paine dies in ep 7, then Gordo and Tracy in the finale"
-                            _clause_break(
-                                s, min(mention.start, cue.start), max(mention.start, cue.start)
+                        if (
+                            cue.elsewhere
+                            and not (
+                                # "Paine dies in ep 7, then Gordo and Tracy in the finale"
+                                _clause_break(
+                                    s, min(mention.start, cue.start), max(mention.start, cue.start)
+                                )
+                                and self._episode_near(s, mention.start)
                             )
-                            and self._episode_near(s, mention.start)
-                        ):
+                        ) or self._before_its_season(s, cue, mention, rule):
                             score *= OTHER_EPISODE
-                        if cue.fuzzy or mention.fuzzy:
+                        if cue.fuzzy:
                             score *= TYPO
+                        elif mention.fuzzy:
+                            # "Moly dies in the bombing": a misspelt name, but a plain
+                            # outcome in a message about the show
+                            score *= TYPO_IN_CONTEXT if self._plainly(cue) else TYPO
                         if links and _linked(s, mention.start, mention.end, cue, links):
                             score *= IN_A_LINK
                         known = best.get((rule.key, character, (s.index,)))
@@ -1206,7 +1512,8 @@ class _Context:
         for cue in s.cues:
             if cue.emoji or self._owned_here(s, cue):
                 continue
-            objects = [k for k in pointers if cue.start < k <= cue.end]  # "loses her"
+            # "loses her"; not the pronoun that names the character of its own phrase
+            objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
             before = [k for k in pointers if k < cue.start]
             if objects:
                 pointer = objects[0]
@@ -1239,6 +1546,13 @@ class _Context:
                 cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
                 if not antecedents:
                     continue
+            if not plural and not any(
+                self._matches(self.m.rules[i], cue)
+                for i in self._rules_for(_Mention(0, 0, antecedents))
+            ):
+                # "Harry and Deke crash. He dies of his wounds.": the first who can be a
+                # "he" has no such outcome; another of them, named there too, has
+                antecedents = self._fitting(source, gender, cue) or antecedents
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
@@ -1260,6 +1574,19 @@ class _Context:
                     )
                 )
 
+    def _fitting(self, index: int, gender: str | None, cue: _Cue) -> frozenset[str]:
+        """The characters named in sentence ``index`` who can be the pronoun's "he" or
+        "she" and have a rule the outcome fits."""
+        found: set[str] = set()
+        for m in self.read[index].mentions:
+            for p in m.persons:
+                if self.m._genders.get(p) not in (None, gender) or gender is None:
+                    continue
+                rules = self.m._by_person.get(p, ())
+                if any(self._matches(self.m.rules[i], cue) for i in rules):
+                    found.add(p)
+        return frozenset(found)
+
     def _object_form(self, s: _Sentence, k: int) -> bool:
         """Whether the pronoun at ``k`` stands alone ("gets her in the end"), not as a
         possessive before its noun ("scared her kids")."""
@@ -1268,6 +1595,65 @@ class _Context:
             return True
         word = s.words[following].text
         return word in _AFTER_OBJECT or word in self.m._language_of
+
+    def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:
+        """The characters an outcome is said of when they come just before it, in its
+        clause ("Shane dies", "Gordo and Tracy die", "Ed's wife dies"): the outcome is
+        theirs, not that of someone named elsewhere in the sentence ("Shane dies and
+        Karen blames Ed"). Empty when nobody comes just before it."""
+        if cue.cls is None or cue.emoji or cue.owner is not None:
+            return []
+        words = s.words
+        before = [
+            m
+            for m in subjects
+            if m.persons
+            and m.end <= cue.start
+            and cue.start - m.end <= 2
+            and not _clause_break(s, m.end - 1, cue.start)
+            and not any(words[k].text in _AND for k in range(m.end, cue.start))
+        ]
+        if not before:
+            return []
+        group = [before[-1]]
+        while True:  # "Gordo, Tracy and Danny die": the whole list
+            first = group[-1].start
+            listed = [
+                m
+                for m in subjects
+                if m.persons
+                and m.end <= first
+                and m is not group[-1]
+                and first - m.end <= 2
+                and all(
+                    words[k].text in _AND or not words[k].text[:1].isalnum()
+                    for k in range(m.end, first)
+                )
+            ]
+            if not listed:
+                return group
+            group.append(listed[-1])
+
+    def _shares(self, s: _Sentence, cue: _Cue, mention: _Mention, doers: list[_Mention]) -> bool:
+        """Whether an outcome said of ``doers`` is also said of ``mention``: they are its
+        doers, or the mention comes after it with no word of its own but a place or an
+        episode ("Paine dies in ep 7, then Gordo and Tracy in the finale")."""
+        if mention in doers:
+            return True
+        if mention.start < cue.end:
+            return False  # "Karen watches Shane die": Shane's
+        words = s.words
+        k = mention.end
+        while k < len(words) and (
+            words[k].text in _AND or any(m.start == k and m.persons for m in s.mentions)
+        ):
+            k = next((m.end for m in s.mentions if m.start == k and m.persons), k + 1)
+        return (
+            k >= len(words)
+            or _apart(s, k - 1, k)
+            or _listing(words[k].text)
+            or words[k].text in _GAPPED
+        )
 
     def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
         """Whether a character named just before the outcome, in its clause, is its
@@ -1287,8 +1673,13 @@ class _Context:
         """Who a pronoun in sentence ``index`` points at (and the sentence naming them):
         back along the message, through sentences that only point on with pronouns of
         their own (a chain), or, when nobody was named before, in the next sentence."""
+        here = self.read[index]
         for k in range(index - 1, max(-1, index - 1 - CHAIN), -1):
             earlier = self.read[k]
+            if earlier.aside and here.has("show") and not here.has("real"):
+                # "In real life Deke lived to see the shuttle. In FAM he dies on the
+                # moon.": the show's version of the real person named before
+                return frozenset(earlier.aside), k
             if any(m.persons for m in earlier.mentions):
                 found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
                 if found:
@@ -1448,6 +1839,12 @@ def _cyrillic(word: str) -> bool:
 
 
 _NAMING = frozenset({"named", "called"})
+_AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
+_GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
+_FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
+_FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
+_OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
+_ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 _PUNCTUATION = frozenset(",;:()!?.")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
@@ -1500,7 +1897,7 @@ _POINTING = frozenset({"pronoun", "group"})
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
-_OUTCOMES = frozenset({"cue", "weak", "action"})
+_OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
 
 
 def _closeness(distance: int) -> float:
@@ -1582,6 +1979,16 @@ def _season_named(texts: list[str]) -> int | None:
     if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
         return int(texts[1])
     return None
+
+
+def _shows(s: _Sentence) -> bool:
+    """Whether a sentence says it is about the show: a show word or thing, a season or
+    an episode ("s4", "3x09")."""
+    return (
+        s.has("show")
+        or bool(s.of("thing"))
+        or any(_EPISODE_CODE.match(t.text) for t in s.words if t.text[:1].isalpha())
+    )
 
 
 def _gender(s: _Sentence, at: int | None = None) -> str | None:
