@@ -16,6 +16,7 @@ from tests.guard_accuracy import (
     HOLDOUT_2,
     HOLDOUT_3,
     HOLDOUT_4,
+    HOLDOUT_5,
     OLD,
     OLD_HOLDOUT,
     TUNING,
@@ -179,6 +180,7 @@ HELD_OUT_FLOORS = {
     HOLDOUT_2: (0.97, 0.89),  # rounds 1-4: 0.976/0.859, 0.977/0.897, 0.977/0.902, 0.981/0.902
     HOLDOUT_3: (0.975, 0.90),  # rounds 3-4: 0.980 / 0.899, 0.985 / 0.913
     HOLDOUT_4: (0.98, 0.945),  # round 3's matcher 0.987/0.958; round 4 0.991/0.953
+    HOLDOUT_5: (0.98, 0.91),  # written before round 4b; round 4 measured 0.990 / 0.922
 }
 
 
