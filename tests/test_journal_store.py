@@ -9,10 +9,12 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.community.journal import Outcome, State
 from bot.settings import Shards
+from bot.store.postgres.listener import PRESENCE_CLASS, ChangeListener
 from tests.community_backends import Backend
 from tests.journal_entries import GUILD, T0
 from tests.journal_entries import entry as _entry
@@ -216,6 +218,32 @@ async def test_a_running_process_adopts_what_a_stopped_one_left(shared: Backend)
     assert [e.message_id for e in await staying.adopt_orphans()] == [2]
     assert await staying.adopt_orphans() == [], "adopted once"
     assert [e.message_id for e in await staying.claim_unfinished()] == [1, 2]
+
+
+async def test_a_process_is_gone_the_moment_its_listener_has_closed(
+    postgres_url: str, cable: Cable
+) -> None:
+    """What makes the adoption above immediate: closing gives up the presence lock
+    before the connection, rather than leaving it to the server to notice the dropped
+    socket (it often had not yet, through a relay, or on a loaded machine)."""
+    watcher = await asyncpg.connect(postgres_url)
+    try:
+        for worker in range(990001, 990006):
+            listener = ChangeListener(cable.url(postgres_url), lambda _: None, _no_gap, worker)
+            await listener.start(wait_seconds=5)
+            assert await watcher.fetchval(_HELD, PRESENCE_CLASS, worker) == 1
+            await listener.close()
+            assert await watcher.fetchval(_HELD, PRESENCE_CLASS, worker) == 0
+    finally:
+        await watcher.close()
+
+
+_HELD = """SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+           AND objsubid = 2 AND classid = $1::bigint::oid AND objid = $2::bigint::oid"""
+
+
+async def _no_gap() -> None:
+    pass
 
 
 async def test_each_process_resumes_and_catches_up_its_own_shards(

@@ -83,7 +83,24 @@ class ChangeListener:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        await self._leave()
         await self._drop()
+
+    async def _leave(self) -> None:
+        """Release the presence lock before closing, so this process is gone to every
+        other the moment close() returns. Dropping the connection alone releases it only
+        once the server has noticed and ended its backend, a little later: another
+        process looking meanwhile would still see this one alive and adopt nothing."""
+        conn = self._conn
+        if self.worker is None or conn is None or conn.is_closed():
+            return
+        with contextlib.suppress(Exception):  # half-dead: dropping it releases it anyway
+            await conn.execute(
+                "SELECT pg_advisory_unlock($1, $2)",
+                PRESENCE_CLASS,
+                self.worker,
+                timeout=PING_TIMEOUT_SECONDS,
+            )
 
     def forget_connection(self) -> None:
         """Treat the connection as lost (a test's way to cut it)."""
