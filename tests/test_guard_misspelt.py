@@ -1,0 +1,93 @@
+"""How the guard reads misspelt names, swapped letters, look-alike fate words and the
+writer's own corrections. Each case is written for this test (not copied from a corpus);
+tests/corpus/tuning5.toml measures how often the guard is right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.guard.matcher import sound_key
+from bot.guard.normalise import tokens
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("kelley", "kelly"),
+        ("mollie", "molly"),
+        ("danni", "dani"),
+        ("karren", "karen"),
+        ("gordoh", "gordo"),
+        ("tracey", "tracy"),
+    ],
+)
+def test_spellings_that_sound_alike_share_a_sound(spelling: str, name: str) -> None:
+    assert sound_key(spelling) == sound_key(name)
+
+
+@pytest.mark.parametrize(("word", "other"), [("mole", "molly"), ("dance", "danny")])
+def test_different_sounds_stay_apart(word: str, other: str) -> None:
+    assert sound_key(word) != sound_key(other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelley gives birth up on the phoenix in the s3 finale",  # sound-alike, everyday
+        "Mollie and Karren are killed by the JSC car bomb",  # doubled and dropped letters
+        "Kraen dies in the bombing in the s3 finale",  # two letters swapped
+        "Deek dies on the moon in the s1 finale",  # a four-letter name, swapped
+        "Danni gets shot in the riot at the end of s4 but survives",
+    ],
+)
+def test_misspelt_names_beside_a_plain_outcome_are_spoilers(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelley Blue Book says my car is worth less than a Sea Dragon bolt",
+        "Deek is what my little brother calls Deke and it's adorable",
+        "Danni and I did a tie-dye night with FAM patches lol",
+        "Mollie's bakery sells FAM cupcakes, I died and went to heaven",
+    ],
+)
+def test_misspelt_names_without_an_outcome_are_not(text: str) -> None:
+    assert not spoils(text)
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karen dyes... I mean dies", ["karen", "dies"]),
+        ("Molly dyed (died*)", ["molly", "died"]),
+        ("Deke dyes of his wounds *dies", ["deke", "dies", "of", "his", "wounds"]),
+        ("dying eggs... dyeing* sorry", ["dyeing", "eggs", "sorry"]),
+        ("I mean it, Gordo rules", ["i", "mean", "it", "gordo", "rules"]),  # no correction
+    ],
+)
+def test_a_correction_replaces_the_word_it_corrects(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_a_corrected_fate_word_is_read_as_the_fate() -> None:
+    assert spoils("Karen dyes... I mean dies, autocorrect. in the s3 finale bombing")
+    assert not spoils("dying my hoodie... dyeing* sorry, for the Karen Baldwin watch party")
