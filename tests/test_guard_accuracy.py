@@ -108,11 +108,11 @@ TUNING_FLOORS = {
         "all": (0.98, 0.97),
     },
     # Round 5 (misspelt names, look-alike words, corrections): 0.969 / 0.705 before any
-    # change (the commit that added it), 1.000 / 0.909 after; less about 0.015
+    # change (the commit that added it), 1.000 / 0.932 after; less about 0.015
     TUNING_5: {
-        "lookalike": (0.98, 0.85),
+        "lookalike": (0.98, 0.88),
         "namesake": (0.98, 0.98),
-        "all": (0.98, 0.89),
+        "all": (0.98, 0.91),
     },
 }
 WHO_KINDS = {"role", "cross-sentence", "namesake", "history", "lookalike", "non-finale"}

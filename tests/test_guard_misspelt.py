@@ -70,6 +70,12 @@ def test_misspelt_names_without_an_outcome_are_not(text: str) -> None:
     assert not spoils(text)
 
 
+def test_an_everyday_word_of_four_letters_is_not_read_by_its_sound() -> None:
+    assert sound_key("pole") == sound_key("poole")
+    assert not spoils("the pole gets shot in the riot but survives, s4 finale")
+    assert spoils("Poole gets shot in the riot at the end of s4 but survives")
+
+
 def words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 
@@ -81,6 +87,8 @@ def words(text: str) -> list[str]:
         ("Molly dyed (died*)", ["molly", "died"]),
         ("Deke dyes of his wounds *dies", ["deke", "dies", "of", "his", "wounds"]),
         ("dying eggs... dyeing* sorry", ["dyeing", "eggs", "sorry"]),
+        ("Gordo dyed. ugh. DIED", ["gordo", "died", "ugh"]),  # a last word shouted
+        ("Karen dies. RIP", ["karen", "dies", "rip"]),  # shouted, but close to nothing
         ("I mean it, Gordo rules", ["i", "mean", "it", "gordo", "rules"]),  # no correction
     ],
 )

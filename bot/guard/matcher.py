@@ -17,7 +17,8 @@ away with the same first letter, unless it is itself an everyday word in one of 
 guard's languages (so "more" never becomes "morre", nor "Marge" "Margo"); two letters
 swapped count as one edit ("Kraen", "deid"). A name is also read through its sound:
 doubled letters and the endings "y", "ie", "ey", "i" are one sound ("Kelley", "Mollie",
-"Danni", "Karren"), even when the spelling is an everyday word; both kinds of reading
+"Danni", "Karren"), even when the spelling is an everyday word of five letters or more
+("Kelley"; not "pole", "sara"); both kinds of reading
 are typos to the judge, which weighs them down unless a plain outcome is beside them.
 
 A vocabulary word written "=word" is matched only as written: no word endings, no typos.
@@ -252,9 +253,11 @@ class Vocabulary:
         if len(word) < FUZZY_MIN or not word.isalpha() or word in self._exact:
             return frozenset(found), _NO_TYPOS
         typos: set[str] = set()
-        for name in self._sounds.get(sound_key(word), ()):
-            if name != word:
-                typos.update(k for k in self._names[name] if k not in found)
+        # an everyday word of four letters is too often another word ("pole", "sara")
+        if len(word) > FUZZY_MIN or word not in self._common:
+            for name in self._sounds.get(sound_key(word), ()):
+                if name != word:
+                    typos.update(k for k in self._names[name] if k not in found)
         if word not in self._common:
             typos |= self._near_words(word, found)
         found |= typos

@@ -349,10 +349,13 @@ _CORRECTION_REACH = 8  # words back a correction may reach
 
 
 def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
-    """A word the writer corrects ("dyes... I mean dies", "dyes *dies", "dyed (died*)")
-    is read as its correction, and the correction and its "I mean" are left out: the
-    correction replaces the nearest earlier word close to it in spelling."""
-    if "*" not in text and "mean" not in text.lower():
+    """A word the writer corrects ("dyes... I mean dies", "dyes *dies", "dyed (died*)",
+    or a last word in capitals: "dyed. ugh. DIED") is read as its correction, and the
+    correction and its "I mean" are left out: the correction replaces the nearest
+    earlier word close to it in spelling."""
+    last = found[-1] if found else None
+    shouted = last is not None and text[last.start - shift : last.end - shift].isupper()
+    if "*" not in text and "mean" not in text.lower() and not shouted:
         return found
     drop: set[int] = set()
     for k, token in enumerate(found):
@@ -362,6 +365,7 @@ def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
         elif not (
             text[token.end - shift : token.end - shift + 1] == "*"
             or text[token.start - shift - 1 : token.start - shift] == "*"
+            or (shouted and token is last)  # "dyed on the moon. stupid phone. DIED"
         ):
             continue
         word = token.text
