@@ -99,3 +99,8 @@ def test_a_correction_replaces_the_word_it_corrects(text: str, expected: list[st
 def test_a_corrected_fate_word_is_read_as_the_fate() -> None:
     assert spoils("Karen dyes... I mean dies, autocorrect. in the s3 finale bombing")
     assert not spoils("dying my hoodie... dyeing* sorry, for the Karen Baldwin watch party")
+
+
+def test_a_name_with_an_s_and_no_apostrophe_is_the_name() -> None:
+    assert spoils("Dekes death on the moon in the s1 finale wrecked me")
+    assert not spoils("Dekes? never heard that word, is it hockey slang")

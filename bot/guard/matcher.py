@@ -20,6 +20,8 @@ doubled letters and the endings "y", "ie", "ey", "i" are one sound ("Kelley", "M
 "Danni", "Karren"), even when the spelling is an everyday word of five letters or more
 ("Kelley"; not "pole", "sara"); both kinds of reading
 are typos to the judge, which weighs them down unless a plain outcome is beside them.
+A name with an "s" and no apostrophe is the name ("Dekes death"), unless an everyday
+word ("gordos" in Spanish).
 
 A vocabulary word written "=word" is matched only as written: no word endings, no typos.
 For words whose stem is another everyday word's too (Italian "morira" stems to "mor",
@@ -252,6 +254,8 @@ class Vocabulary:
                     found.add(key)
         if len(word) < FUZZY_MIN or not word.isalpha() or word in self._exact:
             return frozenset(found), _NO_TYPOS
+        if word[-1] == "s" and word not in self._common:  # "Dekes death": no apostrophe
+            found.update(self._names.get(word[:-1], ()))
         typos: set[str] = set()
         # an everyday word of four letters is too often another word ("pole", "sara")
         if len(word) > FUZZY_MIN or word not in self._common:
