@@ -104,3 +104,15 @@ def test_a_corrected_fate_word_is_read_as_the_fate() -> None:
 def test_a_name_with_an_s_and_no_apostrophe_is_the_name() -> None:
     assert spoils("Dekes death on the moon in the s1 finale wrecked me")
     assert not spoils("Dekes? never heard that word, is it hockey slang")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mollie's bakery has FAM cupcakes near JSC, died and went to heaven",
+        "a Karen at the DMV yelled you're dead to me at the clerk",
+        "Karen dies laughing every time Ed loses at pool in s2",
+    ],
+)
+def test_more_figures_of_speech_are_not_deaths(text: str) -> None:
+    assert not spoils(text)
