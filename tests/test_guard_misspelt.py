@@ -76,6 +76,17 @@ def test_an_everyday_word_of_four_letters_is_not_read_by_its_sound() -> None:
     assert spoils("Poole gets shot in the riot at the end of s4 but survives")
 
 
+def reads_as(word: str) -> set[str]:
+    _, typos = MATCHER.vocabulary.readings(tokens(word)[0])
+    return {o.lstrip("=").split(":")[-1] for o in typos}
+
+
+def test_a_name_spelt_as_another_languages_everyday_word_is_a_typo_of_the_name() -> None:
+    assert "margo" in reads_as("margot")  # an everyday word in French and German
+    assert "margo" not in reads_as("marge")  # an everyday English word
+    assert not reads_as("more")  # not "morre": only names are read so
+
+
 def words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 

@@ -20,7 +20,8 @@ doubled letters and the endings "y", "ie", "ey", "i" are one sound ("Kelley", "M
 "Danni", "Karren"), even when the spelling is an everyday word of five letters or more
 ("Kelley"; not "pole", "sara"); both kinds of reading
 are typos to the judge, which weighs them down unless a plain outcome is beside them.
-A name with an "s" and no apostrophe is the name ("Dekes death"), unless an everyday
+A word that is everyday only in another language may be a typo of a name ("Margot"),
+never of another word. A name with an "s" and no apostrophe is the name ("Dekes death"), unless an everyday
 word ("gordos" in Spanish).
 
 A vocabulary word written "=word" is matched only as written: no word endings, no typos.
@@ -264,10 +265,12 @@ class Vocabulary:
                     typos.update(k for k in self._names[name] if k not in found)
         if word not in self._common:
             typos |= self._near_words(word, found)
+        elif len(word) > FUZZY_MIN and not english:  # "Margot": only names, not "more"
+            typos |= self._near_words(word, found, names_only=True)
         found |= typos
         return frozenset(found), frozenset(typos) if typos else _NO_TYPOS
 
-    def _near_words(self, word: str, found: set[str]) -> set[str]:
+    def _near_words(self, word: str, found: set[str], *, names_only: bool = False) -> set[str]:
         """The keys of vocabulary words one edit from ``word`` (a swap of two letters
         is one), with the same first letter; a four-letter word reaches names of four
         letters only through a swap ("Deek": Deke, "deid": died)."""
@@ -281,10 +284,13 @@ class Vocabulary:
                 if (
                     candidate != word
                     and candidate[0] == word[0]
+                    and (not names_only or candidate in self._names)
                     and len(candidate) in lengths
                     and OSA.distance(candidate, word, score_cutoff=1) <= 1
                 ):
                     typos.update(k for k in self._words[candidate] if k not in found)
+        if names_only:
+            return typos
         for k in range(1, len(word) - 1):  # two letters swapped: "deid", "Deek"
             swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
             if swapped == word or word in self._common:
