@@ -87,6 +87,11 @@ def test_a_name_spelt_as_another_languages_everyday_word_is_a_typo_of_the_name()
     assert not reads_as("more")  # not "morre": only names are read so
 
 
+@pytest.mark.parametrize(("typo", "word"), [("deid", "die"), ("diedd", "die"), ("deek", "deke")])
+def test_a_swap_or_a_letter_too_many_is_one_typo(typo: str, word: str) -> None:
+    assert word in reads_as(typo)
+
+
 def words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 

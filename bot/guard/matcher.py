@@ -21,8 +21,8 @@ doubled letters and the endings "y", "ie", "ey", "i" are one sound ("Kelley", "M
 ("Kelley"; not "pole", "sara"); both kinds of reading
 are typos to the judge, which weighs them down unless a plain outcome is beside them.
 A word that is everyday only in another language may be a typo of a name ("Margot"),
-never of another word. A name with an "s" and no apostrophe is the name ("Dekes death"), unless an everyday
-word ("gordos" in Spanish).
+never of another word. A name with an "s" and no apostrophe is the name ("Dekes
+death"), unless that is an everyday word ("gordos" in Spanish).
 
 A vocabulary word written "=word" is matched only as written: no word endings, no typos.
 For words whose stem is another everyday word's too (Italian "morira" stems to "mor",
@@ -273,7 +273,8 @@ class Vocabulary:
     def _near_words(self, word: str, found: set[str], *, names_only: bool = False) -> set[str]:
         """The keys of vocabulary words one edit from ``word`` (a swap of two letters
         is one), with the same first letter; a four-letter word reaches names of four
-        letters only through a swap ("Deek": Deke, "deid": died)."""
+        letters only through a swap ("Deek": Deke, "deid": died), and a short word is
+        reached by one letter too many ("diedd")."""
         near = self._index()
         lengths = (
             (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
@@ -291,14 +292,17 @@ class Vocabulary:
                     typos.update(k for k in self._words[candidate] if k not in found)
         if names_only:
             return typos
-        for k in range(1, len(word) - 1):  # two letters swapped: "deid", "Deek"
-            swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
-            if swapped == word or word in self._common:
-                continue
-            if _EXACT + swapped in self._keys:
-                typos.add(_EXACT + swapped)
+        variants = {  # two letters swapped: "deid", "Deek"
+            word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(1, len(word) - 1)
+        }
+        if len(word) > FUZZY_MIN:  # a letter too many before a short word: "diedd", "Dekke"
+            variants |= {word[:k] + word[k + 1 :] for k in range(1, len(word))}
+        variants.discard(word)
+        for variant in variants:  # a known word once the typo is undone
+            if _EXACT + variant in self._keys:
+                typos.add(_EXACT + variant)
             for language in self._languages - {"ru"}:
-                if (key := stem(swapped, language)) in self._keys and key not in found:
+                if (key := stem(variant, language)) in self._keys and key not in found:
                     typos.add(key)
         return typos
 
