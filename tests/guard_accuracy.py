@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, tuning3, tuning4, old, old-holdout.
+NAME is one of tuning, tuning2, tuning3, tuning4, tuning5, old, old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 
@@ -12,6 +12,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   who is meant (role, cross-sentence, namesake, history, lookalike, non-finale).
 - ``tests/corpus/tuning4.toml``: a fourth tuning part, only the kinds about what is said
   (slang, multilingual, question, figurative, obfuscated, markup, look-alike words).
+- ``tests/corpus/tuning5.toml``: a fifth tuning part (83 messages), only lookalike and
+  namesake: misspelt names, look-alike fate words, self-corrections, people sharing a name.
 - ``tests/corpus/holdout.toml``, ``holdout2.toml``, ``holdout3.toml``, ``holdout4.toml`` and
   ``holdout5.toml``:
   held out.
@@ -43,6 +45,7 @@ TUNING = HERE / "corpus" / "tuning.toml"
 TUNING_2 = HERE / "corpus" / "tuning2.toml"
 TUNING_3 = HERE / "corpus" / "tuning3.toml"
 TUNING_4 = HERE / "corpus" / "tuning4.toml"
+TUNING_5 = HERE / "corpus" / "tuning5.toml"
 HOLDOUT = HERE / "corpus" / "holdout.toml"
 HOLDOUT_2 = HERE / "corpus" / "holdout2.toml"
 HOLDOUT_3 = HERE / "corpus" / "holdout3.toml"
@@ -55,6 +58,7 @@ CORPORA = {
     "tuning2": TUNING_2,
     "tuning3": TUNING_3,
     "tuning4": TUNING_4,
+    "tuning5": TUNING_5,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

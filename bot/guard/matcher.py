@@ -14,7 +14,15 @@ Sea Dragon ab") is found with up to three words between the verb and its particl
 
 Typo tolerance: a word of four letters or more may stand for a vocabulary word one edit
 away with the same first letter, unless it is itself an everyday word in one of the
-guard's languages (so "more" never becomes "morre", nor "Marge" "Margo").
+guard's languages (so "more" never becomes "morre", nor "Marge" "Margo"); two letters
+swapped count as one edit ("Kraen", "deid"). A name is also read through its sound:
+doubled letters and the endings "y", "ie", "ey", "i" are one sound ("Kelley", "Mollie",
+"Danni", "Karren"), even when the spelling is an everyday word of five letters or more
+("Kelley"; not "pole", "sara"); both kinds of reading
+are typos to the judge, which weighs them down unless a plain outcome is beside them.
+A word that is everyday only in another language may be a typo of a name ("Margot"),
+never of another word. A name with an "s" and no apostrophe is the name ("Dekes
+death"), unless that is an everyday word ("gordos" in Spanish).
 
 A vocabulary word written "=word" is matched only as written: no word endings, no typos.
 For words whose stem is another everyday word's too (Italian "morira" stems to "mor",
@@ -29,7 +37,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import Stemmer  # type: ignore[import-not-found]
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.guard.lexicon import Lexicon, common_words, split_language
 from bot.guard.normalise import Token, fold_text, tokens
@@ -93,6 +101,23 @@ _Reading = tuple[frozenset[str], frozenset[str], tuple[_Root, ...], tuple[_Entry
 _NO_READING: _Reading = (frozenset(), _NO_TYPOS, (), ())
 
 
+# Name endings that sound alike ("Kelly", "Kelley", "Kellie"; "Danny", "Dani", "Danni")
+_SOUND_ENDINGS = ("ey", "ie", "ee", "y", "i")
+
+
+def sound_key(word: str) -> str:
+    """A name's spelling reduced to its sound: doubled letters once, "ck" as "k", "ph"
+    as "f", a final "h" after a vowel dropped, and the endings "y"/"ie"/"ey"/"i" alike."""
+    word = word.replace("ck", "k").replace("ph", "f")
+    squeezed = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    if len(squeezed) > 3 and squeezed.endswith("h") and squeezed[-2] in "aeiou":
+        squeezed = squeezed[:-1]
+    for ending in _SOUND_ENDINGS:
+        if squeezed.endswith(ending) and len(squeezed) > len(ending) + 2:
+            return squeezed[: -len(ending)] + "i"
+    return squeezed
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:k] + word[k + 1 :] for k in range(len(word))} | {word}
 
@@ -115,6 +140,9 @@ class Vocabulary:
         self._exact: set[str] = set()  # every word: a known word is never a typo
         self._exact_in: dict[str, set[str]] = defaultdict(set)  # the words, per language
         self._near: dict[str, set[str]] | None = None
+        # names of four letters or more: their words' keys, and the names per sound
+        self._names: dict[str, set[str]] = defaultdict(set)
+        self._sounds: dict[str, set[str]] = defaultdict(set)
         self._common = common_words()
         Readings = tuple[frozenset[str], frozenset[str]]
         self._readings: dict[str | tuple[str, ...], Readings] = {}
@@ -166,6 +194,9 @@ class Vocabulary:
             self._exact_in[language].add(word)
             if word.isalpha() and len(word) >= FUZZY_MIN + 1 and not literal:
                 self._words[word].add(key)
+            if entry[0] == "name" and word.isalpha() and len(word) >= FUZZY_MIN:
+                self._names[word].add(key)
+                self._sounds[sound_key(word)].add(word)
         ends = node.setdefault(_END, [])
         if not any(e[:2] == entry[:2] for e in ends):  # "finale" is a show word once
             ends.append(entry)
@@ -222,13 +253,28 @@ class Vocabulary:
                     language == "en" or not english or form in self._exact_in[language]
                 ):
                     found.add(key)
-        if (
-            len(word) < FUZZY_MIN
-            or not word.isalpha()
-            or word in self._common
-            or word in self._exact
-        ):
+        if len(word) < FUZZY_MIN or not word.isalpha() or word in self._exact:
             return frozenset(found), _NO_TYPOS
+        if word[-1] == "s" and word not in self._common:  # "Dekes death": no apostrophe
+            found.update(self._names.get(word[:-1], ()))
+        typos: set[str] = set()
+        # an everyday word of four letters is too often another word ("pole", "sara")
+        if len(word) > FUZZY_MIN or word not in self._common:
+            for name in self._sounds.get(sound_key(word), ()):
+                if name != word:
+                    typos.update(k for k in self._names[name] if k not in found)
+        if word not in self._common:
+            typos |= self._near_words(word, found)
+        elif len(word) > FUZZY_MIN and not english:  # "Margot": only names, not "more"
+            typos |= self._near_words(word, found, names_only=True)
+        found |= typos
+        return frozenset(found), frozenset(typos) if typos else _NO_TYPOS
+
+    def _near_words(self, word: str, found: set[str], *, names_only: bool = False) -> set[str]:
+        """The keys of vocabulary words one edit from ``word`` (a swap of two letters
+        is one), with the same first letter; a four-letter word reaches names of four
+        letters only through a swap ("Deek": Deke, "deid": died), and a short word is
+        reached by one letter too many ("diedd")."""
         near = self._index()
         lengths = (
             (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
@@ -239,12 +285,26 @@ class Vocabulary:
                 if (
                     candidate != word
                     and candidate[0] == word[0]
+                    and (not names_only or candidate in self._names)
                     and len(candidate) in lengths
-                    and Levenshtein.distance(candidate, word, score_cutoff=1) <= 1
+                    and OSA.distance(candidate, word, score_cutoff=1) <= 1
                 ):
                     typos.update(k for k in self._words[candidate] if k not in found)
-        found |= typos
-        return frozenset(found), frozenset(typos) if typos else _NO_TYPOS
+        if names_only:
+            return typos
+        variants = {  # two letters swapped: "deid", "Deek"
+            word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(1, len(word) - 1)
+        }
+        if len(word) > FUZZY_MIN:  # a letter too many before a short word: "diedd", "Dekke"
+            variants |= {word[:k] + word[k + 1 :] for k in range(1, len(word))}
+        variants.discard(word)
+        for variant in variants:  # a known word once the typo is undone
+            if _EXACT + variant in self._keys:
+                typos.add(_EXACT + variant)
+            for language in self._languages - {"ru"}:
+                if (key := stem(variant, language)) in self._keys and key not in found:
+                    typos.add(key)
+        return typos
 
     def _entry(self, token: Token) -> _Reading:
         """Everything the walk needs of one word, cached per word: its readings, those

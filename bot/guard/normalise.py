@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
 _LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
 _LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
@@ -302,7 +304,7 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
             else:
                 main, others = _unleet(word)
                 add(Token(main, start, end, others))
-        return _join_spelled(text, _drawn_out(text, found), shift)
+        return _corrected(text, _join_spelled(text, _drawn_out(text, found), shift), shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
@@ -340,7 +342,49 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
         word = _deconfuse(word)
         main, others = _unleet(word)
         found.append(Token(main, start, end, others))
-    return _join_spelled(text, _drawn_out(text, found), shift)
+    return _corrected(text, _join_spelled(text, _drawn_out(text, found), shift), shift)
+
+
+_CORRECTION_REACH = 8  # words back a correction may reach
+
+
+def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
+    """A word the writer corrects ("dyes... I mean dies", "dyes *dies", "dyed (died*)",
+    or a last word in capitals: "dyed. ugh. DIED") is read as its correction, and the
+    correction and its "I mean" are left out: the correction replaces the nearest
+    earlier word close to it in spelling."""
+    last = found[-1] if found else None
+    shouted = last is not None and text[last.start - shift : last.end - shift].isupper()
+    if "*" not in text and "mean" not in text.lower() and not shouted:
+        return found
+    drop: set[int] = set()
+    for k, token in enumerate(found):
+        marker = 0
+        if k >= 2 and found[k - 2].text == "i" and found[k - 1].text in ("mean", "meant"):
+            marker = 2
+        elif not (
+            text[token.end - shift : token.end - shift + 1] == "*"
+            or text[token.start - shift - 1 : token.start - shift] == "*"
+            or (shouted and token is last)  # "dyed on the moon. stupid phone. DIED"
+        ):
+            continue
+        word = token.text
+        if len(word) < 3 or not word.isalpha():
+            continue
+        for j in range(k - marker - 1, max(-1, k - marker - 1 - _CORRECTION_REACH), -1):
+            earlier = found[j]
+            if (
+                j not in drop
+                and earlier.text != word
+                and earlier.text[:1] == word[:1]
+                and len(earlier.text) >= 3
+                and OSA.distance(earlier.text, word) <= (1 if len(word) <= 4 else 2)
+            ):
+                alternatives = tuple(f for f in earlier.forms if f != word)
+                found[j] = Token(word, earlier.start, earlier.end, alternatives)
+                drop.update(range(k - marker, k + 1))
+                break
+    return [t for k, t in enumerate(found) if k not in drop] if drop else found
 
 
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1\1+")  # a letter three times or more
