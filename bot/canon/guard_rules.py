@@ -20,7 +20,8 @@ from bot.canon.models import Character, Fact, FactKind, GuardRule
 from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
 
-# The grammar lists a language file may give (see en.toml and bot/guard/judge.py).
+# The grammar lists a language file may give (see en.toml; the guard's stages in bot/guard/,
+# who.py to together.py, read them).
 GRAMMAR = frozenset(
     {
         "negation",

@@ -21,10 +21,11 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from bot.canon.models import GuardRule
-from bot.guard.judge import DEFAULT_THRESHOLD, REVIEW_BAND, Evidence, Matcher, Verdict
+from bot.guard.judge import Matcher
 from bot.guard.layout import layout, sentences
 from bot.guard.lexicon import Lexicon
 from bot.guard.rewrite import tag, wraps
+from bot.guard.verdict import DEFAULT_THRESHOLD, REVIEW_BAND, Evidence, Verdict
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -1,0 +1,280 @@
+"""Outcomes in a later sentence that point back at a subject named earlier: pronouns and
+"both of them" (with their gender and number), the message's topic carried into a
+subjectless sentence ("Then shot."), and things referred back to."""
+
+from __future__ import annotations
+
+from bot.guard.reading import (
+    _LEADING,
+    _NONE,
+    _POINTING,
+    _apart,
+    _clause_break,
+    _Cue,
+    _episodes,
+    _gender,
+    _listing,
+    _Mention,
+    _said,
+    _Sentence,
+)
+from bot.guard.scoring import _Scoring
+from bot.guard.verdict import ASKING, BACK_REFERENCE, CHAIN, OBJECT_REACH, OTHER_EPISODE, Evidence
+
+_SURVIVING = frozenset({"alive", "return", "home"})
+
+
+class _BackReferences(_Scoring):
+    """Connecting outcomes with subjects named in earlier sentences."""
+
+    def _back_references(self, s: _Sentence, keep: object) -> None:
+        """ "Gordo finally gets his head straight. Shame he doesn't survive." An outcome
+        goes with the pronoun that is its object ("then he loses her", "they pushed him
+        out"), else the nearest before it. The pronoun points back along the
+        message (a chain of pronouns keeps a character in play), or ahead when nobody was
+        named yet ("Both of them die up there. Gordo and Tracy, I mean."). "Only she
+        comes out alive", "only one of them walks out": someone else of them died. A
+        sentence of bare names ("Deke. Jamestown.") is the topic of the next one."""
+        if s.cues and s.index and s.has("it"):
+            self._things_back(s, keep)
+        if not s.cues:
+            return
+        group = s.grammar.get("group", _NONE)
+        pointers = sorted(s.grammar.get("pronoun", _NONE) | group)
+        if not pointers:
+            self._topic(s, keep)
+            return
+        only = s.grammar.get("only", _NONE)
+        for cue in s.cues:
+            if cue.emoji or self._owned_here(s, cue):
+                continue
+            # "loses her"; not the pronoun that names the character of its own phrase
+            objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
+            before = [k for k in pointers if k < cue.start]
+            if objects:
+                pointer = objects[0]
+            elif before:
+                pointer = before[-1]
+            else:
+                # "A car bomb is what finally gets her": the pronoun a few words after the
+                # outcome, in its clause, is what it happens to
+                after = [
+                    k
+                    for k in pointers
+                    if cue.end <= k <= cue.end + OBJECT_REACH
+                    and not _clause_break(s, cue.end - 1, k)
+                    and self._object_form(s, k)
+                ]
+                if not after:
+                    continue
+                pointer = after[0]
+            plural = pointer in group
+            singled = any(pointer - d in only for d in (1, 2, 3))  # "only she", "only one"
+            gender = _gender(s, pointer)
+            antecedents, source = self._referent(s.index, plural or singled, gender)
+            if not antecedents:
+                continue
+            if singled and cue.cls in _SURVIVING:
+                # "Ellen and Deke... Only she comes out alive": the others did not
+                if not plural:
+                    chosen, _ = self._referent(s.index, False, gender)
+                    antecedents = antecedents - chosen
+                cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
+                if not antecedents:
+                    continue
+            if not plural and not any(
+                self._matches(self.m.rules[i], cue)
+                for i in self._rules_for(_Mention(0, 0, antecedents))
+            ):
+                # "Harry and Deke crash. He dies of his wounds.": the first who can be a
+                # "he" has no such outcome; another of them, named there too, has
+                antecedents = self._fitting(source, gender, cue) or antecedents
+            mention = _Mention(0, 0, antecedents, how="pronoun")
+            factor = self._factor(s, mention)
+            for index in self._rules_for(mention):
+                rule = self.m.rules[index]
+                if not self._matches(rule, cue):
+                    continue
+                score = BACK_REFERENCE * self._hint(s, cue, rule, mention.persons) * factor
+                if self._asks(s, cue):
+                    score *= ASKING
+                keep(  # type: ignore[operator]
+                    Evidence(
+                        rule.key,
+                        self._character(rule, mention),
+                        _said(s, pointer, pointer + 1),
+                        _said(s, cue.start, cue.end),
+                        "pronoun",
+                        score,
+                        tuple(sorted({source, s.index})),
+                    )
+                )
+
+    def _fitting(self, index: int, gender: str | None, cue: _Cue) -> frozenset[str]:
+        """The characters named in sentence ``index`` who can be the pronoun's "he" or
+        "she" and have a rule the outcome fits."""
+        found: set[str] = set()
+        for m in self.read[index].mentions:
+            for p in m.persons:
+                if self.m._genders.get(p) not in (None, gender) or gender is None:
+                    continue
+                rules = self.m._by_person.get(p, ())
+                if any(self._matches(self.m.rules[i], cue) for i in rules):
+                    found.add(p)
+        return frozenset(found)
+
+    def _owned_here(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether a character named just before the outcome, in its clause, is its
+        subject ("When Shane dies, he takes it hard": the death is Shane's)."""
+        for m in s.mentions:
+            if (
+                m.persons
+                and not m.consumed
+                and m.end <= cue.start
+                and cue.start - m.end <= 3
+                and not _apart(s, m.end - 1, cue.start)
+            ):
+                return True
+        return False
+
+    def _referent(self, index: int, plural: bool, gender: str | None) -> tuple[frozenset[str], int]:
+        """Who a pronoun in sentence ``index`` points at (and the sentence naming them):
+        back along the message, through sentences that only point on with pronouns of
+        their own (a chain), or, when nobody was named before, in the next sentence."""
+        here = self.read[index]
+        for k in range(index - 1, max(-1, index - 1 - CHAIN), -1):
+            earlier = self.read[k]
+            if earlier.aside and here.has("show") and not here.has("real"):
+                # "In real life Deke lived to see the shuttle. In FAM he dies on the
+                # moon.": the show's version of the real person named before
+                return frozenset(earlier.aside), k
+            if any(m.persons for m in earlier.mentions):
+                found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
+                if found:
+                    return found, k
+            elif index - k > 3 and not earlier.grammar.keys() & _POINTING:
+                break  # no chain of pronouns: three sentences back at most
+        if index + 1 < len(self.read):
+            ahead = [m for m in self.read[index + 1].mentions if m.persons]
+            if plural and ahead:
+                return frozenset(p for m in ahead for p in m.persons), index + 1
+        return frozenset(), index
+
+    def _topic(self, s: _Sentence, keep: object) -> None:
+        """ "Deke. Jamestown. A grave with a view of Earth.": a sentence of nothing but
+        names (and show words, and the episodes they go with: "Patty in ep 3, Shane in
+        ep 8 and Deke in the finale.") sets the subject of the next one, if it names
+        nobody; so does any sentence before one that leaves its subject out ("Danielle
+        at Happy Valley. Shot during the riot.")."""
+        if not s.index or any(m.persons for m in s.mentions):
+            return
+        topic = self.read[s.index - 1]
+        named = [m for m in topic.mentions if m.persons]
+        if not named or not topic.words:
+            found = self._subject_of_subjectless(s)
+            if found is None:
+                return
+            topic = found
+            named = [m for m in topic.mentions if m.persons]
+        else:
+            covered = {k for m in topic.mentions for k in range(m.start, m.end)}
+            covered |= topic.grammar.get("show", _NONE)
+            small = self.m._language_of  # articles and the like ("The reactor.")
+            if not all(
+                k in covered or t.text in small or _listing(t.text)
+                for k, t in enumerate(topic.words)
+            ) and not self._opens_with_outcome(s):
+                return
+        markers = _episodes(topic.words)
+        for named_one in named:
+            mention = _Mention(0, 0, named_one.persons, how="topic", common=named_one.common)
+            factor = self._factor(s, mention)
+            # "Shane in ep 8, ... Deke in the finale": each name goes with its episode
+            near = [
+                (k - named_one.end, finale)
+                for k, finale in markers
+                if named_one.end <= k <= named_one.end + 3
+            ]
+            if near and not min(near)[1]:
+                factor *= OTHER_EPISODE
+            for cue in s.cues:
+                if cue.emoji:
+                    continue
+                placed = OTHER_EPISODE if cue.elsewhere else 1.0  # "Dies in ep 9."
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    if self._matches(rule, cue):
+                        keep(  # type: ignore[operator]
+                            Evidence(
+                                rule.key,
+                                self._character(rule, mention),
+                                _said(topic, named_one.start, named_one.end),
+                                _said(s, cue.start, cue.end),
+                                "topic",
+                                BACK_REFERENCE
+                                * self._hint(s, cue, rule, mention.persons)
+                                * factor
+                                * placed,
+                                (topic.index, s.index),
+                            )
+                        )
+
+    def _opens_with_outcome(self, s: _Sentence) -> bool:
+        """ "Shot during the riot.", "Never made it home.": a sentence that leaves out its
+        subject and opens with what happened (after at most a small word or two)."""
+        first = min((c.start for c in s.cues if not c.emoji), default=None)
+        if first is None or first > 2:
+            return False
+        words = s.words
+        small = self.m._language_of
+        return all(
+            words[k].text in _LEADING
+            or words[k].text in small
+            or k in s.grammar.get("negation", _NONE)
+            for k in range(first)
+        )
+
+    def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:
+        """The sentence whose characters a subjectless sentence is about: the one just
+        before it, or, past one sentence that names nobody ("Shot during the riot.
+        Survives tho.", "Everyone loved Molly. Then JSC happened. RIP."), the one before."""
+        if not self._opens_with_outcome(s):
+            return None
+        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+            earlier = self.read[k]
+            if any(m.persons for m in earlier.mentions):
+                return earlier
+            if earlier.grammar.keys() & _POINTING:
+                return None  # "she" there has taken the subject elsewhere
+        return None
+
+    def _things_back(self, s: _Sentence, keep: object) -> None:
+        """ "The Goldilocks plan looked impossible. They pull it off." """
+        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+            things = [m for m in self.read[k].mentions if m.thing is not None]
+            if not things:
+                continue
+            for thing in things:
+                for index in self._rules_for(thing):
+                    rule = self.m.rules[index]
+                    for cue in s.cues:
+                        if cue.emoji or not self._matches(rule, cue):
+                            continue
+                        # "it" as what the outcome happens to: "sells it", "pull it off"
+                        near = [k for k in s.grammar["it"] if cue.start <= k <= cue.end]
+                        if not near:
+                            continue
+                        it = near[0]
+                        score = BACK_REFERENCE * self._hint(s, cue, rule)
+                        keep(  # type: ignore[operator]
+                            Evidence(
+                                rule.key,
+                                None,
+                                _said(s, it, it + 1),
+                                _said(s, cue.start, cue.end),
+                                "pronoun",
+                                score,
+                                (k, s.index),
+                            )
+                        )
+            return

@@ -1,0 +1,262 @@
+"""What the judge's stages share: a sentence as read (its words, and the names and
+outcomes found in it), the subjects and outcomes each stage adds to it, the context's
+common attributes, and the word lists and helpers for clauses, episodes and seasons that
+more than one stage reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from bot.guard.layout import Span
+from bot.guard.matcher import Found
+from bot.guard.normalise import Token
+
+if TYPE_CHECKING:
+    from bot.guard.judge import Matcher
+
+
+_SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
+_SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
+_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
+_EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
+_FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
+_FINALES = frozenset(
+    {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
+)
+_OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
+_NONE: frozenset[int] = frozenset()
+_NO_FOUND: list[Found] = []
+T = TypeVar("T")
+_AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
+_PUNCTUATION = frozenset(",;:()!?.")
+# Small words a subjectless sentence may open with before its outcome ("Then shot.").
+_LEADING = frozenset(
+    {
+        "then",
+        "and",
+        "but",
+        "later",
+        "eventually",
+        "finally",
+        "also",
+        "still",
+        "just",
+        "gets",
+        "got",
+        "tho",
+        "though",
+        "sadly",
+        "ultimately",
+        "literally",
+        "basically",
+        "both",
+    }
+)
+_JOINERS = frozenset(
+    {"but", "and", "then", "while", "whereas", "until", "although", "though", "turns", "turned"}
+)  # "turns out" opens a reveal of its own
+_POINTING = frozenset({"pronoun", "group"})
+
+
+@dataclass(slots=True)
+class _Rule:
+    key: str
+    persons: frozenset[str]
+    things: frozenset[str]
+    classes: frozenset[str]
+    phrases: frozenset[str]
+    season: int | None = None  # the season whose finale it gives away
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    persons: frozenset[str] = frozenset()
+    thing: str | None = None
+    how: str = "name"
+    common: bool = False
+    fuzzy: bool = False
+    consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    cls: str | None  # a meaning class, or None for a rule's own phrase
+    phrase: str | None
+    weak: bool = False
+    emoji: bool = False
+    fuzzy: bool = False
+    owner: frozenset[str] | None = None  # "Shane's death": the death is Shane's
+    elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
+    absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
+    filled: int | None = None  # the pronoun standing for a character its phrase names
+
+
+class _Sentence:
+    """One sentence as read, and what the judge makes of it (a plain class: one is
+    made per sentence of every message, so it is kept cheap)."""
+
+    __slots__ = (
+        "aside",
+        "asking",
+        "by",
+        "cues",
+        "finale",
+        "found",
+        "grammar",
+        "index",
+        "markers",
+        "mentions",
+        "others",
+        "starts",
+        "text",
+        "wished",
+        "words",
+    )
+
+    def __init__(self, index: int, words: list[Token], found: list[Found], text: str) -> None:
+        self.index = index
+        self.words = words
+        self.found = found
+        self.text = text
+        self.mentions: list[_Mention] = []
+        self.aside: list[str] = []  # real people named here as history ("the real Deke")
+        self.cues: list[_Cue] = []
+        self.asking: int | None = None  # up to which word it asks (_Context._asks)
+        self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
+        self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
+        self.finale = False  # names a finale ("in the s3 finale", "s2e10")
+        self.others: list[int] = []  # where names of someone else end
+        self.grammar: dict[str, set[int]] = {}  # grammar class -> word positions
+        self.by: dict[str, list[Found]] = {}  # what was found, by category
+        self.starts: set[int] = set()  # where something was found
+
+    def has(self, key: str) -> bool:
+        return bool(self.grammar.get(key))
+
+    def of(self, category: str) -> list[Found]:
+        return self.by.get(category, _NO_FOUND)
+
+    def of_all(self, category: str) -> list[Found]:
+        """What was found of a category, in a sentence ``recognise`` may have skipped."""
+        return [f for f in self.found if f.category == category]
+
+
+class _lazy(Generic[T]):
+    """functools.cached_property without its lock (3.11 takes one on every first read):
+    a context lives in one thread, for one message."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: Any = None) -> T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+class _Reading:
+    """What every stage of the judge reads: the compiled rules and knowledge, and the
+    message's sentences (one context per message; see judge._Context)."""
+
+    m: Matcher
+    read: list[_Sentence]
+    _about_show: bool
+    links: Sequence[Span]  # the message's link addresses
+    set_aside: dict[str, bool]  # characters whose names meant someone else
+    _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
+
+
+def _listing(text: str) -> bool:
+    """A word a list of names and their episodes may hold besides names: "and", "then",
+    "in ep 3", "s1e8", "the finale"."""
+    return (
+        text in _AND
+        or text in _LEADING
+        or text in ("in", "during", "by")
+        or text.isdigit()
+        or text in _EPISODE_WORDS
+        or text in _FINALE_WORDS
+        or text in _FINALES
+        or text in _SEASON_WORDS
+        or bool(_EPISODE_CODE.match(text))
+    )
+
+
+def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
+    """The episodes a sentence names, and whether each is a finale: ("in ep 9", "s2e3",
+    "the s4 premiere", "mid season": no; "the finale", "ep 10", "s3e10": yes)."""
+    texts = [t.text for t in words]
+    found: list[tuple[int, bool]] = []
+    for k, text in enumerate(texts):
+        number: int | None = None
+        if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
+            code = _CODE.match(text)
+            if code:
+                number = int(code.group(2))
+        elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
+            number = int(texts[k + 1])
+        if number is not None:
+            found.append((k, number == 10))
+        elif text in _OPENING_WORDS:
+            found.append((k, False))
+        elif text in _FINALE_WORDS and not (
+            # "the end of ep 9" is no finale
+            k + 2 < len(texts)
+            and texts[k + 1] == "of"
+            and (texts[k + 2] in _EPISODE_WORDS or _CODE.match(texts[k + 2]))
+        ):
+            found.append((k, True))
+    return found
+
+
+def _clause_break(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation or a joining word ("but", "and then", "until") separates two
+    words into clauses."""
+    return _apart(s, left, right) or any(
+        s.words[k].text in _JOINERS for k in range(left + 1, right)
+    )
+
+
+def _season_named(texts: list[str]) -> int | None:
+    """The season "s4", "season 4" or "t4" at the start of ``texts``."""
+    if not texts:
+        return None
+    code = _SEASON.match(texts[0])
+    if code:
+        return int(code.group(1))
+    if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
+        return int(texts[1])
+    return None
+
+
+def _gender(s: _Sentence, at: int | None = None) -> str | None:
+    """ "she" or "he" when the sentence's pronoun (or the one at ``at``) says which."""
+    places = [at] if at is not None else sorted(s.grammar.get("pronoun", ()))
+    for k in places:
+        if k in s.grammar.get("she", ()):
+            return "she"
+        if k in s.grammar.get("he", ()):
+            return "he"
+    return None
+
+
+def _apart(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation separates two words: a negation does not reach past it
+    ("Miles Dale, not Miles Davis: tortured")."""
+    between = s.text[s.words[left].end : s.words[right].start]
+    return bool(between) and not _PUNCTUATION.isdisjoint(between)
+
+
+def _said(s: _Sentence, start: int, end: int) -> str:
+    if start >= end or end > len(s.words):
+        return ""
+    return s.text[s.words[start].start : s.words[end - 1].end]

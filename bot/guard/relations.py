@@ -1,0 +1,200 @@
+"""Who a sentence points at without a name: roles ("the Outpost owner") and relations
+("Ed's wife") read for the season the message talks about, the people an apposition or an
+owner names, and the characters a pronoun may point back at (its antecedents)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.guard.lexicon import plain
+from bot.guard.matcher import Found
+from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
+from bot.guard.who import _Who
+
+_RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
+# A word before a relation that says which of its people is meant
+_GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "he"}
+_GENDERED |= {"dude": "he", "boy": "he"}
+
+
+class _Related(_Who):
+    """Recognising people by role or relation, and what pronouns point back at."""
+
+    def _roles(self, s: _Sentence) -> None:
+        if "role" not in s.by and "relation" not in s.by:
+            return
+        slots: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        parsed = self.m._role_keys
+        for f in s.of("role"):
+            person, role, slot = parsed.get(f.key) or parsed.setdefault(
+                f.key,
+                tuple(map(int, f.key.split(":"))),  # type: ignore[arg-type]
+            )
+            slots[(person, role)][slot].append(f.start)
+        for (person, role_index), found in slots.items():
+            known = self.m.people[person].roles[role_index]
+            if known.of is not None or len(found) < len(known.words):
+                continue
+            positions = [min(p) for p in found.values()]
+            if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
+                continue
+            if _apart(s, min(positions), max(positions)):
+                continue  # "Karen (the character, not my boss) dies at JSC": not a role
+            s.mentions.append(
+                _Mention(
+                    min(positions),
+                    max(positions) + 1,
+                    frozenset({self.m.people[person].id}),
+                    how="role",
+                )
+            )
+        for f in s.of("relation"):
+            self._relation(s, f)
+
+    def _in_season(self, first: int, last: int) -> bool:
+        return not self.seasons or any(first <= n <= last for n in self.seasons)
+
+    def _relation(self, s: _Sentence, f: Found) -> None:
+        """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid", "Sergei's
+        Houston counterpart": up to two words may describe the relation."""
+        wanted = set(f.key.split("+"))
+        owners: list[_Mention] = []
+        k = f.start - 1
+        possessive = s.grammar.get("owner", _NONE)
+        pronouns = s.grammar.get("pronoun", _NONE)
+        named = {j for m in s.mentions if m.persons for j in range(m.start, m.end)}
+        while (
+            k >= 0
+            and k > f.start - 3
+            and k not in possessive
+            and k not in pronouns
+            and k not in named
+            and not _apart(s, k, f.start)
+        ):
+            k -= 1
+        if k >= 0 and k in s.grammar.get("owner", ()):
+            owners = [m for m in s.mentions if m.end == k and m.persons]
+            # "Gordo and Tracy's": both own
+            if (
+                owners
+                and owners[0].start >= 2
+                and s.words[owners[0].start - 1].text in ("and", "&")
+            ):
+                owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
+        elif k >= 0 and k in s.grammar.get("pronoun", ()):
+            previous = self._antecedents(
+                s.index, before=f.start, plural=False, gender=_gender(s, k)
+            )
+            owners = [_Mention(0, 0, previous)] if previous else []
+        elif f.start and s.words[f.start - 1].text in self.m._families:
+            # "the Baldwins' daughter": every Baldwin owns it
+            family = self.m._families[s.words[f.start - 1].text]
+            owners = [m for m in s.mentions if m.end == f.start and m.persons]
+            for m in owners:
+                m.consumed = True
+            owners = [_Mention(f.start - 1, f.start, family)]
+        after = not owners
+        if after:
+            owners = self._owners_after(s, f)
+        ids: set[str] = set()
+        for owner in owners:
+            owner.consumed = True
+            for person in self.m.people:
+                for known in person.roles:
+                    if (
+                        known.of in owner.persons
+                        and wanted & {p for w in known.words for p in w.split("|")}
+                        and self._in_season(known.first, known.last)
+                    ):
+                        ids.add(person.id)
+        if ids and f.start:
+            # "the woman who raised Danny": Tracy, not Gordo
+            gender = _GENDERED.get(s.words[f.start - 1].text)
+            if gender is not None:
+                ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
+        if ids and not after and f.end < len(s.words) and not _apart(s, f.end - 1, f.end):
+            ids = self._apposition(s, f.end, ids)
+        if ids:
+            s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _apposition(self, s: _Sentence, at: int, ids: set[str]) -> set[str]:
+        """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says
+        which of its people is meant (none of ours, when it names none of them)."""
+        word = s.words[at].text
+        if s.text[s.words[at].start : s.words[at].start + 1].islower():
+            return ids  # "Gordo's wife dies", not a name
+        named = {
+            p.id
+            for p in self.m.people
+            if p.id in ids and any(word in n.casefold().split() for n in plain(p.names))
+        }
+        if named or self._proper_noun(s, at) or at in s.starts:
+            return named
+        return ids
+
+    def _owners_after(self, s: _Sentence, f: Found) -> list[_Mention]:
+        """Whose relation it is, named after it: "the person who taught Aleida" (a
+        relation said by its verb), "the kid Gordo and Tracy raised" (a relation noun, the
+        names, and a verb that makes it theirs: had, raised, married...)."""
+        words = s.words
+        at = f.end
+        of = at + 1 < len(words) and words[at].text == "of" and not _apart(s, at - 1, at + 1)
+        if of:  # "the father of Danny and Jimmy"
+            at += 1
+        elif words[f.start].text not in _RELATIVE:
+            if at < len(words) and words[at].text in _RELATIVE:
+                at += 1
+            if at not in s.starts:
+                return []
+        owners: list[_Mention] = []
+        while True:
+            owner = [m for m in s.mentions if m.start == at and m.persons and m.how == "name"]
+            if not owner:
+                break
+            owners.append(owner[0])
+            at = owner[0].end
+            if at + 1 < len(words) and words[at].text in _AND and not _apart(s, at - 1, at + 1):
+                at += 1
+                continue
+            break
+        if not owners or of or words[f.start].text in _RELATIVE:
+            return owners
+        return owners if at in s.grammar.get("relating", _NONE) else []
+
+    def _antecedents(
+        self,
+        index: int,
+        before: int | None = None,
+        *,
+        plural: bool = True,
+        gender: str | None = None,
+    ) -> frozenset[str]:
+        """Characters a pronoun may point at: those named in this sentence before it, or
+        in the nearest earlier sentence that names any (three back at most). "They",
+        "both", "neither" point at all of them; "he", "she" at the one named first there
+        (the sentence's subject, usually: "Sam was in s2 with Tracy. He dies..."), or the
+        first one who can be a "she" or a "he", as their relations tell."""
+
+        def fits(m: _Mention) -> bool:
+            return gender is None or any(
+                self.m._genders.get(p) in (None, gender) for p in m.persons
+            )
+
+        here = self.read[index]
+        # a relation named here is an object ("he loses his son and his ex-wife": the
+        # second "his" is still the subject's)
+        named = [
+            m
+            for m in here.mentions
+            if m.persons and (before is None or m.end <= before) and m.how != "relation"
+        ]
+        for k in range(index, max(-1, index - 4), -1):
+            if k != index:
+                named = [m for m in self.read[k].mentions if m.persons]
+            if plural and named:
+                return frozenset(p for m in named for p in m.persons)
+            fitting = [m for m in named if fits(m)]
+            if fitting:
+                chosen = fitting[-1] if k == index else fitting[0]
+                return chosen.persons
+        return frozenset()

@@ -1,0 +1,193 @@
+"""How sure the guard is of one connection between a subject and an outcome: whether it
+is asked rather than told (a bare yes/no question, a doubting tone), whether the message
+places it in an episode or season that is not its finale, how plain it is, what a hint is
+worth, and which rules a subject and an outcome share."""
+
+from __future__ import annotations
+
+from bot.guard.reading import (
+    _AND,
+    _NONE,
+    _clause_break,
+    _Cue,
+    _lazy,
+    _Mention,
+    _Rule,
+    _season_named,
+    _Sentence,
+)
+from bot.guard.verdict import ANYONE, EMOJI_REACH, EPISODE_REACH, SEASON_NAMED, WEAK
+from bot.guard.what import _What
+
+# "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
+_TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
+_TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
+# What follows these, a question takes as given: "did they split up after he died?"
+_GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
+
+
+class _Scoring(_What):
+    """Scoring each connection of a subject with an outcome."""
+
+    def _episode_near(self, s: _Sentence, at: int) -> bool | None:
+        """Whether the episode named nearest ``at`` in its clause is a finale (None: no
+        episode named there)."""
+        near = [
+            (abs(at - k), finale)
+            for k, finale in s.markers
+            if abs(at - k) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+        ]
+        return min(near)[1] if near else None
+
+    def _before_its_season(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether the season named with an outcome, in its clause, comes before the
+        finale the rule gives away ("Margo goes to Moscow for the summit in s2" is not the
+        season 3 finale's Moscow); a subject after its outcome goes with its own clause's
+        ("he loses his son in s1 and his ex-wife in the s3 finale")."""
+        if rule.season is None:
+            return False
+        named = self._seasons_at.get(s.index)
+        if named is None:
+            words = [t.text for t in s.words]
+            named = self._seasons_at[s.index] = [
+                (k, season)
+                for k in range(len(words))
+                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+        if not named:
+            return False
+        first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
+        for at in first:
+            near = [
+                (abs(k - at), season)
+                for k, season in named
+                if abs(k - at) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+            ]
+            if near:
+                return min(near)[1] < rule.season
+        return False
+
+    def _plainly(self, cue: _Cue) -> bool:
+        """Whether an outcome is said plainly enough, in a message about the show, to
+        trust a misspelt name beside it."""
+        return self.about_show and not cue.weak and cue.cls is not None
+
+    def _factor(self, s: _Sentence, mention: _Mention) -> float:
+        return ANYONE if mention.common and not self.about_show else 1.0
+
+    def _asks(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether the sentence asks about the outcome rather than telling it. A genuine
+        question is a yes/no question ("does Gordo die?", "anyone know if Karen
+        survives?") whose own clause holds the outcome. It tells when it presupposes:
+        a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
+        "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
+        takes as given ("did they stay together after the visit in the finale?")."""
+        if s.asking is None:
+            s.asking = self._asking_until(s)
+        return cue.start <= s.asking
+
+    def _asking_until(self, s: _Sentence) -> int:
+        """Up to which word a sentence asks (-1: it does not ask): the clause before
+        anything it takes as given ("after...", "since...")."""
+        words = s.words
+        grammar = s.grammar
+        asking = grammar.get("asking", _NONE)
+        # "anyone know if...": the "know" of an asking phrase presumes nothing
+        if not words or grammar.get("presuming", _NONE) - grammar.get("wondering", _NONE):
+            return -1
+        if self._doubting(s):
+            return -1
+        # the question mark ends the question: short sentences run together ("Karen
+        # muore? niente spoiler") may go on after it
+        last, after = len(words) - 1, ""
+        for k, word in enumerate(words):
+            after = s.text[word.end : word.end + 3].lstrip(" )")
+            if after.startswith(("?", "？")):
+                last = k
+                break
+        marked = after.startswith(("?", "？"))
+        wondering = s.has("wondering")
+        # "?!": surprise, not a question
+        tone = marked and "!" not in after and self._asked_by_tone(s)
+        asked = (marked and 0 in asking) or tone
+        if not asked and not wondering:
+            return -1
+        if words[last].text in _TAGS or len(words) > 12:
+            return -1
+        return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
+
+    def _asked_by_tone(self, s: _Sentence) -> bool:
+        """A question mark without an asking word: how a yes/no question is asked in the
+        other languages ("Karen morre?", "Stirbt Karen?", "Карен умирает?"), told by its
+        outcome words being theirs; in English an echo that tells ("wait, Karen dies??"),
+        unless the writer asks not to be told ("Karen dies? no spoilers pls")."""
+        if self.unspoiled:
+            return True
+        outcomes = s.of("cue") + s.of("weak")
+        return bool(outcomes) and all(f.language != "en" for f in outcomes)
+
+    @_lazy
+    def unspoiled(self) -> bool:
+        """The writer asks not to be spoiled ("no spoilers pls", "sin spoilers")."""
+        return any(f.key == "no_spoilers" for s in self.read for f in s.of_all("word"))
+
+    def _hint(
+        self, s: _Sentence, cue: _Cue, rule: _Rule, persons: frozenset[str] = frozenset()
+    ) -> float:
+        """What a hint ("gone", "loses") is worth: little alone; in full when the sentence
+        names a finale ("loses her in the s3 finale"); nearly so when the message names
+        the season whose finale the rule gives away ("Just finished s3... she's gone"), or,
+        for a character, the thing the same rule is about ("Gordo, Tracy, the reactor:
+        gone")."""
+        if not cue.weak or s.finale:
+            return 1.0
+        if rule.season in self.seasons:
+            return SEASON_NAMED
+        if persons and self._things:
+            # "gordo / tracy / moon / reactor / gone": the scene of one of their finale
+            # rules of that season is named too
+            scenes = self.m._scenes
+            for p in persons:
+                for season, things in scenes.get(p, ()):
+                    if season == rule.season and things & self._things:
+                        return SEASON_NAMED
+        return WEAK
+
+    @_lazy
+    def _things(self) -> set[str]:
+        """The things (show words a rule is about: "reactor", "jsc") the message names."""
+        return {m.thing for s in self.read for m in s.mentions if m.thing is not None}
+
+    def _matches(self, rule: _Rule, cue: _Cue) -> bool:
+        if cue.phrase is not None:
+            return cue.phrase in rule.phrases
+        if cue.absent is not None and rule.season != cue.absent - 1:
+            return False  # missing from season 4 tells the season 3 finale's fates
+        return cue.cls in rule.classes
+
+    def _rules_for(self, mention: _Mention) -> set[int]:
+        found: set[int] = set()
+        for person in mention.persons:
+            found.update(self.m._by_person.get(person, ()))
+        if mention.thing is not None:
+            found.update(self.m._by_thing.get(mention.thing, ()))
+        return found
+
+    def _character(self, rule: _Rule, mention: _Mention) -> str | None:
+        both = rule.persons & mention.persons
+        if len(both) <= 1:
+            return next(iter(both), None)
+        return min(both)
+
+    def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
+        if cue.start < mention.end:
+            return False
+        between = range(mention.end, cue.start)
+        if len(between) > EMOJI_REACH + 2:
+            return False
+        named = {k for m in s.mentions for k in range(m.start, m.end)}
+        return all(
+            k in named or not s.words[k].text[:1].isalnum() or s.words[k].text in _AND
+            for k in between
+        )

@@ -1,0 +1,204 @@
+"""Who goes with what: a subject and an outcome in one sentence (closer is surer), with
+the doers a clause gives its outcome to, and back references from later sentences
+(backrefs.py); each connection becomes a piece of evidence, scored (scoring.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.guard.backrefs import _BackReferences
+from bot.guard.layout import Span
+from bot.guard.reading import (
+    _AND,
+    _apart,
+    _clause_break,
+    _Cue,
+    _listing,
+    _Mention,
+    _said,
+    _Sentence,
+)
+from bot.guard.verdict import (
+    ASKING,
+    CLOSE,
+    DISTANT,
+    FAR,
+    FARTHEST,
+    IN_A_LINK,
+    MIDDLE,
+    NEAR,
+    OTHER_EPISODE,
+    SUBJECT_ONLY,
+    TYPO,
+    TYPO_IN_CONTEXT,
+    Evidence,
+)
+
+_GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
+
+
+class _Together(_BackReferences):
+    """Associating subjects with outcomes into evidence."""
+
+    def associate(self) -> list[Evidence]:
+        best: dict[tuple[str, str | None, tuple[int, ...]], Evidence] = {}
+
+        def keep(e: Evidence) -> None:
+            key = (e.rule, e.character, e.sentences)  # every sentence that spoils is hidden
+            if key not in best or best[key].score < e.score:
+                best[key] = e
+
+        links = self.links
+        for s in self.read:
+            subjects = [m for m in s.mentions if not m.consumed]
+            doers = {id(c): self._doers(s, c, subjects) for c in s.cues} if subjects else {}
+            for mention in subjects:
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    character = self._character(rule, mention)
+                    if not rule.classes and not rule.phrases:
+                        keep(
+                            Evidence(
+                                rule.key,
+                                character,
+                                _said(s, mention.start, mention.end),
+                                "",
+                                mention.how,
+                                SUBJECT_ONLY * factor,
+                                (s.index,),
+                            )
+                        )
+                        continue
+                    for cue in s.cues:
+                        if not self._matches(rule, cue):
+                            continue
+                        distance = max(cue.start - mention.end, mention.start - cue.end, 0)
+                        if cue.emoji and not self._beside(s, mention, cue):
+                            continue
+                        if cue.owner is not None and not cue.owner & mention.persons:
+                            continue  # "Karen keeping Shane's death from Ed"
+                        said_of = doers.get(id(cue))
+                        if (
+                            said_of
+                            and mention.persons
+                            and not self._shares(s, cue, mention, said_of)
+                        ):
+                            continue  # "Shane dies and Karen blames Ed": Shane's
+                        score = (
+                            _closeness(distance)
+                            * self._hint(s, cue, rule, mention.persons)
+                            * factor
+                        )
+                        if self._asks(s, cue):
+                            score *= ASKING
+                        if (
+                            cue.elsewhere
+                            and not (
+                                # "Paine dies in ep 7, then Gordo and Tracy in the finale"
+                                _clause_break(
+                                    s, min(mention.start, cue.start), max(mention.start, cue.start)
+                                )
+                                and self._episode_near(s, mention.start)
+                            )
+                        ) or self._before_its_season(s, cue, mention, rule):
+                            score *= OTHER_EPISODE
+                        if cue.fuzzy:
+                            score *= TYPO
+                        elif mention.fuzzy:
+                            # "Moly dies in the bombing": a misspelt name, but a plain
+                            # outcome in a message about the show
+                            score *= TYPO_IN_CONTEXT if self._plainly(cue) else TYPO
+                        if links and _linked(s, mention.start, mention.end, cue, links):
+                            score *= IN_A_LINK
+                        known = best.get((rule.key, character, (s.index,)))
+                        if score and (known is None or known.score < score):
+                            said = _said(s, mention.start, mention.end)
+                            outcome = _said(s, cue.start, cue.end)
+                            how = _how(mention)
+                            keep(
+                                Evidence(rule.key, character, said, outcome, how, score, (s.index,))
+                            )
+            self._back_references(s, keep)
+        return list(best.values())
+
+    def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:
+        """The characters an outcome is said of when they come just before it, in its
+        clause ("Shane dies", "Gordo and Tracy die", "Ed's wife dies"): the outcome is
+        theirs, not that of someone named elsewhere in the sentence ("Shane dies and
+        Karen blames Ed"). Empty when nobody comes just before it."""
+        if cue.cls is None or cue.emoji or cue.owner is not None:
+            return []
+        words = s.words
+        before = [
+            m
+            for m in subjects
+            if m.persons
+            and m.end <= cue.start
+            and cue.start - m.end <= 2
+            and not _clause_break(s, m.end - 1, cue.start)
+            and not any(words[k].text in _AND for k in range(m.end, cue.start))
+        ]
+        if not before:
+            return []
+        group = [before[-1]]
+        while True:  # "Gordo, Tracy and Danny die": the whole list
+            first = group[-1].start
+            listed = [
+                m
+                for m in subjects
+                if m.persons
+                and m.end <= first
+                and m is not group[-1]
+                and first - m.end <= 2
+                and all(
+                    words[k].text in _AND or not words[k].text[:1].isalnum()
+                    for k in range(m.end, first)
+                )
+            ]
+            if not listed:
+                return group
+            group.append(listed[-1])
+
+    def _shares(self, s: _Sentence, cue: _Cue, mention: _Mention, doers: list[_Mention]) -> bool:
+        """Whether an outcome said of ``doers`` is also said of ``mention``: they are its
+        doers, or the mention comes after it with no word of its own but a place or an
+        episode ("Paine dies in ep 7, then Gordo and Tracy in the finale")."""
+        if mention in doers:
+            return True
+        if mention.start < cue.end:
+            return False  # "Karen watches Shane die": Shane's
+        words = s.words
+        k = mention.end
+        while k < len(words) and (
+            words[k].text in _AND or any(m.start == k and m.persons for m in s.mentions)
+        ):
+            k = next((m.end for m in s.mentions if m.start == k and m.persons), k + 1)
+        return (
+            k >= len(words)
+            or _apart(s, k - 1, k)
+            or _listing(words[k].text)
+            or words[k].text in _GAPPED
+        )
+
+
+def _closeness(distance: int) -> float:
+    if distance <= NEAR:
+        return CLOSE
+    if distance <= FAR:
+        return MIDDLE
+    return DISTANT if distance <= FARTHEST else 0.0
+
+
+def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]) -> bool:
+    """Subject and outcome both only in a link address that its author did not try to
+    tag ("||" in an address shows its words were meant to be hidden, and are spoilers)."""
+    first, last = min(start, cue.start), max(end, cue.end)
+    if not all(s.words[k].link for k in range(first, min(last, len(s.words)))):
+        return False
+    where = s.words[first].start
+    return not any(a <= where < b and "||" in s.text[a:b] for a, b in links)
+
+
+def _how(mention: _Mention) -> str:
+    return {"name": "same sentence"}.get(mention.how, mention.how)

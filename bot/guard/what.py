@@ -1,0 +1,339 @@
+"""What a sentence says happened: outcome cues (meaning classes in every language and
+the phrases that fill a slot), negation flipping death and survival, figures of speech
+cancelled ("killed it", "I'm dead"), doubt, a kin's loss, and outcomes said by absence or
+ellipsis ("no more Karen", "Gordo... gone")."""
+
+from __future__ import annotations
+
+from bot.guard.matcher import stem
+from bot.guard.reading import _NONE, _apart, _Cue, _gender, _Mention, _season_named, _Sentence
+from bot.guard.relations import _Related
+from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
+
+_NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
+_KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
+_COPULAS = frozenset({"is", "was", "comes", "came", "happens", "happened", "too", "in"})
+_AUXILIARIES = frozenset(
+    {"doesn", "didn", "don", "won", "wouldn", "isn", "wasn", "aren", "weren", "can", "couldn"}
+    | {"hasn", "haven", "hadn", "shouldn"}
+)
+# Words that may follow a pronoun object ("gets her in the end", "takes him too")
+_AFTER_OBJECT = frozenset(
+    {"in", "at", "on", "off", "out", "up", "down", "by", "after", "before", "too", "again"}
+    | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
+)
+_PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
+
+
+class _What(_Related):
+    """Finding outcomes, one sentence at a time (after its people are known)."""
+
+    def _cues(self, s: _Sentence, idiom: set[int]) -> None:
+        grammar = s.grammar
+        first_person = grammar.get("first_person", _NONE)
+        first_object = grammar.get("first_object", _NONE)
+        hedges = grammar.get("hedge", _NONE)
+        negations = grammar.get("negation", _NONE)
+        if negations and "unnegated" in grammar:
+            # "can't believe they killed off Molly": the death is told, not denied
+            negations = negations - grammar["unnegated"]
+        if 1 in negations and self._doubting(s):
+            negations = negations - {1}  # "didn't Gordo die on the moon?" asks to confirm
+        negations = negations | hedges
+        seen: set[tuple[str, str, int, int]] = set()
+        named = {x.start for x in s.of("name")} if negations else _NONE
+        outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
+        for f in outcomes:
+            if f[:4] in seen:
+                continue  # the same outcome found through two phrases
+            seen.add(f[:4])
+            if f.category == "action":
+                if not idiom or not any(k in idiom for k in range(f.start, f.end)):
+                    s.cues.append(_Cue(f.start, f.end, None, f.key))
+                continue
+            if idiom and any(k in idiom for k in range(f.start, f.end)):
+                continue
+            if f.end in grammar.get("dying_of", _NONE):
+                continue  # "se muere de vergüenza", "dying of boredom": a figure
+            word = s.words[f.start].text
+            # German "die": another language's small word ("Molly ist die Beste")
+            if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
+                continue
+            emoji = not word[:1].isalnum()
+            if not emoji:
+                # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
+                if (
+                    f.end < len(s.words)
+                    and not _apart(s, f.end - 1, f.end)
+                    and (
+                        f.end in first_object
+                        or (
+                            f.key in _PRAISE
+                            and s.words[f.end].text in ("it", "that", "this")
+                            # a noun before a relative clause: "the car bomb that takes"
+                            and f.end - f.start == 1
+                            and not (f.start and s.words[f.start - 1].text in _DETERMINERS)
+                        )
+                    )
+                ):
+                    continue
+                if f.key in _PRAISE and self._kills_a_thing(s, f.end) and stem(word) in _KILLING:
+                    continue
+                if f.start - 1 in first_object:
+                    continue
+                if (
+                    first_person
+                    and any(
+                        f.start - k in first_person and not _apart(s, f.start - k, f.start)
+                        for k in (1, 2, 3)
+                    )
+                    and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
+                    # "before I knew he dies": the pronoun, not the writer, is its subject
+                    and not any(
+                        k in pointing and k not in first_person
+                        for pointing in (grammar.get("pronoun", _NONE), grammar.get("group", _NONE))
+                        for k in range(f.start - 2, f.start)
+                    )
+                ):
+                    continue
+            wishes = grammar.get("wish")
+            if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
+                # "I hope Danielle survives season 5": not (yet) the story, but what a
+                # later "She didn't." denies
+                s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
+            if self._expected(s, f.start):
+                # "I thought Gordo would die in s1": an expectation, not the story
+                s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
+            cls: str | None = f.key
+            negated = (
+                [
+                    k
+                    for k in negations
+                    if (
+                        f.start - NEGATION_REACH <= k < f.start
+                        and not _apart(s, k, f.start)
+                        and k + 1 not in named  # "Gordo not Gordon Ramsay dies": a contrast
+                    )
+                    # German puts "nicht" after the verb, or inside a separable one, in
+                    # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
+                    or (
+                        f.language == "de"
+                        and f.start < k <= f.end + GERMAN_NEGATION_REACH
+                        and not _apart(s, f.start, k)
+                    )
+                ]
+                if negations
+                else ()
+            )
+            if negated:
+                # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
+                cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
+                if cls is None:
+                    continue
+            owner = None
+            if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
+                owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
+                owner = owned[0].persons if owned else None
+            if (
+                s.others
+                and any(
+                    f.start - 2 <= end <= f.start and not _apart(s, end - 1, f.start)
+                    for end in s.others
+                )
+            ) or (
+                f.start > 0
+                and not _apart(s, f.start - 1, f.start)
+                and self._proper_noun(s, f.start - 1)
+                # "Gordo not Gordon Ramsay dies": Ramsay is who it is not about
+                and not any(
+                    s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
+                )
+            ):
+                owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            # A hint made plain: "doesn't make it" is a death, in full.
+            weak = f.category == "weak" and not (negated and cls == "death")
+            if emoji and grammar.get("laughter"):
+                weak = True  # "Gordo 💀💀 lmao"
+            s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+        if "slot" in s.by:
+            self._filled(s)
+        if "relation" in s.by:
+            self._kin_lost(s)
+        self._ellipsis(s, negations)
+        if negations:
+            self._absence(s, negations)
+        if s.mentions and grammar.get("owner"):
+            self._owned_ellipsis(s)
+
+    def _filled(self, s: _Sentence) -> None:
+        """ "goes to see her", "shows up at her old girlfriend's house": a rule's phrase
+        ("goes to see pam") with its character named another way, by a relation, a
+        role or a pronoun that can point at them."""
+        words = s.words
+        pronouns = s.grammar.get("pronoun", _NONE)
+        for f in s.of("slot"):
+            for phrase, person in self.m._slotted.get(f.key, ()):
+                k = f.end
+                if k >= len(words) or _apart(s, k - 1, k):
+                    continue
+                named = [
+                    m
+                    for m in s.mentions
+                    if person in m.persons and m.start in (k, k + 1) and m.how != "name"
+                ]
+                if named and (named[0].start == k or k in pronouns):
+                    s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
+                elif k in pronouns and self._object_form(s, k):
+                    gender = _gender(s, k)
+                    if person in self._candidates(s.index, k, gender):
+                        s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
+
+    def _kin_lost(self, s: _Sentence) -> None:
+        """ "Marge loses her husband on the moon": a hint of death whose object is a
+        relative is a death, plainly. "Marge becomes a widow": her husband's death."""
+        owners = s.grammar.get("owner", _NONE)
+        relatives = [m for m in s.mentions if m.how == "relation" and m.end not in owners]
+        for cue in s.cues:
+            if (
+                cue.weak
+                and cue.cls == "death"
+                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+            ):
+                cue.weak = False
+        for f in s.of("relation"):
+            if "widow" not in f.key.split("+") or f.start - 1 in owners:
+                continue
+            widowed = [
+                m
+                for m in s.mentions
+                if m.persons
+                and m.how in ("name", "role")
+                and f.start - 4 <= m.end <= f.start
+                and not _apart(s, m.end - 1, f.start)
+            ]
+            if not widowed:
+                continue
+            spouses = frozenset(
+                person.id
+                for person in self.m.people
+                for known in person.roles
+                if known.of in widowed[-1].persons
+                and {"husband", "wife"} & {w for word in known.words for w in word.split("|")}
+            )
+            if spouses:
+                s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
+                s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
+
+    def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
+        """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
+        characters named before it there, or in the nearest earlier sentence naming any."""
+        for k in range(index, max(-1, index - 4), -1):
+            named = [
+                m for m in self.read[k].mentions if m.persons and (k != index or m.end <= before)
+            ]
+            fitting = {
+                p for m in named for p in m.persons if self.m._genders.get(p) in (None, gender)
+            }
+            if fitting or (named and k != index):
+                return fitting
+        return set()
+
+    def _expected(self, s: _Sentence, at: int) -> bool:
+        """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
+        expected, said with "would", "to" or "going to" just before the outcome, in the
+        clause of an expecting verb, is a guess that may have been wrong, not the story.
+        ("I knew she would die" tells; "knew" is not an expecting verb.)"""
+        expecting = s.grammar.get("expecting")
+        if not expecting:
+            return False
+        modals = s.grammar.get("expected_modal", _NONE)
+        near = [k for k in modals if at - EXPECT_REACH <= k < at and not _apart(s, k, at)]
+        if not near:
+            return False
+        return any(k < near[0] and not _apart(s, k, at) for k in expecting)
+
+    def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Karen's not in s4 for a reason": missing from a season is the fate of the
+        finale before it; "no more Molly after the s3 finale": missing, from a finale."""
+        words = s.words
+        for k in negations:
+            after = [t.text for t in words[k + 1 : k + 4]]
+            if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
+                season = _season_named(after[1:])
+                if season is not None:
+                    s.cues.append(_Cue(k, min(k + 3, len(words)), "death", None, absent=season))
+            elif words[k].text == "no" and after[:1] == ["more"]:
+                named = [m for m in s.mentions if m.start == k + 2 and m.persons]
+                if named:
+                    s.cues.append(_Cue(k, k + 2, "death", None, weak=True))
+
+    def _owned_ellipsis(self, s: _Sentence) -> None:
+        """ "Shane's death is mid season 1, Karen's is the s3 finale": a possessive with
+        no noun after it owns what the last possessive owned."""
+        owned = [c for c in s.cues if c.owner and c.owner is not _NOBODY]
+        if not owned:
+            return
+        words = s.words
+        for m in s.mentions:
+            k = m.end  # the "s" of "Karen's"
+            if not m.persons or k not in s.grammar["owner"] or k <= owned[0].start:
+                continue
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if following in _COPULAS or k + 1 >= len(words) or _apart(s, k, k + 1):
+                said = owned[0]
+                s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak, owner=m.persons))
+
+    def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
+        """A fate verb whose object is a thing nobody knows ("that cold open killed the
+        idea", "kills the mood"): a figure of speech, by its construction."""
+        words = s.words
+        if after + 1 >= len(words) or _apart(s, after - 1, after + 1):
+            return False
+        if words[after].text not in _DETERMINERS or words[after + 1].text in _DETERMINERS:
+            return False
+        return after + 1 not in s.starts and not words[after + 1].text[:1].isdigit()
+
+    def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
+        """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
+        repeats the last outcome said before it, negated."""
+        words = s.words
+        for k in negations:
+            if words[k].text not in ("t", "not", "never"):
+                continue
+            end = k + 1
+            if end < len(words) and not _apart(s, k, end):
+                continue  # something follows in the clause: no ellipsis
+            auxiliary = words[k - 1].text if k else ""
+            if words[k].text == "t" and auxiliary not in _AUXILIARIES:
+                continue
+            earlier = [c for c in s.cues if c.end <= k - 1 and c.cls in FLIPS]
+            if not earlier and s.index:
+                before = self.read[s.index - 1]
+                earlier = [c for c in before.cues + before.wished if c.cls in FLIPS]
+            if earlier:
+                said = earlier[-1]
+                flipped = FLIPS[said.cls]  # type: ignore[index]
+                # like "doesn't make it", a denied hint of survival is a plain death
+                weak = said.weak and flipped != "death"
+                s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
+
+    def _doubting(self, s: _Sentence) -> bool:
+        """A question opening with a negated auxiliary ("didn't Gordo die?", "wasn't
+        Karen killed?", "isn't Margo in Moscow?") asks the reader to confirm what it says."""
+        words = s.words
+        if len(words) < 3 or words[1].text != "t" or 0 not in s.grammar.get("asking", _NONE):
+            return False
+        end = words[-1].end
+        return s.text[end : end + 3].lstrip(" )").startswith("?")
+
+    def _object_form(self, s: _Sentence, k: int) -> bool:
+        """Whether the pronoun at ``k`` stands alone ("gets her in the end"), not as a
+        possessive before its noun ("scared her kids")."""
+        following = k + 1
+        if following >= len(s.words) or _apart(s, k, following):
+            return True
+        word = s.words[following].text
+        return word in _AFTER_OBJECT or word in self.m._language_of

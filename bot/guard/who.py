@@ -1,0 +1,356 @@
+"""Who a sentence names: characters by name (with typos, other scripts, initials), and
+whether a name means someone else ("my aunt Karen", "Karen from HR", "Ed Sheeran"); also
+what the message says of itself (its languages, the seasons it talks about, whether it is
+about the show). Roles, relations and antecedents are in relations.py."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bot.guard.lexicon import common_words
+from bot.guard.matcher import Found
+from bot.guard.reading import (
+    _EPISODE_CODE,
+    _NONE,
+    _SEASON,
+    _SEASON_WORDS,
+    _apart,
+    _clause_break,
+    _lazy,
+    _Mention,
+    _Reading,
+    _Sentence,
+)
+
+_YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
+_DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
+_NO_LANGUAGES: frozenset[str] = frozenset()
+_NAMING = frozenset({"named", "called"})
+_AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
+_FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
+_FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
+_OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
+_ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
+
+
+class _Who(_Reading):
+    """Recognising people by name, and what the message says of itself."""
+
+    @_lazy
+    def _counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        language_of = self.m._language_of
+        for s in self.read:
+            for token in s.words:
+                for language in language_of.get(token.text, ()):
+                    counts[language] += 1
+        return counts
+
+    @_lazy
+    def languages(self) -> set[str]:
+        """Languages the message is written in, by their small words (two at least)."""
+        return {language for language, n in self._counts.items() if n >= 2}
+
+    def _foreign(self, word: str) -> bool:
+        """Whether ``word`` is a small word of another language this message is written
+        in, rather than English: "die" in "Molly ist die Beste", "i" in "i sovietici"."""
+        languages = self.m._language_of.get(word)
+        if not languages:
+            return False
+        counts = self._counts
+        english = counts.get("en", 0)
+        return any(
+            counts[lang] >= 2 and counts[lang] > english for lang in languages if lang != "en"
+        )
+
+    def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
+        """A grammar word counts in its own language's messages: English "i" not in an
+        Italian sentence, nor Spanish "me" in an English one (an everyday English word
+        is another language's only when the message is in that language)."""
+        if f.end - f.start != 1:
+            return True
+        word = s.words[f.start].text
+        if f.language == "en":
+            return not self._foreign(word)
+        if f.language == "ja" or f.language in self.languages:
+            return True
+        english = "en" in common_words().get(word, _NO_LANGUAGES)
+        return not english and word not in self.m._functions.get("en", _NO_LANGUAGES)
+
+    def _proper_noun(self, s: _Sentence, k: int) -> bool:
+        """A capitalised word that is no name or word of ours: somebody else ("Becca",
+        "Stark", "Jerrie"). At the start of a sentence, where any word is capitalised, it
+        must also be no everyday English word ("Dying at the end...")."""
+        if k < 0:
+            return False
+        token = s.words[k]
+        if not s.text[token.start].isupper():
+            return False  # the quick test first: most words are lower case
+        raw = s.text[token.start : token.end]
+        if not raw.isalpha() or raw.isupper() or k in s.starts:
+            return False
+        if token.text in self.m._all_names or "de" in self.languages:
+            return False  # German writes every noun so ("zur Landefähre verbannt")
+        first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
+        # at the start, an everyday word of English or of the message's language, or a
+        # Russian word (no list of everyday Russian words): "Warum Karen", "Почему Марго"
+        everyday = common_words().get(token.text, _NO_LANGUAGES)
+        return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
+
+    @_lazy
+    def seasons(self) -> set[int]:
+        return self._when[0]
+
+    @_lazy
+    def about_show(self) -> bool:
+        """Whether the message is about the show: a show word or thing, an episode code,
+        two characters, or the caller says so (a channel about the show)."""
+        names = {f.key for s in self.read for f in s.found if f.category == "name"}
+        return (
+            self._about_show
+            or any(
+                f.category in ("thing", "action") or (f.category == "word" and f.key == "show")
+                for s in self.read
+                for f in s.found
+            )
+            or self._when[1]
+            or len(names) >= 2
+        )
+
+    @_lazy
+    def _when(self) -> tuple[set[int], bool]:
+        """Seasons the message names, and whether it gives an episode code."""
+        seasons: set[int] = set()
+        coded = False
+        for s in self.read:
+            for k, token in enumerate(s.words):
+                text = token.text
+                if text.isdigit():  # "season 3", "staffel 4"
+                    if k and s.words[k - 1].text in _SEASON_WORDS and len(text) == 1:
+                        seasons.add(int(text))
+                elif text[:1].isalpha() and not text.isalpha():  # "s3", "s3e10", "t4"
+                    season = _SEASON.match(text)
+                    if season:
+                        seasons.add(int(season.group(1)))
+                    coded = coded or bool(_EPISODE_CODE.match(text))
+        return seasons, coded
+
+    def _people(self, s: _Sentence) -> None:
+        names = list(s.of("name"))
+        if len(names) > 1:
+            names.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        taken = -1  # names do not overlap: the longest at each place wins
+        for f in names:
+            if f.start < taken:
+                if (
+                    f.fuzzy
+                    and s.mentions
+                    and (s.mentions[-1].start, s.mentions[-1].end)
+                    == (
+                        f.start,
+                        f.end,
+                    )
+                ):
+                    # a typo that reads as two names ("margoe": Margo or Marge): either
+                    last = s.mentions[-1]
+                    if last.fuzzy and not self._someone_else(s, f, int(f.key)):
+                        last.persons |= {self.m.people[int(f.key)].id}
+                continue
+            taken = f.end
+            person = int(f.key)
+            if self._contrasted(s, f):
+                continue  # not the subject, nor anyone the outcome belongs to
+            if self._someone_else(s, f, person):
+                s.others.append(f.end)
+                real = self.m.people[person].real and (
+                    s.has("real") or any(_YEAR.match(t.text) for t in s.words)
+                )
+                self.set_aside[self.m.people[person].id] = real
+                if real:
+                    s.aside.append(self.m.people[person].id)
+                continue
+            common = False
+            if f.end - f.start == 1:
+                languages = self.m._common_names[person].get(s.words[f.start].text)
+                if languages:
+                    common = "en" in languages or bool(languages & self.languages)
+            s.mentions.append(
+                _Mention(
+                    f.start,
+                    f.end,
+                    frozenset({self.m.people[person].id}),
+                    common=common,
+                    fuzzy=f.fuzzy,
+                )
+            )
+        for f in s.of("initials"):
+            # written in capitals ("KB", "K.B."), in a message about the show
+            raw = s.text[s.words[f.start].start : s.words[f.end - 1].end]
+            if raw.isupper() and self.about_show:
+                persons = self.m._initials[f.key]
+                s.mentions.append(_Mention(f.start, f.end, persons, how="initials"))
+        if self.set_aside and s.has("namesake_of"):
+            # "my coworker is called Margo ... her namesake fakes her death": the
+            # character whose name the namesake bears
+            persons = frozenset(p for p, historic in self.set_aside.items() if not historic)
+            places = s.grammar["namesake_of"]
+            for k in sorted(places):
+                if persons and k - 1 not in places:
+                    s.mentions.append(_Mention(k, k + 1, persons, how="namesake"))
+        real_at = s.grammar.get("real", _NONE)
+        history = bool(real_at) and any(
+            _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
+        )
+        if not history:  # "Sea Dragon was a real 1962 design" is not the show's
+            for f in s.of("thing"):
+                if (
+                    real_at
+                    and any(
+                        f.start - d in real_at and not _apart(s, f.start - d, f.start)
+                        for d in (1, 2)
+                    )
+                    # "... but in the show one launches": the show's, after all
+                    and not any(
+                        k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
+                    )
+                ):
+                    continue  # "the real Sea Dragon was never built"
+                if self._elsewhere(s, f.end) or (
+                    not any(x.start == f.end for x in s.of("name") + s.of("thing"))
+                    and self._elsewhere(s, f.end + 1)
+                ):
+                    continue  # "the Outpost bar in my town"
+                s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _elsewhere(self, s: _Sentence, end: int) -> bool:
+        """Whether the words after a name place it in the writer's world: "from HR", "in
+        my D&D group", "on my team", "in my town"."""
+        words = s.words
+        return (
+            end + 1 < len(words)
+            and words[end].text in _ELSEWHERE
+            and (end + 2 >= len(words) or words[end + 2].text not in _OPINION)
+            and (
+                end + 1 in s.grammar.get("namesake_owner", _NONE)
+                or end + 1 in s.grammar.get("namesake_place", _NONE)
+            )
+        )
+
+    def _contrasted(self, s: _Sentence, f: Found) -> bool:
+        """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
+        "not", straight after another name, is the one it is not about."""
+        k = f.start - 1
+        if k < 1 or k not in s.grammar.get("negation", _NONE) or s.words[k].text != "not":
+            return False
+        return any(m.end == k for m in s.mentions if m.persons) or k in s.others
+
+    def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
+        """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
+        words = s.words
+        grammar = s.grammar
+        owners = grammar.get("namesake_owner", _NONE)
+        nouns = grammar.get("namesake_noun", _NONE)
+        if owners:
+            # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
+            before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
+            kin = {  # "my wife Karen"; not "my girl Karen", said of a favourite
+                k
+                for x in s.of("relation")
+                for k in range(x.start, x.end)
+                if words[k].text not in _FONDLY
+            }
+            for k in range(max(0, f.start - 6), f.start):
+                if k not in owners or _apart(s, k, f.start):
+                    continue
+                if k and k - 1 in grammar.get("negation", _NONE):
+                    continue  # "not my coworker Molly, the astronaut": ours after all
+                between = range(k + 1, f.start)
+                if words[k].text in _NAMING:
+                    if f.start and words[f.start - 1].text in _AFTER_NAMING:
+                        continue  # "named my dog after Gordo": Gordo is the original
+                    if any(x.start in between for x in s.of("name")):
+                        continue  # "named my daughter Kelly and then Kelly gives birth"
+                    if not s.has("show") or "character" not in before:
+                        return True  # "named ... 'Danny'": whatever was named
+                elif not between and words[k].text in _FOND_OWNERS and _shows(s):
+                    continue  # "our Molly is gone after the bombing": ours, fondly
+                elif (
+                    f.start - k <= 4
+                    and not ({"show", "the"} & before)
+                    and all(
+                        j in nouns or j in kin or j in owners or j not in s.starts for j in between
+                    )
+                    and (not between or f.start - 1 in nouns or f.start - 1 in kin)
+                ):
+                    return True
+            # "Danielle my roommate"
+            if f.end in owners and f.end + 1 in nouns:
+                return True
+        # "Karen from HR", "Kelly in my D&D group", "Dev on my team"
+        if self._elsewhere(s, f.end):
+            return True
+        # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
+        if f.end < len(words) and f.end - f.start == 1:
+            nxt = words[f.end]
+            raw = s.text[nxt.start : nxt.end]
+            gap = s.text[words[f.end - 1].end : nxt.start]
+            if (
+                gap == " "
+                and raw[:1].isupper()
+                and not raw.isupper()
+                and raw.isalpha()
+                and nxt.text not in self.m._all_names
+                and (
+                    f.end not in s.starts
+                    or all(fo.category == "role" for fo in s.found if fo.start == f.end)
+                )
+            ):
+                return True
+        # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
+        if f.start > 0 and f.end - f.start == 1:
+            prev = words[f.start - 1]
+            gap = s.text[prev.end : words[f.start].start]
+            if gap == " " and self._proper_noun(s, f.start - 1):
+                return True
+        # "Neil's daughter Karen": someone's relative, unless the relation is this one's
+        if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
+            noun = {x.key for x in s.of("relation") if x.end == f.start}
+            if noun or f.start - 1 in grammar.get("namesake_noun", ()):
+                related = {
+                    p for m in s.mentions if m.end == f.start - 2 and m.persons for p in m.persons
+                }
+                mine = self.m.people[person].roles
+                if not any(r.of in related for r in mine):
+                    return True
+        # "the real Deke Slayton", "in real life ...", history with years
+        real = grammar.get("real", _NONE)
+        if real and any(
+            f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
+        ):
+            return True  # not "unlike real history, Sally Ride pulls a gun"
+        if self.m.people[person].real and not s.has("show"):
+            # history, unless a character of the show's own is in it ("in 1983 Sally
+            # Ride pulls a gun on Ed")
+            historic = real or any(_YEAR.match(t.text) for t in words)
+            if historic and not any(
+                not self.m.people[int(x.key)].real and not self._someone_else(s, x, int(x.key))
+                for x in s.of("name")
+                if x.start != f.start
+            ):
+                return True
+        return False
+
+
+def _cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def _shows(s: _Sentence) -> bool:
+    """Whether a sentence says it is about the show: a show word or thing, a season or
+    an episode ("s4", "3x09")."""
+    return (
+        s.has("show")
+        or bool(s.of("thing"))
+        or any(_EPISODE_CODE.match(t.text) for t in s.words if t.text[:1].isalpha())
+    )
