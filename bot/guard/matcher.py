@@ -97,8 +97,9 @@ _new = tuple.__new__  # a Found without NamedTuple's Python-level __new__ (many 
 # a trie node a word starts phrases at: the node, read through a typo?, the phrases that
 # end there, its separable particles, whether longer phrases go on from it
 _Root = tuple[dict[str, Any], bool, list[_Entry], dict[str, list[_Entry]] | None, bool]
-_Reading = tuple[frozenset[str], frozenset[str], tuple[_Root, ...], tuple[_Entry, ...]]
-_NO_READING: _Reading = (frozenset(), _NO_TYPOS, (), ())
+# a word's readings come sorted: where two compete, the same one wins whatever the hash seed
+_Reading = tuple[tuple[str, ...], frozenset[str], tuple[_Root, ...], tuple[_Entry, ...]]
+_NO_READING: _Reading = ((), _NO_TYPOS, (), ())
 
 
 # Name endings that sound alike ("Kelly", "Kelley", "Kellie"; "Danny", "Dani", "Danni")
@@ -314,7 +315,8 @@ class Vocabulary:
         if entry is None:
             if len(self._entries) > 100_000:
                 self._entries.clear()  # bounded: chat has a long tail of one-off words
-            options, typos = self.readings(token)
+            readings, typos = self.readings(token)
+            options = tuple(sorted(readings))
             trie = self._trie
             roots = tuple(
                 (

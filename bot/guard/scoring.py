@@ -165,13 +165,15 @@ class _Scoring(_What):
             return False  # missing from season 4 tells the season 3 finale's fates
         return cue.cls in rule.classes
 
-    def _rules_for(self, mention: _Mention) -> set[int]:
+    def _rules_for(self, mention: _Mention) -> list[int]:
+        """The rules about a subject, in the rules' order (a set of ints filled by
+        iterating a set of names iterates in an order the hash seed sets)."""
         found: set[int] = set()
         for person in mention.persons:
             found.update(self.m._by_person.get(person, ()))
         if mention.thing is not None:
             found.update(self.m._by_thing.get(mention.thing, ()))
-        return found
+        return sorted(found)
 
     def _character(self, rule: _Rule, mention: _Mention) -> str | None:
         both = rule.persons & mention.persons
