@@ -54,6 +54,7 @@ OPENED_2 = HERE / "corpus" / "opened2.toml"
 OPENED_3 = HERE / "corpus" / "opened3.toml"
 HOLDOUT_4 = HERE / "corpus" / "holdout4.toml"
 HOLDOUT_5 = HERE / "corpus" / "holdout5.toml"
+HOLDOUT_6 = HERE / "corpus" / "holdout6.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
