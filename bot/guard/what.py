@@ -6,7 +6,16 @@ ellipsis ("no more Karen", "Gordo... gone")."""
 from __future__ import annotations
 
 from bot.guard.matcher import stem
-from bot.guard.reading import _NONE, _apart, _Cue, _gender, _Mention, _season_named, _Sentence
+from bot.guard.reading import (
+    _NONE,
+    _apart,
+    _clause_break,
+    _Cue,
+    _gender,
+    _Mention,
+    _season_named,
+    _Sentence,
+)
 from bot.guard.relations import _Related
 from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
 
@@ -188,7 +197,17 @@ class _What(_Related):
                     s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
                 elif k in pronouns and self._object_form(s, k):
                     gender = _gender(s, k)
-                    if person in self._candidates(s.index, k, gender):
+                    # "Aleida tells her he's dead": the object is not the teller, who
+                    # comes just before in its clause
+                    doers = [
+                        m.start
+                        for m in s.mentions
+                        if m.persons
+                        and m.end <= f.start
+                        and not _clause_break(s, m.end - 1, f.start)
+                    ]
+                    before = min(doers[-1:] or [k])
+                    if person in self._candidates(s.index, before, gender):
                         s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
 
     def _kin_lost(self, s: _Sentence) -> None:

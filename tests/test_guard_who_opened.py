@@ -1,0 +1,76 @@
+"""Who a message means: classes learnt from the opened sets (issue 9, round 5), written
+by outsiders. Every message here is written for this test, with other names, words and
+episodes than the corpus messages that taught the class; innocent look-alikes beside.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+def characters(text: str) -> set[str | None]:
+    """The characters of the evidence the guard would act on."""
+    verdict = inspect(text, MATCHER)
+    return {e.character for e in verdict.evidence if e.score >= verdict.threshold}
+
+
+# --- a later season shows an earlier finale's fate still holding ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in s4e8 Sergei is living under a new name, a free man at last",
+        "Sergei shows up in 4x08 in Iowa, a free man",  # "4x08" names season 4
+        "Margo is alive and working for the Soviets in season 4 episode 2",
+    ],
+)
+def test_a_later_season_shows_an_earlier_finale_s_fate(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo flies to Moscow for the summit in s2e4",  # before its finale: another event
+        "the Soviets dig something up in the mine in s2e3",  # an event does not hold on
+    ],
+)
+def test_an_episode_before_the_finale_or_an_event_is_no_restatement(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- a pronoun object is not the subject of its own verb --------------------------------
+
+
+def test_the_one_told_is_not_the_teller() -> None:
+    text = "Margo waits at the hotel. Aleida has to tell her he's dead."
+    assert characters(text) == {"aleida-rosales"}
+
+
+def test_the_object_pronoun_with_nobody_earlier_to_point_at() -> None:
+    assert not spoils("Aleida brings the report and tells her he is fine.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen is killed in the JSC bombing season 2 rules",  # a clause of its own
+        "Molly dies in the bombing, s1 was better tho",
+    ],
+)
+def test_a_season_after_the_outcome_places_it_only_with_a_placing_word(text: str) -> None:
+    assert spoils(text)
