@@ -74,3 +74,46 @@ def test_the_object_pronoun_with_nobody_earlier_to_point_at() -> None:
 )
 def test_a_season_after_the_outcome_places_it_only_with_a_placing_word(text: str) -> None:
     assert spoils(text)
+
+
+# --- roles and relations ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # an ordinal picks among a relation's people, in the order they became so
+        ("tracy's first husband never comes home from the moon", "gordo-stevens"),
+        ("Tracy's 1st husband dies fixing the reactor", "gordo-stevens"),
+        # a real person owning a relation: the year is the relative's story, not history
+        ("Wernher von Braun's protege defects and is living in Moscow by 2003", "margo-madison"),
+        # a job as the story stands in season 4
+        ("the roscosmos consultant gets arrested covering for Aleida in s4", "margo-madison"),
+    ],
+)
+def test_who_a_role_or_relation_means(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tracy's second husband dies when Polaris goes down in the s3 premiere",  # Sam
+        "the roscosmos consultant gets arrested in s1",  # no such role in season 1
+        "Deke Slayton's wife died in 1989",  # history, both of them real
+    ],
+)
+def test_a_role_or_relation_that_means_nobody_with_a_finale(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pam finally gets a visit from Ellen at the end of season 3",
+        "in the s3 finale Pam makes up with the president",  # the president: Ellen, by s3
+        "the joint mission goes ahead and Dani defies orders to dock",
+    ],
+)
+def test_an_outcome_said_of_its_other_party(text: str) -> None:
+    assert spoils(text)

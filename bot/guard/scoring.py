@@ -63,11 +63,11 @@ class _Scoring(_What):
         """The season named nearest an outcome (or its subject, after it), in its clause."""
         named = self._seasons_at.get(s.index)
         if named is None:
-            words = [t.text for t in s.words]
+            texts = [t.text for t in s.words]
             named = self._seasons_at[s.index] = [
                 (k, season)
-                for k in range(len(words))
-                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+                for k in range(len(texts))
+                if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
             ]
         if not named:
             return None

@@ -332,7 +332,14 @@ class _Who(_Reading):
         if self.m.people[person].real and not s.has("show"):
             # history, unless a character of the show's own is in it ("in 1983 Sally
             # Ride pulls a gun on Ed")
-            historic = real or any(_YEAR.match(t.text) for t in words)
+            historic = real or (
+                any(_YEAR.match(t.text) for t in words)
+                # "von Braun's old protégée ... in 2003": the year is the relative's
+                and not (
+                    f.end in grammar.get("owner", _NONE)
+                    and any(f.end < x.start <= f.end + 3 for x in s.of("relation"))
+                )
+            )
             if historic and not any(
                 not self.m.people[int(x.key)].real and not self._someone_else(s, x, int(x.key))
                 for x in s.of("name")
