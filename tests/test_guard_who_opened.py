@@ -117,3 +117,34 @@ def test_a_role_or_relation_that_means_nobody_with_a_finale(text: str) -> None:
 )
 def test_an_outcome_said_of_its_other_party(text: str) -> None:
     assert spoils(text)
+
+
+# --- named after a character: "the one who..." is the character --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("my goldfish is called Molly after the astronaut who dies at JSC", "molly-cobb"),
+        (
+            "we named our puppy Karen, after the one who gets blown up in the s3 finale",
+            "karen-baldwin",
+        ),
+        ("named my bonsai Deke. rip to the guy they buried up at Jamestown", "deke-slayton"),
+    ],
+)
+def test_the_original_of_a_name(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is called Gordo, after my grandpa, the one who died in Korea",
+        "I named my dog Gordo, he's the one who ate my shoes and nearly died",
+        "my hamster is named Karen and she is the one that died last week",
+        "my aunt Karen is the one who dies first in every horror movie",  # no naming
+    ],
+)
+def test_the_one_who_is_not_the_original(text: str) -> None:
+    assert not spoils(text)

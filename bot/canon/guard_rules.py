@@ -44,6 +44,7 @@ GRAMMAR = frozenset(
         "namesake_noun",
         "namesake_place",
         "namesake_of",
+        "original_of",
         "real",
         "show",
         "asking",

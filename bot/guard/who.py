@@ -31,6 +31,7 @@ _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the o
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
+_IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 
 
@@ -198,6 +199,16 @@ class _Who(_Reading):
             for k in sorted(places):
                 if persons and k - 1 not in places:
                     s.mentions.append(_Mention(k, k + 1, persons, how="namesake"))
+        if self.set_aside and s.has("original_of") and self._named_after(s):
+            # "my cat is named Gordo after the guy who dies on the moon": the character
+            persons = frozenset(p for p, historic in self.set_aside.items() if not historic)
+            places = s.grammar["original_of"]
+            for k in sorted(places):
+                if persons and k - 1 not in places and not (k and s.words[k - 1].text in _IS):
+                    end = k + 1
+                    while end in places:
+                        end += 1
+                    s.mentions.append(_Mention(k, end, persons, how="namesake"))
         real_at = s.grammar.get("real", _NONE)
         history = bool(real_at) and any(
             _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
@@ -222,6 +233,19 @@ class _Who(_Reading):
                 ):
                     continue  # "the Outpost bar in my town"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+
+    def _named_after(self, s: _Sentence) -> bool:
+        """Whether the message names something after a character, before this sentence
+        ends: "named my cactus Deke", "my dog is called Molly"."""
+        owners = s.grammar.get("namesake_owner", _NONE)
+        if any(k - 1 >= 0 and s.words[k - 1].text in _AFTER_NAMING for k in owners):
+            return False  # "named Gordo after my grandpa, the one who died in Korea"
+        return any(
+            t.text in _NAMING
+            for earlier in self.read[: s.index + 1]
+            for k in earlier.grammar.get("namesake_owner", _NONE)
+            for t in (earlier.words[k],)
+        )
 
     def _elsewhere(self, s: _Sentence, end: int) -> bool:
         """Whether the words after a name place it in the writer's world: "from HR", "in
