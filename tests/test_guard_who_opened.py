@@ -148,3 +148,32 @@ def test_the_original_of_a_name(text: str, who: str) -> None:
 )
 def test_the_one_who_is_not_the_original(text: str) -> None:
     assert not spoils(text)
+
+
+# --- across sentences --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence of nothing but pointing words keeps the subject for the next
+        "Karen and Molly. The two of them. In the rubble at JSC.",
+        "Deke. Him. On the moon forever, in a grave.",
+        # "only one of them" makes a hint of survival plain: the other did not
+        "Deke and Ellen nurse the crippled ship home. Only one of them walks away.",
+        "Karen and Molly are at JSC that day. Only one of them makes it out.",
+    ],
+)
+def test_a_subject_carried_across_sentences(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo and Tracy fight a lot in s1. Only one of them makes it to the party.",
+        "Molly and Karen. Both of them. In the same scene at the Outpost, what a cast.",
+    ],
+)
+def test_no_subject_carried_to_an_innocent_sentence(text: str) -> None:
+    assert not spoils(text)

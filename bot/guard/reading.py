@@ -56,6 +56,10 @@ _LEADING = frozenset(
         "literally",
         "basically",
         "both",
+        "in",  # "In each other's arms.": where it happened, the subject left out
+        "on",
+        "at",
+        "with",
     }
 )
 _JOINERS = frozenset(
