@@ -82,9 +82,7 @@ class _BackReferences(_Scoring):
                     antecedents = antecedents - chosen
                 # a hint made plain: "only one of them walks away" says the other did not
                 # (not "only she makes it to the briefing": somewhere, not through)
-                weak = cue.weak and (
-                    cue.end < len(s.words) and s.words[cue.end].text in _SOMEWHERE
-                )
+                weak = cue.weak and (cue.end < len(s.words) and s.words[cue.end].text in _SOMEWHERE)
                 cue = _Cue(cue.start, cue.end, "death", None, weak, fuzzy=cue.fuzzy)
                 if not antecedents:
                     continue
