@@ -177,3 +177,32 @@ def test_a_subject_carried_across_sentences(text: str) -> None:
 )
 def test_no_subject_carried_to_an_innocent_sentence(text: str) -> None:
     assert not spoils(text)
+
+
+# --- real history, then the show's version of it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real thing set aside, then the show's version in the next sentence
+        "the real Sea Dragon never left the drawing board. in the show Ed shoots it down",
+        # a real person set aside, then the show's version in the same sentence
+        "the real Deke Slayton lived to 1993, but in the show he's buried on the moon",
+        "in real life Deke flew on Apollo-Soyuz; the show version is buried at Jamestown",
+    ],
+)
+def test_the_show_s_version_after_real_history(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the real Sea Dragon was never built. in the show it's just a design Ed likes",
+        "the real Deke Slayton died in 1993; the show version is played by Chris Bauer",
+        "in the show the Sea Dragon is a big rocket that launches from the ocean in s1e2",
+    ],
+)
+def test_the_show_s_version_with_no_finale_outcome(text: str) -> None:
+    assert not spoils(text)

@@ -45,6 +45,7 @@ GRAMMAR = frozenset(
         "namesake_place",
         "namesake_of",
         "original_of",
+        "show_version",
         "real",
         "show",
         "asking",

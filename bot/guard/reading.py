@@ -111,6 +111,7 @@ class _Sentence:
 
     __slots__ = (
         "aside",
+        "aside_things",
         "asking",
         "by",
         "cues",
@@ -134,6 +135,7 @@ class _Sentence:
         self.text = text
         self.mentions: list[_Mention] = []
         self.aside: list[str] = []  # real people named here as history ("the real Deke")
+        self.aside_things: list[str] = []  # and real things ("the real Sea Dragon")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told

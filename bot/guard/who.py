@@ -226,6 +226,7 @@ class _Who(_Reading):
                         k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
                     )
                 ):
+                    s.aside_things.append(f.key)
                     continue  # "the real Sea Dragon was never built"
                 if self._elsewhere(s, f.end) or (
                     not any(x.start == f.end for x in s.of("name") + s.of("thing"))
@@ -233,6 +234,32 @@ class _Who(_Reading):
                 ):
                     continue  # "the Outpost bar in my town"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+        self._show_versions(s)
+
+    def _show_versions(self, s: _Sentence) -> None:
+        """ "irl Sally Ride never pulled a gun, but in the show she pulls one on Ed": the
+        words that turn from real history to the show (show_version) stand for the show's
+        version of whoever and whatever was set aside as history before them, in this
+        sentence or the two before."""
+        places = s.grammar.get("show_version")
+        if not places:
+            return
+        at = min(places)
+        end = at + 1
+        while end in places:
+            end += 1
+        earlier = self.read[max(0, s.index - 2) : s.index]
+        persons = {p for e in earlier for p in e.aside}
+        things = {t for e in earlier for t in e.aside_things}
+        if s.aside or s.aside_things:
+            real = s.grammar.get("real", _NONE)
+            if any(k < at for k in real):
+                persons |= set(s.aside)
+                things |= set(s.aside_things)
+        if persons:
+            s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
+        for thing in sorted(things):
+            s.mentions.append(_Mention(at, end, thing=thing, how="thing"))
 
     def _named_after(self, s: _Sentence) -> bool:
         """Whether the message names something after a character, before this sentence
