@@ -206,3 +206,30 @@ def test_the_show_s_version_after_real_history(text: str) -> None:
 )
 def test_the_show_s_version_with_no_finale_outcome(text: str) -> None:
     assert not spoils(text)
+
+
+# --- look-alikes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our senior dev got kicked out after the merger, rough week",  # a developer
+        "the dev team got fired before launch",
+        "Molly's arrested development as a character bugs me",  # the idiom, still
+    ],
+)
+def test_a_name_or_a_fate_word_that_is_something_else(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dev: pushed out of Helios. season 3 finale in a nutshell",  # still Dev
+        "karen: killed. outpost: sold. s3 summed up",
+        "margo: arrested. development: none.",  # no idiom across the full stop
+    ],
+)
+def test_a_name_and_a_fate_in_a_terse_list(text: str) -> None:
+    assert spoils(text)

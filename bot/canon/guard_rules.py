@@ -46,6 +46,7 @@ GRAMMAR = frozenset(
         "namesake_of",
         "original_of",
         "show_version",
+        "common_noun",
         "real",
         "show",
         "asking",

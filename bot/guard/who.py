@@ -142,7 +142,10 @@ class _Who(_Reading):
         if len(names) > 1:
             names.sort(key=lambda f: (f.start, -(f.end - f.start)))
         taken = -1  # names do not overlap: the longest at each place wins
+        nouns = s.grammar.get("common_noun", _NONE)
         for f in names:
+            if f.start in nouns:
+                continue  # "our lead dev": a developer, not Dev
             if f.start < taken:
                 if (
                     f.fuzzy
