@@ -233,3 +233,34 @@ def test_a_name_or_a_fate_word_that_is_something_else(text: str) -> None:
 )
 def test_a_name_and_a_fate_in_a_terse_list(text: str) -> None:
     assert spoils(text)
+
+
+# --- a fate said by absence, a hypothetical, an owned ellipsis ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Molly carries the whole astronaut corps. She never even makes it to s4.",
+        "Karen doesn't live to see season four",  # "season four": a season in words
+        "Gordo doesn't show up in season 3 and we all know why",
+        # the possessive with no noun owns the last sentence's outcome
+        "Shane's death is early in s1. Molly's is in the s3 finale.",
+    ],
+)
+def test_a_fate_said_by_absence_or_by_an_owned_ellipsis(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen is iconic. She wouldn't last five minutes in my kitchen though",
+        "Margo would never survive a day at my job lmao",
+        "Molly got blasted by radiation out on the surface in 2x01",  # mid-season hazard
+        "Shane's death is early in s1. Molly's husband is a background character.",
+        "Ed doesn't get to see season 4 of his favourite sitcom lol",  # nobody's finale
+    ],
+)
+def test_no_fate_in_a_hypothetical_or_hazard(text: str) -> None:
+    assert not spoils(text)

@@ -47,6 +47,7 @@ GRAMMAR = frozenset(
         "original_of",
         "show_version",
         "common_noun",
+        "absent_from",
         "real",
         "show",
         "asking",
