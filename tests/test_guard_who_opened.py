@@ -264,3 +264,32 @@ def test_a_fate_said_by_absence_or_by_an_owned_ellipsis(text: str) -> None:
 )
 def test_no_fate_in_a_hypothetical_or_hazard(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "the deputy administrator in s2 is the one who stayed on alone at Jamestown",
+            "ellen-wilson",
+        ),
+        (
+            "in s2 the acting administrator is the one who stayed behind alone on the moon",
+            "ellen-wilson",
+        ),
+        ("Margo working for Roscosmos in season 4 still shocks me", "margo-madison"),
+    ],
+)
+def test_a_job_held_later_points_at_its_holder(text: str, who: str) -> None:
+    assert who in characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the acting administrator in s1 is Paine's deputy, and he dies in ep 7",
+        "the Roscosmos chief in s3 is a great foil for Margo",
+    ],
+)
+def test_a_job_that_is_not_theirs_then(text: str) -> None:
+    assert not spoils(text)
