@@ -162,6 +162,8 @@ def test_the_one_who_is_not_the_original(text: str) -> None:
         # "only one of them" makes a hint of survival plain: the other did not
         "Deke and Ellen nurse the crippled ship home. Only one of them walks away.",
         "Karen and Molly are at JSC that day. Only one of them makes it out.",
+        # a fate said by where someone never leaves, pointed back at
+        "Gordo gets his redemption in s2. He never makes it off the moon though.",
     ],
 )
 def test_a_subject_carried_across_sentences(text: str) -> None:
@@ -173,6 +175,7 @@ def test_a_subject_carried_across_sentences(text: str) -> None:
     [
         "Gordo and Tracy fight a lot in s1. Only one of them makes it to the party.",
         "Molly and Karen. Both of them. In the same scene at the Outpost, what a cast.",
+        "Tracy is stuck up there for months in s1. She never leaves the moon in s1.",
     ],
 )
 def test_no_subject_carried_to_an_innocent_sentence(text: str) -> None:

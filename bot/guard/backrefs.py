@@ -102,6 +102,10 @@ class _BackReferences(_Scoring):
                 score = BACK_REFERENCE * self._hint(s, cue, rule, mention.persons) * factor
                 if self._asks(s, cue):
                     score *= ASKING
+                if (
+                    cue.elsewhere and not self._after_its_season(s, cue, mention, rule)
+                ) or self._before_its_season(s, cue, mention, rule):
+                    score *= OTHER_EPISODE  # "She dies in ep 4", "he never leaves in s1"
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
