@@ -53,7 +53,7 @@ TUNING_FLOORS = {
     TUNING: {
         "cross-sentence": (0.98, 0.92),
         "figurative": (0.98, 0.98),
-        "history": (0.98, 0.92),
+        "history": (0.98, 0.98),
         "lookalike": (0.98, 0.98),
         "markup": (0.98, 0.95),
         "multilingual": (0.98, 0.98),
@@ -82,7 +82,7 @@ TUNING_FLOORS = {
         "other-show": (0.98, 0.98),
         "plain": (0.98, 0.98),
         "question": (0.98, 0.95),
-        "role": (0.955, 0.85),
+        "role": (0.955, 0.88),
         "slang": (0.98, 0.955),
         "all": (0.98, 0.945),
     },
@@ -119,8 +119,17 @@ TUNING_FLOORS = {
 }
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913): overall floors under those
-OPENED_FLOORS = {OPENED: (0.98, 0.91), OPENED_2: (0.97, 0.89), OPENED_3: (0.975, 0.90)}
+# (round 5, the kinds about who is meant, fitted: 0.991 / 0.965, 0.987 / 0.944, 1.000 / 0.963)
+OPENED_FLOORS = {OPENED: (0.98, 0.95), OPENED_2: (0.97, 0.93), OPENED_3: (0.985, 0.945)}
 WHO_KINDS = {"role", "cross-sentence", "namesake", "history", "lookalike", "non-finale"}
+# Round 5 fitted the kinds about who is meant to the opened sets: precision 1.000 in each,
+# recall 0.909-1.000 (before: 0.636-1.000); less about 0.015
+OPENED_WHO_FLOORS = {
+    OPENED: {"cross-sentence": 0.93} | {k: 0.98 for k in WHO_KINDS - {"cross-sentence"}},
+    OPENED_2: {"non-finale": 0.91} | {k: 0.98 for k in WHO_KINDS - {"non-finale"}},
+    OPENED_3: {"history": 0.89, "non-finale": 0.90}
+    | {k: 0.98 for k in WHO_KINDS - {"history", "non-finale"}},
+}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -175,6 +184,17 @@ def test_opened_sets(path: Path) -> None:
     precision, recall = OPENED_FLOORS[path]
     assert overall.precision >= precision, overall.false_positives
     assert overall.recall >= recall, overall.false_negatives
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(path, kind) for path, floors in OPENED_WHO_FLOORS.items() for kind in sorted(floors)],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_opened_sets_per_kind_about_who_is_meant(path: Path, kind: str) -> None:
+    result = score_by_kind(path)[kind]
+    assert result.precision >= 0.98, result.false_positives
+    assert result.recall >= OPENED_WHO_FLOORS[path][kind], result.false_negatives
 
 
 def test_the_first_corpus_still_does_well() -> None:

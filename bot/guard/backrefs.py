@@ -22,6 +22,7 @@ from bot.guard.scoring import _Scoring
 from bot.guard.verdict import ASKING, BACK_REFERENCE, CHAIN, OBJECT_REACH, OTHER_EPISODE, Evidence
 
 _SURVIVING = frozenset({"alive", "return", "home"})
+_SOMEWHERE = frozenset({"to", "into", "onto", "on", "in", "for", "through", "past", "inside"})
 
 
 class _BackReferences(_Scoring):
@@ -79,7 +80,10 @@ class _BackReferences(_Scoring):
                 if not plural:
                     chosen, _ = self._referent(s.index, False, gender)
                     antecedents = antecedents - chosen
-                cue = _Cue(cue.start, cue.end, "death", None, cue.weak, fuzzy=cue.fuzzy)
+                # a hint made plain: "only one of them walks away" says the other did not
+                # (not "only she makes it to the briefing": somewhere, not through)
+                weak = cue.weak and (cue.end < len(s.words) and s.words[cue.end].text in _SOMEWHERE)
+                cue = _Cue(cue.start, cue.end, "death", None, weak, fuzzy=cue.fuzzy)
                 if not antecedents:
                     continue
             if not plural and not any(
@@ -98,6 +102,10 @@ class _BackReferences(_Scoring):
                 score = BACK_REFERENCE * self._hint(s, cue, rule, mention.persons) * factor
                 if self._asks(s, cue):
                     score *= ASKING
+                if (
+                    cue.elsewhere and not self._after_its_season(s, cue, mention, rule)
+                ) or self._before_its_season(s, cue, mention, rule):
+                    score *= OTHER_EPISODE  # "She dies in ep 4", "he never leaves in s1"
                 keep(  # type: ignore[operator]
                     Evidence(
                         rule.key,
@@ -244,9 +252,21 @@ class _BackReferences(_Scoring):
             earlier = self.read[k]
             if any(m.persons for m in earlier.mentions):
                 return earlier
-            if earlier.grammar.keys() & _POINTING:
+            if earlier.grammar.keys() & _POINTING and not self._only_pointing(earlier):
                 return None  # "she" there has taken the subject elsewhere
         return None
+
+    def _only_pointing(self, s: _Sentence) -> bool:
+        """Whether a sentence is nothing but words pointing back ("Both of them.",
+        "Him."): it keeps the subject before it, and takes it nowhere else."""
+        pointing = {
+            k
+            for f in s.found
+            if f.category == "word" and f.key in _POINTING
+            for k in range(f.start, f.end)
+        }
+        small = self.m._language_of
+        return all(k in pointing or t.text in small for k, t in enumerate(s.words))
 
     def _things_back(self, s: _Sentence, keep: object) -> None:
         """ "The Goldilocks plan looked impossible. They pull it off." """

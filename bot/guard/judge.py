@@ -40,6 +40,7 @@ from bot.guard.reading import (
     _FINALES,
     _NO_FOUND,
     _POINTING,
+    _apart,
     _clause_break,
     _episodes,
     _Rule,
@@ -272,7 +273,9 @@ class _Context(_Together):
         s.starts = {f.start for f in s.found}
         idiom: set[int] = set()
         for f in by.get("idiom", _NO_FOUND):
-            idiom.update(range(f.start, f.end))
+            # not across punctuation: "margo: arrested. development: none" is no idiom
+            if not any(_apart(s, k, k + 1) for k in range(f.start, f.end - 1)):
+                idiom.update(range(f.start, f.end))
         grammar = s.grammar
         gate_english, gate_other = self.m._gate_english, self.m._gate_other
         words = s.words

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
 _EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
@@ -54,6 +56,10 @@ _LEADING = frozenset(
         "literally",
         "basically",
         "both",
+        "in",  # "In each other's arms.": where it happened, the subject left out
+        "on",
+        "at",
+        "with",
     }
 )
 _JOINERS = frozenset(
@@ -105,6 +111,7 @@ class _Sentence:
 
     __slots__ = (
         "aside",
+        "aside_things",
         "asking",
         "by",
         "cues",
@@ -128,6 +135,7 @@ class _Sentence:
         self.text = text
         self.mentions: list[_Mention] = []
         self.aside: list[str] = []  # real people named here as history ("the real Deke")
+        self.aside_things: list[str] = []  # and real things ("the real Sea Dragon")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
@@ -230,11 +238,13 @@ def _season_named(texts: list[str]) -> int | None:
     """The season "s4", "season 4" or "t4" at the start of ``texts``."""
     if not texts:
         return None
-    code = _SEASON.match(texts[0])
+    code = _SEASON.match(texts[0]) or _CROSS_CODE.match(texts[0])
     if code:
         return int(code.group(1))
-    if texts[0] in _SEASON_WORDS and len(texts) > 1 and texts[1].isdigit() and len(texts[1]) == 1:
-        return int(texts[1])
+    if texts[0] in _SEASON_WORDS and len(texts) > 1:
+        if texts[1].isdigit() and len(texts[1]) == 1:
+            return int(texts[1])
+        return _NUMBER_WORDS.get(texts[1])  # "season one"
     return None
 
 

@@ -17,6 +17,11 @@ _GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "
 _GENDERED |= {"dude": "he", "boy": "he"}
 
 
+# "Tracy's second husband": which of a relation's people, in the order they became so
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+_ORDINALS |= {"new": -1, "newer": -1, "latest": -1, "current": -1}
+
+
 class _Related(_Who):
     """Recognising people by role or relation, and what pronouns point back at."""
 
@@ -97,6 +102,7 @@ class _Related(_Who):
         if after:
             owners = self._owners_after(s, f)
         ids: set[str] = set()
+        since: dict[str, int] = {}  # when each became so: "her second husband"
         for owner in owners:
             owner.consumed = True
             for person in self.m.people:
@@ -107,6 +113,9 @@ class _Related(_Who):
                         and self._in_season(known.first, known.last)
                     ):
                         ids.add(person.id)
+                        since[person.id] = min(known.first, since.get(person.id, known.first))
+        if len(ids) > 1 and f.start and s.words[f.start - 1].text in _ORDINALS:
+            ids = _nth(since, _ORDINALS[s.words[f.start - 1].text])
         if ids and f.start:
             # "the woman who raised Danny": Tracy, not Gordo
             gender = _GENDERED.get(s.words[f.start - 1].text)
@@ -198,3 +207,12 @@ class _Related(_Who):
                 chosen = fitting[-1] if k == index else fitting[0]
                 return chosen.persons
         return frozenset()
+
+
+def _nth(since: dict[str, int], n: int) -> set[str]:
+    """The relation's ``n``-th person by when each became so (all of them when the data
+    cannot tell them apart, or has fewer)."""
+    order = sorted(set(since.values()))
+    if not -len(order) <= n < len(order) or len(order) < len(since):
+        return set(since)
+    return {p for p, first in since.items() if first == order[n]}

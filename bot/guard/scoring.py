@@ -23,6 +23,11 @@ from bot.guard.what import _What
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
 _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # What follows these, a question takes as given: "did they split up after he died?"
+# Before a season named after an outcome, what places the outcome in it ("dies in s2",
+# "during season 1", "by the s4 premiere"); a season after it with none of these is a
+# clause of its own ("...killed in the bombing, season 2 rules")
+_PLACING = frozenset({"in", "during", "by", "of", "from", "since", "until", "through", "the"})
+_PLACING |= {"throughout", "early", "late", "mid", "at", "on", "en", "im", "dans", "em"}
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -44,28 +49,41 @@ class _Scoring(_What):
         finale the rule gives away ("Margo goes to Moscow for the summit in s2" is not the
         season 3 finale's Moscow); a subject after its outcome goes with its own clause's
         ("he loses his son in s1 and his ex-wife in the s3 finale")."""
-        if rule.season is None:
-            return False
+        season = self._season_with(s, cue, mention)
+        return season is not None and rule.season is not None and season < rule.season
+
+    def _after_its_season(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether the season named with an outcome comes after the finale the rule gives
+        away: a later episode that shows the outcome still holding gives that finale away
+        ("Sergei teaching school in Iowa in s4e8", "Margo's alive after all in s4e6")."""
+        season = self._season_with(s, cue, mention)
+        return season is not None and rule.season is not None and season > rule.season
+
+    def _season_with(self, s: _Sentence, cue: _Cue, mention: _Mention) -> int | None:
+        """The season named nearest an outcome (or its subject, after it), in its clause."""
         named = self._seasons_at.get(s.index)
         if named is None:
-            words = [t.text for t in s.words]
+            texts = [t.text for t in s.words]
             named = self._seasons_at[s.index] = [
                 (k, season)
-                for k in range(len(words))
-                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+                for k in range(len(texts))
+                if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
             ]
         if not named:
-            return False
+            return None
+        words = s.words
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
         for at in first:
             near = [
                 (abs(k - at), season)
                 for k, season in named
-                if abs(k - at) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+                if abs(k - at) <= EPISODE_REACH
+                and not _clause_break(s, min(k, at), max(k, at))
+                and (k < at or any(words[j].text in _PLACING for j in range(max(0, k - 2), k)))
             ]
             if near:
-                return min(near)[1] < rule.season
-        return False
+                return min(near)[1]
+        return None
 
     def _plainly(self, cue: _Cue) -> bool:
         """Whether an outcome is said plainly enough, in a message about the show, to

@@ -101,6 +101,12 @@ class _Together(_BackReferences):
                                 )
                                 and self._episode_near(s, mention.start)
                             )
+                            # "Sergei teaching in Iowa in s4e8": a later season's episode
+                            # shows a character's fate from an earlier finale still holding
+                            # (an event, "the mine in s2e3", does not hold on)
+                            and not (
+                                mention.persons and self._after_its_season(s, cue, mention, rule)
+                            )
                         ) or self._before_its_season(s, cue, mention, rule):
                             score *= OTHER_EPISODE
                         if cue.fuzzy:

@@ -6,7 +6,16 @@ ellipsis ("no more Karen", "Gordo... gone")."""
 from __future__ import annotations
 
 from bot.guard.matcher import stem
-from bot.guard.reading import _NONE, _apart, _Cue, _gender, _Mention, _season_named, _Sentence
+from bot.guard.reading import (
+    _NONE,
+    _apart,
+    _clause_break,
+    _Cue,
+    _gender,
+    _Mention,
+    _season_named,
+    _Sentence,
+)
 from bot.guard.relations import _Related
 from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
 
@@ -188,7 +197,17 @@ class _What(_Related):
                     s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
                 elif k in pronouns and self._object_form(s, k):
                     gender = _gender(s, k)
-                    if person in self._candidates(s.index, k, gender):
+                    # "Aleida tells her he's dead": the object is not the teller, who
+                    # comes just before in its clause
+                    doers = [
+                        m.start
+                        for m in s.mentions
+                        if m.persons
+                        and m.end <= f.start
+                        and not _clause_break(s, m.end - 1, f.start)
+                    ]
+                    before = min(doers[-1:] or [k])
+                    if person in self._candidates(s.index, before, gender):
                         s.cues.append(_Cue(f.start, k + 1, None, phrase, filled=k))
 
     def _kin_lost(self, s: _Sentence) -> None:
@@ -259,7 +278,16 @@ class _What(_Related):
         """ "Karen's not in s4 for a reason": missing from a season is the fate of the
         finale before it; "no more Molly after the s3 finale": missing, from a finale."""
         words = s.words
+        lead = s.grammar.get("absent_from", _NONE)
         for k in negations:
+            j = k + 1
+            while j in lead and j - k <= 6:  # "doesn't even get to see season 4"
+                j += 1
+            if j > k + 1 and j < len(words) and not _apart(s, k, j):
+                season = _season_named([t.text for t in words[j : j + 2]])
+                if season is not None:
+                    s.cues.append(_Cue(k, j, "death", None, absent=season))
+                    continue
             after = [t.text for t in words[k + 1 : k + 4]]
             if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
                 season = _season_named(after[1:])
@@ -274,12 +302,17 @@ class _What(_Related):
         """ "Shane's death is mid season 1, Karen's is the s3 finale": a possessive with
         no noun after it owns what the last possessive owned."""
         owned = [c for c in s.cues if c.owner and c.owner is not _NOBODY]
+        start = owned[0].start if owned else -1
+        if not owned and s.index:
+            # "Paine's death is 2x07. Gordo and Tracy's is the finale."
+            before = self.read[s.index - 1].cues
+            owned = [c for c in before if c.owner and c.owner is not _NOBODY][-1:]
         if not owned:
             return
         words = s.words
         for m in s.mentions:
             k = m.end  # the "s" of "Karen's"
-            if not m.persons or k not in s.grammar["owner"] or k <= owned[0].start:
+            if not m.persons or k not in s.grammar["owner"] or k <= start:
                 continue
             following = words[k + 1].text if k + 1 < len(words) else ""
             if following in _COPULAS or k + 1 >= len(words) or _apart(s, k, k + 1):

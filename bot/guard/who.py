@@ -31,6 +31,7 @@ _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the o
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
+_IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 
 
@@ -141,7 +142,10 @@ class _Who(_Reading):
         if len(names) > 1:
             names.sort(key=lambda f: (f.start, -(f.end - f.start)))
         taken = -1  # names do not overlap: the longest at each place wins
+        nouns = s.grammar.get("common_noun", _NONE)
         for f in names:
+            if f.start in nouns:
+                continue  # "our lead dev": a developer, not Dev
             if f.start < taken:
                 if (
                     f.fuzzy
@@ -198,6 +202,16 @@ class _Who(_Reading):
             for k in sorted(places):
                 if persons and k - 1 not in places:
                     s.mentions.append(_Mention(k, k + 1, persons, how="namesake"))
+        if self.set_aside and s.has("original_of") and self._named_after(s):
+            # "my cat is named Gordo after the guy who dies on the moon": the character
+            persons = frozenset(p for p, historic in self.set_aside.items() if not historic)
+            places = s.grammar["original_of"]
+            for k in sorted(places):
+                if persons and k - 1 not in places and not (k and s.words[k - 1].text in _IS):
+                    end = k + 1
+                    while end in places:
+                        end += 1
+                    s.mentions.append(_Mention(k, end, persons, how="namesake"))
         real_at = s.grammar.get("real", _NONE)
         history = bool(real_at) and any(
             _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
@@ -215,6 +229,7 @@ class _Who(_Reading):
                         k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
                     )
                 ):
+                    s.aside_things.append(f.key)
                     continue  # "the real Sea Dragon was never built"
                 if self._elsewhere(s, f.end) or (
                     not any(x.start == f.end for x in s.of("name") + s.of("thing"))
@@ -222,6 +237,45 @@ class _Who(_Reading):
                 ):
                     continue  # "the Outpost bar in my town"
                 s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+        self._show_versions(s)
+
+    def _show_versions(self, s: _Sentence) -> None:
+        """ "irl Sally Ride never pulled a gun, but in the show she pulls one on Ed": the
+        words that turn from real history to the show (show_version) stand for the show's
+        version of whoever and whatever was set aside as history before them, in this
+        sentence or the two before."""
+        places = s.grammar.get("show_version")
+        if not places:
+            return
+        at = min(places)
+        end = at + 1
+        while end in places:
+            end += 1
+        earlier = self.read[max(0, s.index - 2) : s.index]
+        persons = {p for e in earlier for p in e.aside}
+        things = {t for e in earlier for t in e.aside_things}
+        if s.aside or s.aside_things:
+            real = s.grammar.get("real", _NONE)
+            if any(k < at for k in real):
+                persons |= set(s.aside)
+                things |= set(s.aside_things)
+        if persons:
+            s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
+        for thing in sorted(things):
+            s.mentions.append(_Mention(at, end, thing=thing, how="thing"))
+
+    def _named_after(self, s: _Sentence) -> bool:
+        """Whether the message names something after a character, before this sentence
+        ends: "named my cactus Deke", "my dog is called Molly"."""
+        owners = s.grammar.get("namesake_owner", _NONE)
+        if any(k - 1 >= 0 and s.words[k - 1].text in _AFTER_NAMING for k in owners):
+            return False  # "named Gordo after my grandpa, the one who died in Korea"
+        return any(
+            t.text in _NAMING
+            for earlier in self.read[: s.index + 1]
+            for k in earlier.grammar.get("namesake_owner", _NONE)
+            for t in (earlier.words[k],)
+        )
 
     def _elsewhere(self, s: _Sentence, end: int) -> bool:
         """Whether the words after a name place it in the writer's world: "from HR", "in
@@ -332,7 +386,14 @@ class _Who(_Reading):
         if self.m.people[person].real and not s.has("show"):
             # history, unless a character of the show's own is in it ("in 1983 Sally
             # Ride pulls a gun on Ed")
-            historic = real or any(_YEAR.match(t.text) for t in words)
+            historic = real or (
+                any(_YEAR.match(t.text) for t in words)
+                # "von Braun's old protégée ... in 2003": the year is the relative's
+                and not (
+                    f.end in grammar.get("owner", _NONE)
+                    and any(f.end < x.start <= f.end + 3 for x in s.of("relation"))
+                )
+            )
             if historic and not any(
                 not self.m.people[int(x.key)].real and not self._someone_else(s, x, int(x.key))
                 for x in s.of("name")
