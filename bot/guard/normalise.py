@@ -445,7 +445,7 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             gap = text[run[-1].end - shift : token.start - shift]
             if len(run) == 1 and gap in _SPELLING_GAPS:
                 separator = gap
-            if gap == separator:
+            if gap == separator or _bridged(gap, separator):
                 run.append(token)
                 continue
         flush()
@@ -455,3 +455,11 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             out.append(token)
     flush()
     return out
+
+
+def _bridged(gap: str, separator: str) -> bool:
+    """A spelled word's apostrophe between its separators ("d.o.n.'.t", "c-a-n-'-t"):
+    still one word, which the contraction cut then splits as written."""
+    if not separator or gap.count("'") + gap.count("\u2019") != 1:
+        return False
+    return gap.replace("\u2019", "'").replace("'", "") in ("", separator, separator * 2)

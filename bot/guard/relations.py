@@ -121,8 +121,8 @@ class _Related(_Who):
         """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says
         which of its people is meant (none of ours, when it names none of them)."""
         word = s.words[at].text
-        if s.text[s.words[at].start : s.words[at].start + 1].islower():
-            return ids  # "Gordo's wife dies", not a name
+        if not word[:1].isalpha() or s.text[s.words[at].start : s.words[at].start + 1].islower():
+            return ids  # "Gordo's wife dies", "Ed's wife 💀": not a name
         named = {
             p.id
             for p in self.m.people

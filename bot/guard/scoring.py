@@ -11,6 +11,7 @@ from bot.guard.reading import (
     _clause_break,
     _Cue,
     _lazy,
+    _listing,
     _Mention,
     _Rule,
     _season_named,
@@ -23,6 +24,9 @@ from bot.guard.what import _What
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
 _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # What follows these, a question takes as given: "did they split up after he died?"
+# Small words inside an episode named between a name and its emoji ("in the s1 finale")
+_EPISODE_FILLER = frozenset({"the", "of", "at", "s"})
+_NOT_EPISODE = frozenset({"in", "during", "by", "then", "and"})
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -182,14 +186,25 @@ class _Scoring(_What):
         return min(both)
 
     def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
-        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
+        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰"),
+        or with only the episode between them ("karen 3x10: ⚰", "Deke in the s1 finale 🪦")."""
         if cue.start < mention.end:
             return False
         between = range(mention.end, cue.start)
-        if len(between) > EMOJI_REACH + 2:
+        if len(between) > EMOJI_REACH + 4:
             return False
         named = {k for m in s.mentions for k in range(m.start, m.end)}
-        return all(
-            k in named or not s.words[k].text[:1].isalnum() or s.words[k].text in _AND
-            for k in between
-        )
+        words = s.words
+        listed = 0
+        episode = False
+        for k in between:
+            text = words[k].text
+            if k in named or not text[:1].isalnum() or text in _AND:
+                continue
+            if _listing(text) or text in _EPISODE_FILLER:
+                listed += 1
+                episode = episode or text not in _EPISODE_FILLER | _NOT_EPISODE
+                continue
+            return False
+        # the small words count as part of an episode only when one is named
+        return (episode or not listed) and len(between) - listed <= EMOJI_REACH + 2

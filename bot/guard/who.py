@@ -60,8 +60,12 @@ class _Who(_Reading):
             return False
         counts = self._counts
         english = counts.get("en", 0)
+        # the word does not vouch for itself: "#KarenDies #MollyDies" is no German
+        itself = sum(t.text == word for s in self.read for t in s.words)
         return any(
-            counts[lang] >= 2 and counts[lang] > english for lang in languages if lang != "en"
+            counts[lang] >= 2 and counts[lang] > english and counts[lang] > itself
+            for lang in languages
+            if lang != "en"
         )
 
     def _grammar_counts(self, s: _Sentence, f: Found) -> bool:

@@ -1,0 +1,150 @@
+"""Ways of saying what happened that outsiders' messages taught the guard in round 5
+(tests/corpus/opened*.toml): slang and paraphrase the vocabulary lacked, a fate emoji with
+the episode between it and the name, spelled-out contractions, another language's small
+word that is an English fate word, and figures of speech. Each case is written for this
+test (other names, words and languages than the corpus), with innocent look-alikes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.canon.content import load_content
+from bot.guard import compile_rules, inspect
+from bot.settings import DEFAULT_CONTENT_DIR
+
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+MATCHER = compile_rules(
+    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
+)
+
+
+def spoils(text: str) -> bool:
+    return bool(inspect(text, MATCHER))
+
+
+# --- a fate emoji with only the episode between it and the name -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gordo 2x10 💀",
+        "Molly in the season 3 finale ⚰️",
+        "Tracy s2e10 🪦",
+        "Danny's mom ⚰️",  # a relation right before the emoji: the emoji is no name
+        "Tracy's ex 💀 in the s2 finale",
+    ],
+)
+def test_a_fate_emoji_after_a_name_and_its_episode_spoils(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo in the s2 premiere 😭",  # no fate emoji
+        "Deke at the bar 🪦",  # a place, not an episode, between them
+        "Deke then 🪦",
+        "Deke in ep 4 🪦",  # a mid-season episode
+    ],
+)
+def test_a_fate_emoji_past_other_words_or_another_episode_does_not(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- spelled out letter by letter, with an apostrophe ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M-o-l-l-y d-i-d-n-'-t s-u-r-v-i-v-e",
+        "m.a.r.g.o c.a.n.'.t g.o h.o.m.e",
+        "T.r.a.c.y d.o.e.s.n.’.t m.a.k.e i.t",
+    ],
+)
+def test_a_spelled_out_contraction_is_one_word(text: str) -> None:
+    assert spoils(text)
+
+
+# --- slang and paraphrase ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sergei gets a ticket west at the end of s3",
+        "By the finale Sergei is allowed to go west",
+        "miles spills the beans to the cops in the finale",
+        "miles tells them everything after the beating",
+        "lee was the OG on mars",
+        "Lee: true first on mars",
+        "dev gets yeeted out of helios",
+        "dev got booted from helios",
+        "the sea dragon caught these hands",
+        "ellen rolls up to pam's house at the end",
+        "wait Sam got the outpost?",
+        "Kelly's baby was born in orbit",
+        "the heist goes through in the s4 finale",
+        "goldilocks parked at mars forever",
+        "gordo and tracy went out as heroes",
+        "the s2 finale, gordo and tracy going out fixing the reactor",
+    ],
+)
+def test_slang_and_paraphrase_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gordo went out for drinks with tracy",  # a hint only, no finale
+        "gordo and tracy going out again in s1 was cute",
+        "Karen really buried the lede in that scene",
+        "Ed and Karen bury the hatchet in s2",
+        "Ellen is still gone on Pam in s1",
+        "the heist plan in s4 is wild",
+        "my uncle finally went west for work",
+    ],
+)
+def test_their_innocent_look_alikes_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- other languages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelly bekommt ihr Baby oben auf der Phoenix",
+        "la Ellen va a casa de Pam en el final",
+        "Ellen va chez Pam dans le final",
+        "no final a Ellen visita a Pam",
+        "Дэнни ссылают в северокорейский модуль",
+    ],
+)
+def test_finale_outcomes_in_other_languages_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dies ist die beste Folge mit Gordo",  # German "dies": this
+        "dies war mein Lieblingsmoment mit Karen im Outpost",
+        "Tracy bekommt kein Baby in Staffel 1",
+        "笑いすぎて死んだ、カレンのシーン",  # laughed to death
+        "ゴルドのジョーク、笑って死ぬかと思った",
+    ],
+)
+def test_innocent_messages_in_other_languages_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_a_fate_word_repeated_is_not_another_language() -> None:
+    """German "dies" is a small word, but a message does not turn German by repeating
+    the English fate word."""
+    assert spoils("#KarenDies #MollyDies worst finale ever")
+    assert spoils("Deke dies dies dies")
