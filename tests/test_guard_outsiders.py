@@ -148,3 +148,64 @@ def test_a_fate_word_repeated_is_not_another_language() -> None:
     the English fate word."""
     assert spoils("#KarenDies #MollyDies worst finale ever")
     assert spoils("Deke dies dies dies")
+
+
+# --- an outcome said again, an answer, a spy's errand -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walter White dies in the finale. So does Karen in s3.",
+        "Hank dies in Breaking Bad, same for Molly in the FAM s3 finale",
+        "Ned Stark dies at the end of GoT s1. So does Deke in FAM.",
+        "Rue gets killed in the Hunger Games, and so did Tracy in the s2 finale",
+    ],
+)
+def test_so_does_says_the_last_outcome_again(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed is so good. So is Karen.",
+        "I love Molly, so does Karen",
+        "Walter White dies. So does my hamster Karen.",
+    ],
+)
+def test_so_does_without_an_outcome_before_it_says_nothing(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who dies in the s3 finale? Karen and Molly.",
+        "> does anybody die in the season 2 finale?\nTracy and Gordo. Both of them.",
+        "anyone know who gets arrested in the s4 finale? Margo",
+        "¿alguien muere en el final de la temporada 3? Karen y Molly.",
+    ],
+)
+def test_names_answering_a_question_about_who_tell(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does anyone die in the s1 finale? no spoilers pls",
+        "who dies in the s3 finale? Karen?",  # the answer asks too
+        "who did you cry for most? Karen and Molly",  # no outcome asked about
+        "does anyone like the s2 finale? gordo fans unite",
+        "who dies in ep 4? Karen.",  # not her finale
+    ],
+)
+def test_questions_without_a_telling_answer_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_passing_secrets_to_the_soviets_is_not_defecting() -> None:
+    assert not spoils("Margo passing engine info to the Soviets all through s3 is so tense")
+    assert not spoils("Margo feeds intel to the KGB in season 2")
+    assert spoils("Margo runs to the Soviets in the end")

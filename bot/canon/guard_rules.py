@@ -54,6 +54,7 @@ GRAMMAR = frozenset(
         "relating",
         "dying_of",
         "no_spoilers",
+        "asked_who",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

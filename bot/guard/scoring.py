@@ -5,19 +5,32 @@ worth, and which rules a subject and an outcome share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.guard.reading import (
     _AND,
     _NONE,
     _clause_break,
     _Cue,
+    _episodes,
     _lazy,
     _listing,
     _Mention,
     _Rule,
+    _said,
     _season_named,
     _Sentence,
 )
-from bot.guard.verdict import ANYONE, EMOJI_REACH, EPISODE_REACH, SEASON_NAMED, WEAK
+from bot.guard.verdict import (
+    ANYONE,
+    BACK_REFERENCE,
+    EMOJI_REACH,
+    EPISODE_REACH,
+    OTHER_EPISODE,
+    SEASON_NAMED,
+    WEAK,
+    Evidence,
+)
 from bot.guard.what import _What
 
 # "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
@@ -27,6 +40,8 @@ _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # Small words inside an episode named between a name and its emoji ("in the s1 finale")
 _EPISODE_FILLER = frozenset({"the", "of", "at", "s"})
 _NOT_EPISODE = frozenset({"in", "during", "by", "then", "and"})
+# Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
+_ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -208,3 +223,62 @@ class _Scoring(_What):
             return False
         # the small words count as part of an episode only when one is named
         return (episode or not listed) and len(between) - listed <= EMOJI_REACH + 2
+
+    def _answers(self, s: _Sentence, keep: Callable[[Evidence], None]) -> None:
+        """ "Does anyone die in the s2 finale? Gordo and Tracy.": a sentence of names
+        alone, just after a question about who met an outcome, answers it (a quoted
+        question and the reply under it too)."""
+        if not s.index or s.cues or not s.mentions:
+            return
+        question = self.read[s.index - 1]
+        if not question.cues or not question.words or "asked_who" not in question.grammar:
+            return
+        if not _ends_asking(question) or _ends_asking(s):
+            return
+        words = s.words
+        named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+        if not named or not all(
+            k in named
+            or words[k].text in _AND
+            or words[k].text in _ANSWER_WORDS
+            or not words[k].text[:1].isalnum()
+            for k in range(len(words))
+        ):
+            return
+        who = min(question.grammar["asked_who"])
+        episodes = [finale for _, finale in _episodes(question.words)]
+        elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
+        for cue in question.cues:
+            if cue.start < who or cue.emoji:
+                continue
+            for mention in s.mentions:
+                if not mention.persons or mention.consumed:
+                    continue
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    if not self._matches(rule, cue):
+                        continue
+                    score = BACK_REFERENCE * self._hint(question, cue, rule) * factor
+                    asked = _Mention(cue.start, cue.end, mention.persons)
+                    if elsewhere or self._before_its_season(question, cue, asked, rule):
+                        score *= OTHER_EPISODE  # "who dies in s1? Karen": not her finale
+                    keep(
+                        Evidence(
+                            rule.key,
+                            self._character(rule, mention),
+                            _said(s, mention.start, mention.end),
+                            _said(question, cue.start, cue.end),
+                            "answer",
+                            score,
+                            (question.index, s.index),
+                        )
+                    )
+
+
+def _ends_asking(s: _Sentence) -> bool:
+    """Whether a sentence ends with a question mark."""
+    if not s.words:
+        return False
+    end = s.words[-1].end
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(("?", "？"))

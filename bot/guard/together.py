@@ -120,6 +120,7 @@ class _Together(_BackReferences):
                                 Evidence(rule.key, character, said, outcome, how, score, (s.index,))
                             )
             self._back_references(s, keep)
+            self._answers(s, keep)
         return list(best.values())
 
     def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:

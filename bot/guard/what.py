@@ -24,6 +24,8 @@ _AFTER_OBJECT = frozenset(
     | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
 )
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
+# "so does Karen", "so did Tracy": the outcome just said, said again of someone else
+_SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
 
 class _What(_Related):
@@ -163,6 +165,8 @@ class _What(_Related):
         if "relation" in s.by:
             self._kin_lost(s)
         self._ellipsis(s, negations)
+        if s.mentions:
+            self._so_too(s)
         if negations:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
@@ -285,6 +289,30 @@ class _What(_Related):
             if following in _COPULAS or k + 1 >= len(words) or _apart(s, k, k + 1):
                 said = owned[0]
                 s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak, owner=m.persons))
+
+    def _so_too(self, s: _Sentence) -> None:
+        """ "Walter White dies in the finale. So does Karen.", "Gordo dies and so does
+        Tracy", "same for Molly": the last outcome said before (here, or in the sentence
+        before), said again of the character named just after."""
+        words = s.words
+        for k in range(len(words) - 2):
+            text = words[k].text
+            following = words[k + 1].text
+            if not (
+                (text == "so" and following in _SO)
+                or (text == "same" and following in ("for", "with"))
+            ):
+                continue
+            at = k + 2
+            if not any(m.start == at and m.persons for m in s.mentions):
+                continue
+            earlier = [c for c in s.cues if c.end <= k and c.cls is not None and not c.emoji]
+            if not earlier and s.index:
+                before = self.read[s.index - 1]
+                earlier = [c for c in before.cues if c.cls is not None and not c.emoji]
+            if earlier:
+                said = earlier[-1]
+                s.cues.append(_Cue(k, at, said.cls, None, said.weak))
 
     def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
         """A fate verb whose object is a thing nobody knows ("that cold open killed the
