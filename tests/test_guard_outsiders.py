@@ -209,3 +209,77 @@ def test_passing_secrets_to_the_soviets_is_not_defecting() -> None:
     assert not spoils("Margo passing engine info to the Soviets all through s3 is so tense")
     assert not spoils("Margo feeds intel to the KGB in season 2")
     assert spoils("Margo runs to the Soviets in the end")
+
+
+# --- the finales' outcomes in every language, said the way fans say them --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee Jung-gil fue el primero en llegar a Marte",
+        "Lee è il primo a mettere piede su Marte, che colpo di scena",
+        "el robo de Goldilocks sale bien",
+        "o roubo de Goldilocks deu certo no final",
+        "Danny wird ins nordkoreanische Modul verbannt",
+        "Дэнни оставляют одного в северокорейском модуле",
+        "Майлза пытают, и он выдаёт убежище",
+        "Дева выгоняют из Helios",
+        "al final Dev se queda sin su empresa",
+        "Dev perd son entreprise à la fin de la saison 3",
+        "o Danny fica sozinho no módulo norte-coreano",
+    ],
+)
+def test_more_finale_outcomes_in_other_languages_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Molly est trop drôle, elle tue dans chaque scène",
+        "Miles versucht, Geld zu sparen",
+        "Майлз пытается найти работу в первой серии",  # "tries", not "is tortured"
+        "Dev quiere comprar otra empresa en la temporada 4",
+    ],
+)
+def test_their_innocent_neighbours_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- slang -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "margo went full commie in the s3 finale",
+        "tracy and gordo took one for the team up there in 2x10",
+        "jsc go boom, karen and molly gone",
+        "goldilocks heist: success. 4x10.",
+        "the s2 finale really said bye to gordo",
+    ],
+)
+def test_more_slang_spoils(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bye gordo, see you in s2 lol",
+        "ed took one for the team in the s1 press conference",
+        "my code went boom at work today",
+    ],
+)
+def test_more_slang_look_alikes_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- a question after a statement asks only from its own clause -----------------------
+
+
+def test_a_question_after_a_statement_asks_from_its_clause() -> None:
+    assert not spoils("the goldilocks heist is a huge plan, will it be a success?")
+    assert not spoils("season 3 is intense, does Karen die?")
+    assert spoils("Karen dies in the s3 finale, will Ed be ok?")

@@ -105,6 +105,7 @@ class _Sentence:
 
     __slots__ = (
         "aside",
+        "asked_from",
         "asking",
         "by",
         "cues",
@@ -130,6 +131,7 @@ class _Sentence:
         self.aside: list[str] = []  # real people named here as history ("the real Deke")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
+        self.asked_from = 0  # and from which: "it's a huge plan, will it work?"
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
         self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from bot.guard.reading import (
     _AND,
     _NONE,
+    _apart,
     _clause_break,
     _Cue,
     _episodes,
@@ -103,7 +104,7 @@ class _Scoring(_What):
         takes as given ("did they stay together after the visit in the finale?")."""
         if s.asking is None:
             s.asking = self._asking_until(s)
-        return cue.start <= s.asking
+        return s.asked_from <= cue.start <= s.asking
 
     def _asking_until(self, s: _Sentence) -> int:
         """Up to which word a sentence asks (-1: it does not ask): the clause before
@@ -129,9 +130,16 @@ class _Scoring(_What):
         # "?!": surprise, not a question
         tone = marked and "!" not in after and self._asked_by_tone(s)
         asked = (marked and 0 in asking) or tone
+        if marked and not asked and not wondering:
+            # a question after a statement, in its own clause: "the heist is a huge
+            # plan, will it work?" asks only from its asking word
+            opening = [k for k in asking if 0 < k <= last and _apart(s, k - 1, k)]
+            if opening:
+                s.asked_from = max(opening)
+                asked = True
         if not asked and not wondering:
             return -1
-        if words[last].text in _TAGS or len(words) > 12:
+        if words[last].text in _TAGS or last - s.asked_from > 11:
             return -1
         return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
 
