@@ -283,3 +283,53 @@ def test_a_question_after_a_statement_asks_from_its_clause() -> None:
     assert not spoils("the goldilocks heist is a huge plan, will it be a success?")
     assert not spoils("season 3 is intense, does Karen die?")
     assert spoils("Karen dies in the s3 finale, will Ed be ok?")
+
+
+# --- figures of speech ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen absolutely killed it in that s3 finale scene",  # "finale" is no "final scene"
+        "Margo's speech in the s3 finale buried every other scene",
+        "Deke is a dying breed of astronaut",
+        "Miles works on the asteroid mining in s4",
+    ],
+)
+def test_more_figures_of_speech_do_not_spoil(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_their_literal_neighbours_still_spoil() -> None:
+    assert spoils("Karen's final scene is the bombing")
+    assert spoils("they buried Deke on the moon")
+    assert spoils("the goldilocks heist works")
+
+
+# --- Title Case -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen And Molly Die In The Bombing",
+        "Gordo And Tracy Dying On The Moon Is Peak TV",
+        "Margo Pulls A Houdini And Fakes Her Death",
+        "Succession vibes when Dev Gets Pushed Out of Helios",
+    ],
+)
+def test_a_message_in_title_case_still_names_the_characters(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed Sheeran Is Coming To Town",
+        "Karen Gillan Dies In Doctor Who",  # a surname that is no everyday word
+        "Molly Ringwald Was Great In The Breakfast Club",
+    ],
+)
+def test_a_title_case_namesake_is_still_someone_else(text: str) -> None:
+    assert not spoils(text)

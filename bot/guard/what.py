@@ -11,7 +11,10 @@ from bot.guard.relations import _Related
 from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
+# Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
+# other scene")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
+_KILLING |= {"en:buri"}
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
 _COPULAS = frozenset({"is", "was", "comes", "came", "happens", "happened", "too", "in"})
 _AUXILIARIES = frozenset(

@@ -32,6 +32,9 @@ _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
+# A message in Title Case: this many words inside its sentences, this share capitalised
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.6
 
 
 class _Who(_Reading):
@@ -46,6 +49,20 @@ class _Who(_Reading):
                 for language in language_of.get(token.text, ()):
                     counts[language] += 1
         return counts
+
+    @_lazy
+    def _title_case(self) -> bool:
+        """Whether the message Capitalises Most Of Its Words ("Karen And Molly Die In The
+        Bombing"): then a capitalised everyday word is no surname, nor somebody else."""
+        capitals = words = 0
+        for s in self.read:
+            for k, token in enumerate(s.words):
+                raw = s.text[token.start : token.end]
+                if k == 0 or len(raw) < 2 or not raw.isalpha():
+                    continue
+                words += 1
+                capitals += raw[0].isupper() and not raw.isupper()
+        return words >= TITLE_CASE_WORDS and capitals >= TITLE_CASE_SHARE * words
 
     @_lazy
     def languages(self) -> set[str]:
@@ -94,6 +111,8 @@ class _Who(_Reading):
         raw = s.text[token.start : token.end]
         if not raw.isalpha() or raw.isupper() or k in s.starts:
             return False
+        if self._title_case and "en" in common_words().get(token.text, _NO_LANGUAGES):
+            return False  # "Karen And Molly Die": every word has its capital
         if token.text in self.m._all_names or "de" in self.languages:
             return False  # German writes every noun so ("zur Landefähre verbannt")
         first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
@@ -304,6 +323,7 @@ class _Who(_Reading):
                 and raw[:1].isupper()
                 and not raw.isupper()
                 and raw.isalpha()
+                and not (self._title_case and "en" in common_words().get(nxt.text, _NO_LANGUAGES))
                 and nxt.text not in self.m._all_names
                 and (
                     f.end not in s.starts
