@@ -333,3 +333,52 @@ def test_a_message_in_title_case_still_names_the_characters(text: str) -> None:
 )
 def test_a_title_case_namesake_is_still_someone_else(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tracy n gordo r toast in the s2 finale",
+        "sally drew down on ed in 2x10",
+        "miles sang like a bird in the finale",
+        "in Apollo 13 everyone comes home; in FAM Deke never does",
+        "Molly comes back from every mission. Karen never did, after 3x10.",
+    ],
+)
+def test_yet_more_slang_and_ellipsis_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen is no more annoying than Ed in the s3 finale",
+        "Gordo dreams of going back to the moon, Ed never does",
+        "miles sang karaoke in s4 ep 4",
+    ],
+)
+def test_yet_more_look_alikes_do_not(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- letters from other scripts, initialisms --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ꮶaren dies in the bombing",  # a Cherokee letter
+        "Ꮇolly dies in the s3 finale",
+        "Gørdø dies on the moon",  # a Latin letter with a stroke
+        "Trąçy dies on the moon",
+        "R.I.P. Karen, s3 finale",  # the initialism's dot ends no sentence
+        "r.i.p. gordo and tracy",
+    ],
+)
+def test_look_alike_letters_and_initialisms_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+def test_their_innocent_twins_do_not() -> None:
+    assert not spoils("Ꮶaren is the best character")
+    assert not spoils("R.I.P. my sleep. Karen is great in the s3 premiere")

@@ -27,6 +27,8 @@ _AFTER_OBJECT = frozenset(
     | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
 )
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
+# "Everyone comes home; Deke never does": the auxiliary after "never" that ends a clause
+_NEVER_DOES = frozenset({"does", "did", "do", "will", "would", "could"})
 # "so does Karen", "so did Tracy": the outcome just said, said again of someone else
 _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
@@ -335,7 +337,9 @@ class _What(_Related):
             if words[k].text not in ("t", "not", "never"):
                 continue
             end = k + 1
-            if end < len(words) and not _apart(s, k, end):
+            if words[k].text == "never" and end < len(words) and words[end].text in _NEVER_DOES:
+                end += 1  # "in FAM Deke never does"
+            if end < len(words) and not _apart(s, end - 1, end):
                 continue  # something follows in the clause: no ellipsis
             auxiliary = words[k - 1].text if k else ""
             if words[k].text == "t" and auxiliary not in _AUXILIARIES:
