@@ -382,3 +382,40 @@ def test_look_alike_letters_and_initialisms_spoil(text: str) -> None:
 def test_their_innocent_twins_do_not() -> None:
     assert not spoils("Ꮶaren is the best character")
     assert not spoils("R.I.P. my sleep. Karen is great in the s3 premiere")
+
+
+# --- a relation and its owner in the other languages ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la esposa de Ed muere en el atentado",
+        "la femme d'Ed meurt dans l'attentat",
+        "die Frau von Ed stirbt beim Anschlag",
+        "a esposa do Ed morre no atentado",
+        "la moglie di Ed muore nell'attentato",
+        "жену Эда убили при взрыве",  # the owner in the genitive, after
+        "la madre de Danny muere en la luna",
+        "Эллен навещает Пэм в финале третьего сезона",
+        "エレンがパムに会いに行く",
+        "Майлзу пришлось выдать убежище после пыток",
+        "Ли Чон Гиль первым оказался на Марсе",
+        "Дика похоронили на Луне",
+    ],
+)
+def test_relations_and_outcomes_in_other_languages_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эд и его жена",
+        "la madre de mi amigo Ed murió el año pasado",
+        "la esposa de Ed es la mejor, dueña del bar",
+        "Келли беременна в третьем сезоне",
+    ],
+)
+def test_relations_in_other_languages_without_a_finale_outcome_do_not(text: str) -> None:
+    assert not spoils(text)

@@ -12,6 +12,9 @@ from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
 from bot.guard.who import _Who
 
 _RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
+# "Of" before a relation's owner in the guard's languages: "the wife of Ed", "la femme
+# d'Ed", "die Frau von Ed", "a esposa do Ed"
+_OF = frozenset({"of", "de", "d", "del", "do", "da", "di", "della", "von", "vom", "du"})
 # A word before a relation that says which of its people is meant
 _GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "he"}
 _GENDERED |= {"dude": "he", "boy": "he"}
@@ -138,9 +141,11 @@ class _Related(_Who):
         names, and a verb that makes it theirs: had, raised, married...)."""
         words = s.words
         at = f.end
-        of = at + 1 < len(words) and words[at].text == "of" and not _apart(s, at - 1, at + 1)
-        if of:  # "the father of Danny and Jimmy"
+        of = at + 1 < len(words) and words[at].text in _OF and not _apart(s, at - 1, at + 1)
+        if of:  # "the father of Danny and Jimmy", "la esposa de Ed", "la moglie di Ed"
             at += 1
+        elif f.language == "ru" and at < len(words) and not _apart(s, at - 1, at):
+            of = True  # the owner in the genitive, straight after: "жена Эда"
         elif words[f.start].text not in _RELATIVE:
             if at < len(words) and words[at].text in _RELATIVE:
                 at += 1
