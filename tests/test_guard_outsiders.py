@@ -419,3 +419,36 @@ def test_relations_and_outcomes_in_other_languages_spoil(text: str) -> None:
 )
 def test_relations_in_other_languages_without_a_finale_outcome_do_not(text: str) -> None:
     assert not spoils(text)
+
+
+def test_danny_losing_his_parents_in_other_languages_spoils() -> None:
+    assert spoils("Danny pierde a sus padres en la luna")
+    assert spoils("Danny verliert seine Eltern auf dem Mond")
+    assert spoils("à la fin de la saison 2 Danny devient orphelin")
+    assert not spoils("Danny ama a sus padres en la primera temporada")
+
+
+# --- questions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was Gordo's death in the s2 finale necessary?",  # his death is taken as given
+        "is Karen's death in the finale?",
+        "did Molly's death have to happen at JSC?",
+    ],
+)
+def test_a_question_about_an_outcome_someone_owns_tells(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it true that Molly dies? just started s3",
+        "is it true Gordo survives the s2 finale?",
+    ],
+)
+def test_is_it_true_asks(text: str) -> None:
+    assert not spoils(text)

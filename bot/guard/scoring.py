@@ -99,9 +99,12 @@ class _Scoring(_What):
         """Whether the sentence asks about the outcome rather than telling it. A genuine
         question is a yes/no question ("does Gordo die?", "anyone know if Karen
         survives?") whose own clause holds the outcome. It tells when it presupposes:
-        a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
+        a wh-question ("why did Margo fake her death?"), an outcome someone owns ("was
+        Gordo's death necessary?"), an echo ("wait so Karen dies??",
         "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
         takes as given ("did they stay together after the visit in the finale?")."""
+        if cue.owner and "?" not in cue.owner:
+            return False  # "was Gordo's death necessary?": his death is taken as given
         if s.asking is None:
             s.asking = self._asking_until(s)
         return s.asked_from <= cue.start <= s.asking
