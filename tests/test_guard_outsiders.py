@@ -452,3 +452,16 @@ def test_a_question_about_an_outcome_someone_owns_tells(text: str) -> None:
 )
 def test_is_it_true_asks(text: str) -> None:
     assert not spoils(text)
+
+
+def test_spying_is_not_the_finales_defection() -> None:
+    assert not spoils("did Margo really spy for the Soviets or was she tricked? I'm on s3e5")
+    assert not spoils("Margo spying for Sergei all through season 2 is so tense")
+    assert spoils("Margo defects to the Soviets in the end")
+    assert spoils("Margo fakes her death and flees to Moscow")
+
+
+def test_an_elided_outcome_and_a_thing_buried_in_words() -> None:
+    assert spoils("||Gordo dies on the moon|| and Margo fakes hers in s3")
+    assert spoils("Sergei got out to the US after the s3 finale")
+    assert not spoils("Molly buries everyone in snark, love her")
