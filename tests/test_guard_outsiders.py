@@ -465,3 +465,12 @@ def test_an_elided_outcome_and_a_thing_buried_in_words() -> None:
     assert spoils("||Gordo dies on the moon|| and Margo fakes hers in s3")
     assert spoils("Sergei got out to the US after the s3 finale")
     assert not spoils("Molly buries everyone in snark, love her")
+
+
+def test_took_the_l_is_a_hint_of_loss() -> None:
+    """ "took the L": a loss; a spoiler only where the finale makes it plain."""
+    assert spoils("Dev took the L in the s3 finale")
+    assert spoils("margo caught the L at the end of s4")
+    assert not spoils("ed took the L on that argument lol")
+    assert not spoils("Karen took the L in s1 lol")
+    assert not spoils("Dev took the L in s4 ep 2")
