@@ -474,3 +474,39 @@ def test_took_the_l_is_a_hint_of_loss() -> None:
     assert not spoils("ed took the L on that argument lol")
     assert not spoils("Karen took the L in s1 lol")
     assert not spoils("Dev took the L in s4 ep 2")
+
+
+# --- paraphrase without the outcome's usual word -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo and Tracy never leave the moon",
+        "Tracy never makes it off the moon",
+        "Miles gives up where they're hiding",
+        "Sergei finally gets his freedom in the s3 finale",
+        "Sergei is let out of the USSR",
+        "Dev no longer runs Helios after the s3 finale",
+        "Ed blows the Sea Dragon out of the sky",  # "Dragon" is ours, nobody else
+        "Ellen ends up on Pam's doorstep",
+        "Margo ends up in a cell in the s4 finale",
+        "Kelly delivers on Phoenix",
+    ],
+)
+def test_paraphrases_spoil(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo and Tracy leave the moon for a night out in s1",
+        "Ed left the moon early in season 1",
+        "Dev runs Helios like a cult",
+        "Margo's office feels like a cell in s3",
+        "the Sea Dragon design is wild",
+    ],
+)
+def test_their_innocent_neighbours_stay_clean(text: str) -> None:
+    assert not spoils(text)

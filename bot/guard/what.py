@@ -154,6 +154,8 @@ class _What(_Related):
                 f.start > 0
                 and not _apart(s, f.start - 1, f.start)
                 and self._proper_noun(s, f.start - 1)
+                # "the Sea Dragon out of the sky": a word of a thing of ours is nobody
+                and not any(m.start < f.start <= m.end for m in s.mentions)
                 # "Gordo not Gordon Ramsay dies": Ramsay is who it is not about
                 and not any(
                     s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
