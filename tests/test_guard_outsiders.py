@@ -1,8 +1,9 @@
 """Ways of saying what happened that outsiders' messages taught the guard in round 5
 (tests/corpus/opened*.toml): slang and paraphrase the vocabulary lacked, a fate emoji with
-the episode between it and the name, spelled-out contractions, another language's small
-word that is an English fate word, and figures of speech. Each case is written for this
-test (other names, words and languages than the corpus), with innocent look-alikes.
+the episode between it and the name, spelled-out contractions, Title Case, questions and
+figures of speech. Each case is written for this test (other names and words than the
+corpus), with innocent look-alikes; the other languages are in
+test_guard_outsiders_languages.py.
 """
 
 from __future__ import annotations
@@ -112,44 +113,6 @@ def test_their_innocent_look_alikes_do_not(text: str) -> None:
     assert not spoils(text)
 
 
-# --- other languages --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kelly bekommt ihr Baby oben auf der Phoenix",
-        "la Ellen va a casa de Pam en el final",
-        "Ellen va chez Pam dans le final",
-        "no final a Ellen visita a Pam",
-        "Дэнни ссылают в северокорейский модуль",
-    ],
-)
-def test_finale_outcomes_in_other_languages_spoil(text: str) -> None:
-    assert spoils(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "dies ist die beste Folge mit Gordo",  # German "dies": this
-        "dies war mein Lieblingsmoment mit Karen im Outpost",
-        "Tracy bekommt kein Baby in Staffel 1",
-        "笑いすぎて死んだ、カレンのシーン",  # laughed to death
-        "ゴルドのジョーク、笑って死ぬかと思った",
-    ],
-)
-def test_innocent_messages_in_other_languages_do_not(text: str) -> None:
-    assert not spoils(text)
-
-
-def test_a_fate_word_repeated_is_not_another_language() -> None:
-    """German "dies" is a small word, but a message does not turn German by repeating
-    the English fate word."""
-    assert spoils("#KarenDies #MollyDies worst finale ever")
-    assert spoils("Deke dies dies dies")
-
-
 # --- an outcome said again, an answer, a spy's errand -----------------------------------
 
 
@@ -209,42 +172,6 @@ def test_passing_secrets_to_the_soviets_is_not_defecting() -> None:
     assert not spoils("Margo passing engine info to the Soviets all through s3 is so tense")
     assert not spoils("Margo feeds intel to the KGB in season 2")
     assert spoils("Margo runs to the Soviets in the end")
-
-
-# --- the finales' outcomes in every language, said the way fans say them --------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Lee Jung-gil fue el primero en llegar a Marte",
-        "Lee è il primo a mettere piede su Marte, che colpo di scena",
-        "el robo de Goldilocks sale bien",
-        "o roubo de Goldilocks deu certo no final",
-        "Danny wird ins nordkoreanische Modul verbannt",
-        "Дэнни оставляют одного в северокорейском модуле",
-        "Майлза пытают, и он выдаёт убежище",
-        "Дева выгоняют из Helios",
-        "al final Dev se queda sin su empresa",
-        "Dev perd son entreprise à la fin de la saison 3",
-        "o Danny fica sozinho no módulo norte-coreano",
-    ],
-)
-def test_more_finale_outcomes_in_other_languages_spoil(text: str) -> None:
-    assert spoils(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Molly est trop drôle, elle tue dans chaque scène",
-        "Miles versucht, Geld zu sparen",
-        "Майлз пытается найти работу в первой серии",  # "tries", not "is tortured"
-        "Dev quiere comprar otra empresa en la temporada 4",
-    ],
-)
-def test_their_innocent_neighbours_do_not(text: str) -> None:
-    assert not spoils(text)
 
 
 # --- slang -----------------------------------------------------------------------------
@@ -382,50 +309,6 @@ def test_look_alike_letters_and_initialisms_spoil(text: str) -> None:
 def test_their_innocent_twins_do_not() -> None:
     assert not spoils("Ꮶaren is the best character")
     assert not spoils("R.I.P. my sleep. Karen is great in the s3 premiere")
-
-
-# --- a relation and its owner in the other languages ------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "la esposa de Ed muere en el atentado",
-        "la femme d'Ed meurt dans l'attentat",
-        "die Frau von Ed stirbt beim Anschlag",
-        "a esposa do Ed morre no atentado",
-        "la moglie di Ed muore nell'attentato",
-        "жену Эда убили при взрыве",  # the owner in the genitive, after
-        "la madre de Danny muere en la luna",
-        "Эллен навещает Пэм в финале третьего сезона",
-        "エレンがパムに会いに行く",
-        "Майлзу пришлось выдать убежище после пыток",
-        "Ли Чон Гиль первым оказался на Марсе",
-        "Дика похоронили на Луне",
-    ],
-)
-def test_relations_and_outcomes_in_other_languages_spoil(text: str) -> None:
-    assert spoils(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Эд и его жена",
-        "la madre de mi amigo Ed murió el año pasado",
-        "la esposa de Ed es la mejor, dueña del bar",
-        "Келли беременна в третьем сезоне",
-    ],
-)
-def test_relations_in_other_languages_without_a_finale_outcome_do_not(text: str) -> None:
-    assert not spoils(text)
-
-
-def test_danny_losing_his_parents_in_other_languages_spoils() -> None:
-    assert spoils("Danny pierde a sus padres en la luna")
-    assert spoils("Danny verliert seine Eltern auf dem Mond")
-    assert spoils("à la fin de la saison 2 Danny devient orphelin")
-    assert not spoils("Danny ama a sus padres en la primera temporada")
 
 
 # --- questions ---------------------------------------------------------------------------
