@@ -393,3 +393,29 @@ def test_paraphrases_spoil(text: str) -> None:
 )
 def test_their_innocent_neighbours_stay_clean(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finale body count:\nkaren\nmolly",
+        "died in the s3 finale:\n- Karen\n- Molly",
+        "RIP list (s2 finale):\nGordo\nTracy",
+        "who dies in the s2 finale?\n\nGordo.\n\nTracy.",
+    ],
+)
+def test_names_listed_under_a_heading_that_says_the_outcome_tell(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my favourite characters:\nkaren\nmolly",
+        "characters who die mid-season:\nShane\nPatty",
+        "died in s1:\nKaren",  # not her finale
+        "the s3 finale body count:\n||Karen\nMolly||",  # the names are hidden
+    ],
+)
+def test_lists_that_do_not_tell_stay_clean(text: str) -> None:
+    assert not spoils(text)

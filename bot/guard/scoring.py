@@ -238,25 +238,25 @@ class _Scoring(_What):
     def _answers(self, s: _Sentence, keep: Callable[[Evidence], None]) -> None:
         """ "Does anyone die in the s2 finale? Gordo and Tracy.": a sentence of names
         alone, just after a question about who met an outcome, answers it (a quoted
-        question and the reply under it too)."""
-        if not s.index or s.cues or not s.mentions:
+        question and the reply under it too); so does a list after a heading that says
+        the outcome and names nobody ("finale body count:" / "karen" / "molly")."""
+        if not s.index or s.cues or not s.mentions or not _names_only(s) or _ends_asking(s):
             return
-        question = self.read[s.index - 1]
-        if not question.cues or not question.words or "asked_who" not in question.grammar:
+        # the question or heading, past the names that answer it before this sentence
+        k = s.index - 1
+        while k > max(0, s.index - 6) and not self.read[k].cues and _names_only(self.read[k]):
+            k -= 1
+        question = self.read[k]
+        if not question.cues or not question.words:
             return
-        if not _ends_asking(question) or _ends_asking(s):
+        if _ends_with(question, ":"):
+            if any(m.persons for m in question.mentions):
+                return
+            who = 0
+        elif "asked_who" in question.grammar and _ends_asking(question):
+            who = min(question.grammar["asked_who"])
+        else:
             return
-        words = s.words
-        named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
-        if not named or not all(
-            k in named
-            or words[k].text in _AND
-            or words[k].text in _ANSWER_WORDS
-            or not words[k].text[:1].isalnum()
-            for k in range(len(words))
-        ):
-            return
-        who = min(question.grammar["asked_who"])
         episodes = [finale for _, finale in _episodes(question.words)]
         elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
         for cue in question.cues:
@@ -287,9 +287,27 @@ class _Scoring(_What):
                     )
 
 
+def _names_only(s: _Sentence) -> bool:
+    """Whether a sentence is names alone ("Gordo and Tracy.", "both of them")."""
+    words = s.words
+    named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    return bool(named) and all(
+        k in named
+        or words[k].text in _AND
+        or words[k].text in _ANSWER_WORDS
+        or not words[k].text[:1].isalnum()
+        for k in range(len(words))
+    )
+
+
 def _ends_asking(s: _Sentence) -> bool:
     """Whether a sentence ends with a question mark."""
+    return _ends_with(s, "?", "？")
+
+
+def _ends_with(s: _Sentence, *marks: str) -> bool:
+    """Whether a sentence's last word is followed by one of ``marks``."""
     if not s.words:
         return False
     end = s.words[-1].end
-    return s.text[end : end + 3].lstrip(" )*_~").startswith(("?", "？"))
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)
