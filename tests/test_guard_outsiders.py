@@ -419,3 +419,10 @@ def test_names_listed_under_a_heading_that_says_the_outcome_tell(text: str) -> N
 )
 def test_lists_that_do_not_tell_stay_clean(text: str) -> None:
     assert not spoils(text)
+
+
+def test_an_intention_is_not_the_story() -> None:
+    assert not spoils("Kelly wants to have the baby on Earth")
+    assert not spoils("Margo wants to defect at first but changes her mind")
+    assert spoils("ed gives up his seat so kelly can get to orbit and have the baby")
+    assert spoils("Gordo wants to go home from the moon. He never does.")

@@ -355,7 +355,9 @@ class _What(_Related):
                 flipped = FLIPS[said.cls]  # type: ignore[index]
                 # like "doesn't make it", a denied hint of survival is a plain death
                 weak = said.weak and flipped != "death"
-                s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
+                # from the auxiliary ("doesn't"), or from "never" ("he never does")
+                first = k if words[k].text == "never" else max(0, k - 1)
+                s.cues.append(_Cue(first, end, flipped, None, weak))
 
     def _doubting(self, s: _Sentence) -> bool:
         """A question opening with a negated auxiliary ("didn't Gordo die?", "wasn't
