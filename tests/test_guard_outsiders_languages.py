@@ -139,3 +139,32 @@ def test_danny_losing_his_parents_in_other_languages_spoils() -> None:
     assert spoils("Danny verliert seine Eltern auf dem Mond")
     assert spoils("à la fin de la saison 2 Danny devient orphelin")
     assert not spoils("Danny ama a sus padres en la primera temporada")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo se fait coffrer à la fin de la saison 4",
+        "Margo wird am Ende von Staffel 4 eingebuchtet",
+        "a Margo vai em cana no final da 4ª temporada",
+        "Margo finisce dentro alla fine della stagione 4",
+        "Марго сажают в тюрьму в конце четвёртого сезона",
+        "Gordo und Tracy segnen das Zeitliche auf dem Mond",
+        "Karen casse sa pipe dans l'attentat",
+        "Karen tira le cuoia nell'attentato",
+    ],
+)
+def test_slang_for_arrests_and_deaths_in_other_languages_spoils(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo finisce il lavoro alla NASA nella stagione 2",
+        "a Margo vai ao cinema na temporada 1",
+        "Margo ouvre le coffre de sa voiture",
+    ],
+)
+def test_their_everyday_neighbours_do_not(text: str) -> None:
+    assert not spoils(text)
