@@ -426,3 +426,16 @@ def test_an_intention_is_not_the_story() -> None:
     assert not spoils("Margo wants to defect at first but changes her mind")
     assert spoils("ed gives up his seat so kelly can get to orbit and have the baby")
     assert spoils("Gordo wants to go home from the moon. He never does.")
+
+
+def test_a_hint_is_plain_only_with_its_own_finale() -> None:
+    assert spoils("gordo's gone in 2x10")  # an episode code names the finale too
+    assert spoils("tracy and gordo took one for the team up there in 2x10")
+    assert not spoils("karen, 1x10, gone")  # another season's finale
+    assert not spoils("Gordo took one for the team at the press conference in s1")
+
+
+def test_their_parents_belong_to_all_of_them() -> None:
+    assert spoils("Danny and Jimmy lose both their parents on the Moon in the s2 finale")
+    assert spoils("Danny and Jimmy lose their parents in s2")
+    assert not spoils("both of them lose their jobs in s1")

@@ -308,10 +308,10 @@ class _Context(_Together):
 
 
 def _names_finale(words: list[Token]) -> bool:
-    """Whether a sentence names a finale ("the s3 finale", "s2e10", "episode 10")."""
+    """Whether a sentence names a finale ("the s3 finale", "s2e10", "2x10", "episode 10")."""
     return any(
         t.text in _FINALES
-        or t.text.endswith("e10")
+        or t.text.endswith(("e10", "x10"))
         or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
         for k, t in enumerate(words)
     )

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from bot.guard.judge import Matcher
 
 
-_SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
+_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+)?$")  # s3, t3, s3e9, 3x09
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09

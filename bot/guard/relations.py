@@ -64,7 +64,7 @@ class _Related(_Who):
         owners: list[_Mention] = []
         k = f.start - 1
         possessive = s.grammar.get("owner", _NONE)
-        pronouns = s.grammar.get("pronoun", _NONE)
+        pronouns = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
         named = {j for m in s.mentions if m.persons for j in range(m.start, m.end)}
         while (
             k >= 0
@@ -84,9 +84,11 @@ class _Related(_Who):
                 and s.words[owners[0].start - 1].text in ("and", "&")
             ):
                 owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
-        elif k >= 0 and k in s.grammar.get("pronoun", ()):
+        elif k >= 0 and k in pronouns:
+            # "his wife"; "their parents": all of them own it
+            plural = k not in s.grammar.get("pronoun", _NONE)
             previous = self._antecedents(
-                s.index, before=f.start, plural=False, gender=_gender(s, k)
+                s.index, before=f.start, plural=plural, gender=None if plural else _gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
         elif f.start and s.words[f.start - 1].text in self.m._families:

@@ -66,14 +66,7 @@ class _Scoring(_What):
         ("he loses his son in s1 and his ex-wife in the s3 finale")."""
         if rule.season is None:
             return False
-        named = self._seasons_at.get(s.index)
-        if named is None:
-            words = [t.text for t in s.words]
-            named = self._seasons_at[s.index] = [
-                (k, season)
-                for k in range(len(words))
-                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
-            ]
+        named = self._seasons_in(s)
         if not named:
             return False
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
@@ -86,6 +79,18 @@ class _Scoring(_What):
             if near:
                 return min(near)[1] < rule.season
         return False
+
+    def _seasons_in(self, s: _Sentence) -> list[tuple[int, int]]:
+        """The seasons a sentence names, with where: (word, season)."""
+        named = self._seasons_at.get(s.index)
+        if named is None:
+            words = [t.text for t in s.words]
+            named = self._seasons_at[s.index] = [
+                (k, season)
+                for k in range(len(words))
+                if (season := _season_named(words[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+        return named
 
     def _plainly(self, cue: _Cue) -> bool:
         """Whether an outcome is said plainly enough, in a message about the show, to
@@ -169,8 +174,14 @@ class _Scoring(_What):
         the season whose finale the rule gives away ("Just finished s3... she's gone"), or,
         for a character, the thing the same rule is about ("Gordo, Tracy, the reactor:
         gone")."""
-        if not cue.weak or s.finale:
+        if not cue.weak:
             return 1.0
+        if s.finale and (
+            rule.season is None
+            or not (seasons := self._seasons_in(s))
+            or any(season == rule.season for _, season in seasons)
+        ):
+            return 1.0  # "gone in the s3 finale"; not "gone, 1x10" of a season 3 fate
         if rule.season in self.seasons:
             return SEASON_NAMED
         if persons and self._things:
