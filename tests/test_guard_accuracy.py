@@ -64,7 +64,7 @@ TUNING_FLOORS = {
         "question": (0.98, 0.94),
         "role": (0.98, 0.98),
         "slang": (0.98, 0.98),
-        "all": (0.98, 0.97),
+        "all": (0.98, 0.975),
     },
     # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); rounds 2
     # and 3 were fitted to it: their figures, less about 0.015
@@ -94,7 +94,7 @@ TUNING_FLOORS = {
         "namesake": (0.98, 0.98),
         "non-finale": (0.98, 0.93),
         "role": (0.98, 0.98),
-        "all": (0.98, 0.97),
+        "all": (0.98, 0.975),
     },
     # Round 4 (what a message says) measured it once before any change (the commit that
     # added it) and was then fitted to it: its figures after, less about 0.015
@@ -202,14 +202,14 @@ def test_the_first_corpus_still_does_well() -> None:
     """The first corpus (332 messages, 2026-11) stays a regression test."""
     result = score(OLD)
     assert result.precision >= 0.98, result.false_positives
-    assert result.recall >= 0.94, result.false_negatives
+    assert result.recall >= 0.97, result.false_negatives
 
 
 def test_the_first_held_out_corpus_still_does_well() -> None:
     """The first held-out corpus (120 messages) stays a regression test."""
     result = score(OLD_HOLDOUT)
-    assert result.precision >= 0.91, result.false_positives
-    assert result.recall >= 0.91, result.false_negatives
+    assert result.precision >= 0.98, result.false_positives
+    assert result.recall >= 0.935, result.false_negatives
 
 
 # Held-out parts: nothing was ever fitted to them; only the lead scores them, after a
