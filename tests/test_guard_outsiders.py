@@ -439,3 +439,9 @@ def test_their_parents_belong_to_all_of_them() -> None:
     assert spoils("Danny and Jimmy lose both their parents on the Moon in the s2 finale")
     assert spoils("Danny and Jimmy lose their parents in s2")
     assert not spoils("both of them lose their jobs in s1")
+
+
+def test_a_season_opening_a_new_thought_is_not_the_outcomes_time() -> None:
+    assert spoils("Karen is killed in the JSC bombing season 2 rules")
+    assert not spoils("Karen dies in season 2")  # (she does not: her finale is season 3's)
+    assert not spoils("Margo goes to Moscow for the summit in s2")

@@ -41,6 +41,10 @@ _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # Small words inside an episode named between a name and its emoji ("in the s1 finale")
 _EPISODE_FILLER = frozenset({"the", "of", "at", "s"})
 _NOT_EPISODE = frozenset({"in", "during", "by", "then", "and"})
+# Words just before a season that make it the time of what was said before it
+_LEADS_TO_SEASON = frozenset({"in", "during", "of", "by", "for", "until", "till", "from"})
+_LEADS_TO_SEASON |= {"since", "the", "this", "that", "early", "late", "mid", "through"}
+_LEADS_TO_SEASON |= {"throughout", "en", "im", "nella", "na", "no", "dans", "la", "в"}
 # Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
 _ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
@@ -70,11 +74,17 @@ class _Scoring(_What):
         if not named:
             return False
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
+        words = s.words
         for at in first:
             near = [
                 (abs(k - at), season)
                 for k, season in named
-                if abs(k - at) <= EPISODE_REACH and not _clause_break(s, min(k, at), max(k, at))
+                if abs(k - at) <= EPISODE_REACH
+                and not _clause_break(s, min(k, at), max(k, at))
+                # after the outcome, a season is its time when a small word leads to it
+                # ("killed in s2", "in the s2 finale"), not when it opens a new thought
+                # ("killed in the JSC bombing season 2 rules")
+                and (k < at or words[k - 1].text in _LEADS_TO_SEASON or k - 1 == at)
             ]
             if near:
                 return min(near)[1] < rule.season
