@@ -445,3 +445,30 @@ def test_a_season_opening_a_new_thought_is_not_the_outcomes_time() -> None:
     assert spoils("Karen is killed in the JSC bombing season 2 rules")
     assert not spoils("Karen dies in season 2")  # (she does not: her finale is season 3's)
     assert not spoils("Margo goes to Moscow for the summit in s2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no Molly in season 4 :(",
+        "Karen isn't around for season 4",
+        "season 4 without Karen and Molly hits different",
+        "Karen's absence in s4 hurts",
+        "Tracy is missing from season 3, we all know why",
+    ],
+)
+def test_missing_from_the_next_season_tells_the_finales_fate(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen isn't around for season 1's launch party",
+        "Danny is missing in s3 ep 5",
+        "Karen is absent from s2 ep 4 lol",
+        "no Karen in season 2 ep 3, she's at the bar",
+    ],
+)
+def test_missing_from_an_episode_or_an_earlier_season_does_not(text: str) -> None:
+    assert not spoils(text)

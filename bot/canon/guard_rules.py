@@ -55,6 +55,7 @@ GRAMMAR = frozenset(
         "dying_of",
         "no_spoilers",
         "asked_who",
+        "absent",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -229,7 +229,12 @@ class Matcher:
         # may say something by itself: "Deke doesn't.", "no more Molly".
         nothing_said = not categories & _SUBJECTS or not (
             categories & _OUTCOMES
-            or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+            or any(
+                f.key in ("negation", "absent")
+                for s in read
+                for f in s.found
+                if f.category == "word"
+            )
             # "Marge becomes a widow": a death said by a relation (_Context._kin_lost)
             or any(f.key == "widow" for s in read for f in s.found if f.category == "relation")
         )

@@ -174,7 +174,7 @@ class _What(_Related):
         self._ellipsis(s, negations)
         if s.mentions:
             self._so_too(s)
-        if negations:
+        if negations or "absent" in grammar:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
@@ -267,15 +267,27 @@ class _What(_Related):
         return any(k < near[0] and not _apart(s, k, at) for k in expecting)
 
     def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
-        """ "Karen's not in s4 for a reason": missing from a season is the fate of the
-        finale before it; "no more Molly after the s3 finale": missing, from a finale."""
+        """ "Karen's not in s4 for a reason", "no Karen in season 4", "isn't around for
+        s4", "Karen's absence in s4", "season 4 without Molly": missing from a season is
+        the fate of the finale before it; "no more Molly after the s3 finale": missing,
+        from a finale."""
         words = s.words
-        for k in negations:
-            after = [t.text for t in words[k + 1 : k + 4]]
-            if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
+        named_at = {m.start: m.end for m in s.mentions if m.persons}
+        for k in sorted(set(negations) | s.grammar.get("absent", _NONE)):
+            skip = k + 1
+            if words[k].text in ("no", "without") and skip in named_at:
+                skip = named_at[skip]  # "no Karen in season 4"
+            if skip < len(words) and words[skip].text == "around":
+                skip += 1  # "isn't around for season 4"
+            after = [t.text for t in words[skip : skip + 3]]
+            season = None
+            if after[:1] in (["in"], ["on"], ["back"], ["for"], ["from"]) and len(after) >= 2:
                 season = _season_named(after[1:])
-                if season is not None:
-                    s.cues.append(_Cue(k, min(k + 3, len(words)), "death", None, absent=season))
+            elif words[k].text == "without" and k >= 2:
+                season = _season_named([t.text for t in words[k - 2 : k]])  # "s4 without Karen"
+                season = season or _season_named([words[k - 1].text])
+            if season is not None:
+                s.cues.append(_Cue(k, min(skip + 2, len(words)), "death", None, absent=season))
             elif words[k].text == "no" and after[:1] == ["more"]:
                 named = [m for m in s.mentions if m.start == k + 2 and m.persons]
                 if named:
