@@ -472,3 +472,8 @@ def test_missing_from_the_next_season_tells_the_finales_fate(text: str) -> None:
 )
 def test_missing_from_an_episode_or_an_earlier_season_does_not(text: str) -> None:
     assert not spoils(text)
+
+
+def test_a_gun_emoji_is_a_gun() -> None:
+    assert spoils("sally 🔫 ed 2x10")
+    assert not spoils("sally's 🔫 collection lol")
