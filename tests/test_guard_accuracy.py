@@ -65,7 +65,7 @@ TUNING_FLOORS = {
         "question": (0.98, 0.94),
         "role": (0.98, 0.98),
         "slang": (0.98, 0.98),
-        "all": (0.98, 0.97),
+        "all": (0.98, 0.975),
     },
     # Round 1 had never seen it (unseen-data figures then: docs/benchmarks.md); rounds 2
     # and 3 were fitted to it: their figures, less about 0.015
@@ -95,7 +95,7 @@ TUNING_FLOORS = {
         "namesake": (0.98, 0.98),
         "non-finale": (0.98, 0.93),
         "role": (0.98, 0.98),
-        "all": (0.98, 0.97),
+        "all": (0.98, 0.975),
     },
     # Round 4 (what a message says) measured it once before any change (the commit that
     # added it) and was then fitted to it: its figures after, less about 0.015
@@ -118,9 +118,18 @@ TUNING_FLOORS = {
     },
 }
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
-# round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913): overall floors under those
-# (round 5, the kinds about who is meant, fitted: 0.991 / 0.965, 0.987 / 0.944, 1.000 / 0.963)
-OPENED_FLOORS = {OPENED: (0.98, 0.95), OPENED_2: (0.97, 0.93), OPENED_3: (0.985, 0.945)}
+# round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
+# floors are its figures less about 0.015 (set again after the two halves merged)
+OPENED_FLOORS = {OPENED: (0.98, 0.95), OPENED_2: (0.97, 0.93), OPENED_3: (0.97, 0.945)}
+# Round 5 fitted the kinds about what is said to the opened sets: their figures per kind,
+# less about 0.015 (capped at 0.98, like the tuning parts' floors)
+OPENED_WHAT_FLOORS = {
+    OPENED: {"markup": (0.98, 0.93)},
+    OPENED_2: {"other-show": (0.98, 0.84), "question": (0.98, 0.92), "slang": (0.98, 0.87)},
+    OPENED_3: {},
+}
+OPENED_WHAT_KINDS: tuple[str, ...] = ("figurative", "markup", "multilingual", "obfuscated")
+OPENED_WHAT_KINDS += ("other-show", "plain", "question", "slang")
 WHO_KINDS = {"role", "cross-sentence", "namesake", "history", "lookalike", "non-finale"}
 # Round 5 fitted the kinds about who is meant to the opened sets: precision 1.000 in each,
 # recall 0.909-1.000 (before: 0.636-1.000); less about 0.015
@@ -197,18 +206,30 @@ def test_opened_sets_per_kind_about_who_is_meant(path: Path, kind: str) -> None:
     assert result.recall >= OPENED_WHO_FLOORS[path][kind], result.false_negatives
 
 
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(path, kind) for path in sorted(OPENED_WHAT_FLOORS) for kind in OPENED_WHAT_KINDS],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_opened_sets_per_kind_of_what_is_said(path: Path, kind: str) -> None:
+    result = score_by_kind(path)[kind]
+    precision, recall = OPENED_WHAT_FLOORS[path].get(kind, (0.98, 0.98))
+    assert result.precision >= precision, result.false_positives
+    assert result.recall >= recall, result.false_negatives
+
+
 def test_the_first_corpus_still_does_well() -> None:
     """The first corpus (332 messages, 2026-11) stays a regression test."""
     result = score(OLD)
     assert result.precision >= 0.98, result.false_positives
-    assert result.recall >= 0.94, result.false_negatives
+    assert result.recall >= 0.97, result.false_negatives
 
 
 def test_the_first_held_out_corpus_still_does_well() -> None:
     """The first held-out corpus (120 messages) stays a regression test."""
     result = score(OLD_HOLDOUT)
-    assert result.precision >= 0.91, result.false_positives
-    assert result.recall >= 0.91, result.false_negatives
+    assert result.precision >= 0.98, result.false_positives
+    assert result.recall >= 0.935, result.false_negatives
 
 
 # Held-out parts: nothing was ever fitted to them; only the lead scores them, after a

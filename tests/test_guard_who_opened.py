@@ -230,6 +230,7 @@ def test_a_name_or_a_fate_word_that_is_something_else(text: str) -> None:
     "text",
     [
         "Dev: pushed out of Helios. season 3 finale in a nutshell",  # still Dev
+        "a Dev lo echan de Helios en el final de la temporada 3",  # "to Dev", in Spanish
         "karen: killed. outpost: sold. s3 summed up",
         "margo: arrested. development: none.",  # no idiom across the full stop
     ],

@@ -58,6 +58,8 @@ GRAMMAR = frozenset(
         "relating",
         "dying_of",
         "no_spoilers",
+        "asked_who",
+        "absent",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -103,7 +103,7 @@ class _BackReferences(_Scoring):
                 if self._asks(s, cue):
                     score *= ASKING
                 if (
-                    cue.elsewhere and not self._after_its_season(s, cue, mention, rule)
+                    cue.elsewhere and not self._holds_on(s, cue, mention, rule)
                 ) or self._before_its_season(s, cue, mention, rule):
                     score *= OTHER_EPISODE  # "She dies in ep 4", "he never leaves in s1"
                 keep(  # type: ignore[operator]

@@ -230,7 +230,12 @@ class Matcher:
         # may say something by itself: "Deke doesn't.", "no more Molly".
         nothing_said = not categories & _SUBJECTS or not (
             categories & _OUTCOMES
-            or any(f.key == "negation" for s in read for f in s.found if f.category == "word")
+            or any(
+                f.key in ("negation", "absent")
+                for s in read
+                for f in s.found
+                if f.category == "word"
+            )
             # "Marge becomes a widow": a death said by a relation (_Context._kin_lost)
             or any(f.key == "widow" for s in read for f in s.found if f.category == "relation")
         )
@@ -311,10 +316,10 @@ class _Context(_Together):
 
 
 def _names_finale(words: list[Token]) -> bool:
-    """Whether a sentence names a finale ("the s3 finale", "s2e10", "episode 10")."""
+    """Whether a sentence names a finale ("the s3 finale", "s2e10", "2x10", "episode 10")."""
     return any(
         t.text in _FINALES
-        or t.text.endswith("e10")
+        or t.text.endswith(("e10", "x10"))
         or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
         for k, t in enumerate(words)
     )

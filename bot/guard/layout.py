@@ -31,8 +31,9 @@ _AUTOLINK = re.compile(r"<(https?://[^ >]+)>")
 _URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
-_SENTENCE_END = re.compile(r"[.!?…。！？]+(?=\s|$)|[。！？]|\n")
-_ASCII_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")  # the same, for ASCII text
+# The dot closing an initialism ("R.I.P. Karen", "a.k.a.") ends no sentence
+_SENTENCE_END = re.compile(r"(?<!\.[A-Za-z])[.!?…。！？]+(?=\s|$)|[。！？]|\n")
+_ASCII_SENTENCE_END = re.compile(r"(?<!\.[A-Za-z])[.!?]+(?=\s|$)|\n")  # the same, ASCII
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
 _MARKUP = re.compile(r"[\\`<\[|]|(?<![0-9A-Za-z])https?://")  # where a rule can start
 

@@ -60,6 +60,9 @@ _TOKEN = re.compile(
 )
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
+_LOOKALIKE = 8  # Armenian, Cherokee: scripts with letters drawn like Latin ones ("Ꮶaren")
+# Latin letters with a stroke or a ligature, which no Unicode decomposition takes apart
+_STROKED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b"})
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
 _SPELLING_GAPS: tuple[str, ...] = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙")
 _SPELLING_GAPS += ("⋅", "‧", ":", "=", "^", "\n")
@@ -88,13 +91,16 @@ def _script(char: str) -> int:
         return _GREEK
     if 0x400 <= code < 0x530:
         return _CYRILLIC
+    if 0x530 <= code < 0x590 or 0x13A0 <= code < 0x1400 or 0xAB70 <= code < 0xABC0:
+        return _LOOKALIKE
     return 0
 
 
 @cache
 def _skeletons() -> dict[str, str]:
-    """Greek and Cyrillic letters that look like a Latin letter, lower-cased: the TR39
-    confusables table as shipped by confusable_homoglyphs, read once."""
+    """Greek, Cyrillic, Armenian and Cherokee letters that look like a Latin letter,
+    lower-cased: the TR39 confusables table as shipped by confusable_homoglyphs, read
+    once."""
     from confusable_homoglyphs.confusables import (  # type: ignore[import-untyped]
         confusables_data,
     )
@@ -107,13 +113,15 @@ def _skeletons() -> dict[str, str]:
         return None
 
     table: dict[str, str] = {}
-    for code in list(range(0x370, 0x400)) + list(range(0x400, 0x530)):
+    lookalike = [*range(0x530, 0x590), *range(0x13A0, 0x1400), *range(0xAB70, 0xABC0)]
+    for code in [*range(0x370, 0x400), *range(0x400, 0x530), *lookalike]:
         char = chr(code)
         if not char.isalpha():
             continue
         mapped = latin(char) or latin(char.upper())
         if mapped:
             table[char.lower()] = mapped
+            table[char.casefold()] = mapped  # Cherokee folds to its capitals
     return table
 
 
@@ -171,7 +179,7 @@ def _fold(char: str) -> str:
         if unicodedata.combining(piece) and out and ord(out[-1]) < 0x530:
             continue  # an accent on a Latin, Greek or Cyrillic letter
         out.append(piece)
-    return unicodedata.normalize("NFC", "".join(out))
+    return unicodedata.normalize("NFC", "".join(out)).translate(_STROKED)
 
 
 def fold_text(text: str) -> tuple[str, list[int] | None]:
@@ -204,7 +212,9 @@ def _deconfuse(word: str) -> str:
     scripts = 0
     for char in word:
         scripts |= _script(char)
-    if scripts & (_GREEK | _CYRILLIC) and (scripts & _LATIN or scripts == _GREEK):
+    if scripts & (_GREEK | _CYRILLIC | _LOOKALIKE) and (
+        scripts & _LATIN or scripts in (_GREEK, _LOOKALIKE)
+    ):
         table = _skeletons()
         return "".join(table.get(c, c) for c in word)
     return word
@@ -445,7 +455,7 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             gap = text[run[-1].end - shift : token.start - shift]
             if len(run) == 1 and gap in _SPELLING_GAPS:
                 separator = gap
-            if gap == separator:
+            if gap == separator or _bridged(gap, separator):
                 run.append(token)
                 continue
         flush()
@@ -455,3 +465,11 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             out.append(token)
     flush()
     return out
+
+
+def _bridged(gap: str, separator: str) -> bool:
+    """A spelled word's apostrophe between its separators ("d.o.n.'.t", "c-a-n-'-t"):
+    still one word, which the contraction cut then splits as written."""
+    if not separator or gap.count("'") + gap.count("\u2019") != 1:
+        return False
+    return gap.replace("\u2019", "'").replace("'", "") in ("", separator, separator * 2)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from bot.guard.judge import Matcher
 
 
-_SEASON = re.compile(r"^[st](\d)(?:e\d+|x\d+)?$")
+_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+)?$")  # s3, t3, s3e9, 3x09
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
@@ -112,6 +112,7 @@ class _Sentence:
     __slots__ = (
         "aside",
         "aside_things",
+        "asked_from",
         "asking",
         "by",
         "cues",
@@ -138,6 +139,7 @@ class _Sentence:
         self.aside_things: list[str] = []  # and real things ("the real Sea Dragon")
         self.cues: list[_Cue] = []
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
+        self.asked_from = 0  # and from which: "it's a huge plan, will it work?"
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
         self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")

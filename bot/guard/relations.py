@@ -12,6 +12,9 @@ from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
 from bot.guard.who import _Who
 
 _RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
+# "Of" before a relation's owner in the guard's languages: "the wife of Ed", "la femme
+# d'Ed", "die Frau von Ed", "a esposa do Ed"
+_OF = frozenset({"of", "de", "d", "del", "do", "da", "di", "della", "von", "vom", "du"})
 # A word before a relation that says which of its people is meant
 _GENDERED = {"woman": "she", "lady": "she", "girl": "she", "man": "he", "guy": "he"}
 _GENDERED |= {"dude": "he", "boy": "he"}
@@ -66,7 +69,7 @@ class _Related(_Who):
         owners: list[_Mention] = []
         k = f.start - 1
         possessive = s.grammar.get("owner", _NONE)
-        pronouns = s.grammar.get("pronoun", _NONE)
+        pronouns = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
         named = {j for m in s.mentions if m.persons for j in range(m.start, m.end)}
         while (
             k >= 0
@@ -86,9 +89,11 @@ class _Related(_Who):
                 and s.words[owners[0].start - 1].text in ("and", "&")
             ):
                 owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
-        elif k >= 0 and k in s.grammar.get("pronoun", ()):
+        elif k >= 0 and k in pronouns:
+            # "his wife"; "their parents": all of them own it
+            plural = k not in s.grammar.get("pronoun", _NONE)
             previous = self._antecedents(
-                s.index, before=f.start, plural=False, gender=_gender(s, k)
+                s.index, before=f.start, plural=plural, gender=None if plural else _gender(s, k)
             )
             owners = [_Mention(0, 0, previous)] if previous else []
         elif f.start and s.words[f.start - 1].text in self.m._families:
@@ -130,8 +135,8 @@ class _Related(_Who):
         """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says
         which of its people is meant (none of ours, when it names none of them)."""
         word = s.words[at].text
-        if s.text[s.words[at].start : s.words[at].start + 1].islower():
-            return ids  # "Gordo's wife dies", not a name
+        if not word[:1].isalpha() or s.text[s.words[at].start : s.words[at].start + 1].islower():
+            return ids  # "Gordo's wife dies", "Ed's wife 💀": not a name
         named = {
             p.id
             for p in self.m.people
@@ -147,9 +152,11 @@ class _Related(_Who):
         names, and a verb that makes it theirs: had, raised, married...)."""
         words = s.words
         at = f.end
-        of = at + 1 < len(words) and words[at].text == "of" and not _apart(s, at - 1, at + 1)
-        if of:  # "the father of Danny and Jimmy"
+        of = at + 1 < len(words) and words[at].text in _OF and not _apart(s, at - 1, at + 1)
+        if of:  # "the father of Danny and Jimmy", "la esposa de Ed", "la moglie di Ed"
             at += 1
+        elif f.language == "ru" and at < len(words) and not _apart(s, at - 1, at):
+            of = True  # the owner in the genitive, straight after: "жена Эда"
         elif words[f.start].text not in _RELATIVE:
             if at < len(words) and words[at].text in _RELATIVE:
                 at += 1

@@ -5,29 +5,50 @@ worth, and which rules a subject and an outcome share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.guard.reading import (
     _AND,
     _NONE,
+    _apart,
     _clause_break,
     _Cue,
+    _episodes,
     _lazy,
+    _listing,
     _Mention,
     _Rule,
+    _said,
     _season_named,
     _Sentence,
 )
-from bot.guard.verdict import ANYONE, EMOJI_REACH, EPISODE_REACH, SEASON_NAMED, WEAK
+from bot.guard.verdict import (
+    ANYONE,
+    BACK_REFERENCE,
+    EMOJI_REACH,
+    EPISODE_REACH,
+    OTHER_EPISODE,
+    SEASON_NAMED,
+    WEAK,
+    Evidence,
+)
 from bot.guard.what import _What
 
 # "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
 _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 # What follows these, a question takes as given: "did they split up after he died?"
+# Small words inside an episode named between a name and its emoji ("in the s1 finale")
+_EPISODE_FILLER = frozenset({"the", "of", "at", "s"})
+_NOT_EPISODE = frozenset({"in", "during", "by", "then", "and"})
 # Before a season named after an outcome, what places the outcome in it ("dies in s2",
 # "during season 1", "by the s4 premiere"); a season after it with none of these is a
-# clause of its own ("...killed in the bombing, season 2 rules")
-_PLACING = frozenset({"in", "during", "by", "of", "from", "since", "until", "through", "the"})
-_PLACING |= {"throughout", "early", "late", "mid", "at", "on", "en", "im", "dans", "em"}
+# clause of its own ("...killed in the JSC bombing season 2 rules")
+_PLACING = frozenset({"in", "during", "of", "by", "for", "until", "till", "from", "at", "on"})
+_PLACING |= {"since", "the", "this", "that", "early", "late", "mid", "through", "em"}
+_PLACING |= {"throughout", "en", "im", "nella", "na", "no", "dans", "la", "в"}
+# Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
+_ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -59,16 +80,20 @@ class _Scoring(_What):
         season = self._season_with(s, cue, mention)
         return season is not None and rule.season is not None and season > rule.season
 
+    def _holds_on(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether a character's outcome, named with a later season's episode, is that
+        finale's fate still holding ("Sergei teaching in Iowa in s4e8"); a hint, even one
+        a rule lists ("Dev took the L in s4 ep 2"), is an event of that episode."""
+        return (
+            bool(mention.persons)
+            and not cue.weak
+            and not any(f.start == cue.start for f in s.of("weak"))
+            and self._after_its_season(s, cue, mention, rule)
+        )
+
     def _season_with(self, s: _Sentence, cue: _Cue, mention: _Mention) -> int | None:
         """The season named nearest an outcome (or its subject, after it), in its clause."""
-        named = self._seasons_at.get(s.index)
-        if named is None:
-            texts = [t.text for t in s.words]
-            named = self._seasons_at[s.index] = [
-                (k, season)
-                for k in range(len(texts))
-                if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
-            ]
+        named = self._seasons_in(s)
         if not named:
             return None
         words = s.words
@@ -79,11 +104,23 @@ class _Scoring(_What):
                 for k, season in named
                 if abs(k - at) <= EPISODE_REACH
                 and not _clause_break(s, min(k, at), max(k, at))
-                and (k < at or any(words[j].text in _PLACING for j in range(max(0, k - 2), k)))
+                and (k <= at + 1 or any(words[j].text in _PLACING for j in range(max(0, k - 2), k)))
             ]
             if near:
                 return min(near)[1]
         return None
+
+    def _seasons_in(self, s: _Sentence) -> list[tuple[int, int]]:
+        """The seasons a sentence names, with where: (word, season)."""
+        named = self._seasons_at.get(s.index)
+        if named is None:
+            texts = [t.text for t in s.words]
+            named = self._seasons_at[s.index] = [
+                (k, season)
+                for k in range(len(texts))
+                if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+        return named
 
     def _plainly(self, cue: _Cue) -> bool:
         """Whether an outcome is said plainly enough, in a message about the show, to
@@ -97,12 +134,15 @@ class _Scoring(_What):
         """Whether the sentence asks about the outcome rather than telling it. A genuine
         question is a yes/no question ("does Gordo die?", "anyone know if Karen
         survives?") whose own clause holds the outcome. It tells when it presupposes:
-        a wh-question ("why did Margo fake her death?"), an echo ("wait so Karen dies??",
+        a wh-question ("why did Margo fake her death?"), an outcome someone owns ("was
+        Gordo's death necessary?"), an echo ("wait so Karen dies??",
         "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
         takes as given ("did they stay together after the visit in the finale?")."""
+        if cue.owner and "?" not in cue.owner:
+            return False  # "was Gordo's death necessary?": his death is taken as given
         if s.asking is None:
             s.asking = self._asking_until(s)
-        return cue.start <= s.asking
+        return s.asked_from <= cue.start <= s.asking
 
     def _asking_until(self, s: _Sentence) -> int:
         """Up to which word a sentence asks (-1: it does not ask): the clause before
@@ -128,9 +168,16 @@ class _Scoring(_What):
         # "?!": surprise, not a question
         tone = marked and "!" not in after and self._asked_by_tone(s)
         asked = (marked and 0 in asking) or tone
+        if marked and not asked and not wondering:
+            # a question after a statement, in its own clause: "the heist is a huge
+            # plan, will it work?" asks only from its asking word
+            opening = [k for k in asking if 0 < k <= last and _apart(s, k - 1, k)]
+            if opening:
+                s.asked_from = max(opening)
+                asked = True
         if not asked and not wondering:
             return -1
-        if words[last].text in _TAGS or len(words) > 12:
+        if words[last].text in _TAGS or last - s.asked_from > 11:
             return -1
         return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
 
@@ -157,8 +204,14 @@ class _Scoring(_What):
         the season whose finale the rule gives away ("Just finished s3... she's gone"), or,
         for a character, the thing the same rule is about ("Gordo, Tracy, the reactor:
         gone")."""
-        if not cue.weak or s.finale:
+        if not cue.weak:
             return 1.0
+        if s.finale and (
+            rule.season is None
+            or not (seasons := self._seasons_in(s))
+            or any(season == rule.season for _, season in seasons)
+        ):
+            return 1.0  # "gone in the s3 finale"; not "gone, 1x10" of a season 3 fate
         if rule.season in self.seasons:
             return SEASON_NAMED
         if persons and self._things:
@@ -200,14 +253,102 @@ class _Scoring(_What):
         return min(both)
 
     def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
-        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰")."""
+        """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰"),
+        or with only the episode between them ("karen 3x10: ⚰", "Deke in the s1 finale 🪦")."""
         if cue.start < mention.end:
             return False
         between = range(mention.end, cue.start)
-        if len(between) > EMOJI_REACH + 2:
+        if len(between) > EMOJI_REACH + 4:
             return False
         named = {k for m in s.mentions for k in range(m.start, m.end)}
-        return all(
-            k in named or not s.words[k].text[:1].isalnum() or s.words[k].text in _AND
-            for k in between
-        )
+        words = s.words
+        listed = 0
+        episode = False
+        for k in between:
+            text = words[k].text
+            if k in named or not text[:1].isalnum() or text in _AND:
+                continue
+            if _listing(text) or text in _EPISODE_FILLER:
+                listed += 1
+                episode = episode or text not in _EPISODE_FILLER | _NOT_EPISODE
+                continue
+            return False
+        # the small words count as part of an episode only when one is named
+        return (episode or not listed) and len(between) - listed <= EMOJI_REACH + 2
+
+    def _answers(self, s: _Sentence, keep: Callable[[Evidence], None]) -> None:
+        """ "Does anyone die in the s2 finale? Gordo and Tracy.": a sentence of names
+        alone, just after a question about who met an outcome, answers it (a quoted
+        question and the reply under it too); so does a list after a heading that says
+        the outcome and names nobody ("finale body count:" / "karen" / "molly")."""
+        if not s.index or s.cues or not s.mentions or not _names_only(s) or _ends_asking(s):
+            return
+        # the question or heading, past the names that answer it before this sentence
+        k = s.index - 1
+        while k > max(0, s.index - 6) and not self.read[k].cues and _names_only(self.read[k]):
+            k -= 1
+        question = self.read[k]
+        if not question.cues or not question.words:
+            return
+        if _ends_with(question, ":"):
+            if any(m.persons for m in question.mentions):
+                return
+            who = 0
+        elif "asked_who" in question.grammar and _ends_asking(question):
+            who = min(question.grammar["asked_who"])
+        else:
+            return
+        episodes = [finale for _, finale in _episodes(question.words)]
+        elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
+        for cue in question.cues:
+            if cue.start < who or cue.emoji:
+                continue
+            for mention in s.mentions:
+                if not mention.persons or mention.consumed:
+                    continue
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    if not self._matches(rule, cue):
+                        continue
+                    score = BACK_REFERENCE * self._hint(question, cue, rule) * factor
+                    asked = _Mention(cue.start, cue.end, mention.persons)
+                    if elsewhere or self._before_its_season(question, cue, asked, rule):
+                        score *= OTHER_EPISODE  # "who dies in s1? Karen": not her finale
+                    keep(
+                        Evidence(
+                            rule.key,
+                            self._character(rule, mention),
+                            _said(s, mention.start, mention.end),
+                            _said(question, cue.start, cue.end),
+                            "answer",
+                            score,
+                            (question.index, s.index),
+                        )
+                    )
+
+
+def _names_only(s: _Sentence) -> bool:
+    """Whether a sentence is names alone ("Gordo and Tracy.", "both of them")."""
+    words = s.words
+    named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    return bool(named) and all(
+        k in named
+        or words[k].text in _AND
+        or words[k].text in _ANSWER_WORDS
+        or not words[k].text[:1].isalnum()
+        for k in range(len(words))
+    )
+
+
+def _ends_asking(s: _Sentence) -> bool:
+    """Whether a sentence ends with a question mark."""
+    return _ends_with(s, "?", "？")
+
+
+def _ends_with(s: _Sentence, *marks: str) -> bool:
+    """Whether a sentence's last word is followed by one of ``marks``."""
+    if not s.words:
+        return False
+    end = s.words[-1].end
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)

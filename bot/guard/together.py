@@ -103,10 +103,9 @@ class _Together(_BackReferences):
                             )
                             # "Sergei teaching in Iowa in s4e8": a later season's episode
                             # shows a character's fate from an earlier finale still holding
-                            # (an event, "the mine in s2e3", does not hold on)
-                            and not (
-                                mention.persons and self._after_its_season(s, cue, mention, rule)
-                            )
+                            # (an event, "the mine in s2e3", does not hold on; nor does
+                            # a mere hint: "Dev took the L in s4 ep 2")
+                            and not self._holds_on(s, cue, mention, rule)
                         ) or self._before_its_season(s, cue, mention, rule):
                             score *= OTHER_EPISODE
                         if cue.fuzzy:
@@ -126,6 +125,7 @@ class _Together(_BackReferences):
                                 Evidence(rule.key, character, said, outcome, how, score, (s.index,))
                             )
             self._back_references(s, keep)
+            self._answers(s, keep)
         return list(best.values())
 
     def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:

@@ -20,7 +20,10 @@ from bot.guard.relations import _Related
 from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
+# Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
+# other scene")
 _KILLING = frozenset({"en:kill", "en:murder", "en:slay", "en:destroy", "en:bomb", "en:nuke"})
+_KILLING |= {"en:buri"}
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "any", "every", "all", "my", "our"})
 _COPULAS = frozenset({"is", "was", "comes", "came", "happens", "happened", "too", "in"})
 _AUXILIARIES = frozenset(
@@ -33,6 +36,10 @@ _AFTER_OBJECT = frozenset(
     | {"first", "then", "there", "forever", "finally", "anyway", "eventually", "instead"}
 )
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
+# "Everyone comes home; Deke never does": the auxiliary after "never" that ends a clause
+_NEVER_DOES = frozenset({"does", "did", "do", "will", "would", "could"})
+# "so does Karen", "so did Tracy": the outcome just said, said again of someone else
+_SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
 
 class _What(_Related):
@@ -156,6 +163,8 @@ class _What(_Related):
                 f.start > 0
                 and not _apart(s, f.start - 1, f.start)
                 and self._proper_noun(s, f.start - 1)
+                # "the Sea Dragon out of the sky": a word of a thing of ours is nobody
+                and not any(m.start < f.start <= m.end for m in s.mentions)
                 # "Gordo not Gordon Ramsay dies": Ramsay is who it is not about
                 and not any(
                     s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
@@ -172,7 +181,9 @@ class _What(_Related):
         if "relation" in s.by:
             self._kin_lost(s)
         self._ellipsis(s, negations)
-        if negations:
+        if s.mentions:
+            self._so_too(s)
+        if negations or "absent" in grammar:
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
@@ -275,11 +286,14 @@ class _What(_Related):
         return any(k < near[0] and not _apart(s, k, at) for k in expecting)
 
     def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
-        """ "Karen's not in s4 for a reason": missing from a season is the fate of the
-        finale before it; "no more Molly after the s3 finale": missing, from a finale."""
+        """ "Karen's not in s4 for a reason", "no Karen in season 4", "isn't around for
+        s4", "Karen's absence in s4", "season 4 without Molly": missing from a season is
+        the fate of the finale before it; "no more Molly after the s3 finale": missing,
+        from a finale."""
         words = s.words
         lead = s.grammar.get("absent_from", _NONE)
-        for k in negations:
+        named_at = {m.start: m.end for m in s.mentions if m.persons}
+        for k in sorted(set(negations) | s.grammar.get("absent", _NONE)):
             j = k + 1
             while j in lead and j - k <= 6:  # "doesn't even get to see season 4"
                 j += 1
@@ -288,11 +302,20 @@ class _What(_Related):
                 if season is not None:
                     s.cues.append(_Cue(k, j, "death", None, absent=season))
                     continue
-            after = [t.text for t in words[k + 1 : k + 4]]
-            if after[:1] in (["in"], ["on"], ["back"]) and len(after) >= 2:
+            skip = k + 1
+            if words[k].text in ("no", "without") and skip in named_at:
+                skip = named_at[skip]  # "no Karen in season 4"
+            if skip < len(words) and words[skip].text == "around":
+                skip += 1  # "isn't around for season 4"
+            after = [t.text for t in words[skip : skip + 3]]
+            season = None
+            if after[:1] in (["in"], ["on"], ["back"], ["for"], ["from"]) and len(after) >= 2:
                 season = _season_named(after[1:])
-                if season is not None:
-                    s.cues.append(_Cue(k, min(k + 3, len(words)), "death", None, absent=season))
+            elif words[k].text == "without" and k >= 2:
+                season = _season_named([t.text for t in words[k - 2 : k]])  # "s4 without Karen"
+                season = season or _season_named([words[k - 1].text])
+            if season is not None:
+                s.cues.append(_Cue(k, min(skip + 2, len(words)), "death", None, absent=season))
             elif words[k].text == "no" and after[:1] == ["more"]:
                 named = [m for m in s.mentions if m.start == k + 2 and m.persons]
                 if named:
@@ -319,6 +342,30 @@ class _What(_Related):
                 said = owned[0]
                 s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak, owner=m.persons))
 
+    def _so_too(self, s: _Sentence) -> None:
+        """ "Walter White dies in the finale. So does Karen.", "Gordo dies and so does
+        Tracy", "same for Molly": the last outcome said before (here, or in the sentence
+        before), said again of the character named just after."""
+        words = s.words
+        for k in range(len(words) - 2):
+            text = words[k].text
+            following = words[k + 1].text
+            if not (
+                (text == "so" and following in _SO)
+                or (text == "same" and following in ("for", "with"))
+            ):
+                continue
+            at = k + 2
+            if not any(m.start == at and m.persons for m in s.mentions):
+                continue
+            earlier = [c for c in s.cues if c.end <= k and c.cls is not None and not c.emoji]
+            if not earlier and s.index:
+                before = self.read[s.index - 1]
+                earlier = [c for c in before.cues if c.cls is not None and not c.emoji]
+            if earlier:
+                said = earlier[-1]
+                s.cues.append(_Cue(k, at, said.cls, None, said.weak))
+
     def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
         """A fate verb whose object is a thing nobody knows ("that cold open killed the
         idea", "kills the mood"): a figure of speech, by its construction."""
@@ -337,7 +384,9 @@ class _What(_Related):
             if words[k].text not in ("t", "not", "never"):
                 continue
             end = k + 1
-            if end < len(words) and not _apart(s, k, end):
+            if words[k].text == "never" and end < len(words) and words[end].text in _NEVER_DOES:
+                end += 1  # "in FAM Deke never does"
+            if end < len(words) and not _apart(s, end - 1, end):
                 continue  # something follows in the clause: no ellipsis
             auxiliary = words[k - 1].text if k else ""
             if words[k].text == "t" and auxiliary not in _AUXILIARIES:
@@ -351,7 +400,9 @@ class _What(_Related):
                 flipped = FLIPS[said.cls]  # type: ignore[index]
                 # like "doesn't make it", a denied hint of survival is a plain death
                 weak = said.weak and flipped != "death"
-                s.cues.append(_Cue(max(0, k - 1), end, flipped, None, weak))
+                # from the auxiliary ("doesn't"), or from "never" ("he never does")
+                first = k if words[k].text == "never" else max(0, k - 1)
+                s.cues.append(_Cue(first, end, flipped, None, weak))
 
     def _doubting(self, s: _Sentence) -> bool:
         """A question opening with a negated auxiliary ("didn't Gordo die?", "wasn't

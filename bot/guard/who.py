@@ -33,6 +33,9 @@ _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "m
 _OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
 _ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
+# A message in Title Case: this many words inside its sentences, this share capitalised
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.6
 
 
 class _Who(_Reading):
@@ -49,6 +52,20 @@ class _Who(_Reading):
         return counts
 
     @_lazy
+    def _title_case(self) -> bool:
+        """Whether the message Capitalises Most Of Its Words ("Karen And Molly Die In The
+        Bombing"): then a capitalised everyday word is no surname, nor somebody else."""
+        capitals = words = 0
+        for s in self.read:
+            for k, token in enumerate(s.words):
+                raw = s.text[token.start : token.end]
+                if k == 0 or len(raw) < 2 or not raw.isalpha():
+                    continue
+                words += 1
+                capitals += raw[0].isupper() and not raw.isupper()
+        return words >= TITLE_CASE_WORDS and capitals >= TITLE_CASE_SHARE * words
+
+    @_lazy
     def languages(self) -> set[str]:
         """Languages the message is written in, by their small words (two at least)."""
         return {language for language, n in self._counts.items() if n >= 2}
@@ -61,8 +78,12 @@ class _Who(_Reading):
             return False
         counts = self._counts
         english = counts.get("en", 0)
+        # the word does not vouch for itself: "#KarenDies #MollyDies" is no German
+        itself = sum(t.text == word for s in self.read for t in s.words)
         return any(
-            counts[lang] >= 2 and counts[lang] > english for lang in languages if lang != "en"
+            counts[lang] >= 2 and counts[lang] > english and counts[lang] > itself
+            for lang in languages
+            if lang != "en"
         )
 
     def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
@@ -91,6 +112,8 @@ class _Who(_Reading):
         raw = s.text[token.start : token.end]
         if not raw.isalpha() or raw.isupper() or k in s.starts:
             return False
+        if self._title_case and "en" in common_words().get(token.text, _NO_LANGUAGES):
+            return False  # "Karen And Molly Die": every word has its capital
         if token.text in self.m._all_names or "de" in self.languages:
             return False  # German writes every noun so ("zur Landefähre verbannt")
         first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
@@ -354,6 +377,7 @@ class _Who(_Reading):
                 and raw[:1].isupper()
                 and not raw.isupper()
                 and raw.isalpha()
+                and not (self._title_case and "en" in common_words().get(nxt.text, _NO_LANGUAGES))
                 and nxt.text not in self.m._all_names
                 and (
                     f.end not in s.starts
