@@ -87,6 +87,12 @@ class FamBot(commands.Bot):
         return self._store
 
     @property
+    def store_open(self) -> bool:
+        """False for the command tree alone (``python -m bot sync``, or a tree read without
+        logging in): such a bot serves nothing, so nothing should start that reads the store."""
+        return self._store is not None
+
+    @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
             raise RuntimeError("the catalog is built in setup_hook; log in first")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.canon.content import load_content
+from bot.canon.content import ContentBundle, load_content
 from bot.canon.episodes import EpisodeRef
 from bot.canon.fields import ContentError
 from bot.canon.models import Fact, FactKind
 from bot.spoilers.policy import Detail, Reveal
-from bot.store import Store
+from bot.store import Store, content_sync
 from bot.store.content_sync import SyncOutcome, sync_canon
 
 
@@ -46,6 +46,35 @@ async def test_first_start_loads_then_unchanged_files_are_skipped(
         assert await store.canon.loaded_at() == loaded_at
     finally:
         await store.close()
+
+
+async def test_files_loaded_once_are_read_once_per_process_until_they_change(
+    tmp_path: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each start on PostgreSQL loads the canon into a fresh in-memory store: unchanged
+    files are not parsed again, edited ones are, and either way the store holds them."""
+    reads: list[Path] = []
+
+    def counted(root: Path) -> ContentBundle:
+        reads.append(root)
+        return load_content(root)
+
+    monkeypatch.setattr(content_sync, "load_content", counted)
+    titles = []
+    for n, edit in enumerate([None, None, "Red Moon (edited)", None]):
+        if edit is not None:
+            path = content_copy / "for-all-mankind" / "episodes" / "season-1.toml"
+            path.write_text(path.read_text().replace('title = "Red Moon"', f'title = "{edit}"'))
+        store = await Store.open(tmp_path / f"fresh-{n}.sqlite3")
+        try:
+            assert (await sync_canon(store.canon, content_copy)).outcome is SyncOutcome.LOADED
+            episode = await store.canon.episode(EpisodeRef(1, 1))
+            assert episode is not None
+            titles.append(episode.title)
+        finally:
+            await store.close()
+    assert titles == ["Red Moon", "Red Moon", "Red Moon (edited)", "Red Moon (edited)"]
+    assert len(reads) == 2, "read at first, and again once edited"
 
 
 async def test_changed_files_reload(store: Store, content_copy: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from discord import app_commands
 
 from bot.__main__ import _sync
-from bot.app import FamBot, extensions
+from bot.app import FamBot, create_bot, extensions
 from bot.settings import Settings
 from tests.standin.harness import Harness
 
@@ -99,6 +100,22 @@ async def test_sync_publishes_to_one_guild_on_request(settings: Settings) -> Non
         assert not stand_in.stand_in.calls("PUT", "/applications/900000000000000002/commands")
     finally:
         await stand_in.stop()
+
+
+async def test_the_command_tree_alone_starts_nothing_that_reads_the_store(
+    settings: Settings,
+) -> None:
+    """``sync`` and the tests' /help lines load every extension without a store: the
+    guard's background work (its notice sweeper among them) used to start anyway and die
+    on its first read ("Task exception was never retrieved")."""
+    bot = create_bot(settings, commands_only=True)
+    async with bot:
+        for extension in extensions():
+            await bot.load_extension(extension)
+        await asyncio.sleep(0)  # a task started by loading has run its first step
+        started = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        assert [t.get_name() for t in started] == []
+        assert not bot.store_open
 
 
 async def test_login_never_syncs(harness: Harness) -> None:

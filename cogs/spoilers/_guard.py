@@ -36,7 +36,10 @@ class SpoilerGuard(commands.Cog):
         self.review: GuardReview | None = None  # the review band (issue 9), set in setup
 
     async def cog_load(self) -> None:
-        await self.engine.start()
+        # The command tree alone has no store: the engine's background work (the notice
+        # sweeper, catch-up marks, adoption) would fail on its first read of it.
+        if self.bot.store_open:
+            await self.engine.start()
 
     async def cog_unload(self) -> None:
         # discord.py unloads extensions before it closes the connection, so this runs
