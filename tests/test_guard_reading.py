@@ -8,20 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.canon.content import load_content
-from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, compile_rules, inspect
+from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, inspect
 from bot.guard.matcher import Vocabulary
 from bot.guard.normalise import tokens
-from bot.settings import DEFAULT_CONTENT_DIR
-
-BUNDLE = load_content(DEFAULT_CONTENT_DIR)
-MATCHER = compile_rules(
-    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
-)
-
-
-def spoils(text: str) -> bool:
-    return bool(inspect(text, MATCHER))
+from tests.finale_matcher import MATCHER, spoils
 
 
 def words(text: str) -> list[str]:

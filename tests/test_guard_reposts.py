@@ -14,16 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.canon.content import load_content
-from bot.guard import compile_rules, everything, inspect, tag_finding
+from bot.guard import everything, inspect, tag_finding
 from bot.guard.layout import layout, readable
-from bot.settings import DEFAULT_CONTENT_DIR
 from tests.examples import examples
+from tests.finale_matcher import MATCHER
 
-BUNDLE = load_content(DEFAULT_CONTENT_DIR)
-MATCHER = compile_rules(
-    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
-)
 FINALE = [
     "Gordo dies on the moon",
     "Karen is killed in the JSC bombing",

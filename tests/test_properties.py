@@ -14,19 +14,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.canon.content import ContentBundle, load_content
 from bot.canon.episodes import EpisodeRef
-from bot.guard import compile_rules, inspect, tag_finding
+from bot.guard import inspect, tag_finding
 from bot.guard.layout import layout
 from bot.render.compose import compose
-from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import Audience, Detail
 from bot.views import ReplyView, first_page
 from tests.examples import examples
+from tests.finale_matcher import BUNDLE, MATCHER
 from tests.renderers import Canon, Sample, every_sample
 from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
 
-BUNDLE: ContentBundle = load_content(DEFAULT_CONTENT_DIR)
 EPISODES = [e.ref for e in BUNDLE.episodes]
 SERIES = sorted({ref.series for ref in EPISODES})
 SLOW = [HealthCheck.too_slow]
@@ -152,9 +150,6 @@ def test_progress_only_takes_untagged_text_away(
 
 # --- reposts ---------------------------------------------------------------------
 
-MATCHER = compile_rules(
-    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
-)
 SPOILERS = [
     "Gordo dies on the moon.",
     "Karen is killed in the bombing!",
