@@ -25,6 +25,7 @@ from tests.guard_accuracy import (
     TUNING_3,
     TUNING_4,
     TUNING_5,
+    TUNING_6,
     corpus,
     score,
     score_by_kind,
@@ -139,6 +140,13 @@ OPENED_WHO_FLOORS = {
     OPENED_3: {"history": 0.89, "non-finale": 0.90}
     | {k: 0.98 for k in WHO_KINDS - {"history", "non-finale"}},
 }
+# Round 5b fitted tuning6's kinds about what is said (written by outsiders who never saw
+# the guard): before, figurative 0.933 / 0.824, slang 1.000 / 0.895, multilingual
+# 1.000 / 0.950, other-show 1.000 / 1.000; after, 1.000 / 1.000 in each; less about 0.015,
+# capped at 0.98
+TUNING6_WHAT_FLOORS = {
+    kind: (0.98, 0.98) for kind in ("figurative", "slang", "multilingual", "other-show")
+}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -214,6 +222,14 @@ def test_opened_sets_per_kind_about_who_is_meant(path: Path, kind: str) -> None:
 def test_opened_sets_per_kind_of_what_is_said(path: Path, kind: str) -> None:
     result = score_by_kind(path)[kind]
     precision, recall = OPENED_WHAT_FLOORS[path].get(kind, (0.98, 0.98))
+    assert result.precision >= precision, result.false_positives
+    assert result.recall >= recall, result.false_negatives
+
+
+@pytest.mark.parametrize("kind", sorted(TUNING6_WHAT_FLOORS))
+def test_tuning6_per_kind_of_what_is_said(kind: str) -> None:
+    result = score_by_kind(TUNING_6)[kind]
+    precision, recall = TUNING6_WHAT_FLOORS[kind]
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 

@@ -34,6 +34,7 @@ GRAMMAR = frozenset(
         "expecting",
         "expected_modal",
         "laughter",
+        "literal",
         "he",
         "feminine",
         "masculine",

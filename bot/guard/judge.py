@@ -281,6 +281,8 @@ class _Context(_Together):
             # not across punctuation: "margo: arrested. development: none" is no idiom
             if not any(_apart(s, k, k + 1) for k in range(f.start, f.end - 1)):
                 idiom.update(range(f.start, f.end))
+        if idiom and self._meant_literally():
+            idiom.clear()  # "goes out with a bang. and I mean an actual bang"
         grammar = s.grammar
         gate_english, gate_other = self.m._gate_english, self.m._gate_other
         words = s.words
@@ -313,6 +315,11 @@ class _Context(_Together):
                         and not _clause_break(s, min(k, cue.start), max(k, cue.start))
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
+
+    def _meant_literally(self) -> bool:
+        """Whether the writer says, anywhere in the message, that a figure is meant as it
+        stands ("not figuratively", "I mean an actual bang")."""
+        return any(f.key == "literal" for r in self.read for f in r.found if f.category == "word")
 
 
 def _names_finale(words: list[Token]) -> bool:
