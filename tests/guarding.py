@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from types import ModuleType
 from typing import Any, cast
@@ -101,6 +101,20 @@ def notices(harness: Harness, channel_id: int = CHANNEL_ID) -> list[Recorded]:
 def up(harness: Harness, message: Message) -> bool:
     """Whether a member's original is still in the channel."""
     return message.id in harness.stand_in.messages
+
+
+def deleting_a_notice(harness: Harness, channel_id: int = CHANNEL_ID) -> Callable[[Any], bool]:
+    """Matches a request deleting one of the bot's own posts in a channel (a notice),
+    known only by what it deletes: set before the notice exists, the match cannot miss a
+    deletion that comes sooner than the test looks."""
+
+    def deleting(request: Any) -> bool:
+        tail = str(request.path).rsplit("/", 1)[-1]
+        if request.method != "DELETE" or not tail.isdigit():
+            return False
+        return harness.stand_in.messages.get(int(tail)) in bot_messages(harness, channel_id)
+
+    return deleting
 
 
 def bot_messages(harness: Harness, channel_id: int) -> list[Message]:
