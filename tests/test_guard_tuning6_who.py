@@ -140,3 +140,36 @@ def test_a_thing_referred_back_to_is_told() -> None:
 )
 def test_wondering_whether_it_works_is_asked(text: str) -> None:
     assert not spoils(text)
+
+
+def test_a_spouse_tells_the_others_gender() -> None:
+    # Molly is Wayne's wife, so "she" skips Wayne, named nearer
+    assert spoils(
+        "Molly and Wayne are at the Polaris party in s3. Then Wayne goes home early."
+        " She never makes it out of the finale."
+    )
+
+
+# --- a role placed in the writer's world is somebody else --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bar owner in my town died last year",
+        "the outpost owner at my local bar died last year",
+    ],
+)
+def test_a_role_in_the_writers_world_is_someone_else(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the outpost owner in the show dies in the s3 finale",
+        "the Polaris owner in s3 gets killed in the finale",
+    ],
+)
+def test_a_role_in_the_show_still_counts(text: str) -> None:
+    assert spoils(text)
