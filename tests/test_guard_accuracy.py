@@ -117,6 +117,16 @@ TUNING_FLOORS = {
         "namesake": (0.98, 0.98),
         "all": (0.98, 0.91),
     },
+    # Round 5b, written by outsiders who never saw the guard: 0.986 / 0.907 before any
+    # change (the commit that added it; role 0.762, figurative 0.933 / 0.824), 1.000 /
+    # 1.000 in every kind after; less about 0.015, capped at 0.98
+    TUNING_6: {
+        kind: (0.98, 0.98)
+        for kind in (
+            *("cross-sentence", "history", "namesake", "role", "all"),
+            *("figurative", "slang", "multilingual", "other-show"),
+        )
+    },
 }
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
@@ -139,13 +149,6 @@ OPENED_WHO_FLOORS = {
     OPENED_2: {"non-finale": 0.91} | {k: 0.98 for k in WHO_KINDS - {"non-finale"}},
     OPENED_3: {"history": 0.89, "non-finale": 0.90}
     | {k: 0.98 for k in WHO_KINDS - {"history", "non-finale"}},
-}
-# Round 5b fitted tuning6's kinds about what is said (written by outsiders who never saw
-# the guard): before, figurative 0.933 / 0.824, slang 1.000 / 0.895, multilingual
-# 1.000 / 0.950, other-show 1.000 / 1.000; after, 1.000 / 1.000 in each; less about 0.015,
-# capped at 0.98
-TUNING6_WHAT_FLOORS = {
-    kind: (0.98, 0.98) for kind in ("figurative", "slang", "multilingual", "other-show")
 }
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
@@ -222,14 +225,6 @@ def test_opened_sets_per_kind_about_who_is_meant(path: Path, kind: str) -> None:
 def test_opened_sets_per_kind_of_what_is_said(path: Path, kind: str) -> None:
     result = score_by_kind(path)[kind]
     precision, recall = OPENED_WHAT_FLOORS[path].get(kind, (0.98, 0.98))
-    assert result.precision >= precision, result.false_positives
-    assert result.recall >= recall, result.false_negatives
-
-
-@pytest.mark.parametrize("kind", sorted(TUNING6_WHAT_FLOORS))
-def test_tuning6_per_kind_of_what_is_said(kind: str) -> None:
-    result = score_by_kind(TUNING_6)[kind]
-    precision, recall = TUNING6_WHAT_FLOORS[kind]
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 

@@ -10,19 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.canon.content import load_content
-from bot.guard import compile_rules, inspect
-from bot.settings import DEFAULT_CONTENT_DIR
-
-BUNDLE = load_content(DEFAULT_CONTENT_DIR)
-MATCHER = compile_rules(
-    [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
-)
-
-
-def spoils(text: str) -> bool:
-    return bool(inspect(text, MATCHER))
-
+from tests.finale_matcher import spoils
 
 # --- a figure of speech the writer says is meant as it stands --------------------------
 

@@ -198,6 +198,22 @@ def _gender(character: Character) -> str | None:
     return None
 
 
+# A spouse's relation word tells the other's gender when nothing else does: Molly is
+# Wayne's wife, so Wayne is a "he"; Deke is Marge's husband, so Marge is a "she".
+_SPOUSE_OF = {"wife": "he", "widow": "he", "husband": "she"}
+
+
+def _spouses_gender(characters: Mapping[str, Character], genders: dict[str, str | None]) -> None:
+    for character in characters.values():
+        for known in character.known_as:
+            if known.of is None or genders.get(known.of) is not None:
+                continue
+            said = {w for word in known.words for w in word.split("|")}
+            guesses = {_SPOUSE_OF[w] for w in said if w in _SPOUSE_OF}
+            if len(guesses) == 1:
+                genders[known.of] = guesses.pop()
+
+
 def _inverse(
     character: Character,
     characters: Mapping[str, Character],
@@ -241,6 +257,7 @@ def _people(
 ) -> tuple[Person, ...]:
     relation_names = {part for key in relations for part in key.split("+")}
     genders = {cid: _gender(character) for cid, character in characters.items()}
+    _spouses_gender(characters, genders)
     people = []
     for character in characters.values():
         roles = []

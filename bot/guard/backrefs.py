@@ -286,6 +286,8 @@ class _BackReferences(_Scoring):
                             continue
                         it = near[0]
                         score = BACK_REFERENCE * self._hint(s, cue, rule)
+                        if self._asks(s, cue):
+                            score *= ASKING  # "whether they pull it off, no idea"
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,

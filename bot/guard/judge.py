@@ -279,8 +279,13 @@ class _Context(_Together):
         idiom: set[int] = set()
         for f in by.get("idiom", _NO_FOUND):
             # not across punctuation: "margo: arrested. development: none" is no idiom
-            if not any(_apart(s, k, k + 1) for k in range(f.start, f.end - 1)):
-                idiom.update(range(f.start, f.end))
+            if any(_apart(s, k, k + 1) for k in range(f.start, f.end - 1)):
+                continue
+            # a longer literal phrase from the same place wins: "dying to stop the
+            # meltdown" is a death, though "dying to" alone is eagerness
+            if any(c.start == f.start and c.end > f.end for c in by.get("cue", _NO_FOUND)):
+                continue
+            idiom.update(range(f.start, f.end))
         if idiom and self._meant_literally():
             idiom.clear()  # "goes out with a bang. and I mean an actual bang"
         grammar = s.grammar

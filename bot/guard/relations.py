@@ -48,6 +48,8 @@ class _Related(_Who):
                 continue
             if _apart(s, min(positions), max(positions)):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
+            if self._elsewhere(s, max(positions) + 1):
+                continue  # "the bar owner in my town": someone in the writer's world
             s.mentions.append(
                 _Mention(
                     min(positions),

@@ -150,8 +150,11 @@ class _Scoring(_What):
         words = s.words
         grammar = s.grammar
         asking = grammar.get("asking", _NONE)
-        # "anyone know if...": the "know" of an asking phrase presumes nothing
-        if not words or grammar.get("presuming", _NONE) - grammar.get("wondering", _NONE):
+        # "anyone know if...": the "know" of an asking phrase presumes nothing, nor does
+        # a word after it ("whether they pull it off no idea, so don't tell me")
+        wonders = grammar.get("wondering", _NONE)
+        wondered = max(wonders, default=len(words))
+        if not words or any(k < wondered for k in grammar.get("presuming", _NONE) - wonders):
             return -1
         if self._doubting(s):
             return -1
@@ -165,6 +168,10 @@ class _Scoring(_What):
                 break
         marked = after.startswith(("?", "？"))
         wondering = s.has("wondering")
+        if wondering and not marked:
+            # without a question mark, the wondering clause ends at punctuation
+            ends = (k for k in range(wondered, len(words) - 1) if _apart(s, k, k + 1))
+            last = next(ends, last)
         # "?!": surprise, not a question
         tone = marked and "!" not in after and self._asked_by_tone(s)
         asked = (marked and 0 in asking) or tone

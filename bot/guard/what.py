@@ -42,6 +42,22 @@ _NEVER_DOES = frozenset({"does", "did", "do", "will", "would", "could"})
 _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
 
+_NEITHER_NOR = frozenset({"neither", "nor"})
+
+
+def _past_groups(s: _Sentence, negations: frozenset[int] | set[int]) -> set[int]:
+    """A negation that opens a group ("neither of them", "neither one") negates from the
+    group's end: "neither of them is coming home" reaches "coming home"."""
+    group = s.grammar.get("group", _NONE)
+    moved = set(negations)
+    for k in negations:
+        end = k
+        while end + 1 in group and not _apart(s, end, end + 1):
+            end += 1
+        moved.add(end)
+    return moved
+
+
 class _What(_Related):
     """Finding outcomes, one sentence at a time (after its people are known)."""
 
@@ -57,6 +73,8 @@ class _What(_Related):
         if 1 in negations and self._doubting(s):
             negations = negations - {1}  # "didn't Gordo die on the moon?" asks to confirm
         negations = negations | hedges
+        if negations and "group" in grammar:
+            negations = _past_groups(s, negations)
         seen: set[tuple[str, str, int, int]] = set()
         named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
@@ -131,7 +149,9 @@ class _What(_Related):
                     if (
                         f.start - NEGATION_REACH <= k < f.start
                         and not _apart(s, k, f.start)
-                        and k + 1 not in named  # "Gordo not Gordon Ramsay dies": a contrast
+                        # "Gordo not Gordon Ramsay dies": a contrast; not "neither Gordo
+                        # nor Tracy comes home"
+                        and (k + 1 not in named or s.words[k].text in _NEITHER_NOR)
                     )
                     # German puts "nicht" after the verb, or inside a separable one, in
                     # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
