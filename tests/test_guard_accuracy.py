@@ -249,8 +249,8 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
     HOLDOUT_4: (0.98, 0.95),  # round 3's matcher 0.987/0.958; round 4 0.991/0.953; 5: 0.991/0.966
-    HOLDOUT_5: (0.98, 0.915),  # before 4b; rounds 4, 4b, 5: 0.990/0.922, 0.989/0.917, 0.995/0.927
-    HOLDOUT_6: (0.965, 0.945),  # written before round 5; rounds 4b and 5: 0.977 / 0.956
+    HOLDOUT_5: (0.98, 0.92),  # before 4b; rounds 4, 4b, 5, 5b: R 0.922, 0.917, 0.927, 0.932
+    HOLDOUT_6: (0.965, 0.945),  # written before round 5; rounds 4b, 5, 5b: 0.977 / 0.956
 }
 
 
