@@ -296,24 +296,25 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
         camel = _CAMEL.search(text) is not None
         for match in _ASCII_TOKEN.finditer(folded):
             word = match.group()
-            start, end = match.start() + shift, match.end() + shift
+            begin, finish = match.span()
             if word.isalpha():
-                token = Token(word, start, end)
                 if word in _CONTRACTIONS:
+                    token = Token(word, begin + shift, finish + shift)
                     found.extend(_cut(token, [_CONTRACTIONS[word]]))
                     continue
-                original = text[match.start() : match.end()] if camel else word
-                if camel and not original.islower() and not original.isupper():
-                    cuts = _case_cuts(
-                        [c.isupper() for c in original], [c.islower() for c in original]
-                    )
-                    if cuts:
-                        found.extend(_cut(token, cuts))
-                        continue
-                add(token)
+                if camel:
+                    original = text[begin:finish]
+                    if not original.islower() and not original.isupper():
+                        cuts = _case_cuts(
+                            [c.isupper() for c in original], [c.islower() for c in original]
+                        )
+                        if cuts:
+                            found.extend(_cut(Token(word, begin + shift, finish + shift), cuts))
+                            continue
+                add(Token(word, begin + shift, finish + shift))
             else:
                 main, others = _unleet(word)
-                add(Token(main, start, end, others))
+                add(Token(main, begin + shift, finish + shift, others))
         return _corrected(text, _join_spelled(text, _drawn_out(text, found), shift), shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()

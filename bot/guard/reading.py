@@ -240,6 +240,8 @@ def _season_named(texts: list[str]) -> int | None:
     """The season "s4", "season 4" or "t4" at the start of ``texts``."""
     if not texts:
         return None
+    if texts[0].isalpha() and texts[0] not in _SEASON_WORDS:
+        return None  # the usual word: every code below has a digit (a quick test first)
     code = _SEASON.match(texts[0]) or _CROSS_CODE.match(texts[0])
     if code:
         return int(code.group(1))

@@ -161,11 +161,12 @@ class _Scoring(_What):
         # the question mark ends the question: short sentences run together ("Karen
         # muore? niente spoiler") may go on after it
         last, after = len(words) - 1, ""
-        for k, word in enumerate(words):
-            after = s.text[word.end : word.end + 3].lstrip(" )")
-            if after.startswith(("?", "？")):
-                last = k
-                break
+        if "?" in s.text or "？" in s.text:  # most sentences ask nothing: no word-by-word look
+            for k, word in enumerate(words):
+                after = s.text[word.end : word.end + 3].lstrip(" )")
+                if after.startswith(("?", "？")):
+                    last = k
+                    break
         marked = after.startswith(("?", "？"))
         wondering = s.has("wondering")
         if wondering and not marked:
