@@ -353,18 +353,19 @@ class Vocabulary:
                     append(_new(Found, (category, key, start, start + 1, fuzzy, language)))
                 if split is not None:
                     self._split(split, readings, start, fuzzy, found)
+                if not deeper:
+                    continue
                 position = start + 1
                 step = node
-                while deeper and position < count:
+                while position < count:
                     later, later_typos, _, _ = readings[position]
-                    following = None
                     for reading in later:
                         following = step.get(reading)
                         if following is not None:
                             fuzzy = fuzzy or reading in later_typos
                             break
-                    if following is None:
-                        break
+                    else:
+                        break  # no reading of the next word goes on: the walk ends
                     step = following
                     position += 1
                     for category, key, language in step.get(_END, ()):
