@@ -191,7 +191,11 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
     origin: list[int] = []
     last = len(text) - 1
     for position, char in enumerate(text):
-        folded = _fold(char) if ord(char) >= 0x80 else char.lower()
+        if char < "\x80":  # most characters even here: one each, never a regional letter
+            chars.append(char.lower())
+            origin.append(position)
+            continue
+        folded = _fold(char)
         if folded in _REGIONAL and not (
             (position > 0 and text[position - 1] in _REGIONAL)
             or (position < last and text[position + 1] in _REGIONAL)
