@@ -35,10 +35,14 @@ _ALNUM = re.compile(r"[^\W_]")
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 # The dot closing an initialism ("R.I.P. Karen", "a.k.a.") ends no sentence
-_SENTENCE_END = re.compile(r"(?<!\.[A-Za-z])[.!?…。！？]+(?=\s|$)|[。！？]|\n")
-# The same, in ASCII. This one and _MARKUP open with the characters they may start at:
-# the regex engine then skips to those, instead of trying each alternative everywhere
-# (several times quicker than "(?<!\.[A-Za-z])[.!?]+(?=\s|$)|\n", with the same matches).
+# (a run of stops before a space or the end; a Japanese or Chinese stop anywhere; a line
+# break). The patterns here open with the characters they may start at: the regex engine
+# then skips to those, instead of trying each alternative everywhere (several times
+# quicker than "(?<!\.[A-Za-z])[.!?…。！？]+(?=\s|$)|[。！？]|\n", with the same matches).
+_SENTENCE_END = re.compile(
+    r"[.!?…。！？\n](?:(?<=\n)|(?<!\.[A-Za-z][.!?…。！？])[.!?…。！？]*(?=\s|$)|(?<=[。！？]))"
+)
+# the same, in ASCII
 _ASCII_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\.[A-Za-z][.!?])[.!?]*(?=\s|$))")
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
 # where a rule can start: "\\", "`", "<", "[", "|", or "http(s)://" not inside a word
