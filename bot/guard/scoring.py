@@ -37,7 +37,6 @@ from bot.guard.what import _What
 # "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
 _TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
 _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
-# What follows these, a question takes as given: "did they split up after he died?"
 # Small words inside an episode named between a name and its emoji ("in the s1 finale")
 _EPISODE_FILLER = frozenset({"the", "of", "at", "s"})
 _NOT_EPISODE = frozenset({"in", "during", "by", "then", "and"})
@@ -49,6 +48,7 @@ _PLACING |= {"since", "the", "this", "that", "early", "late", "mid", "through", 
 _PLACING |= {"throughout", "en", "im", "nella", "na", "no", "dans", "la", "в"}
 # Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
 _ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
+# What follows these, a question takes as given: "did they split up after he died?"
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
