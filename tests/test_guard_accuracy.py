@@ -150,6 +150,12 @@ OPENED_WHO_FLOORS = {
     OPENED_3: {"history": 0.89, "non-finale": 0.90}
     | {k: 0.98 for k in WHO_KINDS - {"history", "non-finale"}},
 }
+# Both halves' per-kind floors on the opened sets, in one table
+OPENED_KIND_FLOORS = {
+    path: {kind: OPENED_WHAT_FLOORS[path].get(kind, (0.98, 0.98)) for kind in OPENED_WHAT_KINDS}
+    | {kind: (0.98, recall) for kind, recall in OPENED_WHO_FLOORS[path].items()}
+    for path in (OPENED, OPENED_2, OPENED_3)
+}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -208,23 +214,12 @@ def test_opened_sets(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("path", "kind"),
-    [(path, kind) for path, floors in OPENED_WHO_FLOORS.items() for kind in sorted(floors)],
+    [(path, kind) for path, floors in OPENED_KIND_FLOORS.items() for kind in sorted(floors)],
     ids=lambda x: x.stem if isinstance(x, Path) else x,
 )
-def test_opened_sets_per_kind_about_who_is_meant(path: Path, kind: str) -> None:
+def test_opened_sets_per_kind(path: Path, kind: str) -> None:
     result = score_by_kind(path)[kind]
-    assert result.precision >= 0.98, result.false_positives
-    assert result.recall >= OPENED_WHO_FLOORS[path][kind], result.false_negatives
-
-
-@pytest.mark.parametrize(
-    ("path", "kind"),
-    [(path, kind) for path in sorted(OPENED_WHAT_FLOORS) for kind in OPENED_WHAT_KINDS],
-    ids=lambda x: x.stem if isinstance(x, Path) else x,
-)
-def test_opened_sets_per_kind_of_what_is_said(path: Path, kind: str) -> None:
-    result = score_by_kind(path)[kind]
-    precision, recall = OPENED_WHAT_FLOORS[path].get(kind, (0.98, 0.98))
+    precision, recall = OPENED_KIND_FLOORS[path][kind]
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 
