@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning6, opened, opened2, opened3, old,
+NAME is one of tuning, tuning2, ..., tuning6, opened, opened2, ..., opened5, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -22,7 +22,9 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   held-out sets, written by people who never saw the guard. They stayed sealed through
   round 4 (their last unseen figures are in docs/benchmarks.md) and were opened for
   tuning in round 5: messages written by outsiders teach what the team's own do not.
-- ``tests/corpus/holdout4.toml``, ``holdout5.toml`` and ``holdout6.toml``: held out.
+- ``tests/corpus/opened4.toml`` and ``opened5.toml``: held-out sets 4 and 5, sealed
+  through round 5b and opened for tuning in round 6, when holdout7 was written.
+- ``tests/corpus/holdout6.toml`` and ``holdout7.toml``: held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -56,8 +58,8 @@ TUNING_6 = HERE / "corpus" / "tuning6.toml"
 OPENED = HERE / "corpus" / "opened.toml"
 OPENED_2 = HERE / "corpus" / "opened2.toml"
 OPENED_3 = HERE / "corpus" / "opened3.toml"
-HOLDOUT_4 = HERE / "corpus" / "holdout4.toml"
-HOLDOUT_5 = HERE / "corpus" / "holdout5.toml"
+OPENED_4 = HERE / "corpus" / "opened4.toml"
+OPENED_5 = HERE / "corpus" / "opened5.toml"
 HOLDOUT_6 = HERE / "corpus" / "holdout6.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -71,6 +73,8 @@ CORPORA = {
     "opened": OPENED,
     "opened2": OPENED_2,
     "opened3": OPENED_3,
+    "opened4": OPENED_4,
+    "opened5": OPENED_5,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }
