@@ -61,6 +61,7 @@ OPENED_3 = HERE / "corpus" / "opened3.toml"
 OPENED_4 = HERE / "corpus" / "opened4.toml"
 OPENED_5 = HERE / "corpus" / "opened5.toml"
 HOLDOUT_6 = HERE / "corpus" / "holdout6.toml"
+HOLDOUT_7 = HERE / "corpus" / "holdout7.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
