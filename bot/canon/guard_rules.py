@@ -51,6 +51,7 @@ GRAMMAR = frozenset(
         "absent_from",
         "real",
         "show",
+        "show_talk",
         "asking",
         "presuming",
         "only",

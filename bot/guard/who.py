@@ -12,6 +12,7 @@ from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
     _EPISODE_CODE,
+    _JOINERS,
     _NONE,
     _SEASON,
     _SEASON_WORDS,
@@ -239,28 +240,47 @@ class _Who(_Reading):
         history = bool(real_at) and any(
             _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
         )
-        if not history:  # "Sea Dragon was a real 1962 design" is not the show's
-            for f in s.of("thing"):
-                if (
-                    real_at
-                    and any(
-                        f.start - d in real_at and not _apart(s, f.start - d, f.start)
-                        for d in (1, 2)
-                    )
-                    # "... but in the show one launches": the show's, after all
-                    and not any(
-                        k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
-                    )
-                ):
+        for f in s.of("thing"):
+            if history:
+                if not self._turned_to_show(s, real_at, f.start):
+                    # "Sea Dragon was a real 1962 design" is not the show's (a later
+                    # "in the show" turns to its show version: _show_versions)
                     s.aside_things.append(f.key)
-                    continue  # "the real Sea Dragon was never built"
-                if self._elsewhere(s, f.end) or (
-                    not any(x.start == f.end for x in s.of("name") + s.of("thing"))
-                    and self._elsewhere(s, f.end + 1)
-                ):
-                    continue  # "the Outpost bar in my town"
-                s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+                    continue
+            elif (
+                real_at
+                and any(
+                    f.start - d in real_at and not _apart(s, f.start - d, f.start) for d in (1, 2)
+                )
+                # "... but in the show one launches": the show's, after all
+                and not any(
+                    k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
+                )
+            ):
+                s.aside_things.append(f.key)
+                continue  # "the real Sea Dragon was never built"
+            if self._elsewhere(s, f.end) or (
+                not any(x.start == f.end for x in s.of("name") + s.of("thing"))
+                and self._elsewhere(s, f.end + 1)
+            ):
+                continue  # "the Outpost bar in my town"
+            s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
         self._show_versions(s)
+
+    @staticmethod
+    def _turned_to_show(s: _Sentence, real_at: frozenset[int], at: int) -> bool:
+        """Whether, in a sentence about real history, the words before ``at`` have turned
+        to the show in a later clause: "real 1974 had no standoff on the moon, but in the
+        s1 finale a cosmonaut ...", "... in 1962, while in the show the Sea Dragon ...".
+        A show word (the show, a season, a finale) or a show version after the last word
+        of history, with a clause break between them."""
+        before = [k for k in real_at if k < at]
+        if not before:
+            return False
+        last = max(before)
+        turns = [*s.grammar.get("show_talk", ()), *s.grammar.get("show_version", ())]
+        turns += [k for k in range(last + 1, at) if _EPISODE_CODE.match(s.words[k].text)]
+        return any(last < k < at and _clause_break(s, last, k) for k in turns)
 
     def _show_versions(self, s: _Sentence) -> None:
         """ "irl Sally Ride never pulled a gun, but in the show she pulls one on Ed": the
@@ -282,6 +302,10 @@ class _Who(_Reading):
             if any(k < at for k in real):
                 persons |= set(s.aside)
                 things |= set(s.aside_things)
+        if s.index and all(s.words[k].text in _JOINERS for k in range(at)):
+            # "the Sea Dragon was never built. In the show Ed shoots one down": a sentence
+            # opening with the show's version is set against the things of the one before
+            things |= {m.thing for m in self.read[s.index - 1].mentions if m.thing}
         if persons:
             s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
         for thing in sorted(things):

@@ -1,0 +1,94 @@
+"""Who and what a message means: classes learnt from the opened sets 4 and 5 (issue 9,
+round 6), written by outsiders. Every message here is written for this test, with other
+names, words and episodes than the corpus messages that taught the class; innocent
+look-alikes beside.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+# --- a sentence about real history turns to the show in a later clause ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the turn is a finale or a season code, not only "in the show"
+        "real 1983 never saw a gun drawn at a launch site, yet in the s2 finale the Sea "
+        "Dragon gets shot down",
+        "in real life the 1974 moon had nobody on it; come the season 1 finale a Soviet "
+        "cosmonaut wanders into the mine and walks away alive",
+        # the thing set aside by a year is what "in the show" later stands for
+        "the Sea Dragon was a real 1960s concept, and in the show Ed shoots one down",
+        "the real Sea Dragon stayed on paper in 1963. In the show someone finally launches one",
+    ],
+)
+def test_history_turned_to_the_show(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in real life the Sea Dragon was drawn up in 1962 and never flew",
+        "real 1974 had no Soviet cosmonaut anywhere near an American mine",
+        # the show is named but nothing after the turn is one of its things
+        "the real Sea Dragon dates from 1962; the show borrowed the drawings",
+    ],
+)
+def test_history_that_stays_history(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- "In the show ..." opening a sentence sets it against the things of the one before --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fun fact: nobody ever built a Sea Dragon. In the show Ed fires on one.",
+        "The Sea Dragon only ever existed as a drawing. But in the show they blow one up.",
+    ],
+)
+def test_in_the_show_after_a_sentence_about_a_thing(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sea Dragon design is gorgeous. In the show the Outpost is a bar.",
+        # "in the show" in the middle of a sentence keeps to its own sentence
+        "Nobody ever built a Sea Dragon. I love how the launch pads look in the show.",
+    ],
+)
+def test_in_the_show_that_says_nothing_of_the_thing(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- "mid", "start", "beginning" place an outcome in an episode only with one named -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danielle shakes the cosmonaut's hand mid-standoff, against orders",
+        "Ed fires on the Sea Dragon at the start of the standoff",
+    ],
+)
+def test_mid_and_start_of_a_scene_are_no_episode(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen dies mid-season 3?? no wait, I mixed it up",
+        "Danielle shakes hands at the start of s2, a different scene",
+    ],
+)
+def test_mid_season_and_the_start_of_a_season_are_no_finale(text: str) -> None:
+    assert not spoils(text)
