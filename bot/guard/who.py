@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
@@ -268,7 +269,7 @@ class _Who(_Reading):
         self._show_versions(s)
 
     @staticmethod
-    def _turned_to_show(s: _Sentence, real_at: frozenset[int], at: int) -> bool:
+    def _turned_to_show(s: _Sentence, real_at: Collection[int], at: int) -> bool:
         """Whether, in a sentence about real history, the words before ``at`` have turned
         to the show in a later clause: "real 1974 had no standoff on the moon, but in the
         s1 finale a cosmonaut ...", "... in 1962, while in the show the Sea Dragon ...".
