@@ -92,3 +92,56 @@ def test_mid_and_start_of_a_scene_are_no_episode(text: str) -> None:
 )
 def test_mid_season_and_the_start_of_a_season_are_no_finale(text: str) -> None:
     assert not spoils(text)
+
+
+# --- a figure ending in "on" that goes on to a place of the show is meant as it stands --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by the end of s1 Deke is dead on the moon",
+        "Tracy ends up dead on the Moon next to Gordo",
+    ],
+)
+def test_dead_on_a_place_of_the_show(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your read on Deke in the finale was dead on",
+        "Molly's prediction for the finale is dead on the money",
+        "that Tracy cosplay is dead on, moon boots and all",
+    ],
+)
+def test_dead_on_meaning_exactly_right(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- a name the writer takes back is the corrected one alone -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelley, I mean Kelly, has her baby up on the Phoenix",
+        "Marge... I mean Margo... ends up in Moscow after the blast",
+        "Dani *Danny gets left at the wreck of the Korean lander",
+    ],
+)
+def test_a_corrected_name_is_the_correction(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taken back the other way: the one the outcome is told of has no such fate
+        "Margo, I mean Marge, gets arrested in the s4 finale",
+        "Margo *Marge ends up under arrest when s4 wraps up",
+    ],
+)
+def test_a_name_corrected_away_from_the_character(text: str) -> None:
+    assert not spoils(text)

@@ -285,6 +285,8 @@ class _Context(_Together):
             # meltdown" is a death, though "dying to" alone is eagerness
             if any(c.start == f.start and c.end > f.end for c in by.get("cue", _NO_FOUND)):
                 continue
+            if self._placed_in_show(s, by, f.end):
+                continue  # "dead on the moon", "fired on the Sea Dragon": not "dead on"
             idiom.update(range(f.start, f.end))
         if idiom and self._meant_literally():
             idiom.clear()  # "goes out with a bang. and I mean an actual bang"
@@ -320,6 +322,21 @@ class _Context(_Together):
                         and not _clause_break(s, min(k, cue.start), max(k, cue.start))
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
+
+    @staticmethod
+    def _placed_in_show(s: _Sentence, by: dict[str, list[Found]], end: int) -> bool:
+        """Whether a figure ending in "on" goes on to a place or a thing of the show, so
+        it was meant as it stands: "dead on the moon", "fired on the Sea Dragon" (but
+        "dead on, Ed", "dead on the money")."""
+        words = s.words
+        if end >= len(words) or words[end - 1].text != "on" or _apart(s, end - 1, end):
+            return False
+        at = end + 1 if words[end].text == "the" else end
+        return any(
+            f.start == at and (f.category in ("thing", "name") or f.key == "show")
+            for category in ("thing", "name", "word")
+            for f in by.get(category, _NO_FOUND)
+        )
 
     def _meant_literally(self) -> bool:
         """Whether the writer says, anywhere in the message, that a figure is meant as it
