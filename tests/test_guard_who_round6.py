@@ -145,3 +145,28 @@ def test_a_corrected_name_is_the_correction(text: str) -> None:
 )
 def test_a_name_corrected_away_from_the_character(text: str) -> None:
     assert not spoils(text)
+
+
+# --- "X's baby", when nobody is known as X's child, is the story of its mother ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexei's baby is born up there on the Phoenix, way above Mars",  # Kelly's
+        "the dead cosmonaut's kid... Alexei's newborn is born in orbit",
+    ],
+)
+def test_a_baby_nobody_is_known_as_is_its_mother_s_story(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed's baby was the sweetest kid in season 1",  # Ed's children are known
+        "Alexei's baby pictures would have been adorable",
+    ],
+)
+def test_a_baby_of_known_children_or_no_birth(text: str) -> None:
+    assert not spoils(text)
