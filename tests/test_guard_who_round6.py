@@ -170,3 +170,38 @@ def test_a_baby_nobody_is_known_as_is_its_mother_s_story(text: str) -> None:
 )
 def test_a_baby_of_known_children_or_no_birth(text: str) -> None:
     assert not spoils(text)
+
+
+# --- an episode named by its title places an outcome as its code does -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Soviets take over Jamestown right at the end of 'Triage', what a cliffhanger",
+        "Gordo's plan at the end of The Weight goes wrong and he's lost",
+        "Deke is buried up there in Rupture",  # a single-word title with its capital
+    ],
+)
+def test_a_non_finale_title_places_it_elsewhere(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo and Tracy are gone at the end of The Grey",  # a hint, made plain by a finale
+        "Karen's gone in Stranger in a Strange Land and I'm still sad",
+        # a later episode's title showing a finale's fate still holding gives it away
+        "Sergei has a new name and a classroom in Iowa by Legacy",
+        # the words of a title, not written as one, place nothing
+        "Danny gets exiled to the lander and i'm coming home from work in shock",
+    ],
+)
+def test_a_finale_title_or_a_later_one_or_no_title(text: str) -> None:
+    assert spoils(text)
+
+
+def test_a_title_that_is_also_a_thing_of_the_show_is_the_thing() -> None:
+    # "Goldilocks" is season 4's fifth episode and the asteroid the finale keeps at Mars
+    assert spoils("the heist works and Goldilocks stays parked at Mars")

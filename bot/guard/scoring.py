@@ -120,6 +120,9 @@ class _Scoring(_What):
                 for k in range(len(texts))
                 if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
             ]
+            named += [  # an episode by its title: "at the Leningrad summit"
+                (f.start, int(f.key.split(":")[0])) for f in s.of("episode") if self._a_title(s, f)
+            ]
         return named
 
     def _plainly(self, cue: _Cue) -> bool:

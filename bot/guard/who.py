@@ -28,6 +28,8 @@ from bot.guard.reading import (
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _NO_LANGUAGES: frozenset[str] = frozenset()
+_QUOTES = frozenset("'\"“‘*_")  # around an episode's title
+_ARTICLES = frozenset({"the", "a", "an"})
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
@@ -124,6 +126,19 @@ class _Who(_Reading):
         everyday = common_words().get(token.text, _NO_LANGUAGES)
         return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
+    def _a_title(self, s: _Sentence, f: Found) -> bool:
+        """Whether words that read as an episode's title are written as one: with its
+        capital ("the end of Triage", "The Grey") or in quotes ("'the grey'"), in a
+        message not written In Title Case."""
+        start = s.words[f.start].start
+        if s.text[start - 1 : start] in _QUOTES:
+            return True
+        # the capital of "Grey" in "The Grey": any sentence may open with "The"
+        head = f.start
+        if f.end - f.start > 1 and s.words[f.start].text in _ARTICLES:
+            head += 1
+        return s.text[s.words[head].start].isupper() and not self._title_case
+
     @_lazy
     def seasons(self) -> set[int]:
         return self._when[0]
@@ -142,6 +157,7 @@ class _Who(_Reading):
             )
             or self._when[1]
             or len(names) >= 2
+            or any(self._a_title(s, f) for s in self.read for f in s.of_all("episode"))
         )
 
     @_lazy
