@@ -205,3 +205,28 @@ def test_a_finale_title_or_a_later_one_or_no_title(text: str) -> None:
 def test_a_title_that_is_also_a_thing_of_the_show_is_the_thing() -> None:
     # "Goldilocks" is season 4's fifth episode and the asteroid the finale keeps at Mars
     assert spoils("the heist works and Goldilocks stays parked at Mars")
+
+
+# --- a rule phrase's "it" said as the thing it stands for --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so yeah, in the end they keep the rock at Mars",
+        "Dev and Ed keep Goldilocks at Mars, done",
+    ],
+)
+def test_the_thing_in_place_of_it(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will they keep the asteroid at Mars?",  # asked, not told
+        "they pull the wool over Ed's eyes about the heist budget",  # no such phrase
+    ],
+)
+def test_the_thing_in_place_of_it_asked_or_absent(text: str) -> None:
+    assert not spoils(text)

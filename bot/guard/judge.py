@@ -201,6 +201,15 @@ class Matcher:
             self._by_thing[thing].append(index)
         for phrase in phrases:
             self.vocabulary.add(phrase, ("action", phrase))
+            # the thing the phrase's "it" stands for, said in its place: "keep it at
+            # mars" is also "keep Goldilocks at Mars", "pull it off", "pull the heist off"
+            words = phrase.split()
+            if things and "it" in words[1:]:
+                at = words.index("it", 1)
+                for thing in things:
+                    for named in (thing, f"the {thing}"):
+                        variant = " ".join((*words[:at], named, *words[at + 1 :]))
+                        self.vocabulary.add(variant, ("action", phrase))
 
     # --- reading -------------------------------------------------------------------
 
