@@ -230,3 +230,31 @@ def test_the_thing_in_place_of_it(text: str) -> None:
 )
 def test_the_thing_in_place_of_it_asked_or_absent(text: str) -> None:
     assert not spoils(text)
+
+
+# --- "it's X" after a sentence that said an outcome of nobody names who met it -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone gets banished to the wrecked lander. It's Danny.",
+        "the first human on Mars is still decades away irl. on the show it's Lee Jung-gil",
+        "the first person on Mars wasn't American? it was Lee Jung-gil",
+    ],
+)
+def test_it_s_x_names_who_met_the_outcome(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone gets banished to the wrecked lander. It's Danny's own doing, I bet?",
+        "someone gets banished to the wrecked lander. It's Danny, right?",
+        # the outcome's sentence names its own subject
+        "Ed swore he'd never leave Mars. It's Danny who I worry about",
+    ],
+)
+def test_it_s_x_after_a_subject_or_as_a_question(text: str) -> None:
+    assert not spoils(text)
