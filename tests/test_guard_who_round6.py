@@ -258,3 +258,29 @@ def test_it_s_x_names_who_met_the_outcome(text: str) -> None:
 )
 def test_it_s_x_after_a_subject_or_as_a_question(text: str) -> None:
     assert not spoils(text)
+
+
+# --- a bare auxiliary after a name says what a clause before it denied -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed swore he'd never sell the bar. Karen did, to Sam, end of s2",
+        "Ed doesn't die on the moon. Deke did though.",
+    ],
+)
+def test_a_bare_auxiliary_says_what_was_denied(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed would never sell the Outpost. Karen did the accounts for it",  # a verb of its own
+        "Ed doesn't die on the moon. Did Deke?",  # asked
+        "Ed doesn't die on the moon. Neither did Bradford.",
+    ],
+)
+def test_a_bare_auxiliary_with_a_verb_or_a_question_or_neither(text: str) -> None:
+    assert not spoils(text)

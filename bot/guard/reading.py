@@ -119,6 +119,7 @@ class _Sentence:
         "asking",
         "by",
         "cues",
+        "denied",
         "finale",
         "found",
         "grammar",
@@ -144,6 +145,7 @@ class _Sentence:
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.asked_from = 0  # and from which: "it's a huge plan, will it work?"
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
+        self.denied: list[_Cue] = []  # outcomes negated ("would never sell"), as said
         self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
         self.others: list[int] = []  # where names of someone else end
