@@ -284,3 +284,9 @@ def test_a_bare_auxiliary_says_what_was_denied(text: str) -> None:
 )
 def test_a_bare_auxiliary_with_a_verb_or_a_question_or_neither(text: str) -> None:
     assert not spoils(text)
+
+
+def test_i_alone_on_the_line_above_is_not_who_died() -> None:
+    # found by the repost property test: "I" on its own line, read with the next one
+    assert spoils("Gordo is gone. I\nRIP Tracy")
+    assert not spoils("I'm dead, RIP me, Tracy")

@@ -121,7 +121,10 @@ class _What(_Related):
                 if (
                     first_person
                     and any(
-                        f.start - k in first_person and not _apart(s, f.start - k, f.start)
+                        f.start - k in first_person
+                        and not _apart(s, f.start - k, f.start)
+                        # "I" alone on the line above "RIP Tracy" is not what died
+                        and "\n" not in s.text[s.words[f.start - k].end : s.words[f.start].start]
                         for k in (1, 2, 3)
                     )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
