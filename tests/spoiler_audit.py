@@ -223,6 +223,7 @@ NOT_STORY_TEXT = frozenset(
         "Lexicon.words",
         "Lexicon.relations",
         "Lexicon.idioms",
+        "Lexicon.episodes",  # episode titles to recognise in messages, never shown from here
         "Person.id",
         "Person.names",
         "Person.gender",  # "she" or "he", for the guard's pronouns

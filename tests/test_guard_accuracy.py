@@ -74,7 +74,7 @@ TUNING_FLOORS = {
     TUNING_2: {
         "cross-sentence": (0.98, 0.91),
         "figurative": (0.98, 0.98),
-        "history": (0.98, 0.90),
+        "history": (0.98, 0.98),  # round 6: 0.917 -> 1.000 (history turned to the show)
         "lookalike": (0.98, 0.98),
         "markup": (0.98, 0.88),
         "multilingual": (0.98, 0.98),
@@ -136,6 +136,18 @@ OPENED_FLOORS = {OPENED: (0.98, 0.95), OPENED_2: (0.97, 0.93), OPENED_3: (0.97, 
 # Held-out sets 4 and 5, opened for tuning in round 6 (their floors as held-out sets;
 # last unseen figures, round 5b: 0.991 / 0.966 and 0.995 / 0.932)
 OPENED_FLOORS |= {OPENED_4: (0.98, 0.95), OPENED_5: (0.98, 0.92)}
+# after round 6's half about who is meant: 0.996 / 0.979 and 0.995 / 0.966
+OPENED_FLOORS |= {OPENED_4: (0.98, 0.96), OPENED_5: (0.98, 0.95)}
+# Round 6 fitted the kinds about who is meant to sets 4 and 5 (by mechanism: history turned
+# to the show, episode titles, corrected names, "it's X"...): before, opened4 history 0.923,
+# lookalike 0.786, non-finale precision 0.929; opened5 history 0.727, role 0.846, other-show
+# 0.818, lookalike 0.923, non-finale 0.933 / 0.933. Floors: the figures after, less about
+# 0.015, capped at 0.98 (opened5's non-finale false alarm is a carried fate, S4E5's
+# flashback of Danny's death, that the canon counts as a finale detail)
+OPENED_6_WHO_FLOORS = {
+    OPENED_4: {"lookalike": (0.98, 0.91), "namesake": (0.98, 0.91)},
+    OPENED_5: {"non-finale": (0.92, 0.98), "other-show": (0.98, 0.89), "role": (0.98, 0.90)},
+}
 # Round 5 fitted the kinds about what is said to the opened sets: their figures per kind,
 # less about 0.015 (capped at 0.98, like the tuning parts' floors)
 OPENED_WHAT_FLOORS = {
@@ -204,6 +216,18 @@ def test_the_fourth_tuning_part_covers_the_ways_of_saying_what_happened() -> Non
 def test_tuning_part_floors(path: Path, kind: str) -> None:
     result = score_by_kind(path)[kind]
     precision, recall = TUNING_FLOORS[path][kind]
+    assert result.precision >= precision, result.false_positives
+    assert result.recall >= recall, result.false_negatives
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(path, kind) for path in OPENED_6_WHO_FLOORS for kind in sorted(WHO_KINDS | {"other-show"})],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_opened_sets_4_and_5_who_is_meant(path: Path, kind: str) -> None:
+    result = score_by_kind(path)[kind]
+    precision, recall = OPENED_6_WHO_FLOORS[path].get(kind, (0.98, 0.98))
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 

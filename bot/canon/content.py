@@ -608,7 +608,13 @@ def load_content(root: Path) -> ContentBundle:
             real |= found.real
     _check_whole(reader, rules, reader.rel(root / "sources.toml"))
     lexicon = guard_lexicon(
-        vocabulary, spelled, reader.characters, real, idioms, reader.rel(vocabulary_folder)
+        vocabulary,
+        spelled,
+        reader.characters,
+        real,
+        idioms,
+        reader.rel(vocabulary_folder),
+        reader.episodes.values(),
     )
     known = {path.resolve() for path in content_files(root)}
     read = {(root / "sources.toml").resolve()}

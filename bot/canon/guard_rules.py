@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.canon.fields import ContentError, Entry, decode_utf8, read_bytes
-from bot.canon.models import Character, Fact, FactKind, GuardRule
+from bot.canon.models import Character, Episode, Fact, FactKind, GuardRule
 from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
 
@@ -51,6 +51,7 @@ GRAMMAR = frozenset(
         "absent_from",
         "real",
         "show",
+        "show_talk",
         "asking",
         "presuming",
         "only",
@@ -389,10 +390,17 @@ def guard_lexicon(
     real: set[str],
     idioms: Iterable[str],
     label: str,
+    episodes: Iterable[Episode] = (),
 ) -> Lexicon:
     """What the guard knows: the vocabulary, every series' characters (names, spellings,
-    roles and relations) and the idioms of every series' rules."""
+    roles and relations), the idioms of every series' rules and the episodes' titles."""
     people = _people(characters, spelled, real, vocabulary.relations, label)
+    titles: dict[str, set[str]] = {}
+    for episode in episodes:
+        if episode.title:
+            ref = episode.ref
+            key = f"{ref.season}:{ref.number}:{int(episode.is_finale)}"
+            titles.setdefault(episode.title, set()).add(key)
     return Lexicon(
         people=people,
         cues=vocabulary.cues,
@@ -400,4 +408,6 @@ def guard_lexicon(
         words=vocabulary.words,
         relations=vocabulary.relations,
         idioms=tuple(dict.fromkeys((*vocabulary.idioms, *idioms))),
+        # a title two series share places nothing
+        episodes={t: keys.pop() for t, keys in sorted(titles.items()) if len(keys) == 1},
     )

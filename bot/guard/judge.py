@@ -147,6 +147,13 @@ class Matcher:
             if r.things:
                 for who in r.persons:
                     self._scenes[who].append((r.season, r.things))
+        # Episode titles ("Triage", "The Grey"), but not one that is also a thing, a
+        # place or a name of the show ("Goldilocks", "Polaris", "Happy Valley")
+        known = {t.casefold() for t in self._by_thing} | self._all_names
+        known |= {w.casefold() for w in plain(self.lexicon.words.get("show", ()))}
+        for title, key in self.lexicon.episodes.items():
+            if title.casefold() not in known:
+                self.vocabulary.add(title, ("episode", key), exact=True)
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
         self.vocabulary.prepare()  # now, not on the first message's first typo
 
@@ -194,6 +201,15 @@ class Matcher:
             self._by_thing[thing].append(index)
         for phrase in phrases:
             self.vocabulary.add(phrase, ("action", phrase))
+            # the thing the phrase's "it" stands for, said in its place: "keep it at
+            # mars" is also "keep Goldilocks at Mars", "pull it off", "pull the heist off"
+            words = phrase.split()
+            if things and "it" in words[1:]:
+                at = words.index("it", 1)
+                for thing in things:
+                    for named in (thing, f"the {thing}"):
+                        variant = " ".join((*words[:at], named, *words[at + 1 :]))
+                        self.vocabulary.add(variant, ("action", phrase))
 
     # --- reading -------------------------------------------------------------------
 
@@ -285,6 +301,8 @@ class _Context(_Together):
             # meltdown" is a death, though "dying to" alone is eagerness
             if any(c.start == f.start and c.end > f.end for c in by.get("cue", _NO_FOUND)):
                 continue
+            if self._placed_in_show(s, by, f.end):
+                continue  # "dead on the moon", "fired on the Sea Dragon": not "dead on"
             idiom.update(range(f.start, f.end))
         if idiom and self._meant_literally():
             idiom.clear()  # "goes out with a bang. and I mean an actual bang"
@@ -304,10 +322,19 @@ class _Context(_Together):
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)
+        titles = self._titles(s) if "episode" in by else {}
         if any(c.weak for c in s.cues):  # only hints care whether a finale is named
-            s.finale = _names_finale(s.words)
+            s.finale = _names_finale(s.words) or any(titles.values())
         if s.cues and (s.mentions or s.index):  # a later sentence may point back
             s.markers = markers = _episodes(s.words)
+            if titles:
+                # "the end of Triage" is the end of that episode, not a finale
+                markers = [
+                    (k, finale)
+                    for k, finale in markers
+                    if not (finale and k + 2 in titles and words[k + 1].text == "of")
+                ]
+                s.markers = markers = markers + list(titles.items())
             if any(not finale for _, finale in markers):
                 # what is said goes with the nearest episode named in its clause: "Sylvie
                 # dies in ep 4, but the car bomb that takes Karen is the s3 finale"
@@ -320,6 +347,25 @@ class _Context(_Together):
                         and not _clause_break(s, min(k, cue.start), max(k, cue.start))
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
+
+    def _titles(self, s: _Sentence) -> dict[int, bool]:
+        """The episodes named by title, where each starts and whether it is a finale."""
+        return {f.start: f.key.endswith(":1") for f in s.of("episode") if self._a_title(s, f)}
+
+    @staticmethod
+    def _placed_in_show(s: _Sentence, by: dict[str, list[Found]], end: int) -> bool:
+        """Whether a figure ending in "on" goes on to a place or a thing of the show, so
+        it was meant as it stands: "dead on the moon", "fired on the Sea Dragon" (but
+        "dead on, Ed", "dead on the money")."""
+        words = s.words
+        if end >= len(words) or words[end - 1].text != "on" or _apart(s, end - 1, end):
+            return False
+        at = end + 1 if words[end].text == "the" else end
+        return any(
+            f.start == at and (f.category in ("thing", "name") or f.key == "show")
+            for category in ("thing", "name", "word")
+            for f in by.get(category, _NO_FOUND)
+        )
 
     def _meant_literally(self) -> bool:
         """Whether the writer says, anywhere in the message, that a figure is meant as it

@@ -71,6 +71,9 @@ class Lexicon:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "mother" -> mom...
     idioms: tuple[str, ...] = ()  # figures of speech: their fate words mean nothing
+    # Episode titles ("Triage", "The Grey") -> "season:number:finale" ("2:9:0"): a title
+    # places an outcome in its episode as a code does
+    episodes: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -101,6 +104,7 @@ class Lexicon:
             words=table(data["words"]),
             relations=table(data["relations"]),
             idioms=tuple(data["idioms"]),
+            episodes=dict(data.get("episodes", {})),  # a store written before titles
         )
 
 

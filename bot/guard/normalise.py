@@ -398,7 +398,9 @@ def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
                 and len(earlier.text) >= 3
                 and OSA.distance(earlier.text, word) <= (1 if len(word) <= 4 else 2)
             ):
-                alternatives = tuple(f for f in earlier.forms if f != word)
+                # the spelling the writer took back is gone: "Marge, I mean Margo" is
+                # Margo alone, not either of them
+                alternatives = tuple(f for f in earlier.forms if f not in (word, earlier.text))
                 found[j] = Token(word, earlier.start, earlier.end, alternatives)
                 drop.update(range(k - marker, k + 1))
                 break

@@ -30,6 +30,9 @@ _FINALES = frozenset(
     {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
 )
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
+# Opening words that place an outcome in an episode only when a season or an episode
+# follows them: "mid season", "the start of s4", not "mid-standoff", "the start of the heist"
+_OPENING_OF = frozenset({"start", "beginning", "mid"})
 _NONE: frozenset[int] = frozenset()
 _NO_FOUND: list[Found] = []
 T = TypeVar("T")
@@ -116,6 +119,7 @@ class _Sentence:
         "asking",
         "by",
         "cues",
+        "denied",
         "finale",
         "found",
         "grammar",
@@ -141,6 +145,7 @@ class _Sentence:
         self.asking: int | None = None  # up to which word it asks (_Context._asks)
         self.asked_from = 0  # and from which: "it's a huge plan, will it work?"
         self.wished: list[_Cue] = []  # outcomes hoped or feared, not told
+        self.denied: list[_Cue] = []  # outcomes negated ("would never sell"), as said
         self.markers: list[tuple[int, bool]] = []  # episodes named: (where, a finale?)
         self.finale = False  # names a finale ("in the s3 finale", "s2e10")
         self.others: list[int] = []  # where names of someone else end
@@ -201,6 +206,17 @@ def _listing(text: str) -> bool:
     )
 
 
+def _names_a_part(texts: list[str], k: int) -> bool:
+    """Whether a season or an episode is named from ``texts[k]`` on, past "of" and "the":
+    "(mid) season", "(start of) s4", "(beginning of the) episode"."""
+    while k < len(texts) and texts[k] in ("of", "the", "this", "that"):
+        k += 1
+    if k >= len(texts):
+        return False
+    text = texts[k]
+    return text in _SEASON_WORDS or text in _EPISODE_WORDS or bool(_EPISODE_CODE.match(text))
+
+
 def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
     """The episodes a sentence names, and whether each is a finale: ("in ep 9", "s2e3",
     "the s4 premiere", "mid season": no; "the finale", "ep 10", "s3e10": yes)."""
@@ -216,7 +232,7 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
             number = int(texts[k + 1])
         if number is not None:
             found.append((k, number == 10))
-        elif text in _OPENING_WORDS:
+        elif text in _OPENING_WORDS and (text not in _OPENING_OF or _names_a_part(texts, k + 1)):
             found.append((k, False))
         elif text in _FINALE_WORDS and not (
             # "the end of ep 9" is no finale

@@ -23,6 +23,7 @@ _GENDERED |= {"dude": "he", "boy": "he"}
 # "Tracy's second husband": which of a relation's people, in the order they became so
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
 _ORDINALS |= {"new": -1, "newer": -1, "latest": -1, "current": -1}
+_PARTNERS = frozenset({"partner", "wife", "husband"})  # who may share a baby
 
 
 class _Related(_Who):
@@ -121,6 +122,8 @@ class _Related(_Who):
                     ):
                         ids.add(person.id)
                         since[person.id] = min(known.first, since.get(person.id, known.first))
+        if not ids and "baby" in wanted:
+            ids = self._mothers(owners)
         if len(ids) > 1 and f.start and s.words[f.start - 1].text in _ORDINALS:
             ids = _nth(since, _ORDINALS[s.words[f.start - 1].text])
         if ids and f.start:
@@ -132,6 +135,18 @@ class _Related(_Who):
             ids = self._apposition(s, f.end, ids)
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _mothers(self, owners: list[_Mention]) -> set[str]:
+        """Whose story "X's baby" is when nobody is known as X's child: the one carrying
+        it, X herself or X's partner ("Alexei's baby is born on the Phoenix": Kelly's)."""
+        parents = {p for owner in owners for p in owner.persons}
+        for person in self.m.people:
+            for known in person.roles:
+                if known.of in parents and _PARTNERS & {
+                    p for w in known.words for p in w.split("|")
+                }:
+                    parents.add(person.id)
+        return {p for p in parents if self.m._genders.get(p) == "she"}
 
     def _apposition(self, s: _Sentence, at: int, ids: set[str]) -> set[str]:
         """ "Tracy's husband Sam", "Ed's friend Bob": a name just after a relation says

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from bot.guard.reading import (
     _AND,
+    _JOINERS,
     _NONE,
     _apart,
     _clause_break,
@@ -119,6 +120,9 @@ class _Scoring(_What):
                 (k, season)
                 for k in range(len(texts))
                 if (season := _season_named(texts[k : k + 2])) is not None and 1 <= season <= 9
+            ]
+            named += [  # an episode by its title: "at the Leningrad summit"
+                (f.start, int(f.key.split(":")[0])) for f in s.of("episode") if self._a_title(s, f)
             ]
         return named
 
@@ -289,7 +293,17 @@ class _Scoring(_What):
         alone, just after a question about who met an outcome, answers it (a quoted
         question and the reply under it too); so does a list after a heading that says
         the outcome and names nobody ("finale body count:" / "karen" / "molly")."""
-        if not s.index or s.cues or not s.mentions or not _names_only(s) or _ends_asking(s):
+        if not s.index or s.cues or not s.mentions or _ends_asking(s):
+            return
+        if self._cleft(s):
+            # "real first man on mars hasn't happened. in the show it's Lee": the outcome
+            # of a sentence that named nobody, said of whoever "it's" names
+            question = self.read[s.index - 1]
+            if any(m.persons for m in question.mentions) or not question.cues:
+                return
+            self._answered(s, question, 0, keep)
+            return
+        if not _names_only(s):
             return
         # the question or heading, past the names that answer it before this sentence
         k = s.index - 1
@@ -306,6 +320,28 @@ class _Scoring(_What):
             who = min(question.grammar["asked_who"])
         else:
             return
+        self._answered(s, question, who, keep)
+
+    def _cleft(self, s: _Sentence) -> bool:
+        """Whether a sentence names someone after "it's" and nothing before but the
+        show's version or a joining word: "in the show it's Lee", "but it was Danny"."""
+        first, end = min((m.start, m.end) for m in s.mentions)
+        if end in s.grammar.get("owner", _NONE):
+            return False  # "it's Danny's fault": Danny is not what it is
+        show = s.grammar.get("show_version", _NONE)
+        lead = [s.words[k].text for k in range(first) if k not in show]
+        return (
+            len(lead) >= 2
+            and lead[-2] in ("it", "that")
+            and lead[-1] in ("s", "is", "was")
+            and all(t in _JOINERS for t in lead[:-2])
+        )
+
+    def _answered(
+        self, s: _Sentence, question: _Sentence, who: int, keep: Callable[[Evidence], None]
+    ) -> None:
+        """Evidence for the names of ``s`` answering the outcomes of ``question`` said
+        from ``who`` on."""
         episodes = [finale for _, finale in _episodes(question.words)]
         elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
         for cue in question.cues:

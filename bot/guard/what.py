@@ -38,6 +38,8 @@ _AFTER_OBJECT = frozenset(
 _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that"
 # "Everyone comes home; Deke never does": the auxiliary after "never" that ends a clause
 _NEVER_DOES = frozenset({"does", "did", "do", "will", "would", "could"})
+# "Karen did though", "Gordo did, sadly": words that may end a bare auxiliary's clause
+_AFTER_ALL = frozenset({"though", "tho", "too", "anyway", "instead", "eventually", "sadly"})
 # "so does Karen", "so did Tracy": the outcome just said, said again of someone else
 _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
@@ -119,7 +121,10 @@ class _What(_Related):
                 if (
                     first_person
                     and any(
-                        f.start - k in first_person and not _apart(s, f.start - k, f.start)
+                        f.start - k in first_person
+                        and not _apart(s, f.start - k, f.start)
+                        # "I" alone on the line above "RIP Tracy" is not what died
+                        and "\n" not in s.text[s.words[f.start - k].end : s.words[f.start].start]
                         for k in (1, 2, 3)
                     )
                     and not any(f.start - 3 <= m.start < f.start for m in s.mentions if m.persons)
@@ -166,7 +171,10 @@ class _What(_Related):
             )
             if negated:
                 # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
-                cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
+                hedged = any(k in hedges for k in negated)
+                if not hedged:  # what a later "Karen did" says after all
+                    s.denied.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                cls = None if hedged else FLIPS.get(f.key)
                 if cls is None:
                     continue
             owner = None
@@ -201,6 +209,8 @@ class _What(_Related):
         if "relation" in s.by:
             self._kin_lost(s)
         self._ellipsis(s, negations)
+        if s.mentions and (s.denied or (s.index and self.read[s.index - 1].denied)):
+            self._did_so(s)
         if s.mentions:
             self._so_too(s)
         if negations or "absent" in grammar:
@@ -423,6 +433,33 @@ class _What(_Related):
                 # from the auxiliary ("doesn't"), or from "never" ("he never does")
                 first = k if words[k].text == "never" else max(0, k - 1)
                 s.cues.append(_Cue(first, end, flipped, None, weak))
+
+    def _did_so(self, s: _Sentence) -> None:
+        """ "Ed would never sell the Outpost. Karen did though.", "Ed didn't die; Gordo
+        did": a bare auxiliary after a name, ending its clause, says of that name the
+        outcome a clause before it denied (with the thing it was done to)."""
+        words = s.words
+        for m in [m for m in s.mentions if m.persons]:
+            k = m.end
+            if k >= len(words) or words[k].text not in _NEVER_DOES:
+                continue
+            end = k + 1
+            while end < len(words) and words[end].text in _AFTER_ALL:
+                end += 1
+            if end < len(words) and not _apart(s, end - 1, end):
+                continue  # "Karen did sell it": a clause of its own
+            source = s
+            earlier = [c for c in s.denied if c.end <= m.start]
+            if not earlier and s.index:
+                source = self.read[s.index - 1]
+                earlier = source.denied
+            if not earlier:
+                continue
+            said = earlier[-1]
+            s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak))
+            for t in source.mentions:
+                if t.thing and t.start >= said.end and (source is not s or t.end <= m.start):
+                    s.mentions.append(_Mention(k, k + 1, thing=t.thing, how="thing"))
 
     def _doubting(self, s: _Sentence) -> bool:
         """A question opening with a negated auxiliary ("didn't Gordo die?", "wasn't

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
     _EPISODE_CODE,
+    _JOINERS,
     _NONE,
     _SEASON,
     _SEASON_WORDS,
@@ -26,6 +28,8 @@ from bot.guard.reading import (
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _NO_LANGUAGES: frozenset[str] = frozenset()
+_QUOTES = frozenset("'\"“‘*_")  # around an episode's title
+_ARTICLES = frozenset({"the", "a", "an"})
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
@@ -122,6 +126,19 @@ class _Who(_Reading):
         everyday = common_words().get(token.text, _NO_LANGUAGES)
         return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
+    def _a_title(self, s: _Sentence, f: Found) -> bool:
+        """Whether words that read as an episode's title are written as one: with its
+        capital ("the end of Triage", "The Grey") or in quotes ("'the grey'"), in a
+        message not written In Title Case."""
+        start = s.words[f.start].start
+        if s.text[start - 1 : start] in _QUOTES:
+            return True
+        # the capital of "Grey" in "The Grey": any sentence may open with "The"
+        head = f.start
+        if f.end - f.start > 1 and s.words[f.start].text in _ARTICLES:
+            head += 1
+        return s.text[s.words[head].start].isupper() and not self._title_case
+
     @_lazy
     def seasons(self) -> set[int]:
         return self._when[0]
@@ -140,6 +157,7 @@ class _Who(_Reading):
             )
             or self._when[1]
             or len(names) >= 2
+            or any(self._a_title(s, f) for s in self.read for f in s.of_all("episode"))
         )
 
     @_lazy
@@ -239,28 +257,47 @@ class _Who(_Reading):
         history = bool(real_at) and any(
             _YEAR.match(t.text) or _DECADE.match(t.text) for t in s.words
         )
-        if not history:  # "Sea Dragon was a real 1962 design" is not the show's
-            for f in s.of("thing"):
-                if (
-                    real_at
-                    and any(
-                        f.start - d in real_at and not _apart(s, f.start - d, f.start)
-                        for d in (1, 2)
-                    )
-                    # "... but in the show one launches": the show's, after all
-                    and not any(
-                        k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
-                    )
-                ):
+        for f in s.of("thing"):
+            if history:
+                if not self._turned_to_show(s, real_at, f.start):
+                    # "Sea Dragon was a real 1962 design" is not the show's (a later
+                    # "in the show" turns to its show version: _show_versions)
                     s.aside_things.append(f.key)
-                    continue  # "the real Sea Dragon was never built"
-                if self._elsewhere(s, f.end) or (
-                    not any(x.start == f.end for x in s.of("name") + s.of("thing"))
-                    and self._elsewhere(s, f.end + 1)
-                ):
-                    continue  # "the Outpost bar in my town"
-                s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
+                    continue
+            elif (
+                real_at
+                and any(
+                    f.start - d in real_at and not _apart(s, f.start - d, f.start) for d in (1, 2)
+                )
+                # "... but in the show one launches": the show's, after all
+                and not any(
+                    k > f.end and _clause_break(s, f.end, k) for k in s.grammar.get("show", ())
+                )
+            ):
+                s.aside_things.append(f.key)
+                continue  # "the real Sea Dragon was never built"
+            if self._elsewhere(s, f.end) or (
+                not any(x.start == f.end for x in s.of("name") + s.of("thing"))
+                and self._elsewhere(s, f.end + 1)
+            ):
+                continue  # "the Outpost bar in my town"
+            s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
         self._show_versions(s)
+
+    @staticmethod
+    def _turned_to_show(s: _Sentence, real_at: Collection[int], at: int) -> bool:
+        """Whether, in a sentence about real history, the words before ``at`` have turned
+        to the show in a later clause: "real 1974 had no standoff on the moon, but in the
+        s1 finale a cosmonaut ...", "... in 1962, while in the show the Sea Dragon ...".
+        A show word (the show, a season, a finale) or a show version after the last word
+        of history, with a clause break between them."""
+        before = [k for k in real_at if k < at]
+        if not before:
+            return False
+        last = max(before)
+        turns = [*s.grammar.get("show_talk", ()), *s.grammar.get("show_version", ())]
+        turns += [k for k in range(last + 1, at) if _EPISODE_CODE.match(s.words[k].text)]
+        return any(last < k < at and _clause_break(s, last, k) for k in turns)
 
     def _show_versions(self, s: _Sentence) -> None:
         """ "irl Sally Ride never pulled a gun, but in the show she pulls one on Ed": the
@@ -282,6 +319,10 @@ class _Who(_Reading):
             if any(k < at for k in real):
                 persons |= set(s.aside)
                 things |= set(s.aside_things)
+        if s.index and all(s.words[k].text in _JOINERS for k in range(at)):
+            # "the Sea Dragon was never built. In the show Ed shoots one down": a sentence
+            # opening with the show's version is set against the things of the one before
+            things |= {m.thing for m in self.read[s.index - 1].mentions if m.thing}
         if persons:
             s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
         for thing in sorted(things):
