@@ -61,6 +61,8 @@ GRAMMAR = frozenset(
         "no_spoilers",
         "asked_who",
         "absent",
+        "needs_object",
+        "passive",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -117,6 +117,12 @@ class _What(_Related):
                 if f.start - 1 in first_object:
                     continue
                 if (
+                    f.start in grammar.get("needs_object", _NONE)
+                    and f.start - 1 not in grammar.get("passive", _NONE)
+                    and not self._has_object(s, f.end)
+                ):
+                    continue  # "the grey slays", "Molly slays": praise; "slays Gordo": a death
+                if (
                     first_person
                     and any(
                         f.start - k in first_person and not _apart(s, f.start - k, f.start)
@@ -385,6 +391,21 @@ class _What(_Related):
             if earlier:
                 said = earlier[-1]
                 s.cues.append(_Cue(k, at, said.cls, None, said.weak))
+
+    def _has_object(self, s: _Sentence, after: int) -> bool:
+        """Whether a verb ending before ``after`` takes one of ours, or a pronoun, for its
+        object ("slays Gordo", "capped the Sea Dragon", "smoked him"): slang that is a
+        fate only so, and praise without one ("the grey slays", "she slayed that")."""
+        words = s.words
+        k = after
+        if k < len(words) and not _apart(s, k - 1, k) and words[k].text in _DETERMINERS:
+            k += 1
+        if k >= len(words) or _apart(s, k - 1, k):
+            return False
+        pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
+        if k == after and k in pointing and self._object_form(s, k):
+            return True
+        return any(m.start == k and (m.persons or m.thing) for m in s.mentions)
 
     def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
         """A fate verb whose object is a thing nobody knows ("that cold open killed the

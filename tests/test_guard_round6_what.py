@@ -1,0 +1,123 @@
+"""Round 6, what is said: classes of wording that opened4 and opened5 (held-out sets
+written by outsiders who never saw the guard) showed the guard lacked, each fixed as a
+class: slang killing verbs that are fates only with an object, the first on Mars said as
+"before someone" in every language, being pushed out of a company in every language's
+own synonyms, and Lee Jung-gil's name as Japanese writers spell it. Each case is written
+for this test (other names, words and shapes than the corpora), innocent look-alikes
+included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+# --- slang killing verbs: a fate only with one of ours for object ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the s2 finale slays Tracy and Gordo both",
+        "Gordo is in the s2 finale and the reactor slayed him",
+        "Karen got capped in the s3 finale",  # a passive needs no object
+        "Ed capped the Sea Dragon with the missile",
+        "the sea dragon got popped out over the ocean",
+        "the JSC blast smoked Molly",
+        "the car bomb iced Karen",
+        "the writers clapped Tracy in 2x10",
+    ],
+)
+def test_slang_killing_verbs_with_an_object_are_fates(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Molly slays in every scene she is in",
+        "Karen slayed that blue dress at the party",
+        "slay margo",  # an interjection of praise
+        "Danielle bodied that press conference",
+        "no cap Karen is the best character",
+        "Karen caps off season 3 with a speech",
+        "Ed smoked a cigarette with Gordo on the porch",
+        "Gordo, that suit slays",
+        "Kelly popped by the Outpost after class",
+        "Tracy slaying the talk show circuit in season 2",
+    ],
+)
+def test_slang_killing_verbs_without_one_are_praise_or_nothing(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- the first on Mars, said as "before someone" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so the North Korean landed on Mars before Danielle's crew",
+        "Lee was on Mars before the Americans the whole time",
+        "the North Koreans got to Mars ahead of the Phoenix crew",
+        "Lee Jung-gil llegó a Marte antes que todos los de la Phoenix",
+        "Lee Jung-gil était déjà sur Mars quand Danielle arrive",
+        "Lee Jung-gil chegou a Marte antes da Danielle",
+        "Lee Jung-gil era già su Marte quando arrivano gli altri",
+        "Lee Jung-gil war schon auf dem Mars, als die anderen kamen",
+        "Ли Чон Гиль был на Марсе раньше всех",
+        "ジョンギルはダニエルより先に火星にいた",
+        "リー・ジョンギルが一番乗りだった",
+    ],
+)
+def test_arriving_on_mars_before_the_others_is_the_first_on_mars(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed wanted to get to Mars before the Soviets",  # nobody of the rule
+        "North Korea wants to land on Mars before the US",  # a plan, not the story
+        "Ed wollte vor den Sowjets auf dem Mars sein",  # nobody of the rule
+        "リーはかっこいい",  # "Lee" alone, in a name of someone else
+    ],
+)
+def test_plans_and_other_befores_are_not_the_first_on_mars(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- pushed out of a company, each language's own synonyms ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dev gets ejected from Helios by his own board in s3",
+        "Dev is squeezed out of Helios at the end of season 3",
+        "the board dethroned Dev in the s3 finale",
+        "Dev est éjecté de Helios par le conseil à la fin de la saison 3",
+        "Dev est destitué à la fin de la saison 3",
+        "A Dev lo destituyen de Helios al final de la temporada 3",
+        "Dev é afastado da Helios no fim da terceira temporada",
+        "Dev viene silurato da Helios alla fine della stagione 3",
+        "Dev wird am Ende von Staffel 3 bei Helios entmachtet",
+        "Дева отстранили от Helios в конце третьего сезона",
+        "デヴはシーズン3の最後にヘリオスをクビになる",
+    ],
+)
+def test_pushed_out_in_every_language(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelly got ejected from the game for arguing with the ref",
+        "the pilot ejected from the jet in the cold open",
+        "Dev frozen out of the conversation at dinner in ep 4 was funny",
+    ],
+)
+def test_other_ejections_are_not_dev_losing_helios(text: str) -> None:
+    assert not spoils(text)
