@@ -121,3 +121,88 @@ def test_pushed_out_in_every_language(text: str) -> None:
 )
 def test_other_ejections_are_not_dev_losing_helios(text: str) -> None:
     assert not spoils(text)
+
+
+# --- more slang for a death and an arrest -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deke is worm food by the end of season 1",
+        "after the s3 finale Molly is no more",
+        "Karen meets her maker in the s3 finale",
+        "Tracy shuffles off this mortal coil in 2x10",
+        "the JSC bomb ended Karen in the finale",
+        "Molly checks out for good in the s3 finale",
+        "Margo gets pinched by the feds in the s4 finale",
+        "Margo gets perp walked out of NASA in the s4 finale",
+    ],
+)
+def test_more_slang_for_a_death_or_an_arrest(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the s3 finale ended on Karen's face",  # nobody is its object
+        "the writers ended Karen's arc too early",  # her arc, not her
+        "Karen ended things with Ed in season 1",
+        "Margo checks out the engine files in ep 5",
+    ],
+)
+def test_endings_of_other_things_are_not_deaths(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- a tally of crosses -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "s3 finale\n- Karen: x\n- Molly: x",
+        "```\nseason 2 finale\ngordo ❌\ntracy ❌\n```",
+        "s1 finale roll call\n1. Deke ✗",
+    ],
+)
+def test_a_cross_after_a_name_in_a_tally_marks_them_out(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "karen x ed is my otp after the s3 finale",  # a ship
+        "s3 finale ships\nKaren x Ed\nMolly x Wubbo",
+        "loved the s2 finale, gordo was great x",  # a kiss
+        "s3 finale outfits I liked\n- Karen ✅\n- Molly ❌",  # a vote
+        "s3 favourites: Karen ✅ Molly ❌",
+    ],
+)
+def test_other_crosses_mark_nobody_out(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- slang for North Korea; the FBI is no fate -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the norko guy was on Mars first all along", "turns out best korea got to mars first"],
+)
+def test_slang_for_north_korea_names_it(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo's icy stare at the FBI agents in season 3 is iconic",
+        "Margo lying to the FBI in the interview scene was tense",
+        "norko memes are the best",
+    ],
+)
+def test_the_fbi_near_margo_tells_no_finale(text: str) -> None:
+    assert not spoils(text)

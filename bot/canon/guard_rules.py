@@ -63,6 +63,7 @@ GRAMMAR = frozenset(
         "absent",
         "needs_object",
         "passive",
+        "crossed",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -5,7 +5,7 @@ ellipsis ("no more Karen", "Gordo... gone")."""
 
 from __future__ import annotations
 
-from bot.guard.matcher import stem
+from bot.guard.matcher import Found, stem
 from bot.guard.reading import (
     _NONE,
     _apart,
@@ -43,6 +43,7 @@ _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will",
 
 
 _NEITHER_NOR = frozenset({"neither", "nor"})
+_TICKS = ("✅", "✔", "✓", "☑")
 
 
 def _past_groups(s: _Sentence, negations: frozenset[int] | set[int]) -> set[int]:
@@ -94,6 +95,8 @@ class _What(_Related):
             # German "die": another language's small word ("Molly ist die Beste")
             if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
                 continue
+            if f.start in grammar.get("crossed", _NONE) and not self._tallied(s, f):
+                continue  # a cross counts only in a tally: "gordo: x", "- tracy ❌"
             emoji = not word[:1].isalnum()
             if not emoji:
                 # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
@@ -117,7 +120,8 @@ class _What(_Related):
                 if f.start - 1 in first_object:
                     continue
                 if (
-                    f.start in grammar.get("needs_object", _NONE)
+                    f.end - f.start == 1
+                    and f.start in grammar.get("needs_object", _NONE)
                     and f.start - 1 not in grammar.get("passive", _NONE)
                     and not self._has_object(s, f.end)
                 ):
@@ -392,6 +396,26 @@ class _What(_Related):
                 said = earlier[-1]
                 s.cues.append(_Cue(k, at, said.cls, None, said.weak))
 
+    def _tallied(self, s: _Sentence, f: Found) -> bool:
+        """Whether a cross ("x", "❌") is a tally's mark: its line holds one of ours and
+        the mark, nothing else ("* gordo: x"); not "Karen x Ed", "Karen ✅ Molly ❌"."""
+        words, text = s.words, s.text
+        if any(tick in text for tick in _TICKS):
+            return False  # ticks and crosses: a vote or a checklist ("- Karen ✅ - Molly ❌")
+        mark = words[f.start]
+        after = text.find("\n", mark.end)
+        if text[mark.end : len(text) if after < 0 else after].strip(" \t*_~`|.!"):
+            return False  # more on the mark's line
+        for m in s.mentions:
+            if m.end == f.start and m.persons:
+                name = words[m.start]
+                line = text.rfind("\n", 0, name.start) + 1
+                between = text[words[m.end - 1].end : mark.start]
+                return not text[line : name.start].strip(" \t*-+•>#.)0123456789`") and (
+                    not between.strip(" \t:=-–—>")
+                )
+        return False
+
     def _has_object(self, s: _Sentence, after: int) -> bool:
         """Whether a verb ending before ``after`` takes one of ours, or a pronoun, for its
         object ("slays Gordo", "capped the Sea Dragon", "smoked him"): slang that is a
@@ -405,7 +429,11 @@ class _What(_Related):
         pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
         if k == after and k in pointing and self._object_form(s, k):
             return True
-        return any(m.start == k and (m.persons or m.thing) for m in s.mentions)
+        owners = s.grammar.get("owner", _NONE)
+        # "ended Karen's arc": what is hers is the object, not Karen
+        return any(
+            m.start == k and (m.persons or m.thing) and m.end not in owners for m in s.mentions
+        )
 
     def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
         """A fate verb whose object is a thing nobody knows ("that cold open killed the
