@@ -206,3 +206,119 @@ def test_slang_for_north_korea_names_it(text: str) -> None:
 )
 def test_the_fbi_near_margo_tells_no_finale(text: str) -> None:
     assert not spoils(text)
+
+
+# --- a rescue denied is a death of whoever was not saved ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how come nobody could rescue Tracy and Gordo on the moon?",
+        "in the s3 finale no one saves Molly from the blast",
+        "Karen couldn't be saved in the s3 finale",
+    ],
+)
+def test_a_rescue_denied_is_a_death(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordo couldn't save his marriage with Tracy",  # his marriage, not him
+        "Sam didn't save Karen's bar in season 3",  # hers, not her
+        "Ed saves the day in the s1 finale",  # a rescue, not denied: nothing
+        "nobody could save Helios from the board",
+    ],
+)
+def test_rescues_of_other_things_or_not_denied_are_no_deaths(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- a question judging what happened takes it as given --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was it really necessary to blow up Karen in the s3 finale?",
+        "did Margo deserve to be arrested in the s4 finale?",
+        "was Danny's exile at the end of s3 justified?",
+        "was it fair to leave Danny on the Korean lander?",
+    ],
+)
+def test_a_question_judging_an_outcome_tells_it(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does Molly survive the s3 finale?",
+        "is it necessary to watch season 1 before season 2?",
+        "will Danny be exiled?",
+    ],
+)
+def test_genuine_questions_still_ask(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- dying and killing in every tense of each language ----------------------------------
+# The guard reads word endings with each language's Snowball stemmer; forms whose stem
+# changes (French "mourra", Spanish "moría", Italian "morì", German "verstarb") have to be
+# listed. These are the third persons of the present, past, imperfect and future, and the
+# infinitive after a modal, of the everyday verbs.
+
+PARADIGMS = {
+    "fr": (
+        "Karen {} dans le final de la saison 3",
+        "meurt|meurent|mourut|moururent|mourait|mouraient|mourra|mourront|va mourir"
+        "|est morte|décède|succombe|périt|a péri|ont péri|est assassinée|est tuée",
+    ),
+    "es": (
+        "Karen {} en el final de la temporada 3",
+        "muere|mueren|murió|murieron|moría|morían|morirá|morirán|va a morir"
+        "|está muerta|fallece|falleció|perece|pereció|es asesinada",
+    ),
+    "pt": (
+        "Karen {} no final da terceira temporada",
+        "morre|morrem|morreu|morreram|morria|morriam|morrerá|morrerão|vai morrer"
+        "|está morta|falece|faleceu|perece|pereceu|é assassinada",
+    ),
+    "it": (
+        "Karen {} nel finale della terza stagione",
+        "muore|muoiono|morì|morirono|moriva|morivano|morirà|moriranno|sta per morire"
+        "|è morta|perisce|perì|è deceduta|viene uccisa",
+    ),
+    "de": (
+        "Karen {} im Finale der dritten Staffel",
+        "stirbt|starb|wird sterben|ist gestorben|ist tot|verstirbt|verstarb|ist verstorben"
+        "|kommt ums Leben|kommt um|kam um|geht drauf|ging drauf|wird getötet|wurde ermordet",
+    ),
+    "ru": (
+        "Карен {} в финале третьего сезона",
+        "умирает|умерла|умрёт|погибает|погибла|погибнет|гибнет|скончалась|была убита",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "form"),
+    [(language, form) for language, (_, forms) in PARADIGMS.items() for form in forms.split("|")],
+)
+def test_dying_in_every_tense(language: str, form: str) -> None:
+    assert spoils(PARADIGMS[language][0].format(form))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen est abattue après la mort de Shane en saison 1",  # in grief; Shane's death
+        "la période de la saison 3 est ma préférée, Karen surtout",  # "période", not "périr"
+        "Karen lee a Morrissey en la temporada 3",  # a singer, not "morir"
+        "Karen fällt im Finale der dritten Staffel auf",  # "auffallen": she stands out
+    ],
+)
+def test_words_that_look_like_dying_are_not(text: str) -> None:
+    assert not spoils(text)

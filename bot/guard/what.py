@@ -17,7 +17,13 @@ from bot.guard.reading import (
     _Sentence,
 )
 from bot.guard.relations import _Related
-from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
+from bot.guard.verdict import (
+    DENIED,
+    EXPECT_REACH,
+    FLIPS,
+    GERMAN_NEGATION_REACH,
+    NEGATION_REACH,
+)
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 # Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
@@ -176,9 +182,11 @@ class _What(_Related):
             )
             if negated:
                 # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
-                cls = None if any(k in hedges for k in negated) else FLIPS.get(f.key)
+                cls = None if any(k in hedges for k in negated) else DENIED.get(f.key)
                 if cls is None:
                     continue
+            elif f.key == "rescue":
+                continue  # a rescue is nothing unless denied
             owner = None
             if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
