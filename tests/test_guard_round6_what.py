@@ -322,3 +322,75 @@ def test_dying_in_every_tense(language: str, form: str) -> None:
 )
 def test_words_that_look_like_dying_are_not(text: str) -> None:
     assert not spoils(text)
+
+
+# --- a fate said of a thing someone owns is the thing's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen's bar is basically dead after the riot in season 3",
+        "Ed's career died with that Sea Dragon call",
+        "Tracy's marriage is dead by the s2 finale",
+        "Molly's jokes kill every single episode",
+    ],
+)
+def test_a_fate_of_an_owned_thing_is_not_the_owners(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen's body is buried after the s3 finale bombing",  # her body stands for her
+        "Gordo's character dies in the s2 finale",
+        "Ed's wife dies in the s3 finale",  # a relation is a person
+        "Molly's car blows up in the s3 finale",  # with her in it
+    ],
+)
+def test_what_stands_for_the_owner_still_tells_their_fate(text: str) -> None:
+    assert spoils(text)
+
+
+# --- wanting or meaning to do it is not doing it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aleida is itching to tell Margo the truth",
+        "Karen is dead set on selling the Outpost",
+        "Margo is determined to defect in s3... or is she",
+        "Ed can't wait to shoot down the Sea Dragon",
+    ],
+)
+def test_an_intention_is_not_the_outcome(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen sells the Outpost to Sam in the s2 finale",
+        "Gordo and Tracy die trying to fix the reactor in the s2 finale",
+    ],
+)
+def test_an_outcome_after_an_intention_still_tells(text: str) -> None:
+    assert spoils(text)
+
+
+# --- states of mind and plans that crash -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo is dead inside after Sergei leaves in season 2",
+        "Sergei felt like a dead man walking in those Soviet scenes",
+        "Ed shot himself in the foot in that interview",
+        "Dev's pitch crashed and burned in the board meeting",
+    ],
+)
+def test_figures_of_a_state_of_mind_or_a_failure(text: str) -> None:
+    assert not spoils(text)

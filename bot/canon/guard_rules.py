@@ -64,6 +64,8 @@ GRAMMAR = frozenset(
         "needs_object",
         "passive",
         "crossed",
+        "desire",
+        "self_noun",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

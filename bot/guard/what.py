@@ -50,6 +50,9 @@ _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will",
 
 _NEITHER_NOR = frozenset({"neither", "nor"})
 _TICKS = ("✅", "✔", "✓", "☑")
+# Between an owned thing and what is said of it: "Karen's bar is basically dead"
+_LINKING = frozenset({"is", "was", "are", "were", "s", "has", "have", "had", "been", "just"})
+_LINKING |= {"basically", "totally", "officially", "completely", "pretty", "much", "so", "now"}
 
 
 def _past_groups(s: _Sentence, negations: frozenset[int] | set[int]) -> set[int]:
@@ -90,8 +93,11 @@ class _What(_Related):
                 continue  # the same outcome found through two phrases
             seen.add(f[:4])
             if f.category == "action":
-                if not idiom or not any(k in idiom for k in range(f.start, f.end)):
-                    s.cues.append(_Cue(f.start, f.end, None, f.key))
+                if idiom and any(k in idiom for k in range(f.start, f.end)):
+                    continue
+                if self._desired(s, f.start):
+                    continue  # "Karen is dead set on selling the Outpost": not done yet
+                s.cues.append(_Cue(f.start, f.end, None, f.key))
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
@@ -148,7 +154,9 @@ class _What(_Related):
                 ):
                     continue
             wishes = grammar.get("wish")
-            if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
+            if (
+                wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes)
+            ) or self._desired(s, f.start):
                 # "I hope Danielle survives season 5": not (yet) the story, but what a
                 # later "She didn't." denies
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
@@ -209,6 +217,8 @@ class _What(_Related):
                 )
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            elif not emoji and owner is None and self._owned_thing(s, f.start):
+                owner = _NOBODY  # "Karen's bar is dead", "Ed's career died": a thing's
             # A hint made plain: "doesn't make it" is a death, in full.
             weak = f.category == "weak" and not (negated and cls == "death")
             if emoji and grammar.get("laughter"):
@@ -308,6 +318,30 @@ class _What(_Related):
             if fitting or (named and k != index):
                 return fitting
         return set()
+
+    def _owned_thing(self, s: _Sentence, at: int) -> bool:
+        """Whether the outcome at ``at`` is said of a thing someone owns ("Karen's bar is
+        dead", "Ed's career died", "Molly's jokes kill"), not of its owner; not of what
+        stands for the owner ("Karen's body was buried", "Gordo's character dies")."""
+        words = s.words
+        k = at - 1
+        while k > 0 and at - k <= 3 and words[k].text in _LINKING and not _apart(s, k, k + 1):
+            k -= 1
+        if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
+            return False
+        grammar = s.grammar
+        if k in grammar.get("self_noun", _NONE) or k - 1 not in grammar.get("owner", _NONE):
+            return False
+        if any(m.start <= k < m.end for m in s.mentions):
+            return False  # "Ed's wife dies", "Karen's husband": a person, read as one
+        return any(m.end == k - 1 and m.persons for m in s.mentions)
+
+    def _desired(self, s: _Sentence, at: int) -> bool:
+        """Whether a rule's phrase is what someone wants or means to do, just before it
+        in its clause ("dying to tell Margo", "dead set on selling the Outpost", "wants
+        to sell"): an intention, not what happened."""
+        desire = s.grammar.get("desire", _NONE)
+        return any(at - 3 <= k < at and not _apart(s, k, at) for k in desire)
 
     def _expected(self, s: _Sentence, at: int) -> bool:
         """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
