@@ -394,3 +394,36 @@ def test_an_outcome_after_an_intention_still_tells(text: str) -> None:
 )
 def test_figures_of_a_state_of_mind_or_a_failure(text: str) -> None:
     assert not spoils(text)
+
+
+# --- each language's own slang and idioms, in the tenses people use ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no final da terceira temporada a Molly fica pelo caminho",
+        "Molly a canné dans le final de la saison 3",
+        "Molly ci rimane secca nel finale della terza stagione",
+        "Molly wird im Finale der dritten Staffel in die Luft gesprengt",
+        "Молли откидывает копыта в финале третьего сезона",
+        "Молли склеивает ласты в финале третьего сезона",
+        "モリーは最終話で爆死する",
+        "no fim da terceira temporada descobrimos que o Lee chegou antes",
+        "en el final de la tercera temporada resulta que Lee llegó antes",
+    ],
+)
+def test_slang_deaths_and_arrivals_in_other_languages(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Molly y reste jusqu'à la fin de la saison, elle adore le bar",  # she stays
+        "Karen s'appuie sur une canne en saison 3",  # a walking stick
+        "o Lee chegou antes do jantar no episódio 4",  # dinner, a mid-season episode
+    ],
+)
+def test_look_alikes_of_those_idioms(text: str) -> None:
+    assert not spoils(text)
