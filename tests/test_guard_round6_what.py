@@ -130,7 +130,7 @@ def test_other_ejections_are_not_dev_losing_helios(text: str) -> None:
     "text",
     [
         "Deke is worm food by the end of season 1",
-        "after the s3 finale Molly is no more",
+        "after the s3 finale Molly is worm food",
         "Karen meets her maker in the s3 finale",
         "Tracy shuffles off this mortal coil in 2x10",
         "the JSC bomb ended Karen in the finale",
@@ -426,4 +426,37 @@ def test_slang_deaths_and_arrivals_in_other_languages(text: str) -> None:
     ],
 )
 def test_look_alikes_of_those_idioms(text: str) -> None:
+    assert not spoils(text)
+
+
+# --- slang for the other finale outcomes -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ellen ends up running Jamestown solo at the end of s1",
+        "Ed vaporizes the Sea Dragon in 2x10 instead of Buran",
+        "Karen cashes out and signs over the Outpost to Sam in the s2 finale",
+        "Kelly's water breaks on Phoenix in the s3 finale",
+        "Margo does a vanishing act in the s3 finale and turns up in Moscow",
+        "the feds cart off Margo, she's frogmarched out in the s4 finale",
+        "Danielle got winged in the Happy Valley riot in the s4 finale",
+    ],
+)
+def test_slang_for_the_other_finale_outcomes(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ellen goes solo on the campaign trail in season 3",
+        "Ed got wasted at the Outpost in season 1",  # drunk
+        "Ed wasted the whole episode arguing with Karen",
+        "Kelly's baby comes up a lot in season 3",
+        "Gordo flies solo in the season 1 premiere",
+    ],
+)
+def test_the_same_words_in_everyday_use(text: str) -> None:
     assert not spoils(text)
