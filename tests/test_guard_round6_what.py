@@ -460,3 +460,25 @@ def test_slang_for_the_other_finale_outcomes(text: str) -> None:
 )
 def test_the_same_words_in_everyday_use(text: str) -> None:
     assert not spoils(text)
+
+
+# --- "...killed me, RIP Gordo": the writer's figure ends at the comma --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the s2 finale wrecked me, RIP Gordo and Tracy",
+        "that episode destroyed me, Karen dies in the bombing",
+    ],
+)
+def test_a_fate_after_the_writers_figure_still_counts(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that scene had me dead, Gordo is hilarious", "Karen's speech killed me lmao"],
+)
+def test_the_writers_figure_itself_stays_a_figure(text: str) -> None:
+    assert not spoils(text)

@@ -129,8 +129,8 @@ class _What(_Related):
                     continue
                 if f.key in _PRAISE and self._kills_a_thing(s, f.end) and stem(word) in _KILLING:
                     continue
-                if f.start - 1 in first_object:
-                    continue
+                if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
+                    continue  # "had me dead"; not "wrecked me, RIP Gordo"
                 if (
                     f.end - f.start == 1
                     and f.start in grammar.get("needs_object", _NONE)
