@@ -482,3 +482,38 @@ def test_a_fate_after_the_writers_figure_still_counts(text: str) -> None:
 )
 def test_the_writers_figure_itself_stays_a_figure(text: str) -> None:
     assert not spoils(text)
+
+
+# --- defecting, being shot and taking the blame in each language --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margo läuft im Finale von Staffel 3 zu den Sowjets über",
+        "Margo wechselt die Seiten am Ende von Staffel 3",
+        "à la fin de la saison 3 Margo passe aux Soviétiques",
+        "alla fine della terza stagione Margo passa ai sovietici",
+        "в финале третьего сезона Марго переходит на сторону Советов",
+        "no final da terceira temporada a Margo vira casaca",
+        "al final de la tercera temporada Margo cambia de bando",
+        "Даниэль ранят во время бунта в финале четвёртого сезона",
+        "no final da quarta temporada a Margo assume a culpa pela Aleida",
+        "Margo porte le chapeau pour Aleida à la fin de la saison 4",
+        "в финале четвёртого сезона Марго берёт вину на себя",
+    ],
+)
+def test_defecting_shot_and_blame_in_other_languages(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen change de camp dans le débat en saison 2",
+        "la tradizione della NASA in stagione 1 è bellissima, Margo compresa",
+        "Ed porte un chapeau de cowboy en saison 1",
+    ],
+)
+def test_look_alikes_of_defecting_and_blame(text: str) -> None:
+    assert not spoils(text)
