@@ -517,3 +517,48 @@ def test_defecting_shot_and_blame_in_other_languages(text: str) -> None:
 )
 def test_look_alikes_of_defecting_and_blame(text: str) -> None:
     assert not spoils(text)
+
+
+# --- killing in every tense; a judging question in every language -------------------------
+
+KILLING = {
+    "fr": ("dans le final de la saison 3, ils {} Molly", "tuent|tueront|tuaient|vont tuer"),
+    "es": ("en el final de la temporada 3 {} a Molly", "matan|matarán|mataban|van a matar"),
+    "pt": ("no final da terceira temporada eles {} a Molly", "matam|matarão|matavam|vão matar"),
+    "de": ("im Finale der dritten Staffel {} sie Molly", "töten|töteten|ermorden"),
+    "ru": ("в финале третьего сезона {} Молли", "убивают|убили|убьют"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "form"),
+    [(language, form) for language, (_, forms) in KILLING.items() for form in forms.split("|")],
+)
+def test_killing_in_every_tense(language: str, form: str) -> None:
+    assert spoils(KILLING[language][0].format(form))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'était vraiment nécessaire de tuer Molly dans le final de la saison 3 ?",
+        "¿era necesario matar a Molly en el final de la tercera temporada?",
+        "war es nötig, Molly im Finale der dritten Staffel sterben zu lassen?",
+        "обязательно было убивать Молли в финале третьего сезона?",
+    ],
+)
+def test_a_judging_question_tells_in_other_languages(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Molly muere al final de la temporada 3?",  # a genuine question still asks
+        "stirbt Molly? ist es nötig, weiterzuschauen",
+        "Molly mata el tiempo en el bar en la temporada 2",  # passes the time
+        "Molly mata a saudade do Wubbo na temporada 2",  # misses him
+    ],
+)
+def test_genuine_questions_and_killing_time_are_not(text: str) -> None:
+    assert not spoils(text)
