@@ -562,3 +562,32 @@ def test_a_judging_question_tells_in_other_languages(text: str) -> None:
 )
 def test_genuine_questions_and_killing_time_are_not(text: str) -> None:
     assert not spoils(text)
+
+
+# --- plain paraphrases of finale outcomes --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the s2 finale is a one-way trip for Gordo and Tracy",
+        "Gordo and Tracy's final moments in the s2 finale wrecked me",
+        "in the s4 finale Miles cracks and gives them the hideout",
+        "Aleida breaks the news of Sergei's death to Margo",
+        "Dev gets removed from Helios by the board at the end of s3",
+    ],
+)
+def test_plain_paraphrases_of_finale_outcomes(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aleida breaks the news about the engine to Bill in s3",
+        "Karen's last moments with Shane in ep 9 of s1",
+        "Dev removed from the guest list in ep 2, lol",
+    ],
+)
+def test_the_same_words_about_other_things(text: str) -> None:
+    assert not spoils(text)
