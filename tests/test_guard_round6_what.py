@@ -591,3 +591,23 @@ def test_plain_paraphrases_of_finale_outcomes(text: str) -> None:
 )
 def test_the_same_words_about_other_things(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Molly bites it in the s3 finale",
+        "Deke bled out on the moon in the s1 finale",
+        "Karen got snuffed out by that car bomb",
+    ],
+)
+def test_more_slang_for_dying(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Molly bit into the sandwich in ep 3", "Karen bit it on the ice in s2 ep 4, she's fine"],
+)
+def test_biting_in_everyday_use(text: str) -> None:
+    assert not spoils(text)
