@@ -172,6 +172,13 @@ OPENED_KIND_FLOORS = {
     | {kind: (0.98, recall) for kind, recall in OPENED_WHO_FLOORS[path].items()}
     for path in (OPENED, OPENED_2, OPENED_3)
 }
+# Round 6 fitted the kinds about what is said to opened4 and opened5 (round 5b, unseen:
+# slang 0.944/0.882, figurative P 0.938 and R 0.929, question 0.938/0.933, multilingual
+# 0.955/0.950 recall): 1.000 / 1.000 in each since, but other-show on opened5, untouched
+OPENED_45_WHAT_FLOORS = {
+    path: {kind: (0.98, 0.98) for kind in OPENED_WHAT_KINDS} for path in (OPENED_4, OPENED_5)
+}
+OPENED_45_WHAT_FLOORS[OPENED_5]["other-show"] = (0.98, 0.80)
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -248,6 +255,18 @@ def test_opened_sets(path: Path) -> None:
 def test_opened_sets_per_kind(path: Path, kind: str) -> None:
     result = score_by_kind(path)[kind]
     precision, recall = OPENED_KIND_FLOORS[path][kind]
+    assert result.precision >= precision, result.false_positives
+    assert result.recall >= recall, result.false_negatives
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(path, kind) for path, floors in OPENED_45_WHAT_FLOORS.items() for kind in sorted(floors)],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_opened_sets_4_and_5_per_kind_of_what_is_said(path: Path, kind: str) -> None:
+    result = score_by_kind(path)[kind]
+    precision, recall = OPENED_45_WHAT_FLOORS[path][kind]
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.false_negatives
 

@@ -62,6 +62,11 @@ GRAMMAR = frozenset(
         "no_spoilers",
         "asked_who",
         "absent",
+        "needs_object",
+        "passive",
+        "crossed",
+        "desire",
+        "self_noun",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -21,6 +21,9 @@ EMOJI_REACH = 2  # an emoji stands for a fate only right beside a name
 NEGATION_REACH = 3
 GERMAN_NEGATION_REACH = 6  # "nicht" after the verb, at its clause's end
 FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
+# What a negation makes of an outcome: the flips, and a rescue denied ("nobody could save
+# her"), which is nothing when not denied ("Ed saves the day")
+DENIED = FLIPS | {"rescue": "death"}
 CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.6  # words seen only in a link address: shown, but rarely meant as prose

@@ -5,7 +5,7 @@ ellipsis ("no more Karen", "Gordo... gone")."""
 
 from __future__ import annotations
 
-from bot.guard.matcher import stem
+from bot.guard.matcher import Found, stem
 from bot.guard.reading import (
     _NONE,
     _apart,
@@ -17,7 +17,13 @@ from bot.guard.reading import (
     _Sentence,
 )
 from bot.guard.relations import _Related
-from bot.guard.verdict import EXPECT_REACH, FLIPS, GERMAN_NEGATION_REACH, NEGATION_REACH
+from bot.guard.verdict import (
+    DENIED,
+    EXPECT_REACH,
+    FLIPS,
+    GERMAN_NEGATION_REACH,
+    NEGATION_REACH,
+)
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
 # Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
@@ -45,6 +51,10 @@ _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will",
 
 
 _NEITHER_NOR = frozenset({"neither", "nor"})
+_TICKS = ("✅", "✔", "✓", "☑")
+# Between an owned thing and what is said of it: "Karen's bar is basically dead"
+_LINKING = frozenset({"is", "was", "are", "were", "s", "has", "have", "had", "been", "just"})
+_LINKING |= {"basically", "totally", "officially", "completely", "pretty", "much", "so", "now"}
 
 
 def _past_groups(s: _Sentence, negations: frozenset[int] | set[int]) -> set[int]:
@@ -85,8 +95,11 @@ class _What(_Related):
                 continue  # the same outcome found through two phrases
             seen.add(f[:4])
             if f.category == "action":
-                if not idiom or not any(k in idiom for k in range(f.start, f.end)):
-                    s.cues.append(_Cue(f.start, f.end, None, f.key))
+                if idiom and any(k in idiom for k in range(f.start, f.end)):
+                    continue
+                if self._desired(s, f.start):
+                    continue  # "Karen is dead set on selling the Outpost": not done yet
+                s.cues.append(_Cue(f.start, f.end, None, f.key))
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
                 continue
@@ -96,6 +109,8 @@ class _What(_Related):
             # German "die": another language's small word ("Molly ist die Beste")
             if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
                 continue
+            if f.start in grammar.get("crossed", _NONE) and not self._tallied(s, f):
+                continue  # a cross counts only in a tally: "gordo: x", "- tracy ❌"
             emoji = not word[:1].isalnum()
             if not emoji:
                 # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
@@ -116,8 +131,15 @@ class _What(_Related):
                     continue
                 if f.key in _PRAISE and self._kills_a_thing(s, f.end) and stem(word) in _KILLING:
                     continue
-                if f.start - 1 in first_object:
-                    continue
+                if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
+                    continue  # "had me dead"; not "wrecked me, RIP Gordo"
+                if (
+                    f.end - f.start == 1
+                    and f.start in grammar.get("needs_object", _NONE)
+                    and f.start - 1 not in grammar.get("passive", _NONE)
+                    and not self._has_object(s, f.end)
+                ):
+                    continue  # "the grey slays", "Molly slays": praise; "slays Gordo": a death
                 if (
                     first_person
                     and any(
@@ -137,7 +159,9 @@ class _What(_Related):
                 ):
                     continue
             wishes = grammar.get("wish")
-            if wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes):
+            if (
+                wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes)
+            ) or self._desired(s, f.start):
                 # "I hope Danielle survives season 5": not (yet) the story, but what a
                 # later "She didn't." denies
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
@@ -174,9 +198,11 @@ class _What(_Related):
                 hedged = any(k in hedges for k in negated)
                 if not hedged:  # what a later "Karen did" says after all
                     s.denied.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
-                cls = None if hedged else FLIPS.get(f.key)
+                cls = None if hedged else DENIED.get(f.key)
                 if cls is None:
                     continue
+            elif f.key == "rescue":
+                continue  # a rescue is nothing unless denied
             owner = None
             if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
@@ -199,6 +225,8 @@ class _What(_Related):
                 )
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            elif not emoji and owner is None and self._owned_thing(s, f.start):
+                owner = _NOBODY  # "Karen's bar is dead", "Ed's career died": a thing's
             # A hint made plain: "doesn't make it" is a death, in full.
             weak = f.category == "weak" and not (negated and cls == "death")
             if emoji and grammar.get("laughter"):
@@ -301,6 +329,30 @@ class _What(_Related):
                 return fitting
         return set()
 
+    def _owned_thing(self, s: _Sentence, at: int) -> bool:
+        """Whether the outcome at ``at`` is said of a thing someone owns ("Karen's bar is
+        dead", "Ed's career died", "Molly's jokes kill"), not of its owner; not of what
+        stands for the owner ("Karen's body was buried", "Gordo's character dies")."""
+        words = s.words
+        k = at - 1
+        while k > 0 and at - k <= 3 and words[k].text in _LINKING and not _apart(s, k, k + 1):
+            k -= 1
+        if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
+            return False
+        grammar = s.grammar
+        if k in grammar.get("self_noun", _NONE) or k - 1 not in grammar.get("owner", _NONE):
+            return False
+        if any(m.start <= k < m.end for m in s.mentions):
+            return False  # "Ed's wife dies", "Karen's husband": a person, read as one
+        return any(m.end == k - 1 and m.persons for m in s.mentions)
+
+    def _desired(self, s: _Sentence, at: int) -> bool:
+        """Whether a rule's phrase is what someone wants or means to do, just before it
+        in its clause ("dying to tell Margo", "dead set on selling the Outpost", "wants
+        to sell"): an intention, not what happened."""
+        desire = s.grammar.get("desire", _NONE)
+        return any(at - 3 <= k < at and not _apart(s, k, at) for k in desire)
+
     def _expected(self, s: _Sentence, at: int) -> bool:
         """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
         expected, said with "would", "to" or "going to" just before the outcome, in the
@@ -395,6 +447,45 @@ class _What(_Related):
             if earlier:
                 said = earlier[-1]
                 s.cues.append(_Cue(k, at, said.cls, None, said.weak))
+
+    def _tallied(self, s: _Sentence, f: Found) -> bool:
+        """Whether a cross ("x", "❌") is a tally's mark: its line holds one of ours and
+        the mark, nothing else ("* gordo: x"); not "Karen x Ed", "Karen ✅ Molly ❌"."""
+        words, text = s.words, s.text
+        if any(tick in text for tick in _TICKS):
+            return False  # ticks and crosses: a vote or a checklist ("- Karen ✅ - Molly ❌")
+        mark = words[f.start]
+        after = text.find("\n", mark.end)
+        if text[mark.end : len(text) if after < 0 else after].strip(" \t*_~`|.!"):
+            return False  # more on the mark's line
+        for m in s.mentions:
+            if m.end == f.start and m.persons:
+                name = words[m.start]
+                line = text.rfind("\n", 0, name.start) + 1
+                between = text[words[m.end - 1].end : mark.start]
+                return not text[line : name.start].strip(" \t*-+•>#.)0123456789`") and (
+                    not between.strip(" \t:=-–—>")
+                )
+        return False
+
+    def _has_object(self, s: _Sentence, after: int) -> bool:
+        """Whether a verb ending before ``after`` takes one of ours, or a pronoun, for its
+        object ("slays Gordo", "capped the Sea Dragon", "smoked him"): slang that is a
+        fate only so, and praise without one ("the grey slays", "she slayed that")."""
+        words = s.words
+        k = after
+        if k < len(words) and not _apart(s, k - 1, k) and words[k].text in _DETERMINERS:
+            k += 1
+        if k >= len(words) or _apart(s, k - 1, k):
+            return False
+        pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
+        if k == after and k in pointing and self._object_form(s, k):
+            return True
+        owners = s.grammar.get("owner", _NONE)
+        # "ended Karen's arc": what is hers is the object, not Karen
+        return any(
+            m.start == k and (m.persons or m.thing) and m.end not in owners for m in s.mentions
+        )
 
     def _kills_a_thing(self, s: _Sentence, after: int) -> bool:
         """A fate verb whose object is a thing nobody knows ("that cold open killed the
