@@ -3,11 +3,11 @@ use it: loaded and compiled once per test process, not once per test module."""
 
 from __future__ import annotations
 
-from bot.canon.content import ContentBundle, load_content
+from bot.canon.content import ContentBundle
 from bot.guard import Matcher, compile_rules, inspect
-from bot.settings import DEFAULT_CONTENT_DIR
+from tests.shipped import shipped_content
 
-BUNDLE: ContentBundle = load_content(DEFAULT_CONTENT_DIR)
+BUNDLE: ContentBundle = shipped_content()
 MATCHER: Matcher = compile_rules(
     [r for r in BUNDLE.guard_rules if r.reveal.finale_detail], lexicon=BUNDLE.guard_lexicon
 )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.canon.content import load_content
 from bot.guard import COMPILED_KEPT, Lexicon, Matcher, compile_rules, inspect
-from bot.settings import DEFAULT_CONTENT_DIR
 from tests.guard_accuracy import TUNING, corpus
+from tests.shipped import shipped_content
 
-BUNDLE = load_content(DEFAULT_CONTENT_DIR)
+BUNDLE = shipped_content()
 RULES = tuple(r for r in BUNDLE.guard_rules if r.reveal.finale_detail)
 LEXICON = BUNDLE.guard_lexicon
 
