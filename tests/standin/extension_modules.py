@@ -4,7 +4,7 @@ discord.py's ``load_extension`` executes an extension's module afresh (and so ev
 submodule it imports that is not in ``sys.modules``), and a bot's ``close`` unloads its
 extensions, which removes them and their submodules from ``sys.modules``. A process of
 the real bot does that once; the suite starts some 400 bots in-process, and executing
-the cogs' 28 modules again was about a third of each start's CPU. So while the harness
+the cogs' 28 modules again was two fifths of each start's CPU. So while the harness
 logs a bot in (``setup_hook`` loads the extensions), an import hook hands the library the
 modules the first bot executed instead of executing them again. Each bot still runs
 every extension's ``setup`` on its own, making its own cogs, commands and listeners:
