@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import FamBot, create_bot, extensions
-from bot.canon.content import load_content
+from bot.canon.content import ContentBundle
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
@@ -23,6 +23,7 @@ from tests.community_backends import Backend
 from tests.guarding import guarded_server
 from tests.postgres import Server
 from tests.renderers import Canon, read_canon
+from tests.shipped import shipped_content
 from tests.standin.harness import FAKE_TOKEN, Harness
 
 
@@ -37,6 +38,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def content_dir() -> Path:
     return DEFAULT_CONTENT_DIR
+
+
+@pytest.fixture(scope="session")
+def bundle() -> ContentBundle:
+    """The shipped content, read once per process (``tests/shipped.py``)."""
+    return shipped_content()
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +71,7 @@ def canon(tmp_path_factory: pytest.TempPathFactory, template_db: Path, content_d
     async def read() -> Canon:
         store = await Store.open(path)
         try:
-            snapshot = await read_canon(store, load_content(content_dir))
+            snapshot = await read_canon(store, shipped_content())
         finally:
             await store.close()
         bot = create_bot(Settings(token=FAKE_TOKEN, database_path=path, content_dir=content_dir))

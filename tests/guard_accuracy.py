@@ -43,10 +43,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from bot.canon.content import load_content
 from bot.guard import Matcher, compile_rules, inspect
-from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import PUBLIC, Exposure, exposure
+from tests.shipped import shipped_content
 
 HERE = Path(__file__).resolve().parent
 TUNING = HERE / "corpus" / "tuning.toml"
@@ -109,12 +108,18 @@ class Scores:
 
 
 def corpus(path: Path = TUNING) -> list[dict[str, object]]:
-    return list(tomllib.loads(path.read_text(encoding="utf-8"))["message"])
+    return list(_parsed(path))
+
+
+@cache
+def _parsed(path: Path) -> tuple[dict[str, object], ...]:
+    """Each corpus parsed once per process: the tests read several of them more than once."""
+    return tuple(tomllib.loads(path.read_text(encoding="utf-8"))["message"])
 
 
 @cache
 def default_matcher() -> Matcher:
-    bundle = load_content(DEFAULT_CONTENT_DIR)
+    bundle = shipped_content()
     active = [r for r in bundle.guard_rules if exposure(r.reveal, PUBLIC) is not Exposure.SHOW]
     return compile_rules(active, lexicon=bundle.guard_lexicon)
 

@@ -49,14 +49,15 @@ def quick_retries(bot: FamBot) -> None:
 
 
 def live(module: str) -> ModuleType:
-    """A cog module as the running bot loaded it. Each bot loads its extensions afresh
-    and discord.py replaces them in ``sys.modules`` only (not as attributes of their
-    package), so patch ``live("cogs.spoilers._engine")``, never a dotted path."""
+    """A cog module as the running bot loaded it. The bots may not share the modules
+    this file imported (``tests/standin/extension_modules.py``), and discord.py replaces
+    extensions in ``sys.modules`` only (not as attributes of their package), so patch
+    ``live("cogs.spoilers._engine")``, never a dotted path."""
     return sys.modules[module]
 
 
 def engine(harness: Harness) -> GuardEngine:
-    """The running guard's engine (its class is the freshly loaded one: no isinstance)."""
+    """The running guard's engine (its class may not be the one imported here: no isinstance)."""
     assert harness.bot is not None
     guard = harness.bot.get_cog("SpoilerGuard")
     assert guard is not None

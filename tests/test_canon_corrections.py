@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.canon.content import ContentBundle, load_content
+from bot.canon.content import ContentBundle
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Character, FactKind
 from bot.guard import compile_rules, inspect
@@ -20,11 +20,6 @@ from tests.standin.harness import Exchange, Harness
 
 S3E7, S3E8, S3E9, S3E10 = (EpisodeRef(3, n) for n in (7, 8, 9, 10))
 README = Path(__file__).resolve().parents[1] / "data" / "canon" / "README.md"
-
-
-@pytest.fixture(scope="module")
-def bundle(content_dir: Path) -> ContentBundle:
-    return load_content(content_dir)
 
 
 def _who(bundle: ContentBundle, character_id: str) -> Character:

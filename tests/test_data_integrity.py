@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import pytest
-
-from bot.canon.content import ContentBundle, load_content
+from bot.canon.content import ContentBundle
 from bot.canon.episodes import EpisodeRef, SeasonRef
 from bot.canon.models import FactKind, SeasonStatus
-
-
-@pytest.fixture(scope="module")
-def bundle(content_dir: Path) -> ContentBundle:
-    return load_content(content_dir)
 
 
 def test_every_aired_season_and_episode(bundle: ContentBundle) -> None:

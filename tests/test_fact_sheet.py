@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot.canon.catalog import normalise
-from bot.canon.content import ContentBundle, load_content
+from bot.canon.content import ContentBundle
 from bot.canon.episodes import EpisodeRef
 from bot.canon.models import Character, Fact
 
@@ -30,11 +30,6 @@ def sheet() -> dict[str, Any]:
             pytest.fail(f"the fact sheet is missing at {SHEET}")
         pytest.skip("the fact sheet is not beside this checkout (../shared)")
     return dict(json.loads(SHEET.read_text()))
-
-
-@pytest.fixture(scope="module")
-def bundle(content_dir: Path) -> ContentBundle:
-    return load_content(content_dir)
 
 
 def _confirmed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.guard.matcher import sound_key
 from bot.guard.normalise import tokens
-from tests.finale_matcher import MATCHER, spoils
+from tests.finale_matcher import matcher, spoils
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_an_everyday_word_of_four_letters_is_not_read_by_its_sound() -> None:
 
 
 def reads_as(word: str) -> set[str]:
-    _, typos = MATCHER.vocabulary.readings(tokens(word)[0])
+    _, typos = matcher().vocabulary.readings(tokens(word)[0])
     return {o.lstrip("=").split(":")[-1] for o in typos}
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.guard import DEFAULT_THRESHOLD, REVIEW_BAND, inspect
 from bot.guard.matcher import Vocabulary
 from bot.guard.normalise import tokens
-from tests.finale_matcher import MATCHER, spoils
+from tests.finale_matcher import matcher, spoils
 
 
 def words(text: str) -> list[str]:
@@ -108,7 +108,7 @@ def test_offsets_point_into_the_original() -> None:
     ],
 )
 def test_no_false_alarm(text: str) -> None:
-    assert not spoils(text), inspect(text, MATCHER).evidence
+    assert not spoils(text), inspect(text, matcher()).evidence
 
 
 # --- misses --------------------------------------------------------------------------
@@ -184,14 +184,14 @@ def test_no_false_alarm(text: str) -> None:
     ],
 )
 def test_no_miss(text: str) -> None:
-    assert spoils(text), inspect(text, MATCHER)
+    assert spoils(text), inspect(text, matcher())
 
 
 # --- the verdict -----------------------------------------------------------------------
 
 
 def test_a_verdict_explains_itself() -> None:
-    verdict = inspect("Honestly Molly dies in the JSC bombing. Brutal.", MATCHER)
+    verdict = inspect("Honestly Molly dies in the JSC bombing. Brutal.", matcher())
     assert verdict and 0.0 <= verdict.score <= 1.0
     best = verdict.evidence[0]
     assert best.character == "molly-cobb"
@@ -207,29 +207,29 @@ def test_a_relation_after_its_owner_names_who_is_meant() -> None:
         ("the woman who raised Danny dies on the Moon", "tracy-stevens"),
         ("the man who raised Danny dies on the Moon", "gordo-stevens"),
     ):
-        verdict = inspect(text, MATCHER)
+        verdict = inspect(text, matcher())
         assert {e.character for e in verdict.evidence} == {character}, verdict.evidence
         assert verdict.evidence[0].subject == "who raised"
         assert verdict.evidence[0].how == "relation"
 
 
 def test_a_name_that_could_be_anyone_counts_less_without_show_context() -> None:
-    anyone = inspect("so Karen is dead", MATCHER)
-    about_the_show = inspect("so Karen is dead", MATCHER, about_show=True)  # channel topic
+    anyone = inspect("so Karen is dead", matcher())
+    about_the_show = inspect("so Karen is dead", matcher(), about_show=True)  # channel topic
     assert anyone.score < about_the_show.score
-    assert inspect("so Karen is dead after the bombing", MATCHER)  # a show word: in full
+    assert inspect("so Karen is dead after the bombing", matcher())  # a show word: in full
 
 
 def test_a_hint_alone_goes_to_the_review_band() -> None:
-    verdict = inspect("Karen is gone", MATCHER, about_show=True)
+    verdict = inspect("Karen is gone", matcher(), about_show=True)
     assert not verdict
     assert REVIEW_BAND <= verdict.score < DEFAULT_THRESHOLD
     assert verdict.in_review_band
-    assert inspect("Karen is gone after the s3 finale", MATCHER)  # placed in a finale
+    assert inspect("Karen is gone after the s3 finale", matcher())  # placed in a finale
 
 
 def test_a_message_with_nothing_to_say_scores_zero() -> None:
-    verdict = inspect("good morning everyone", MATCHER)
+    verdict = inspect("good morning everyone", matcher())
     assert verdict.score == 0.0 and not verdict.evidence and not verdict.in_review_band
 
 
@@ -273,17 +273,19 @@ def test_round_three_no_miss(text: str) -> None:
 
 def test_a_list_of_names_places_each_in_its_own_episode() -> None:
     # Shane's death is mid-season; only Deke, placed in the finale, is a finale detail
-    verdict = inspect("Shane in ep 8 and Deke in the finale. Both dead by the end of s1.", MATCHER)
+    verdict = inspect(
+        "Shane in ep 8 and Deke in the finale. Both dead by the end of s1.", matcher()
+    )
     assert {e.character for e in verdict.evidence if e.score >= DEFAULT_THRESHOLD} == {
         "deke-slayton"
     }
-    placed = inspect("Deke in ep 3. Dies a little later, in ep 9.", MATCHER)
+    placed = inspect("Deke in ep 3. Dies a little later, in ep 9.", matcher())
     assert placed.score < DEFAULT_THRESHOLD
 
 
 def test_initials_need_capitals_and_the_show() -> None:
     assert not spoils("kb & mc kia")  # lower case: could be anything
-    verdict = inspect("KB & MC kia s3", MATCHER)
+    verdict = inspect("KB & MC kia s3", matcher())
     assert {e.how for e in verdict.evidence} == {"initials"}
     # KB is Karen and Kelly Baldwin alike; the rule that matches says which
     assert "karen-baldwin" in {e.character for e in verdict.evidence}
@@ -310,6 +312,6 @@ def test_round_three_words(text: str, expected: bool) -> None:
 def test_a_hint_is_made_plain_by_the_scene_of_its_finale() -> None:
     # "gone" alone is a hint; the reactor (the scene of Gordo and Tracy's s2 finale
     # rule) named in the same message makes it plain
-    assert inspect("gordo\ntracy\nreactor\ngone", MATCHER).score >= DEFAULT_THRESHOLD
-    assert inspect("gordo\ntracy\ngone", MATCHER).score < DEFAULT_THRESHOLD
+    assert inspect("gordo\ntracy\nreactor\ngone", matcher()).score >= DEFAULT_THRESHOLD
+    assert inspect("gordo\ntracy\ngone", matcher()).score < DEFAULT_THRESHOLD
     assert not spoils("Tracy is gone on a PR tour while Gordo fixes stuff at Jamestown")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bot.guard import everything, inspect, tag_finding
 from bot.guard.layout import layout, readable
 from tests.examples import examples
-from tests.finale_matcher import MATCHER
+from tests.finale_matcher import matcher
 
 FINALE = [
     "Gordo dies on the moon",
@@ -67,7 +67,7 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 @settings(max_examples=examples(400), deadline=None)
 @given(text=messages)
 def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
-    verdict = inspect(text, MATCHER)
+    verdict = inspect(text, matcher())
     if not verdict:
         return
     reposted = tag_finding(verdict)
@@ -78,7 +78,7 @@ def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     seen = _seen(reposted)
     for finale in FINALE:
         assert " ".join(_words(finale)) not in seen, (finale, reposted)
-    assert not inspect(reposted, MATCHER), "the guard finds nothing left to tag"
+    assert not inspect(reposted, matcher()), "the guard finds nothing left to tag"
 
 
 @settings(max_examples=examples(200), deadline=None)

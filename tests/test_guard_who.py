@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 
 from bot.guard import inspect
-from tests.finale_matcher import MATCHER, spoils
+from tests.finale_matcher import matcher, spoils
 
 
 def characters(text: str) -> set[str | None]:
     """The characters of the evidence the guard would act on."""
-    verdict = inspect(text, MATCHER)
+    verdict = inspect(text, matcher())
     return {e.character for e in verdict.evidence if e.score >= verdict.threshold}
 
 
@@ -259,7 +259,7 @@ def test_a_name_after_a_relation_says_which(text: str) -> None:
 
 def test_a_surname_that_is_a_word_is_no_phrase_s_character() -> None:
     # "give up their ride" is a rule phrase; "ride" is Sally Ride's surname, not a slot
-    matcher_slots = {phrase for slots in MATCHER._slotted.values() for phrase, _ in slots}
+    matcher_slots = {phrase for slots in matcher()._slotted.values() for phrase, _ in slots}
     assert "visits pam" in matcher_slots
     assert not any(phrase.endswith(" ride") for phrase in matcher_slots)
 
@@ -333,7 +333,7 @@ def test_a_family_name_in_the_plural_owns_a_relation() -> None:
 
 def test_an_outcome_in_a_season_before_its_finale_is_another_event() -> None:
     # Moscow in season 2 is not the season 3 finale's; the review band at most
-    verdict = inspect("Margo goes to Moscow for the summit in s2", MATCHER)
+    verdict = inspect("Margo goes to Moscow for the summit in s2", matcher())
     assert not verdict and verdict.in_review_band
     assert characters("Margo's s2 arc is great but she fakes her death in s3") == {"margo-madison"}
     # a subject after its outcome goes with its own clause's season

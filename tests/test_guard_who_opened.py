@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from bot.guard import inspect
-from tests.finale_matcher import MATCHER, spoils
+from tests.finale_matcher import matcher, spoils
 
 
 def characters(text: str) -> set[str | None]:
     """The characters of the evidence the guard would act on."""
-    verdict = inspect(text, MATCHER)
+    verdict = inspect(text, matcher())
     return {e.character for e in verdict.evidence if e.score >= verdict.threshold}
 
 

@@ -11,12 +11,12 @@ import pytest
 
 from bot.guard.matcher import Vocabulary
 from bot.guard.normalise import tokens
-from tests.finale_matcher import MATCHER, spoils
+from tests.finale_matcher import matcher, spoils
 
 
 def classes(word: str) -> set[str]:
     """The meaning classes the shipped vocabulary reads one word as."""
-    found = MATCHER.vocabulary.find(tokens(word))
+    found = matcher().vocabulary.find(tokens(word))
     return {f.key for f in found if f.category in ("cue", "weak")}
 
 

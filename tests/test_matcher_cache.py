@@ -5,25 +5,28 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.canon.content import load_content
+from bot.canon.models import GuardRule
 from bot.guard import COMPILED_KEPT, Lexicon, Matcher, compile_rules, inspect
-from bot.settings import DEFAULT_CONTENT_DIR
+from tests.finale_matcher import finale_rules
 from tests.guard_accuracy import TUNING, corpus
+from tests.shipped import shipped_content
 
-BUNDLE = load_content(DEFAULT_CONTENT_DIR)
-RULES = tuple(r for r in BUNDLE.guard_rules if r.reveal.finale_detail)
-LEXICON = BUNDLE.guard_lexicon
+
+def _finale() -> tuple[tuple[GuardRule, ...], Lexicon]:
+    """The shipped finale rules and lexicon, read when a test runs (not at collection)."""
+    return finale_rules(), shipped_content().guard_lexicon
 
 
 def test_equal_inputs_share_one_matcher_and_any_difference_compiles_anew() -> None:
-    shared = compile_rules(RULES, (), LEXICON)
-    assert compile_rules(list(RULES), [], dataclasses.replace(LEXICON)) is shared
+    rules, lexicon = _finale()
+    shared = compile_rules(rules, (), lexicon)
+    assert compile_rules(list(rules), [], dataclasses.replace(lexicon)) is shared
     different = [
-        compile_rules(RULES[1:], (), LEXICON),
-        compile_rules(RULES, ("apollo 99",), LEXICON),
-        compile_rules(RULES, (), LEXICON, threshold=0.9),
-        compile_rules(RULES, (), dataclasses.replace(LEXICON, idioms=(*LEXICON.idioms, "x"))),
-        compile_rules(RULES, (), None),
+        compile_rules(rules[1:], (), lexicon),
+        compile_rules(rules, ("apollo 99",), lexicon),
+        compile_rules(rules, (), lexicon, threshold=0.9),
+        compile_rules(rules, (), dataclasses.replace(lexicon, idioms=(*lexicon.idioms, "x"))),
+        compile_rules(rules, (), None),
     ]
     assert all(m is not shared for m in different)
     assert len({id(m) for m in different}) == len(different)
@@ -34,10 +37,11 @@ def test_equal_inputs_share_one_matcher_and_any_difference_compiles_anew() -> No
 def test_a_matcher_that_has_read_much_gives_the_verdicts_of_a_fresh_one() -> None:
     texts = [str(m["text"]) for m in corpus(TUNING)][:300]
     assert len(texts) == 300
-    used = compile_rules(RULES, (), LEXICON)
+    rules, lexicon = _finale()
+    used = compile_rules(rules, (), lexicon)
     for text in texts:  # what it remembers of words now comes from all of these
         inspect(text, used)
-    fresh = Matcher(RULES, (), LEXICON)
+    fresh = Matcher(rules, (), lexicon)
     for text in reversed(texts):
         expected, got = inspect(text, fresh), inspect(text, used)
         assert (got.score, got.evidence, got.sentences) == (

@@ -21,12 +21,11 @@ from bot.render.compose import compose
 from bot.spoilers.policy import Audience, Detail
 from bot.views import ReplyView, first_page
 from tests.examples import examples
-from tests.finale_matcher import BUNDLE, MATCHER
+from tests.finale_matcher import matcher
 from tests.renderers import Canon, Sample, every_sample
+from tests.shipped import shipped_content
 from tests.spoiler_audit import Surfaces, hidden, ngrams, runs, secret_grams, visible, words
 
-EPISODES = [e.ref for e in BUNDLE.episodes]
-SERIES = sorted({ref.series for ref in EPISODES})
 SLOW = [HealthCheck.too_slow]
 
 
@@ -71,14 +70,24 @@ def _anywhere(surfaces: list[Surfaces]) -> set[tuple[str, ...]]:
     return found
 
 
-# At most one horizon per series: a member's progress in each show they set it for.
-horizons = st.tuples(
-    *(st.none() | st.sampled_from([e for e in EPISODES if e.series == s]) for s in SERIES)
-).map(lambda found: frozenset(ref for ref in found if ref is not None))
+def _episodes() -> list[EpisodeRef]:
+    return [e.ref for e in shipped_content().episodes]
+
+
+def _horizons() -> st.SearchStrategy[frozenset[EpisodeRef]]:
+    """At most one horizon per series: a member's progress in each show they set it for."""
+    episodes = _episodes()
+    series = sorted({ref.series for ref in episodes})
+    return st.tuples(
+        *(st.none() | st.sampled_from([e for e in episodes if e.series == s]) for s in series)
+    ).map(lambda found: frozenset(ref for ref in found if ref is not None))
+
+
+# Deferred: the content is read when a test draws, not when the module is collected.
 audiences = st.builds(
     Audience,
-    horizons=horizons,
-    embargoed=st.frozensets(st.sampled_from(EPISODES), max_size=3),
+    horizons=st.deferred(_horizons),
+    embargoed=st.deferred(lambda: st.frozensets(st.sampled_from(_episodes()), max_size=3)),
     tag_finales=st.booleans(),
     spoiler_channel=st.booleans(),
 )
@@ -178,7 +187,7 @@ messages = st.lists(pieces, min_size=1, max_size=6).flatmap(
 @settings(max_examples=examples(300), deadline=None)
 @given(text=messages)
 def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
-    finding = inspect(text, MATCHER)
+    finding = inspect(text, matcher())
     reposted = tag_finding(finding)
     if reposted is None:  # the message's own markup made tagging in place unsafe
         assert finding
@@ -195,7 +204,7 @@ def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
     hidden_after = " ".join(reposted[s:e] for s, e in after.hidden).replace("||", " ")
     for word in words(hidden_before):  # what was hidden stays hidden
         assert word in words(hidden_after)
-    assert not inspect(reposted, MATCHER), "nothing the guard matches is left visible"
+    assert not inspect(reposted, matcher()), "nothing the guard matches is left visible"
 
 
 @pytest.mark.parametrize(
@@ -213,4 +222,4 @@ def test_a_repost_minus_its_tags_is_the_original(text: str) -> None:
     ],
 )
 def test_repost_examples(text: str, expected: str | None) -> None:
-    assert tag_finding(inspect(text, MATCHER)) == expected
+    assert tag_finding(inspect(text, matcher())) == expected

@@ -20,10 +20,9 @@ import pytest
 
 import bot.render
 from bot.canon.catalog import Catalog
-from bot.canon.content import ContentBundle, load_content
+from bot.canon.content import ContentBundle
 from bot.render.cards import Card, Reply
 from bot.render.compose import compose
-from bot.settings import DEFAULT_CONTENT_DIR
 from bot.spoilers.policy import PUBLIC, Detail
 from bot.store import Store
 from bot.views import ReplyView, first_page
@@ -42,11 +41,6 @@ from tests.spoiler_audit import (
 )
 
 Secrets = set[tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def bundle() -> ContentBundle:
-    return load_content(DEFAULT_CONTENT_DIR)
 
 
 @pytest.fixture(scope="module")

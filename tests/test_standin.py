@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import sys
 import time
 
 import aiohttp
@@ -227,3 +228,28 @@ async def test_edits_and_deletions_can_arrive_in_any_order(harness: Harness) -> 
     await harness.deliver_event(edit)
     await harness.settle()
     assert events == ["delete", "edit"]
+
+
+async def test_a_restarted_bot_shares_the_cog_modules_but_makes_its_own_cogs(
+    harness: Harness,
+) -> None:
+    """The harness hands each bot the cogs' modules an earlier one executed
+    (``tests/standin/extension_modules.py``): each bot still runs every ``setup``, so it
+    has its own cogs and one of each command, and a reload executes the module anew."""
+    first = harness.bot
+    assert first is not None
+    cogs = dict(first.cogs)
+    module = sys.modules["cogs.progress"]
+    tree = sorted(c.qualified_name for c in first.tree.walk_commands())
+    await harness.stop_bot()
+    second = await harness.start_bot()
+    assert sys.modules["cogs.progress"] is module
+    assert "cogs.spoilers._engine" in sys.modules  # submodules are where the bot's imports put them
+    assert cogs.keys() == second.cogs.keys()
+    assert not [name for name, cog in second.cogs.items() if cog is cogs[name]]
+    assert sorted(c.qualified_name for c in second.tree.walk_commands()) == tree
+    reply = await harness.subcommand("progress set", {"episode": "S1E2"})
+    assert reply.embeds[0]["title"] == "Progress saved"
+    await second.reload_extension("cogs.progress")
+    assert sys.modules["cogs.progress"] is not module
+    assert (await harness.subcommand("progress show")).embeds

@@ -30,11 +30,6 @@ SC = "SC"
 SCHEDULE = ["05-29", "05-29", "06-05", "06-12", "06-19", "06-26", "07-03", "07-10"]
 
 
-@pytest.fixture(scope="module")
-def bundle(content_dir: Path) -> ContentBundle:
-    return load_content(content_dir)
-
-
 def _fields(reply: Exchange) -> dict[str, str]:
     return {f["name"]: f["value"] for f in reply.embeds[0].get("fields", [])}
 

@@ -15,6 +15,7 @@ from aiohttp import web
 from bot.app import FamBot, create_bot
 from bot.settings import Settings
 from tests.standin import ids, payloads
+from tests.standin.extension_modules import reused
 from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
@@ -129,7 +130,8 @@ class Harness:
         settings = self._pointed
         assert settings is not None, "serve() first"
         self.bot = create_bot(settings)
-        await self.bot.login(settings.require_token())
+        with reused(self.bot):  # the cogs' modules as an earlier bot executed them
+            await self.bot.login(settings.require_token())
         # The library waits this long after READY for more GUILD_CREATEs; the stand-in
         # sends its one guild at once, so the default 2 s would only slow tests down.
         self.bot._connection.guild_ready_timeout = 0.05
