@@ -117,8 +117,12 @@ CASES: dict[str, tuple[Case, tuple[str, ...]]] = {
 # Permissions apply to the child (run as an ordinary user when the tests run as root);
 # the text file stands for the refusals that do not rest on them. Each child costs about
 # a second of CPU, most of it importing discord.py before the database is opened.
-IN_A_PROCESS = ("a text file", "a read-only file", "a read-only folder")
-IN_A_PROCESS += ("a parent that cannot be created",)
+IN_A_PROCESS = [
+    "a text file",
+    "a read-only file",
+    "a read-only folder",
+    "a parent that cannot be created",
+]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
