@@ -50,7 +50,7 @@ PROBLEMS = {
 # Permissions apply to the child (run as an ordinary user when the tests run as root). A
 # child costs about a second of CPU; for the other problem a real process would show
 # nothing more than what sync_canon reports, which is the line it logs or stops with.
-IN_A_PROCESS = ("an unreadable file", "an unreadable folder")
+REAL_PROCESS = ("an unreadable file", "an unreadable folder")
 
 
 def test_a_non_utf8_byte_names_the_file_and_line(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def _prepare(open_dir: Path, template_db: Path | None, problem: str) -> tuple[Pa
     return database, path, words
 
 
-@pytest.mark.parametrize("problem", IN_A_PROCESS)
+@pytest.mark.parametrize("problem", REAL_PROCESS)
 async def test_good_stored_content_keeps_the_bot_serving(
     problem: str, open_dir: Path, template_db: Path
 ) -> None:
@@ -111,7 +111,7 @@ async def test_good_stored_content_keeps_the_bot_serving(
     assert f"{path}: " in kept[0] and words in kept[0]
 
 
-@pytest.mark.parametrize("problem", IN_A_PROCESS)
+@pytest.mark.parametrize("problem", REAL_PROCESS)
 async def test_with_nothing_stored_the_bot_stops_in_one_line(problem: str, open_dir: Path) -> None:
     database, path, words = _prepare(open_dir, None, problem)
     harness, process = await _start(database, open_dir / "canon")
@@ -127,7 +127,7 @@ async def test_with_nothing_stored_the_bot_stops_in_one_line(problem: str, open_
 
 
 @pytest.mark.parametrize(
-    "problem", [problem for problem in PROBLEMS if problem not in IN_A_PROCESS]
+    "problem", [problem for problem in PROBLEMS if problem not in REAL_PROCESS]
 )
 async def test_the_line_names_the_file_with_content_stored_or_not(
     problem: str, tmp_path: Path, template_db: Path

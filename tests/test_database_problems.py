@@ -117,7 +117,7 @@ CASES: dict[str, tuple[Case, tuple[str, ...]]] = {
 # Permissions apply to the child (run as an ordinary user when the tests run as root);
 # the text file stands for the refusals that do not rest on them. Each child costs about
 # a second of CPU, most of it importing discord.py before the database is opened.
-IN_A_PROCESS = [
+REAL_PROCESS = [
     "a text file",
     "a read-only file",
     "a read-only folder",
@@ -133,7 +133,7 @@ def _snapshot(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.mark.parametrize("case", IN_A_PROCESS)
+@pytest.mark.parametrize("case", REAL_PROCESS)
 async def test_a_bad_database_stops_the_bot_in_one_line(
     case: str, open_dir: Path, template_db: Path
 ) -> None:
@@ -158,7 +158,7 @@ async def test_a_bad_database_stops_the_bot_in_one_line(
     assert _snapshot(open_dir) == before, "the file (and its folder) left exactly as they were"
 
 
-@pytest.mark.parametrize("case", [case for case in CASES if case not in IN_A_PROCESS])
+@pytest.mark.parametrize("case", [case for case in CASES if case not in REAL_PROCESS])
 async def test_a_bad_database_is_refused_in_one_line(
     case: str, tmp_path: Path, template_db: Path
 ) -> None:
