@@ -21,6 +21,7 @@ from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
 from tests.community_backends import Backend
 from tests.guarding import guarded_server
+from tests.long_first import reorder
 from tests.postgres import Server
 from tests.renderers import Canon, read_canon
 from tests.shipped import shipped_content
@@ -33,6 +34,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # loading the system's CA bundle: about 0.2 s of CPU in every ``python -m bot`` child
     # (some sixty a run). An empty bundle, for this process and every child it starts.
     os.environ["SSL_CERT_FILE"] = os.devnull
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    reorder(items)  # the long tests first, one per worker (tests/long_first.py)
 
 
 @pytest.fixture(scope="session")

@@ -132,10 +132,13 @@ async def test_the_command_prints_a_report_and_exits_1_on_a_problem(tmp_path: Pa
     assert lines[-1] == "fambot check: would not start (1 failed, 0 warnings)"
     assert database.read_text() == "a text file"
 
-    env["DISCORD_TOKEN"] = ""
-    done = await run_bot("check", env=env)
-    assert done.code == 1
-    assert "FAIL  token: DISCORD_TOKEN is not set" in done.stdout
+
+async def test_a_missing_token_fails_the_check(tmp_path: Path) -> None:
+    """The command's output is these lines (the process is the test above's)."""
+    settings = Settings(token=None, database_path=tmp_path / "fambot.sqlite3")
+    findings = await run_checks(settings, ask_discord=False)
+    assert "FAIL  token: DISCORD_TOKEN is not set" in "\n".join(f.line() for f in findings)
+    assert exit_code(findings) == 1
 
 
 async def test_members_with_progress_are_counted_once_across_shows(settings: Settings) -> None:

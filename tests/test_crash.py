@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.crashes import PHASES, crash_run
 
 KILLS = 4  # PHASES in turn: writes, start-up, reload, writes
 
 
+@pytest.mark.long
 async def test_sigkill_loses_no_acknowledged_write_and_no_canon(tmp_path: Path) -> None:
     figures = await crash_run(tmp_path, kills=KILLS, seed=20261124)
     report = "\n".join(figures.lines())

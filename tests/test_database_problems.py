@@ -1,5 +1,7 @@
 """A database fambot cannot use: one line naming the file, the problem and the fix, a
-prompt non-zero exit, and the file exactly as it was. Run against the real process."""
+prompt non-zero exit, and the file exactly as it was. Run against the real process for
+the refusals that rest on file permissions and for one that does not; the others are
+the same path, checked in this process (the store's error is the line)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Store, StoreError
+from bot.settings import Settings
+from bot.store import Store, StoreError, open_store
 from tests.bot_process import UNREACHABLE_API, environment, give_away, run_bot, unprivileged
+from tests.standin.harness import FAKE_TOKEN
 
 # Each case makes a bad database path inside a folder; it returns the path and the
 # words the one line must contain (the problem, and part of the fix).
@@ -110,6 +114,16 @@ CASES: dict[str, tuple[Case, tuple[str, ...]]] = {
     "a parent that cannot be created": (_parent_not_creatable, ("cannot be created",)),
 }
 
+# Permissions apply to the child (run as an ordinary user when the tests run as root);
+# the text file stands for the refusals that do not rest on them. Each child costs about
+# a second of CPU, most of it importing discord.py before the database is opened.
+REAL_PROCESS = [
+    "a text file",
+    "a read-only file",
+    "a read-only folder",
+    "a parent that cannot be created",
+]
+
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
     """Every file under ``folder`` and its bytes (None for folders)."""
@@ -119,7 +133,7 @@ def _snapshot(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+@pytest.mark.parametrize("case", REAL_PROCESS)
 async def test_a_bad_database_stops_the_bot_in_one_line(
     case: str, open_dir: Path, template_db: Path
 ) -> None:
@@ -142,6 +156,25 @@ async def test_a_bad_database_stops_the_bot_in_one_line(
         assert word in line
     assert "network" not in line
     assert _snapshot(open_dir) == before, "the file (and its folder) left exactly as they were"
+
+
+@pytest.mark.parametrize("case", [case for case in CASES if case not in REAL_PROCESS])
+async def test_a_bad_database_is_refused_in_one_line(
+    case: str, tmp_path: Path, template_db: Path
+) -> None:
+    make, words = CASES[case]
+    path = make(tmp_path, template_db)
+    before = _snapshot(tmp_path)
+
+    with pytest.raises(StoreError) as refused:
+        await open_store(Settings(token=FAKE_TOKEN, database_path=path))
+
+    line = str(refused.value)
+    assert "\n" not in line
+    assert str(path) in line
+    for word in words:
+        assert word in line
+    assert _snapshot(tmp_path) == before, "the file (and its folder) left exactly as they were"
 
 
 async def test_a_damaged_page_is_refused_rather_than_served_as_no_progress(

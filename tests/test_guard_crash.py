@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests import crash_scenario
 
 
+@pytest.mark.long
 async def test_a_burst_survives_the_bot_being_killed_mid_way(
     db_path: Path, content_dir: Path, tmp_path: Path
 ) -> None:

@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.settings import Settings
 from tests import crash_scenario
 from tests.standin import payloads
@@ -98,6 +100,7 @@ async def _wait_for(condition: Any, within: float = 30.0) -> None:
         await asyncio.sleep(0.02)
 
 
+@pytest.mark.long
 async def test_kept_decisions_survive_a_sigkill_and_every_card_answers_after(
     db_path: Path, content_dir: Path, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import EXIT_BAD_SETTING, main
 from bot.settings import DEFAULT_DATABASE, SettingsError, settings_from_env
 from tests.standin.harness import FAKE_TOKEN
 
@@ -88,19 +89,29 @@ def _run_bot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess
     )
 
 
-@pytest.mark.parametrize(
-    ("env", "expected"),
-    [
-        ({}, "DISCORD_TOKEN is not set"),
-        ({"FAMBOT_LOG_LEVEL": "LOUD"}, "FAMBOT_LOG_LEVEL must be one of"),
-    ],
-)
-def test_start_without_good_settings_prints_one_line_and_fails(
-    env: dict[str, str], expected: str, tmp_path: Path
-) -> None:
-    result = _run_bot(env, tmp_path)
+def test_start_without_a_token_prints_one_line_and_fails(tmp_path: Path) -> None:
+    """The real process: the token is asked for once the bot starts (logging is set up
+    and the event loop runs), and the process still says only this and exits."""
+    result = _run_bot({}, tmp_path)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert expected in lines[0]
+    assert "DISCORD_TOKEN is not set" in lines[0]
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_malformed_setting_stops_the_command_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Refused before anything starts (no logging, no event loop): ``main`` in this
+    process shows what the process would (the test above runs one)."""
+    for name in list(os.environ):
+        if name.startswith(("DISCORD_", "FAMBOT_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("FAMBOT_LOG_LEVEL", "LOUD")
+    assert main([]) == EXIT_BAD_SETTING
+    shown = capsys.readouterr()
+    lines = shown.err.strip().splitlines()
+    assert len(lines) == 1, shown.err
+    assert lines[0].startswith("fambot: FAMBOT_LOG_LEVEL must be one of")
+    assert shown.out == ""

@@ -49,6 +49,7 @@ async def processes(
     await asyncio.gather(*(process.stop() for process in started))
 
 
+@pytest.mark.long
 async def test_a_killed_shard_loses_no_acknowledged_write(
     stand_in: Harness,
     processes: Callable[[str], Awaitable[ShardProcess]],

@@ -82,6 +82,7 @@ async def _finished(harness: Harness, url: str, since: int, within: float) -> in
     return await _unfinished(url)
 
 
+@pytest.mark.long
 async def test_a_killed_shard_resumes_its_journal_with_nothing_lost(
     stand_in: Harness, postgres_url: str, db_path: Path, content_dir: Path, tmp_path: Path
 ) -> None:

@@ -104,6 +104,7 @@ def _reposts_of(harness: Harness, text: str) -> int:
     )
 
 
+@pytest.mark.long
 async def test_two_shard_processes_serve_one_community(
     stand_in: Harness, processes: Callable[[str], Awaitable[ShardProcess]]
 ) -> None:
@@ -150,6 +151,7 @@ async def test_two_shard_processes_serve_one_community(
     assert await shard_zero.stop() == 0 and await shard_one.stop() == 0
 
 
+@pytest.mark.long
 async def test_two_processes_on_one_shard_share_settings_and_act_once_per_message(
     stand_in: Harness, processes: Callable[[str], Awaitable[ShardProcess]]
 ) -> None:
@@ -209,6 +211,7 @@ async def _read_back(harness: Harness, since: int) -> None:
     await harness.stand_in.wait_until(read_all)
 
 
+@pytest.mark.long
 async def test_messages_a_shard_missed_are_caught_up_in_a_process_of_two_shards(
     stand_in: Harness, postgres_url: str, processes: Callable[[str], Awaitable[ShardProcess]]
 ) -> None:

@@ -98,7 +98,11 @@ async def test_interactions_during_shutdown_are_turned_away_and_work_in_flight_f
     assert LATECOMER.id not in saved, "turned away: nothing written, nothing claimed"
 
 
-@pytest.mark.parametrize("outage", ["hanging handshake", "refused, backing off"])
+@pytest.mark.parametrize(
+    "outage",
+    # Refused: discord.py's own reconnect back-off (0-2 s, then 0-4 s) is waited out.
+    ["hanging handshake", pytest.param("refused, backing off", marks=pytest.mark.long)],
+)
 async def test_sigterm_exits_promptly_while_discord_is_unreachable(
     running: Running, outage: str
 ) -> None:
