@@ -41,6 +41,7 @@ GRAMMAR = frozenset(
         "pronoun",
         "group",
         "owner",
+        "copula",
         "namesake_owner",
         "namesake_noun",
         "namesake_place",

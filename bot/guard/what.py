@@ -284,11 +284,24 @@ class _What(_Related):
         relative is a death, plainly. "Marge becomes a widow": her husband's death."""
         owners = s.grammar.get("owner", _NONE)
         relatives = [m for m in s.mentions if m.how == "relation" and m.end not in owners]
+        # "loses both (of) his parents": words saying how many, and whose, may come
+        # between the hint and its object
+        between = s.grammar.get("group", _NONE) | s.grammar.get("pronoun", _NONE)
+        words = s.words
         for cue in s.cues:
             if (
                 cue.weak
                 and cue.cls == "death"
-                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+                and any(
+                    cue.end <= m.start <= cue.end + 1
+                    or (
+                        cue.end < m.start <= cue.end + 3
+                        and all(
+                            k in between or words[k].text == "of" for k in range(cue.end, m.start)
+                        )
+                    )
+                    for m in relatives
+                )
             ):
                 cue.weak = False
         for f in s.of("relation"):
