@@ -63,3 +63,37 @@ def test_both_relatives_lost(text: str) -> None:
 )
 def test_both_things_lost(text: str) -> None:
     assert not spoils(text)
+
+
+# --- a death the finale confirms, said either way round -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so the S1 finale is where Harry Liu's death gets confirmed, oof",
+        "they finally confirm Harry is dead at the end of season one",
+        "Harry Liu. In the last episode of s1 they confirm he's dead.",
+        "Harry confirmed to have died when the upper stage fired, said in the finale",
+    ],
+)
+def test_a_death_made_certain(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # his loss itself is a mid-season fate, placed there or not
+        "Harry Liu is lost when the engine misfires in ep 9",
+        # confirmed as something else, or confirmed alive, or placed mid-season
+        "they confirm Harry Liu as the third man on Apollo 24",
+        "Harry Liu was confirmed for the crew back in episode 6",
+        "they confirm Harry isn't dead, or so Ellen hopes",
+        "Harry Liu. In episode 9 they confirm he's dead.",
+        # a namesake
+        "my cousin Harry confirmed he is dead tired after the move",
+    ],
+)
+def test_a_confirmation_that_is_no_finale_death(text: str) -> None:
+    assert not spoils(text)

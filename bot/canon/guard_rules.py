@@ -42,6 +42,7 @@ GRAMMAR = frozenset(
         "group",
         "owner",
         "copula",
+        "confirming",
         "namesake_owner",
         "namesake_noun",
         "namesake_place",
