@@ -67,9 +67,9 @@ class _Related(_Who):
 
     def _said_of_a_name(self, s: _Sentence, at: int, person: str) -> bool:
         """Whether the role starting at ``at`` is what a name just before is said to be
-        ("Sally Ride was the first American woman in space", "Sally Ride, the first
-        American woman in space,"):
-        the role is then that name's, not the character the show gives it to."""
+        ("Sally Ride was the first American woman in space", "Tom Stafford, the Apollo 10
+        commander,"): the role is then that name's, not the character's it is in the show
+        (unless that name is the character's own: "Molly, the first American woman...")."""
         k = at - 1
         if k >= 0 and s.words[k].text in _ARTICLES:
             k -= 1
