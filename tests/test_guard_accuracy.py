@@ -27,6 +27,7 @@ from tests.guard_accuracy import (
     TUNING_4,
     TUNING_5,
     TUNING_6,
+    TUNING_7,
     corpus,
     score,
     score_by_kind,
@@ -129,6 +130,14 @@ TUNING_FLOORS = {
         )
     },
 }
+# Round 6b, who is meant: tuning7 by outsiders, before any change history 0.941 / 1.000,
+# role 1.000 / 0.944, namesake 1.000 / 0.933, non-finale 1.000 / 0.923, plain 1.000 / 0.895;
+# after (a role said of a name, "both his parents", a death the finale confirms) 1.000 in
+# each but non-finale recall 0.923 and plain 0.947: those less about 0.015, capped at 0.98
+TUNING_FLOORS[TUNING_7] = TUNING_FLOORS.get(TUNING_7, {}) | {
+    kind: (0.98, 0.98) for kind in ("cross-sentence", "history", "namesake", "other-show", "role")
+}
+TUNING_FLOORS[TUNING_7] |= {"non-finale": (0.98, 0.90), "plain": (0.98, 0.93)}
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
 # floors are its figures less about 0.015 (set again after the two halves merged)

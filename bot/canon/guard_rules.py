@@ -41,6 +41,8 @@ GRAMMAR = frozenset(
         "pronoun",
         "group",
         "owner",
+        "copula",
+        "confirming",
         "namesake_owner",
         "namesake_noun",
         "namesake_place",

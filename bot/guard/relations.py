@@ -24,6 +24,7 @@ _GENDERED |= {"dude": "he", "boy": "he"}
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
 _ORDINALS |= {"new": -1, "newer": -1, "latest": -1, "current": -1}
 _PARTNERS = frozenset({"partner", "wife", "husband"})  # who may share a baby
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class _Related(_Who):
@@ -51,6 +52,8 @@ class _Related(_Who):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
             if self._elsewhere(s, max(positions) + 1):
                 continue  # "the bar owner in my town": someone in the writer's world
+            if self._said_of_a_name(s, min(positions), self.m.people[person].id):
+                continue  # "Sally Ride was the first American woman in space": hers
             s.mentions.append(
                 _Mention(
                     min(positions),
@@ -61,6 +64,27 @@ class _Related(_Who):
             )
         for f in s.of("relation"):
             self._relation(s, f)
+
+    def _said_of_a_name(self, s: _Sentence, at: int, person: str) -> bool:
+        """Whether the role starting at ``at`` is what a name just before is said to be
+        ("Sally Ride was the first American woman in space", "Tom Stafford, the Apollo 10
+        commander,"): the role is then that name's, not the character's it is in the show
+        (unless that name is the character's own: "Molly, the first American woman...")."""
+        k = at - 1
+        if k >= 0 and s.words[k].text in _ARTICLES:
+            k -= 1
+        if k < 0:
+            return False
+        if k >= 1 and k in s.grammar.get("copula", _NONE) and not _apart(s, k - 1, at):
+            end = k  # "Sally Ride was the ..."
+        elif _apart(s, k, k + 1) and s.text[s.words[k].end : s.words[k + 1].start].strip() == ",":
+            end = k + 1  # an apposition: "Sally Ride, the first American woman in space,"
+        else:
+            return False
+        named = [m for m in s.mentions if m.end == end and m.persons and m.how == "name"]
+        if named:
+            return any(person not in m.persons for m in named)
+        return end in s.others or self._proper_noun(s, end - 1)  # "Gene Cernan was ..."
 
     def _in_season(self, first: int, last: int) -> bool:
         return not self.seasons or any(first <= n <= last for n in self.seasons)

@@ -236,6 +236,8 @@ class _What(_Related):
             self._filled(s)
         if "relation" in s.by:
             self._kin_lost(s)
+        if "confirming" in grammar:
+            self._confirmed(s)
         self._ellipsis(s, negations)
         if s.mentions and (s.denied or (s.index and self.read[s.index - 1].denied)):
             self._did_so(s)
@@ -284,11 +286,24 @@ class _What(_Related):
         relative is a death, plainly. "Marge becomes a widow": her husband's death."""
         owners = s.grammar.get("owner", _NONE)
         relatives = [m for m in s.mentions if m.how == "relation" and m.end not in owners]
+        # "loses both (of) his parents": words saying how many, and whose, may come
+        # between the hint and its object
+        between = s.grammar.get("group", _NONE) | s.grammar.get("pronoun", _NONE)
+        words = s.words
         for cue in s.cues:
             if (
                 cue.weak
                 and cue.cls == "death"
-                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+                and any(
+                    cue.end <= m.start <= cue.end + 1
+                    or (
+                        cue.end < m.start <= cue.end + 3
+                        and all(
+                            k in between or words[k].text == "of" for k in range(cue.end, m.start)
+                        )
+                    )
+                    for m in relatives
+                )
             ):
                 cue.weak = False
         for f in s.of("relation"):
@@ -314,6 +329,30 @@ class _What(_Related):
             if spouses:
                 s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
                 s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
+
+    def _confirmed(self, s: _Sentence) -> None:
+        """ "They confirm Harry is dead", "confirmed that he's gone": the death said after
+        its subject, with the confirming word before it, is a death made certain (the
+        class `confirmed_dead`, as in "Harry is confirmed dead")."""
+        confirming = s.grammar["confirming"]
+        # who is said dead: a name, a role or a relation, or a pronoun ("confirm he's dead")
+        said: list[tuple[int, int, frozenset[str] | None]] = [
+            (m.start, m.end, m.persons) for m in s.mentions if m.persons
+        ]
+        said += [(k, k + 1, None) for k in s.grammar.get("pronoun", _NONE)]
+        for cue in list(s.cues):
+            if cue.cls != "death":
+                continue
+            for start, end, persons in said:
+                k = start - 1
+                if (
+                    end <= cue.start <= end + 2
+                    and k in confirming
+                    and not _clause_break(s, k, cue.start)
+                ):
+                    first = min(j for j in confirming if j <= k and k - j < 2)
+                    s.cues.append(_Cue(first, cue.end, "confirmed_dead", None, owner=persons))
+                    break
 
     def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
         """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
