@@ -53,6 +53,7 @@ GRAMMAR = frozenset(
         "show",
         "show_talk",
         "asking",
+        "asking_unmarked",
         "presuming",
         "only",
         "wondering",

@@ -51,6 +51,9 @@ _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will",
 
 
 _NEITHER_NOR = frozenset({"neither", "nor"})
+_BOTH = frozenset({"both", "all"})
+# Talk about the show as a show, the object of a figure ("murders every scene she's in")
+_SHOW_TALK = frozenset({"scene", "episode", "ep", "season", "series", "show", "arc"})
 _TICKS = ("✅", "✔", "✓", "☑")
 # Between an owned thing and what is said of it: "Karen's bar is basically dead"
 _LINKING = frozenset({"is", "was", "are", "were", "s", "has", "have", "had", "been", "just"})
@@ -288,7 +291,7 @@ class _What(_Related):
             if (
                 cue.weak
                 and cue.cls == "death"
-                and any(cue.end <= m.start <= cue.end + 1 for m in relatives)
+                and any(cue.end <= m.start <= self._past_both(s, cue.end) for m in relatives)
             ):
                 cue.weak = False
         for f in s.of("relation"):
@@ -314,6 +317,14 @@ class _What(_Related):
             if spouses:
                 s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
                 s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
+
+    def _past_both(self, s: _Sentence, k: int) -> int:
+        """Where a relation may start after an outcome ending at ``k``: one word on, or
+        past a "both" or "all" ("loses both his parents", "loses both her mom and dad")."""
+        words = s.words
+        if k < len(words) and words[k].text in _BOTH and not _apart(s, k - 1, k):
+            return k + 2
+        return k + 1
 
     def _candidates(self, index: int, before: int, gender: str | None) -> set[str]:
         """Everyone a pronoun at ``before`` in sentence ``index`` may point at: the
@@ -495,7 +506,13 @@ class _What(_Related):
             return False
         if words[after].text not in _DETERMINERS or words[after + 1].text in _DETERMINERS:
             return False
-        return after + 1 not in s.starts and not words[after + 1].text[:1].isdigit()
+        if words[after + 1].text[:1].isdigit():
+            return False
+        # "murders every scene": talk about the show as a show is a thing, not one of ours
+        if after + 1 not in s.starts:
+            return True
+        talk = words[after + 1].text in _SHOW_TALK
+        return talk and all(f.category == "word" for f in s.found if f.start == after + 1)
 
     def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
         """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
