@@ -55,6 +55,7 @@ GRAMMAR = frozenset(
         "show",
         "show_talk",
         "asking",
+        "asking_unmarked",
         "presuming",
         "only",
         "wondering",

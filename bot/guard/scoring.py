@@ -49,6 +49,10 @@ _PLACING |= {"since", "the", "this", "that", "early", "late", "mid", "through", 
 _PLACING |= {"throughout", "en", "im", "nella", "na", "no", "dans", "la", "в"}
 # Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
 _ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
+# "does she survive or should I brace myself": an "or" opening another question (not
+# "does Gordo or Tracy die?")
+_ALTERNATIVE = frozenset({"or"})
+_OPENING_AGAIN = frozenset({"am", "shall", "must", "i", "maybe", "what", "whatever"})
 # What follows these, a question takes as given: "did they split up after he died?"
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
@@ -158,7 +162,21 @@ class _Scoring(_What):
         # a word after it ("whether they pull it off no idea, so don't tell me")
         wonders = grammar.get("wondering", _NONE)
         wondered = max(wonders, default=len(words))
-        if not words or any(k < wondered for k in grammar.get("presuming", _NONE) - wonders):
+        # "does Karen die in s3 or is that a fan theory?": the question is its first
+        # alternative, whose outcome the other's words take nothing of as given
+        other = len(words)
+        if 0 in asking or wonders:
+            other = next(
+                (
+                    k
+                    for k in range(1, len(words) - 1)
+                    if words[k].text in _ALTERNATIVE
+                    and (k + 1 in asking or words[k + 1].text in _OPENING_AGAIN)
+                ),
+                other,
+            )
+        considered = min(wondered, other)
+        if not words or any(k < considered for k in grammar.get("presuming", _NONE) - wonders):
             return -1
         if self._doubting(s):
             return -1
@@ -173,6 +191,14 @@ class _Scoring(_What):
                     break
         marked = after.startswith(("?", "？"))
         wondering = s.has("wondering")
+        if not marked and not wondering and self._asked_unmarked(s):
+            # "does Danielle make it to the end of s4 or should i brace myself": the
+            # question is its first clause, up to a break or an "or"
+            wondering = True
+            ends = (k for k in range(len(words) - 1) if _apart(s, k, k + 1))
+            last = min(next(ends, last), other - 1)
+        elif marked and other <= last:
+            last = other - 1
         if wondering and not marked:
             # without a question mark, the wondering clause ends at punctuation
             ends = (k for k in range(wondered, len(words) - 1) if _apart(s, k, k + 1))
@@ -192,6 +218,21 @@ class _Scoring(_What):
         if words[last].text in _TAGS or last - s.asked_from > 11:
             return -1
         return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
+
+    def _asked_unmarked(self, s: _Sentence) -> bool:
+        """A yes/no question without its mark: an auxiliary opening the sentence before
+        its subject ("does Karen survive s3", "is Gordo alive in season 3", "will anyone
+        die"), the sentence not ended as a statement. The subject must follow at once:
+        "was crying when Karen died" drops its "I" and tells."""
+        words = s.words
+        grammar = s.grammar
+        if len(words) < 3 or 0 not in grammar.get("asking_unmarked", _NONE):
+            return False
+        if _ends_with(s, ".", "!", "。", "！"):
+            return False
+        if any(m.start == 1 and m.persons for m in s.mentions):
+            return True
+        return any(1 in grammar.get(w, _NONE) for w in ("pronoun", "group", "asked_who"))
 
     def _asked_by_tone(self, s: _Sentence) -> bool:
         """A question mark without an asking word: how a yes/no question is asked in the

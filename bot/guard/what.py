@@ -51,6 +51,8 @@ _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will",
 
 
 _NEITHER_NOR = frozenset({"neither", "nor"})
+# Talk about the show as a show, the object of a figure ("murders every scene she's in")
+_SHOW_TALK = frozenset({"scene", "episode", "ep", "season", "series", "show", "arc"})
 _TICKS = ("✅", "✔", "✓", "☑")
 # Between an owned thing and what is said of it: "Karen's bar is basically dead"
 _LINKING = frozenset({"is", "was", "are", "were", "s", "has", "have", "had", "been", "just"})
@@ -534,7 +536,13 @@ class _What(_Related):
             return False
         if words[after].text not in _DETERMINERS or words[after + 1].text in _DETERMINERS:
             return False
-        return after + 1 not in s.starts and not words[after + 1].text[:1].isdigit()
+        if words[after + 1].text[:1].isdigit():
+            return False
+        # "murders every scene": talk about the show as a show is a thing, not one of ours
+        if after + 1 not in s.starts:
+            return True
+        talk = words[after + 1].text in _SHOW_TALK
+        return talk and all(f.category == "word" for f in s.found if f.start == after + 1)
 
     def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
         """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
