@@ -129,16 +129,24 @@ class FamBot(commands.Bot):
         await self.prepare()
         await super().start(token, reconnect=reconnect)
 
+    def adopt(self, store: Store, content: SyncResult) -> None:
+        """Take the database ``python -m bot`` opened and brought up to date before it
+        imported discord.py; ``prepare`` then only builds the catalog. From here on,
+        close() releases it."""
+        self._store = store
+        self.content = content
+
     async def prepare(self) -> None:
-        """Open the database and bring the canon up to date (once)."""
-        if self._store is not None or self.commands_only:
+        """Open the database and bring the canon up to date (once; adopted or not)."""
+        if self._catalog is not None or self.commands_only:
             return
-        store = await open_store(self.settings)
-        if self.is_closed():  # close() ran while the file opened: it could not release it
-            await store.close()
-            return
-        self._store = store  # from here on, close() releases it
-        self.content = await sync_canon(self.store.canon, self.settings.content_dir)
+        if self._store is None:
+            store = await open_store(self.settings)
+            if self.is_closed():  # close() ran while the file opened: it could not release it
+                await store.close()
+                return
+            self._store = store  # from here on, close() releases it
+            self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
 
     async def setup_hook(self) -> None:
