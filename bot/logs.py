@@ -67,10 +67,8 @@ def library_formatter(stream: TextIO) -> logging.Formatter:
 
     if discord.utils.stream_supports_colour(stream):
         return discord.utils._ColourFormatter()
-    return logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", DATES, style="{")
-
-
-DATES = "%Y-%m-%d %H:%M:%S"
+    dates = "%Y-%m-%d %H:%M:%S"
+    return logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", dates, style="{")
 
 
 def setup_logging(settings: Settings, *, quiet: bool = False) -> None:
