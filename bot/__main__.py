@@ -18,21 +18,20 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import aiohttp
-import discord
-
-from bot.app import create_bot
 from bot.canon.fields import ContentError
 from bot.logs import report, setup_logging
 from bot.settings import Settings, SettingsError, load_settings
-from bot.store import Store, StoreError
-from bot.store.content_sync import sync_canon
+from bot.store import Store, StoreError, open_store
+from bot.store.content_sync import SyncResult, sync_canon
 from bot.store.database import migrations
 from bot.store.file_checks import describe_sqlite_error
 
 # The tools' modules (check, reports, migrate: asyncpg among them) are imported by the
 # tool that needs them: every start of the bot would otherwise pay for them (about 40 ms
-# of CPU, and the tests start it a hundred times).
+# of CPU, and the tests start it a hundred times). discord.py, aiohttp and the bot
+# (``bot.app``) are imported once the settings, the database and the content are known
+# to be good: a start that stops at one of them (the one line saying what to fix) does
+# not pay about half a second of CPU importing them.
 
 log = logging.getLogger("bot")
 RUNNER_GRACE_SECONDS = 2.0  # for the gateway loop to notice the close by itself
@@ -152,17 +151,50 @@ async def _migrate(settings: Settings, from_sqlite: Path | None = None) -> str:
     return said
 
 
+async def _opened(settings: Settings) -> tuple[Store, SyncResult]:
+    """The database, open, with the canon brought up to date; closed again if that fails
+    or is cancelled (each step rolls back and releases what it opened)."""
+    store = await open_store(settings)
+    try:
+        return store, await sync_canon(store.canon, settings.content_dir)
+    except BaseException:
+        await store.close()
+        log.info("Database closed")
+        raise
+
+
 async def _run(settings: Settings) -> None:
     token = settings.require_token()
-    bot = create_bot(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
             loop.add_signal_handler(signum, stop.set)
+    stopper = asyncio.create_task(stop.wait())
+    # Local problems (the database, the content files) are found before discord.py is
+    # imported, and never wait for Discord.
+    opening = asyncio.create_task(_opened(settings))
+    await asyncio.wait({opening, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    if not opening.done():
+        log.info("Shutdown requested; finishing in-flight replies")
+        opening.cancel()
+        await asyncio.wait({opening})
+        if not opening.cancelled() and opening.exception() is not None:
+            log.info("Start-up ended by the shutdown: %s", opening.exception())
+        elif not opening.cancelled():  # opened just as it was cancelled
+            await opening.result()[0].close()
+        return
+    store, content = opening.result()  # a StoreError or ContentError: the one line
+    try:
+        from bot.app import create_bot  # SIGTERM meanwhile: handled just below
+
+        bot = create_bot(settings)
+    except BaseException:
+        await store.close()
+        raise
+    bot.adopt(store, content)
     async with bot:  # leaving the block calls bot.close(): replies finish, database closes
         runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if runner in done:
             stopper.cancel()
@@ -186,6 +218,10 @@ async def _run(settings: Settings) -> None:
 async def _sync(settings: Settings, guild_id: int | None) -> None:
     """Publish the command tree once, for every shard and process: it needs neither the
     database nor a gateway connection."""
+    import discord
+
+    from bot.app import create_bot
+
     bot = create_bot(settings, commands_only=True)
     async with bot:
         await bot.login(settings.require_token())
@@ -214,6 +250,11 @@ def _failure(error: BaseException) -> tuple[int, str]:
     """The exit code and the one line for an error that stopped the bot."""
     if isinstance(error, SettingsError):
         return EXIT_BAD_SETTING, str(error)
+    if isinstance(error, ContentError | StoreError):
+        return 1, str(error)
+    import aiohttp  # already imported, unless the bot stopped before it did
+    import discord
+
     if isinstance(error, discord.PrivilegedIntentsRequired):
         return 1, (
             "FAMBOT_SPOILER_GUARD=on needs the Message Content intent: enable it on the Bot "
@@ -224,8 +265,6 @@ def _failure(error: BaseException) -> tuple[int, str]:
             "Discord rejected DISCORD_TOKEN: reset the token on the Bot tab of your "
             "application and paste the new one into .env."
         )
-    if isinstance(error, ContentError | StoreError):
-        return 1, str(error)
     if isinstance(
         error,
         aiohttp.ClientError

@@ -20,6 +20,7 @@ from bot.horizons import Horizons, utc_now
 from bot.pipeline.budget import InvalidRequests
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.store.canon import CatalogRows
 from bot.store.content_sync import SyncResult, sync_canon
 from bot.tree import FamTree
 
@@ -29,6 +30,23 @@ SHUTDOWN_GRACE_SECONDS = 10.0  # for work in flight to finish when the bot stops
 SHUTDOWN_CANCEL_SECONDS = 2.0  # for work cancelled past that grace to roll back
 GATEWAY_STABLE_SECONDS = 60.0  # a connection that lasted this long resets the back-off
 GATEWAY_MAX_BACKOFF_SECONDS = 60.0
+
+
+# The last catalog built, by the rows it was built from (compared whole, so any change to
+# the canon builds a new one; the catalog is never changed once built). A bot builds one
+# per start; a process that starts another bot on the same content (the test suite, some
+# four hundred in-process bots a run; the benchmark) builds it once: ~3 ms of CPU, 5 % of
+# a start with the stand-in, against ~0.2 ms to compare the rows.
+_last_catalog: tuple[CatalogRows, Catalog] | None = None
+
+
+def catalog_of(rows: CatalogRows) -> Catalog:
+    """The catalog of these names, built once for as long as they stay the same."""
+    global _last_catalog
+    if _last_catalog is None or _last_catalog[0] != rows:
+        built = Catalog.build(rows.characters, rows.actors, rows.episodes, rows.series)
+        _last_catalog = (rows, built)
+    return _last_catalog[1]
 
 
 def extensions(package: str = "cogs") -> tuple[str, ...]:
@@ -129,16 +147,24 @@ class FamBot(commands.Bot):
         await self.prepare()
         await super().start(token, reconnect=reconnect)
 
+    def adopt(self, store: Store, content: SyncResult) -> None:
+        """Take the database ``python -m bot`` opened and brought up to date before it
+        imported discord.py; ``prepare`` then only builds the catalog. From here on,
+        close() releases it."""
+        self._store = store
+        self.content = content
+
     async def prepare(self) -> None:
-        """Open the database and bring the canon up to date (once)."""
-        if self._store is not None or self.commands_only:
+        """Open the database and bring the canon up to date (once; adopted or not)."""
+        if self._catalog is not None or self.commands_only:
             return
-        store = await open_store(self.settings)
-        if self.is_closed():  # close() ran while the file opened: it could not release it
-            await store.close()
-            return
-        self._store = store  # from here on, close() releases it
-        self.content = await sync_canon(self.store.canon, self.settings.content_dir)
+        if self._store is None:
+            store = await open_store(self.settings)
+            if self.is_closed():  # close() ran while the file opened: it could not release it
+                await store.close()
+                return
+            self._store = store  # from here on, close() releases it
+            self.content = await sync_canon(self.store.canon, self.settings.content_dir)
         await self.refresh_catalog()
 
     async def setup_hook(self) -> None:
@@ -151,7 +177,7 @@ class FamBot(commands.Bot):
 
     async def refresh_catalog(self) -> None:
         rows = await self.store.canon.catalog_rows()
-        self._catalog = Catalog.build(rows.characters, rows.actors, rows.episodes, rows.series)
+        self._catalog = catalog_of(rows)
         clock = self._horizons.clock if self._horizons else utc_now
         self._horizons = Horizons(self.store.community, rows.episodes, clock)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from bot import app
 from bot.canon.catalog import CHOICE_CHARS, CHOICE_LIMIT, Catalog, Named, NameIndex, normalise
 from bot.canon.episodes import EpisodeRef
 from bot.store import Store
@@ -13,6 +17,39 @@ from bot.store import Store
 async def catalog(store: Store) -> Catalog:
     rows = await store.canon.catalog_rows()
     return Catalog.build(rows.characters, rows.actors, rows.episodes)
+
+
+async def test_the_catalog_is_built_once_per_content(
+    store: Store, tmp_path: Path, template_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bot asks for the catalog of its store's names; another bot on the same content
+    (another store, equal rows) gets the one already built, and changed names a new one."""
+    built: list[Catalog] = []
+    build = Catalog.build
+
+    def counted(*args: object, **kwargs: object) -> Catalog:
+        built.append(build(*args, **kwargs))  # type: ignore[arg-type]
+        return built[-1]
+
+    monkeypatch.setattr(Catalog, "build", counted)
+    monkeypatch.setattr(app, "_last_catalog", None)
+    shutil.copy(template_db, tmp_path / "other.sqlite3")
+    other = await Store.open(tmp_path / "other.sqlite3")
+    try:
+        first = app.catalog_of(await store.canon.catalog_rows())
+        again = app.catalog_of(await other.canon.catalog_rows())
+    finally:
+        await other.close()
+    assert again is first
+    assert len(built) == 1
+    rows = await store.canon.catalog_rows()
+    renamed = [
+        (aid, f"{name} Jr.") if n == 0 else (aid, name) for n, (aid, name) in enumerate(rows.actors)
+    ]
+    changed = app.catalog_of(type(rows)(rows.characters, renamed, rows.episodes, rows.series))
+    assert changed is not first
+    assert len(built) == 2
+    assert changed.actors.resolve(f"{rows.actors[0][1]} Jr.").value == rows.actors[0][0]
 
 
 @pytest.mark.parametrize(

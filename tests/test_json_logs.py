@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
 from pathlib import Path
 
+import discord.utils
 import pytest
 
-from bot.logs import JsonLines
+from bot.logs import JsonLines, LibraryLines
 from bot.settings import SettingsError, settings_from_env
 from tests.bot_process import UNREACHABLE_API, environment, run_bot
 from tests.standin.harness import FAKE_TOKEN
@@ -30,6 +32,26 @@ def test_a_record_with_a_traceback_stays_on_one_line() -> None:
     assert entry["message"] == "failed: x"
     assert "ValueError: bad\nthing" in entry["exception"]
     assert entry["time"].endswith("+00:00")
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_text_lines_are_the_librarys(terminal: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAMBOT_LOG_FORMAT=text writes what ``discord.utils.setup_logging`` would, coloured
+    where the library colours (a terminal; here, in Docker, anything), though set up before
+    the library is imported (``bot.logs.LibraryLines``)."""
+    stream = io.StringIO()
+    monkeypatch.setattr(stream, "isatty", lambda: terminal)
+    record = logging.getLogger("bot.test").makeRecord(
+        "bot.test", logging.WARNING, __file__, 1, "Database %s", ("closed",), None
+    )
+    theirs = logging.StreamHandler(stream)
+    library = logging.getLogger("discord")
+    level = library.level
+    discord.utils.setup_logging(handler=theirs, root=False)  # on the library's logger
+    library.removeHandler(theirs)
+    library.setLevel(level)
+    assert theirs.formatter is not None
+    assert LibraryLines(stream).format(record) == theirs.formatter.format(record)
 
 
 def test_the_setting_is_checked() -> None:

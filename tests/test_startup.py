@@ -8,13 +8,15 @@ import random
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bot.settings import DEFAULT_CONTENT_DIR, Settings
-from tests.bot_process import environment, finish, give_away, spawn, unprivileged
+from tests.bot_process import ROOT, environment, finish, give_away, spawn, unprivileged
 from tests.standin.harness import FAKE_TOKEN, Harness
 
 # Two from each moment (the database open, the first request to Discord), each at a
@@ -58,6 +60,26 @@ async def test_a_database_that_fails_after_opening_ends_the_process(
         "(chmod u+w, or chown)"
     ]
     assert "thread(s) still open" not in done.stderr, "closed properly, not by the safety net"
+
+
+def test_a_start_refused_at_the_database_does_not_import_discord(open_dir: Path) -> None:
+    """The settings, the database and the content come before discord.py and aiohttp
+    (about half a second of CPU): a refusal there is quick, with the same one line."""
+    folder = open_dir / "fambot.sqlite3"
+    folder.mkdir()
+    run = (
+        "import sys; from bot.__main__ import main; code = main([]); "
+        "print(code, sorted({'discord', 'aiohttp', 'bot.app'} & set(sys.modules)))"
+    )
+    env = environment(FAMBOT_DATABASE=str(folder), DISCORD_TOKEN=FAKE_TOKEN)
+    done = subprocess.run(
+        [sys.executable, "-c", run], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "1 []\n", done.stderr
+    assert done.stderr.splitlines() == [
+        f"fambot: database {folder}: is a folder, not a file: set FAMBOT_DATABASE to "
+        f"{folder}/fambot.sqlite3"
+    ]
 
 
 async def _wait_for(condition: Callable[[], bool], within: float = 15) -> None:
