@@ -9,7 +9,7 @@ from collections import defaultdict
 from bot.guard.lexicon import plain
 from bot.guard.matcher import Found
 from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
-from bot.guard.who import _Who
+from bot.guard.who import _ARTICLES, _Who
 
 _RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
 # "Of" before a relation's owner in the guard's languages: "the wife of Ed", "la femme
@@ -24,7 +24,6 @@ _GENDERED |= {"dude": "he", "boy": "he"}
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
 _ORDINALS |= {"new": -1, "newer": -1, "latest": -1, "current": -1}
 _PARTNERS = frozenset({"partner", "wife", "husband"})  # who may share a baby
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class _Related(_Who):
