@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning7, opened, opened2, ..., opened5, old,
+NAME is one of tuning, tuning2, ..., tuning7, opened, opened2, ..., opened7, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -26,7 +26,9 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   tuning in round 5: messages written by outsiders teach what the team's own do not.
 - ``tests/corpus/opened4.toml`` and ``opened5.toml``: held-out sets 4 and 5, sealed
   through round 5b and opened for tuning in round 6, when holdout7 was written.
-- ``tests/corpus/holdout6.toml`` and ``holdout7.toml``: held out.
+- ``tests/corpus/opened6.toml`` and ``opened7.toml``: held-out sets 6 and 7, sealed
+  through round 6b and opened for tuning in round 7, when holdout8 was written.
+- ``tests/corpus/holdout8.toml``: held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -62,8 +64,9 @@ OPENED_2 = HERE / "corpus" / "opened2.toml"
 OPENED_3 = HERE / "corpus" / "opened3.toml"
 OPENED_4 = HERE / "corpus" / "opened4.toml"
 OPENED_5 = HERE / "corpus" / "opened5.toml"
-HOLDOUT_6 = HERE / "corpus" / "holdout6.toml"
-HOLDOUT_7 = HERE / "corpus" / "holdout7.toml"
+OPENED_6 = HERE / "corpus" / "opened6.toml"
+OPENED_7 = HERE / "corpus" / "opened7.toml"
+HOLDOUT_8 = HERE / "corpus" / "holdout8.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
@@ -79,6 +82,8 @@ CORPORA = {
     "opened3": OPENED_3,
     "opened4": OPENED_4,
     "opened5": OPENED_5,
+    "opened6": OPENED_6,
+    "opened7": OPENED_7,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_6,
-    HOLDOUT_7,
+    HOLDOUT_8,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -21,6 +20,8 @@ from tests.guard_accuracy import (
     OPENED_3,
     OPENED_4,
     OPENED_5,
+    OPENED_6,
+    OPENED_7,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -169,6 +170,9 @@ OPENED_6_WHO_FLOORS = {
     OPENED_4: {"lookalike": (0.98, 0.91), "namesake": (0.98, 0.91)},
     OPENED_5: {"non-finale": (0.92, 0.98), "other-show": (0.98, 0.89), "role": (0.98, 0.90)},
 }
+# Held-out sets 6 and 7, opened for tuning in round 7 (their floors as held-out sets; last
+# unseen figures, round 6b: 0.982 / 0.964 and 0.992 / 0.948)
+OPENED_FLOORS |= {OPENED_6: (0.97, 0.955), OPENED_7: (0.98, 0.94)}
 # Round 5 fitted the kinds about what is said to the opened sets: their figures per kind,
 # less about 0.015 (capped at 0.98, like the tuning parts' floors)
 OPENED_WHAT_FLOORS = {
@@ -288,8 +292,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_6: (0.97, 0.955),  # before round 5; 4b, 5, 5b: 0.977/0.956; 6 and 6b: 0.982/0.964
-    HOLDOUT_7: (0.98, 0.94),  # before round 6; 5b: 0.983/0.940; 6: 0.983/0.948; 6b: 0.992/0.948
+    HOLDOUT_8: (0.98, 0.93),  # before round 7; 6b: 0.992/0.945
 }
 
 
