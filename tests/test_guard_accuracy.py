@@ -29,6 +29,7 @@ from tests.guard_accuracy import (
     TUNING_5,
     TUNING_6,
     TUNING_7,
+    TUNING_8,
     corpus,
     score,
     score_by_kind,
@@ -151,6 +152,9 @@ TUNING_FLOORS.setdefault(TUNING_7, {}).update(
         "plain": (0.98, 0.93),
     }
 )
+# Round 7, written by outsiders who never saw the guard: round 6b scored 0.982 / 0.909 on it
+# before round 7 was fitted to it (slang recall 0.789, lookalike 0.824, role 0.850)
+TUNING_FLOORS[TUNING_8] = {"all": (0.97, 0.90)}
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
 # floors are its figures less about 0.015 (set again after the two halves merged)
