@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TextIO, cast
 
 from bot.settings import Settings, log_level_number
 
@@ -65,8 +65,11 @@ def library_formatter(stream: TextIO) -> logging.Formatter:
     """The formatter ``discord.utils.setup_logging`` gives a handler writing to ``stream``."""
     import discord.utils
 
-    if discord.utils.stream_supports_colour(stream):
-        return discord.utils._ColourFormatter()
+    # The library's colour formatter is private: should a release rename it, its plain
+    # lines below are the fallback, not a crash at the first record logged.
+    coloured = getattr(discord.utils, "_ColourFormatter", None)
+    if coloured is not None and discord.utils.stream_supports_colour(stream):
+        return cast(logging.Formatter, coloured())
     dates = "%Y-%m-%d %H:%M:%S"
     return logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", dates, style="{")
 

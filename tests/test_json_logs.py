@@ -78,3 +78,17 @@ async def test_the_real_process_logs_only_json_lines(tmp_path: Path) -> None:
     assert final["level"] == "CRITICAL"
     assert final["message"].startswith(f"database {database}: is not a SQLite database")
     assert FAKE_TOKEN not in done.stderr
+
+
+def test_text_lines_without_the_librarys_private_formatter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a discord.py release rename its private colour formatter, the lines are
+    plain rather than the first record logged raising AttributeError."""
+    stream = io.StringIO()
+    monkeypatch.setattr(stream, "isatty", lambda: True)
+    monkeypatch.delattr(discord.utils, "_ColourFormatter")
+    record = logging.getLogger("bot.test").makeRecord(
+        "bot.test", logging.WARNING, __file__, 1, "Database %s", ("closed",), None
+    )
+    line = LibraryLines(stream).format(record)
+    assert line.endswith("[WARNING ] bot.test: Database closed")
+    assert "\x1b[" not in line
