@@ -39,12 +39,12 @@ def _camera_noun(s: _Sentence, start: int, end: int) -> bool:
     """ "that Sea Dragon shot was gorgeous": "shot" after a thing of ours that follows an
     article, with no verb's particle or object after it, is a shot of the film."""
     words = s.words
-    if end - start != 1 or words[start].text not in _CAMERA:
+    if end - start != 1 or end >= len(words) or words[start].text not in _CAMERA:
         return False
-    if end < len(words) and (words[end].text in _VERB_AFTER or _apart(s, start, end)):
+    # "shots" is a noun whatever follows; "shot" is the verb before a particle or object
+    verb_after = words[start].text == "shot" and words[end].text in _VERB_AFTER
+    if verb_after or _apart(s, start, end):
         return False
-    if end >= len(words):
-        return False  # "the Sea Dragon shot." may be the verb with its object left out
     for m in s.mentions:
         if m.end == start and m.thing and not m.persons:
             return m.start == 0 or (

@@ -555,7 +555,9 @@ class _What(_Related):
         # "murders every scene": talk about the show as a show is a thing, not one of ours
         if after + 1 not in s.starts:
             return True
-        talk = words[after + 1].text in _SHOW_TALK
+        talk = words[after + 1].text in _SHOW_TALK or after + 1 in s.grammar.get(
+            "performance", _NONE
+        )
         return talk and all(f.category == "word" for f in s.found if f.start == after + 1)
 
     def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
