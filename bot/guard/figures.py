@@ -19,6 +19,7 @@ _VERB_AFTER |= {"on", "him", "her", "them", "it", "twice", "point", "through"}
 _OUT_OF = frozenset({"from", "off", "out"})
 _WRITERS = frozenset({"my", "our"})
 _SELF = frozenset({"himself", "herself", "themselves", "him", "her", "them", "of"})
+_LEADS_OUT = _SELF | _OUT_OF
 
 
 def _adverb(word: str) -> bool:
@@ -27,12 +28,14 @@ def _adverb(word: str) -> bool:
 
 
 def figure_of_speech(s: _Sentence, start: int, end: int) -> bool:
-    """Whether the fate word(s) at ``start``..``end`` are a figure by their construction."""
-    return (
-        _camera_noun(s, start, end)
-        or _performance_does(s, start, end)
-        or _out_of_writers_world(s, end)
-    )
+    """Whether the fate word(s) at ``start``..``end`` are a figure by their construction
+    (each look is made only when its word is there: most fate words are none of these)."""
+    words = s.words
+    if words[start].text in _CAMERA and _camera_noun(s, start, end):
+        return True
+    if "performance" in s.grammar and _performance_does(s, start, end):
+        return True
+    return end < len(words) and words[end].text in _LEADS_OUT and _out_of_writers_world(s, end)
 
 
 def _camera_noun(s: _Sentence, start: int, end: int) -> bool:
