@@ -155,7 +155,8 @@ TUNING_FLOORS.setdefault(TUNING_7, {}).update(
 # Round 7, written by outsiders who never saw the guard: round 6b scored 0.982 / 0.909 on it
 # before round 7 was fitted to it (slang recall 0.789, lookalike 0.824, role 0.850)
 TUNING_FLOORS[TUNING_8] = {"all": (0.97, 0.90)}
-ROUND_7_WHAT_KINDS = ("figurative", "markup", "multilingual", "obfuscated", "other-show")
+ROUND_7_WHAT_KINDS: tuple[str, ...] = ("figurative", "markup", "multilingual", "obfuscated")
+ROUND_7_WHAT_KINDS += ("other-show",)
 ROUND_7_WHAT_KINDS += ("plain", "question", "slang")
 # Round 7's half about what is said (figures by construction, slang, other languages'
 # finales and question openers): slang 0.789 -> 1.000, figurative 0.944 / 0.944 -> 1.000 /
