@@ -155,6 +155,15 @@ TUNING_FLOORS.setdefault(TUNING_7, {}).update(
 # Round 7, written by outsiders who never saw the guard: round 6b scored 0.982 / 0.909 on it
 # before round 7 was fitted to it (slang recall 0.789, lookalike 0.824, role 0.850)
 TUNING_FLOORS[TUNING_8] = {"all": (0.97, 0.90)}
+ROUND_7_WHAT_KINDS: tuple[str, ...] = ("figurative", "markup", "multilingual", "obfuscated")
+ROUND_7_WHAT_KINDS += ("other-show",)
+ROUND_7_WHAT_KINDS += ("plain", "question", "slang")
+# Round 7's half about what is said (figures by construction, slang, other languages'
+# finales and question openers): slang 0.789 -> 1.000, figurative 0.944 / 0.944 -> 1.000 /
+# 0.944, multilingual precision 0.909 -> 1.000, obfuscated 0.947 -> 1.000, other-show 0.938
+# -> 1.000; all 0.982 / 0.909 -> 0.994 / 0.943. Less about 0.015, capped at 0.98
+TUNING_FLOORS[TUNING_8] |= {kind: (0.98, 0.98) for kind in ROUND_7_WHAT_KINDS}
+TUNING_FLOORS[TUNING_8] |= {"figurative": (0.98, 0.93), "all": (0.98, 0.925)}
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
 # floors are its figures less about 0.015 (set again after the two halves merged)
@@ -177,6 +186,16 @@ OPENED_6_WHO_FLOORS = {
 # Held-out sets 6 and 7, opened for tuning in round 7 (their floors as held-out sets; last
 # unseen figures, round 6b: 0.982 / 0.964 and 0.992 / 0.948)
 OPENED_FLOORS |= {OPENED_6: (0.97, 0.955), OPENED_7: (0.98, 0.94)}
+# Round 7's half about what is said, fitted to sets 6 and 7: before, opened6 figurative
+# precision 0.833, multilingual recall 0.900, slang 0.938; opened7 figurative precision
+# 0.944, multilingual 0.952, other-show 0.941, plain 0.944, question 0.889, markup 0.933.
+# After: 1.000 in each but opened6 figurative precision 0.938 (an actor praised beside a
+# rule's word) and opened7 question 0.889, markup 0.933; less about 0.015, capped at 0.98
+# (set per kind, so the half about who is meant can add its own kinds to the same sets)
+ROUND_7_WHAT_FLOORS = {
+    OPENED_6: {"figurative": (0.92, 0.98)},
+    OPENED_7: {"markup": (0.98, 0.92), "question": (0.98, 0.87)},
+}
 # Round 5 fitted the kinds about what is said to the opened sets: their figures per kind,
 # less about 0.015 (capped at 0.98, like the tuning parts' floors)
 OPENED_WHAT_FLOORS = {
@@ -209,6 +228,10 @@ OPENED_KIND_FLOORS |= {
     | OPENED_6_WHO_FLOORS[path]
     for path in (OPENED_4, OPENED_5)
 }
+for _path, _floors in ROUND_7_WHAT_FLOORS.items():
+    OPENED_KIND_FLOORS.setdefault(_path, {}).update(
+        {kind: _floors.get(kind, (0.98, 0.98)) for kind in ROUND_7_WHAT_KINDS}
+    )
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -70,6 +70,7 @@ GRAMMAR = frozenset(
         "crossed",
         "desire",
         "self_noun",
+        "performance",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -215,7 +215,11 @@ class _Scoring(_What):
                 asked = True
         if not asked and not wondering:
             return -1
-        if words[last].text in _TAGS or last - s.asked_from > 11:
+        # the reach is counted from the end of an opening phrase ("est-ce que", "será que")
+        opened = s.asked_from
+        while opened + 1 in asking and opened in asking:
+            opened += 1
+        if words[last].text in _TAGS or last - opened > 11:
             return -1
         return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
 

@@ -5,6 +5,7 @@ ellipsis ("no more Karen", "Gordo... gone")."""
 
 from __future__ import annotations
 
+from bot.guard.figures import _adverb, figure_of_speech
 from bot.guard.matcher import Found, stem
 from bot.guard.reading import (
     _NONE,
@@ -101,6 +102,8 @@ class _What(_Related):
                     continue
                 if self._desired(s, f.start):
                     continue  # "Karen is dead set on selling the Outpost": not done yet
+                if figure_of_speech(s, f.start, f.end):
+                    continue  # "that Sea Dragon shot blew me away": a shot of the film
                 s.cues.append(_Cue(f.start, f.end, None, f.key))
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
@@ -135,13 +138,19 @@ class _What(_Related):
                     continue
                 if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
                     continue  # "had me dead"; not "wrecked me, RIP Gordo"
+                needs_object = grammar.get("needs_object", _NONE)
                 if (
-                    f.end - f.start == 1
-                    and f.start in grammar.get("needs_object", _NONE)
+                    # the whole phrase, not one that starts so: "takes out", not "takes a bullet"
+                    f.start in needs_object
+                    and f.end - 1 in needs_object
                     and f.start - 1 not in grammar.get("passive", _NONE)
                     and not self._has_object(s, f.end)
+                    # a phrasal verb's object between its words: "takes Karen out"
+                    and not (f.end - f.start > 1 and self._has_object(s, f.start + 1))
                 ):
                     continue  # "the grey slays", "Molly slays": praise; "slays Gordo": a death
+                if figure_of_speech(s, f.start, f.end):
+                    continue  # "that sea dragon shot was gorgeous", "exiled from my playlist"
                 if (
                     first_person
                     and any(
@@ -376,7 +385,12 @@ class _What(_Related):
         stands for the owner ("Karen's body was buried", "Gordo's character dies")."""
         words = s.words
         k = at - 1
-        while k > 0 and at - k <= 3 and words[k].text in _LINKING and not _apart(s, k, k + 1):
+        while (
+            k > 0
+            and at - k <= 3
+            and (words[k].text in _LINKING or _adverb(words[k].text))
+            and not _apart(s, k, k + 1)
+        ):
             k -= 1
         if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
             return False
@@ -541,7 +555,9 @@ class _What(_Related):
         # "murders every scene": talk about the show as a show is a thing, not one of ours
         if after + 1 not in s.starts:
             return True
-        talk = words[after + 1].text in _SHOW_TALK
+        talk = words[after + 1].text in _SHOW_TALK or after + 1 in s.grammar.get(
+            "performance", _NONE
+        )
         return talk and all(f.category == "word" for f in s.found if f.start == after + 1)
 
     def _ellipsis(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:
