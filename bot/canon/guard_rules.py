@@ -178,6 +178,7 @@ _INVERSE = {
     "sister": ("sister", "brother"),
     "friend": ("friend", "friend"),
     "partner": ("partner", "partner"),
+    "lover": ("lover", "lover"),
     "mentor": ("protege", "protege"),
     "protege": ("mentor", "mentor"),
     "counterpart": ("counterpart", "counterpart"),
