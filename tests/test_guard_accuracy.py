@@ -237,7 +237,7 @@ TUNING_FLOORS[TUNING_8] |= {
     "role": (0.98, 0.83),
     "cross-sentence": (0.98, 0.86),
     "history": (0.98, 0.86),
-    "lookalike": (0.98, 0.80),
+    "lookalike": (0.98, 0.86),
 }
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}

@@ -132,3 +132,20 @@ def test_a_subject_does_not_carry_through_sentences_about_other_things() -> None
         "Gordo and Tracy went dancing. I baked bread. my cat slept. it rained. "
         "holding each other while the storm passed."
     )
+
+
+# --- a name corrected with a star reaches back to the name it corrects -------------------
+
+
+def test_a_starred_name_corrects_a_name_far_back() -> None:
+    assert spoils(
+        "Marge walks out of the rubble, lets everyone think she died and flies off to "
+        "Moscow at the end of s3 lol *Margo"
+    )
+
+
+def test_a_starred_name_with_nothing_to_correct_stays_innocent() -> None:
+    assert not spoils(
+        "Marge Slayton is lovely in s1 and her husband Deke is a favourite of mine, great "
+        "cast. *Margo is great too"
+    )
