@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.canon.fields import ContentError, Entry, decode_utf8, read_bytes
+from bot.canon.kinship import implied_relations
 from bot.canon.models import Character, Episode, Fact, FactKind, GuardRule
 from bot.guard.lexicon import LANGUAGES, OPEN_ENDED, Lexicon, Person, Role
 from bot.spoilers.policy import Reveal
@@ -178,6 +179,7 @@ _INVERSE = {
     "sister": ("sister", "brother"),
     "friend": ("friend", "friend"),
     "partner": ("partner", "partner"),
+    "lover": ("lover", "lover"),
     "mentor": ("protege", "protege"),
     "protege": ("mentor", "mentor"),
     "counterpart": ("counterpart", "counterpart"),
@@ -268,7 +270,7 @@ def _people(
     relation_names = {part for key in relations for part in key.split("+")}
     genders = {cid: _gender(character) for cid, character in characters.items()}
     _spouses_gender(characters, genders)
-    people = []
+    stated: dict[str, list[Role]] = {}
     for character in characters.values():
         roles = []
         for known in character.known_as:
@@ -289,10 +291,22 @@ def _people(
                     last=known.until.season if known.until else OPEN_ENDED,
                 )
             )
-        roles += [
+        roles += _inverse(character, characters, genders)
+        stated[character.id] = roles
+    deaths = {
+        c.id: f.detail.reveal.episode.season
+        for c in characters.values()
+        for f in c.facts
+        if f.kind is FactKind.DEATH
+    }
+    for cid, implied in implied_relations(stated, genders, deaths).items():
+        stated[cid] += implied
+    people = []
+    for character in characters.values():
+        roles = [
             r
-            for r in _inverse(character, characters, genders)
-            if all(p in relation_names for w in r.words for p in w.split("|"))
+            for r in stated[character.id]
+            if r.of is None or all(p in relation_names for w in r.words for p in w.split("|"))
         ]
         people.append(
             Person(

@@ -245,15 +245,19 @@ class _BackReferences(_Scoring):
     def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:
         """The sentence whose characters a subjectless sentence is about: the one just
         before it, or, past one sentence that names nobody ("Shot during the riot.
-        Survives tho.", "Everyone loved Molly. Then JSC happened. RIP."), the one before."""
+        Survives tho.", "Everyone loved Molly. Then JSC happened. RIP."), the one before,
+        or further back through a run of fragments ("Gordo and Tracy. both of them. on the
+        moon. holding each other ...")."""
         if not self._opens_with_outcome(s):
             return None
-        for k in range(s.index - 1, max(-1, s.index - 3), -1):
+        for k in range(s.index - 1, max(-1, s.index - 5), -1):
             earlier = self.read[k]
             if any(m.persons for m in earlier.mentions):
                 return earlier
             if earlier.grammar.keys() & _POINTING and not self._only_pointing(earlier):
                 return None  # "she" there has taken the subject elsewhere
+            if k < s.index - 1 and not (self._only_pointing(earlier) or _fragment(earlier)):
+                return None  # past two sentences, only through fragments
         return None
 
     def _only_pointing(self, s: _Sentence) -> bool:
@@ -300,3 +304,9 @@ class _BackReferences(_Scoring):
                             )
                         )
             return
+
+
+def _fragment(s: _Sentence) -> bool:
+    """A few words that name a place or thing of the show and say no outcome ("on the
+    moon.", "the reactor."): a run of them keeps the subject of the sentence before."""
+    return len(s.words) <= 4 and not s.cues and s.has("show")

@@ -364,6 +364,14 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
 
 
 _CORRECTION_REACH = 8  # words back a correction may reach
+# A name corrected, written with its capital, may reach a name as far back as this
+# ("Marge fakes her death ... and runs off to Moscow... *Margo, sorry, autocorrect")
+_NAME_CORRECTION_REACH = 30
+
+
+def _capitalised(text: str, token: Token, shift: int) -> bool:
+    first = text[token.start - shift : token.start - shift + 1]
+    return first.isupper() and not text[token.start - shift : token.end - shift].isupper()
 
 
 def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
@@ -389,10 +397,13 @@ def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
         word = token.text
         if len(word) < 3 or not word.isalpha():
             continue
-        for j in range(k - marker - 1, max(-1, k - marker - 1 - _CORRECTION_REACH), -1):
+        named = _capitalised(text, token, shift)
+        reach = _NAME_CORRECTION_REACH if named else _CORRECTION_REACH
+        for j in range(k - marker - 1, max(-1, k - marker - 1 - reach), -1):
             earlier = found[j]
             if (
                 j not in drop
+                and (k - marker - j <= _CORRECTION_REACH or _capitalised(text, earlier, shift))
                 and earlier.text != word
                 and earlier.text[:1] == word[:1]
                 and len(earlier.text) >= 3

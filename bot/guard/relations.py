@@ -145,8 +145,8 @@ class _Related(_Who):
                     ):
                         ids.add(person.id)
                         since[person.id] = min(known.first, since.get(person.id, known.first))
-        if not ids and "baby" in wanted:
-            ids = self._mothers(owners)
+        if "baby" in wanted:  # a baby's birth is its mother's story, known child or not
+            ids |= self._mothers(owners)
         if len(ids) > 1 and f.start and s.words[f.start - 1].text in _ORDINALS:
             ids = _nth(since, _ORDINALS[s.words[f.start - 1].text])
         if ids and f.start:
@@ -160,8 +160,8 @@ class _Related(_Who):
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
 
     def _mothers(self, owners: list[_Mention]) -> set[str]:
-        """Whose story "X's baby" is when nobody is known as X's child: the one carrying
-        it, X herself or X's partner ("Alexei's baby is born on the Phoenix": Kelly's)."""
+        """Whose story "X's baby" is besides the child's own: the one carrying it, X
+        herself or X's partner ("Alexei's baby is born on the Phoenix": Kelly's)."""
         parents = {p for owner in owners for p in owner.persons}
         for person in self.m.people:
             for known in person.roles:

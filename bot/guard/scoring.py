@@ -128,7 +128,18 @@ class _Scoring(_What):
             named += [  # an episode by its title: "at the Leningrad summit"
                 (f.start, int(f.key.split(":")[0])) for f in s.of("episode") if self._a_title(s, f)
             ]
+            named = [(k, season) for k, season in named if not self._who_from(s, k)]
+            self._seasons_at[s.index] = named
         return named
+
+    @staticmethod
+    def _who_from(s: _Sentence, k: int) -> bool:
+        """Whether the season at ``k`` says who is meant, not when: "from" it, straight
+        after a character (a word between at most: "the soviet delegation head from s2
+        gets let go in s3", "Danny from season 1 ...")."""
+        if k < 2 or s.words[k - 1].text != "from":
+            return False
+        return any(m.persons and k - 3 <= m.end - 1 <= k - 2 for m in s.mentions)
 
     def _plainly(self, cue: _Cue) -> bool:
         """Whether an outcome is said plainly enough, in a message about the show, to

@@ -171,7 +171,11 @@ class _What(_Related):
                     continue
             wishes = grammar.get("wish")
             if (
-                wishes and any(k < f.start and not _apart(s, k, f.start) for k in wishes)
+                wishes
+                and any(
+                    k < f.start and not _apart(s, k, f.start) and not _past_its_verb(s, k, f.start)
+                    for k in wishes
+                )
             ) or self._desired(s, f.start):
                 # "I hope Danielle survives season 5": not (yet) the story, but what a
                 # later "She didn't." denies
@@ -406,7 +410,10 @@ class _What(_Related):
         in its clause ("dying to tell Margo", "dead set on selling the Outpost", "wants
         to sell"): an intention, not what happened."""
         desire = s.grammar.get("desire", _NONE)
-        return any(at - 3 <= k < at and not _apart(s, k, at) for k in desire)
+        return any(
+            at - 3 <= k < at and not _apart(s, k, at) and not _past_its_verb(s, k, at)
+            for k in desire
+        )
 
     def _expected(self, s: _Sentence, at: int) -> bool:
         """ "I thought Gordo would die in s1", "I expected Molly to die": what the writer
@@ -632,3 +639,22 @@ class _What(_Related):
             return True
         word = s.words[following].text
         return word in _AFTER_OBJECT or word in self.m._language_of
+
+
+# Who may open a clause of their own after an intention's verb, unless the clause is
+# what the verb says ("wants to tell them she dies", "to see if he makes it")
+_SUBJECTS = frozenset({"she", "he", "they"})
+_REPORTED = frozenset({"that", "if", "whether", "them", "us", "me", "him", "her", "everyone"})
+
+
+def _past_its_verb(s: _Sentence, k: int, at: int) -> bool:
+    """Whether a wish said with "to" at ``k`` ("wants to", "plans to") has ended before
+    ``at``: its verb is done once someone else becomes a subject ("when Ed wants to fire
+    she pulls a gun": the gun is drawn). A wish of a clause ("I hope she dies") keeps
+    its subject and reaches on."""
+    if "to" not in (w.text for w in s.words[k : k + 3]):
+        return False
+    return any(
+        s.words[j].text in _SUBJECTS and s.words[j - 1].text not in _REPORTED
+        for j in range(k + 3, at)
+    )
