@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning8, opened, opened2, ..., opened7, old,
+NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened7, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -22,6 +22,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   kinds weakest on unseen messages after round 6.
 - ``tests/corpus/tuning8.toml``: an eighth (round 7), written the same way, in the twelve
   kinds weakest on unseen messages after round 6b.
+- ``tests/corpus/tuning9.toml``: a ninth (round 7b), by three writers, weighted to role,
+  other-show, slang and figurative.
 - ``tests/corpus/opened.toml``, ``opened2.toml`` and ``opened3.toml``: the first three
   held-out sets, written by people who never saw the guard. They stayed sealed through
   round 4 (their last unseen figures are in docs/benchmarks.md) and were opened for
@@ -62,6 +64,7 @@ TUNING_5 = HERE / "corpus" / "tuning5.toml"
 TUNING_6 = HERE / "corpus" / "tuning6.toml"
 TUNING_7 = HERE / "corpus" / "tuning7.toml"
 TUNING_8 = HERE / "corpus" / "tuning8.toml"
+TUNING_9 = HERE / "corpus" / "tuning9.toml"
 OPENED = HERE / "corpus" / "opened.toml"
 OPENED_2 = HERE / "corpus" / "opened2.toml"
 OPENED_3 = HERE / "corpus" / "opened3.toml"
@@ -81,6 +84,7 @@ CORPORA = {
     "tuning6": TUNING_6,
     "tuning7": TUNING_7,
     "tuning8": TUNING_8,
+    "tuning9": TUNING_9,
     "opened": OPENED,
     "opened2": OPENED_2,
     "opened3": OPENED_3,

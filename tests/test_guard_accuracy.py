@@ -30,6 +30,7 @@ from tests.guard_accuracy import (
     TUNING_6,
     TUNING_7,
     TUNING_8,
+    TUNING_9,
     corpus,
     score,
     score_by_kind,
@@ -164,6 +165,9 @@ ROUND_7_WHAT_KINDS += ("plain", "question", "slang")
 # -> 1.000; all 0.982 / 0.909 -> 0.994 / 0.943. Less about 0.015, capped at 0.98
 TUNING_FLOORS[TUNING_8] |= {kind: (0.98, 0.98) for kind in ROUND_7_WHAT_KINDS}
 TUNING_FLOORS[TUNING_8] |= {"figurative": (0.98, 0.93), "all": (0.98, 0.925)}
+# Round 7b, by three outside writers: round 7 scored 0.956 / 0.939 on it before round 7b
+# was fitted to it (slang recall 0.868, role 0.927 / 0.905, figurative 0.949 / 0.949)
+TUNING_FLOORS[TUNING_9] = {"all": (0.95, 0.93)}
 # The first three held-out sets, opened for tuning in round 5 (their last unseen figures,
 # round 4b: 0.991 / 0.922, 0.981 / 0.902, 0.985 / 0.913); round 5 fitted to them: the
 # floors are its figures less about 0.015 (set again after the two halves merged)
