@@ -71,6 +71,10 @@ GRAMMAR = frozenset(
         "crossed",
         "desire",
         "self_noun",
+        "contracted_is",
+        "body_part",
+        "to_death",
+        "writers_people",
         "performance",
     }
 )

@@ -94,6 +94,13 @@ class _What(_Elided):
                 continue
             if f.end in grammar.get("dying_of", _NONE):
                 continue  # "se muere de vergüenza", "dying of boredom": a figure
+            if (
+                f.start > 1
+                and s.words[f.start - 1].text == "to"
+                and s.words[f.start].text == "death"
+                and any(k in grammar.get("to_death", _NONE) for k in range(f.start - 5, f.start))
+            ):
+                continue  # "roast a man to death", "quoted to death": how much, no death
             word = s.words[f.start].text
             # German "die": another language's small word ("Molly ist die Beste")
             if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
@@ -122,6 +129,8 @@ class _What(_Elided):
                     continue
                 if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
                     continue  # "had me dead"; not "wrecked me, RIP Gordo"
+                if any(k in first_object for k in range(f.start + 1, f.end - 1)):
+                    continue  # the writer inside a phrasal verb: "kicked me out", "took us out"
                 needs_object = grammar.get("needs_object", _NONE)
                 if (
                     # the whole phrase, not one that starts so: "takes out", not "takes a bullet"
@@ -226,6 +235,8 @@ class _What(_Elided):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             elif not emoji and owner is None and self._owned_thing(s, f.start):
                 owner = _NOBODY  # "Karen's bar is dead", "Ed's career died": a thing's
+            elif not emoji and owner is None and self._writers_own(s, f.start):
+                owner = _NOBODY  # "legs = tortured", "my bf got exiled to the couch"
             # A hint made plain: "doesn't make it" is a death, in full.
             weak = f.category == "weak" and not (negated and cls == "death")
             if emoji and grammar.get("laughter"):
@@ -385,9 +396,36 @@ class _What(_Elided):
         grammar = s.grammar
         if k in grammar.get("self_noun", _NONE) or k - 1 not in grammar.get("owner", _NONE):
             return False
+        if k in grammar.get("contracted_is", _NONE):
+            return False  # "Karen's gonna die": her "is", not a thing of hers
         if any(m.start <= k < m.end for m in s.mentions):
             return False  # "Ed's wife dies", "Karen's husband": a person, read as one
         return any(m.end == k - 1 and m.persons for m in s.mentions)
+
+    def _writers_own(self, s: _Sentence, at: int) -> bool:
+        """Whether the outcome at ``at`` is said of the writer's own life: its subject, just
+        before it (past linking words, adverbs, "got", "="), is a body part ("legs =
+        tortured") or someone of the writer's after "my"/"our" ("my bf got exiled")."""
+        words, grammar = s.words, s.grammar
+        passive = grammar.get("passive", _NONE)
+        k = at - 1
+        while (
+            k > 0
+            and at - k <= 3
+            and (words[k].text in _LINKING or k in passive or _adverb(words[k].text))
+            and not _apart(s, k, k + 1)
+        ):
+            k -= 1
+        if k < 0 or _apart(s, k, at) or any(m.start <= k < m.end for m in s.mentions):
+            return False
+        if k in grammar.get("body_part", _NONE):
+            return True
+        return (
+            k in grammar.get("writers_people", _NONE)
+            and k > 0
+            and words[k - 1].text in ("my", "our")
+            and not _apart(s, k - 1, k)
+        )
 
     def _desired(self, s: _Sentence, at: int) -> bool:
         """Whether a rule's phrase is what someone wants or means to do, just before it
@@ -465,6 +503,10 @@ class _What(_Elided):
         # "murders every scene": talk about the show as a show is a thing, not one of ours
         if after + 1 not in s.starts:
             return True
+        # "murdered every Molly scene": a name before the show's talk says which scenes
+        named = [m.end for m in s.mentions if m.start == after + 1 and m.persons]
+        if named and named[0] < len(words) and words[named[0]].text in _SHOW_TALK:
+            return not _apart(s, after, named[0])
         talk = words[after + 1].text in _SHOW_TALK or after + 1 in s.grammar.get(
             "performance", _NONE
         )
