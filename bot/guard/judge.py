@@ -260,6 +260,7 @@ class Matcher:
         context = _Context(self, read, about_show, page.links)
         for sentence in read:
             context.recognise(sentence)
+        context.place_by_trailing_episode()
         evidence = context.associate()
         evidence.sort(key=lambda e: -e.score)
         best = evidence[0].score if evidence else 0.0
@@ -347,6 +348,27 @@ class _Context(_Together):
                         and not _clause_break(s, min(k, cue.start), max(k, cue.start))
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
+
+    def place_by_trailing_episode(self) -> None:
+        """An episode the message ends on, when no other place names one, places what
+        the whole message says: "... made it a condition. margo u sly thing (s3e5)",
+        "... right before the news ruins it. e7-e8 of s3". A non-finale one there puts
+        every outcome said without an episode of its own beside it in that episode."""
+        if not self.read:
+            return
+        named = [_episodes(s.words) for s in self.read]
+        tag = named[-1]
+        if (
+            not tag
+            or any(finale for _, finale in tag)
+            or tag[-1][0] < len(self.read[-1].words) - 4  # the message goes on after it
+            or any(named[:-1])
+        ):
+            return
+        for s in self.read:
+            if not s.markers:
+                for cue in s.cues:
+                    cue.elsewhere = True
 
     def _titles(self, s: _Sentence) -> dict[int, bool]:
         """The episodes named by title, where each starts and whether it is a finale."""
