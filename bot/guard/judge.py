@@ -356,14 +356,11 @@ class _Context(_Together):
         every outcome said without an episode of its own beside it in that episode."""
         if not self.read:
             return
-        named = [_episodes(s.words) for s in self.read]
-        tag = named[-1]
-        if (
-            not tag
-            or any(finale for _, finale in tag)
-            or tag[-1][0] < len(self.read[-1].words) - 4  # the message goes on after it
-            or any(named[:-1])
-        ):
+        last = self.read[-1].words
+        tag = _episodes(last[-4:])  # most messages end on no episode: a look at the end
+        if not tag or any(finale for _, finale in _episodes(last)):
+            return
+        if any(_episodes(s.words) for s in self.read[:-1]):
             return
         for s in self.read:
             if not s.markers:
