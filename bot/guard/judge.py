@@ -357,7 +357,11 @@ class _Context(_Together):
         if not self.read:
             return
         last = self.read[-1].words
-        tag = _episodes(last[-4:])  # most messages end on no episode: a look at the end
+        end = last[-4:]  # most messages end on no episode: a look at the end first
+        # by its number ("s3e5", "ep 7"), not a word ("Brutal opener.")
+        tag = [
+            k for k, _ in _episodes(end) if any(c.isdigit() for t in end[k : k + 2] for c in t.text)
+        ]
         if not tag or any(finale for _, finale in _episodes(last)):
             return
         if any(_episodes(s.words) for s in self.read[:-1]):
