@@ -260,6 +260,7 @@ class Matcher:
         context = _Context(self, read, about_show, page.links)
         for sentence in read:
             context.recognise(sentence)
+        context.place_by_trailing_episode()
         evidence = context.associate()
         evidence.sort(key=lambda e: -e.score)
         best = evidence[0].score if evidence else 0.0
@@ -347,6 +348,28 @@ class _Context(_Together):
                         and not _clause_break(s, min(k, cue.start), max(k, cue.start))
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
+
+    def place_by_trailing_episode(self) -> None:
+        """An episode the message ends on, when no other place names one, places what
+        the whole message says: "... made it a condition. margo u sly thing (s3e5)",
+        "... right before the news ruins it. e7-e8 of s3". A non-finale one there puts
+        every outcome said without an episode of its own beside it in that episode."""
+        if not self.read:
+            return
+        last = self.read[-1].words
+        end = last[-4:]  # most messages end on no episode: a look at the end first
+        # by its number ("s3e5", "ep 7"), not a word ("Brutal opener.")
+        tag = [
+            k for k, _ in _episodes(end) if any(c.isdigit() for t in end[k : k + 2] for c in t.text)
+        ]
+        if not tag or any(finale for _, finale in _episodes(last)):
+            return
+        if any(_episodes(s.words) for s in self.read[:-1]):
+            return
+        for s in self.read:
+            if not s.markers:
+                for cue in s.cues:
+                    cue.elsewhere = True
 
     def _titles(self, s: _Sentence) -> dict[int, bool]:
         """The episodes named by title, where each starts and whether it is a finale."""

@@ -129,6 +129,9 @@ class _Related(_Who):
             for m in owners:
                 m.consumed = True
             owners = [_Mention(f.start - 1, f.start, family)]
+        elif k >= 0 and k in named and s.words[k].text.endswith("s"):
+            # "Dannys mom", "Eds best friend": the possessive without its apostrophe
+            owners = [m for m in s.mentions if m.end == k + 1 and m.persons]
         after = not owners
         if after:
             owners = self._owners_after(s, f)
