@@ -1,0 +1,239 @@
+"""``python -m bot`` for the crash and shard tests, forked from a process that has already
+imported it.
+
+A child's start is mostly imports (discord.py, aiohttp, the bot: ~0.6 s of CPU of a
+~1 s start) and, on PostgreSQL with the guard on, reading the content files and the
+guard's common words again (~0.4 s). The crash and shard tests start 24 such children a
+run and check what happens after the start (a SIGKILL, a restart, two processes on one
+shard), never the start itself: those children are forked from a *warm starter*, one per
+pytest process, that imported the same modules and read the shipped content once, and
+then run ``bot/__main__.py`` as ``python -m bot`` does (``runpy``), with their own
+environment, folder and output. Each is its own process: its own database connections,
+event loop, signals, exit code; SIGKILL kills it alone. The tests that check the start
+(refusals, signals during start-up, what a refused start imports) still exec a fresh
+interpreter (``tests/bot_process.py``).
+
+The starter is this module run as a script, the worker's own child, talking over a
+socket pair: each request carries the arguments, environment and folder, and (as file
+descriptors) the output file and a socket on which the starter reports the child's pid
+and, when the starter reaps it, its exit code as ``asyncio`` would give it (-9: SIGKILL).
+"""
+
+from __future__ import annotations
+
+import array
+import asyncio
+import atexit
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parent.parent
+_MAX_REQUEST = 1 << 20
+
+
+# --- the starter (this file run as a script) -------------------------------------------
+
+
+def _warm_up() -> None:
+    """Import what ``python -m bot`` imports before READY and read what every start reads
+    (the same modules and caches a fresh process would build; nothing is started)."""
+    import importlib
+
+    import bot.__main__  # noqa: F401 - its imports
+    from bot.app import extensions
+    from bot.canon.content import fingerprint
+    from bot.guard.lexicon import common_words
+    from bot.settings import DEFAULT_CONTENT_DIR
+    from bot.store import content_sync
+    from bot.store.postgres import community, database, journal  # noqa: F401 - PostgreSQL
+
+    for name in extensions():
+        importlib.import_module(name)
+    common_words()
+    content_sync._read(DEFAULT_CONTENT_DIR, fingerprint(DEFAULT_CONTENT_DIR))
+    # ``runpy`` runs ``bot/__main__.py`` afresh as ``__main__`` in each child.
+    del sys.modules["bot.__main__"]
+
+
+def _serve(control: socket.socket) -> dict[str, Any] | None:
+    """Fork a child per request until the worker closes ``control``. Returns the request
+    in a child (its caller runs it), None in the starter once the worker is gone."""
+    reports: dict[int, socket.socket] = {}  # child pid -> where to say how it ended
+    wakeup_read, wakeup_write = os.pipe()
+    os.set_blocking(wakeup_write, False)
+    signal.set_wakeup_fd(wakeup_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)  # wakes the select below
+    import selectors
+
+    selector = selectors.DefaultSelector()
+    selector.register(control, selectors.EVENT_READ)
+    selector.register(wakeup_read, selectors.EVENT_READ)
+    while True:
+        for key, _ in selector.select():
+            if key.fileobj == wakeup_read:
+                os.read(wakeup_read, 4096)
+                continue
+            fds = array.array("i")
+            data, ancillary, _, _ = control.recvmsg(_MAX_REQUEST, socket.CMSG_LEN(8 * 4))
+            if not data:
+                return None
+            for level, kind, payload in ancillary:
+                if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                    fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+            output, report = fds[0], socket.socket(fileno=fds[1])
+            pid = os.fork()
+            if pid == 0:  # the child: nothing of the starter's stays open
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                selector.close()
+                for sock in (control, report, *reports.values()):
+                    sock.close()
+                os.close(wakeup_read)
+                os.close(wakeup_write)
+                request: dict[str, Any] = json.loads(data)
+                request["output"] = output
+                return request
+            os.close(output)
+            _say(report, pid)
+            reports[pid] = report
+        _reap(reports)
+
+
+def _say(report: socket.socket, number: int) -> None:
+    """One line to the worker; a test that gave up on its child no longer listens."""
+    with contextlib.suppress(OSError):
+        report.sendall(f"{number}\n".encode())
+
+
+def _reap(reports: dict[int, socket.socket]) -> None:
+    for pid in list(reports):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            report = reports.pop(pid)
+            _say(report, os.waitstatus_to_exitcode(status))
+            report.close()
+
+
+def _run(request: dict[str, Any]) -> None:
+    """In the child: become ``python -m bot ARGS`` with the request's environment."""
+    import runpy
+
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(request["output"], 1)
+    os.dup2(request["output"], 2)
+    for fd in (devnull, request["output"]):
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = ["bot", *request["args"]]
+    runpy.run_module("bot", run_name="__main__", alter_sys=True)
+
+
+# --- the worker's side ------------------------------------------------------------------
+
+
+class WarmProcess:
+    """The parts of ``asyncio.subprocess.Process`` the crash and shard tests use."""
+
+    def __init__(self, pid: int, report: socket.socket) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+        self._ended = asyncio.get_running_loop().create_task(self._watch(report))
+
+    async def _watch(self, report: socket.socket) -> int:
+        loop = asyncio.get_running_loop()
+        said = b""
+        try:
+            while not said.endswith(b"\n"):
+                chunk = await loop.sock_recv(report, 64)
+                if not chunk:
+                    raise RuntimeError("the warm starter went away before its child ended")
+                said += chunk
+        finally:
+            report.close()
+        self.returncode = int(said)
+        return self.returncode
+
+    async def wait(self) -> int:
+        return await asyncio.shield(self._ended)
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+_starter: tuple[subprocess.Popen[bytes], socket.socket] | None = None
+
+
+def _control() -> socket.socket:
+    """This process's starter (started on first use, ended with this process)."""
+    global _starter
+    if _starter is None or _starter[0].poll() is not None:
+        ours, theirs = socket.socketpair()
+        starter = subprocess.Popen(
+            [sys.executable, "-m", "tests.warm_bot", str(theirs.fileno())],
+            cwd=ROOT,
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+        )
+        theirs.close()
+        _starter = starter, ours
+    return _starter[1]
+
+
+@atexit.register
+def _stop() -> None:
+    """Close the starter's socket (it exits) and reap it, so its CPU time is counted."""
+    if _starter is not None:
+        process, control = _starter
+        control.close()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+async def start(*args: str, env: dict[str, str], output: IO[bytes]) -> WarmProcess:
+    """``python -m bot ARGS`` in folder ROOT with ``env``, stdout and stderr to ``output``."""
+    request = json.dumps({"args": list(args), "env": env, "cwd": str(ROOT)}).encode()
+    ours, theirs = socket.socketpair()
+    try:
+        fds = array.array("i", [output.fileno(), theirs.fileno()])
+        _control().sendmsg([request], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
+    finally:
+        theirs.close()
+    ours.setblocking(False)
+    loop = asyncio.get_running_loop()
+    said = b""
+    async with asyncio.timeout(30):
+        while not said.endswith(b"\n"):
+            chunk = await loop.sock_recv(ours, 1)  # the pid alone: the rest is the exit
+            if not chunk:
+                raise RuntimeError("the warm starter could not start the bot")
+            said += chunk
+    return WarmProcess(int(said), ours)
+
+
+if __name__ == "__main__":
+    _control_socket = socket.socket(fileno=int(sys.argv[1]))
+    _warm_up()
+    _request = _serve(_control_socket)
+    if _request is not None:
+        del _control_socket
+        _run(_request)
