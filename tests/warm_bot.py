@@ -31,6 +31,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,8 +59,33 @@ def _warm_up() -> None:
         importlib.import_module(name)
     common_words()
     content_sync._read(DEFAULT_CONTENT_DIR, fingerprint(DEFAULT_CONTENT_DIR))
+    asyncio.run(_compile_guard(DEFAULT_CONTENT_DIR))
+    for thread in threading.enumerate():  # a fork copies no thread: none may hold a lock
+        if thread is not threading.main_thread():
+            thread.join()
     # ``runpy`` runs ``bot/__main__.py`` afresh as ``__main__`` in each child.
     del sys.modules["bot.__main__"]
+
+
+async def _compile_guard(content_dir: Path) -> None:
+    """The guard's rules for a server with default settings, compiled as the guard's
+    judge does on a process's first message (``compile_rules`` keeps it for the process:
+    equal inputs, the same matcher, the same verdicts)."""
+    from bot.guard import compile_rules
+    from bot.spoilers.policy import PUBLIC, Exposure, exposure
+    from bot.store.canon import CanonRepository
+    from bot.store.content_sync import sync_canon
+    from bot.store.database import connect_memory
+
+    conn = await connect_memory()  # the canon as a process on PostgreSQL holds it
+    try:
+        canon = CanonRepository(conn)
+        await sync_canon(canon, content_dir)
+        rules, lexicon = await canon.guard_rules(), await canon.guard_lexicon()
+    finally:
+        await conn.close()
+    active = tuple(r for r in rules if exposure(r.reveal, PUBLIC) is not Exposure.SHOW)
+    compile_rules(active, (), lexicon)
 
 
 def _serve(control: socket.socket) -> dict[str, Any] | None:
