@@ -27,10 +27,13 @@ import atexit
 import contextlib
 import json
 import os
+import selectors
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import IO, Any
@@ -88,28 +91,40 @@ async def _compile_guard(content_dir: Path) -> None:
     compile_rules(active, (), lexicon)
 
 
-def _serve(control: socket.socket) -> dict[str, Any] | None:
-    """Fork a child per request until the worker closes ``control``. Returns the request
-    in a child (its caller runs it), None in the starter once the worker is gone."""
+def _serve(listening: socket.socket) -> dict[str, Any] | None:
+    """Fork a child per request until the owner closes this process's stdin. Returns the
+    request in a child (its caller runs it), None in the starter once the owner is gone."""
     reports: dict[int, socket.socket] = {}  # child pid -> where to say how it ended
+    clients: list[socket.socket] = []
     wakeup_read, wakeup_write = os.pipe()
     os.set_blocking(wakeup_write, False)
     signal.set_wakeup_fd(wakeup_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)  # wakes the select below
-    import selectors
-
     selector = selectors.DefaultSelector()
-    selector.register(control, selectors.EVENT_READ)
+    selector.register(listening, selectors.EVENT_READ)
     selector.register(wakeup_read, selectors.EVENT_READ)
+    selector.register(sys.stdin, selectors.EVENT_READ)
     while True:
         for key, _ in selector.select():
+            if key.fileobj is sys.stdin:  # the owner's end closed: it has finished
+                return None
             if key.fileobj == wakeup_read:
                 os.read(wakeup_read, 4096)
                 continue
+            if key.fileobj is listening:
+                joined, _ = listening.accept()
+                clients.append(joined)
+                selector.register(joined, selectors.EVENT_READ)
+                continue
+            client = key.fileobj
+            assert isinstance(client, socket.socket)
             fds = array.array("i")
-            data, ancillary, _, _ = control.recvmsg(_MAX_REQUEST, socket.CMSG_LEN(8 * 4))
-            if not data:
-                return None
+            data, ancillary, _, _ = client.recvmsg(_MAX_REQUEST, socket.CMSG_LEN(8 * 4))
+            if not data:  # that pytest process has finished
+                selector.unregister(client)
+                clients.remove(client)
+                client.close()
+                continue
             for level, kind, payload in ancillary:
                 if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
                     fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
@@ -119,7 +134,7 @@ def _serve(control: socket.socket) -> dict[str, Any] | None:
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 selector.close()
-                for sock in (control, report, *reports.values()):
+                for sock in (listening, report, *clients, *reports.values()):
                     sock.close()
                 os.close(wakeup_read)
                 os.close(wakeup_write)
@@ -176,16 +191,12 @@ class WarmProcess:
         self._ended = asyncio.get_running_loop().create_task(self._watch(report))
 
     async def _watch(self, report: socket.socket) -> int:
-        loop = asyncio.get_running_loop()
-        said = b""
         try:
-            while not said.endswith(b"\n"):
-                chunk = await loop.sock_recv(report, 64)
-                if not chunk:
-                    raise RuntimeError("the warm starter went away before its child ended")
-                said += chunk
+            said = await asyncio.get_running_loop().sock_recv(report, 64)
         finally:
             report.close()
+        if not said:
+            raise RuntimeError("the warm starter went away before its child ended")
         self.returncode = int(said)
         return self.returncode
 
@@ -203,63 +214,89 @@ class WarmProcess:
         self.send_signal(signal.SIGKILL)
 
 
-_starter: tuple[subprocess.Popen[bytes], socket.socket] | None = None
+# Where this run's starter listens (an environment variable, so that pytest-xdist's
+# workers, started after ``own_starter``, find their controller's).
+ADDRESS = "TESTS_WARM_STARTER"
+_owned: tuple[subprocess.Popen[bytes], Path] | None = None
+_connection: socket.socket | None = None
 
 
-def _control() -> socket.socket:
-    """This process's starter (started on first use, ended with this process)."""
-    global _starter
-    if _starter is None or _starter[0].poll() is not None:
-        ours, theirs = socket.socketpair()
+def own_starter() -> None:
+    """Start this run's starter, for this process and every process it starts after
+    (conftest: in the process that starts the workers, or the one that runs the tests;
+    a process started without one starts its own on first use). It imports in the
+    background while the workers start and collect; ``stop_starter`` ends it."""
+    global _owned
+    if os.environ.get(ADDRESS) or _owned is not None:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="fambot-warm-"))
+    address = folder / "starter"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as listening:
+        listening.bind(str(address))
+        listening.listen(16)
         starter = subprocess.Popen(
-            [sys.executable, "-m", "tests.warm_bot", str(theirs.fileno())],
+            [sys.executable, "-m", "tests.warm_bot", str(listening.fileno())],
             cwd=ROOT,
-            pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL,
+            pass_fds=[listening.fileno()],
+            stdin=subprocess.PIPE,  # closed by stop_starter: the starter then exits
         )
-        theirs.close()
-        _starter = starter, ours
-    return _starter[1]
+    _owned = starter, folder
+    os.environ[ADDRESS] = str(address)
 
 
 @atexit.register
-def _stop() -> None:
-    """Close the starter's socket (it exits) and reap it, so its CPU time is counted."""
-    if _starter is not None:
-        process, control = _starter
-        control.close()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def stop_starter() -> None:
+    """End the starter this process owns and reap it, so its CPU time is counted."""
+    global _owned
+    if _connection is not None:
+        _connection.close()
+    if _owned is None:
+        return
+    starter, folder = _owned
+    _owned = None
+    os.environ.pop(ADDRESS, None)
+    assert starter.stdin is not None
+    starter.stdin.close()
+    try:
+        starter.wait(10)
+    except subprocess.TimeoutExpired:
+        starter.kill()
+        starter.wait()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _control() -> socket.socket:
+    """This process's connection to the run's starter."""
+    global _connection
+    if _connection is None:
+        own_starter()
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        connection.connect(os.environ[ADDRESS])
+        _connection = connection
+    return _connection
 
 
 async def start(*args: str, env: dict[str, str], output: IO[bytes]) -> WarmProcess:
     """``python -m bot ARGS`` in folder ROOT with ``env``, stdout and stderr to ``output``."""
     request = json.dumps({"args": list(args), "env": env, "cwd": str(ROOT)}).encode()
-    ours, theirs = socket.socketpair()
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
         fds = array.array("i", [output.fileno(), theirs.fileno()])
         _control().sendmsg([request], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
     finally:
         theirs.close()
     ours.setblocking(False)
-    loop = asyncio.get_running_loop()
-    said = b""
-    async with asyncio.timeout(30):
-        while not said.endswith(b"\n"):
-            chunk = await loop.sock_recv(ours, 1)  # the pid alone: the rest is the exit
-            if not chunk:
-                raise RuntimeError("the warm starter could not start the bot")
-            said += chunk
+    async with asyncio.timeout(30):  # one message (a packet) each: the pid, then the exit
+        said = await asyncio.get_running_loop().sock_recv(ours, 64)
+    if not said:
+        raise RuntimeError("the warm starter could not start the bot")
     return WarmProcess(int(said), ours)
 
 
 if __name__ == "__main__":
-    _control_socket = socket.socket(fileno=int(sys.argv[1]))
+    _listening = socket.socket(fileno=int(sys.argv[1]))
     _warm_up()
-    _request = _serve(_control_socket)
+    _request = _serve(_listening)
     if _request is not None:
-        del _control_socket
+        del _listening
         _run(_request)
