@@ -19,6 +19,7 @@ from bot.settings import DEFAULT_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
 from cogs.meta import command_help
+from tests import warm_bot
 from tests.community_backends import Backend
 from tests.guarding import guarded_server
 from tests.long_first import reorder
@@ -34,6 +35,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # loading the system's CA bundle: about 0.2 s of CPU in every ``python -m bot`` child
     # (some sixty a run). An empty bundle, for this process and every child it starts.
     os.environ["SSL_CERT_FILE"] = os.devnull
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        # pytest-xdist's controller: one warm starter for all the workers, importing
+        # while they start (a process without one starts its own on first use).
+        warm_bot.own_starter()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    warm_bot.stop_starter()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -30,6 +30,7 @@ from bot.guard import Matcher, compile_rules, inspect
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.content_sync import sync_canon
+from tests import warm_bot
 from tests.bot_process import STAND_IN_TIMINGS
 from tests.standin import ids, payloads
 from tests.standin.harness import FAKE_TOKEN, Harness
@@ -120,11 +121,14 @@ async def prepare(db_path: Path, content_dir: Path) -> Matcher:
 class BotProcess:
     """``python -m bot``, as an operator runs it, pointed at the stand-in."""
 
-    def __init__(self, harness: Harness, db_path: Path, log: Path) -> None:
+    def __init__(self, harness: Harness, db_path: Path, log: Path, *, warm: bool = False) -> None:
         self.harness = harness
         self.db_path = db_path
         self.log = log
-        self.process: asyncio.subprocess.Process | None = None
+        # warm: forked from a process that has imported the bot (``tests/warm_bot.py``),
+        # for the tests; the benchmarks measure a fresh interpreter's start.
+        self.warm = warm
+        self.process: asyncio.subprocess.Process | warm_bot.WarmProcess | None = None
         self.started_at = 0  # how many requests the stand-in had when it last started
 
     async def start(self) -> None:
@@ -141,9 +145,12 @@ class BotProcess:
         before = self.harness.gateway.identifies
         self.started_at = len(self.harness.stand_in.requests)
         with self.log.open("ab") as out:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", cwd=ROOT, env=env, stdout=out, stderr=out
-            )
+            if self.warm:
+                self.process = await warm_bot.start(env=env, output=out)
+            else:
+                self.process = await asyncio.create_subprocess_exec(
+                    sys.executable, "-m", "bot", cwd=ROOT, env=env, stdout=out, stderr=out
+                )
         async with asyncio.timeout(60):
             while self.harness.gateway.identifies == before:
                 if self.process.returncode is not None:
@@ -281,6 +288,7 @@ async def run(
     workdir: Path,
     content_dir: Path,
     template: Path | None = None,
+    warm: bool = False,
 ) -> Report:
     """One run: a fresh stand-in and database, the burst, the kills, the checks."""
     chance = random.Random(seed)
@@ -290,7 +298,7 @@ async def run(
     matcher = await prepare(db_path, content_dir)
     harness = Harness(Settings(token=FAKE_TOKEN, database_path=db_path))
     await harness.serve()
-    bot = BotProcess(harness, db_path, workdir / f"crash-{seed}.log")
+    bot = BotProcess(harness, db_path, workdir / f"crash-{seed}.log", warm=warm)
     posts: dict[int, Post] = {}
     began = time.monotonic()
     try:

@@ -1,12 +1,12 @@
 """Real ``python -m bot`` processes on the stand-in, each running the shards it is given,
-and driving them from outside: send an interaction, wait for its answer."""
+and driving them from outside: send an interaction, wait for its answer. (Forked warm,
+``tests/warm_bot.py``: these tests check what the processes do once started.)"""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import signal
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -14,11 +14,11 @@ from typing import Any
 
 from bot.store.postgres.community import PostgresCommunity
 from bot.store.postgres.journal import PostgresJournal
+from tests import warm_bot
 from tests.bot_process import STAND_IN_TIMINGS
 from tests.standin import ids, payloads
 from tests.standin.harness import FAKE_TOKEN, TIMEOUT, Exchange, Harness
 
-ROOT = Path(__file__).resolve().parent.parent
 START_SECONDS = 30.0
 
 
@@ -46,7 +46,7 @@ class ShardProcess:
             FAMBOT_LOG_LEVEL="WARNING",
             **STAND_IN_TIMINGS,
         )
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: warm_bot.WarmProcess | None = None
 
     def _ids(self) -> list[int]:
         first, _, last = self.shards.partition("-")
@@ -59,9 +59,7 @@ class ShardProcess:
         mine = [(shard, self.count) for shard in self._ids()]
         before = Counter(self.harness.gateway.identified_shards())
         with self.log.open("ab") as out:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", cwd=ROOT, env=self.env, stdout=out, stderr=out
-            )
+            self.process = await warm_bot.start(env=self.env, output=out)
         while not all(
             Counter(self.harness.gateway.identified_shards())[shard] > before[shard]
             for shard in mine

@@ -111,7 +111,7 @@ async def test_kept_decisions_survive_a_sigkill_and_every_card_answers_after(
     harness = Harness(Settings(token=FAKE_TOKEN, database_path=db))
     await harness.serve()
     log = tmp_path / "review.log"
-    bot = crash_scenario.BotProcess(harness, db, log)
+    bot = crash_scenario.BotProcess(harness, db, log, warm=True)
     try:
         await bot.start()
         asked = [

@@ -22,8 +22,8 @@ import importlib.abc
 import importlib.machinery
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from types import ModuleType
+from contextlib import contextmanager, suppress
+from types import MethodType, ModuleType
 
 from discord.ext import commands
 
@@ -89,3 +89,30 @@ def reused(bot: commands.Bot) -> Iterator[None]:
     finally:
         sys.meta_path.remove(_EXECUTED)
     _EXECUTED.remember(bot)
+
+
+async def _finalise(bot: commands.Bot, lib: ModuleType, key: str) -> None:
+    """``commands.Bot._call_module_finalizers`` (discord.py 2.7), with one pass over
+    ``sys.modules`` where the library makes one function call per module: the same
+    teardown, the same extension forgotten, the same modules removed. A test process has
+    some 2,000 modules and a bot nine extensions, so the library's loop was ~10 ms of CPU
+    per bot closed, over ~400 bots a run."""
+    try:
+        teardown = getattr(lib, "teardown")  # noqa: B009 - as the library asks for it
+    except AttributeError:
+        pass
+    else:
+        with suppress(Exception):
+            await teardown(bot)
+    finally:
+        bot._BotBase__extensions.pop(key, None)  # type: ignore[attr-defined]
+        sys.modules.pop(key, None)
+        name = lib.__name__
+        prefix = name + "."
+        for module in [m for m in sys.modules if m == name or m.startswith(prefix)]:
+            del sys.modules[module]
+
+
+def finalised_quickly(bot: commands.Bot) -> None:
+    """Unloading ``bot``'s extensions (its ``close``) goes through ``_finalise``."""
+    bot._call_module_finalizers = MethodType(_finalise, bot)  # type: ignore[method-assign]

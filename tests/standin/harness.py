@@ -15,7 +15,7 @@ from aiohttp import web
 from bot.app import FamBot, create_bot
 from bot.settings import Settings
 from tests.standin import ids, payloads
-from tests.standin.extension_modules import reused
+from tests.standin.extension_modules import finalised_quickly, reused
 from tests.standin.gateway import Gateway
 from tests.standin.rest import Message, Recorded, StandIn, build_app
 
@@ -130,6 +130,7 @@ class Harness:
         settings = self._pointed
         assert settings is not None, "serve() first"
         self.bot = create_bot(settings)
+        finalised_quickly(self.bot)  # its close purges sys.modules in one pass
         with reused(self.bot):  # the cogs' modules as an earlier bot executed them
             await self.bot.login(settings.require_token())
         # The library waits this long after READY for more GUILD_CREATEs; the stand-in
