@@ -34,7 +34,7 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   through round 6b and opened for tuning in round 7, when holdout8 was written.
 - ``tests/corpus/opened8.toml``: held-out set 8, sealed through rounds 6b, 7 and 7b
   (which left it unchanged) and opened in round 8 to learn why fitting did not reach it.
-- ``tests/corpus/holdout*.toml``: the held-out set of the day (holdout9 from round 8).
+- ``tests/corpus/holdout9.toml``: held out (written before round 8).
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -75,6 +75,7 @@ OPENED_5 = HERE / "corpus" / "opened5.toml"
 OPENED_6 = HERE / "corpus" / "opened6.toml"
 OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
+HOLDOUT_9 = HERE / "corpus" / "holdout9.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
+    HOLDOUT_9,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -372,7 +373,9 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # round of matcher changes. Floors sit a little under the figures measured then
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
-HELD_OUT_FLOORS: dict[Path, tuple[float, float]] = {}
+HELD_OUT_FLOORS = {
+    HOLDOUT_9: (0.97, 0.94),  # before round 8, round 7b's matcher: 0.984/0.953
+}
 
 
 @pytest.mark.parametrize("path", sorted(HELD_OUT_FLOORS), ids=lambda p: p.stem)
