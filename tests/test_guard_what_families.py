@@ -200,3 +200,153 @@ _IDIOMS = [
 def test_idioms_with_a_fate_word_are_not_fates() -> None:
     texts = [f.format(x=x) for f in _IDIOMS for x in ["Karen", "Margo", "Molly"]]
     assert _alarms(texts) == []
+
+
+# --- finale events that are no person's fate, every claimed language -------------------
+
+# Each event of the fact sheet's finale details, said as an event: English, the six other
+# Latin and Cyrillic languages, Japanese, and emoji where fans use them.
+_EVENTS = {
+    "jump to 2012": [
+        "season 4 ends by jumping all the way to 2012",
+        "the s4 finale jumps to 2012",
+        "the finale leaps to 2012",
+        "Nur dass FAM am Ende von Staffel 4 einfach nach 2012 springt",
+        "das Finale springt ins Jahr 2012",
+        "la temporada 4 termina saltando a 2012",
+        "el final de la temporada 4 salta a 2012",
+        "la saison 4 se termine par un saut en 2012",
+        "le final de la saison 4 saute en 2012",
+        "a temporada 4 termina com um salto para 2012",
+        "o final da 4ª temporada pula para 2012",
+        "la stagione 4 finisce con un salto al 2012",
+        "il finale della stagione 4 salta al 2012",
+        "финал 4 сезона перескакивает в 2012 год",
+        "4 сезон заканчивается прыжком в 2012",
+        "シーズン4の最後で2012年に飛ぶ",
+        "シーズン4のラストは2012年へジャンプ",
+    ],
+    "jump to 1995": [
+        "season 2 ends with a jump to 1995",
+        "am Ende von Staffel 2 springt es nach 1995",
+        "la temporada 2 termina saltando a 1995",
+        "la saison 2 se termine par un saut en 1995",
+        "a temporada 2 termina pulando para 1995",
+        "la stagione 2 finisce con un salto al 1995",
+        "финал 2 сезона перескакивает в 1995",
+        "シーズン2の最後で1995年に飛ぶ",
+    ],
+    "North Korea first on Mars": [
+        "🇰🇵👨‍🚀 ➡️ 🔴 first, before 🇺🇸 and 🇷🇺 ... s3 finale cold open 🤯",
+        "🇰🇵 on 🔴 first, s3 finale",
+        "the north koreans got to mars first in the s3 finale",
+        "Nordkorea war zuerst auf dem Mars, Finale Staffel 3",
+        "Corea del Norte llegó primero a Marte en el final de la temporada 3",
+        "la Corée du Nord est arrivée la première sur Mars, final de la saison 3",
+        "a Coreia do Norte chegou primeiro a Marte no final da temporada 3",
+        "la Corea del Nord è arrivata per prima su Marte nel finale della stagione 3",
+        "Северная Корея первой высадилась на Марсе в финале 3 сезона",
+        "北朝鮮が最初に火星に着いていた、シーズン3の最終回",
+    ],
+    "Jamestown taken": [
+        "the soviets take jamestown in the s2 finale",
+        "die Sowjets übernehmen Jamestown im Finale von Staffel 2",
+        "los soviéticos toman Jamestown en el final de la temporada 2",
+        "les Soviétiques prennent Jamestown dans le final de la saison 2",
+        "Jamestown prise par les Soviétiques, final de la saison 2",
+        "os soviéticos tomam Jamestown no final da temporada 2",
+        "i sovietici prendono Jamestown nel finale della stagione 2",
+        "советы захватывают Джеймстаун в финале 2 сезона",
+        "シーズン2の最終回でソ連がジェームズタウンを占拠する",
+    ],
+    "Sea Dragon launch": [
+        "the Sea Dragon launches in the s1 post-credits scene",
+        "el Sea Dragon despega en la escena post-créditos de la temporada 1",
+        "le Sea Dragon décolle dans la scène post-générique de la saison 1",
+        "o Sea Dragon decola na cena pós-créditos da temporada 1",
+        "il Sea Dragon decolla nella scena post-credit della stagione 1",
+        "Sea Dragon взлетает в сцене после титров 1 сезона",
+        "シーズン1のポストクレジットでシードラゴンが打ち上がる",
+    ],
+    "Apollo 24 adrift": [
+        "Apollo 24 is left adrift in the s1 finale",
+        "Apollo 24 treibt im Finale von Staffel 1 hilflos im All",
+        "el Apollo 24 queda a la deriva en el final de la temporada 1",
+        "Apollo 24 part à la dérive dans le final de la saison 1",
+        "a Apollo 24 fica à deriva no final da temporada 1",
+        "l'Apollo 24 resta alla deriva nel finale della stagione 1",
+        "Аполлон 24 дрейфует в финале 1 сезона",
+    ],
+    "Goldilocks kept at Mars": [
+        "Goldilocks stays in Mars orbit at the end of s4",
+        "Goldilocks bleibt am Ende von Staffel 4 im Marsorbit",
+        "Goldilocks se queda en la órbita de Marte al final de la temporada 4",
+        "Goldilocks reste en orbite autour de Mars à la fin de la saison 4",
+        "Goldilocks fica na órbita de Marte no final da temporada 4",
+        "Goldilocks resta in orbita attorno a Marte alla fine della stagione 4",
+        "Голдилокс остается на орбите Марса в финале 4 сезона",
+        "シーズン4の最後でゴルディロックスは火星軌道に留まる",
+    ],
+    "JSC bombing": [
+        "ケリーのお母さん、シーズン3の最後のJSC爆破で亡くなる",
+        "シーズン3の最終回のJSC爆破",
+        "взрыв в JSC в финале 3 сезона",
+        "l'attentato al JSC nel finale della stagione 3",
+    ],
+    "Kelly's baby born in orbit": [
+        "Kelly's baby is born in orbit in the s3 finale",
+        "Kellys Baby wird im Finale von Staffel 3 im Orbit geboren",
+        "el bebé de Kelly nace en órbita en el final de la temporada 3",
+        "le bébé de Kelly naît en orbite dans le final de la saison 3",
+        "o bebê da Kelly nasce em órbita no final da temporada 3",
+        "il bambino di Kelly nasce in orbita nel finale della stagione 3",
+        "ребенок Келли рождается на орбите в финале 3 сезона",
+        "シーズン3の最終回でケリーの赤ちゃんが軌道上で生まれる",
+    ],
+    "crew stays on Mars": [
+        "the crew stays on Mars in the s3 finale",
+        "die Crew bleibt auf dem Mars, Finale von Staffel 3",
+        "la tripulación se queda en Marte en el final de la temporada 3",
+        "l'équipage reste sur Mars dans le final de la saison 3",
+        "a tripulação fica em Marte no final da temporada 3",
+        "l'equipaggio resta su Marte nel finale della stagione 3",
+        "экипаж остается на Марсе в финале 3 сезона",
+        "シーズン3の最終回でクルーは火星に残る",
+    ],
+    "Outpost sold": [
+        "シーズン2の最終回でカレンはアウトポストをサムに売る",
+        "Карен продает Outpost Сэму в финале 2 сезона",
+    ],
+    "Happy Valley riot": [
+        "the Helios workers riot at Happy Valley in the s4 finale",
+        "die Helios-Arbeiter randalieren im Finale von Staffel 4 in Happy Valley",
+        "los trabajadores de Helios se amotinan en Happy Valley en el final de la temporada 4",
+        "les ouvriers d'Helios se révoltent à Happy Valley dans le final de la saison 4",
+        "os trabalhadores da Helios se revoltam em Happy Valley no final da temporada 4",
+        "gli operai di Helios si ribellano a Happy Valley nel finale della stagione 4",
+        "рабочие Гелиоса бунтуют в Хэппи-Вэлли в финале 4 сезона",
+        "シーズン4の最終回でハッピーバレーで暴動が起きる",
+    ],
+}
+_EVENT_LOOKALIKES = [
+    "Curiosity really landed on Mars in 2012",
+    "2012 was the year I first watched The Expanse",
+    "2012 irl: Curiosity landed, London Olympics",
+    "la temporada 4 de The Crown salta mucho en el tiempo",
+    "Kelly nació en Vietnam, lo cuentan en la temporada 1",
+    "the real Sea Dragon was a 1962 design that never launched",
+    "the crew of the Enterprise stays in orbit, unlike Apollo",
+    "Karen meurt dans la première de la saison 3",
+    "les Soviétiques sont géniaux dans la saison 1",
+    "the workers at my office went on strike, nothing to do with FAM",
+    "Goldilocks and the three bears, my kid's favourite, before FAM s4 time",
+]
+
+
+def test_finale_events_in_every_language_are_flagged() -> None:
+    misses = [(event, t) for event, texts in _EVENTS.items() for t in texts if not spoils(t)]
+    assert misses == []
+
+
+def test_event_words_elsewhere_are_not() -> None:
+    assert _alarms(_EVENT_LOOKALIKES) == []

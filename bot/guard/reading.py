@@ -33,6 +33,8 @@ _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "
 # Opening words that place an outcome in an episode only when a season or an episode
 # follows them: "mid season", "the start of s4", not "mid-standoff", "the start of the heist"
 _OPENING_OF = frozenset({"start", "beginning", "mid"})
+# "la première (sur Mars)" is "the first", a season's premiere only as "the premiere"
+_FEMININE_THE = frozenset({"la"})
 _NONE: frozenset[int] = frozenset()
 _NO_FOUND: list[Found] = []
 T = TypeVar("T")
@@ -233,7 +235,13 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
         if number is not None:
             found.append((k, number == 10))
         elif text in _OPENING_WORDS and (text not in _OPENING_OF or _names_a_part(texts, k + 1)):
-            found.append((k, False))
+            if not (
+                text == "premiere"
+                and k
+                and texts[k - 1] in _FEMININE_THE
+                and not any(_names_a_part(texts, j) for j in range(k + 1, k + 4))
+            ):
+                found.append((k, False))  # French "arrivée la première": the first one
         elif text in _FINALE_WORDS and not (
             # "the end of ep 9" is no finale
             k + 2 < len(texts)

@@ -120,6 +120,8 @@ class _Who(_Reading):
             return False  # "Karen And Molly Die": every word has its capital
         if token.text in self.m._all_names or "de" in self.languages:
             return False  # German writes every noun so ("zur Landefähre verbannt")
+        if k in s.grammar.get("show", ()):
+            return False  # a word of the show's ("les Soviétiques", "рабочие Гелиоса")
         first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
         # at the start, an everyday word of English or of the message's language, or a
         # Russian word (no list of everyday Russian words): "Warum Karen", "Почему Марго"
