@@ -424,3 +424,48 @@ _FATES_IN_OTHER_LANGUAGES = [
 
 def test_finale_fates_in_the_other_languages_are_flagged() -> None:
     assert [t for t in _FATES_IN_OTHER_LANGUAGES if not spoils(t)] == []
+
+
+# --- a list under a header that states the fate -----------------------------------------
+
+_HEADERS = [
+    "finale deaths so far:",
+    "who dies in each finale:",
+    "finale body count:",
+    "killed off in a finale:",
+    "RIP list (finales):",
+]
+_ITEMS = [
+    ["- s1: Deke", "- s2: Gordo, Tracy", "- s3: Karen, Molly"],
+    ["1. Deke", "2. Gordo and Tracy", "3. Karen and Molly"],
+    ["* season 1: Deke", "* season 2: Gordo & Tracy"],
+    ["- Deke", "- Gordo", "- Karen"],
+]
+_HEADED_LISTS_LANGUAGES = [
+    "muertes en los finales:\n- T1: Deke\n- T2: Gordo y Tracy",
+    "Tode in den Finalen:\n- Staffel 1: Deke\n- Staffel 2: Gordo und Tracy",
+    "morts dans les finales :\n- saison 1 : Deke\n- saison 2 : Gordo et Tracy",
+    "mortes nos finais:\n- T1: Deke\n- T2: Gordo e Tracy",
+    "morti nei finali:\n- stagione 1: Deke\n- stagione 2: Gordo e Tracy",
+    "смерти в финалах:\n- 1 сезон: Дик\n- 2 сезон: Гордо и Трейси",
+    "最終回で死んだ人:\n- S1: ディーク\n- S2: ゴルドとトレイシー",
+    "| finale | who dies |\n|---|---|\n| s1 | Deke |\n| s2 | Gordo, Tracy |",
+    "finale exiles:\n- s3: Danny",
+]
+_HEADED_LOOKALIKES = [
+    "favourite characters:\n- s1: Deke\n- s2: Gordo, Tracy",
+    "characters I'd die for:\n- Karen\n- Molly",
+    "things that killed me this season:\n- s2: Gordo's jokes",
+    "deaths I cried at in other shows:\n- Ned\n- Glenn",
+    "| season | best episode |\n|---|---|\n| s1 | Deke |",
+    "deaths so far:\n- s1: Karen",  # Karen's death is the s3 finale's: at most asked about
+]
+
+
+def test_a_list_under_a_header_that_states_the_fate_is_flagged() -> None:
+    texts = [h + "\n" + "\n".join(items) for h in _HEADERS for items in _ITEMS]
+    assert [t for t in texts + _HEADED_LISTS_LANGUAGES if not spoils(t)] == []
+
+
+def test_lists_under_other_headers_are_not() -> None:
+    assert _alarms(_HEADED_LOOKALIKES) == []
