@@ -469,3 +469,40 @@ def test_a_list_under_a_header_that_states_the_fate_is_flagged() -> None:
 
 def test_lists_under_other_headers_are_not() -> None:
     assert _alarms(_HEADED_LOOKALIKES) == []
+
+
+# --- heavy abbreviation: single initials, arrows, "s3f" ----------------------------------
+
+_SHORTHAND = [
+    "s3f: K+M ☠ @ JSC, M fakes it → MSK, D exiled, K's baby 👶 born in orbit",
+    "s3f: K+M ☠ @ JSC",
+    "s3 finale: M fakes it → MSK",
+    "s3f: D exiled",
+    "S3 finale, K's baby 👶 born in orbit",
+    "s2 finale: G+T ☠ on the moon",
+    "s3f: K & M ☠",
+    "s2f: S pulls a gun on E",
+    "s4 finale: M arrested, M tortured, D shot",
+    "s1 finale: D ☠ on the moon",
+    "Karen dies in s3f",
+    "s2f: Gordo and Tracy die",
+]
+_SHORTHAND_LOOKALIKES = [
+    "s3 finale: Plan B fails",
+    "the s3 finale: D-Day for Danny",
+    "the s4 finale is on Friday, T minus 3 days",
+    "s3 finale killed me. I cried",
+    "s3f: A+B testing ruined",
+    "K+M at JSC, great scene in s3 ep 4",
+    "M fakes it till she makes it, season 3 ep 2",
+    "s3f was brutal, what a ride",
+    "s3 finale: K+M at JSC, great scene",
+]
+
+
+def test_shorthand_with_single_initials_about_a_finale_is_flagged() -> None:
+    assert [t for t in _SHORTHAND if not spoils(t)] == []
+
+
+def test_single_letters_without_a_finale_or_a_fate_are_not() -> None:
+    assert _alarms(_SHORTHAND_LOOKALIKES) == []

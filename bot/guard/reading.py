@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from bot.guard.judge import Matcher
 
 
-_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+)?$")  # s3, t3, s3e9, 3x09
+# s3, t3, s3e9, 3x09, and "s3f": the season 3 finale
+_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+|f)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
-_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+|f)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_FINALE_CODE = re.compile(r"^s\d+f$")  # "s3f": a season's finale
 _CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
@@ -234,6 +236,8 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
             number = int(texts[k + 1])
         if number is not None:
             found.append((k, number == 10))
+        elif text[-1:] == "f" and _FINALE_CODE.match(text):
+            found.append((k, True))
         elif text in _OPENING_WORDS and (text not in _OPENING_OF or _names_a_part(texts, k + 1)):
             if not (
                 text == "premiere"
