@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from bot.canon.models import GuardRule
+from bot.guard.initials import SHORTHAND, first_letters
 from bot.guard.layout import Layout, Span, layout, readable, sentences
 from bot.guard.lexicon import Lexicon, common_words, plain
 from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
@@ -128,6 +129,15 @@ class Matcher:
         for term in terms:
             self._add(f"term:{term}", (term,), ())
         self._subject_only = any(not r.classes and not r.phrases for r in self.rules)
+        # Single initials in shorthand about a finale ("s3f: K+M ☠"): bot/guard/initials.py
+        finales: dict[str, set[int]] = defaultdict(set)
+        for r in self.rules:
+            if r.season is not None:
+                for who in r.persons:
+                    finales[who].add(r.season)
+        self._first_letters = first_letters(
+            ((p.id, p.names[0]) for p in self.people if p.names), finales
+        )
         self._slotted = self._slot_phrases()
         # Family names in the plural ("the Baldwins", "the Stevenses"): everyone so named
         surnames: dict[str, set[str]] = defaultdict(set)
@@ -241,6 +251,10 @@ class Matcher:
         spans = sentences(page)
         read = self.read(page, spans)
         categories = {f.category for s in read for f in s.found}
+        # single initials may be there: "s3f: M fakes it" (bot/guard/initials.py)
+        shorthand = SHORTHAND.search(text) is not None
+        if shorthand and not categories & _SUBJECTS and categories & _OUTCOMES:
+            categories.add("initials")
         # Nobody and nothing a rule is about, or nothing said of them: no spoiler (a rule
         # without outcomes has a "thing" subject, which is enough on its own). A negation
         # may say something by itself: "Deke doesn't.", "no more Molly".
@@ -258,6 +272,7 @@ class Matcher:
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
         context = _Context(self, read, about_show, page.links)
+        context.shorthand = shorthand
         for sentence in read:
             context.recognise(sentence)
         context.place_by_trailing_episode()

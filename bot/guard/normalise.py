@@ -49,7 +49,7 @@ _LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
 _LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
 _CYRILLIC_LEET = re.compile(r"(?<=[\u0400-\u04ff])(?:[0346@](?=[\u0400-\u04ff])|0$)")
 _NOT_LEET = re.compile(
-    r"(?:s\d+(?:e\d+)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
+    r"(?:s\d+(?:e\d+|f)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
 )
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _TOKEN = re.compile(

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from bot.guard.judge import Matcher
 
 
-_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+)?$")  # s3, t3, s3e9, 3x09
+# s3, t3, s3e9, 3x09, and "s3f": the season 3 finale
+_SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+|f)?$")
 _SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
-_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+|f)?|e\d+|ep\d*|t\d|\d+x\d+)$")
+_FINALE_CODE = re.compile(r"^s\d+f$")  # "s3f": a season's finale
 _CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
@@ -33,6 +35,8 @@ _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "
 # Opening words that place an outcome in an episode only when a season or an episode
 # follows them: "mid season", "the start of s4", not "mid-standoff", "the start of the heist"
 _OPENING_OF = frozenset({"start", "beginning", "mid"})
+# "la première (sur Mars)" is "the first", a season's premiere only as "the premiere"
+_FEMININE_THE = frozenset({"la"})
 _NONE: frozenset[int] = frozenset()
 _NO_FOUND: list[Found] = []
 T = TypeVar("T")
@@ -232,8 +236,16 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
             number = int(texts[k + 1])
         if number is not None:
             found.append((k, number == 10))
+        elif text[-1:] == "f" and _FINALE_CODE.match(text):
+            found.append((k, True))
         elif text in _OPENING_WORDS and (text not in _OPENING_OF or _names_a_part(texts, k + 1)):
-            found.append((k, False))
+            if not (
+                text == "premiere"
+                and k
+                and texts[k - 1] in _FEMININE_THE
+                and not any(_names_a_part(texts, j) for j in range(k + 1, k + 4))
+            ):
+                found.append((k, False))  # French "arrivée la première": the first one
         elif text in _FINALE_WORDS and not (
             # "the end of ep 9" is no finale
             k + 2 < len(texts)

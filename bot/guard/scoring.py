@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from bot.guard.reading import (
     _AND,
+    _EPISODE_CODE,
     _JOINERS,
     _NONE,
+    _SEASON_WORDS,
     _apart,
     _clause_break,
     _Cue,
@@ -363,12 +365,16 @@ class _Scoring(_What):
             return
         # the question or heading, past the names that answer it before this sentence
         k = s.index - 1
-        while k > max(0, s.index - 6) and not self.read[k].cues and _names_only(self.read[k]):
+        while (
+            k > max(0, s.index - 6)
+            and not self.read[k].cues
+            and (_names_only(self.read[k]) or not self.read[k].words)  # "|---|---|"
+        ):
             k -= 1
         question = self.read[k]
         if not question.cues or not question.words:
             return
-        if _ends_with(question, ":"):
+        if _ends_with(question, ":") or _a_table_head(question):
             if any(m.persons for m in question.mentions):
                 return
             who = 0
@@ -399,6 +405,7 @@ class _Scoring(_What):
         """Evidence for the names of ``s`` answering the outcomes of ``question`` said
         from ``who`` on."""
         episodes = [finale for _, finale in _episodes(question.words)]
+        labelled = _label_season(s)
         elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
         for cue in question.cues:
             if cue.start < who or cue.emoji:
@@ -415,6 +422,8 @@ class _Scoring(_What):
                     asked = _Mention(cue.start, cue.end, mention.persons)
                     if elsewhere or self._before_its_season(question, cue, asked, rule):
                         score *= OTHER_EPISODE  # "who dies in s1? Karen": not her finale
+                    elif labelled is not None and rule.season and labelled < rule.season:
+                        score *= OTHER_EPISODE  # "deaths:" / "- s1: Karen": not her finale
                     keep(
                         Evidence(
                             rule.key,
@@ -429,7 +438,9 @@ class _Scoring(_What):
 
 
 def _names_only(s: _Sentence) -> bool:
-    """Whether a sentence is names alone ("Gordo and Tracy.", "both of them")."""
+    """Whether a sentence is names alone ("Gordo and Tracy.", "both of them"), perhaps
+    labelled with a season or episode or numbered as a list item ("- s2: Gordo, Tracy",
+    "1. Deke", "| season 3 | Karen |")."""
     words = s.words
     named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
     return bool(named) and all(
@@ -437,8 +448,29 @@ def _names_only(s: _Sentence) -> bool:
         or words[k].text in _AND
         or words[k].text in _ANSWER_WORDS
         or not words[k].text[:1].isalnum()
+        or _a_label(words[k].text)
         for k in range(len(words))
     )
+
+
+def _a_table_head(s: _Sentence) -> bool:
+    """Whether a sentence is a table's row ("| finale | who dies |"): a heading."""
+    return s.text.lstrip(" >").startswith("|") and _ends_with(s, "|")
+
+
+def _a_label(text: str) -> bool:
+    """A season, an episode or a number labelling a line of names ("s1", "season 1", "3x10")."""
+    return text.isdigit() or text in _SEASON_WORDS or bool(_EPISODE_CODE.match(text))
+
+
+def _label_season(s: _Sentence) -> int | None:
+    """The season a line of names is labelled with ("- s1: Deke", "season 2 | Gordo")."""
+    texts = [t.text for t in s.words]
+    for k in range(len(texts)):
+        season = _season_named(texts[k : k + 2])
+        if season is not None:
+            return season
+    return None
 
 
 def _ends_asking(s: _Sentence) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection
 
+from bot.guard.initials import single_initials
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
@@ -44,6 +45,8 @@ TITLE_CASE_SHARE = 0.6
 
 class _Who(_Reading):
     """Recognising people by name, and what the message says of itself."""
+
+    shorthand = False  # the message may hold single initials (set by the judge)
 
     @_lazy
     def _counts(self) -> dict[str, int]:
@@ -120,6 +123,8 @@ class _Who(_Reading):
             return False  # "Karen And Molly Die": every word has its capital
         if token.text in self.m._all_names or "de" in self.languages:
             return False  # German writes every noun so ("zur Landefähre verbannt")
+        if k in s.grammar.get("show", ()):
+            return False  # a word of the show's ("les Soviétiques", "рабочие Гелиоса")
         first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
         # at the start, an everyday word of English or of the message's language, or a
         # Russian word (no list of everyday Russian words): "Warum Karen", "Почему Марго"
@@ -235,6 +240,8 @@ class _Who(_Reading):
             if raw.isupper() and self.about_show:
                 persons = self.m._initials[f.key]
                 s.mentions.append(_Mention(f.start, f.end, persons, how="initials"))
+        if self.shorthand:  # "s3f: K+M ☠", about a season's finale (bot/guard/initials.py)
+            s.mentions.extend(single_initials(s, self.m._first_letters))
         if self.set_aside and s.has("namesake_of"):
             # "my coworker is called Margo ... her namesake fakes her death": the
             # character whose name the namesake bears
