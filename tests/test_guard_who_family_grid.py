@@ -275,7 +275,7 @@ def test_roles_of_the_writers_world_or_without_a_fate_are_not_tagged(text: str) 
 
 
 # Who is left behind: "widow" (a spouse's death) and "orphan" (the parents')
-LEFT_FRAMES = {
+LEFT_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "she": (
             "{p} becomes a widow in the s{n} finale",
