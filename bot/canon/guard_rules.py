@@ -50,6 +50,7 @@ GRAMMAR = frozenset(
         "namesake_of",
         "original_of",
         "show_version",
+        "show_place",
         "common_noun",
         "absent_from",
         "real",

@@ -230,6 +230,7 @@ class _What(_Elided):
                 and not any(
                     s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
                 )
+                and not self._done_to_ours(s, f)  # "Ron Moore killing Gordo": Gordo's
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             elif not emoji and owner is None and self._owned_thing(s, f.start):
