@@ -592,10 +592,10 @@ def load_content(root: Path) -> ContentBundle:
     # The guard's vocabulary is one for every series: languages are not a show's.
     vocabulary_folder = root / GUARD_FOLDER
     guarded = any((folder / "guard.toml").is_file() for folder in folders)
-    vocabulary, spelled = (
+    vocabulary, spelled, role_words = (
         read_vocabulary(vocabulary_folder, reader.rel(vocabulary_folder), reader.characters)
         if guarded or vocabulary_folder.is_dir()
-        else (Lexicon(), {})
+        else (Lexicon(), {}, {})
     )
     rules: list[GuardRule] = []
     idioms: list[str] = []
@@ -615,6 +615,7 @@ def load_content(root: Path) -> ContentBundle:
         idioms,
         reader.rel(vocabulary_folder),
         reader.episodes.values(),
+        role_words,
     )
     known = {path.resolve() for path in content_files(root)}
     read = {(root / "sources.toml").resolve()}

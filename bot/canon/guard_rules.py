@@ -50,6 +50,7 @@ GRAMMAR = frozenset(
         "namesake_of",
         "original_of",
         "show_version",
+        "show_place",
         "common_noun",
         "absent_from",
         "real",
@@ -79,7 +80,7 @@ GRAMMAR = frozenset(
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
-LANGUAGE_KEYS |= {"relations", "names"}
+LANGUAGE_KEYS |= {"relations", "names", "roles"}
 # A name opening with an article is a title: its words are not a first name and a
 # surname ("The" would otherwise name Star City's Chief Designer in every message).
 TITLE_ARTICLES = frozenset({"the", "a", "an"})
@@ -119,14 +120,17 @@ def _load(path: Path, label: str) -> dict[str, Any]:
 
 def read_vocabulary(
     folder: Path, label: str, characters: Mapping[str, Character]
-) -> tuple[Lexicon, dict[str, tuple[str, ...]]]:
-    """The language files, merged; and the extra spellings of names they give."""
+) -> tuple[Lexicon, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The language files, merged; the extra spellings of names they give; and the words
+    of every language for each word of the characters' roles (``[roles]``: "director" ->
+    "fr:directrice", "de:direktorin"...)."""
     cues: dict[str, list[str]] = {}
     weak: dict[str, list[str]] = {}
     words: dict[str, list[str]] = {}
     relations: dict[str, list[str]] = {}
     idioms: list[str] = []
     spelled: dict[str, list[str]] = {}
+    role_words: dict[str, list[str]] = {}
     paths = sorted(folder.glob("*.toml"))
     if not any(p.name == "en.toml" for p in paths):
         raise ContentError(label, "folder", "needs en.toml, which defines the meaning classes")
@@ -159,6 +163,9 @@ def read_vocabulary(
         names = Entry(where, "names", entry.table("names"), set(characters))
         for cid in names.keys():  # noqa: SIM118
             spelled.setdefault(cid, []).extend(marked(names.texts(cid)))
+        roles = Entry(where, "roles", entry.table("roles"), None)
+        for word in roles.keys():  # noqa: SIM118
+            role_words.setdefault(word, []).extend(marked(roles.texts(word)))
     lexicon = Lexicon(
         cues={k: tuple(v) for k, v in cues.items()},
         weak_cues={k: tuple(v) for k, v in weak.items()},
@@ -166,7 +173,11 @@ def read_vocabulary(
         relations={k: tuple(v) for k, v in relations.items()},
         idioms=tuple(dict.fromkeys(idioms)),
     )
-    return lexicon, {k: tuple(v) for k, v in spelled.items()}
+    return (
+        lexicon,
+        {k: tuple(v) for k, v in spelled.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in role_words.items()},
+    )
 
 
 # What a relation is seen from the other side, by the gender of whoever it names there:
@@ -270,6 +281,7 @@ def _people(
     real: set[str],
     relations: Mapping[str, tuple[str, ...]],
     label: str,
+    role_words: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[Person, ...]:
     relation_names = {part for key in relations for part in key.split("+")}
     genders = {cid: _gender(character) for cid, character in characters.items()}
@@ -289,7 +301,7 @@ def _people(
                     )
             roles.append(
                 Role(
-                    words=known.words,
+                    words=known.words if known.of else _translated(known.words, role_words),
                     of=known.of,
                     first=known.first.season,
                     last=known.until.season if known.until else OPEN_ENDED,
@@ -322,6 +334,21 @@ def _people(
             )
         )
     return tuple(people)
+
+
+def _translated(
+    words: tuple[str, ...], role_words: Mapping[str, tuple[str, ...]] | None
+) -> tuple[str, ...]:
+    """A role's words with their words in every language (``[roles]`` of the language
+    files): "jsc" + "director|head" is also "jsc" + "fr:directrice|de:leiterin|..."."""
+    if not role_words:
+        return words
+    slots = []
+    for slot in words:
+        alternatives = slot.split("|")
+        more = [t for a in alternatives for t in role_words.get(a, ())]
+        slots.append("|".join(dict.fromkeys(alternatives + more)))
+    return tuple(slots)
 
 
 @dataclass(frozen=True)
@@ -418,10 +445,11 @@ def guard_lexicon(
     idioms: Iterable[str],
     label: str,
     episodes: Iterable[Episode] = (),
+    role_words: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Lexicon:
     """What the guard knows: the vocabulary, every series' characters (names, spellings,
     roles and relations), the idioms of every series' rules and the episodes' titles."""
-    people = _people(characters, spelled, real, vocabulary.relations, label)
+    people = _people(characters, spelled, real, vocabulary.relations, label, role_words)
     titles: dict[str, set[str]] = {}
     for episode in episodes:
         if episode.title:

@@ -6,8 +6,8 @@ never sell it. Karen did though.")."""
 
 from __future__ import annotations
 
+from bot.guard.bereaved import _Bereaved
 from bot.guard.reading import _NONE, _apart, _Cue, _Mention, _season_named, _Sentence
-from bot.guard.relations import _Related
 from bot.guard.verdict import FLIPS
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
@@ -24,7 +24,7 @@ _AFTER_ALL = frozenset({"though", "tho", "too", "anyway", "instead", "eventually
 _SO = frozenset({"does", "did", "do", "is", "was", "were", "has", "had", "will", "goes"})
 
 
-class _Elided(_Related):
+class _Elided(_Bereaved):
     """Outcomes said again of someone else, or said by what is missing."""
 
     def _absence(self, s: _Sentence, negations: frozenset[int] | set[int]) -> None:

@@ -31,9 +31,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from bot.canon.models import GuardRule
+from bot.guard.bereaved import _LEFT_BY
 from bot.guard.initials import SHORTHAND, first_letters
 from bot.guard.layout import Layout, Span, layout, readable, sentences
-from bot.guard.lexicon import Lexicon, common_words, plain
+from bot.guard.lexicon import Lexicon, common_words, plain, split_language
 from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
 from bot.guard.normalise import Token, tokens
 from bot.guard.reading import (
@@ -165,6 +166,24 @@ class Matcher:
             if title.casefold() not in known:
                 self.vocabulary.add(title, ("episode", key), exact=True)
         self._role_keys: dict[str, tuple[int, int, int]] = {}  # "3:1:0" -> (3, 1, 0)
+        # Names with a possessive "s" and no apostrophe ("Eds Frau", "Sams wife"), and the
+        # Japanese spellings of names and relations ("ケリーのお母さん"): relations.py
+        bare: dict[str, set[str]] = defaultdict(set)
+        japanese: dict[frozenset[str], list[str]] = defaultdict(list)
+        for person in self.people:
+            for language, name in map(split_language, person.names):
+                if language == "ja":
+                    japanese[frozenset({person.id})].append(name.casefold())
+                elif " " not in name and name.isalpha() and name.isascii():
+                    bare[name.casefold() + "s"].add(person.id)
+        self._bare_possessives = {
+            w: frozenset(ids) for w, ids in bare.items() if w not in self._all_names
+        }
+        self._japanese_names = {k: tuple(v) for k, v in japanese.items()}
+        self._japanese_relations = {
+            key: tuple(p for language, p in map(split_language, phrases) if language == "ja")
+            for key, phrases in self.lexicon.relations.items()
+        }
         self.vocabulary.prepare()  # now, not on the first message's first typo
 
     def _slot_phrases(self) -> dict[str, list[tuple[str, str]]]:
@@ -266,8 +285,8 @@ class Matcher:
                 for f in s.found
                 if f.category == "word"
             )
-            # "Marge becomes a widow": a death said by a relation (_Context._kin_lost)
-            or any(f.key == "widow" for s in read for f in s.found if f.category == "relation")
+            # "Marge becomes a widow": a death said by a relation (bereaved.py)
+            or any(f.key in _LEFT_BY for s in read for f in s.found if f.category == "relation")
         )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.guard.lexicon import plain
+from bot.guard.lexicon import common_words, plain
 from bot.guard.matcher import Found
 from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
 from bot.guard.who import _ARTICLES, _Who
@@ -132,6 +132,12 @@ class _Related(_Who):
         elif k >= 0 and k in named and s.words[k].text.endswith("s"):
             # "Dannys mom", "Eds best friend": the possessive without its apostrophe
             owners = [m for m in s.mentions if m.end == k + 1 and m.persons]
+        elif f.start and (bare := self._bare_owner(s, f.start - 1)):
+            # "Eds Frau", "Sams wife": a name too short (or too everyday) to be read as a
+            # typo of itself, with the "s" of German and English possessives
+            owners = [_Mention(f.start - 1, f.start, bare)]
+        elif f.language == "ja":
+            owners = self._japanese_owners(s, f)  # "ケリーのお母さん", "エドの妻"
         after = not owners
         if after:
             owners = self._owners_after(s, f)
@@ -157,10 +163,44 @@ class _Related(_Who):
             gender = _GENDERED.get(s.words[f.start - 1].text)
             if gender is not None:
                 ids = {p for p in ids if self.m._genders.get(p) in (None, gender)}
-        if ids and not after and f.end < len(s.words) and not _apart(s, f.end - 1, f.end):
+        if (
+            ids
+            and not after
+            and f.language != "ja"  # no capitals: "ケリーのお母さん、シーズン3" names nobody
+            and f.end < len(s.words)
+            and not _apart(s, f.end - 1, f.end)
+        ):
             ids = self._apposition(s, f.end, ids)
         if ids:
             s.mentions.append(_Mention(f.start, f.end, frozenset(ids), how="relation"))
+
+    def _bare_owner(self, s: _Sentence, k: int) -> frozenset[str]:
+        """Whose name the word at ``k`` is with a possessive "s" and no apostrophe ("Eds",
+        "Sams"): written with its capital when the word is an everyday one ("eds")."""
+        word = s.words[k]
+        ids = self.m._bare_possessives.get(word.text)
+        if not ids or _apart(s, k, k + 1):
+            return frozenset()
+        if word.text in common_words() and not s.text[word.start].isupper():
+            return frozenset()
+        return ids
+
+    def _japanese_owners(self, s: _Sentence, f: Found) -> list[_Mention]:
+        """A Japanese relation's owner: the name before "の" in the same run of text
+        ("ケリーのお母さん" is Kelly's mother; "母のケリー" is Kelly, not hers)."""
+        text = s.words[f.start].text
+        phrases = self.m._japanese_relations.get(f.key, ())
+        at = min((i for p in phrases if (i := text.find(p)) >= 0), default=-1)
+        if at <= 0 or (text[at - 1 : at] != "の" and text[max(0, at - 2) : at] != "のお"):
+            return []
+        before = text[: text.rfind("の", 0, at)]
+        owners = []
+        for m in s.mentions:
+            if m.persons and m.how == "name" and m.start <= f.start < m.end:
+                spellings = self.m._japanese_names.get(m.persons, ())
+                if any(before.endswith(n) for n in spellings):
+                    owners.append(m)
+        return owners
 
     def _mothers(self, owners: list[_Mention]) -> set[str]:
         """Whose story "X's baby" is besides the child's own: the one carrying it, X

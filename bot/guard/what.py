@@ -14,7 +14,6 @@ from bot.guard.reading import (
     _clause_break,
     _Cue,
     _gender,
-    _Mention,
     _Sentence,
 )
 from bot.guard.verdict import (
@@ -231,6 +230,7 @@ class _What(_Elided):
                 and not any(
                     s.words[j].text == "not" for j in range(max(0, f.start - 3), f.start - 1)
                 )
+                and not self._done_to_ours(s, f)  # "Ron Moore killing Gordo": Gordo's
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
             elif not emoji and owner is None and self._owned_thing(s, f.start):
@@ -316,29 +316,7 @@ class _What(_Elided):
                 )
             ):
                 cue.weak = False
-        for f in s.of("relation"):
-            if "widow" not in f.key.split("+") or f.start - 1 in owners:
-                continue
-            widowed = [
-                m
-                for m in s.mentions
-                if m.persons
-                and m.how in ("name", "role")
-                and f.start - 4 <= m.end <= f.start
-                and not _apart(s, m.end - 1, f.start)
-            ]
-            if not widowed:
-                continue
-            spouses = frozenset(
-                person.id
-                for person in self.m.people
-                for known in person.roles
-                if known.of in widowed[-1].persons
-                and {"husband", "wife"} & {w for word in known.words for w in word.split("|")}
-            )
-            if spouses:
-                s.mentions.append(_Mention(f.start, f.end, spouses, how="relation"))
-                s.cues.append(_Cue(f.start, f.end, "death", None, owner=spouses))
+        self._bereaved(s)
 
     def _confirmed(self, s: _Sentence) -> None:
         """ "They confirm Harry is dead", "confirmed that he's gone": the death said after

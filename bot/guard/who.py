@@ -28,6 +28,7 @@ from bot.guard.reading import (
 
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
+_OUTCOME_REACH = 4  # words from a real person to their fate, and from it to the show's place
 _NO_LANGUAGES: frozenset[str] = frozenset()
 _QUOTES = frozenset("'\"“‘*_")  # around an episode's title
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -370,6 +371,38 @@ class _Who(_Reading):
             return False
         return any(m.end == k for m in s.mentions if m.persons) or k in s.others
 
+    @staticmethod
+    def _show_only(s: _Sentence, f: Found) -> bool:
+        """Whether a real person's own clause gives them an outcome only the show has: a
+        fate said of them, then a place of the show's story (`show_place`) it happened
+        at ("the real Deke Slayton died on the moon??", "el verdadero Deke murió en la
+        luna"; not "died of brain cancer in 1993", "died in Texas, not on the moon")."""
+        places = s.grammar.get("show_place")
+        if not places:
+            return False
+        for cue in s.of("cue"):
+            # the place after the fate, or before it in German ("ist auf dem Mond
+            # gestorben"); in Japanese all three may be one run of text
+            if not f.start <= cue.start <= f.end + _OUTCOME_REACH + 2:
+                continue
+            if cue.start >= f.end and _clause_break(s, f.end - 1, cue.start):
+                continue
+            for k in places:
+                if f.start <= k <= cue.end + _OUTCOME_REACH and not _clause_break(
+                    s, min(k, cue.start), max(k, cue.start)
+                ):
+                    return True
+        return False
+
+    def _done_to_ours(self, s: _Sentence, cue: Found) -> bool:
+        """Whether a fate verb after someone else's name is done to one of ours, named
+        just after it: the showrunner, a writer or an actor as its agent ("Ron Moore
+        killing Gordo and Tracy", "Moore blew up Karen"), not "Jerrie Cobb died in 2019"."""
+        return any(
+            m.persons and m.start == cue.end and not _apart(s, cue.end - 1, cue.end)
+            for m in s.mentions
+        )
+
     def _someone_else(self, s: _Sentence, f: Found, person: int) -> bool:
         """A namesake (my aunt Karen, Karen from HR, Ed Sheeran) or the real person."""
         words = s.words
@@ -451,6 +484,8 @@ class _Who(_Reading):
                     return True
         # "the real Deke Slayton", "in real life ...", history with years
         real = grammar.get("real", _NONE)
+        if self.m.people[person].real and self._show_only(s, f):
+            return False  # "did the real Deke Slayton die on the moon??": the show's
         if real and any(
             f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
         ):
