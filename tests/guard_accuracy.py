@@ -34,7 +34,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   through round 6b and opened for tuning in round 7, when holdout8 was written.
 - ``tests/corpus/opened8.toml``: held-out set 8, sealed through rounds 6b, 7 and 7b
   (which left it unchanged) and opened in round 8 to learn why fitting did not reach it.
-- ``tests/corpus/holdout9.toml``: held out (written before round 8).
+- ``tests/corpus/holdout9.toml`` and ``holdout10.toml``: held out (both written before
+  round 8).
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -76,6 +77,7 @@ OPENED_6 = HERE / "corpus" / "opened6.toml"
 OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
 HOLDOUT_9 = HERE / "corpus" / "holdout9.toml"
+HOLDOUT_10 = HERE / "corpus" / "holdout10.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
