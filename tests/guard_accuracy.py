@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened8, old,
+NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened9, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -34,8 +34,9 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   through round 6b and opened for tuning in round 7, when holdout8 was written.
 - ``tests/corpus/opened8.toml``: held-out set 8, sealed through rounds 6b, 7 and 7b
   (which left it unchanged) and opened in round 8 to learn why fitting did not reach it.
-- ``tests/corpus/holdout9.toml`` and ``holdout10.toml``: held out (both written before
-  round 8).
+- ``tests/corpus/opened9.toml``: held-out set 9, written before round 8, scored after
+  rounds 7b and 8, opened in round 8b.
+- ``tests/corpus/holdout10.toml`` (written before round 8) and later ones: held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -76,7 +77,7 @@ OPENED_5 = HERE / "corpus" / "opened5.toml"
 OPENED_6 = HERE / "corpus" / "opened6.toml"
 OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
-HOLDOUT_9 = HERE / "corpus" / "holdout9.toml"
+OPENED_9 = HERE / "corpus" / "opened9.toml"
 HOLDOUT_10 = HERE / "corpus" / "holdout10.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -98,6 +99,7 @@ CORPORA = {
     "opened6": OPENED_6,
     "opened7": OPENED_7,
     "opened8": OPENED_8,
+    "opened9": OPENED_9,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_9,
     HOLDOUT_10,
     OLD,
     OLD_HOLDOUT,
@@ -24,6 +23,7 @@ from tests.guard_accuracy import (
     OPENED_6,
     OPENED_7,
     OPENED_8,
+    OPENED_9,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -314,6 +314,9 @@ OPENED_KIND_FLOORS.setdefault(OPENED_8, {}).update(
 # Tracy"): opened8 history 0.944 -> 1.000, all 0.992 / 0.961 -> 0.992 / 0.969; opened3
 # history 0.909 -> 1.000, all 1.000 / 0.991 -> 1.000 / 0.995
 OPENED_FLOORS |= {OPENED_8: (0.98, 0.955), OPENED_3: (0.98, 0.98)}
+# Held-out set 9, opened for tuning in round 8b (its floor as a held-out set; unseen,
+# rounds 7b and 8 measured 0.984 / 0.953 and 0.984 / 0.957)
+OPENED_FLOORS |= {OPENED_9: (0.97, 0.94)}
 # Both halves of round 8 merged: opened8 1.000 / 0.996 (other-show 1.000, role 0.947)
 OPENED_FLOORS[OPENED_8] = (0.98, 0.98)
 OPENED_KIND_FLOORS[OPENED_8]["other-show"] = (0.98, 0.98)
@@ -411,8 +414,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_9: (0.97, 0.94),  # before round 8, round 7b's matcher: 0.984/0.953
-    HOLDOUT_10: (0.96, 0.94),  # before round 8, round 7b's matcher: 0.975/0.955
+    HOLDOUT_10: (0.96, 0.94),  # written before round 8; rounds 7b and 8: 0.975/0.955
 }
 
 
