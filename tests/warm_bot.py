@@ -25,6 +25,7 @@ import array
 import asyncio
 import atexit
 import contextlib
+import gc
 import json
 import os
 import selectors
@@ -36,7 +37,9 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
+
+from tests import quick_exit
 
 ROOT = Path(__file__).resolve().parent.parent
 _MAX_REQUEST = 1 << 20
@@ -68,6 +71,10 @@ def _warm_up() -> None:
             thread.join()
     # ``runpy`` runs ``bot/__main__.py`` afresh as ``__main__`` in each child.
     del sys.modules["bot.__main__"]
+    # What the starter holds now is what every child shares: out of the collector's
+    # reach, a child's collections walk (and copy) only the objects it made itself.
+    gc.collect()
+    gc.freeze()
 
 
 async def _compile_guard(content_dir: Path) -> None:
@@ -162,8 +169,11 @@ def _reap(reports: dict[int, socket.socket]) -> None:
             report.close()
 
 
-def _run(request: dict[str, Any]) -> None:
-    """In the child: become ``python -m bot ARGS`` with the request's environment."""
+def _run(request: dict[str, Any]) -> NoReturn:
+    """In the child: become ``python -m bot ARGS`` with the request's environment, and
+    exit as it would (its threads joined, atexit handlers run, output flushed, its exit
+    code), without the interpreter's teardown (``tests/quick_exit.py``). An exception
+    other than ``SystemExit`` is left to the interpreter: a traceback and exit code 1."""
     import runpy
 
     devnull = os.open(os.devnull, os.O_RDONLY)
@@ -176,7 +186,11 @@ def _run(request: dict[str, Any]) -> None:
     os.environ.clear()
     os.environ.update(request["env"])
     sys.argv = ["bot", *request["args"]]
-    runpy.run_module("bot", run_name="__main__", alter_sys=True)
+    try:
+        runpy.run_module("bot", run_name="__main__", alter_sys=True)
+    except SystemExit as stop:
+        quick_exit.leave(quick_exit.status_of(stop))
+    quick_exit.leave(0)
 
 
 # --- the worker's side ------------------------------------------------------------------
@@ -297,6 +311,7 @@ if __name__ == "__main__":
     _listening = socket.socket(fileno=int(sys.argv[1]))
     _warm_up()
     _request = _serve(_listening)
-    if _request is not None:
-        del _listening
-        _run(_request)
+    if _request is None:  # the run is over: no teardown of what it warmed up
+        quick_exit.leave(0)
+    del _listening
+    _run(_request)
