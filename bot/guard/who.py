@@ -132,6 +132,21 @@ class _Who(_Reading):
         everyday = common_words().get(token.text, _NO_LANGUAGES)
         return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
+    @staticmethod
+    def _misread_surname(s: _Sentence, k: int) -> bool:
+        """Whether word ``k`` reads as a name of ours only through a typo and the word
+        before it as one of ours as written, with nothing but a space between: "gordon
+        clark" is Gordon Clark, neither Gordo nor Clarke."""
+        if k >= len(s.words) or s.text[s.words[k - 1].end : s.words[k].start] != " ":
+            return False
+        here = [f for f in s.of("name") if f.start == k]
+        return (
+            bool(here)
+            and all(f.fuzzy for f in here)
+            and any(f.end == k and f.start == k - 1 and not f.fuzzy for f in s.of("name"))
+            and not any(fo.start == k and fo.category != "name" for fo in s.found)
+        )
+
     def _a_title(self, s: _Sentence, f: Found) -> bool:
         """Whether words that read as an episode's title are written as one: with its
         capital ("the end of Triage", "The Grey") or in quotes ("'the grey'"), in a
@@ -212,12 +227,19 @@ class _Who(_Reading):
             person = int(f.key)
             if self._contrasted(s, f):
                 continue  # not the subject, nor anyone the outcome belongs to
-            if self._someone_else(s, f, person):
+            if self._someone_else(s, f, person) or self._named_before(s, f):
                 s.others.append(f.end)
                 real = self.m.people[person].real and (
                     s.has("real") or any(_YEAR.match(t.text) for t in s.words)
                 )
                 self.set_aside[self.m.people[person].id] = real
+                if (
+                    f.end - f.start == 1
+                    and f.end < len(s.words)
+                    and (self._misread_surname(s, f.end) or self._proper_noun(s, f.end))
+                ):
+                    # a full name not ours ("Gordon Clark"), not "my daughter Kelly"
+                    self.others_named.add(s.words[f.start].text)
                 if real:
                     s.aside.append(self.m.people[person].id)
                 continue
@@ -312,16 +334,23 @@ class _Who(_Reading):
         words that turn from real history to the show (show_version) stand for the show's
         version of whoever and whatever was set aside as history before them, in this
         sentence or the two before."""
-        places = s.grammar.get("show_version")
+        places: Collection[int] | None = s.grammar.get("show_version")
+        earlier = self.read[max(0, s.index - 2) : s.index]
+        persons = {p for e in earlier for p in e.aside}
+        things = {t for e in earlier for t in e.aside_things}
         if not places:
-            return
+            if not (persons or things or s.aside or s.aside_things):
+                return
+            # after history set aside, a clause that opens on the show's own talk (a
+            # finale, a season, an episode) is the show's version too: "irl Sally Ride
+            # never did, but in the s2 finale she ...", "the s2 finale version ..."
+            places = self._show_talk_opening(s)
+            if not places:
+                return
         at = min(places)
         end = at + 1
         while end in places:
             end += 1
-        earlier = self.read[max(0, s.index - 2) : s.index]
-        persons = {p for e in earlier for p in e.aside}
-        things = {t for e in earlier for t in e.aside_things}
         if s.aside or s.aside_things:
             real = s.grammar.get("real", _NONE)
             if any(k < at for k in real):
@@ -335,6 +364,23 @@ class _Who(_Reading):
             s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
         for thing in sorted(things):
             s.mentions.append(_Mention(at, end, thing=thing, how="thing"))
+
+    @staticmethod
+    def _show_talk_opening(s: _Sentence) -> range | None:
+        """The words from a clause's start to the show's talk (`show_talk`, a season or an
+        episode code) among its first few words ("in the s2 finale", "im Staffelfinale",
+        "the s1 post-credits"), or None."""
+        words = s.words
+        talk = set(s.grammar.get("show_talk", _NONE))
+        start = 0
+        for k in range(len(words)):
+            if k and (_apart(s, k - 1, k) or words[k - 1].text in _JOINERS):
+                start = k
+            if k - start > _OUTCOME_REACH - 1:
+                continue
+            if k in talk or (k != start and _EPISODE_CODE.match(words[k].text)):
+                return range(start, k + 1)
+        return None
 
     def _named_after(self, s: _Sentence) -> bool:
         """Whether the message names something after a character, before this sentence
@@ -362,6 +408,12 @@ class _Who(_Reading):
                 or end + 1 in s.grammar.get("namesake_place", _NONE)
             )
         )
+
+    def _named_before(self, s: _Sentence, f: Found) -> bool:
+        """A name written as one set aside earlier in the message as someone else's, in a
+        sentence that does not talk of the show: "halt and catch fire killing off gordon
+        clark is the saddest gordon death on tv" (both Gordon Clark)."""
+        return f.end - f.start == 1 and s.words[f.start].text in self.others_named and not _shows(s)
 
     def _contrasted(self, s: _Sentence, f: Found) -> bool:
         """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
@@ -466,6 +518,13 @@ class _Who(_Reading):
                 )
             ):
                 return True
+        # "gordon clark": a name of ours, then a word that is a name of ours only through
+        # a typo (Clarke): a full name that is none of ours, in any case
+        if f.end - f.start == 1 and (
+            (not f.fuzzy and self._misread_surname(s, f.end))
+            or (f.fuzzy and f.start and self._misread_surname(s, f.start))
+        ):
+            return True
         # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
         if f.start > 0 and f.end - f.start == 1:
             prev = words[f.start - 1]
@@ -486,8 +545,10 @@ class _Who(_Reading):
         real = grammar.get("real", _NONE)
         if self.m.people[person].real and self._show_only(s, f):
             return False  # "did the real Deke Slayton die on the moon??": the show's
-        if real and any(
-            f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
+        if real and (
+            any(f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2))
+            # Japanese is read in runs without word breaks: "本物のサリー・ライドは..."
+            or (f.start in real and _unspaced(words[f.start].text))
         ):
             return True  # not "unlike real history, Sally Ride pulls a gun"
         if self.m.people[person].real and not s.has("show"):
@@ -508,6 +569,11 @@ class _Who(_Reading):
             ):
                 return True
         return False
+
+
+def _unspaced(word: str) -> bool:
+    """A run of Japanese, read as one word."""
+    return "\u3040" <= word[:1] <= "\u9fff"
 
 
 def _cyrillic(word: str) -> bool:
