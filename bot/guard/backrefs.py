@@ -92,7 +92,15 @@ class _BackReferences(_Scoring):
             ):
                 # "Harry and Deke crash. He dies of his wounds.": the first who can be a
                 # "he" has no such outcome; another of them, named there too, has
-                antecedents = self._fitting(source, gender, cue) or antecedents
+                fitting = self._fitting(source, gender, cue)
+                # "Deke walks out. Harry keeps quiet. That poor guy dies up there.": past
+                # the nearest, the one before it who can be a "he" and has that outcome
+                for k in range(source - 1, max(-1, source - 3), -1):
+                    if fitting or gender is None:
+                        break
+                    fitting = self._fitting(k, gender, cue)
+                    source = k if fitting else source
+                antecedents = fitting or antecedents
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
@@ -156,6 +164,10 @@ class _BackReferences(_Scoring):
                 # "In real life Deke lived to see the shuttle. In FAM he dies on the
                 # moon.": the show's version of the real person named before
                 return frozenset(earlier.aside), k
+            if earlier.others and not plural and not any(m.persons for m in earlier.mentions):
+                # "Deke is great. My uncle Harry keeps quiet. He dies ...": the nearest
+                # person named is someone else
+                return frozenset(), k
             if any(m.persons for m in earlier.mentions):
                 found = self._antecedents(k + 1, before=0, plural=plural, gender=gender)
                 if found:

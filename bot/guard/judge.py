@@ -312,6 +312,7 @@ class _Context(_Together):
         self._about_show = about_show
         self.links = links  # the message's link addresses
         self.set_aside: dict[str, bool] = {}  # characters whose names meant someone else
+        self.others_named: set[str] = set()  # the words that named them ("gordon")
         self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
 
     def recognise(self, s: _Sentence) -> None:

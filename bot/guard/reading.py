@@ -41,7 +41,7 @@ _NONE: frozenset[int] = frozenset()
 _NO_FOUND: list[Found] = []
 T = TypeVar("T")
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
-_PUNCTUATION = frozenset(",;:()!?.")
+_PUNCTUATION = frozenset(",;:()!?.。、！？")
 # Small words a subjectless sentence may open with before its outcome ("Then shot.").
 _LEADING = frozenset(
     {
@@ -191,6 +191,7 @@ class _Reading:
     _about_show: bool
     links: Sequence[Span]  # the message's link addresses
     set_aside: dict[str, bool]  # characters whose names meant someone else
+    others_named: set[str]  # the words that named them as someone else ("gordon clark")
     _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
 
 

@@ -53,10 +53,18 @@ class _Related(_Who):
                 continue  # "the bar owner in my town": someone in the writer's world
             if self._said_of_a_name(s, min(positions), self.m.people[person].id):
                 continue  # "Sally Ride was the first American woman in space": hers
+            end = max(positions) + 1  # to the end of its last words ("got there first")
+            for f in s.of("role"):
+                if (
+                    f.start in positions
+                    and f.end > end
+                    and parsed[f.key][:2] == (person, role_index)
+                ):
+                    end = f.end
             s.mentions.append(
                 _Mention(
                     min(positions),
-                    max(positions) + 1,
+                    end,
                     frozenset({self.m.people[person].id}),
                     how="role",
                 )
@@ -287,16 +295,23 @@ class _Related(_Who):
             for m in here.mentions
             if m.persons and (before is None or m.end <= before) and m.how != "relation"
         ]
+        alone: frozenset[str] = frozenset()  # one person, for a "they" about one
         for k in range(index, max(-1, index - 4), -1):
             if k != index:
                 named = [m for m in self.read[k].mentions if m.persons]
             if plural and named:
-                return frozenset(p for m in named for p in m.persons)
+                group = frozenset(p for m in named for p in m.persons)
+                if len(group) > 1:
+                    return group
+                # "Gordo and Tracy go up. Ed watches. Neither of them comes home.": a
+                # sentence naming one person alone stands between them and the group
+                alone = alone or group
+                continue
             fitting = [m for m in named if fits(m)]
             if fitting:
                 chosen = fitting[-1] if k == index else fitting[0]
                 return chosen.persons
-        return frozenset()
+        return alone
 
 
 def _nth(since: dict[str, int], n: int) -> set[str]:

@@ -73,6 +73,14 @@ class _Together(_BackReferences):
                     for cue in s.cues:
                         if not self._matches(rule, cue):
                             continue
+                        if mention.how == "show version" and cue.end <= mention.start:
+                            continue  # the show's version is told after the turn to it
+                        if (
+                            mention.how == "role"
+                            and cue.start < mention.end
+                            and cue.end > mention.start
+                        ):
+                            continue  # "the guy who got there first": who, not what
                         distance = max(cue.start - mention.end, mention.start - cue.end, 0)
                         if cue.emoji and not self._beside(s, mention, cue):
                             continue

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection
 
+from bot.guard.history import _History
 from bot.guard.initials import single_initials
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
     _EPISODE_CODE,
-    _JOINERS,
     _NONE,
     _SEASON,
     _SEASON_WORDS,
@@ -22,13 +21,11 @@ from bot.guard.reading import (
     _clause_break,
     _lazy,
     _Mention,
-    _Reading,
     _Sentence,
 )
 
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
-_OUTCOME_REACH = 4  # words from a real person to their fate, and from it to the show's place
 _NO_LANGUAGES: frozenset[str] = frozenset()
 _QUOTES = frozenset("'\"“‘*_")  # around an episode's title
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -44,7 +41,7 @@ TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.6
 
 
-class _Who(_Reading):
+class _Who(_History):
     """Recognising people by name, and what the message says of itself."""
 
     shorthand = False  # the message may hold single initials (set by the judge)
@@ -132,6 +129,21 @@ class _Who(_Reading):
         everyday = common_words().get(token.text, _NO_LANGUAGES)
         return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
+    @staticmethod
+    def _misread_surname(s: _Sentence, k: int) -> bool:
+        """Whether word ``k`` reads as a name of ours only through a typo and the word
+        before it as one of ours as written, with nothing but a space between: "gordon
+        clark" is Gordon Clark, neither Gordo nor Clarke."""
+        if k >= len(s.words) or s.text[s.words[k - 1].end : s.words[k].start] != " ":
+            return False
+        here = [f for f in s.of("name") if f.start == k]
+        return (
+            bool(here)
+            and all(f.fuzzy for f in here)
+            and any(f.end == k and f.start == k - 1 and not f.fuzzy for f in s.of("name"))
+            and not any(fo.start == k and fo.category != "name" for fo in s.found)
+        )
+
     def _a_title(self, s: _Sentence, f: Found) -> bool:
         """Whether words that read as an episode's title are written as one: with its
         capital ("the end of Triage", "The Grey") or in quotes ("'the grey'"), in a
@@ -212,12 +224,19 @@ class _Who(_Reading):
             person = int(f.key)
             if self._contrasted(s, f):
                 continue  # not the subject, nor anyone the outcome belongs to
-            if self._someone_else(s, f, person):
+            if self._someone_else(s, f, person) or self._named_before(s, f):
                 s.others.append(f.end)
                 real = self.m.people[person].real and (
                     s.has("real") or any(_YEAR.match(t.text) for t in s.words)
                 )
                 self.set_aside[self.m.people[person].id] = real
+                if (
+                    f.end - f.start == 1
+                    and f.end < len(s.words)
+                    and (self._misread_surname(s, f.end) or self._proper_noun(s, f.end))
+                ):
+                    # a full name not ours ("Gordon Clark"), not "my daughter Kelly"
+                    self.others_named.add(s.words[f.start].text)
                 if real:
                     s.aside.append(self.m.people[person].id)
                 continue
@@ -292,50 +311,6 @@ class _Who(_Reading):
             s.mentions.append(_Mention(f.start, f.end, thing=f.key, how="thing"))
         self._show_versions(s)
 
-    @staticmethod
-    def _turned_to_show(s: _Sentence, real_at: Collection[int], at: int) -> bool:
-        """Whether, in a sentence about real history, the words before ``at`` have turned
-        to the show in a later clause: "real 1974 had no standoff on the moon, but in the
-        s1 finale a cosmonaut ...", "... in 1962, while in the show the Sea Dragon ...".
-        A show word (the show, a season, a finale) or a show version after the last word
-        of history, with a clause break between them."""
-        before = [k for k in real_at if k < at]
-        if not before:
-            return False
-        last = max(before)
-        turns = [*s.grammar.get("show_talk", ()), *s.grammar.get("show_version", ())]
-        turns += [k for k in range(last + 1, at) if _EPISODE_CODE.match(s.words[k].text)]
-        return any(last < k < at and _clause_break(s, last, k) for k in turns)
-
-    def _show_versions(self, s: _Sentence) -> None:
-        """ "irl Sally Ride never pulled a gun, but in the show she pulls one on Ed": the
-        words that turn from real history to the show (show_version) stand for the show's
-        version of whoever and whatever was set aside as history before them, in this
-        sentence or the two before."""
-        places = s.grammar.get("show_version")
-        if not places:
-            return
-        at = min(places)
-        end = at + 1
-        while end in places:
-            end += 1
-        earlier = self.read[max(0, s.index - 2) : s.index]
-        persons = {p for e in earlier for p in e.aside}
-        things = {t for e in earlier for t in e.aside_things}
-        if s.aside or s.aside_things:
-            real = s.grammar.get("real", _NONE)
-            if any(k < at for k in real):
-                persons |= set(s.aside)
-                things |= set(s.aside_things)
-        if s.index and all(s.words[k].text in _JOINERS for k in range(at)):
-            # "the Sea Dragon was never built. In the show Ed shoots one down": a sentence
-            # opening with the show's version is set against the things of the one before
-            things |= {m.thing for m in self.read[s.index - 1].mentions if m.thing}
-        if persons:
-            s.mentions.append(_Mention(at, end, frozenset(persons), how="show version"))
-        for thing in sorted(things):
-            s.mentions.append(_Mention(at, end, thing=thing, how="thing"))
-
     def _named_after(self, s: _Sentence) -> bool:
         """Whether the message names something after a character, before this sentence
         ends: "named my cactus Deke", "my dog is called Molly"."""
@@ -363,6 +338,12 @@ class _Who(_Reading):
             )
         )
 
+    def _named_before(self, s: _Sentence, f: Found) -> bool:
+        """A name written as one set aside earlier in the message as someone else's, in a
+        sentence that does not talk of the show: "halt and catch fire killing off gordon
+        clark is the saddest gordon death on tv" (both Gordon Clark)."""
+        return f.end - f.start == 1 and s.words[f.start].text in self.others_named and not _shows(s)
+
     def _contrasted(self, s: _Sentence, f: Found) -> bool:
         """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
         "not", straight after another name, is the one it is not about."""
@@ -370,29 +351,6 @@ class _Who(_Reading):
         if k < 1 or k not in s.grammar.get("negation", _NONE) or s.words[k].text != "not":
             return False
         return any(m.end == k for m in s.mentions if m.persons) or k in s.others
-
-    @staticmethod
-    def _show_only(s: _Sentence, f: Found) -> bool:
-        """Whether a real person's own clause gives them an outcome only the show has: a
-        fate said of them, then a place of the show's story (`show_place`) it happened
-        at ("the real Deke Slayton died on the moon??", "el verdadero Deke murió en la
-        luna"; not "died of brain cancer in 1993", "died in Texas, not on the moon")."""
-        places = s.grammar.get("show_place")
-        if not places:
-            return False
-        for cue in s.of("cue"):
-            # the place after the fate, or before it in German ("ist auf dem Mond
-            # gestorben"); in Japanese all three may be one run of text
-            if not f.start <= cue.start <= f.end + _OUTCOME_REACH + 2:
-                continue
-            if cue.start >= f.end and _clause_break(s, f.end - 1, cue.start):
-                continue
-            for k in places:
-                if f.start <= k <= cue.end + _OUTCOME_REACH and not _clause_break(
-                    s, min(k, cue.start), max(k, cue.start)
-                ):
-                    return True
-        return False
 
     def _done_to_ours(self, s: _Sentence, cue: Found) -> bool:
         """Whether a fate verb after someone else's name is done to one of ours, named
@@ -466,6 +424,13 @@ class _Who(_Reading):
                 )
             ):
                 return True
+        # "gordon clark": a name of ours, then a word that is a name of ours only through
+        # a typo (Clarke): a full name that is none of ours, in any case
+        if f.end - f.start == 1 and (
+            (not f.fuzzy and self._misread_surname(s, f.end))
+            or (f.fuzzy and f.start and self._misread_surname(s, f.start))
+        ):
+            return True
         # ... and a surname after another first name: "Jerrie Cobb", "Scott Kelly"
         if f.start > 0 and f.end - f.start == 1:
             prev = words[f.start - 1]
@@ -486,8 +451,10 @@ class _Who(_Reading):
         real = grammar.get("real", _NONE)
         if self.m.people[person].real and self._show_only(s, f):
             return False  # "did the real Deke Slayton die on the moon??": the show's
-        if real and any(
-            f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2)
+        if real and (
+            any(f.start - d in real and not _apart(s, f.start - d, f.start) for d in (1, 2))
+            # Japanese is read in runs without word breaks: "本物のサリー・ライドは..."
+            or (f.start in real and _unspaced(words[f.start].text))
         ):
             return True  # not "unlike real history, Sally Ride pulls a gun"
         if self.m.people[person].real and not s.has("show"):
@@ -508,6 +475,11 @@ class _Who(_Reading):
             ):
                 return True
         return False
+
+
+def _unspaced(word: str) -> bool:
+    """A run of Japanese, read as one word."""
+    return "\u3040" <= word[:1] <= "\u9fff"
 
 
 def _cyrillic(word: str) -> bool:
