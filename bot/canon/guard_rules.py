@@ -77,6 +77,8 @@ GRAMMAR = frozenset(
         "to_death",
         "writers_people",
         "performance",
+        "figure_object",
+        "determiner",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

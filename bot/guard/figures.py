@@ -1,7 +1,9 @@
 """Figures of speech told by how a fate word is used, not by a list of phrases: a fate
 word that is a noun of film-making ("that Sea Dragon shot"), one whose subject is a
 performance ("her one-liners absolutely murder", "the acting kills"), and one that
-sends someone out of the writer's own world ("exiled himself from my good books")."""
+sends someone out of the writer's own world ("exiled himself from my good books"), and
+one whose object is no person: an argument, a scene, a song, everyone else ("murdering
+every engineer's argument", "buries everyone else in every scene": `figure_object`)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ def figure_of_speech(s: _Sentence, start: int, end: int) -> bool:
     if words[start].text in _CAMERA and _camera_noun(s, start, end):
         return True
     if "performance" in s.grammar and _performance_does(s, start, end):
+        return True
+    if "figure_object" in s.grammar and _done_to_a_figure_object(s, end):
         return True
     return end < len(words) and words[end].text in _LEADS_OUT and _out_of_writers_world(s, end)
 
@@ -91,3 +95,40 @@ def _out_of_writers_world(s: _Sentence, end: int) -> bool:
         and words[k + 1].text in _WRITERS
         and not _apart(s, end - 1, k + 1)
     )
+
+
+# How many words may stand between a fate verb and the head of its object: determiners,
+# a possessive name ("every engineer's argument") and its "s"
+_OBJECT_REACH = 5
+
+
+def _done_to_a_figure_object(s: _Sentence, end: int) -> bool:
+    """ "margo murdering every engineer's argument", "Wrenn Schmidt buries everyone else",
+    "Karen mata cada argumento": a fate verb whose object is an argument, a scene, a song,
+    the rest of the cast (`figure_object`, every language) is praise or hyperbole, not a
+    fate. Between the verb and the object's head only determiners (`determiner`) and
+    possessive names may stand: not a name of ours ("kills Molly in the scene"), a
+    pronoun or a preposition ("dies in the reactor scene"); a single word right after
+    the fate word is the head of a compound ("the torture scene"), not its object."""
+    objects = s.grammar["figure_object"]
+    determiners = s.grammar.get("determiner", _NONE)
+    owners = s.grammar.get("owner", _NONE)
+    words = s.words
+    k = end
+    while k < len(words) and k - end <= _OBJECT_REACH and not _apart(s, k - 1, k):
+        if k in objects:
+            # right after the fate word, one word is a compound's head: "the torture
+            # scene", "Deke's death scene"; a phrase is an object: "buries everyone else"
+            return k > end or k + 1 in objects
+        if k in determiners or k in owners:
+            k += 1
+            continue
+        if k + 1 in owners:  # a possessive the vocabulary does not know: "every engineer's"
+            k += 2
+            continue
+        # a name or role owning the object: "every engineer's argument", "Ed's argument"
+        owned = next((m.end for m in s.mentions if m.start == k and m.end in owners), None)
+        if owned is None:
+            return False
+        k = owned
+    return False

@@ -83,6 +83,10 @@ class Matcher:
             for k, v in self.lexicon.words.items()
             if k.startswith("function_")
         }
+        # Determiners, read word by word and only before an object of a figure
+        self._determiners = frozenset(
+            t.text for w in plain(self.lexicon.words.get("determiner", ())) for t in tokens(w)
+        )
         # Who is a "she" or a "he", as far as their relations say (wife, son...)
         feminine = set(plain(self.lexicon.words.get("feminine", ())))
         masculine = set(plain(self.lexicon.words.get("masculine", ())))
@@ -355,6 +359,9 @@ class _Context(_Together):
                 grammar.setdefault(f.key, set()).add(f.start)
             else:
                 grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+        if "figure_object" in grammar:  # "murdering every engineer's argument"
+            determiners = self.m._determiners
+            grammar["determiner"] = {k for k, w in enumerate(words) if w.text in determiners}
         self._people(s)
         self._roles(s)
         self._cues(s, idiom)

@@ -55,6 +55,9 @@ _PARTICLES = {
     | frozenset({"um", "fest", "frei", "los", "uber", "raus", "hin"}),
 }
 _NO_PARTICLES: frozenset[str] = frozenset()
+# Grammar lists of words too common to search for in every sentence: the judge reads
+# them word by word, only in a sentence that needs them ("determiner": judge.py)
+WORD_BY_WORD = frozenset({"determiner"})
 _SNOWBALL = {
     "en": "english",
     "es": "spanish",
@@ -443,7 +446,7 @@ def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
             for phrase in phrases:
                 vocabulary.add(phrase, (category, key))
     for key, phrases in lexicon.words.items():
-        if key.startswith("function_"):
+        if key.startswith("function_") or key in WORD_BY_WORD:
             continue  # matched exactly, word by word, by the judge
         for phrase in phrases:
             vocabulary.add(phrase, ("word", key))
