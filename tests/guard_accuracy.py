@@ -36,7 +36,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   (which left it unchanged) and opened in round 8 to learn why fitting did not reach it.
 - ``tests/corpus/opened9.toml``: held-out set 9, written before round 8, scored after
   rounds 7b and 8, opened in round 8b.
-- ``tests/corpus/holdout10.toml`` (written before round 8) and later ones: held out.
+- ``tests/corpus/holdout10.toml`` (written before round 8) and ``holdout11.toml``
+  (before round 8b): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -79,6 +80,7 @@ OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
 OPENED_9 = HERE / "corpus" / "opened9.toml"
 HOLDOUT_10 = HERE / "corpus" / "holdout10.toml"
+HOLDOUT_11 = HERE / "corpus" / "holdout11.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

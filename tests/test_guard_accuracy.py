@@ -13,6 +13,7 @@ import pytest
 
 from tests.guard_accuracy import (
     HOLDOUT_10,
+    HOLDOUT_11,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -431,6 +432,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
     HOLDOUT_10: (0.96, 0.94),  # written before round 8; rounds 7b and 8: 0.975/0.955
+    HOLDOUT_11: (0.965, 0.90),  # written before round 8b; round 8: 0.980/0.913
 }
 
 
