@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened9, old,
+NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened10, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -36,8 +36,9 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   (which left it unchanged) and opened in round 8 to learn why fitting did not reach it.
 - ``tests/corpus/opened9.toml``: held-out set 9, written before round 8, scored after
   rounds 7b and 8, opened in round 8b.
-- ``tests/corpus/holdout10.toml`` (written before round 8) and ``holdout11.toml``
-  (before round 8b): held out.
+- ``tests/corpus/opened10.toml``: held-out set 10, written before round 8, scored after
+  rounds 7b, 8 and 8b, opened in round 9.
+- ``tests/corpus/holdout11.toml`` (written before round 8b) and later ones: held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -79,7 +80,7 @@ OPENED_6 = HERE / "corpus" / "opened6.toml"
 OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
 OPENED_9 = HERE / "corpus" / "opened9.toml"
-HOLDOUT_10 = HERE / "corpus" / "holdout10.toml"
+OPENED_10 = HERE / "corpus" / "opened10.toml"
 HOLDOUT_11 = HERE / "corpus" / "holdout11.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -102,6 +103,7 @@ CORPORA = {
     "opened7": OPENED_7,
     "opened8": OPENED_8,
     "opened9": OPENED_9,
+    "opened10": OPENED_10,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_10,
     HOLDOUT_11,
     OLD,
     OLD_HOLDOUT,
@@ -25,6 +24,7 @@ from tests.guard_accuracy import (
     OPENED_7,
     OPENED_8,
     OPENED_9,
+    OPENED_10,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -338,6 +338,9 @@ OPENED_KIND_FLOORS.setdefault(OPENED_9, {}).update(
 TUNING_FLOORS[TUNING_2]["all"] = (0.98, 0.96)
 # Both halves of round 8b merged: opened9 0.996 / 0.980
 OPENED_FLOORS[OPENED_9] = (0.98, 0.965)
+# Held-out set 10, opened for tuning in round 9 (its floor as a held-out set; unseen,
+# rounds 7b, 8 and 8b measured 0.975 / 0.955, 0.975 / 0.955 and 0.975 / 0.959)
+OPENED_FLOORS |= {OPENED_10: (0.96, 0.94)}
 TUNING_FLOORS[TUNING_8] |= {
     "role": (0.98, 0.83),
     "cross-sentence": (0.98, 0.86),
@@ -431,8 +434,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_10: (0.96, 0.94),  # written before round 8; rounds 7b and 8: 0.975/0.955
-    HOLDOUT_11: (0.965, 0.90),  # written before round 8b; round 8: 0.980/0.913
+    HOLDOUT_11: (0.965, 0.90),  # written before round 8b; rounds 8 and 8b: 0.980/0.913, 0.980/0.924
 }
 
 
