@@ -78,6 +78,9 @@ GRAMMAR = frozenset(
         "writers_people",
         "performance",
         "figure_object",
+        "describing",
+        "partnered",
+        "possessive",
         "determiner",
     }
 )

@@ -56,6 +56,8 @@ class _BackReferences(_Scoring):
                 pointer = objects[0]
             elif before:
                 pointer = before[-1]
+                if self._owns_a_thing(s, pointer, cue):
+                    continue  # "Their whole friendship, gone": the friendship's
             else:
                 # "A car bomb is what finally gets her": the pronoun a few words after the
                 # outcome, in its clause, is what it happens to
@@ -101,6 +103,11 @@ class _BackReferences(_Scoring):
                     fitting = self._fitting(k, gender, cue)
                     source = k if fitting else source
                 antecedents = fitting or antecedents
+            if not plural and gender is not None:
+                # "Remember Tracy? ... going out to grab Molly? She doesn't make it out of
+                # season 2": the nearest "she" has that outcome only in a later season;
+                # the one before, whose finale the season named is, is meant
+                antecedents, source = self._in_its_season(s, cue, antecedents, source, gender)
             mention = _Mention(0, 0, antecedents, how="pronoun")
             factor = self._factor(s, mention)
             for index in self._rules_for(mention):
@@ -125,6 +132,40 @@ class _BackReferences(_Scoring):
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _owns_a_thing(self, s: _Sentence, pointer: int, cue: _Cue) -> bool:
+        """Whether the pointer is a possessive whose noun, before the outcome, is what
+        the outcome is said of ("Their whole friendship, gone"; not "his body is never
+        found", nor "his death")."""
+        if pointer not in s.grammar.get("possessive", _NONE) or pointer + 1 >= cue.start:
+            return False
+        own = s.grammar.get("self_noun", _NONE)
+        return not any(k in own for k in range(pointer + 1, cue.start))
+
+    def _in_its_season(
+        self, s: _Sentence, cue: _Cue, antecedents: frozenset[str], source: int, gender: str
+    ) -> tuple[frozenset[str], int]:
+        """The antecedents, or, when the season named with the outcome comes before every
+        finale of theirs it fits, someone a sentence or two further back who can be the
+        pronoun and whose finale it is."""
+        if not self._seasons_in(s) or not self._too_early(s, cue, antecedents):
+            return antecedents, source
+        for k in range(source, max(-1, source - 3), -1):
+            fitting = self._fitting(k, gender, cue) - antecedents
+            if fitting and not self._too_early(s, cue, fitting):
+                return fitting, k
+        return antecedents, source
+
+    def _too_early(self, s: _Sentence, cue: _Cue, persons: frozenset[str]) -> bool:
+        """Whether every rule of these characters the outcome fits is a later season's
+        than the one named with it."""
+        mention = _Mention(0, 0, persons, how="pronoun")
+        rules = [
+            rule
+            for rule in (self.m.rules[i] for i in self._rules_for(mention))
+            if self._matches(rule, cue)
+        ]
+        return bool(rules) and all(self._before_its_season(s, cue, mention, rule) for rule in rules)
 
     def _fitting(self, index: int, gender: str | None, cue: _Cue) -> frozenset[str]:
         """The characters named in sentence ``index`` who can be the pronoun's "he" or

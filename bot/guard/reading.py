@@ -67,6 +67,10 @@ _LEADING = frozenset(
         "on",
         "at",
         "with",
+        "a",  # "Karen and Molly. Both of them. One explosion.": how many, then what
+        "an",
+        "one",
+        "single",
     }
 )
 _JOINERS = frozenset(

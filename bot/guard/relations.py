@@ -53,6 +53,8 @@ class _Related(_Who):
                 continue  # "the bar owner in my town": someone in the writer's world
             if self._said_of_a_name(s, min(positions), self.m.people[person].id):
                 continue  # "Sally Ride was the first American woman in space": hers
+            if self._partnered(s, max(positions) + 1, self.m.people[person].id):
+                continue  # "the guy who co-ran polaris with karen": her partner
             end = max(positions) + 1  # to the end of its last words ("got there first")
             for f in s.of("role"):
                 if (
@@ -92,6 +94,15 @@ class _Related(_Who):
         if named:
             return any(person not in m.persons for m in named)
         return end in s.others or self._proper_noun(s, end - 1)  # "Gene Cernan was ..."
+
+    def _partnered(self, s: _Sentence, end: int, person: str) -> bool:
+        """Whether the role ending before word ``end`` is shared with the very person it
+        names, named just after it: "ran polaris with karen" is Karen's partner."""
+        partnered = s.grammar.get("partnered", _NONE)
+        return bool(partnered) and any(
+            k in partnered and any(person in m.persons for m in s.mentions if m.start == k + 1)
+            for k in range(end, min(end + 2, len(s.words)))
+        )
 
     def _in_season(self, first: int, last: int) -> bool:
         return not self.seasons or any(first <= n <= last for n in self.seasons)

@@ -4,12 +4,13 @@ the doers a clause gives its outcome to, and back references from later sentence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.guard.backrefs import _BackReferences
 from bot.guard.layout import Span
 from bot.guard.reading import (
     _AND,
+    _NONE,
     _apart,
     _clause_break,
     _Cue,
@@ -34,6 +35,8 @@ from bot.guard.verdict import (
     Evidence,
 )
 
+_RELATIVE = frozenset({"who", "that"})  # "the guy who ...", an original_of phrase
+RELATIVE_WORDS = 8  # how far into a relative clause a name may be read as inside it
 _GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
 
 
@@ -52,6 +55,7 @@ class _Together(_BackReferences):
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
             doers = {id(c): self._doers(s, c, subjects) for c in s.cues} if subjects else {}
+            relative = s.grammar.get("original_of", _NONE) if subjects else _NONE
             for mention in subjects:
                 factor = self._factor(s, mention)
                 for index in self._rules_for(mention):
@@ -86,6 +90,8 @@ class _Together(_BackReferences):
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"
+                        if relative and _in_relative(s, relative, mention, cue):
+                            continue  # "the guy who co-ran polaris with karen dies"
                         said_of = doers.get(id(cue))
                         if (
                             said_of
@@ -216,3 +222,26 @@ def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]
 
 def _how(mention: _Mention) -> str:
     return {"name": "same sentence"}.get(mention.how, mention.how)
+
+
+def _in_relative(s: _Sentence, heads: Collection[int], mention: _Mention, cue: _Cue) -> bool:
+    """Whether ``mention`` is inside a relative clause ("the guy who co-ran polaris with
+    karen") whose head the outcome after it is said of ("... dies in s3e1"): the head is
+    who it happens to, not the name inside (not "the guy who dies is Karen": the outcome
+    inside the clause). The outcome may come clauses later ("..., RIP") unless someone
+    else is named or pointed at first ("..., she dies")."""
+    if cue.start < mention.end or mention.how != "name":
+        return False  # "the woman who owns the outpost sells it": the head itself
+    last = max((k for k in heads if k < mention.start), default=-1)
+    copulas = s.grammar.get("copula", _NONE)
+    return (
+        last >= 0
+        and s.words[last].text in _RELATIVE
+        # "the one that really hurt was Karen dying": the name is the main clause's
+        and not any(last < k < mention.start for k in copulas)
+        and last + 1 < mention.start  # a verb of its own between: "the one who ... karen"
+        and mention.start - last <= RELATIVE_WORDS
+        # nobody else named or pointed at before the outcome ("..., she dies")
+        and not any(mention.end <= m.start < cue.start for m in s.mentions)
+        and not any(mention.end <= k < cue.start for k in s.grammar.get("pronoun", _NONE))
+    )

@@ -5,6 +5,7 @@ ellipsis ("no more Karen", "Deke doesn't") are in `ellipsis.py`."""
 
 from __future__ import annotations
 
+from bot.guard.asides import describes
 from bot.guard.ellipsis import _NOBODY, _Elided
 from bot.guard.figures import _adverb, figure_of_speech
 from bot.guard.matcher import Found, stem
@@ -272,9 +273,9 @@ class _What(_Elided):
                 named = [
                     m
                     for m in s.mentions
-                    if person in m.persons and m.start in (k, k + 1) and m.how != "name"
+                    if person in m.persons and k <= m.start <= k + 3 and m.how != "name"
                 ]
-                if named and (named[0].start == k or k in pronouns):
+                if named and describes(s, k, named[0].start):
                     s.cues.append(_Cue(f.start, named[0].end, None, phrase, filled=k))
                 elif k in pronouns and self._object_form(s, k):
                     gender = _gender(s, k)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from bot.guard.asides import aside_elsewhere, contrasted, elsewhere
 from bot.guard.history import _History
 from bot.guard.initials import single_initials
 from bot.guard.lexicon import common_words
@@ -33,9 +34,7 @@ _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
-_OPINION = frozenset({"opinion", "view", "book", "eyes", "head", "mind", "humble", "honest"})
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
-_ELSEWHERE = frozenset({"from", "in", "at", "on"})  # "Karen from HR", "Dev on my team"
 # A message in Title Case: this many words inside its sentences, this share capitalised
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.6
@@ -43,6 +42,8 @@ TITLE_CASE_SHARE = 0.6
 
 class _Who(_History):
     """Recognising people by name, and what the message says of itself."""
+
+    _elsewhere = staticmethod(elsewhere)
 
     shorthand = False  # the message may hold single initials (set by the judge)
 
@@ -222,7 +223,7 @@ class _Who(_History):
                 continue
             taken = f.end
             person = int(f.key)
-            if self._contrasted(s, f):
+            if contrasted(s, f):
                 continue  # not the subject, nor anyone the outcome belongs to
             if self._someone_else(s, f, person) or self._named_before(s, f):
                 s.others.append(f.end)
@@ -324,33 +325,22 @@ class _Who(_History):
             for t in (earlier.words[k],)
         )
 
-    def _elsewhere(self, s: _Sentence, end: int) -> bool:
-        """Whether the words after a name place it in the writer's world: "from HR", "in
-        my D&D group", "on my team", "in my town"."""
-        words = s.words
-        return (
-            end + 1 < len(words)
-            and words[end].text in _ELSEWHERE
-            and (end + 2 >= len(words) or words[end + 2].text not in _OPINION)
-            and (
-                end + 1 in s.grammar.get("namesake_owner", _NONE)
-                or end + 1 in s.grammar.get("namesake_place", _NONE)
-            )
-        )
-
     def _named_before(self, s: _Sentence, f: Found) -> bool:
         """A name written as one set aside earlier in the message as someone else's, in a
         sentence that does not talk of the show: "halt and catch fire killing off gordon
         clark is the saddest gordon death on tv" (both Gordon Clark)."""
         return f.end - f.start == 1 and s.words[f.start].text in self.others_named and not _shows(s)
 
-    def _contrasted(self, s: _Sentence, f: Found) -> bool:
-        """ "Danny not Dani gets exiled", "Gordo, not Gordon Ramsay": the name after
-        "not", straight after another name, is the one it is not about."""
-        k = f.start - 1
-        if k < 1 or k not in s.grammar.get("negation", _NONE) or s.words[k].text != "not":
-            return False
-        return any(m.end == k for m in s.mentions if m.persons) or k in s.others
+    def _same_starts(self, s: _Sentence, person: int) -> dict[int, int]:
+        """Where a name of the same person starts in the sentence, not as part of someone
+        else's full name ("Gordon Ramsay")."""
+        return {
+            x.start: x.end - x.start
+            for x in s.of("name")
+            if int(x.key) == person
+            and not (x.end - x.start == 1 and x.end < len(s.words) and self._proper_noun(s, x.end))
+            and not elsewhere(s, x.end)  # "Lee Jung-gil, not Lee from my D&D group"
+        }
 
     def _done_to_ours(self, s: _Sentence, cue: Found) -> bool:
         """Whether a fate verb after someone else's name is done to one of ours, named
@@ -367,6 +357,7 @@ class _Who(_History):
         grammar = s.grammar
         owners = grammar.get("namesake_owner", _NONE)
         nouns = grammar.get("namesake_noun", _NONE)
+        describing = grammar.get("describing", _NONE)  # "our old dog Gordo"
         if owners:
             # "my aunt Karen", "our old dog Gordo", "some Karen", "I named my rover Danny"
             before = {words[k].text for k in range(max(0, f.start - 4), f.start)}
@@ -395,7 +386,12 @@ class _Who(_History):
                     f.start - k <= 4
                     and not ({"show", "the"} & before)
                     and all(
-                        j in nouns or j in kin or j in owners or j not in s.starts for j in between
+                        j in nouns
+                        or j in kin
+                        or j in owners
+                        or j in describing
+                        or j not in s.starts
+                        for j in between
                     )
                     and (not between or f.start - 1 in nouns or f.start - 1 in kin)
                 ):
@@ -403,8 +399,8 @@ class _Who(_History):
             # "Danielle my roommate"
             if f.end in owners and f.end + 1 in nouns:
                 return True
-        # "Karen from HR", "Kelly in my D&D group", "Dev on my team"
-        if self._elsewhere(s, f.end):
+        # "Karen from HR", "Kelly in my D&D group", "Dev on my team", "Deke, our bot,"
+        if elsewhere(s, f.end) or aside_elsewhere(s, f, lambda: self._same_starts(s, person)):
             return True
         # "Ed Sheeran", "Gordon Cooper": a capitalised word that is none of our names
         if f.end < len(words) and f.end - f.start == 1:
