@@ -38,7 +38,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 7b and 8, opened in round 8b.
 - ``tests/corpus/opened10.toml``: held-out set 10, written before round 8, scored after
   rounds 7b, 8 and 8b, opened in round 9.
-- ``tests/corpus/holdout11.toml`` (written before round 8b) and later ones: held out.
+- ``tests/corpus/holdout11.toml`` (written before round 8b) and ``holdout12.toml``
+  (before round 9): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -82,6 +83,7 @@ OPENED_8 = HERE / "corpus" / "opened8.toml"
 OPENED_9 = HERE / "corpus" / "opened9.toml"
 OPENED_10 = HERE / "corpus" / "opened10.toml"
 HOLDOUT_11 = HERE / "corpus" / "holdout11.toml"
+HOLDOUT_12 = HERE / "corpus" / "holdout12.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
