@@ -79,6 +79,13 @@ GRAMMAR = frozenset(
         "performance",
         "figure_object",
         "determiner",
+        "only_literal",
+        "literally",
+        "death_joke",
+        "departing",
+        "departing_when",
+        "departing_between",
+        "counting",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

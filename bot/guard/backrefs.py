@@ -247,10 +247,13 @@ class _BackReferences(_Scoring):
             return False
         words = s.words
         small = self.m._language_of
+        # a fate noun counted, with no verb: "One explosion.", "Una sola bomba."
+        counting = s.grammar.get("counting", _NONE)
         return all(
             words[k].text in _LEADING
             or words[k].text in small
             or k in s.grammar.get("negation", _NONE)
+            or k in counting
             for k in range(first)
         )
 
