@@ -15,7 +15,9 @@ it is natural, with innocent look-alikes that must stay untagged:
 - gaming slang ("perma-death", "no respawn", "hp hit zero", "gets uninstalled") and
   slang in other languages ("clamse", "откинула копыта");
 - another work's title made of fate words ("the Lost s3 finale", "Six Feet Under"), and
-  "went all out".
+  "went all out";
+- a thing of theirs before a comma and its fate ("Their whole friendship, gone"), and a
+  possessive topic that is a performance ("Tracy's s2 finale performance. Dead.").
 """
 
 from __future__ import annotations
@@ -256,3 +258,32 @@ def test_a_finale_outcome_beside_mid_season_events_tells(text: str) -> None:
 @pytest.mark.parametrize("text", _MID_SEASON)
 def test_mid_season_events_alone_are_nothing(text: str) -> None:
     assert not spoils(text)
+
+
+_THINGS_OF_THEIRS = [
+    "Margo firing Molly in s3e2 is such a cold move. Their whole friendship, gone over a "
+    "command seat.",
+    "Margo and Molly in the s3 finale. Their whole friendship, gone.",
+    "Ed and Karen in the s3 finale. Their marriage, dead.",
+    "Tracy's s2 finale performance. Dead. I'm dead.",
+    "Karen's s3 finale monologue. Killed it.",
+]
+_THEMSELVES = [
+    "Karen in the s3 finale. Her body, buried.",
+    "Karen in the s3 finale. Her, gone.",
+    "Karen and Molly in the s3 finale. Both of them, gone.",
+    "Gordo in the s2 finale. His career, over. His life, gone.",
+    "Tracy in the s2 finale. Dead. I'm crying.",
+    "Tracy's s2 finale. Dead. I'm crying.",
+    "Gordo and Tracy in the s2 finale. Dead. Both of them.",
+]
+
+
+@pytest.mark.parametrize("text", _THINGS_OF_THEIRS)
+def test_a_thing_of_theirs_meets_the_fate(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize("text", _THEMSELVES)
+def test_they_or_what_stands_for_them_meet_the_fate(text: str) -> None:
+    assert spoils(text)

@@ -40,6 +40,9 @@ _SHOW_TALK = frozenset({"scene", "episode", "ep", "season", "series", "show", "a
 # Fate words that other works' titles are made of ("Lost", "Six Feet Under", "Dead to Me");
 # places ("Moscow", "Iowa") are capitalised anyway
 _IN_TITLES = frozenset({"death", "alive", "shot", "bomb", "exile", "arrest", "fake"})
+# "Their whole friendship, gone": a possessive pronoun and a thing of theirs
+_THEIR = frozenset({"their", "his", "her", "our"})
+_WHOLE = frozenset({"whole", "entire", "little", "big", "old", "new", "last"})
 _BEFORE_TITLES = frozenset(
     {"in", "the", "of", "like", "from", "on", "watching", "watched", "rewatching", "than"}
     | {"vs", "and", "or", "finished", "binged", "binging", "loved", "s"}
@@ -388,6 +391,9 @@ class _What(_Elided):
             and not _apart(s, k, k + 1)
         ):
             k -= 1
+        if k >= 1 and _apart(s, k, k + 1) and words[k].text.isalpha():
+            # "Their whole friendship, gone": a thing of someone's, and then its fate
+            return self._theirs_then_fate(s, k)
         if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
             return False
         grammar = s.grammar
@@ -398,6 +404,18 @@ class _What(_Elided):
         if any(m.start <= k < m.end for m in s.mentions):
             return False  # "Ed's wife dies", "Karen's husband": a person, read as one
         return any(m.end == k - 1 and m.persons for m in s.mentions)
+
+    def _theirs_then_fate(self, s: _Sentence, k: int) -> bool:
+        """Whether word ``k``, just before a comma and a fate word, is a thing after a
+        possessive pronoun ("Their whole friendship, gone", "his career, dead"), not
+        one of ours nor what stands for them ("her body, buried")."""
+        words, grammar = s.words, s.grammar
+        if k in grammar.get("self_noun", _NONE) or any(m.start <= k < m.end for m in s.mentions):
+            return False
+        j = k - 1
+        while j > 0 and words[j].text in _WHOLE and not _apart(s, j, j + 1):
+            j -= 1
+        return words[j].text in _THEIR and not _apart(s, j, k)
 
     def _writers_own(self, s: _Sentence, at: int) -> bool:
         """Whether the outcome at ``at`` is said of the writer's own life: its subject, just
