@@ -183,6 +183,11 @@ _SLANG = [
     "s3 finale: karen gets uninstalled lol",
     "s3 finale: karen got permabanned from life",
     "gordo and tracy perma-died in the s2 finale",
+    "gordo and tracy took the dirt nap in the s2 finale",
+    "gordo and tracy are sleeping with the fishes after the s2 finale",
+    "gordo and tracy got deleted from existence in the s2 finale",
+    "gordo and tracy got sent to the farm upstate in the s2 finale",
+    "dev gets rugpulled in the s4 finale",
     "Karen clamse dans le final de la saison 3",
     "Карен откинула копыта в финале третьего сезона",
 ]
@@ -194,6 +199,12 @@ _SLANG_INNOCENT = [
     "i got permabanned from the fam subreddit after the s3 finale",
     "game over for my sleep schedule after the s3 finale",
     "gordo was ratio'd on twitter after the s2 finale aired lol",
+    "i took a dirt nap after the s2 finale lol",
+    "my tweet got deleted after the s2 finale",
+    "my patience is no more after the s2 finale",
+    "Karen is no more annoying than Ed in the s3 finale",
+    "Karen's bar is no more after the s3 finale",
+    "ed gets cancelled from helios in the s4 finale",  # not Ed's fate: Dev is pushed out
 ]
 
 
