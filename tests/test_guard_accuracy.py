@@ -359,6 +359,23 @@ OPENED_KIND_FLOORS.setdefault(OPENED_10, {}).update(
     }
 )
 TUNING_FLOORS[TUNING_9] |= {"role": (0.98, 0.92)}
+# Round 9, what is said (a question stating its answer, a figure meant literally, leaving
+# said of dying, a verbless fate noun, a question answered by a name, gaming slang, another
+# work's title): opened10 0.975 / 0.959 -> 0.979 / 0.979 (figurative, multilingual,
+# question 0.933-0.960 -> 1.000; cross-sentence 0.842 -> 0.947; other-show precision
+# 0.923 -> 1.000); then a thing of theirs before a comma and its fate ("Their whole
+# friendship, gone") and a possessive topic that is a performance: 0.983 / 0.979
+# (non-finale precision 0.929 -> 1.000)
+OPENED_FLOORS[OPENED_10] = (0.97, 0.965)
+OPENED_KIND_FLOORS.setdefault(OPENED_10, {}).update(
+    {
+        kind: (0.98, 0.98)
+        for kind in ("figurative", "question", "multilingual", "other-show", "non-finale")
+    }
+    | {"cross-sentence": (0.98, 0.93)}
+)
+# Both halves of round 9 merged: opened10 1.000 / 0.988
+OPENED_FLOORS[OPENED_10] = (0.98, 0.975)
 TUNING_FLOORS[TUNING_8] |= {
     "role": (0.98, 0.83),
     "cross-sentence": (0.98, 0.86),

@@ -318,11 +318,15 @@ def test_a_question_about_an_outcome_someone_owns_tells(text: str) -> None:
     "text",
     [
         "is it true that Molly dies? just started s3",
-        "is it true Gordo survives the s2 finale?",
+        "is it true Gordo dies in the s2 finale?",
     ],
 )
-def test_is_it_true_asks(text: str) -> None:
-    assert not spoils(text)
+def test_is_it_true_states_its_answer(text: str) -> None:
+    # round 9: "is it true X" states X and asks only to have it confirmed (opened8 and
+    # opened10 label such questions spoilers); see tests/test_guard_what_round9.py
+    assert spoils(text)
+    # a claim the finale does not bear out tells nothing
+    assert not spoils("is it true Gordo survives the s2 finale?")
 
 
 def test_spying_is_not_the_finales_defection() -> None:

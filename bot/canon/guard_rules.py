@@ -82,6 +82,13 @@ GRAMMAR = frozenset(
         "partnered",
         "possessive",
         "determiner",
+        "only_literal",
+        "literally",
+        "death_joke",
+        "departing",
+        "departing_when",
+        "departing_between",
+        "counting",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

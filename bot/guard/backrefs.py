@@ -4,6 +4,7 @@ subjectless sentence ("Then shot."), and things referred back to."""
 
 from __future__ import annotations
 
+from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
     _LEADING,
     _NONE,
@@ -47,8 +48,8 @@ class _BackReferences(_Scoring):
             return
         only = s.grammar.get("only", _NONE)
         for cue in s.cues:
-            if cue.emoji or self._owned_here(s, cue):
-                continue
+            if cue.emoji or cue.owner is _NOBODY or self._owned_here(s, cue):
+                continue  # "Their whole friendship, gone": a thing's, nobody's of ours
             # "loses her"; not the pronoun that names the character of its own phrase
             objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
             before = [k for k in pointers if k < cue.start]
@@ -246,6 +247,13 @@ class _BackReferences(_Scoring):
                 for k, t in enumerate(topic.words)
             ) and not self._opens_with_outcome(s):
                 return
+        # "Tracy's s2 finale performance. Dead.": what is hers is the topic, not her
+        owners = topic.grammar.get("owner", _NONE)
+        if owners:
+            shown = topic.grammar.get("performance", _NONE) | topic.grammar.get(
+                "figure_object", _NONE
+            )
+            named = [m for m in named if not (m.end in owners and any(k > m.end for k in shown))]
         markers = _episodes(topic.words)
         for named_one in named:
             mention = _Mention(0, 0, named_one.persons, how="topic", common=named_one.common)
@@ -288,10 +296,13 @@ class _BackReferences(_Scoring):
             return False
         words = s.words
         small = self.m._language_of
+        # a fate noun counted, with no verb: "One explosion.", "Una sola bomba."
+        counting = s.grammar.get("counting", _NONE)
         return all(
             words[k].text in _LEADING
             or words[k].text in small
             or k in s.grammar.get("negation", _NONE)
+            or k in counting
             for k in range(first)
         )
 

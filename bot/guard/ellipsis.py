@@ -63,6 +63,28 @@ class _Elided(_Bereaved):
                 if named:
                     s.cues.append(_Cue(k, k + 2, "death", None, weak=True))
 
+    def _departed(self, s: _Sentence) -> None:
+        """ "she finally tells deke right before he goes", "cuando se fue", "bevor er
+        geht": a verb of leaving that ends its clause, its subject (a name, a pronoun,
+        or none) just after a word of time, is leaving life: a hint, plain only beside
+        the season. "before he goes to the moon" goes somewhere, and is nothing."""
+        words = s.words
+        grammar = s.grammar
+        when = grammar.get("departing_when", _NONE)
+        if not when:
+            return
+        between = grammar.get("departing_between", _NONE)
+        between = between | grammar.get("pronoun", _NONE) | grammar.get("group", _NONE)
+        named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+        for k in sorted(grammar["departing"]):
+            if k + 1 < len(words) and not _apart(s, k, k + 1):
+                continue  # "goes to the moon", "went home"
+            j = k - 1
+            while j >= 0 and k - j <= 4 and (j in between or j in named) and j not in when:
+                j -= 1
+            if j >= 0 and j in when and not _apart(s, j, k):
+                s.cues.append(_Cue(k, k + 1, "death", None, weak=True))
+
     def _owned_ellipsis(self, s: _Sentence) -> None:
         """ "Shane's death is mid season 1, Karen's is the s3 finale": a possessive with
         no noun after it owns what the last possessive owned."""

@@ -380,9 +380,18 @@ class _Scoring(_What):
             who = 0
         elif "asked_who" in question.grammar and _ends_asking(question):
             who = min(question.grammar["asked_who"])
+        elif _ends_asking(question) and self._outcome_asked(question):
+            who = 0  # "Il primo uomo su Marte? Un nordcoreano, Lee Jung-gil."
         else:
             return
         self._answered(s, question, who, keep)
+
+    def _outcome_asked(self, question: _Sentence) -> bool:
+        """A question that is an outcome and nobody ("First man on Mars?", "The one
+        left behind on Mars?"): the writer's own, answered by the names after it."""
+        if len(question.words) > 8 or any(m.persons for m in question.mentions):
+            return False
+        return min((c.start for c in question.cues if not c.emoji), default=9) <= 2
 
     def _cleft(self, s: _Sentence) -> bool:
         """Whether a sentence names someone after "it's" and nothing before but the
@@ -443,6 +452,14 @@ def _names_only(s: _Sentence) -> bool:
     "1. Deke", "| season 3 | Karen |")."""
     words = s.words
     named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    counting = s.grammar.get("counting", _NONE)
+    if counting:  # "Un nordcoreano, Lee Jung-gil.": who they are, counted, before the name
+        named |= {
+            k
+            for m in s.mentions
+            if m.thing and m.start - 1 in counting
+            for k in range(m.start - 1, m.end)
+        }
     return bool(named) and all(
         k in named
         or words[k].text in _AND

@@ -38,6 +38,16 @@ _PRAISE = frozenset({"death", "bomb", "shootdown"})  # "killed it", "bombed that
 _NEITHER_NOR = frozenset({"neither", "nor"})
 # Talk about the show as a show, the object of a figure ("murders every scene she's in")
 _SHOW_TALK = frozenset({"scene", "episode", "ep", "season", "series", "show", "arc"})
+# Fate words that other works' titles are made of ("Lost", "Six Feet Under", "Dead to Me");
+# places ("Moscow", "Iowa") are capitalised anyway
+_IN_TITLES = frozenset({"death", "alive", "shot", "bomb", "exile", "arrest", "fake"})
+# "Their whole friendship, gone": a possessive pronoun and a thing of theirs
+_THEIR = frozenset({"their", "his", "her", "our"})
+_WHOLE = frozenset({"whole", "entire", "little", "big", "old", "new", "last"})
+_BEFORE_TITLES = frozenset(
+    {"in", "the", "of", "like", "from", "on", "watching", "watched", "rewatching", "than"}
+    | {"vs", "and", "or", "finished", "binged", "binging", "loved", "s"}
+)
 _TICKS = ("✅", "✔", "✓", "☑")
 # Between an owned thing and what is said of it: "Karen's bar is basically dead"
 _LINKING = frozenset({"is", "was", "are", "were", "s", "has", "have", "had", "been", "just"})
@@ -108,6 +118,13 @@ class _What(_Elided):
             if f.start in grammar.get("crossed", _NONE) and not self._tallied(s, f):
                 continue  # a cross counts only in a tally: "gordo: x", "- tracy ❌"
             emoji = not word[:1].isalnum()
+            if (
+                not emoji
+                and f.key in _IN_TITLES
+                and s.text[s.words[f.start].start].isupper()
+                and self._another_works_title(s, f)
+            ):
+                continue  # "Charlie dies in the Lost s3 finale": another work's title
             if not emoji:
                 # "that cliffhanger killed me", "I'm dead", "had me dead", "killed it"
                 if (
@@ -131,6 +148,9 @@ class _What(_Elided):
                     continue  # "had me dead"; not "wrecked me, RIP Gordo"
                 if any(k in first_object for k in range(f.start + 1, f.end - 1)):
                     continue  # the writer inside a phrasal verb: "kicked me out", "took us out"
+                literal_only = grammar.get("only_literal", _NONE)
+                if f.start in literal_only and not self._literally(s, f.start):
+                    continue  # "her speech blew Karen away"; not "literally blew karen away"
                 needs_object = grammar.get("needs_object", _NONE)
                 if (
                     # the whole phrase, not one that starts so: "takes out", not "takes a bullet"
@@ -258,6 +278,8 @@ class _What(_Elided):
             self._absence(s, negations)
         if s.mentions and grammar.get("owner"):
             self._owned_ellipsis(s)
+        if "departing" in grammar:
+            self._departed(s)
 
     def _filled(self, s: _Sentence) -> None:
         """ "goes to see her", "shows up at her old girlfriend's house": a rule's phrase
@@ -370,6 +392,9 @@ class _What(_Elided):
             and not _apart(s, k, k + 1)
         ):
             k -= 1
+        if k >= 1 and _apart(s, k, k + 1) and words[k].text.isalpha():
+            # "Their whole friendship, gone": a thing of someone's, and then its fate
+            return self._theirs_then_fate(s, k)
         if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
             return False
         grammar = s.grammar
@@ -380,6 +405,18 @@ class _What(_Elided):
         if any(m.start <= k < m.end for m in s.mentions):
             return False  # "Ed's wife dies", "Karen's husband": a person, read as one
         return any(m.end == k - 1 and m.persons for m in s.mentions)
+
+    def _theirs_then_fate(self, s: _Sentence, k: int) -> bool:
+        """Whether word ``k``, just before a comma and a fate word, is a thing after a
+        possessive pronoun ("Their whole friendship, gone", "his career, dead"), not
+        one of ours nor what stands for them ("her body, buried")."""
+        words, grammar = s.words, s.grammar
+        if k in grammar.get("self_noun", _NONE) or any(m.start <= k < m.end for m in s.mentions):
+            return False
+        j = k - 1
+        while j > 0 and words[j].text in _WHOLE and not _apart(s, j, j + 1):
+            j -= 1
+        return words[j].text in _THEIR and not _apart(s, j, k)
 
     def _writers_own(self, s: _Sentence, at: int) -> bool:
         """Whether the outcome at ``at`` is said of the writer's own life: its subject, just
@@ -449,6 +486,43 @@ class _What(_Elided):
                     not between.strip(" \t:=-–—>")
                 )
         return False
+
+    def _another_works_title(self, s: _Sentence, f: Found) -> bool:
+        """Whether fate words written with capitals inside a sentence are another work's
+        title ("the Lost finale", "like in Six Feet Under", "The Walking Dead"): not at
+        a sentence's start, not all in capitals ("RIP"), not right after a name of ours
+        ("Karen Dies"), not in a message where every word has its capital, nor in German."""
+        if f.start == 0 or self._title_case or "de" in self.languages:
+            return False
+        text = s.text
+        for k in range(f.start, f.end):
+            raw = text[s.words[k].start : s.words[k].end]
+            if not raw[:1].isupper() or (len(raw) > 1 and raw.isupper()):
+                return False
+        # the title's first word: capitalised words before the fate word belong to it
+        first = f.start
+        while first > 0 and text[s.words[first - 1].start].isupper():
+            first -= 1
+        if first == 0 or any(m.start < f.start and m.end > first for m in s.mentions):
+            return False  # "Karen Dies", "RIP Gordo Dead"
+        before = text[s.words[first - 1].end : s.words[first].start].strip()
+        if before[-1:] in (".", "!", "?", ":", "\n", "-", "*", "#"):
+            return False
+        # a title is watched, compared or named: "in Lost", "like Six Feet Under"; not
+        # "got Sherlocked", "pulled a Ned Stark" (another work's death made a verb)
+        return s.words[first - 1].text in _BEFORE_TITLES
+
+    def _literally(self, s: _Sentence, at: int) -> bool:
+        """Whether a figure that is literally a fate ("blew Karen away") is meant so: a
+        `literally` word just before it ("literally blew karen away"), or the message
+        saying it means it or joking about a death ("not figuratively", "too soon?")."""
+        if any(at - 3 <= k < at for k in s.grammar.get("literally", _NONE)):
+            return True
+        return any(
+            f.key in ("literal", "death_joke") and f.category == "word"
+            for r in self.read
+            for f in r.found
+        )
 
     def _has_object(self, s: _Sentence, after: int) -> bool:
         """Whether a verb ending before ``after`` takes one of ours, or a pronoun, for its
