@@ -4,6 +4,7 @@ subjectless sentence ("Then shot."), and things referred back to."""
 
 from __future__ import annotations
 
+from bot.guard.answers import _Answers
 from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
     _LEADING,
@@ -19,14 +20,13 @@ from bot.guard.reading import (
     _said,
     _Sentence,
 )
-from bot.guard.scoring import _Scoring
 from bot.guard.verdict import ASKING, BACK_REFERENCE, CHAIN, OBJECT_REACH, OTHER_EPISODE, Evidence
 
 _SURVIVING = frozenset({"alive", "return", "home"})
 _SOMEWHERE = frozenset({"to", "into", "onto", "on", "in", "for", "through", "past", "inside"})
 
 
-class _BackReferences(_Scoring):
+class _BackReferences(_Answers):
     """Connecting outcomes with subjects named in earlier sentences."""
 
     def _back_references(self, s: _Sentence, keep: object) -> None:

@@ -21,8 +21,9 @@ one statement, in text a reader can see. The stages:
   statement is plain and close; otherwise the review band).
 
 Each stage is a layer of the one context class, in this order: who.py and relations.py
-(who), what.py (what), scoring.py (how sure), backrefs.py and together.py (together);
-reading.py holds what they share, verdict.py the verdict and its numbers.
+(who), cancelled.py and what.py (what), asking.py, scoring.py and answers.py (how sure),
+backrefs.py and together.py (together); reading.py holds what they share, verdict.py
+the verdict and its numbers.
 """
 
 from __future__ import annotations

@@ -1,0 +1,175 @@
+"""Answers: a sentence of names alone just after a question about who met an outcome
+("Does anyone die in the s2 finale? Gordo and Tracy."), a list under a heading that says
+the outcome ("finale body count:" / "karen"), a table's rows, and a cleft ("in the show
+it's Lee"). Each answer becomes evidence scored as a back-reference. Split out of
+`scoring.py`, whose rules, hints and seasons it uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.guard.asking import _ends_asking, _ends_with
+from bot.guard.reading import (
+    _AND,
+    _EPISODE_CODE,
+    _JOINERS,
+    _NONE,
+    _SEASON_WORDS,
+    _episodes,
+    _Mention,
+    _said,
+    _season_named,
+    _Sentence,
+)
+from bot.guard.scoring import _Scoring
+from bot.guard.verdict import BACK_REFERENCE, OTHER_EPISODE, Evidence
+
+# Words an answer made of names may hold besides them: "Gordo and Tracy.", "both of them"
+_ANSWER_WORDS = frozenset({"both", "all", "of", "them", "two", "the"})
+
+
+class _Answers(_Scoring):
+    """Names answering an earlier sentence's outcome."""
+
+    def _answers(self, s: _Sentence, keep: Callable[[Evidence], None]) -> None:
+        """ "Does anyone die in the s2 finale? Gordo and Tracy.": a sentence of names
+        alone, just after a question about who met an outcome, answers it (a quoted
+        question and the reply under it too); so does a list after a heading that says
+        the outcome and names nobody ("finale body count:" / "karen" / "molly")."""
+        if not s.index or s.cues or not s.mentions or _ends_asking(s):
+            return
+        if self._cleft(s):
+            # "real first man on mars hasn't happened. in the show it's Lee": the outcome
+            # of a sentence that named nobody, said of whoever "it's" names
+            question = self.read[s.index - 1]
+            if any(m.persons for m in question.mentions) or not question.cues:
+                return
+            self._answered(s, question, 0, keep)
+            return
+        if not _names_only(s):
+            return
+        # the question or heading, past the names that answer it before this sentence
+        k = s.index - 1
+        while (
+            k > max(0, s.index - 6)
+            and not self.read[k].cues
+            and (_names_only(self.read[k]) or not self.read[k].words)  # "|---|---|"
+        ):
+            k -= 1
+        question = self.read[k]
+        if not question.cues or not question.words:
+            return
+        if _ends_with(question, ":") or _a_table_head(question):
+            if any(m.persons for m in question.mentions):
+                return
+            who = 0
+        elif "asked_who" in question.grammar and _ends_asking(question):
+            who = min(question.grammar["asked_who"])
+        elif _ends_asking(question) and self._outcome_asked(question):
+            who = 0  # "Il primo uomo su Marte? Un nordcoreano, Lee Jung-gil."
+        else:
+            return
+        self._answered(s, question, who, keep)
+
+    def _outcome_asked(self, question: _Sentence) -> bool:
+        """A question that is an outcome and nobody ("First man on Mars?", "The one
+        left behind on Mars?"): the writer's own, answered by the names after it."""
+        if len(question.words) > 8 or any(m.persons for m in question.mentions):
+            return False
+        return min((c.start for c in question.cues if not c.emoji), default=9) <= 2
+
+    def _cleft(self, s: _Sentence) -> bool:
+        """Whether a sentence names someone after "it's" and nothing before but the
+        show's version or a joining word: "in the show it's Lee", "but it was Danny"."""
+        first, end = min((m.start, m.end) for m in s.mentions)
+        if end in s.grammar.get("owner", _NONE):
+            return False  # "it's Danny's fault": Danny is not what it is
+        show = s.grammar.get("show_version", _NONE)
+        lead = [s.words[k].text for k in range(first) if k not in show]
+        return (
+            len(lead) >= 2
+            and lead[-2] in ("it", "that")
+            and lead[-1] in ("s", "is", "was")
+            and all(t in _JOINERS for t in lead[:-2])
+        )
+
+    def _answered(
+        self, s: _Sentence, question: _Sentence, who: int, keep: Callable[[Evidence], None]
+    ) -> None:
+        """Evidence for the names of ``s`` answering the outcomes of ``question`` said
+        from ``who`` on."""
+        episodes = [finale for _, finale in _episodes(question.words)]
+        labelled = _label_season(s)
+        elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
+        for cue in question.cues:
+            if cue.start < who or cue.emoji:
+                continue
+            for mention in s.mentions:
+                if not mention.persons or mention.consumed:
+                    continue
+                factor = self._factor(s, mention)
+                for index in self._rules_for(mention):
+                    rule = self.m.rules[index]
+                    if not self._matches(rule, cue):
+                        continue
+                    score = BACK_REFERENCE * self._hint(question, cue, rule) * factor
+                    asked = _Mention(cue.start, cue.end, mention.persons)
+                    if elsewhere or self._before_its_season(question, cue, asked, rule):
+                        score *= OTHER_EPISODE  # "who dies in s1? Karen": not her finale
+                    elif labelled is not None and rule.season and labelled < rule.season:
+                        score *= OTHER_EPISODE  # "deaths:" / "- s1: Karen": not her finale
+                    keep(
+                        Evidence(
+                            rule.key,
+                            self._character(rule, mention),
+                            _said(s, mention.start, mention.end),
+                            _said(question, cue.start, cue.end),
+                            "answer",
+                            score,
+                            (question.index, s.index),
+                        )
+                    )
+
+
+def _names_only(s: _Sentence) -> bool:
+    """Whether a sentence is names alone ("Gordo and Tracy.", "both of them"), perhaps
+    labelled with a season or episode or numbered as a list item ("- s2: Gordo, Tracy",
+    "1. Deke", "| season 3 | Karen |")."""
+    words = s.words
+    named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    counting = s.grammar.get("counting", _NONE)
+    if counting:  # "Un nordcoreano, Lee Jung-gil.": who they are, counted, before the name
+        named |= {
+            k
+            for m in s.mentions
+            if m.thing and m.start - 1 in counting
+            for k in range(m.start - 1, m.end)
+        }
+    return bool(named) and all(
+        k in named
+        or words[k].text in _AND
+        or words[k].text in _ANSWER_WORDS
+        or not words[k].text[:1].isalnum()
+        or _a_label(words[k].text)
+        for k in range(len(words))
+    )
+
+
+def _a_table_head(s: _Sentence) -> bool:
+    """Whether a sentence is a table's row ("| finale | who dies |"): a heading."""
+    return s.text.lstrip(" >").startswith("|") and _ends_with(s, "|")
+
+
+def _a_label(text: str) -> bool:
+    """A season, an episode or a number labelling a line of names ("s1", "season 1", "3x10")."""
+    return text.isdigit() or text in _SEASON_WORDS or bool(_EPISODE_CODE.match(text))
+
+
+def _label_season(s: _Sentence) -> int | None:
+    """The season a line of names is labelled with ("- s1: Deke", "season 2 | Gordo")."""
+    texts = [t.text for t in s.words]
+    for k in range(len(texts)):
+        season = _season_named(texts[k : k + 2])
+        if season is not None:
+            return season
+    return None

@@ -1,0 +1,152 @@
+"""Whether a sentence asks about an outcome rather than telling it: a yes/no question,
+marked or not ("does Gordo die?", "does Karen survive s3"), in any language's tone
+("Karen morre?"), up to the clause it takes as given ("after he died"); not a tag ("she
+dies, right?"), an echo, or a question that presupposes its answer. Split out of
+`scoring.py`; together.py and backrefs.py score an asked connection down (`ASKING`)."""
+
+from __future__ import annotations
+
+from bot.guard.reading import _NONE, _apart, _Cue, _lazy, _Sentence
+from bot.guard.what import _What
+
+# "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
+_TAGS = frozenset({"right", "yeah", "correct", "innit", "no", "verdad", "cierto", "nao"})
+_TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
+# "does she survive or should I brace myself": an "or" opening another question (not
+# "does Gordo or Tracy die?")
+_ALTERNATIVE = frozenset({"or"})
+_OPENING_AGAIN = frozenset({"am", "shall", "must", "i", "maybe", "what", "whatever"})
+# What follows these, a question takes as given: "did they split up after he died?"
+_GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
+
+
+class _Asking(_What):
+    """Telling a question from a statement, one sentence at a time."""
+
+    def _asks(self, s: _Sentence, cue: _Cue) -> bool:
+        """Whether the sentence asks about the outcome rather than telling it. A genuine
+        question is a yes/no question ("does Gordo die?", "anyone know if Karen
+        survives?") whose own clause holds the outcome. It tells when it presupposes:
+        a wh-question ("why did Margo fake her death?"), an outcome someone owns ("was
+        Gordo's death necessary?"), an echo ("wait so Karen dies??",
+        "...really?"), a tag ("she dies, right?"), or an outcome in a clause the question
+        takes as given ("did they stay together after the visit in the finale?")."""
+        if cue.owner and "?" not in cue.owner:
+            return False  # "was Gordo's death necessary?": his death is taken as given
+        if s.asking is None:
+            s.asking = self._asking_until(s)
+        return s.asked_from <= cue.start <= s.asking
+
+    def _asking_until(self, s: _Sentence) -> int:
+        """Up to which word a sentence asks (-1: it does not ask): the clause before
+        anything it takes as given ("after...", "since...")."""
+        words = s.words
+        grammar = s.grammar
+        asking = grammar.get("asking", _NONE)
+        # "anyone know if...": the "know" of an asking phrase presumes nothing, nor does
+        # a word after it ("whether they pull it off no idea, so don't tell me")
+        wonders = grammar.get("wondering", _NONE)
+        wondered = max(wonders, default=len(words))
+        # "does Karen die in s3 or is that a fan theory?": the question is its first
+        # alternative, whose outcome the other's words take nothing of as given
+        other = len(words)
+        if 0 in asking or wonders:
+            other = next(
+                (
+                    k
+                    for k in range(1, len(words) - 1)
+                    if words[k].text in _ALTERNATIVE
+                    and (k + 1 in asking or words[k + 1].text in _OPENING_AGAIN)
+                ),
+                other,
+            )
+        considered = min(wondered, other)
+        if not words or any(k < considered for k in grammar.get("presuming", _NONE) - wonders):
+            return -1
+        if self._doubting(s):
+            return -1
+        # the question mark ends the question: short sentences run together ("Karen
+        # muore? niente spoiler") may go on after it
+        last, after = len(words) - 1, ""
+        if "?" in s.text or "？" in s.text:  # most sentences ask nothing: no word-by-word look
+            for k, word in enumerate(words):
+                after = s.text[word.end : word.end + 3].lstrip(" )")
+                if after.startswith(("?", "？")):
+                    last = k
+                    break
+        marked = after.startswith(("?", "？"))
+        wondering = s.has("wondering")
+        if not marked and not wondering and self._asked_unmarked(s):
+            # "does Danielle make it to the end of s4 or should i brace myself": the
+            # question is its first clause, up to a break or an "or"
+            wondering = True
+            ends = (k for k in range(len(words) - 1) if _apart(s, k, k + 1))
+            last = min(next(ends, last), other - 1)
+        elif marked and other <= last:
+            last = other - 1
+        if wondering and not marked:
+            # without a question mark, the wondering clause ends at punctuation
+            ends = (k for k in range(wondered, len(words) - 1) if _apart(s, k, k + 1))
+            last = next(ends, last)
+        # "?!": surprise, not a question
+        tone = marked and "!" not in after and self._asked_by_tone(s)
+        asked = (marked and 0 in asking) or tone
+        if marked and not asked and not wondering:
+            # a question after a statement, in its own clause: "the heist is a huge
+            # plan, will it work?" asks only from its asking word
+            opening = [k for k in asking if 0 < k <= last and _apart(s, k - 1, k)]
+            if opening:
+                s.asked_from = max(opening)
+                asked = True
+        if not asked and not wondering:
+            return -1
+        # the reach is counted from the end of an opening phrase ("est-ce que", "será que")
+        opened = s.asked_from
+        while opened + 1 in asking and opened in asking:
+            opened += 1
+        if words[last].text in _TAGS or last - opened > 11:
+            return -1
+        return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
+
+    def _asked_unmarked(self, s: _Sentence) -> bool:
+        """A yes/no question without its mark: an auxiliary opening the sentence before
+        its subject ("does Karen survive s3", "is Gordo alive in season 3", "will anyone
+        die"), the sentence not ended as a statement. The subject must follow at once:
+        "was crying when Karen died" drops its "I" and tells."""
+        words = s.words
+        grammar = s.grammar
+        if len(words) < 3 or 0 not in grammar.get("asking_unmarked", _NONE):
+            return False
+        if _ends_with(s, ".", "!", "。", "！"):
+            return False
+        if any(m.start == 1 and m.persons for m in s.mentions):
+            return True
+        return any(1 in grammar.get(w, _NONE) for w in ("pronoun", "group", "asked_who"))
+
+    def _asked_by_tone(self, s: _Sentence) -> bool:
+        """A question mark without an asking word: how a yes/no question is asked in the
+        other languages ("Karen morre?", "Stirbt Karen?", "Карен умирает?"), told by its
+        outcome words being theirs; in English an echo that tells ("wait, Karen dies??"),
+        unless the writer asks not to be told ("Karen dies? no spoilers pls")."""
+        if self.unspoiled:
+            return True
+        outcomes = s.of("cue") + s.of("weak")
+        return bool(outcomes) and all(f.language != "en" for f in outcomes)
+
+    @_lazy
+    def unspoiled(self) -> bool:
+        """The writer asks not to be spoiled ("no spoilers pls", "sin spoilers")."""
+        return any(f.key == "no_spoilers" for s in self.read for f in s.of_all("word"))
+
+
+def _ends_asking(s: _Sentence) -> bool:
+    """Whether a sentence ends with a question mark."""
+    return _ends_with(s, "?", "？")
+
+
+def _ends_with(s: _Sentence, *marks: str) -> bool:
+    """Whether a sentence's last word is followed by one of ``marks``."""
+    if not s.words:
+        return False
+    end = s.words[-1].end
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)
