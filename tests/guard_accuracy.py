@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened10, old,
+NAME is one of tuning, tuning2, ..., tuning9, opened, opened2, ..., opened11, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -38,8 +38,9 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 7b and 8, opened in round 8b.
 - ``tests/corpus/opened10.toml``: held-out set 10, written before round 8, scored after
   rounds 7b, 8 and 8b, opened in round 9.
-- ``tests/corpus/holdout11.toml`` (written before round 8b) and ``holdout12.toml``
-  (before round 9): held out.
+- ``tests/corpus/opened11.toml``: held-out set 11, written before round 8b, scored after
+  rounds 8, 8b and 9, opened in round 10.
+- ``tests/corpus/holdout12.toml`` (written before round 9) and later ones: held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -82,7 +83,7 @@ OPENED_7 = HERE / "corpus" / "opened7.toml"
 OPENED_8 = HERE / "corpus" / "opened8.toml"
 OPENED_9 = HERE / "corpus" / "opened9.toml"
 OPENED_10 = HERE / "corpus" / "opened10.toml"
-HOLDOUT_11 = HERE / "corpus" / "holdout11.toml"
+OPENED_11 = HERE / "corpus" / "opened11.toml"
 HOLDOUT_12 = HERE / "corpus" / "holdout12.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -106,6 +107,7 @@ CORPORA = {
     "opened8": OPENED_8,
     "opened9": OPENED_9,
     "opened10": OPENED_10,
+    "opened11": OPENED_11,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }
