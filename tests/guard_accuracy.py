@@ -40,7 +40,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 7b, 8 and 8b, opened in round 9.
 - ``tests/corpus/opened11.toml``: held-out set 11, written before round 8b, scored after
   rounds 8, 8b and 9, opened in round 10.
-- ``tests/corpus/holdout12.toml`` (written before round 9) and later ones: held out.
+- ``tests/corpus/holdout12.toml`` (written before round 9) and ``holdout13.toml``
+  (before round 10): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -85,6 +86,7 @@ OPENED_9 = HERE / "corpus" / "opened9.toml"
 OPENED_10 = HERE / "corpus" / "opened10.toml"
 OPENED_11 = HERE / "corpus" / "opened11.toml"
 HOLDOUT_12 = HERE / "corpus" / "holdout12.toml"
+HOLDOUT_13 = HERE / "corpus" / "holdout13.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

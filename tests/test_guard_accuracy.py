@@ -13,6 +13,7 @@ import pytest
 
 from tests.guard_accuracy import (
     HOLDOUT_12,
+    HOLDOUT_13,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -473,6 +474,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
     HOLDOUT_12: (0.98, 0.95),  # written before round 9; rounds 8b and 9: 0.996/0.967
+    HOLDOUT_13: (0.975, 0.90),  # written before round 10; round 9: 0.991/0.923
 }
 
 
