@@ -73,6 +73,11 @@ _LEADING = frozenset(
         "single",
     }
 )
+# A copula, or its negated contraction, before a cleft's "what" (reading._cleft)
+_COPULAS = frozenset({"is", "was", "isn", "wasn", "s", "are", "aren", "were", "weren"})
+_COPULAS |= {"es", "era", "fue", "est", "etait"}
+_AFTER_OBJECT = frozenset({"in", "at", "on", "during", "off", "by", "too", "and", "when"})
+_AFTER_OBJECT |= {"before", "after", "with", "up", "there", "then", "until"}
 _JOINERS = frozenset(
     {"but", "and", "then", "while", "whereas", "until", "although", "though", "turns", "turned"}
 )  # "turns out" opens a reveal of its own
@@ -264,9 +269,69 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
 def _clause_break(s: _Sentence, left: int, right: int) -> bool:
     """Whether punctuation or a joining word ("but", "and then", "until") separates two
     words into clauses."""
+    grammar = s.grammar
+    held = grammar.get("until_held", _NONE)  # "doesn't die until the finale": one clause
+    cleft = grammar.get("cleft_held", _NONE)  # "radiation in 2x01 isn't what kills her"
     return _apart(s, left, right) or any(
-        s.words[k].text in _JOINERS for k in range(left + 1, right)
+        (s.words[k].text in _JOINERS and k not in held) or k in cleft
+        for k in range(left + 1, right)
     )
+
+
+def _cleft(s: _Sentence, start: int, end: int, negated: Sequence[int]) -> bool:
+    """Whether a negated copula before "what" denies only what the outcome is put down
+    to, not the outcome: "Molly's radiation isn't what kills her", "no es lo que la
+    mata" (`cleft_what` just before the outcome, the negation and a copula before it).
+    "Deke isn't the one who dies" stays denied."""
+    what = s.grammar.get("cleft_what")
+    if not what or start - 1 not in what:
+        return False
+    # its object a person ("kills her", "kills Molly"), not a thing ("kills the mission")
+    if end in s.grammar.get("pronoun", _NONE):
+        # "kills her", "kills her in 3x10"; not "killed her marriage"
+        after = end + 1
+        if not (
+            after >= len(s.words) or _apart(s, end, after) or s.words[after].text in _AFTER_OBJECT
+        ):
+            return False
+    elif not any(m.start == end and m.persons for m in s.mentions):
+        return False
+    first = min(what.intersection(range(max(0, start - 4), start)))
+    texts = [w.text for w in s.words[max(0, min(negated) - 1) : first]]
+    return all(k < first for k in negated) and not _COPULAS.isdisjoint(texts)
+
+
+def _it_object(s: _Sentence, start: int) -> bool:
+    """Whether an outcome is said of "it" as the object of a verb of wanting or keeping
+    (`wants_it`): "Glenn and the White House want it buried", "they kept it dead" (a
+    thing's fate, nobody's); not "it" as a subject, nor "watch it launch"."""
+    it = s.grammar.get("it")
+    return bool(
+        it
+        and start >= 2
+        and start - 1 in it
+        and start - 2 in s.grammar.get("wants_it", _NONE)
+        and not _apart(s, start - 2, start)
+    )
+
+
+def _held_until(s: _Sentence, end: int) -> int | None:
+    """Where a negated outcome's "until" stands when it says when the outcome happens
+    after all: "he doesn't die until the finale", "no muere hasta el final de la
+    temporada 1" (`not_until`, then an episode, a finale or a season, in its clause)."""
+    held = s.grammar.get("not_until")
+    if not held:
+        return None
+    for k in range(end, min(end + 3, len(s.words))):
+        if k in held:
+            if _apart(s, end - 1, k):
+                return None
+            after = s.words[k + 1 : k + 6]
+            texts = [t.text for t in after]
+            if _episodes(after) or any(_season_named(texts[j:]) for j in range(len(texts))):
+                return k
+            return None
+    return None
 
 
 def _season_named(texts: list[str]) -> int | None:

@@ -16,8 +16,11 @@ from bot.guard.reading import (
     _NONE,
     _apart,
     _clause_break,
+    _cleft,
     _Cue,
     _gender,
+    _held_until,
+    _it_object,
     _Sentence,
 )
 from bot.guard.verdict import (
@@ -81,6 +84,8 @@ class _What(_Cancelled):
                     continue  # "Karen is dead set on selling the Outpost": not done yet
                 if figure_of_speech(s, f.start, f.end):
                     continue  # "that Sea Dragon shot blew me away": a shot of the film
+                if _it_object(s, f.start):
+                    continue  # "the White House want it buried": a thing's
                 s.cues.append(_Cue(f.start, f.end, None, f.key))
                 continue
             if idiom and any(k in idiom for k in range(f.start, f.end)):
@@ -204,6 +209,16 @@ class _What(_Cancelled):
                 if negations
                 else ()
             )
+            if (
+                negated
+                and not any(k in hedges for k in negated)
+                and (until := _held_until(s, f.end)) is not None
+            ):
+                grammar.setdefault("until_held", set()).add(until)  # "not ... until s3"
+                negated = []
+            if negated and _cleft(s, f.start, f.end, negated):
+                grammar.setdefault("cleft_held", set()).add(f.start - 1)
+                negated = []
             if negated:
                 # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
                 hedged = any(k in hedges for k in negated)
@@ -237,6 +252,8 @@ class _What(_Cancelled):
                 and not self._done_to_ours(s, f)  # "Ron Moore killing Gordo": Gordo's
             ):
                 owner = _NOBODY  # "Jerrie Cobb died in 2019", "Becca dying in The Boys"
+            elif not emoji and owner is None and _it_object(s, f.start):
+                owner = _NOBODY  # "the White House want it buried": a thing's
             elif not emoji and owner is None and self._owned_thing(s, f.start):
                 owner = _NOBODY  # "Karen's bar is dead", "Ed's career died": a thing's
             elif not emoji and owner is None and self._writers_own(s, f.start):
