@@ -92,6 +92,8 @@ GRAMMAR = frozenset(
         "departing_when",
         "departing_between",
         "counting",
+        "reaction",
+        "departing_together",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

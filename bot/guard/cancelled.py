@@ -107,6 +107,27 @@ class _Cancelled(_Elided):
             and not _apart(s, k - 1, k)
         )
 
+    def _writers_reaction(self, s: _Sentence, at: int) -> bool:
+        """Whether a fate word is the writer's own state after a `reaction` ("had me on
+        the floor, dead, gone"): it follows the phrase or a comma, only fate words follow
+        it to the sentence's end, and nobody is named or pointed at from the phrase on
+        ("had me sobbing, everybody dies", "got me thinking, Karen dies" are fates)."""
+        reaction = s.grammar["reaction"]
+        ends = [k + 1 for k in reaction if k + 1 not in reaction and k < at]
+        if not ends:
+            return False
+        end = max(ends)
+        if at - end > 6 or not (at == end or _apart(s, at - 1, at)):
+            return False
+        if any(m.start >= end for m in s.mentions) or any(
+            k >= end for k in s.grammar.get("pronoun", _NONE)
+        ):
+            return False
+        fates = {
+            k for c in ("cue", "weak", "action") for f in s.of(c) for k in range(f.start, f.end)
+        }
+        return all(k in fates for k in range(at, len(s.words)))
+
     def _desired(self, s: _Sentence, at: int) -> bool:
         """Whether a rule's phrase is what someone wants or means to do, just before it
         in its clause ("dying to tell Margo", "dead set on selling the Outpost", "wants

@@ -71,7 +71,7 @@ class _Elided(_Bereaved):
         words = s.words
         grammar = s.grammar
         when = grammar.get("departing_when", _NONE)
-        if not when:
+        if not when and "departing_together" not in grammar:
             return
         between = grammar.get("departing_between", _NONE)
         between = between | grammar.get("pronoun", _NONE) | grammar.get("group", _NONE)
@@ -82,7 +82,13 @@ class _Elided(_Bereaved):
             j = k - 1
             while j >= 0 and k - j <= 4 and (j in between or j in named) and j not in when:
                 j -= 1
-            if j >= 0 and j in when and not _apart(s, j, k):
+            if (j >= 0 and j in when and not _apart(s, j, k)) or (
+                # "Gordo and Tracy both go.": names, then leaving together, and nothing more
+                k >= 2
+                and k - 1 in grammar.get("departing_together", _NONE)
+                and k - 2 in named
+                and not _apart(s, k - 2, k)
+            ):
                 s.cues.append(_Cue(k, k + 1, "death", None, weak=True))
 
     def _owned_ellipsis(self, s: _Sentence) -> None:

@@ -287,7 +287,10 @@ class Matcher:
             or any(
                 f.key in ("negation", "absent")
                 # "right before he goes": leaving, after a word of time
-                or (f.key == "departing" and any(g.key == "departing_when" for g in s.found))
+                or (
+                    f.key == "departing"
+                    and any(g.key in ("departing_when", "departing_together") for g in s.found)
+                )
                 for s in read
                 for f in s.found
                 if f.category == "word"

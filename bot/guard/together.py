@@ -217,7 +217,17 @@ def _linked(s: _Sentence, start: int, end: int, cue: _Cue, links: Sequence[Span]
     if not all(s.words[k].link for k in range(first, min(last, len(s.words)))):
         return False
     where = s.words[first].start
-    return not any(a <= where < b and "||" in s.text[a:b] for a, b in links)
+    for a, b in links:
+        if a <= where < b:
+            address = s.text[a:b]
+            if "||" in address:
+                return False
+            # a page and its section, both headings a reader sees: "wiki/Karen_Baldwin#Death"
+            section = address.find("#")
+            name_at, cue_at = s.words[start].start - a, s.words[cue.start].start - a
+            page = address.rfind("/", 0, max(section, 0)) + 1
+            return not (0 < page <= name_at < section < cue_at)
+    return True
 
 
 def _how(mention: _Mention) -> str:

@@ -134,6 +134,8 @@ class _What(_Cancelled):
                     continue
                 if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
                     continue  # "had me dead"; not "wrecked me, RIP Gordo"
+                if "reaction" in grammar and self._writers_reaction(s, f.start):
+                    continue  # "had me on the floor, dead, gone"
                 if any(k in first_object for k in range(f.start + 1, f.end - 1)):
                     continue  # the writer inside a phrasal verb: "kicked me out", "took us out"
                 literal_only = grammar.get("only_literal", _NONE)

@@ -195,6 +195,10 @@ class _Who(_History):
                     if season:
                         seasons.add(int(season.group(1)))
                     coded = coded or bool(_EPISODE_CODE.match(text))
+            # a finale named by its title names its season ("The Grey gave me ...")
+            for f in s.of_all("episode"):
+                if f.key.endswith(":1") and self._a_title(s, f):
+                    seasons.add(int(f.key.split(":", 1)[0]))
         return seasons, coded
 
     def _people(self, s: _Sentence) -> None:
