@@ -20,10 +20,10 @@ one statement, in text a reader can see. The stages:
   name that could be anyone, without show context, scores lower (tagged only when the
   statement is plain and close; otherwise the review band).
 
-Each stage is a layer of the one context class, in this order: who.py and relations.py
-(who), cancelled.py and what.py (what), asking.py, scoring.py and answers.py (how sure),
-backrefs.py and together.py (together); reading.py holds what they share, verdict.py
-the verdict and its numbers.
+Each stage is a layer of the one context class, in this order: itself.py, who.py and
+relations.py (who), cancelled.py and what.py (what), asking.py, scoring.py and
+answers.py (how sure), backrefs.py and together.py (together); reading.py holds what
+they share, verdict.py the verdict and its numbers.
 """
 
 from __future__ import annotations

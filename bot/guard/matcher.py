@@ -39,8 +39,9 @@ from typing import Any, NamedTuple
 import Stemmer  # type: ignore[import-not-found]
 from rapidfuzz.distance import OSA
 
+from bot.guard.folding import fold_text
 from bot.guard.lexicon import Lexicon, common_words, split_language
-from bot.guard.normalise import Token, fold_text, tokens
+from bot.guard.normalise import Token, tokens
 
 FUZZY_MIN = 4  # shorter words must match exactly
 _END = ""  # trie key holding what ends at a node

@@ -32,25 +32,21 @@ Order matters, and is the one Unicode recommends:
 
 Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
 Offsets always point back into the original text, for tagging.
+
+Steps 1-5 (one character or one word at a time) are in folding.py, moved out of this
+file; the rest, which reads the words, is here.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
-_LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
-_LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
-_CYRILLIC_LEET = re.compile(r"(?<=[\u0400-\u04ff])(?:[0346@](?=[\u0400-\u04ff])|0$)")
-_NOT_LEET = re.compile(
-    r"(?:s\d+(?:e\d+|f)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
-)
+from bot.guard.folding import _deconfuse, _unleet, fold_text
+
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _TOKEN = re.compile(
     rf"[{_CJK}]+"  # Japanese and Chinese: one run, matched inside (no word breaks)
@@ -59,11 +55,6 @@ _TOKEN = re.compile(
     r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
 )
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
-_LATIN, _GREEK, _CYRILLIC = 1, 2, 4
-_LOOKALIKE = 8  # Armenian, Cherokee: scripts with letters drawn like Latin ones ("Ꮶaren")
-# Latin letters with a stroke or a ligature, which no Unicode decomposition takes apart
-_STROKED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b"})
-_REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
 _SPELLING_GAPS: tuple[str, ...] = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙")
 _SPELLING_GAPS += ("⋅", "‧", ":", "=", "^", "\n")
 
@@ -83,165 +74,9 @@ class Token:
         return (self.text, *self.alternatives)
 
 
-def _script(char: str) -> int:
-    code = ord(char)
-    if code < 0x250:
-        return _LATIN if char.isalpha() else 0
-    if 0x370 <= code < 0x400:
-        return _GREEK
-    if 0x400 <= code < 0x530:
-        return _CYRILLIC
-    if 0x530 <= code < 0x590 or 0x13A0 <= code < 0x1400 or 0xAB70 <= code < 0xABC0:
-        return _LOOKALIKE
-    return 0
-
-
-@cache
-def _skeletons() -> dict[str, str]:
-    """Greek, Cyrillic, Armenian and Cherokee letters that look like a Latin letter,
-    lower-cased: the TR39 confusables table as shipped by confusable_homoglyphs, read
-    once."""
-    from confusable_homoglyphs.confusables import (  # type: ignore[import-untyped]
-        confusables_data,
-    )
-
-    def latin(char: str) -> str | None:
-        for glyph in confusables_data.get(char, ()):
-            target = str(glyph["c"])
-            if len(target) == 1 and target.isascii() and target.isalpha():
-                return target.lower()
-        return None
-
-    table: dict[str, str] = {}
-    lookalike = [*range(0x530, 0x590), *range(0x13A0, 0x1400), *range(0xAB70, 0xABC0)]
-    for code in [*range(0x370, 0x400), *range(0x400, 0x530), *lookalike]:
-        char = chr(code)
-        if not char.isalpha():
-            continue
-        mapped = latin(char) or latin(char.upper())
-        if mapped:
-            table[char.lower()] = mapped
-            table[char.casefold()] = mapped  # Cherokee folds to its capitals
-    return table
-
-
-def _overlay(char: str) -> bool:
-    """A combining mark drawn over or under Latin, Greek or Cyrillic letters (accents,
-    strike-through "D̶a̶n̶", underline): never part of a word. Japanese voicing marks are
-    elsewhere (U+3099) and stay."""
-    return (
-        "\u0300" <= char <= "\u036f"
-        or "\u1ab0" <= char <= "\u1aff"
-        or "\u1dc0" <= char <= "\u1dff"
-        or "\u20d0" <= char <= "\u20ff"
-        or "\ufe20" <= char <= "\ufe2f"
-    )
-
-
-_STYLED_HEADS = (
-    "LATIN LETTER SMALL CAPITAL ",
-    "LATIN SMALL CAPITAL LETTER ",
-    "NEGATIVE SQUARED LATIN CAPITAL LETTER ",  # 🅶
-    "NEGATIVE CIRCLED LATIN CAPITAL LETTER ",  # 🅖
-    "PARENTHESIZED LATIN CAPITAL LETTER ",  # 🄖 (NFKC would make "(G)")
-    "PARENTHESIZED LATIN SMALL LETTER ",  # ⒢
-)
-
-
-def _letter_like(char: str) -> str | None:
-    """The Latin letter a styled letter NFKC leaves alone (or breaks up) stands for:
-    small capitals ("ᴍᴀʀɢᴏ"), enclosed letters ("🅶🅾🆁🅳🅾"), by their Unicode names."""
-    name = unicodedata.name(char, "")
-    for head in _STYLED_HEADS:
-        if name.startswith(head):
-            letter = name[len(head) :]
-            if len(letter) == 1:
-                return letter.lower()
-    return None
-
-
-@cache
-def _fold(char: str) -> str:
-    """One original character as comparable text ("" when it is invisible)."""
-    category = unicodedata.category(char)
-    if category == "Cf" or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
-        return ""
-    if _overlay(char):
-        return ""
-    if "\U0001f1e6" <= char <= "\U0001f1ff":
-        return char  # regional indicators: a flag in pairs, a letter alone (see fold_text)
-    styled = _letter_like(char)
-    if styled is not None:
-        return styled
-    folded = unicodedata.normalize("NFKC", char).casefold()
-    out: list[str] = []
-    for piece in unicodedata.normalize("NFD", folded):
-        if unicodedata.combining(piece) and out and ord(out[-1]) < 0x530:
-            continue  # an accent on a Latin, Greek or Cyrillic letter
-        out.append(piece)
-    return unicodedata.normalize("NFC", "".join(out)).translate(_STROKED)
-
-
-def fold_text(text: str) -> tuple[str, list[int] | None]:
-    """The text folded (steps 1-3), and for each folded character its original offset
-    (None: the same offsets, as for plain ASCII)."""
-    if text.isascii():
-        return text.lower(), None
-    chars: list[str] = []
-    origin: list[int] = []
-    last = len(text) - 1
-    for position, char in enumerate(text):
-        if char < "\x80":  # most characters even here: one each, never a regional letter
-            chars.append(char.lower())
-            origin.append(position)
-            continue
-        folded = _fold(char)
-        if folded in _REGIONAL and not (
-            (position > 0 and text[position - 1] in _REGIONAL)
-            or (position < last and text[position + 1] in _REGIONAL)
-        ):
-            folded = _REGIONAL[folded]  # a lone regional indicator is a letter: "🇲 🇦 🇷"
-        for piece in folded:
-            chars.append(piece)
-            origin.append(position)
-    return "".join(chars), origin
-
-
 _IS_CJK = re.compile(f"[{_CJK}]")
 
 
-def _deconfuse(word: str) -> str:
-    if word.isascii():
-        return word
-    scripts = 0
-    for char in word:
-        scripts |= _script(char)
-    if scripts & (_GREEK | _CYRILLIC | _LOOKALIKE) and (
-        scripts & _LATIN or scripts in (_GREEK, _LOOKALIKE)
-    ):
-        table = _skeletons()
-        return "".join(table.get(c, c) for c in word)
-    return word
-
-
-def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
-    if word.isalpha() or _NOT_LEET.fullmatch(word):
-        return word, ()
-    letters = sum(c.isalpha() for c in word)
-    if letters == 0 and not any(c in "@$|!" for c in word):
-        return word, ()  # a number
-    if letters == 0 and len(word) < 3:
-        return word, ()
-    if any("\u0400" <= c <= "\u04ff" for c in word):  # Russian: "п0гибла", "у6ит"
-        # digits between letters only, or a last "0": "сезон3" is season 3
-        return _CYRILLIC_LEET.sub(lambda m: m.group().translate(_LEET_CYRILLIC), word), ()
-    base = word.translate(_LEET_SYMBOLS)
-    main = base.translate(_LEET)
-    other = base.replace("1", "l").translate(_LEET)
-    return main, (other,) if other != main else ()
-
-
-# English contractions written without their apostrophe, and where it would be ("dont"
 # is French too: data/canon/guard/en.toml lists it as a negation, weighed by language)
 _NOT = (
     "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",

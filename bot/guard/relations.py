@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from bot.guard.itself import _ARTICLES
 from bot.guard.lexicon import common_words, plain
 from bot.guard.matcher import Found
 from bot.guard.reading import _AND, _NONE, _apart, _gender, _Mention, _Sentence
-from bot.guard.who import _ARTICLES, _Who
+from bot.guard.who import _Who
 
 _RELATIVE = frozenset({"who", "that", "whom"})  # "the kid (that) Gordo raised"
 # "Of" before a relation's owner in the guard's languages: "the wife of Ed", "la femme

@@ -1,134 +1,42 @@
 """Who a sentence names: characters by name (with typos, other scripts, initials), and
-whether a name means someone else ("my aunt Karen", "Karen from HR", "Ed Sheeran"); also
-what the message says of itself (its languages, the seasons it talks about, whether it is
-about the show). Roles, relations and antecedents are in relations.py."""
+whether a name means someone else ("my aunt Karen", "Karen from HR", "Ed Sheeran").
+What the message says of itself (its languages, the seasons it talks about, whether it is
+about the show) is in itself.py, which _Who stacks on; roles, relations and antecedents
+are in relations.py."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from bot.guard.asides import aside_elsewhere, contrasted, elsewhere
-from bot.guard.history import _History
 from bot.guard.initials import single_initials
+from bot.guard.itself import _NO_LANGUAGES, _Itself
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
     _EPISODE_CODE,
     _NONE,
-    _SEASON,
-    _SEASON_WORDS,
     _apart,
     _clause_break,
-    _lazy,
     _Mention,
     _Sentence,
 )
 
 _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
-_NO_LANGUAGES: frozenset[str] = frozenset()
-_QUOTES = frozenset("'\"“‘*_")  # around an episode's title
-_ARTICLES = frozenset({"the", "a", "an"})
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
-# A message in Title Case: this many words inside its sentences, this share capitalised
-TITLE_CASE_WORDS = 4
-TITLE_CASE_SHARE = 0.6
 
 
-class _Who(_History):
-    """Recognising people by name, and what the message says of itself."""
+class _Who(_Itself):
+    """Recognising people by name: ours, or someone else's."""
 
     _elsewhere = staticmethod(elsewhere)
 
     shorthand = False  # the message may hold single initials (set by the judge)
-
-    @_lazy
-    def _counts(self) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        language_of = self.m._language_of
-        for s in self.read:
-            for token in s.words:
-                for language in language_of.get(token.text, ()):
-                    counts[language] += 1
-        return counts
-
-    @_lazy
-    def _title_case(self) -> bool:
-        """Whether the message Capitalises Most Of Its Words ("Karen And Molly Die In The
-        Bombing"): then a capitalised everyday word is no surname, nor somebody else."""
-        capitals = words = 0
-        for s in self.read:
-            for k, token in enumerate(s.words):
-                raw = s.text[token.start : token.end]
-                if k == 0 or len(raw) < 2 or not raw.isalpha():
-                    continue
-                words += 1
-                capitals += raw[0].isupper() and not raw.isupper()
-        return words >= TITLE_CASE_WORDS and capitals >= TITLE_CASE_SHARE * words
-
-    @_lazy
-    def languages(self) -> set[str]:
-        """Languages the message is written in, by their small words (two at least)."""
-        return {language for language, n in self._counts.items() if n >= 2}
-
-    def _foreign(self, word: str) -> bool:
-        """Whether ``word`` is a small word of another language this message is written
-        in, rather than English: "die" in "Molly ist die Beste", "i" in "i sovietici"."""
-        languages = self.m._language_of.get(word)
-        if not languages:
-            return False
-        counts = self._counts
-        english = counts.get("en", 0)
-        # the word does not vouch for itself: "#KarenDies #MollyDies" is no German
-        itself = sum(t.text == word for s in self.read for t in s.words)
-        return any(
-            counts[lang] >= 2 and counts[lang] > english and counts[lang] > itself
-            for lang in languages
-            if lang != "en"
-        )
-
-    def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
-        """A grammar word counts in its own language's messages: English "i" not in an
-        Italian sentence, nor Spanish "me" in an English one (an everyday English word
-        is another language's only when the message is in that language)."""
-        if f.end - f.start != 1:
-            return True
-        word = s.words[f.start].text
-        if f.language == "en":
-            return not self._foreign(word)
-        if f.language == "ja" or f.language in self.languages:
-            return True
-        english = "en" in common_words().get(word, _NO_LANGUAGES)
-        return not english and word not in self.m._functions.get("en", _NO_LANGUAGES)
-
-    def _proper_noun(self, s: _Sentence, k: int) -> bool:
-        """A capitalised word that is no name or word of ours: somebody else ("Becca",
-        "Stark", "Jerrie"). At the start of a sentence, where any word is capitalised, it
-        must also be no everyday English word ("Dying at the end...")."""
-        if k < 0:
-            return False
-        token = s.words[k]
-        if not s.text[token.start].isupper():
-            return False  # the quick test first: most words are lower case
-        raw = s.text[token.start : token.end]
-        if not raw.isalpha() or raw.isupper() or k in s.starts:
-            return False
-        if self._title_case and "en" in common_words().get(token.text, _NO_LANGUAGES):
-            return False  # "Karen And Molly Die": every word has its capital
-        if token.text in self.m._all_names or "de" in self.languages:
-            return False  # German writes every noun so ("zur Landefähre verbannt")
-        if k in s.grammar.get("show", ()):
-            return False  # a word of the show's ("les Soviétiques", "рабочие Гелиоса")
-        first = k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?")
-        # at the start, an everyday word of English or of the message's language, or a
-        # Russian word (no list of everyday Russian words): "Warum Karen", "Почему Марго"
-        everyday = common_words().get(token.text, _NO_LANGUAGES)
-        return not first or not ("en" in everyday or everyday & self.languages or _cyrillic(raw))
 
     @staticmethod
     def _misread_surname(s: _Sentence, k: int) -> bool:
@@ -144,62 +52,6 @@ class _Who(_History):
             and any(f.end == k and f.start == k - 1 and not f.fuzzy for f in s.of("name"))
             and not any(fo.start == k and fo.category != "name" for fo in s.found)
         )
-
-    def _a_title(self, s: _Sentence, f: Found) -> bool:
-        """Whether words that read as an episode's title are written as one: with its
-        capital ("the end of Triage", "The Grey") or in quotes ("'the grey'"), in a
-        message not written In Title Case."""
-        start = s.words[f.start].start
-        if s.text[start - 1 : start] in _QUOTES:
-            return True
-        # the capital of "Grey" in "The Grey": any sentence may open with "The"
-        head = f.start
-        if f.end - f.start > 1 and s.words[f.start].text in _ARTICLES:
-            head += 1
-        return s.text[s.words[head].start].isupper() and not self._title_case
-
-    @_lazy
-    def seasons(self) -> set[int]:
-        return self._when[0]
-
-    @_lazy
-    def about_show(self) -> bool:
-        """Whether the message is about the show: a show word or thing, an episode code,
-        two characters, or the caller says so (a channel about the show)."""
-        names = {f.key for s in self.read for f in s.found if f.category == "name"}
-        return (
-            self._about_show
-            or any(
-                f.category in ("thing", "action") or (f.category == "word" and f.key == "show")
-                for s in self.read
-                for f in s.found
-            )
-            or self._when[1]
-            or len(names) >= 2
-            or any(self._a_title(s, f) for s in self.read for f in s.of_all("episode"))
-        )
-
-    @_lazy
-    def _when(self) -> tuple[set[int], bool]:
-        """Seasons the message names, and whether it gives an episode code."""
-        seasons: set[int] = set()
-        coded = False
-        for s in self.read:
-            for k, token in enumerate(s.words):
-                text = token.text
-                if text.isdigit():  # "season 3", "staffel 4"
-                    if k and s.words[k - 1].text in _SEASON_WORDS and len(text) == 1:
-                        seasons.add(int(text))
-                elif text[:1].isalpha() and not text.isalpha():  # "s3", "s3e10", "t4"
-                    season = _SEASON.match(text)
-                    if season:
-                        seasons.add(int(season.group(1)))
-                    coded = coded or bool(_EPISODE_CODE.match(text))
-            # a finale named by its title names its season ("The Grey gave me ...")
-            for f in s.of_all("episode"):
-                if f.key.endswith(":1") and self._a_title(s, f):
-                    seasons.add(int(f.key.split(":", 1)[0]))
-        return seasons, coded
 
     def _people(self, s: _Sentence) -> None:
         names = list(s.of("name"))
@@ -480,10 +332,6 @@ class _Who(_History):
 def _unspaced(word: str) -> bool:
     """A run of Japanese, read as one word."""
     return "\u3040" <= word[:1] <= "\u9fff"
-
-
-def _cyrillic(word: str) -> bool:
-    return "\u0400" <= word[:1] <= "\u04ff"
 
 
 def _shows(s: _Sentence) -> bool:
