@@ -85,7 +85,7 @@ OPENED_8 = HERE / "corpus" / "opened8.toml"
 OPENED_9 = HERE / "corpus" / "opened9.toml"
 OPENED_10 = HERE / "corpus" / "opened10.toml"
 OPENED_11 = HERE / "corpus" / "opened11.toml"
-HOLDOUT_12 = HERE / "corpus" / "holdout12.toml"
+OPENED_12 = HERE / "corpus" / "opened12.toml"
 HOLDOUT_13 = HERE / "corpus" / "holdout13.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -110,6 +110,7 @@ CORPORA = {
     "opened9": OPENED_9,
     "opened10": OPENED_10,
     "opened11": OPENED_11,
+    "opened12": OPENED_12,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_12,
     HOLDOUT_13,
     OLD,
     OLD_HOLDOUT,
@@ -27,6 +26,7 @@ from tests.guard_accuracy import (
     OPENED_9,
     OPENED_10,
     OPENED_11,
+    OPENED_12,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -404,6 +404,9 @@ OPENED_KIND_FLOORS.setdefault(OPENED_11, {}).update(
 TUNING_FLOORS[TUNING_8] |= {"history": (0.98, 0.92)}
 # Both halves of round 10 merged: opened11 0.988 / 0.973
 OPENED_FLOORS[OPENED_11] = (0.975, 0.96)
+# Held-out set 12, opened for tuning in round 11 (its floor as a held-out set; unseen,
+# rounds 9, 10 and the split measured 0.996 / 0.967 each time)
+OPENED_FLOORS |= {OPENED_12: (0.98, 0.95)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -491,7 +494,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/benchmarks.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_12: (0.98, 0.95),  # written before round 9; rounds 8b and 9: 0.996/0.967
     HOLDOUT_13: (0.975, 0.90),  # written before round 10; round 9: 0.991/0.923
 }
 
