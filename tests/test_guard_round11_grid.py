@@ -1,0 +1,92 @@
+"""Round 11, general mechanisms for phrasings no corpus held yet, each with fresh
+variants (over characters, seasons and languages) and innocent look-alikes.
+
+- Denied survival (`weak_cues.alive` in en.toml): verbs of coming through or coming back
+  that a negation turns into a death, as "doesn't survive" always did: "doesn't get back
+  up", "never wakes up", "never walks back into the base", "doesn't make it out".
+  Unnegated they say nothing ("Ed gets back up after the fall").
+- Epithets pointing back (`pronoun`, `he`, `she` in en.toml): a generic noun for the
+  last-named character counts as a pronoun: "the man", "that woman", "your guy", "our
+  girl", "the poor guy" ("Deke? the man does not survive the s1 finale").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+DENIED_SURVIVAL = [
+    "Gordo and Tracy don't get back up in 2x10",
+    "Deke never gets back up after the crash in the s1 finale",
+    "Karen doesn't get back up after the car bomb at the end of season 3",
+    "Molly never wakes up after the JSC bombing in 3x10",
+    "Deke never wakes up again after the s1 finale",
+    "Neither Gordo nor Tracy walks back into the base at the end of s2",
+    "Gordo and Tracy never walk back inside Jamestown in the s2 finale",
+    "Karen doesn't make it out of JSC in the s3 finale",
+    "Molly never makes it out of the bombing at the end of season 3",
+    "Tracy never makes it out of the reactor room in the s2 finale",
+    "Tracy doesn't get back up after the reactor walk, s2e10",
+    "Karen never gets out of the building alive at the end of s3",
+    "Deke doesn't come back out of the crash in the first season finale",
+    "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf",
+]
+
+DENIED_SURVIVAL_INNOCENT = [
+    "Ed gets back up after the fall in the s2 finale",
+    "Gordo doesn't get back up on the horse after season 1 for a while",
+    "Tracy never walks back her comments about Gordo in s1",
+    "Karen walks back into the Outpost in s3e2 like she owns it",
+    "Molly wakes up in the hospital in s2e4",
+    "Danny never wakes up before noon in season 3 lol",
+    "Ed doesn't make it out to the bar in s1e3",
+    "Kelly makes it out of the storm fine in season 3",
+    "I never got back up to speed after skipping season 2",
+    "Ellen doesn't get out much after she becomes president",
+    "Gordo gets back up and flies again in s2",
+    "Karen doesn't walk back into the church after Shane's funeral in s1e9",
+    "Aleida never gets back up to Happy Valley until s4e3",
+    "Margo wakes up early every day in the s4 premiere",
+]
+
+EPITHETS = [
+    "Deke Slayton? man does not survive the s1 finale",
+    "Deke is a legend. The man dies on the moon in the s1 finale",
+    "shoutout to every Dev out there, sorry Helios pushes your guy out at the end of s3",
+    "Karen was my favourite. That woman dies in the JSC bombing in 3x10",
+    "Gordo worked so hard. The guy dies fixing the reactor in the s2 finale",
+    "Molly is iconic. Our girl dies in the bombing at the end of s3",
+    "Margo fans, brace yourselves: the woman fakes her death at the end of s3",
+    "Miles is the best. poor guy gets tortured in the s4 finale",
+    "Karen ran the Outpost for years. The woman is dead by the end of s3",
+    "Danny, ugh. That guy gets exiled at the end of s3",
+    "Tracy deserved better. That woman dies on the moon in 2x10",
+    "Dev built Helios and the board boots the guy out at the end of season 3",
+    "Ed is a mess in s2. The man shoots down the Sea Dragon in the finale",
+]
+
+EPITHETS_INNOCENT = [
+    "Deke is a legend. The man was a real astronaut too",
+    "Karen was my favourite. That woman can run a bar",
+    "Gordo worked so hard. The guy deserved a better s1",
+    "Molly is iconic. Our girl has the best one-liners in s2",
+    "Dev is a genius. The man builds Helios out of nothing in season 3",
+    "Miles is the best. poor guy spends all of s4 broke",
+    "Ed is a mess. The man cannot keep a marriage",
+    "my dad was watching with me. The man cried at the s1 finale",
+    "my sister loved s2. That woman never cries at anything",
+    "talked to a guy at work about fam. The guy thinks season 1 is the best",
+    "shoutout to my guy Dev for running the watch party",
+    "Tracy is so funny. That woman steals every scene in s1",
+]
+
+
+@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS)
+def test_spoils(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT)
+def test_innocent(text: str) -> None:
+    assert not spoils(text)
