@@ -8,6 +8,10 @@ variants (over characters, seasons and languages) and innocent look-alikes.
 - Epithets pointing back (`pronoun`, `he`, `she` in en.toml): a generic noun for the
   last-named character counts as a pronoun: "the man", "that woman", "your guy", "our
   girl", "the poor guy" ("Deke? the man does not survive the s1 finale").
+- Emoji sequences (bot/guard/scoring.py `_leading_emoji`, emoji in en.toml's classes): a
+  run of emoji leading up to a name says its fate when it opens the sentence or follows
+  an episode alone, in a sentence naming an episode or finale ("2x10 ☢️🫂⚰️⚰️ Gordo &
+  Tracy"); more outcomes have their emoji ("Sea Dragon 💥", "Danny 🇰🇵", "Margo 🔒").
 """
 
 from __future__ import annotations
@@ -91,13 +95,44 @@ EPITHETS_INNOCENT = [
     "Tracy is so funny. That woman steals every scene in s1",
 ]
 
+EMOJI = [
+    "2x10 ☢️🫂⚰️⚰️ Gordo & Tracy",
+    "3x10 💣⚰️ Karen",
+    "s3 finale: 💣⚰️ Molly",
+    "⚰️ Karen, 3x10",
+    "1x10 🌕🪦 Deke",
+    "end of s3 🤫💀 Margo",
+    "Ed 🔫 Sea Dragon 💥 2x10",
+    "Sea Dragon 💥 in the s2 finale",
+    "Danny 🚀➡️🇰🇵 3x10",
+    "Danny 🇰🇵 s3 finale",
+    "Margo 🔒 s4 finale",
+    "Dev 👢 Helios 3x10",
+    "2x10 ⚰️ Tracy ⚰️ Gordo",
+]
 
-@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS)
+EMOJI_INNOCENT = [
+    "⚰️ Karen is my fave",
+    "🪦 Deke Slayton 1924-1993",
+    "2x10 😭 Gordo",
+    "s1 🚀 Deke",
+    "Karen 🍸 3x10 so good",
+    "🇰🇵 Danny is so annoying in s3e2",
+    "Sea Dragon 🚀 1x05",
+    "I loved Karen ⚰️ in 3x02",
+    "3x10 🍿 Molly and Karen at JSC",
+    "💥 Ed 2x03 temper again",
+    "Margo 🔒 her office door in s2e2",
+    "Dev 🚪 comes in late to the watch party",
+]
+
+
+@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS + EMOJI)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
-@pytest.mark.parametrize("text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT)
+@pytest.mark.parametrize("text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT + EMOJI_INNOCENT)
 def test_innocent(text: str) -> None:
     assert not spoils(text)
 
