@@ -8,6 +8,9 @@ variants (over characters, seasons and languages) and innocent look-alikes.
 - Epithets pointing back (`pronoun`, `he`, `she` in en.toml): a generic noun for the
   last-named character counts as a pronoun: "the man", "that woman", "your guy", "our
   girl", "the poor guy" ("Deke? the man does not survive the s1 finale").
+- Counted among (`counted_among` in en.toml, bot/guard/what.py `_past_groups`): a
+  negation before words counting someone among others reaches the outcome said of the
+  others ("Molly isn't among those who make it out", "not one of the survivors").
 - Emoji sequences (bot/guard/scoring.py `_leading_emoji`, emoji in en.toml's classes): a
   run of emoji leading up to a name says its fate when it opens the sentence or follows
   an episode alone, in a sentence naming an episode or finale ("2x10 ☢️🫂⚰️⚰️ Gordo &
@@ -95,6 +98,36 @@ EPITHETS_INNOCENT = [
     "Tracy is so funny. That woman steals every scene in s1",
 ]
 
+COUNTED_AMONG = [
+    "Molly isn't among those who make it out of JSC in the s3 finale",
+    "Karen is not among the survivors at the end of s3",
+    "Gordo and Tracy aren't among the ones who come home in s2",
+    "Deke isn't one of the ones who makes it home in s1",
+    "Tracy is not one of the people who walk out of Jamestown in the s2 finale",
+    "Karen isn't one of the lucky ones who walk away from the car bomb in 3x10",
+    "Molly is not among the survivors of the JSC bombing",
+    "Gordo isn't among those who survive the s2 finale",
+    "Deke is not one of those who make it back from the moon in season 1",
+    "Karen n'est pas parmi les survivants à la fin de la saison 3",
+    "Molly no está entre los que sobreviven al final de la temporada 3",
+    "Gordo and Tracy are not among the few who make it home at the end of season 2",
+]
+
+COUNTED_AMONG_INNOCENT = [
+    "Karen isn't among the guests at the party in s3e2",
+    "Molly isn't one of the people who walk out of the meeting in s2e3",
+    "Ed is one of the survivors in the s2 finale",
+    "Danny isn't a survivor type, he folds in s3e4",
+    "Gordo is not among the astronauts picked for Apollo 15 in s1e2",
+    "Deke isn't one of the ones who likes the press in s1",
+    "Karen is not among those who trust Ed in season 2",
+    "Tracy isn't one of the people who make it to the party in s1e5",
+    "Molly is not among the ones who complain in s2e6",
+    "Kelly isn't one of those who survive on coffee, she drinks tea in s3e2",
+    "Margo is not one of the people who came home early in s1e3",
+    "Aleida isn't among the survivors of the s4 layoffs",
+]
+
 EMOJI = [
     "2x10 ☢️🫂⚰️⚰️ Gordo & Tracy",
     "3x10 💣⚰️ Karen",
@@ -127,12 +160,14 @@ EMOJI_INNOCENT = [
 ]
 
 
-@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS + EMOJI)
+@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS + EMOJI + COUNTED_AMONG)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
-@pytest.mark.parametrize("text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT + EMOJI_INNOCENT)
+@pytest.mark.parametrize(
+    "text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT + EMOJI_INNOCENT + COUNTED_AMONG_INNOCENT
+)
 def test_innocent(text: str) -> None:
     assert not spoils(text)
 
