@@ -418,6 +418,10 @@ OPENED_KIND_FLOORS.setdefault(OPENED_12, {}).update(
 )
 OPENED_KIND_FLOORS.setdefault(OPENED_7, {}).update({"cross-sentence": (0.98, 0.98)})
 TUNING_FLOORS[TUNING_9] |= {"all": (0.96, 0.955), "obfuscated": (0.98, 0.98)}
+# Then "only one woman", "only one of the two" after a named pair: opened12 0.996 / 0.979
+# (cross-sentence recall 0.952 -> 1.000)
+OPENED_FLOORS[OPENED_12] = (0.98, 0.97)
+OPENED_KIND_FLOORS[OPENED_12] |= {"cross-sentence": (0.98, 0.98)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

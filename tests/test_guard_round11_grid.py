@@ -11,6 +11,9 @@ variants (over characters, seasons and languages) and innocent look-alikes.
 - Counted among (`counted_among` in en.toml, bot/guard/what.py `_past_groups`): a
   negation before words counting someone among others reaches the outcome said of the
   others ("Molly isn't among those who make it out", "not one of the survivors").
+- The only one who survives (`group` in en.toml): "only one woman", "only one person",
+  "only one of the two" after a pair is named says the others died, as "only one of
+  them walks out" did ("Molly and Karen are at JSC. Only one woman walks away...").
 - Emoji sequences (bot/guard/scoring.py `_leading_emoji`, emoji in en.toml's classes): a
   run of emoji leading up to a name says its fate when it opens the sentence or follows
   an episode alone, in a sentence naming an episode or finale ("2x10 ☢️🫂⚰️⚰️ Gordo &
@@ -61,10 +64,14 @@ DENIED_SURVIVAL_INNOCENT = [
 ]
 
 # Fresh variants the guard still misses: a negation too far from "alive" across an
-# object, a German separable verb split around the clause.
+# object, a German separable verb split around the clause, "only one" in the sentence
+# that names the pair.
 KNOWN_MISSES = [
     "Karen never gets out of the building alive at the end of s3",
     "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf",
+    # "only one" with the pair named in the same sentence
+    "Tracy and Gordo in the s2 finale: only one person comes home from that reactor "
+    "and it isn't either of them.",
 ]
 
 EPITHETS = [
@@ -128,6 +135,43 @@ COUNTED_AMONG_INNOCENT = [
     "Aleida isn't among the survivors of the s4 layoffs",
 ]
 
+ONLY_ONE = [
+    "Molly and Karen are both at JSC that day. "
+    "Only one woman walks away from that car bomb and it isn't either of them.",
+    "Gordo and Tracy go out to the reactor in 2x10. "
+    "Only one person comes back and it's neither of them.",
+    "Gordo and Tracy go out to the reactor in 2x10. Only one of the two comes back.",
+    "Karen and Molly at JSC in 3x10. Only one woman survives.",
+    "Karen and Molly are at JSC in the s3 finale. Only one woman makes it out.",
+    "Gordo and Tracy fix the reactor in the s2 finale. "
+    "Only one person could have survived that, and nobody does.",
+    "Tracy and Gordo go out in the s2 finale. "
+    "Only one of the two comes home, and it isn't either of them.",
+    "Molly and Karen, 3x10. Just one woman walks away from JSC, and it isn't them.",
+    "Gordo and Tracy walk out to the reactor at the end of s2. "
+    "Only one guy comes back, and it's not Gordo.",
+    "Karen and Molly go to JSC in the s3 finale. "
+    "Only one person walks out and it's neither of them.",
+    "Molly and Karen at JSC, end of season 3. "
+    "only one woman survives that day and it isn't either of them",
+    "Gordo and Tracy, end of s2. Only one of the two makes it home, and it's not who you think.",
+]
+
+ONLY_ONE_INNOCENT = [
+    "Ed and Gordo fly Apollo 10 in s1e1. Only one man lands, and it's neither of them.",
+    "Karen and Molly run the bar in s1. Only one woman stays on, Karen.",
+    "Molly and Karen at the party in s2e3. Only one woman dances.",
+    "Gordo and Tracy try the new simulator in s1e6. Only one person passes.",
+    "Karen and Molly pick a toast in s1e2. Only one of the two is funny.",
+    "Ed and Karen have two sons. Only one of the two likes flying.",
+    "Gordo and Tracy both apply in s1e4. Only one person gets picked, Tracy.",
+    "Molly and Ellen race at the pool. Only one woman wins.",
+    "Danny and Jimmy in s2e5. Only one guy shows up to school.",
+    "Aleida and Margo in s2e7. Only one woman gets the office.",
+    "Kelly and Danny in s3e2. Only one person gets the Mars seat they both want.",
+    "Ed and Dev argue in s4e3. Only one man is right.",
+]
+
 EMOJI = [
     "2x10 ☢️🫂⚰️⚰️ Gordo & Tracy",
     "3x10 💣⚰️ Karen",
@@ -160,13 +204,18 @@ EMOJI_INNOCENT = [
 ]
 
 
-@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS + EMOJI + COUNTED_AMONG)
+@pytest.mark.parametrize("text", DENIED_SURVIVAL + EPITHETS + EMOJI + COUNTED_AMONG + ONLY_ONE)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
 @pytest.mark.parametrize(
-    "text", DENIED_SURVIVAL_INNOCENT + EPITHETS_INNOCENT + EMOJI_INNOCENT + COUNTED_AMONG_INNOCENT
+    "text",
+    DENIED_SURVIVAL_INNOCENT
+    + EPITHETS_INNOCENT
+    + EMOJI_INNOCENT
+    + COUNTED_AMONG_INNOCENT
+    + ONLY_ONE_INNOCENT,
 )
 def test_innocent(text: str) -> None:
     assert not spoils(text)
