@@ -408,6 +408,21 @@ OPENED_FLOORS[OPENED_11] = (0.975, 0.96)
 # Held-out set 12, opened for tuning in round 11 (its floor as a held-out set; unseen,
 # rounds 9, 10 and the split measured 0.996 / 0.967 each time)
 OPENED_FLOORS |= {OPENED_12: (0.98, 0.95)}
+# Round 11, general mechanisms (denied survival verbs, generic epithets as pronouns, emoji
+# runs leading up to a name): opened12 0.996 / 0.967 -> 0.996 / 0.975 (obfuscated recall
+# 0.955 -> 1.000, figurative 0.933 -> 1.000); opened7 0.996 / 0.972 -> 0.996 / 0.976
+# (cross-sentence recall 0.950 -> 1.000); tuning9 0.987 / 0.961 -> 0.987 / 0.965
+# (obfuscated recall 0.923 -> 1.000)
+OPENED_FLOORS |= {OPENED_12: (0.98, 0.965), OPENED_7: (0.98, 0.965)}
+OPENED_KIND_FLOORS.setdefault(OPENED_12, {}).update(
+    {kind: (0.98, 0.98) for kind in ("obfuscated", "figurative")}
+)
+OPENED_KIND_FLOORS.setdefault(OPENED_7, {}).update({"cross-sentence": (0.98, 0.98)})
+TUNING_FLOORS[TUNING_9] |= {"all": (0.96, 0.955), "obfuscated": (0.98, 0.98)}
+# Then "only one woman", "only one of the two" after a named pair: opened12 0.996 / 0.979
+# (cross-sentence recall 0.952 -> 1.000)
+OPENED_FLOORS[OPENED_12] = (0.98, 0.97)
+OPENED_KIND_FLOORS[OPENED_12] |= {"cross-sentence": (0.98, 0.98)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

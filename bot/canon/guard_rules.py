@@ -41,6 +41,7 @@ GRAMMAR = frozenset(
         "masculine",
         "pronoun",
         "group",
+        "counted_among",
         "owner",
         "copula",
         "confirming",

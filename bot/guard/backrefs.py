@@ -73,7 +73,10 @@ class _BackReferences(_Answers):
                     continue
                 pointer = after[0]
             plural = pointer in group
-            singled = any(pointer - d in only for d in (1, 2, 3))  # "only she", "only one"
+            opens = pointer  # "only one of the two": "only" before the group's first word
+            while opens - 1 in group:
+                opens -= 1
+            singled = any(opens - d in only for d in (1, 2, 3))  # "only she", "only one"
             gender = _gender(s, pointer)
             antecedents, source = self._referent(s.index, plural or singled, gender)
             if not antecedents:

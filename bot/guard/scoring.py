@@ -8,6 +8,8 @@ from __future__ import annotations
 from bot.guard.asking import _Asking
 from bot.guard.reading import (
     _AND,
+    _EPISODE_CODE,
+    _FINALE_WORDS,
     _clause_break,
     _Cue,
     _lazy,
@@ -188,7 +190,7 @@ class _Scoring(_Asking):
         """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰"),
         or with only the episode between them ("karen 3x10: ⚰", "Deke in the s1 finale 🪦")."""
         if cue.start < mention.end:
-            return False
+            return self._leading_emoji(s, mention, cue)
         between = range(mention.end, cue.start)
         if len(between) > EMOJI_REACH + 4:
             return False
@@ -207,3 +209,19 @@ class _Scoring(_Asking):
             return False
         # the small words count as part of an episode only when one is named
         return (episode or not listed) and len(between) - listed <= EMOJI_REACH + 2
+
+    def _leading_emoji(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+        """An emoji run that leads up to a name, opening its sentence or after an episode
+        alone ("2x10 ☢️🫂⚰️⚰️ Gordo & Tracy", "⚰️ Karen, 3x10"): the run says the name's fate."""
+        if cue.end > mention.start or mention.start - cue.end > EMOJI_REACH:
+            return False
+        words = s.words
+        if any(words[k].text[:1].isalnum() for k in range(cue.end, mention.start)):
+            return False
+        k = cue.start
+        while k and not words[k - 1].text[:1].isalnum():
+            k -= 1  # back to the start of the run
+        if not all(_listing(t := words[j].text) or t in _EPISODE_FILLER for j in range(k)):
+            return False
+        # and the sentence names an episode or a finale, so the run is about the story
+        return any(w.text in _FINALE_WORDS or _EPISODE_CODE.match(w.text) for w in words)

@@ -40,10 +40,14 @@ _NEITHER_NOR = frozenset({"neither", "nor"})
 _IN_TITLES = frozenset({"death", "alive", "shot", "bomb", "exile", "arrest", "fake"})
 
 
-def _past_groups(s: _Sentence, negations: frozenset[int] | set[int]) -> set[int]:
+def _past_groups(
+    s: _Sentence, negations: frozenset[int] | set[int], key: str = "group"
+) -> set[int]:
     """A negation that opens a group ("neither of them", "neither one") negates from the
-    group's end: "neither of them is coming home" reaches "coming home"."""
-    group = s.grammar.get("group", _NONE)
+    group's end: "neither of them is coming home" reaches "coming home". So does one
+    before words counting someone among others (`counted_among`): "Molly isn't among
+    those who make it out" reaches "make it out"."""
+    group = s.grammar.get(key, _NONE)
     moved = set(negations)
     for k in negations:
         end = k
@@ -70,6 +74,8 @@ class _What(_Cancelled):
         negations = negations | hedges
         if negations and "group" in grammar:
             negations = _past_groups(s, negations)
+        if negations and "counted_among" in grammar:
+            negations = _past_groups(s, negations, "counted_among")
         seen: set[tuple[str, str, int, int]] = set()
         named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
