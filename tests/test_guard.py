@@ -68,12 +68,20 @@ async def test_safe_tagged_linked_and_old_news_messages_are_left_alone(guarded: 
     for text in (
         "Karen runs the Outpost with Sam.",
         "Hot take: ||Karen dies in the bombing|| was the right call.",
-        "Found this: https://example.com/karen-baldwin-dies-in-bombing",
+        "Found this: [a recap](https://example.com/karen-baldwin-dies-in-bombing)",
         "Patty dies in episode 3, that crash was brutal.",
     ):
         await guarded.member_says(BOB, text)
     await guarded.settle()
     assert _executions(guarded) == []
+
+
+async def test_a_bare_link_is_shown_so_its_words_count(guarded: Harness) -> None:
+    # a masked link's address is not shown (left alone above); a bare one reads as prose
+    await guarded.member_says(BOB, "Found this: https://example.com/karen-baldwin-dies-in-bombing")
+    await guarded.settle()
+    content = _executions(guarded)[0].json["content"]
+    assert content == "||Found this: https://example.com/karen-baldwin-dies-in-bombing||"
 
 
 async def test_code_is_still_visible_so_it_is_tagged_whole(guarded: Harness) -> None:
