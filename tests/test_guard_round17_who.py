@@ -1,0 +1,96 @@
+"""Round 17, who is meant: general mechanisms with fresh variants (over characters,
+seasons and languages) and innocent look-alikes.
+
+- A surname split or punned with hyphens after a first name (bot/guard/who.py
+  `_split_surname`): "Deke Slay-ton", "Gordo Ste-vens", "Deke Slain-ton" are still ours,
+  where a capitalised surname that is none of ours ("Gordon Coo-per", "Karen Smith-Jones")
+  still says someone else. The pieces, joined, must spell the character's own surname
+  (one or two letters off, for a pun).
+- Pointing from a namesake to the show's character (`namesake_of` in every language
+  file): after "my cousin Miles", "the guy with his name", "her name twin", "su tocaya",
+  "son homonyme", "sein Namensvetter", "o xará dele", "её тёзка" are the character.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+SPLIT_SURNAME = [
+    "Deke Slay-ton dies on the moon in the s1 finale",
+    "Deke Slay-ton? man does not survive the s1 finale",
+    "Deke Slain-ton, more like. he dies on the moon in the s1 finale",
+    "Gordo Ste-vens dies on the moon in the s2 finale",
+    "Tracy Ste-vens dies on the moon next to Gordo at the end of s2",
+    "Karen Bald-win dies in the JSC bombing at the end of s3",
+    "Margo Mad-i-son fakes her death in the s3 finale",
+    "Ed Bald-win shoots down the Sea Dragon in the s2 finale",
+    "Danny Ste-vens gets exiled at the end of s3",
+    "Dev Ay-e-sa gets pushed out of Helios at the end of s3",
+    "Karen Bald-wing dies in the JSC bombing in the s3 finale",
+    "Deke Slay-ton muere en la luna al final de la temporada 1",
+    "Karen Bald-win meurt dans l'attentat à la fin de la saison 3",
+    "Gordo Ste-vens morre na lua no final da temporada 2",
+]
+
+SPLIT_SURNAME_INNOCENT = [
+    "Gordon Coo-per flew Faith 7 in 1963 and died in 2004",
+    "Karen Smith-Jones got fired from my office at the end of last year",
+    "Molly Ring-wald's character dies in that 80s movie",
+    "Tracy Cham-bers from my gym died last year, RIP",
+    "Margo Rob-bie gets arrested in that heist movie",
+    "Deke Hol-brook, my grandpa's friend, died in 1993",
+    "Ellen De-Generes got cancelled in 2020",
+    "Kelly Clark-son gets booed at the end of the show",
+    "Karen Gil-lan dies in Avengers Endgame",
+    "Danny De-Vito dies laughing in every episode of that sitcom",
+    "Ed Shee-ran's tour dies a slow death",
+    "Gene Kranz-Smith is my neighbour, he got fired last week",
+    "Miles Mo-rales dies in the comic, not in the show",
+    "Ellen Rip-ley survives the alien at the end of the film",
+]
+
+NAME_POINTER = [
+    "my cousin Miles watched the s4 finale and asked why they tortured the guy with his name",
+    "my coworker is called Ed, and the guy with his name shoots down the Sea Dragon in 2x10",
+    "my aunt is called Karen. the woman with her name dies in the JSC bombing at the end of s3",
+    "my boss Karen's name twin dies in the JSC bombing at the end of s3",
+    "my dog is called Gordo and his name twin dies on the moon in the s2 finale",
+    "my friend Danny hates that the guy with his name gets exiled at the end of s3",
+    "my sister Margo: the one with her name fakes her death in the s3 finale",
+    "my coworker is literally named Deke. his name twin gets buried on the moon in 1x10",
+    "mi tía se llama Karen y su tocaya muere en el atentado al final de la temporada 3",
+    "meu cachorro se chama Gordo e o xará dele morre na lua no final da temporada 2",
+    "mon chien s'appelle Gordo et son homonyme meurt sur la lune à la fin de la saison 2",
+    "mein Hund heißt Gordo und sein Namensvetter stirbt im Finale der zweiten Staffel",
+    "mia zia si chiama Karen e la sua omonima muore nell'attentato alla fine della stagione 3",
+    "мою тётю зовут Карен, а её тёзка погибает при взрыве в финале третьего сезона",
+]
+
+NAME_POINTER_INNOCENT = [
+    "my aunt Karen has a name twin at church, they both love the show",
+    "my dog Gordo met his name twin at the park today",
+    "my cousin Miles and the guy with his name in his class both watched season 4",
+    "my coworker Ed has a name twin in accounting, it causes chaos with the email",
+    "my aunt Karen died in 2019, and the woman with her name at church sent flowers",
+    "mi tía Karen conoció a su tocaya en el trabajo",
+    "mon chien Gordo a un homonyme dans le quartier",
+    "mein Hund Gordo hat einen Namensvetter im Park",
+    "my friend Danny's name twin got arrested at a protest last week",
+    "Deke Slayton's real namesake died of brain cancer in 1993",
+    "my niece Molly and her name twin at school both got the lead in the play",
+    "my boss Margo's name twin works at Roscosmos irl lol",
+    "o xará do meu cachorro Gordo morreu ano passado",
+    "Gene Kranz never said 'failure is not an option', his name twin in the film did",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER)
+def test_spoils(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT)
+def test_innocent(text: str) -> None:
+    assert not spoils(text)
