@@ -9,6 +9,11 @@ seasons and languages) and innocent look-alikes.
 - Pointing from a namesake to the show's character (`namesake_of` in every language
   file): after "my cousin Miles", "the guy with his name", "her name twin", "su tocaya",
   "son homonyme", "sein Namensvetter", "o xará dele", "её тёзка" are the character.
+- A role whose place is "its" (`place_owner` in en.toml, bot/guard/relations.py
+  `_its_place`): "Apollo 24 is cursed, and its commander stays alone on the moon",
+  "Helios was huge in s3, but its founder gets pushed out": the place named before, in
+  the sentence or the two before, fills the role's place, for the season the role holds
+  (not "JSC in season 4 ... its director", not "my company Helios ... its founder").
 """
 
 from __future__ import annotations
@@ -85,12 +90,48 @@ NAME_POINTER_INNOCENT = [
     "Gene Kranz never said 'failure is not an option', his name twin in the film did",
 ]
 
+ITS_PLACE = [
+    "Apollo 24 is cursed from the start, and its commander stays alone on the moon in 1x10",
+    "the real Apollo 24 never flew, but in the show its commander stays alone on the moon in 1x10",
+    "Apollo 24 limps to the moon in the s1 finale and one of its crew dies on arrival",
+    "Helios was huge in season 3, but its founder gets pushed out at the end of s3",
+    "Helios goes public in s3. its CEO is kicked out of the company in the finale",
+    "Pathfinder faces down Buran in 2x10 and its commander shoots down the Sea Dragon",
+    "Polaris is gorgeous, but its owner dies in the JSC bombing at the end of s3",
+    "the Polaris hotel was a dream. its co-founder dies in the bombing in 3x10",
+    "JSC is the heart of season 3, and its director fakes her death in the finale",
+    "the black market in Happy Valley booms in s4, and its kingpin gets tortured in the finale",
+    "Apollo 10 nearly landed in 1969. its commander shoots down the Sea Dragon in the s2 finale",
+    "Apollo 24 launches late in season 1. Sadly its crew member dies on the moon in the finale",
+    "I love the Helios campus in s3. Shame its founder gets booted at the end of the season",
+    "Polaris gets bombed? no, JSC does, and Polaris loses its owner in the s3 finale",
+]
 
-@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER)
+ITS_PLACE_INNOCENT = [
+    "JSC reopens in season 4 with a new boss, and its director gets arrested at the end of s4",
+    "Pathfinder flies again in season 4, and its commander gets pushed out at the end of s4",
+    "my company Helios just went public, and its founder got pushed out by the board last week",
+    "we named our boat Pathfinder, and its captain (my dad) shot down a drone at the lake",
+    "my local bar is called Polaris, and its owner died last year",
+    "Apollo 24 is my fantasy football team, and its commander (me) is dead last",
+    "Helios is the Greek sun god; its temple in Rhodes was destroyed by an earthquake",
+    "Sojourner reaches Mars in 3x05 and its commander plants the flag",
+    "Helios is Dev's company in s3, and its engineers build the Phoenix",
+    "Apollo 24 launches in season 1; its commander becomes president in season 3",
+    "Pathfinder was NASA's real 1997 Mars lander and its team got fired up about the rover",
+    "the Polaris hotel opens in s3e1 and its owner throws a party",
+    "JSC is where Margo works; its parking lot is huge",
+    "Apollo 10 really flew in May 1969 and its commander Tom Stafford died in 2024",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
-@pytest.mark.parametrize("text", SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT)
+@pytest.mark.parametrize(
+    "text", SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT + ITS_PLACE_INNOCENT
+)
 def test_innocent(text: str) -> None:
     assert not spoils(text)

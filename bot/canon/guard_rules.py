@@ -50,6 +50,7 @@ GRAMMAR = frozenset(
         "namesake_place",
         "namesake_of",
         "original_of",
+        "place_owner",
         "show_version",
         "show_place",
         "common_noun",
