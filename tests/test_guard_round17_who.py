@@ -14,6 +14,10 @@ seasons and languages) and innocent look-alikes.
   "Helios was huge in s3, but its founder gets pushed out": the place named before, in
   the sentence or the two before, fills the role's place, for the season the role holds
   (not "JSC in season 4 ... its director", not "my company Helios ... its founder").
+- The show's one, after real history (`show_version` in every language file): "the real
+  Deke died in 1993, but the TV one dies on the moon", "his fictional version", "his TV
+  counterpart", "celui de la série", "der aus der Serie" stand for the show's version of
+  whoever was set aside as history.
 """
 
 from __future__ import annotations
@@ -124,14 +128,59 @@ ITS_PLACE_INNOCENT = [
     "Apollo 10 really flew in May 1969 and its commander Tom Stafford died in 2024",
 ]
 
+SHOWS_ONE = [
+    "the real Deke Slayton died of cancer in 1993, but the TV one dies on the moon in 1x10",
+    "the real Deke Slayton died in 1993. the TV one is buried on the moon in the s1 finale",
+    "the real Deke died in 1993; the fictional one dies on the moon at the end of season 1",
+    "the real Deke died in 1993; his TV counterpart dies on the moon at the end of season 1",
+    "the real Deke died in 1993; his fictional version dies on the moon in the s1 finale",
+    "irl Sally Ride never flew to Mars, but her TV counterpart pulls a gun on Ed in 2x10",
+    "Deke Slayton really died in Texas in 1993. the FAM one is buried on the moon in 1x10",
+    "irl Deke died at home in 1993, his on-screen version dies on the moon in the s1 finale",
+    "real Deke lived to 69. the fictional Deke never makes it home from the s1 finale",
+    "der echte Deke starb 1993, der aus der Serie stirbt im Finale der ersten Staffel",
+    "le vrai Deke est mort en 1993, sa version fictive meurt sur la lune en fin de saison 1",
+    "il vero Deke è morto nel 1993, quello della serie muore sulla luna nel finale della 1",
+    "настоящий Дик Слейтон умер в 1993, а сериальный погибает на Луне в финале первого сезона",
+]
 
-@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE)
+SHOWS_ONE_INNOCENT = [
+    "the TV one is a composite; the real Deke died of cancer in 1993",
+    "the fictional one is nothing like him, the real Deke died peacefully in 1993",
+    "the real Sally Ride died in 2012, the fictional one is a side character in s2",
+    "the real Deke died in 1993. the TV one? watch season 1 yourself, no spoilers",
+    "real Deke died of cancer in 1993; his TV counterpart gets grounded in s1e2 for his heart",
+    "the real Deke Slayton died in 1993 in Texas, and the TV one is just as stubborn",
+    "my aunt Karen died in 2019; the TV one runs a bar in s1",
+    "the real Gene Kranz retired in 1994; his TV counterpart runs mission control in s1",
+    "the real Deke died in 1993 and his fictional version is played by Chris Bauer",
+    "der echte Deke starb 1993, der aus der Serie ist genauso stur",
+    "le vrai Deke est mort en 1993, sa version fictive est plus drôle",
+    "il vero Deke è morto nel 1993, quello della serie è più simpatico",
+    "the real Sally Ride died in 2012; her fictional version is great in s2e4",
+    "Deke Slayton died of brain cancer in 1993. the on-screen one is a great boss in s1",
+]
+
+# Fresh variants still missed: the show's one with its outcome left out ("the TV one is")
+KNOWN_MISSES = [
+    "the real Marge Slayton was never widowed by a moon crash; the TV one is, in 1x10",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE + SHOWS_ONE)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
 @pytest.mark.parametrize(
-    "text", SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT + ITS_PLACE_INNOCENT
+    "text",
+    SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT + ITS_PLACE_INNOCENT + SHOWS_ONE_INNOCENT,
 )
 def test_innocent(text: str) -> None:
     assert not spoils(text)
+
+
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+@pytest.mark.xfail(strict=True, reason="not read yet (see KNOWN_MISSES)")
+def test_known_misses(text: str) -> None:
+    assert spoils(text)
