@@ -63,11 +63,10 @@ DENIED_SURVIVAL_INNOCENT = [
     "Margo wakes up early every day in the s4 premiere",
 ]
 
-# Fresh variants the guard still misses: a negation too far from "alive" across an
-# object, a German separable verb split around the clause, "only one" in the sentence
-# that names the pair.
+# Fresh variants the guard still misses: a German separable verb split around the
+# clause, "only one" in the sentence that names the pair.
 KNOWN_MISSES = [
-    "Karen never gets out of the building alive at the end of s3",
+    # ("never gets out of the building alive" is read since round 17: its DENIED_EXIT grid)
     "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf",
     # "only one" with the pair named in the same sentence
     "Tracy and Gordo in the s2 finale: only one person comes home from that reactor "

@@ -18,6 +18,10 @@ seasons and languages) and innocent look-alikes.
   Deke died in 1993, but the TV one dies on the moon", "his fictional version", "his TV
   counterpart", "celui de la série", "der aus der Serie" stand for the show's version of
   whoever was set aside as history.
+- A denied way out, then "alive" (`exit_verb` in en.toml, bot/guard/what.py
+  `_denied_exit`): a negation before a verb of getting out reaches a trailing "alive"
+  across its object, "never gets out of the building alive" as "never gets out alive"
+  did; not across a clause break or another person ("... until he knows Tracy is alive").
 """
 
 from __future__ import annotations
@@ -161,20 +165,58 @@ SHOWS_ONE_INNOCENT = [
     "Deke Slayton died of brain cancer in 1993. the on-screen one is a great boss in s1",
 ]
 
+DENIED_EXIT = [
+    "Karen never gets out of the building alive at the end of s3",
+    "Molly never leaves the building alive in 3x10",
+    "Gordo doesn't get out of the reactor room alive in the s2 finale",
+    "Tracy never walks out of that reactor alive at the end of s2",
+    "Deke doesn't make it out of the lander wreck alive in the s1 finale",
+    "Karen won't be leaving the JSC lobby alive in the s3 finale",
+    "Gordo and Tracy never get off the moon alive in 2x10",
+    "Molly does not get out of that lobby alive at the end of season 3",
+    "Tracy never escapes the moon base alive in the s2 finale",
+    "Gordo doesn't leave the Jamestown reactor alive at the end of season 2",
+    "Deke never gets off the lunar surface alive, s1 finale",
+    "Karen never walks out of the space center alive in the season 3 finale",
+    "Molly and Karen never get out of JSC's front lobby alive in 3x10",
+    "Tracy doesn't come out of the reactor module alive in the second season finale",
+]
+
+DENIED_EXIT_INNOCENT = [
+    "Karen never gets out of bed before noon, and Molly is alive and well in s2",
+    "Ed never leaves the base without checking that everyone is alive in s1e7",
+    "Gordo doesn't get out of the rover until he knows Tracy is alive in 2x08",
+    "Molly doesn't leave the house much in s2, but she's alive",
+    "Kelly never leaves Mars in s3, she's alive in s4",
+    "Karen never gets out of her own way in s2, yet the Outpost stays alive",
+    "Danny never gets out of his funk in s3, keeps his hopes alive though",
+    "Gordo never gets out of his head in s1e7, it eats him alive",
+    "Ed never leaves the bar in s1e3 while his pals keep the party alive",
+    "Karen doesn't get out of the car in s1e9; Shane is still alive then",
+    "Aleida never leaves the lab in s4 without saying she feels alive",
+    "Ed doesn't leave Houston in s1e3 and the Outpost feels alive that night",
+    "Kelly never leaves the habitat in s3e6, the plants keep her feeling alive",
+    "Tracy doesn't leave the hotel in s2e3, the place is buzzing and alive",
+]
+
 # Fresh variants still missed: the show's one with its outcome left out ("the TV one is")
 KNOWN_MISSES = [
     "the real Marge Slayton was never widowed by a moon crash; the TV one is, in 1x10",
 ]
 
 
-@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE + SHOWS_ONE)
+@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE + SHOWS_ONE + DENIED_EXIT)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
 
 @pytest.mark.parametrize(
     "text",
-    SPLIT_SURNAME_INNOCENT + NAME_POINTER_INNOCENT + ITS_PLACE_INNOCENT + SHOWS_ONE_INNOCENT,
+    SPLIT_SURNAME_INNOCENT
+    + NAME_POINTER_INNOCENT
+    + ITS_PLACE_INNOCENT
+    + SHOWS_ONE_INNOCENT
+    + DENIED_EXIT_INNOCENT,
 )
 def test_innocent(text: str) -> None:
     assert not spoils(text)

@@ -51,6 +51,7 @@ GRAMMAR = frozenset(
         "namesake_of",
         "original_of",
         "place_owner",
+        "exit_verb",
         "show_version",
         "show_place",
         "common_noun",
