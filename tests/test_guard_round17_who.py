@@ -22,6 +22,10 @@ seasons and languages) and innocent look-alikes.
   `_denied_exit`): a negation before a verb of getting out reaches a trailing "alive"
   across its object, "never gets out of the building alive" as "never gets out alive"
   did; not across a clause break or another person ("... until he knows Tracy is alive").
+- A German separable verb whose particle ends the sentence (bot/guard/matcher.py
+  `_split`, `weak_cues.alive` in de.toml): "stehen im Finale der zweiten Staffel nicht
+  mehr auf" as "stehen nicht mehr auf"; not "auf" opening a phrase ("nicht mehr auf dem
+  Plan").
 """
 
 from __future__ import annotations
@@ -199,13 +203,49 @@ DENIED_EXIT_INNOCENT = [
     "Tracy doesn't leave the hotel in s2e3, the place is buzzing and alive",
 ]
 
+GERMAN_SPLIT = [
+    "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf",
+    "Karen steht nach der Bombe am Ende der dritten Staffel nicht mehr auf",
+    "Molly wacht nach dem Anschlag im Finale der dritten Staffel nicht mehr auf",
+    "Deke wacht nach dem Absturz im Finale der ersten Staffel nie wieder auf",
+    "Tracy steht im Reaktorraum am Ende der zweiten Staffel nicht wieder auf",
+    "Karen und Molly stehen im Staffelfinale von Staffel 3 nie wieder auf",
+    "Deke steht nach der harten Landung im ersten Staffelfinale nicht mehr auf",
+    "Gordo wacht im Finale der zweiten Staffel auf dem Mond nicht mehr auf",
+    "Tracy wacht nach der Reparatur im Finale der zweiten Staffel nicht mehr auf",
+    "Karen steht nach dem Anschlag im Finale von Staffel drei nicht mehr auf",
+    "Molly steht im Staffelfinale der dritten Staffel leider nie mehr auf",
+    "Gordo steht am Ende der zweiten Staffel im Reaktor nicht mehr auf",
+    "Deke wacht im Finale der ersten Staffel auf dem Mond nie mehr auf",
+    "Karen wacht am Ende der dritten Staffel im Krankenhaus nicht mehr auf",
+]
+
+GERMAN_SPLIT_INNOCENT = [
+    "Ed steht im Finale der zweiten Staffel früh auf",
+    "Karen steht in der ersten Staffel jeden Tag um fünf auf",
+    "Molly wacht in Folge 4 der zweiten Staffel im Krankenhaus wieder auf",
+    "Gordo steht nach dem Rausch in Folge 3 der ersten Staffel nicht vor Mittag auf",
+    "Tracy steht im Finale der zweiten Staffel für Gordo auf",
+    "Deke steht in der ersten Staffel nicht gern früh auf",
+    "Kelly steht im Finale der dritten Staffel nicht mehr auf der Liste",
+    "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf dem Plan",
+    "Margo steht im Finale der dritten Staffel nicht mehr auf Bills Seite",
+    "Ed macht die Tür im Finale der zweiten Staffel nicht mehr auf",
+    "Karen hört im Finale der dritten Staffel nicht mehr auf zu lachen",
+    "Danny gibt im Finale der dritten Staffel nicht auf",
+    "Ed wacht im Finale der zweiten Staffel endlich auf",
+    "Molly steht in der zweiten Staffel für die Astronauten auf",
+]
+
 # Fresh variants still missed: the show's one with its outcome left out ("the TV one is")
 KNOWN_MISSES = [
     "the real Marge Slayton was never widowed by a moon crash; the TV one is, in 1x10",
 ]
 
 
-@pytest.mark.parametrize("text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE + SHOWS_ONE + DENIED_EXIT)
+@pytest.mark.parametrize(
+    "text", SPLIT_SURNAME + NAME_POINTER + ITS_PLACE + SHOWS_ONE + DENIED_EXIT + GERMAN_SPLIT
+)
 def test_spoils(text: str) -> None:
     assert spoils(text)
 
@@ -216,7 +256,8 @@ def test_spoils(text: str) -> None:
     + NAME_POINTER_INNOCENT
     + ITS_PLACE_INNOCENT
     + SHOWS_ONE_INNOCENT
-    + DENIED_EXIT_INNOCENT,
+    + DENIED_EXIT_INNOCENT
+    + GERMAN_SPLIT_INNOCENT,
 )
 def test_innocent(text: str) -> None:
     assert not spoils(text)

@@ -214,6 +214,10 @@ class _What(_Cancelled):
                         f.language == "de"
                         and f.start < k <= f.end + GERMAN_NEGATION_REACH
                         and not _apart(s, f.start, k)
+                        # a particle ending the sentence far from its verb: the negation
+                        # just before it ("stehen im Finale ... nicht mehr auf"), not
+                        # "nicht gern früh auf"
+                        and (f.end - f.start <= _SPLIT_FAR or f.end - 2 in negations)
                     )
                 ]
                 if negations
@@ -390,6 +394,7 @@ class _What(_Cancelled):
         return set()
 
 
+_SPLIT_FAR = 5  # a German cue this long is a verb and its particle ending the sentence
 _EXIT_REACH = 7  # words from a way out ("gets out of") to a trailing "alive"
 
 
