@@ -423,6 +423,17 @@ TUNING_FLOORS[TUNING_9] |= {"all": (0.96, 0.955), "obfuscated": (0.98, 0.98)}
 # (cross-sentence recall 0.952 -> 1.000)
 OPENED_FLOORS[OPENED_12] = (0.98, 0.97)
 OPENED_KIND_FLOORS[OPENED_12] |= {"cross-sentence": (0.98, 0.98)}
+# Round 17, who is meant (a surname split or punned with hyphens, namesake pointers such as
+# "the guy with my name" and "name twin", a role's place said as "its"): opened6 0.991 /
+# 0.987 -> 0.991 / 0.996 (namesake recall 0.933 -> 1.000, history 0.857 -> 0.929);
+# opened7 0.996 / 0.980 -> 0.996 / 0.984 (namesake 0.941 -> 1.000); opened12 0.996 / 0.983
+# -> 0.996 / 0.988 (lookalike 0.933 -> 1.000)
+OPENED_FLOORS |= {OPENED_6: (0.98, 0.98), OPENED_7: (0.98, 0.97), OPENED_12: (0.98, 0.975)}
+OPENED_KIND_FLOORS.setdefault(OPENED_6, {}).update(
+    {"namesake": (0.98, 0.98), "history": (0.98, 0.91)}
+)
+OPENED_KIND_FLOORS.setdefault(OPENED_7, {}).update({"namesake": (0.98, 0.98)})
+OPENED_KIND_FLOORS[OPENED_12] |= {"lookalike": (0.98, 0.98)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

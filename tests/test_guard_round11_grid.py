@@ -63,12 +63,10 @@ DENIED_SURVIVAL_INNOCENT = [
     "Margo wakes up early every day in the s4 premiere",
 ]
 
-# Fresh variants the guard still misses: a negation too far from "alive" across an
-# object, a German separable verb split around the clause, "only one" in the sentence
-# that names the pair.
+# Fresh variants the guard still misses: "only one" in the sentence that names the pair.
+# ("never gets out of the building alive" and the German "stehen ... nicht mehr auf" are
+# read since round 17: the DENIED_EXIT and GERMAN_SPLIT grids of test_guard_round17_who.py)
 KNOWN_MISSES = [
-    "Karen never gets out of the building alive at the end of s3",
-    "Gordo und Tracy stehen im Finale der zweiten Staffel nicht mehr auf",
     # "only one" with the pair named in the same sentence
     "Tracy and Gordo in the s2 finale: only one person comes home from that reactor "
     "and it isn't either of them.",

@@ -50,6 +50,8 @@ GRAMMAR = frozenset(
         "namesake_place",
         "namesake_of",
         "original_of",
+        "place_owner",
+        "exit_verb",
         "show_version",
         "show_place",
         "common_noun",

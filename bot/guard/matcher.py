@@ -399,12 +399,12 @@ class Vocabulary:
         fuzzy: bool,
         found: list[Found],
     ) -> None:
-        """ "blew Molly up": the particle a few words after its verb (not right after
-        it: that is the plain phrase)."""
-        last = min(len(readings), start + 2 + _SPLIT_REACH)
-        for position in range(start + 2, last):
+        """ "blew Molly up": the particle a few words after its verb (not right after it:
+        that is the plain phrase); in German, also ending the sentence ("stehen ... auf")."""
+        last, end = min(len(readings), start + 2 + _SPLIT_REACH), len(readings) - 1
+        for position in [*range(start + 2, last), *([end] if last <= end <= start + 12 else ())]:
             for reading in readings[position][0]:
-                entries = particles.get(reading)
+                entries = [e for e in particles.get(reading, ()) if position < last or e[2] == "de"]
                 if entries:
                     for category, key, language in entries:
                         found.append(

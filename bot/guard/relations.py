@@ -43,10 +43,15 @@ class _Related(_Who):
             slots[(person, role)][slot].append(f.start)
         for (person, role_index), found in slots.items():
             known = self.m.people[person].roles[role_index]
-            if known.of is not None or len(found) < len(known.words):
+            if known.of is not None:
                 continue
-            positions = [min(p) for p in found.values()]
-            if max(positions) - min(positions) > 6 or not self._in_season(known.first, known.last):
+            # "Helios was huge in s3, but its founder ...": the place named before
+            positions = self._its_place(s, person, role_index, found, len(known.words))
+            if not positions:
+                positions = [min(p) for p in found.values()]
+                if len(found) < len(known.words) or max(positions) - min(positions) > 6:
+                    continue
+            if not self._in_season(known.first, known.last):
                 continue
             if _apart(s, min(positions), max(positions)):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
@@ -74,6 +79,37 @@ class _Related(_Who):
             )
         for f in s.of("relation"):
             self._relation(s, f)
+
+    def _its_place(
+        self, s: _Sentence, person: int, role: int, found: dict[int, list[int]], size: int
+    ) -> list[int]:
+        """The positions of "its" and the role word after it when the role's other words
+        (its place: "Apollo 24", "Helios") were said before, in this sentence or the two
+        before, and not as the writer's own ("my company Helios"): "Apollo 24 is cursed,
+        and its commander ...". Empty when not so."""
+        owners = s.grammar.get("place_owner", _NONE)
+        if not owners:
+            return []
+        for slot, starts in found.items():
+            for at in starts:
+                if at - 1 not in owners:
+                    continue
+                others = [k for k in range(size) if k != slot]
+                if all(self._said_before(s, f"{person}:{role}:{k}", at - 1) for k in others):
+                    return [at - 1, at]
+        return []
+
+    def _said_before(self, s: _Sentence, key: str, before: int) -> bool:
+        """Whether a role's words (``key``) were said before word ``before`` of this
+        sentence or in the two sentences before, and not as the writer's own."""
+        for earlier in (*self.read[max(0, s.index - 2) : s.index], s):
+            mine = earlier.grammar.get("namesake_owner", _NONE)
+            for f in earlier.found:
+                if f.key != key or f.category != "role" or (earlier is s and f.start >= before):
+                    continue
+                if not ({f.start - 1, f.start - 2} & mine or self._elsewhere(earlier, f.end)):
+                    return True
+        return False
 
     def _said_of_a_name(self, s: _Sentence, at: int, person: str) -> bool:
         """Whether the role starting at ``at`` is what a name just before is said to be

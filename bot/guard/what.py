@@ -206,12 +206,18 @@ class _What(_Cancelled):
                         # nor Tracy comes home"
                         and (k + 1 not in named or s.words[k].text in _NEITHER_NOR)
                     )
+                    # "never gets out of the building alive": past the way out's object
+                    or (f.key == "alive" and _denied_exit(s, k, f.start))
                     # German puts "nicht" after the verb, or inside a separable one, in
                     # its clause: "überlebt das Finale nicht", "kommen nie vom Mond zurück"
                     or (
                         f.language == "de"
                         and f.start < k <= f.end + GERMAN_NEGATION_REACH
                         and not _apart(s, f.start, k)
+                        # a particle ending the sentence far from its verb: the negation
+                        # just before it ("stehen im Finale ... nicht mehr auf"), not
+                        # "nicht gern früh auf"
+                        and (f.end - f.start <= _SPLIT_FAR or f.end - 2 in negations)
                     )
                 ]
                 if negations
@@ -386,3 +392,24 @@ class _What(_Cancelled):
             if fitting or (named and k != index):
                 return fitting
         return set()
+
+
+_SPLIT_FAR = 5  # a German cue this long is a verb and its particle ending the sentence
+_EXIT_REACH = 7  # words from a way out ("gets out of") to a trailing "alive"
+
+
+def _denied_exit(s: _Sentence, k: int, alive: int) -> bool:
+    """Whether the negation at ``k`` denies a way out (`exit_verb`) whose object runs up
+    to ``alive``: "never gets out of the building alive", "won't be leaving the lobby
+    alive"; not past a clause break, a name or a pronoun ("until he knows Tracy is")."""
+    exits = s.grammar.get("exit_verb", _NONE)
+    first = next((e for e in range(k + 1, k + 4) if e in exits), None)
+    if first is None or not 0 < alive - first <= _EXIT_REACH or _apart(s, k, alive):
+        return False
+    if _clause_break(s, k, alive):
+        return False
+    pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
+    return not any(
+        first < j < alive and (j in pointing or any(m.start == j and m.persons for m in s.mentions))
+        for j in range(first, alive)
+    )

@@ -7,6 +7,9 @@ are in relations.py."""
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from rapidfuzz.distance import OSA
 
 from bot.guard.asides import aside_elsewhere, contrasted, elsewhere
 from bot.guard.initials import single_initials
@@ -102,10 +105,12 @@ class _Who(_Itself):
                 languages = self.m._common_names[person].get(s.words[f.start].text)
                 if languages:
                     common = "en" in languages or bool(languages & self.languages)
+            # "Deke Slay-ton": the name runs to the end of its split surname
+            end = _split_surname(s, f.end, self.m.people[person].names) or f.end
             s.mentions.append(
                 _Mention(
                     f.start,
-                    f.end,
+                    end,
                     frozenset({self.m.people[person].id}),
                     common=common,
                     fuzzy=f.fuzzy,
@@ -270,6 +275,7 @@ class _Who(_Itself):
                 and raw.isalpha()
                 and not (self._title_case and "en" in common_words().get(nxt.text, _NO_LANGUAGES))
                 and nxt.text not in self.m._all_names
+                and not _split_surname(s, f.end, self.m.people[person].names)
                 and (
                     f.end not in s.starts
                     or all(fo.category == "role" for fo in s.found if fo.start == f.end)
@@ -342,3 +348,32 @@ def _shows(s: _Sentence) -> bool:
         or bool(s.of("thing"))
         or any(_EPISODE_CODE.match(t.text) for t in s.words if t.text[:1].isalpha())
     )
+
+
+@cache
+def _surnames(names: tuple[str, ...]) -> frozenset[str]:
+    """The last words of a character's full names in Latin letters ("slayton")."""
+    return frozenset(
+        last.casefold()
+        for n in names
+        if " " in n and (last := n.rsplit(" ", 1)[1]).isascii() and last.isalpha()
+    )
+
+
+def _split_surname(s: _Sentence, k: int, names: tuple[str, ...]) -> int:
+    """Where words from ``k`` joined by hyphens end when they spell one of these surnames,
+    or pun on it a letter or two off ("Deke Slay-ton", "Margo Mad-i-son", "Deke
+    Slain-ton"), else 0."""
+    words, text = s.words, s.text
+    end = k + 1
+    while end < len(words) and text[words[end - 1].end : words[end].start] == "-":
+        end += 1
+    if end == k + 1 or text[words[k - 1].end : words[k].start] != " ":
+        return 0
+    joined = "".join(w.text for w in words[k:end])
+    if any(
+        OSA.distance(joined, n, score_cutoff=2) <= (2 if len(n) > 5 else 1)
+        for n in _surnames(names)
+    ):
+        return end
+    return 0
