@@ -29,8 +29,8 @@ from bot.canon.content import load_content
 from bot.guard import compile_rules, inspect
 from bot.guard.layout import layout, readable, sentences
 from bot.guard.lexicon import Lexicon
-from bot.guard.matcher import compile_vocabulary
 from bot.guard.normalise import tokens
+from bot.guard.vocabulary import compile_vocabulary
 from bot.settings import DEFAULT_CONTENT_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

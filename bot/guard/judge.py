@@ -36,21 +36,21 @@ from bot.guard.bereaved import _LEFT_BY
 from bot.guard.initials import SHORTHAND, first_letters
 from bot.guard.layout import Layout, Span, layout, readable, sentences
 from bot.guard.lexicon import Lexicon, common_words, plain, split_language
-from bot.guard.matcher import Found, Vocabulary, compile_vocabulary
-from bot.guard.normalise import Token, tokens
+from bot.guard.matcher import Found, Vocabulary
+from bot.guard.normalise import tokens
 from bot.guard.reading import (
-    _EPISODE_WORDS,
-    _FINALES,
     _NO_FOUND,
     _POINTING,
     _apart,
     _clause_break,
     _episodes,
+    _names_finale,
     _Rule,
     _Sentence,
 )
 from bot.guard.together import _Together
 from bot.guard.verdict import DEFAULT_THRESHOLD, EPISODE_REACH, Verdict
+from bot.guard.vocabulary import compile_vocabulary
 
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
@@ -442,20 +442,3 @@ class _Context(_Together):
         """Whether the writer says, anywhere in the message, that a figure is meant as it
         stands ("not figuratively", "I mean an actual bang")."""
         return any(f.key == "literal" for r in self.read for f in r.found if f.category == "word")
-
-
-# "final de la temporada", "final da 1", "final della stagione": the finale, not an adjective
-_FINAL_OF = frozenset({"de", "da", "do", "del", "della", "di"})
-
-
-def _names_finale(words: list[Token]) -> bool:
-    """Whether a sentence names a finale ("the s3 finale", "s2e10", "2x10", "episode 10"),
-    in any language: a compound ("Staffelfinale", "seasonfinale") or the Romance "final"
-    of something ("final de la 1", "no final da temporada")."""
-    return any(
-        t.text in _FINALES
-        or t.text.endswith(("e10", "x10", "finale"))
-        or (t.text == "final" and k + 1 < len(words) and words[k + 1].text in _FINAL_OF)
-        or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
-        for k, t in enumerate(words)
-    )

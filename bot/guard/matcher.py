@@ -40,7 +40,7 @@ import Stemmer  # type: ignore[import-not-found]
 from rapidfuzz.distance import OSA
 
 from bot.guard.folding import fold_text
-from bot.guard.lexicon import Lexicon, common_words, split_language
+from bot.guard.lexicon import common_words, split_language
 from bot.guard.normalise import Token, tokens
 
 FUZZY_MIN = 4  # shorter words must match exactly
@@ -431,30 +431,3 @@ class Vocabulary:
         if self._cjk_sizes is None:
             self._cjk_sizes = tuple(sorted({len(p) for p in self._cjk}, reverse=True))
         return self._cjk_sizes
-
-
-def compile_vocabulary(lexicon: Lexicon) -> Vocabulary:
-    vocabulary = Vocabulary()
-    for index, person in enumerate(lexicon.people):
-        for name in person.names:
-            vocabulary.add(name, ("name", str(index)), exact=True)
-        for role_index, role in enumerate(person.roles):
-            for slot, alternatives in enumerate(role.words):
-                for word in alternatives.split("|"):
-                    vocabulary.add(word, ("role", f"{index}:{role_index}:{slot}"))
-    for category, table in (("cue", lexicon.cues), ("weak", lexicon.weak_cues)):
-        for key, phrases in table.items():
-            for phrase in phrases:
-                vocabulary.add(phrase, (category, key))
-    for key, phrases in lexicon.words.items():
-        if key.startswith("function_") or key in WORD_BY_WORD:
-            continue  # matched exactly, word by word, by the judge
-        for phrase in phrases:
-            vocabulary.add(phrase, ("word", key))
-    for key, phrases in lexicon.relations.items():
-        for phrase in phrases:
-            vocabulary.add(phrase, ("relation", key))
-    for phrase in lexicon.idioms:
-        # idioms are exact: "bombed that" (flopped) is not "the car bomb that..."
-        vocabulary.add(phrase, ("idiom", phrase), exact=True)
-    return vocabulary

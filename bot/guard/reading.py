@@ -372,3 +372,20 @@ def _said(s: _Sentence, start: int, end: int) -> str:
     if start >= end or end > len(s.words):
         return ""
     return s.text[s.words[start].start : s.words[end - 1].end]
+
+
+# "final de la temporada", "final da 1", "final della stagione": the finale, not an adjective
+_FINAL_OF = frozenset({"de", "da", "do", "del", "della", "di"})
+
+
+def _names_finale(words: list[Token]) -> bool:
+    """Whether a sentence names a finale ("the s3 finale", "s2e10", "2x10", "episode 10"),
+    in any language: a compound ("Staffelfinale", "seasonfinale") or the Romance "final"
+    of something ("final de la 1", "no final da temporada")."""
+    return any(
+        t.text in _FINALES
+        or t.text.endswith(("e10", "x10", "finale"))
+        or (t.text == "final" and k + 1 < len(words) and words[k + 1].text in _FINAL_OF)
+        or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
+        for k, t in enumerate(words)
+    )
