@@ -1,0 +1,186 @@
+"""Everyday words that finale rules took by themselves as the finale (scripts/
+guard_everyday_actions.py lists them): "Deke keeps quiet about his old injuries", "the
+cosmonaut has a spare helmet", "1995 was the year I learned to jump rope". Each is now
+matched only in the phrases the finale is told in ("dies of his injuries", "spare him",
+"jump to 1995"), the way "alone" became "there alone" (tests/test_guard_alone.py):
+the everyday sense with the rule's subject must pass, the finale must still be flagged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+# word -> (everyday sentences with the rule's subject, the finale said with the word)
+GRID: dict[str, tuple[list[str], list[str]]] = {
+    "alone": (
+        [
+            "the Korean lander model looks great alone on my shelf",
+            "that korean module scene, we watched it alone",
+        ],
+        [
+            "they send Danny to live alone in the korean lander",
+            "Danny ends s3 left alone at the north korean lander",
+        ],
+    ),
+    "spare": (
+        [
+            "the cosmonaut has a spare helmet in the locker",
+            "the russian guy asks for a spare pen at the briefing",
+        ],
+        [
+            "why does Ed spare the cosmonaut in the mine at the end of s1",
+            "Ed decides to spare him, the cosmonaut walks",
+        ],
+    ),
+    "live": (
+        [
+            "the cosmonaut interview was broadcast live on tv",
+            "I would live in the russian station set, it looks cozy",
+        ],
+        [
+            "Why does Ed let the cosmonaut in the mine live?",
+            "Ed had the cosmonaut cornered and let him live",
+        ],
+    ),
+    "mine": (
+        [
+            "the cosmonaut said that helmet is mine, lol",
+            "the russian station design is a favourite of mine",
+        ],
+        [
+            "Ed finds the cosmonaut hiding in the mine. He doesn't kill him.",
+            "ed catches a cosmonaut poking around the american mine in the s1 finale",
+        ],
+    ),
+    "rising": (
+        [
+            "Sea Dragon is rising in popularity among model builders",
+            "Sea Dragon merch prices keep rising",
+            "Sea Dragon rises to the top of my favourite rockets list",
+        ],
+        [
+            "Sea Dragon rising out of the sea while Ed and Karen watch",
+            "the post credits of s1, the sea dragon rises from the water",
+        ],
+    ),
+    "ocean": (
+        [
+            "Sea Dragon model sits on my desk next to my ocean poster",
+            "Sea Dragon fans are an ocean of nerds, I love it",
+        ],
+        [
+            "ed and karen watching a sea dragon lift off out of the ocean",
+            "in the show a Sea Dragon launches from the ocean after the s1 credits",
+        ],
+    ),
+    "beat": (
+        [
+            "North Korea scenes have a great drum beat",
+            "the North Korean episode beat my expectations",
+        ],
+        [
+            "the North Korean pilot beat both NASA and the Soviets to Mars",
+            "the s3 finale reveals a North Korean beat them there",
+            "the Soviets got beat to Mars by North Korea, lol",
+        ],
+    ),
+    "kicked": (
+        [
+            "Dev kicked off his shoes at the party",
+            "Dev kicked the ball at the Helios picnic",
+        ],
+        [
+            "Dev gets kicked out of Helios at the end of s3",
+            "what was Dev even doing after Helios kicked him out?",
+        ],
+    ),
+    "wounds": (
+        [
+            "Deke licks his wounds after the press conference in s1",
+            "Deke's old war wounds acting up is such a dad moment",
+        ],
+        [
+            "Deke and Ellen crash land in the s1 finale. He doesn't survive his wounds.",
+            "Deke succumbs to his wounds on the moon",
+        ],
+    ),
+    "injuries": (
+        [
+            "Deke jokes about his old flying injuries at the bbq",
+            "Deke keeps quiet about his injuries from the test pilot days",
+        ],
+        [
+            "Deke dies of his injuries and they bury him on the Moon",
+            "Deke doesn't survive his Apollo 24 injuries",
+        ],
+    ),
+    "boots": (
+        [
+            "in 1995 everyone wore those moon boots",
+            "1995 cowboy boots were a whole trend",
+        ],
+        [
+            "that last shot of s2, boom 1995, boots in the red dust",
+            "season 2 closing on boots hitting Mars in 1995 was such a flex",
+        ],
+    ),
+    "closing": (
+        [
+            "in 1995 my dad's shop was closing down",
+            "1995 closing ceremony of the games was great",
+        ],
+        [
+            "the s2 closing shot cuts to 1995 on Mars",
+            "season 2 closing on 1995 and Mars, wow",
+        ],
+    ),
+    "jump": (
+        [
+            "1995 was the year I learned to jump rope",
+            "in 1995 I saw my first long jump",
+            "my cousin jumped out of a plane in 2012",
+        ],
+        [
+            "end of season 2 jumps to 1995 and there are boots on mars",
+            "that jump to 2012 at the very end of s4 blew my mind",
+            "they jumped to 2012!!!! Alex is so big now",
+            "the s4 finale ends by jumping all the way to 2012",
+            "2012 is where the s4 finale jumps, what a ride",
+        ],
+    ),
+    "skip": (
+        [
+            "2012 was the year to skip rope",
+            "in 1995 I would skip breakfast every day",
+        ],
+        [
+            "the s2 finale does a skip to 1995",
+            "s4 finale, skip ahead to 2012 and goldilocks is a mine",
+        ],
+    ),
+    "leap": (
+        [
+            "2012 was a leap year",
+            "2012 leap of faith for my career",
+        ],
+        [
+            "that leap to 2012 at the very end of s4",
+            "the finale takes a leap forward to 2012",
+        ],
+    ),
+}
+
+EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
+FINALE = [(word, text) for word, (_, texts) in GRID.items() for text in texts]
+
+
+@pytest.mark.parametrize(("word", "text"), EVERYDAY)
+def test_everyday_sense_says_nothing(word: str, text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize(("word", "text"), FINALE)
+def test_finale_phrasing_is_flagged(word: str, text: str) -> None:
+    assert spoils(text)
