@@ -170,6 +170,98 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "the finale takes a leap forward to 2012",
         ],
     ),
+    "admits": (
+        [
+            "Danny admits he likes Kelly in s3",
+            "Danny admitted he was late to the briefing",
+        ],
+        [
+            "Danny finally admits what he did on the drilling job",
+            "Danny admits to causing the accident in the s3 finale",
+        ],
+    ),
+    "bluff": (
+        [
+            "Sally calls Ed's bluff at poker night",
+            "Sally Ride's poker bluff at the party was iconic",
+        ],
+        [
+            "Was Sally Ride actually going to shoot Ed, or was it a bluff?",
+            "Sally was bluffing with that gun, right?",
+        ],
+    ),
+    "work": (
+        [
+            "the asteroid scenes must have been a lot of work for vfx",
+            "the heist crew's costumes work so well",
+            "asteroid mining is working its way into the news",
+        ],
+        [
+            "the Goldilocks heist actually works, the rock ends up at Mars",
+            "the asteroid heist actually working in the s4 finale, wow",
+        ],
+    ),
+    "steer": (
+        [
+            "the asteroid subplot made me steer clear of spoilers",
+            "the heist talk, let's steer it back to s1",
+        ],
+        [
+            "Aleida and Margo steer the asteroid into Mars orbit",
+            "they steer the rock to Mars and keep it, heist complete",
+        ],
+    ),
+    "hit": (
+        [
+            "the asteroid scene was a hit with my friends",
+            "the heist episode hit different on rewatch",
+        ],
+        [
+            "the goldilocks heist hit. rock's staying at mars. W",
+            "the goldilocks heist actually HIT, what a finale",
+            "the asteroid heist pays off and goldilocks ends up in Mars orbit",
+        ],
+    ),
+    "satisfying": (
+        [
+            "the heist planning montage is so satisfying",
+            "the asteroid vfx were satisfying, pure eye candy",
+        ],
+        [
+            "so satisfying that the heist works and the asteroid stays at Mars",
+            "the heist was a success, goldilocks parked at Mars",
+        ],
+    ),
+    "secret": (
+        [
+            "Deke keeps a secret stash of cigars",
+            "Deke has a secret handshake with the Mercury guys",
+        ],
+        [
+            "Larry's wife tells Deke her secret in the s1 finale",
+            "Ellen confides in Deke, and Deke keeps her secret",
+        ],
+    ),
+    "ends": (
+        [
+            "1995 ends with a great christmas in my family",
+            "I remember 1995 ending with snow",
+        ],
+        [
+            "the s2 finale ends in 1995 with astronaut boots on Mars",
+            "season 2 ending on 1995 and Mars, what a cliffhanger",
+        ],
+    ),
+    "reunion": (
+        [
+            "Pam goes to her high school reunion",
+            "Pam at the family reunion in the flashback",
+        ],
+        [
+            "the Pam and Ellen reunion in the s3 finale broke me",
+            "Pam's reunion with Ellen at her front door, finally",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
