@@ -262,6 +262,71 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "Pam's reunion with Ellen at her front door, finally",
         ],
     ),
+    "shoot": (
+        [
+            "that shot of the Sea Dragon on the pad is gorgeous",
+            "the Sea Dragon shoots up the charts of best fictional rockets",
+            "they shoot the Sea Dragon scenes on a soundstage, I read",
+        ],
+        [
+            "Ed literally shoots down the Sea Dragon in the finale",
+            "Ed shooting down the Sea Dragon was the only sane option",
+            "Can someone explain why Ed shot the Sea Dragon instead of the Buran?",
+        ],
+    ),
+    "explode": (
+        [
+            "Sea Dragon fans explode with joy at the new trailer",
+            "the sea dragon subreddit will explode tonight",
+        ],
+        [
+            "the Sea Dragon explodes in the sky over the Moon",
+            "Ed blows it up, the Sea Dragon, in the s2 finale",
+            "Ed decides to blow up his own Sea Dragon instead of the Buran",
+        ],
+    ),
+    "crippled": (
+        [
+            "Apollo 24 budget was crippled by congress lol",
+            "Apollo 24 crippled my sleep schedule, couldn't stop watching",
+        ],
+        [
+            "like the real Apollo 13, Apollo 24 is crippled in space",
+            "Ellen holds the crippled Apollo 24 together in the s1 finale",
+        ],
+    ),
+    "drifting": (
+        [
+            "Apollo 24 crew member drifting off to sleep in the capsule before the mission",
+            "Apollo 24 patch design has that drifting vibe",
+        ],
+        [
+            "Apollo 24 drifting away in space after the misfire",
+            "Apollo 24 is left adrift after the upper stage fails",
+        ],
+    ),
+    "fired": (
+        [
+            "Dev fired off an email to his engineers in s3",
+            "Dev fires questions at the engineers in every meeting",
+        ],
+        [
+            "dev got fired from his own company at the end of s3",
+            "the board fires him, Dev is out of Helios",
+        ],
+    ),
+    "occupy": (
+        [
+            "Jamestown kids occupy the rec room in s2",
+            "the base kids occupy the gym all day",
+            "Jamestown crew capture the sunrise in a photo",
+        ],
+        [
+            "the Soviets occupy Jamestown in the s2 finale",
+            "the soviets seize the base at the end of s2",
+            "by the last ep the soviets take the whole jamestown base",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
