@@ -327,6 +327,56 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "by the last ep the soviets take the whole jamestown base",
         ],
     ),
+    "tape": (
+        [
+            "Gordo watches the tape of his old mission",
+            "Tracy's audition tape for the astronaut corps was hilarious",
+        ],
+        [
+            "Gordo and Tracy walk out to the reactor in taped-up suits",
+            "gordo and tracy fixing the reactor in duct-taped suits",
+        ],
+    ),
+    "broadcast": (
+        [
+            "Ellen's interview broadcast in s4 was so good",
+            "Ellen's campaign ad broadcast during the debate in s4",
+        ],
+        [
+            "Ellen thanking Larry on the broadcast at the end of s1 killed me",
+            "Ellen thanks her husband on a live broadcast at the end of s1",
+        ],
+    ),
+    "reunited": (
+        [
+            "Pam reunited with her old band for one night",
+            "Pam reunites with her sister at the bar in s1",
+        ],
+        [
+            "Pam and Ellen finally reunite in the s3 finale",
+            "Pam reunited with Ellen at her front door",
+        ],
+    ),
+    "riot": (
+        [
+            "Happy Valley cafeteria food is a riot, lol",
+            "the workers in Happy Valley are a riot at karaoke",
+        ],
+        [
+            "a riot breaks out in Happy Valley in the s4 finale",
+            "the Happy Valley workers riot and Danielle gets shot",
+        ],
+    ),
+    "storming": (
+        [
+            "Jamestown kids storming the rec room for movie night",
+            "the base crew stormed the cafeteria when the pizza arrived",
+        ],
+        [
+            "the soviets storming jamestown in the finale was so tense",
+            "so jamestown gets stormed by cosmonauts in the s2 finale",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
