@@ -377,6 +377,29 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "so jamestown gets stormed by cosmonauts in the s2 finale",
         ],
     ),
+    "deliver": (
+        [
+            "Kelly delivers a great line to Ed in s3",
+            "Ed has to deliver a speech at the gala in s2",
+            "Kelly delivered pizza in college, she said in s3",
+        ],
+        [
+            "Ed flies Kelly up to Phoenix so she can deliver",
+            "Kelly delivers the baby safely in orbit",
+        ],
+    ),
+    "dock": (
+        [
+            "Danielle waits at the dock with her husband",
+            "Danielle docks the boat at the lake house in s1",
+            "Dani and Kuznetsov strip the wreck for a docking part in 3x09",
+        ],
+        [
+            "Danielle docks with the Soyuz and does the handshake anyway",
+            "Danielle finishing the Apollo-Soyuz docking against orders at the end of s2",
+            "why did dani go through with the docking when houston told her to abort?",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
