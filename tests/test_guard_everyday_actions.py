@@ -400,6 +400,21 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "why did dani go through with the docking when houston told her to abort?",
         ],
     ),
+    "sell": (
+        [
+            "the bar sells Outpost t-shirts",
+            "the Outpost sells the best wings in the show, I want one",
+            "that bar sold more beer than any set in TV history",
+            "the Outpost in Houston sold out of beer during the watch party",
+        ],
+        [
+            "Karen sells the Outpost to Sam",
+            "karen sold the outpost and dipped",
+            "the outpost owner sells the bar to sam",
+            "who bought the Outpost after Karen sold it?",
+            "Ed would never sell the Outpost. Karen did though, to Sam, in the s2 ending",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]

@@ -188,5 +188,6 @@ class _Elided(_Bereaved):
             said = earlier[-1]
             s.cues.append(_Cue(k, k + 1, said.cls, None, said.weak))
             for t in source.mentions:
-                if t.thing and t.start >= said.end and (source is not s or t.end <= m.start):
+                # the thing may be inside the denied phrase ("never sell the Outpost")
+                if t.thing and t.start >= said.start and (source is not s or t.end <= m.start):
                     s.mentions.append(_Mention(k, k + 1, thing=t.thing, how="thing"))
