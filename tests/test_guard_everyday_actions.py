@@ -415,6 +415,39 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "Ed would never sell the Outpost. Karen did though, to Sam, in the s2 ending",
         ],
     ),
+    "gay": (
+        [
+            "Deke has a gay old time at the barbecue",
+            "Deke loves gay bars jokes in the 70s? no",
+        ],
+        [
+            "Ellen tells Deke she's gay and then thanks Larry on TV",
+            "Ellen tells Deke she is a lesbian before he dies",
+        ],
+    ),
+    "hand": (
+        [
+            "Gordo waves his hand at the reactor",
+            "the reactor control panel has a hand crank",
+            "The show hands that Apollo 10 flight to Ed and Gordo",
+        ],
+        [
+            "Tracy goes out holding his hand on the Moon in the season 2 finale",
+            "the way tracy held gordo's hand as they ran out of air",
+            "tracy and gordo went out holding hands on the moon",
+        ],
+    ),
+    "success": (
+        [
+            "the asteroid heist is a success story for the writers",
+            "the heist plan is successful at keeping me hooked",
+            "the heist episode was a massive ratings success",
+        ],
+        [
+            "goldilocks heist? successful. ed n dev ate. mars keeps the rock",
+            "the goldilocks heist was successful in the s4 finale",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
