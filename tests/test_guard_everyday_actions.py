@@ -448,6 +448,30 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "the goldilocks heist was successful in the s4 finale",
         ],
     ),
+    "orphan": (
+        [
+            "Jimmy and his orphan annie costume at halloween",
+            "Jimmy reads Oliver Twist, an orphan story",
+        ],
+        [
+            "Gordo and Tracy die and leave Danny and Jimmy orphans",
+            "Jimmy becomes an orphan in the s2 finale",
+        ],
+    ),
+    "extremist": (
+        [
+            "Jimmy hates extremists of every kind",
+            "Jimmy loves the B-52 bombers at the air show",
+        ],
+        [
+            "Jimmy tries to stop the bombers in the s3 finale",
+            "Jimmy warns NASA but the extremists blow up JSC",
+        ],
+    ),
+    "stranded": (
+        ["the crew left the rest of the pizza, stranded on the table"],
+        ["Ed leaves the rest of the crew stranded on Mars"],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
