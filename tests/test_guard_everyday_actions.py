@@ -472,6 +472,41 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
         ["the crew left the rest of the pizza, stranded on the table"],
         ["Ed leaves the rest of the crew stranded on Mars"],
     ),
+    "defy": (
+        [
+            "Danielle defies every stereotype of 70s TV",
+            "Danielle defied the odds getting into the astronaut corps in s1",
+        ],
+        [
+            "Danielle defies orders and finishes the docking handshake",
+            "Danielle defies Houston in the s2 finale",
+        ],
+    ),
+    "tumbling": (
+        [
+            "Apollo 24 tumbling toy model on my desk",
+            "Apollo 24 tumbles into my top ten episodes",
+        ],
+        [
+            "Apollo 24 tumbling away into space with Molly watching",
+            "the Apollo 24 crew left tumbling through space",
+        ],
+    ),
+    "gun": (
+        [
+            "Sally has a pistol-grip drill",
+            "Sally Ride loves Top Gun",
+            "Sally straps into the T-38",
+            "Sally checks her watch strap",
+            "Sally got her pilot's gun license, lol",
+        ],
+        [
+            "Sally pulls a gun on Ed",
+            "Sally had a gun on him n everything, s2 finale was unhinged",
+            "Sally Ride ends up pointing a pistol at Ed",
+            "Karen's husband gets a gun pulled on him by Sally Ride on Pathfinder",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
