@@ -507,6 +507,26 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "Karen's husband gets a gun pulled on him by Sally Ride on Pathfinder",
         ],
     ),
+    "confessed": (
+        [
+            "Danny confessed to eating Jimmy's cereal in s3",
+            "Danny confessing his love of disco in s2 was cute",
+        ],
+        [
+            "Danny confesses. Everyone's horrified. He spends the rest of his time on Mars alone in that wreck.",
+            "Danny confessing he caused the deaths and then getting banished ugh",
+        ],
+    ),
+    "revolt": (
+        [
+            "Happy Valley kids revolt against broccoli",
+            "the workers' uprising in Les Mis is my favourite musical moment",
+        ],
+        [
+            "the Happy Valley workers revolt in the s4 finale",
+            "an uprising breaks out at Happy Valley",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
