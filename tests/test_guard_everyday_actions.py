@@ -527,6 +527,20 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "an uprising breaks out at Happy Valley",
         ],
     ),
+    "launch": (
+        [
+            "Sea Dragon merch launch is next week",
+            "the Sea Dragon LEGO set launches in June",
+            "Sea Dragon launch date in KSP mod is tomorrow",
+            "the Sea Dragon fan wiki launches a redesign today",
+        ],
+        [
+            "the sea dragon launch at the end of s1 with ed and karen",
+            "Ed and Karen watch the Sea Dragon launch from the ocean in the s1 post-credits",
+            "the Sea Dragon launching out of the ocean gave me chills",
+            "Sea Dragon launches in the s1 finale stinger",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
