@@ -513,7 +513,8 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "Danny confessing his love of disco in s2 was cute",
         ],
         [
-            "Danny confesses. Everyone's horrified. He spends the rest of his time on Mars alone in that wreck.",
+            "Danny confesses. Everyone's horrified. He spends the rest of his time on Mars"
+            " alone in that wreck.",
             "Danny confessing he caused the deaths and then getting banished ugh",
         ],
     ),
