@@ -542,6 +542,16 @@ GRID: dict[str, tuple[list[str], list[str]]] = {
             "Sea Dragon launches in the s1 finale stinger",
         ],
     ),
+    "newborn": (
+        [
+            "Kelly holds a newborn puppy",
+            "Kelly volunteers at the newborn ward in s2",
+        ],
+        [
+            "Kelly comes home from Phoenix with her newborn",
+            "Kelly and her newborn daughter on Phoenix",
+        ],
+    ),
 }
 
 EVERYDAY = [(word, text) for word, (texts, _) in GRID.items() for text in texts]
