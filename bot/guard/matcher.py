@@ -48,6 +48,7 @@ _END = ""  # trie key holding what ends at a node
 _EXACT = "="  # trie keys of words matched as they are, not by stem
 _SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
 _SPLIT_REACH = 3  # words allowed between a verb and its particle
+_GERMAN_PARTICLE_REACH = 10  # German: words to a particle ending the sentence
 # Particles of English phrasal verbs and German separable verbs: the verb's object may
 # stand between them ("blew Molly up", "schießt den Sea Dragon ab")
 _PARTICLES = {
@@ -401,10 +402,17 @@ class Vocabulary:
     ) -> None:
         """ "blew Molly up": the particle a few words after its verb (not right after it:
         that is the plain phrase); in German, also ending the sentence ("stehen ... auf")."""
-        last, end = min(len(readings), start + 2 + _SPLIT_REACH), len(readings) - 1
-        for position in [*range(start + 2, last), *([end] if last <= end <= start + 12 else ())]:
+        last = min(len(readings), start + 2 + _SPLIT_REACH)
+        positions = list(range(start + 2, last))
+        end = len(readings) - 1
+        if last <= end <= start + 2 + _GERMAN_PARTICLE_REACH:
+            positions.append(end)
+        for position in positions:
+            far = position >= last
             for reading in readings[position][0]:
-                entries = [e for e in particles.get(reading, ()) if position < last or e[2] == "de"]
+                entries = particles.get(reading)
+                if entries and far:  # only German particles reach this far
+                    entries = [e for e in entries if e[2] == "de"]
                 if entries:
                     for category, key, language in entries:
                         found.append(
