@@ -35,6 +35,8 @@ class _Itself(_History):
         language_of = self.m._language_of
         for s in self.read:
             for token in s.words:
+                if token.link:  # "com" in "example.com" is no Portuguese
+                    continue
                 for language in language_of.get(token.text, ()):
                     counts[language] += 1
         return counts
