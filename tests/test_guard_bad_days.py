@@ -33,7 +33,7 @@ from tests.guarding import (
     reposts,
     up,
 )
-from tests.standin import payloads
+from tests.standin import ids, payloads
 from tests.standin.channels import Webhook
 from tests.standin.harness import Harness
 from tests.standin.payloads import (
@@ -318,6 +318,19 @@ async def test_messages_sent_while_the_bot_was_stopped_are_caught_up(
 
 
 async def test_catch_up_reads_no_further_back_than_the_guard_was_on(guarded: Harness) -> None:
+    await guarded.subcommand("spoilers guard off")
+    old = await guarded.member_says(BOB, SPOILER)
+    await guarded.subcommand("spoilers guard on")
+    await guarded.stop_bot()
+    await guarded.start_bot()
+    await guarded.settle()
+    assert up(guarded, old), "posted while the guard was off: left alone"
+
+
+async def test_catch_up_holds_for_a_message_from_the_same_millisecond(guarded: Harness) -> None:
+    # The message's id is ahead of the bot's clock, as one made in the very millisecond the
+    # guard is turned on can be: only the command's own id says which came first.
+    ids.advance(seconds=2.0)
     await guarded.subcommand("spoilers guard off")
     old = await guarded.member_says(BOB, SPOILER)
     await guarded.subcommand("spoilers guard on")

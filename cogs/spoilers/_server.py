@@ -110,7 +110,7 @@ class ServerSpoilerCommands(
     @guard.command(name="on", description="Tag spoilers in members' messages")
     async def guard_on(self, interaction: discord.Interaction[FamBot]) -> None:
         guild_id = _guild(interaction)
-        await saving(interaction, self._turn_guard_on(guild_id))
+        await saving(interaction, self._turn_guard_on(guild_id, interaction.id))
         text = "The spoiler guard is on. `/spoilers status` shows any permission it lacks."
         if not self.bot.settings.spoiler_guard:
             text += (
@@ -119,11 +119,12 @@ class ServerSpoilerCommands(
             )
         await send_reply(interaction, done_card(text))
 
-    async def _turn_guard_on(self, guild_id: int) -> None:
+    async def _turn_guard_on(self, guild_id: int, command_id: int) -> None:
         if not self.community.server_settings(guild_id).guard_enabled:
-            # Catch-up after a restart never reads back past this moment.
-            now = discord.utils.time_snowflake(discord.utils.utcnow())
-            await self.bot.store.journal.note_guard_on(guild_id, now)
+            # Catch-up after a restart never reads back past the command itself: its id is
+            # Discord's own moment, later than any message sent before it. (The bot's clock
+            # could share a millisecond with such a message and read it back.)
+            await self.bot.store.journal.note_guard_on(guild_id, command_id)
         await self.community.update_server_settings(guild_id, guard_enabled=True)
 
     @guard.command(name="off", description="Stop tagging spoilers in members' messages")

@@ -20,6 +20,12 @@ def next_id() -> int:
     return _last
 
 
+def advance(seconds: float) -> None:
+    """Make the next ids as if the clock were ``seconds`` ahead (ids stay increasing)."""
+    global _last
+    _last = max(_last, (int((time.time() + seconds) * 1000) - DISCORD_EPOCH_MS) << 22)
+
+
 def id_at(seconds: float) -> int:
     """The smallest id Discord could give an object made at ``seconds`` (Unix time)."""
     return (int(seconds * 1000) - DISCORD_EPOCH_MS) << 22
