@@ -88,6 +88,7 @@ OPENED_11 = HERE / "corpus" / "opened11.toml"
 OPENED_12 = HERE / "corpus" / "opened12.toml"
 HOLDOUT_13 = HERE / "corpus" / "holdout13.toml"
 HOLDOUT_14 = HERE / "corpus" / "holdout14.toml"
+HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
