@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.guard import everything, inspect, tag_finding
@@ -66,6 +66,11 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 
 @settings(max_examples=examples(400), deadline=None)
 @given(text=messages)
+# A second finale sentence the guard is unsure of (its season read as season 2, so only
+# the review band): once the message is reposted, it is hidden with the first.
+@example(
+    text="Gordo dies on the moon\nseason 2 rules Karen is killed in the JSC bombing season 2 rules"
+)
 def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     verdict = inspect(text, matcher())
     if not verdict:

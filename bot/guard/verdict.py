@@ -61,10 +61,14 @@ class Verdict:
 
     @property
     def sentences(self) -> tuple[Span, ...]:
-        """The sentences to hide: those of every piece of evidence at the threshold."""
+        """The sentences to hide: those of every piece of evidence at the threshold, and
+        once there is one, those of the review band too."""
         if self.forced:
             return self.forced
         chosen = {i for e in self.evidence if e.score >= self.threshold for i in e.sentences}
+        if chosen:  # reposted anyway: what moderators would be asked about is hidden too
+            low = min(REVIEW_BAND, self.threshold)
+            chosen |= {i for e in self.evidence if e.score >= low for i in e.sentences}
         return tuple(self.spans[i] for i in sorted(chosen))
 
     @property
