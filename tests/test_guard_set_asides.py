@@ -18,7 +18,8 @@ death and defects (S3), Margo is arrested and Danielle survives being shot (S4).
 
 Before this round (guard at 765a43e): (a) 19/32 spoilers caught, 0/24 look-alikes
 flagged; (b) 23/24 caught, 0/24 flagged; (c) 14/24 caught, 0/24 flagged.
-After: see the commit message (and KNOWN_MISSES for what is still left).
+After: (a) 27/32 caught, (b) 24/24, (c) 24/24, no look-alike flagged (KNOWN_MISSES: the
+it-cleft on "that" and French "ne ... que").
 """
 
 from __future__ import annotations
@@ -199,30 +200,13 @@ ACROSS_INNOCENT = [
 
 # Fresh variants still missed after this round (xfail)
 KNOWN_MISSES: list[str] = [
-    "not saying Gordo dies on the moon, but bring tissues for 2x10",
-    "not saying Gordo dies on the moon",
-    "I won't say Deke dies on the moon",
-    "won't say Tracy dies up there with Gordo, but the s2 finale wrecked me",
-    "can't say Margo defects, that would be a spoiler",
-    "Je ne dis pas que Gordo meurt sur la Lune dans la saison 2",
-    "Tracy isn't killed until the reactor scene",
-    "Gordo doesn't die until the reactor walk",
+    # an it-cleft denying only the cause ("it's not the X that gets her")
     "it's not the car bomb that gets Karen",
     "it's not the car bomb that gets Karen, it's the building collapsing",
     "it wasn't the bomb that got Molly, it was the fire",
+    # French "ne ... que" (only), read as a negation
     "Gordo ne meurt qu'à la fin de la saison 2",
     "Karen ne meurt qu'à la fin de la saison 3",
-    "hat noch jemand geweint, als Gordo und Tracy gestorben sind?",
-    "the bombing takes two people. Karen. Molly.",
-    "Someone dies in the s3 finale. Karen and Molly.",
-    "Guess who dies in the bombing. Karen and Molly.",
-    "who fakes her death? Margo, obviously",
-    "who doesn't survive the bombing? Karen. Molly too.",
-    "Which of them dies in the s2 finale, you ask? Both. Gordo and Tracy.",
-    "who dies in the bombing? Karen and Molly, sadly",
-    "the s3 finale kills two people. Karen and Molly.",
-    "Alguien muere en el atentado. Karen y Molly.",
-    "Quelqu'un meurt dans l'attentat. Karen et Molly.",
 ]
 
 
