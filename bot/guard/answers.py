@@ -53,7 +53,8 @@ class _Answers(_Scoring):
         while (
             k > max(0, s.index - 6)
             and not self.read[k].cues
-            and (_names_only(self.read[k]) or not self.read[k].words)  # "|---|---|"
+            # "|---|---|", and a fragment of answer words alone: "... you ask? Both."
+            and (_names_only(self.read[k]) or _answer_words_only(self.read[k]))
         ):
             k -= 1
         question = self.read[k]
@@ -67,6 +68,8 @@ class _Answers(_Scoring):
             who = min(question.grammar["asked_who"])
         elif _ends_asking(question) and self._outcome_asked(question):
             who = 0  # "Il primo uomo su Marte? Un nordcoreano, Lee Jung-gil."
+        elif (unnamed := _unnamed_met(question)) is not None:
+            who = unnamed  # "the bombing takes two people. Karen. Molly."
         else:
             return
         self._answered(s, question, who, keep)
@@ -137,6 +140,8 @@ def _names_only(s: _Sentence) -> bool:
     "1. Deke", "| season 3 | Karen |")."""
     words = s.words
     named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    # a word of comment on the answer: "Margo, obviously", "Molly too", "Karen, sadly"
+    asides = s.grammar.get("answer_aside", _NONE)
     counting = s.grammar.get("counting", _NONE)
     if counting:  # "Un nordcoreano, Lee Jung-gil.": who they are, counted, before the name
         named |= {
@@ -149,6 +154,7 @@ def _names_only(s: _Sentence) -> bool:
         k in named
         or words[k].text in _AND
         or words[k].text in _ANSWER_WORDS
+        or k in asides
         or not words[k].text[:1].isalnum()
         or _a_label(words[k].text)
         for k in range(len(words))
@@ -173,3 +179,21 @@ def _label_season(s: _Sentence) -> int | None:
         if season is not None:
             return season
     return None
+
+
+def _answer_words_only(s: _Sentence) -> bool:
+    """Whether a sentence holds answer words alone, or nothing ("Both.", "|---|---|")."""
+    return all(w.text in _ANSWER_WORDS or not w.text[:1].isalnum() for w in s.words)
+
+
+def _unnamed_met(s: _Sentence) -> int | None:
+    """Where a statement that names nobody says someone met an outcome (`asked_who`,
+    `unnamed_people`: "someone dies in the s3 finale.", "guess who dies in the
+    bombing.", "the bombing takes two people."), the names after it answering it; None
+    when it asks, names someone, or says nobody."""
+    if _ends_asking(s) or any(m.persons for m in s.mentions):
+        return None
+    if "unnamed_people" in s.grammar:
+        return 0  # the object as well as the subject: "the s3 finale kills two people"
+    said = s.grammar.get("asked_who", _NONE)
+    return min(said) if said else None

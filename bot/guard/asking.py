@@ -106,7 +106,17 @@ class _Asking(_What):
             opened += 1
         if words[last].text in _TAGS or last - opened > 11:
             return -1
-        return next((k for k in range(1, last + 1) if words[k].text in _GIVEN), last + 1)
+        # and, in every language, a clause after a comma opened by a word of time or cause
+        # (`given`: "hat noch jemand geweint, als Gordo und Tracy gestorben sind?")
+        given = grammar.get("given", _NONE)
+        return next(
+            (
+                k
+                for k in range(1, last + 1)
+                if words[k].text in _GIVEN or (k in given and _apart(s, k - 1, k))
+            ),
+            last + 1,
+        )
 
     def _asked_unmarked(self, s: _Sentence) -> bool:
         """A yes/no question without its mark: an auxiliary opening the sentence before

@@ -330,6 +330,12 @@ def _held_until(s: _Sentence, end: int) -> int | None:
             texts = [t.text for t in after]
             if _episodes(after) or any(_season_named(texts[j:]) for j in range(len(texts))):
                 return k
+            # "isn't killed until the reactor scene", "until the bombing": a thing or an
+            # outcome of the show's story says when as well as an episode does
+            if any(k < m.start <= k + 3 and m.thing for m in s.mentions) or any(
+                k < f.start <= k + 3 for c in ("cue", "action") for f in s.of(c)
+            ):
+                return k
             return None
     return None
 

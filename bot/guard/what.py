@@ -205,6 +205,9 @@ class _What(_Cancelled):
                         # "Gordo not Gordon Ramsay dies": a contrast; not "neither Gordo
                         # nor Tracy comes home"
                         and (k + 1 not in named or s.words[k].text in _NEITHER_NOR)
+                        # "not saying Gordo dies", "je ne dis pas que...": a denial of
+                        # saying denies the saying, and the fate after it is told
+                        and not _denies_saying(s, k, f.start)
                     )
                     # "never gets out of the building alive": past the way out's object
                     or (f.key == "alive" and _denied_exit(s, k, f.start))
@@ -413,3 +416,12 @@ def _denied_exit(s: _Sentence, k: int, alive: int) -> bool:
         first < j < alive and (j in pointing or any(m.start == j and m.persons for m in s.mentions))
         for j in range(first, alive)
     )
+
+
+def _denies_saying(s: _Sentence, k: int, start: int) -> bool:
+    """Whether the negation at ``k`` denies a verb of saying (`saying`) before the outcome
+    at ``start`` rather than the outcome: "not saying Gordo dies on the moon", "I won't
+    tell you Margo fakes her death", "je ne dis pas que Gordo meurt" (the verb just
+    before a split negation's second word too)."""
+    saying = s.grammar.get("saying", _NONE)
+    return bool(saying) and any(j in saying for j in range(max(0, k - 2), start))
