@@ -101,6 +101,7 @@ GRAMMAR = frozenset(
         "counting",
         "reaction",
         "departing_together",
+        "job_as",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

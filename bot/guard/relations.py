@@ -57,6 +57,8 @@ class _Related(_Who):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
             if self._elsewhere(s, max(positions) + 1):
                 continue  # "the bar owner in my town": someone in the writer's world
+            if min(positions) - 1 in s.grammar.get("job_as", _NONE):
+                continue  # "her new job as a bar owner": a kind of job, nobody in particular
             if self._said_of_a_name(s, min(positions), self.m.people[person].id):
                 continue  # "Sally Ride was the first American woman in space": hers
             if self._partnered(s, max(positions) + 1, self.m.people[person].id):
