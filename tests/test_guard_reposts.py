@@ -1,6 +1,8 @@
 """Reposts that hide: generated Discord markdown, tagged, read back as Discord renders it.
 
-For any message built from code spans and blocks, quotes, lists, headings, links, tagged
+For any message built from code spans and blocks, quotes, lists, headings, subtext,
+emphasis (bold, italic, underline, strike: around a sentence or, from stray markers,
+across sentences), mentions, custom emoji, timestamps, command mentions, links, tagged
 and untagged finale sentences and stray or unclosed "||": either the guard gives up
 (the cog then posts the safe form), or the repost differs from the original only by
 "||" pairs and no finale sentence can be read in it without a click.
@@ -15,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.guard import everything, inspect, tag_finding
-from bot.guard.layout import layout, readable
+from tests.discord_render import seen
 from tests.examples import examples
 from tests.finale_matcher import matcher
 
@@ -35,9 +37,9 @@ def _words(text: str) -> list[str]:
 
 
 def _seen(text: str) -> str:
-    """Everything Discord shows of ``text`` without a click, one line."""
-    page = layout(text)
-    return " ".join(_words(readable(page, (0, len(text)))))
+    """Everything Discord shows of ``text`` without a click, one line (by the reference
+    renderer, written apart from the guard's reading)."""
+    return " ".join(_words(seen(text)))
 
 
 sentence = st.sampled_from(FINALE + SAFE)
@@ -48,8 +50,14 @@ inline = st.one_of(
     sentence.map(lambda s: f"`||{s}||`"),
     sentence.map(lambda s: f"\\||{s}\\||"),
     sentence.map(lambda s: f"[{s}](https://example.com/a)"),
+    sentence.map(lambda s: f"**{s}**"),
+    sentence.map(lambda s: f"__{s}__"),
+    sentence.map(lambda s: f"~~{s}~~"),
+    sentence.map(lambda s: f"*{s}*"),
     st.just("https://example.com/x||y"),
-    st.sampled_from(["||", "|", "||||", "\\", "`", "*", "_", "~~"]),
+    st.sampled_from(["||", "|", "||||", "\\", "`", "*", "_", "~~", "**", "__"]),
+    st.sampled_from(["<@123>", "<@&123>", "<#123>", "<:rip:123>", "<t:0:R>", "</finale:1>"]),
+    st.sampled_from(["Great ep.", "wow!", "ok."]),
 )
 line = st.lists(inline, min_size=1, max_size=3).map(" ".join)
 block = st.one_of(
@@ -58,6 +66,8 @@ block = st.one_of(
     line.map(lambda s: f"- {s}"),
     line.map(lambda s: f"1. {s}"),
     line.map(lambda s: f"# {s}"),
+    line.map(lambda s: f"## {s}"),
+    line.map(lambda s: f"-# {s}"),
     st.lists(line, min_size=1, max_size=3).map(lambda ls: "```\n" + "\n".join(ls) + "\n```"),
     st.lists(line, min_size=1, max_size=2).map(lambda ls: ">>> " + "\n".join(ls)),
 )

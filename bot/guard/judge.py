@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from bot.canon.models import GuardRule
 from bot.guard.bereaved import _LEFT_BY
 from bot.guard.initials import SHORTHAND, first_letters
-from bot.guard.layout import Layout, Span, layout, readable, sentences
+from bot.guard.layout import Layout, Span, layout, sentences, visible
 from bot.guard.lexicon import Lexicon, common_words, plain, split_language
 from bot.guard.matcher import Found, Vocabulary
 from bot.guard.normalise import tokens
@@ -253,7 +253,13 @@ class Matcher:
         if not spans:
             return []
         first, last = spans[0][0], spans[-1][1]
-        every = tokens(readable(page, (first, last)), first)
+        shown, origin = visible(page, (first, last))
+        if origin is None:
+            every = tokens(shown, first)
+        else:  # emphasis markers left out: back to the original's offsets
+            every = tokens(shown)
+            for token in every:
+                token.start, token.end = origin[token.start], origin[token.end - 1] + 1
         if page.links:
             for token in every:
                 token.link = any(a <= token.start < b for a, b in page.links)

@@ -12,10 +12,12 @@ takes the first rule that matches there. The rules that decide what a reader see
 - ``||`` opens a spoiler that ends at the *next* ``||`` at least one character later,
   whatever lies between (a code span inside does not protect a ``||``); an empty
   ``||||`` hides nothing;
-- block quotes, headings and list items are blocks: a spoiler does not run out of one.
-
-Emphasis (``*``, ``_``, ``~~``) is not modelled: it never hides text, and a tag the
-guard adds never contains an unpaired emphasis marker's partner (see rewrite.py).
+- block quotes, headings and list items are blocks: a spoiler does not run out of one;
+- emphasis (``**bold**``, ``*italic*``/``_italic_``, ``__underline__``, ``~~strike~~``)
+  is a rule like the others, matched where it opens (the longest of bold, italic and
+  underline), and its contents are parsed on their own: a ``||`` opened inside
+  ``**...**`` closes inside it or is text, and one opened before it runs over it. Its
+  markers are not shown, so "Gor**do di**es" reads "Gordo dies".
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ _URL = re.compile(r"https?://[^\s<]+[^<.,:;\"')\]\s]")
 # a letter or digit: a regex's \w is exactly str.isalnum() or "_", and one search is
 # quicker than a generator over the characters
 _ALNUM = re.compile(r"[^\W_]")
+# emphasis, as simple-markdown matches it (its "\\b_" before the underscore always holds
+# where a rule is tried); the marker's width is the group's start
+_STRONG = re.compile(r"\*\*((?:\\[\s\S]|[^\\])+?)\*\*(?!\*)")
+_UNDERLINE = re.compile(r"__((?:\\[\s\S]|[^\\])+?)__(?!_)")
+_EM_STAR = re.compile(
+    r"\*(?=\S)((?:\*\*|\\[\s\S]|\s+(?:\\[\s\S]|[^\s*\\]|\*\*)|[^\s*\\])+?)\*(?!\*)"
+)
+_EM_UNDERSCORE = re.compile(r"_((?:__|\\[\s\S]|[^\\_])+?)_\b")
+_STRIKE = re.compile(r"~~([\s\S]+?)~~(?!_)")
+_EMPHASIS = {"*": (_EM_STAR, _STRONG), "_": (_EM_UNDERSCORE, _UNDERLINE), "~": (_STRIKE,)}
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
 # The dot closing an initialism ("R.I.P. Karen", "a.k.a.") ends no sentence
@@ -45,8 +57,9 @@ _SENTENCE_END = re.compile(
 # the same, in ASCII
 _ASCII_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\.[A-Za-z][.!?])[.!?]*(?=\s|$))")
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
-# where a rule can start: "\\", "`", "<", "[", "|", or "http(s)://" not inside a word
-_MARKUP = re.compile(r"[\\`<\[|h](?:(?<=[\\`<\[|])|(?<=h)(?<![0-9A-Za-z]h)ttps?://)")
+# where a rule can start: "\\", "`", "<", "[", "|", an emphasis marker, or "http(s)://"
+# not inside a word
+_MARKUP = re.compile(r"[\\`<\[|*_~h](?:(?<=[\\`<\[|*_~])|(?<=h)(?<![0-9A-Za-z]h)ttps?://)")
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,9 @@ class Layout:
     unclosed: bool = False  # a "||" that opens nothing: a new tag could pair with it
     escapes: tuple[int, ...] = ()  # offsets of escaping backslashes (not shown)
     blocks: tuple[int, ...] = ()  # offsets where a block (quote, heading, list item) starts
+    # emphasis as (start, end, marker width): shown, markers not; a tag must be wholly
+    # inside its contents or wholly outside it
+    emphasis: tuple[tuple[int, int, int], ...] = ()
 
     def atoms(self) -> tuple[Span, ...]:
         """Spans a spoiler tag must not be inserted into."""
@@ -77,10 +93,23 @@ def _block_starts(text: str) -> list[int]:
     return starts
 
 
-def _closing(text: str, start: int, blocks: list[int]) -> int:
+def _block_end(text: str, start: int, blocks: list[int]) -> int:
+    """Where the block (a block's line, or a paragraph up to the next block) around
+    ``start`` ends."""
+    here = max((b for b in blocks if b <= start), default=-1)
+    if here != -1:
+        line_end = text.find("\n", here)
+        if line_end == -1 or line_end >= start:
+            return len(text) if line_end == -1 else line_end
+    after = min((b for b in blocks if b > start), default=len(text))
+    return after
+
+
+def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
     """Where the spoiler opened at ``start`` closes, or -1: the next "||" at least one
-    character on, unless a block boundary comes first."""
-    end = text.find("||", start + 3)
+    character on (before ``limit``, the end of the emphasis it is in), unless a block
+    boundary comes first."""
+    end = text.find("||", start + 3, limit)
     if end == -1:
         return -1
     line_end = text.find("\n", start)
@@ -101,12 +130,20 @@ def layout(text: str) -> Layout:
     masked: list[Span] = []
     escapes: list[int] = []
     blocks = _block_starts(text)
+    emphasis: list[tuple[int, int, int]] = []
+    opened: list[tuple[int, int]] = []  # emphasis being read: (contents' end, marker width)
     unclosed = False
     i, n = 0, len(text)
-    while i < n:
-        jump = _MARKUP.search(text, i)  # plain text between rules needs no look
+    limit = n
+    while True:
+        jump = _MARKUP.search(text, i, limit)  # plain text between rules needs no look
         if jump is None:
-            break
+            if not opened:
+                break
+            inner_end, width = opened.pop()  # the emphasis' contents are read: close it
+            i = inner_end + width
+            limit = opened[-1][0] if opened else n
+            continue
         i = jump.start()
         char = text[i]
         if char == "\\" and i + 1 < n and _ESCAPABLE.match(text[i + 1]):
@@ -114,35 +151,52 @@ def layout(text: str) -> Layout:
             i += 2
             continue
         if char == "`":
-            found = _CODE_BLOCK.match(text, i) or _CODE_SPAN.match(text, i)
+            found = _CODE_BLOCK.match(text, i, limit) or _CODE_SPAN.match(text, i, limit)
             if found:
                 code.append(found.span())
                 i = found.end()
                 continue
-            while i < n and text[i] == "`":  # an unmatched run of backticks is text
+            while i < limit and text[i] == "`":  # an unmatched run of backticks is text
                 i += 1
             continue
         if char == "<":
-            found = _AUTOLINK.match(text, i)
+            found = _AUTOLINK.match(text, i, limit)
             if found:
                 links.append(found.span())
                 i = found.end()
                 continue
         if char == "h" and (i == 0 or not text[i - 1].isalnum()):
-            found = _URL.match(text, i)
+            found = _URL.match(text, i, limit)
             if found:
                 links.append(found.span())
                 i = found.end()
                 continue
         if char == "[":
-            found = _MASKED_LINK.match(text, i)
+            found = _MASKED_LINK.match(text, i, limit)
             if found:
                 masked.append(found.span())
                 links.append(found.span(2))  # the address is not shown
                 i = found.end()
                 continue
+        if char in _EMPHASIS:
+            within = min(limit, _block_end(text, i, blocks))
+            best = None
+            for pattern in _EMPHASIS[char]:
+                found = pattern.match(text, i, within)
+                if found and (best is None or found.end() > best.end()):
+                    best = found
+            if best is not None:
+                width = best.start(1) - i
+                emphasis.append((i, best.end(), width))
+                opened.append((best.end() - width, width))
+                limit = best.end() - width
+                i += width
+                continue
+            while i < limit and text[i] == char:  # an unmatched run of markers is text
+                i += 1
+            continue
         if text.startswith("||", i):
-            end = _closing(text, i, blocks)
+            end = _closing(text, i, blocks, limit)
             if end != -1:
                 hidden.append((i, end + 2))
                 i = end + 2
@@ -160,6 +214,7 @@ def layout(text: str) -> Layout:
         unclosed,
         tuple(escapes),
         tuple(blocks),
+        tuple(emphasis),
     )
 
 
@@ -221,3 +276,18 @@ def readable(page: Layout, span: Span) -> str:
     for position in page.escapes:
         blank(position, position + 1)
     return "".join(chars)
+
+
+def visible(page: Layout, span: Span) -> tuple[str, list[int] | None]:
+    """``readable`` without the emphasis markers Discord does not show ("Gor**do di**es"
+    reads "Gordo dies"), and where each of its characters is in the original text (None:
+    no marker, the offsets are the span's own)."""
+    shown = readable(page, span)
+    if not page.emphasis:
+        return shown, None
+    markers: set[int] = set()
+    for start, end, width in page.emphasis:
+        markers.update(range(start, start + width))
+        markers.update(range(end - width, end))
+    keep = [p for p in range(span[0], span[1]) if p not in markers]
+    return "".join(shown[p - span[0]] for p in keep), keep

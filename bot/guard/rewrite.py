@@ -1,8 +1,8 @@
 """Hiding matched sentences: the text stays byte for byte the same, plus "||" pairs.
 
 Only the parts of a sentence not already hidden are wrapped (wrapping across an
-existing tag would un-hide it), and a tag never lands inside code or a link: the
-wrap widens to take them whole.
+existing tag would un-hide it), and a tag never lands inside code or a link, nor with
+one half inside emphasis and the other out: the wrap widens to take them whole.
 """
 
 from __future__ import annotations
@@ -45,11 +45,7 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
             start = _after_block_marker(page, start)
             if start >= end:
                 continue
-            for atom_start, atom_end in page.atoms():
-                if atom_start < start < atom_end:
-                    start = atom_start
-                if atom_start < end < atom_end:
-                    end = atom_end
+            start, end = _widened(page, start, end)
             # A backslash before a tag would escape it: take an escaping backslash
             # inside the opening tag, and leave trailing ones out of the closing tag.
             while _escaped(page.text, start):
@@ -65,6 +61,26 @@ def wraps(page: Layout, spans: Sequence[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _widened(page: Layout, start: int, end: int) -> Span:
+    """The region grown to take whole any code, link or emphasis a tag would land in:
+    Discord reads emphasis before a spoiler opened after it, so a tag whose halves fall in
+    and out of "**...**" pairs with nothing ("**Great ep. ||Gordo dies** on...||")."""
+    atoms = page.atoms()
+    while True:
+        before = start, end
+        for atom_start, atom_end in atoms:
+            if atom_start < start < atom_end:
+                start = atom_start
+            if atom_start < end < atom_end:
+                end = atom_end
+        for e_start, e_end, width in page.emphasis:
+            inside = e_start + width <= start and end <= e_end - width
+            if not inside and (e_start < start < e_end or e_start < end < e_end):
+                start, end = min(start, e_start), max(end, e_end)
+        if (start, end) == before:
+            return start, end
 
 
 def _after_block_marker(page: Layout, start: int) -> int:
