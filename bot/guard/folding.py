@@ -23,6 +23,16 @@ _LOOKALIKE = 8  # Armenian, Cherokee: scripts with letters drawn like Latin ones
 # Latin letters with a stroke or a ligature, which no Unicode decomposition takes apart
 _STROKED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ƀ": "b"})
 _REGIONAL = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}
+# Symbols "upside-down text" uses for a capital turned half a turn, read as the turned
+# small letter they stand for (normalise.py turns the word back): "⅁" is a turned G
+_TURNED_SYMBOLS = {"⅁": "ƃ", "∀": "ɐ", "⅄": "ʎ", "∩": "n", "˥": "l"}
+# Turned letters ("ɐ", "ǝ", "ɹ", Lisu "ꓷ" for a turned D) and the letter each is when
+# turned back; only a word with one of these is read as turned
+TURNED = dict(zip("ɐǝɹʇɥɯʎʞᴉɟƃʍʌɔɾꓷꓘꓤꓕꓭⅎ", "aerthmykifgwvcjdkrtbf", strict=True))
+# how a turned letter may be written: itself, its capital ("Ǝ"), a symbol ("⅁")
+TURNED_WRITTEN = "".join(sorted({*TURNED, *(c.upper() for c in TURNED), *_TURNED_SYMBOLS}))
+# and the plain letters that change when turned
+TURNED_PLAIN = str.maketrans(dict(zip("pdbqnumw", "dpqbunwm", strict=True)) | TURNED)
 
 
 def _script(char: str) -> int:
@@ -112,10 +122,12 @@ def _fold(char: str) -> str:
         return ""
     if "\U0001f1e6" <= char <= "\U0001f1ff":
         return char  # regional indicators: a flag in pairs, a letter alone (see fold_text)
-    styled = _letter_like(char)
+    styled = _letter_like(char) or _TURNED_SYMBOLS.get(char)
     if styled is not None:
         return styled
     folded = unicodedata.normalize("NFKC", char).casefold()
+    if not folded.isascii():  # a superscript small capital: "ᶦ" is "ɪ", an "i"
+        folded = "".join(_letter_like(c) or c for c in folded)
     out: list[str] = []
     for piece in unicodedata.normalize("NFD", folded):
         if unicodedata.combining(piece) and out and ord(out[-1]) < 0x530:
@@ -124,25 +136,60 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).translate(_STROKED)
 
 
+# Discord emphasis markers around part of a word ("G**or**do", "d~~ie~~s", "__Gor__do"):
+# Discord shows the letters and hides the markers. A single underscore is not emphasis
+# inside a word (Discord shows it), so it stays a break: "karen_dies" is two words.
+_EMPHASIS = re.compile(r"(\*{1,3}|__|~~)([^\s*~_](?:[^*~\n]*?[^\s*~_])?)\1")
+
+
+def _hidden_markers(text: str) -> set[int]:
+    """Offsets of emphasis markers inside a word, which a reader does not see; a single
+    letter struck out inside a word ("G~~x~~ordo") is crossed out, so it goes too."""
+    hidden: set[int] = set()
+    for match in _EMPHASIS.finditer(text):
+        start, end = match.span()
+        before = start > 0 and text[start - 1].isalpha()
+        after = end < len(text) and text[end].isalpha()
+        if not (before or after):
+            continue  # "**Gordo** dies": markers outside words cut no word
+        marker, inner = match.span(1), match.span(2)
+        hidden.update(range(*marker))
+        hidden.update(range(inner[1], end))
+        if match.group(1) == "~~" and before and after and inner[1] - inner[0] == 1:
+            hidden.update(range(*inner))
+    return hidden
+
+
+def _regional_run(text: str, position: int) -> int:
+    """How many regional indicators in a row ``position`` is part of."""
+    start = end = position
+    while start > 0 and text[start - 1] in _REGIONAL:
+        start -= 1
+    while end < len(text) - 1 and text[end + 1] in _REGIONAL:
+        end += 1
+    return end - start + 1
+
+
 def fold_text(text: str) -> tuple[str, list[int] | None]:
     """The text folded (steps 1-3), and for each folded character its original offset
     (None: the same offsets, as for plain ASCII)."""
-    if text.isascii():
+    hidden = _hidden_markers(text) if "*" in text or "~~" in text or "__" in text else ()
+    if text.isascii() and not hidden:
         return text.lower(), None
     chars: list[str] = []
     origin: list[int] = []
-    last = len(text) - 1
     for position, char in enumerate(text):
+        if hidden and position in hidden:
+            continue
         if char < "\x80":  # most characters even here: one each, never a regional letter
             chars.append(char.lower())
             origin.append(position)
             continue
         folded = _fold(char)
-        if folded in _REGIONAL and not (
-            (position > 0 and text[position - 1] in _REGIONAL)
-            or (position < last and text[position + 1] in _REGIONAL)
-        ):
-            folded = _REGIONAL[folded]  # a lone regional indicator is a letter: "🇲 🇦 🇷"
+        if folded in _REGIONAL and _regional_run(text, position) != 2:
+            # a lone regional indicator is a letter ("🇲 🇦 🇷"), and so is each of a run
+            # longer than a flag: Discord shows "🇬🇴🇷🇩🇴" as the letters GORDO
+            folded = _REGIONAL[folded]
         for piece in folded:
             chars.append(piece)
             origin.append(position)
@@ -156,11 +203,20 @@ def _deconfuse(word: str) -> str:
     for char in word:
         scripts |= _script(char)
     if scripts & (_GREEK | _CYRILLIC | _LOOKALIKE) and (
-        scripts & _LATIN or scripts in (_GREEK, _LOOKALIKE)
+        scripts & _LATIN or scripts != _CYRILLIC  # Greek or Armenian letters: not Russian
     ):
         table = _skeletons()
         return "".join(table.get(c, c) for c in word)
+    if scripts == _CYRILLIC and len(word) > 2 and not _RUSSIAN.fullmatch(word):
+        # Cyrillic letters no Russian word has ("ԁіеѕ"), every one drawn like a Latin
+        # letter: the Latin word in disguise
+        table = _skeletons()
+        if all(c in table for c in word):
+            return "".join(table[c] for c in word)
     return word
+
+
+_RUSSIAN = re.compile("[а-яё]+")
 
 
 def _unleet(word: str) -> tuple[str, tuple[str, ...]]:

@@ -30,6 +30,11 @@ Order matters, and is the one Unicode recommends:
    written without the apostrophe ("doesnt", "wont", "shes") are cut as if it were there
    ("doesn" + "t"), so every list that knows "doesn't" knows them.
 
+9. Letters doubled throughout ("GGoorrddoo") are read once; Discord emphasis inside a
+   word ("G**or**do") and a run of regional indicators ("🇬🇴🇷🇩🇴") are letters
+   (folding.py); words written backwards in a right-to-left override, and upside-down
+   text ("uooɯ ǝɥʇ uo sǝᴉp opɹo⅁"), are read turned back, in the order they are read.
+
 Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
 Offsets always point back into the original text, for tagging.
 
@@ -41,11 +46,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, product
 
 from rapidfuzz.distance import OSA
 
-from bot.guard.folding import _deconfuse, _unleet, fold_text
+from bot.guard.folding import TURNED, TURNED_PLAIN, TURNED_WRITTEN, _deconfuse, _unleet, fold_text
 
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _TOKEN = re.compile(
@@ -157,7 +162,9 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
             else:
                 main, others = _unleet(word)
                 add(Token(main, begin + shift, finish + shift, others))
-        return _corrected(text, _join_spelled(text, _drawn_out(text, found), shift), shift)
+        if _STRETCHED.search(text):
+            found = _drawn_out(text, _halved(text, found))
+        return _corrected(text, _join_spelled(text, found, shift), shift)
     for match in _TOKEN.finditer(folded):
         word = match.group()
         if origin is None:
@@ -195,7 +202,12 @@ def tokens(text: str, shift: int = 0) -> list[Token]:
         word = _deconfuse(word)
         main, others = _unleet(word)
         found.append(Token(main, start, end, others))
-    return _corrected(text, _join_spelled(text, _drawn_out(text, found), shift), shift)
+    if _STRETCHED.search(text):
+        found = _drawn_out(text, _halved(text, found))
+    found = _join_spelled(text, _emoji_gaps(found), shift)
+    if "\u202e" in text or _TURNED_TEXT.search(text):
+        found = _mirrored(text, found, shift)
+    return _corrected(text, found, shift)
 
 
 _CORRECTION_REACH = 8  # words back a correction may reach
@@ -254,13 +266,18 @@ def _corrected(text: str, found: list[Token], shift: int) -> list[Token]:
 
 
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1\1+")  # a letter three times or more
-_THRICE = re.compile(r"(.)\1\1")  # the quick test first (a third of the time)
+# the quick test first, for letters drawn out or doubled ("diiies", "GGoorrddoo")
+_STRETCHED = re.compile(r"(.)\1(?:\1|([^\W\d_])\2([^\W\d_])\3)")
+
+
+_DRAWN_RUNS = 3  # runs read one or two letters each, every way (beyond: all alike)
 
 
 def _drawn_out(text: str, found: list[Token]) -> list[Token]:
-    """ "diiiies" read as "dies" (and "diies"), "killlled" as "kiled" and "killed"."""
-    if not _THRICE.search(text) or not _DRAWN_OUT.search(text):
-        return found  # the usual message: nothing drawn out
+    """ "diiiies" read as "dies" (and "diies"), "killlled" as "kiled" and "killed"; with
+    a few runs, each as one letter or two ("Daaannnnyyyy": "dany", "danny"...)."""
+    if not _DRAWN_OUT.search(text):
+        return found
     for token in found:
         if token.cjk or not _DRAWN_OUT.search(token.text):
             continue
@@ -268,8 +285,32 @@ def _drawn_out(text: str, found: list[Token]) -> list[Token]:
         twice = _DRAWN_OUT.sub(r"\1\1", token.text)
         if len(once) <= 2:  # a cry, not the word: "noooo Karen dies" is no "no"
             once = twice
-        others = [f for f in (twice, *token.alternatives) if f != once]
+        pieces = _DRAWN_OUT.split(token.text)  # text, letter, text, letter... text
+        texts, letters = pieces[::2], pieces[1::2]
+        mixed = [
+            texts[0]
+            + "".join(c * n + rest for c, n, rest in zip(letters, counts, texts[1:], strict=True))
+            for counts in product((1, 2), repeat=len(letters))
+            if 1 < len(letters) <= _DRAWN_RUNS
+        ]
+        others = [f for f in (twice, *mixed, *token.alternatives) if f != once]
         token.text, token.alternatives = once, tuple(dict.fromkeys(others))
+    return found
+
+
+# a letter written twice three times in a row ("GGoorrddoo")
+_PAIRED = re.compile(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3")
+
+
+def _halved(text: str, found: list[Token]) -> list[Token]:
+    """ "GGoorrddoo ddiieess": a word with every letter written twice is read with each
+    once (six letters or more, so "oops", "llama" and "bookkeeper" stay)."""
+    if not _PAIRED.search(text):
+        return found
+    for token in found:
+        word = token.text
+        if len(word) >= 6 and not len(word) % 2 and word[::2] == word[1::2] and not token.cjk:
+            token.text = word[::2]
     return found
 
 
@@ -309,7 +350,7 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             flush()  # "カ レ ン" is joined, and "K a r e n", but not one with the other
         if single and run:
             gap = text[run[-1].end - shift : token.start - shift]
-            if len(run) == 1 and gap in _SPELLING_GAPS:
+            if len(run) == 1 and (gap in _SPELLING_GAPS or _EMOJI.fullmatch(gap)):
                 separator = gap
             if gap == separator or _bridged(gap, separator):
                 run.append(token)
@@ -321,6 +362,78 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             out.append(token)
     flush()
     return out
+
+
+_EMOJI = re.compile(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF]\ufe0f?")
+
+
+def _emoji_gaps(found: list[Token]) -> list[Token]:
+    """An emoji between two single letters, touching both ("G🚀o🚀r🚀d🚀o"), is a
+    separator: left out, so the letters can be joined."""
+    gaps = [
+        k
+        for k in range(1, len(found) - 1)
+        if found[k - 1].end == found[k].start
+        and found[k].end == found[k + 1].start
+        and len(found[k - 1].text) == 1
+        and len(found[k + 1].text) == 1
+        and found[k - 1].text.isalnum()
+        and found[k + 1].text.isalnum()
+        and _EMOJI.fullmatch(found[k].text)
+    ]
+    if len(gaps) < 2:
+        return found
+    drop = set(gaps)
+    return [t for k, t in enumerate(found) if k not in drop]
+
+
+# Where a turned or reversed run of words stops: a sentence's end
+_BREAK = re.compile(r"[.!?\n]")
+_TURNED_SET = frozenset(TURNED)
+_TURNED_TEXT = re.compile(f"[{TURNED_WRITTEN}]")
+_TURNED_REACH = 4  # a turned word, and up to three plain ones, then a turned one
+
+
+def _mirrored(text: str, found: list[Token], shift: int) -> list[Token]:
+    """Words the reader reads the other way: written backwards inside a right-to-left
+    override (U+202E, shown the right way round), or "upside-down text" ("uooɯ ǝɥʇ uo
+    sǝᴉp opɹo⅁": each letter turned half a turn, the words in reverse order). Each is
+    read turned back, and a run of them in the order it is read."""
+    runs: list[tuple[int, int, bool]] = []
+    if "\u202e" in text:
+        at = 0
+        while (begin := text.find("\u202e", at)) != -1:
+            ends = [text.find(c, begin) for c in "\u202c\n"]
+            end = min((e for e in ends if e != -1), default=len(text))
+            inside = [k for k, t in enumerate(found) if begin <= t.start - shift < end]
+            if inside:
+                runs.append((inside[0], inside[-1], False))
+            at = end
+    turned = (
+        [k for k, t in enumerate(found) if not _TURNED_SET.isdisjoint(t.text)]
+        if _TURNED_TEXT.search(text)
+        else ()
+    )
+    if turned:
+        first = last = turned[0]
+        for k in turned[1:]:
+            between = text[found[last].end - shift : found[k].start - shift]
+            if (
+                k - last <= _TURNED_REACH
+                and not _BREAK.search(between)
+                and all(found[j].text.isalpha() for j in range(last + 1, k))
+            ):
+                last = k
+            else:
+                runs.append((first, last, True))
+                first = last = k
+        runs.append((first, last, True))
+    for first, last, flip in runs:
+        for token in found[first : last + 1]:
+            forms = [f[::-1].translate(TURNED_PLAIN) if flip else f[::-1] for f in token.forms]
+            token.text, token.alternatives = forms[0], tuple(forms[1:])
+        found[first : last + 1] = found[first : last + 1][::-1]
+    return found
 
 
 def _bridged(gap: str, separator: str) -> bool:
