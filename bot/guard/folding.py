@@ -136,30 +136,6 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).translate(_STROKED)
 
 
-# Discord emphasis markers around part of a word ("G**or**do", "d~~ie~~s", "__Gor__do"):
-# Discord shows the letters and hides the markers. A single underscore is not emphasis
-# inside a word (Discord shows it), so it stays a break: "karen_dies" is two words.
-_EMPHASIS = re.compile(r"(\*{1,3}|__|~~)([^\s*~_](?:[^*~\n]*?[^\s*~_])?)\1")
-
-
-def _hidden_markers(text: str) -> set[int]:
-    """Offsets of emphasis markers inside a word, which a reader does not see; a single
-    letter struck out inside a word ("G~~x~~ordo") is crossed out, so it goes too."""
-    hidden: set[int] = set()
-    for match in _EMPHASIS.finditer(text):
-        start, end = match.span()
-        before = start > 0 and text[start - 1].isalpha()
-        after = end < len(text) and text[end].isalpha()
-        if not (before or after):
-            continue  # "**Gordo** dies": markers outside words cut no word
-        marker, inner = match.span(1), match.span(2)
-        hidden.update(range(*marker))
-        hidden.update(range(inner[1], end))
-        if match.group(1) == "~~" and before and after and inner[1] - inner[0] == 1:
-            hidden.update(range(*inner))
-    return hidden
-
-
 def _regional_run(text: str, position: int) -> int:
     """How many regional indicators in a row ``position`` is part of."""
     start = end = position
@@ -173,14 +149,11 @@ def _regional_run(text: str, position: int) -> int:
 def fold_text(text: str) -> tuple[str, list[int] | None]:
     """The text folded (steps 1-3), and for each folded character its original offset
     (None: the same offsets, as for plain ASCII)."""
-    hidden = _hidden_markers(text) if "*" in text or "~~" in text or "__" in text else ()
-    if text.isascii() and not hidden:
+    if text.isascii():
         return text.lower(), None
     chars: list[str] = []
     origin: list[int] = []
     for position, char in enumerate(text):
-        if hidden and position in hidden:
-            continue
         if char < "\x80":  # most characters even here: one each, never a regional letter
             chars.append(char.lower())
             origin.append(position)

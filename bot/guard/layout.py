@@ -286,8 +286,24 @@ def visible(page: Layout, span: Span) -> tuple[str, list[int] | None]:
     if not page.emphasis:
         return shown, None
     markers: set[int] = set()
+    text = page.text
     for start, end, width in page.emphasis:
         markers.update(range(start, start + width))
         markers.update(range(end - width, end))
+        if _struck_letter(text, start, end, width):
+            markers.add(start + width)  # "G~~x~~ordo": the struck letter is crossed out
     keep = [p for p in range(span[0], span[1]) if p not in markers]
     return "".join(shown[p - span[0]] for p in keep), keep
+
+
+def _struck_letter(text: str, start: int, end: int, width: int) -> bool:
+    """Whether emphasis is one letter struck out inside a word ("G~~x~~ordo")."""
+    return (
+        text.startswith("~~", start)
+        and end - start == 2 * width + 1
+        and text[start + width].isalpha()
+        and start > 0
+        and text[start - 1].isalpha()
+        and end < len(text)
+        and text[end].isalpha()
+    )

@@ -30,10 +30,11 @@ Order matters, and is the one Unicode recommends:
    written without the apostrophe ("doesnt", "wont", "shes") are cut as if it were there
    ("doesn" + "t"), so every list that knows "doesn't" knows them.
 
-9. Letters doubled throughout ("GGoorrddoo") are read once; Discord emphasis inside a
-   word ("G**or**do") and a run of regional indicators ("🇬🇴🇷🇩🇴") are letters
-   (folding.py); words written backwards in a right-to-left override, and upside-down
-   text ("uooɯ ǝɥʇ uo sǝᴉp opɹo⅁"), are read turned back, in the order they are read.
+9. Letters doubled throughout ("GGoorrddoo") are read once; a run of regional
+   indicators ("🇬🇴🇷🇩🇴") is letters (folding.py); Discord emphasis inside a word
+   ("G**or**do") is left out before this (layout.py, ``visible``); words written
+   backwards in a right-to-left override, and upside-down text ("uooɯ ǝɥʇ uo sǝᴉp
+   opɹo⅁"), are read turned back, in the order they are read.
 
 Emoji stay as one-character tokens, so a vocabulary can give them meaning (💀 = dies).
 Offsets always point back into the original text, for tagging.
