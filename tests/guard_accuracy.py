@@ -40,8 +40,12 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 7b, 8 and 8b, opened in round 9.
 - ``tests/corpus/opened11.toml``: held-out set 11, written before round 8b, scored after
   rounds 8, 8b and 9, opened in round 10.
-- ``tests/corpus/holdout12.toml`` (written before round 9) and ``holdout13.toml``
-  (before round 10): held out.
+- ``tests/corpus/opened12.toml``: held-out set 12, written before round 9, scored after
+  rounds 9, 10 and the split, opened in round 11.
+- ``tests/corpus/opened13.toml``: held-out set 13, written before round 10, scored after
+  rounds 10 to 12, opened in round 13.
+- ``tests/corpus/holdout14.toml`` (written before round 11) and ``holdout15.toml``
+  (before round 12): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -86,7 +90,7 @@ OPENED_9 = HERE / "corpus" / "opened9.toml"
 OPENED_10 = HERE / "corpus" / "opened10.toml"
 OPENED_11 = HERE / "corpus" / "opened11.toml"
 OPENED_12 = HERE / "corpus" / "opened12.toml"
-HOLDOUT_13 = HERE / "corpus" / "holdout13.toml"
+OPENED_13 = HERE / "corpus" / "opened13.toml"
 HOLDOUT_14 = HERE / "corpus" / "holdout14.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 OLD = HERE / "guard_corpus.toml"
@@ -113,6 +117,7 @@ CORPORA = {
     "opened10": OPENED_10,
     "opened11": OPENED_11,
     "opened12": OPENED_12,
+    "opened13": OPENED_13,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_13,
     HOLDOUT_14,
     HOLDOUT_15,
     OLD,
@@ -29,6 +28,7 @@ from tests.guard_accuracy import (
     OPENED_10,
     OPENED_11,
     OPENED_12,
+    OPENED_13,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -441,6 +441,9 @@ OPENED_KIND_FLOORS.setdefault(OPENED_6, {}).update(
 )
 OPENED_KIND_FLOORS.setdefault(OPENED_7, {}).update({"namesake": (0.98, 0.98)})
 OPENED_KIND_FLOORS[OPENED_12] |= {"lookalike": (0.98, 0.98)}
+# Held-out set 13, opened for tuning in round 13 (its floor as a held-out set; unseen,
+# rounds 10 to 12 measured 0.991 / 0.927 to 0.995 / 0.927)
+OPENED_FLOORS |= {OPENED_13: (0.975, 0.90)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -528,7 +531,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/spoiler-guard-figures.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_13: (0.975, 0.90),  # written before round 10; round 9: 0.991/0.923
     HOLDOUT_14: (0.975, 0.93),  # written before round 11; round 10: 0.984/0.943
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
 }
