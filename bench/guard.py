@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.canon.content import load_content
-from bot.guard import compile_rules, inspect
+from bot.guard import compile_rules, inspect, tag_finding
 from bot.guard.layout import layout, readable, sentences
 from bot.guard.lexicon import Lexicon
 from bot.guard.normalise import tokens
@@ -53,6 +53,38 @@ def _rate(texts: list[str], work: Callable[[str], object], seconds: float) -> fl
             work(text)
         best = max(best, len(texts) / max(time.process_time() - started, 1e-9))
     return best
+
+
+# Hostile messages at Discord's longest (4,000 characters): floods of markers, drawn-out
+# letters, flag letters, one endless word, one endless sentence. The guard runs on the
+# bot's event loop, so the slowest of these is how long one message can hold it.
+HOSTILE = (
+    "*" * 4000,
+    "_" * 4000,
+    "aaabbb" * 666,
+    "\U0001f1ec" * 2000,
+    "a_b_" * 1000,
+    "x" * 4000,
+    "Gordo dies " * 363,
+    "s\u01ddp op\u0279o\u2141 " * 363,
+    "\u202e" + ".noom eht no seid odroG " * 160,
+)
+
+
+def slowest_hostile() -> float:
+    """The most CPU time (ms) inspecting and tagging one of ``HOSTILE`` takes."""
+    bundle = load_content(DEFAULT_CONTENT_DIR)
+    shipped = [r for r in bundle.guard_rules if r.reveal.finale_detail]
+    matcher = compile_rules(shipped, lexicon=bundle.guard_lexicon)
+    inspect("warm", matcher)
+    worst = 0.0
+    for text in HOSTILE:
+        started = time.process_time()
+        finding = inspect(text, matcher)
+        if finding:
+            tag_finding(finding)
+        worst = max(worst, time.process_time() - started)
+    return worst * 1000
 
 
 def measure(seconds: float = 2.0, messages: int | None = None) -> dict[str, float]:
@@ -124,6 +156,7 @@ def measure(seconds: float = 2.0, messages: int | None = None) -> dict[str, floa
         ),
         "shipped + 1,000 server terms (msg/s)": _rate(texts, lambda t: inspect(t, larger), seconds),
         **stages,
+        "slowest hostile message, 4,000 chars (ms)": slowest_hostile(),
     }
 
 

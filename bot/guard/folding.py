@@ -136,16 +136,6 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).translate(_STROKED)
 
 
-def _regional_run(text: str, position: int) -> int:
-    """How many regional indicators in a row ``position`` is part of."""
-    start = end = position
-    while start > 0 and text[start - 1] in _REGIONAL:
-        start -= 1
-    while end < len(text) - 1 and text[end + 1] in _REGIONAL:
-        end += 1
-    return end - start + 1
-
-
 def fold_text(text: str) -> tuple[str, list[int] | None]:
     """The text folded (steps 1-3), and for each folded character its original offset
     (None: the same offsets, as for plain ASCII)."""
@@ -153,13 +143,19 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
         return text.lower(), None
     chars: list[str] = []
     origin: list[int] = []
+    run_end = run_length = 0  # the regional-indicator run being read (one pass each)
     for position, char in enumerate(text):
         if char < "\x80":  # most characters even here: one each, never a regional letter
             chars.append(char.lower())
             origin.append(position)
             continue
         folded = _fold(char)
-        if folded in _REGIONAL and _regional_run(text, position) != 2:
+        if folded in _REGIONAL and position >= run_end:
+            run_end = position
+            while run_end < len(text) and text[run_end] in _REGIONAL:
+                run_end += 1
+            run_length = run_end - position
+        if folded in _REGIONAL and run_length != 2:
             # a lone regional indicator is a letter ("🇲 🇦 🇷"), and so is each of a run
             # longer than a flag: Discord shows "🇬🇴🇷🇩🇴" as the letters GORDO
             folded = _REGIONAL[folded]

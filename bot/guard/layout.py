@@ -46,6 +46,7 @@ _STRIKE = re.compile(r"~~([\s\S]+?)~~(?!_)")
 _EMPHASIS = {"*": (_EM_STAR, _STRONG), "_": (_EM_UNDERSCORE, _UNDERLINE), "~": (_STRIKE,)}
 _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\((<?https?://[^)\s]+>?)\)")
 BLOCK_START = re.compile(r"[ \t]*(?:>>> |> |#{1,3} |-# |[-*+] |\d+[.)] )")
+_QUOTE_TO_END = re.compile(r"[ \t]*>>> ")
 # The dot closing an initialism ("R.I.P. Karen", "a.k.a.") ends no sentence
 # (a run of stops before a space or the end; a Japanese or Chinese stop anywhere; a line
 # break). The patterns here open with the characters they may start at: the regex engine
@@ -97,6 +98,8 @@ def _block_end(text: str, start: int, blocks: list[int]) -> int:
     """Where the block (a block's line, or a paragraph up to the next block) around
     ``start`` ends."""
     here = max((b for b in blocks if b <= start), default=-1)
+    if here != -1 and _QUOTE_TO_END.match(text, here):
+        return len(text)  # ">>> " quotes the rest of the message
     if here != -1:
         line_end = text.find("\n", here)
         if line_end == -1 or line_end >= start:
@@ -192,8 +195,7 @@ def layout(text: str) -> Layout:
                 limit = best.end() - width
                 i += width
                 continue
-            while i < limit and text[i] == char:  # an unmatched run of markers is text
-                i += 1
+            i += 1  # this marker is text; Discord tries the next one on its own
             continue
         if text.startswith("||", i):
             end = _closing(text, i, blocks, limit)

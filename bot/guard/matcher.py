@@ -46,6 +46,9 @@ from bot.guard.normalise import Token, tokens
 FUZZY_MIN = 4  # shorter words must match exactly
 _END = ""  # trie key holding what ends at a node
 _EXACT = "="  # trie keys of words matched as they are, not by stem
+# Most letters a stemmer takes off a word: a word this much longer than every known word
+# and stem is no typo of any
+_STEMMED_OFF = 16
 _SPLIT = "\x00"  # trie key: particles that may come a few words after this verb
 _SPLIT_REACH = 3  # words allowed between a verb and its particle
 _GERMAN_PARTICLE_REACH = 10  # German: words to a particle ending the sentence
@@ -138,6 +141,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self._trie: dict[str, Any] = {}  # stem -> child node; _END -> payloads
         self._keys: set[str] = set()  # every stem in the trie, at any depth
+        self._longest = 0  # the longest word or stem known (set with the typo index)
         self._languages: set[str] = set()  # the languages the trie holds words of
         self._prefixes: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
         self._cjk: dict[str, list[_Entry]] = defaultdict(list)
@@ -227,6 +231,7 @@ class Vocabulary:
                 for key in _deletions(word):
                     near[key].add(word)
             self._near = dict(near)
+            self._longest = max(map(len, (*self._words, *self._keys)), default=0)
         return self._near
 
     def readings(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
@@ -282,6 +287,8 @@ class Vocabulary:
         letters only through a swap ("Deek": Deke, "deid": died), and a short word is
         reached by one letter too many ("diedd")."""
         near = self._index()
+        if len(word) > self._longest + _STEMMED_OFF:
+            return set()  # longer than any word it could be one edit from ("aaaa...")
         lengths = (
             (len(word) + 1,) if len(word) == FUZZY_MIN else range(len(word) - 1, len(word) + 2)
         )

@@ -288,12 +288,17 @@ def _drawn_out(text: str, found: list[Token]) -> list[Token]:
             once = twice
         pieces = _DRAWN_OUT.split(token.text)  # text, letter, text, letter... text
         texts, letters = pieces[::2], pieces[1::2]
-        mixed = [
-            texts[0]
-            + "".join(c * n + rest for c, n, rest in zip(letters, counts, texts[1:], strict=True))
-            for counts in product((1, 2), repeat=len(letters))
-            if 1 < len(letters) <= _DRAWN_RUNS
-        ]
+        mixed = (
+            [
+                texts[0]
+                + "".join(
+                    c * n + rest for c, n, rest in zip(letters, counts, texts[1:], strict=True)
+                )
+                for counts in product((1, 2), repeat=len(letters))
+            ]
+            if 1 < len(letters) <= _DRAWN_RUNS  # before product: 2**runs readings
+            else []
+        )
         others = [f for f in (twice, *mixed, *token.alternatives) if f != once]
         token.text, token.alternatives = once, tuple(dict.fromkeys(others))
     return found
@@ -407,8 +412,15 @@ def _mirrored(text: str, found: list[Token], shift: int) -> list[Token]:
             ends = [text.find(c, begin) for c in "\u202c\n"]
             end = min((e for e in ends if e != -1), default=len(text))
             inside = [k for k, t in enumerate(found) if begin <= t.start - shift < end]
-            if inside:
-                runs.append((inside[0], inside[-1], False))
+            # each sentence turned on its own: tokens never cross a sentence's end
+            while inside:
+                last = 0
+                while last + 1 < len(inside) and not _BREAK.search(
+                    text[found[inside[last]].end - shift : found[inside[last + 1]].start - shift]
+                ):
+                    last += 1
+                runs.append((inside[0], inside[last], False))
+                inside = inside[last + 1 :]
             at = end
     turned = (
         [k for k, t in enumerate(found) if not _TURNED_SET.isdisjoint(t.text)]

@@ -202,6 +202,7 @@ class _Reading:
     set_aside: dict[str, bool]  # characters whose names meant someone else
     others_named: set[str]  # the words that named them as someone else ("gordon clark")
     _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
+    _people_at: dict[int, dict[int, int]]  # per sentence: where a person named starts -> ends
 
 
 def _listing(text: str) -> bool:

@@ -66,7 +66,7 @@ class Verdict:
         if self.forced:
             return self.forced
         chosen = {i for e in self.evidence if e.score >= self.threshold for i in e.sentences}
-        if chosen:  # reposted anyway: what moderators would be asked about is hidden too
+        if chosen:  # reposted anyway: sentences of 0.35 and up are hidden too, at any level
             low = min(REVIEW_BAND, self.threshold)
             chosen |= {i for e in self.evidence if e.score >= low for i in e.sentences}
         return tuple(self.spans[i] for i in sorted(chosen))
