@@ -58,7 +58,7 @@ _TOKEN = re.compile(
     rf"[{_CJK}]+"  # Japanese and Chinese: one run, matched inside (no word breaks)
     rf"|[^\W_{_CJK}]+(?:[@$|!]+[^\W_{_CJK}]+)*"  # words, leetspeak symbols inside them
     r"|[\U0001F1E6-\U0001F1FF]{2}"  # a flag
-    r"|[\u2190-\u2BFF\u2300-\u23FF\U0001F000-\U0001FAFF]"  # symbols and emoji
+    r"|[\u2190-\u2BFF\U0001F000-\U0001FAFF]"  # symbols and emoji (as _EMOJI below)
 )
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:[@$|!]+[a-z0-9]+)*")
 _SPELLING_GAPS: tuple[str, ...] = (" ", ".", "-", "/", "_", "·", "*", "~", "+", "•", "∙")
@@ -396,7 +396,7 @@ def _emoji_gaps(found: list[Token]) -> list[Token]:
 # Where a turned or reversed run of words stops: a sentence's end
 _BREAK = re.compile(r"[.!?\n]")
 _TURNED_SET = frozenset(TURNED)
-_TURNED_TEXT = re.compile(f"[{TURNED_WRITTEN}]")
+_TURNED_TEXT = re.compile(f"[{re.escape(TURNED_WRITTEN)}]")
 _TURNED_REACH = 4  # a turned word, and up to three plain ones, then a turned one
 
 
