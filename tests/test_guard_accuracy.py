@@ -444,6 +444,16 @@ OPENED_KIND_FLOORS[OPENED_12] |= {"lookalike": (0.98, 0.98)}
 # Held-out set 13, opened for tuning in round 13 (its floor as a held-out set; unseen,
 # rounds 10 to 12 measured 0.991 / 0.927 to 0.995 / 0.927)
 OPENED_FLOORS |= {OPENED_13: (0.975, 0.90)}
+# Round 13, who is meant (branch guard30who): a killing denied is the cosmonaut spared, "our
+# Tracy" after Tracy Chapman, roles by a job and the show's world ("the fusion tech bro", the
+# Pathfinder commander's crewmate), "only one of them is still around by season 3", Japanese
+# 最期 and の死, Spanish "es un crack" as praise: opened13 0.995 / 0.927 -> 1.000 / 0.953
+# (role 0.905 -> 1.000, multilingual 0.947 -> 1.000, cross-sentence 0.950 -> 1.000, slang
+# precision 0.952 -> 1.000, namesake and other-show 0.846 -> 0.923); less about 0.015, capped
+OPENED_FLOORS |= {OPENED_13: (0.98, 0.935)}
+OPENED_KIND_FLOORS.setdefault(OPENED_13, {}).update(
+    {kind: (0.98, 0.98) for kind in ("role", "multilingual", "cross-sentence", "slang")}
+)
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

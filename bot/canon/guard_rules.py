@@ -223,6 +223,7 @@ _INVERSE = {
     "mentor": ("protege", "protege"),
     "protege": ("mentor", "mentor"),
     "counterpart": ("counterpart", "counterpart"),
+    "crewmate": ("crewmate", "crewmate"),
 }
 _FEMININE = frozenset({"wife", "widow", "mother", "daughter", "sister"})
 _MASCULINE = frozenset({"husband", "father", "son", "brother"})

@@ -18,6 +18,7 @@ from bot.guard.reading import (
     _listing,
     _Mention,
     _said,
+    _season_named,
     _Sentence,
 )
 from bot.guard.verdict import ASKING, BACK_REFERENCE, CHAIN, OBJECT_REACH, OTHER_EPISODE, Evidence
@@ -43,17 +44,22 @@ class _BackReferences(_Answers):
             return
         group = s.grammar.get("group", _NONE)
         pointers = sorted(s.grammar.get("pronoun", _NONE) | group)
-        if not pointers:
+        only = s.grammar.get("only", _NONE)
+        survivors = {id(c): self._survivor(s, c, only) for c in s.cues} if only else {}
+        if not pointers and not any(survivors.values()):
             self._topic(s, keep)
             return
-        only = s.grammar.get("only", _NONE)
         for cue in s.cues:
-            if cue.emoji or cue.owner is _NOBODY or self._owned_here(s, cue):
+            # "of the two, only Ed makes it to s3": the others named before did not
+            survivor = survivors.get(id(cue))
+            if cue.emoji or cue.owner is _NOBODY or (self._owned_here(s, cue) and not survivor):
                 continue  # "Their whole friendship, gone": a thing's, nobody's of ours
             # "loses her"; not the pronoun that names the character of its own phrase
             objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
             before = [k for k in pointers if k < cue.start]
-            if objects:
+            if survivor:
+                pointer = survivor[0]
+            elif objects:
                 pointer = objects[0]
             elif before:
                 pointer = before[-1]
@@ -72,7 +78,7 @@ class _BackReferences(_Answers):
                 if not after:
                     continue
                 pointer = after[0]
-            plural = pointer in group
+            plural = pointer in group or bool(survivor)
             opens = pointer  # "only one of the two": "only" before the group's first word
             while opens - 1 in group:
                 opens -= 1
@@ -81,6 +87,11 @@ class _BackReferences(_Answers):
             antecedents, source = self._referent(s.index, plural or singled, gender)
             if not antecedents:
                 continue
+            if survivor:
+                spared = survivor[1]
+                if not spared <= antecedents:
+                    continue  # "Gordo and Tracy... only Ed": not one of them
+                singled, antecedents = True, antecedents - spared
             if singled and cue.cls in _SURVIVING:
                 # "Ellen and Deke... Only she comes out alive": the others did not
                 if not plural:
@@ -88,7 +99,13 @@ class _BackReferences(_Answers):
                     antecedents = antecedents - chosen
                 # a hint made plain: "only one of them walks away" says the other did not
                 # (not "only she makes it to the briefing": somewhere, not through)
-                weak = cue.weak and (cue.end < len(s.words) and s.words[cue.end].text in _SOMEWHERE)
+                # ("only one of them makes it to season 3" is through: a season is no place)
+                weak = (
+                    cue.weak
+                    and cue.end < len(s.words)
+                    and s.words[cue.end].text in _SOMEWHERE
+                    and _season_named([t.text for t in s.words[cue.end + 1 : cue.end + 3]]) is None
+                )
                 cue = _Cue(cue.start, cue.end, "death", None, weak, fuzzy=cue.fuzzy)
                 if not antecedents:
                     continue
@@ -136,6 +153,25 @@ class _BackReferences(_Answers):
                         tuple(sorted({source, s.index})),
                     )
                 )
+
+    def _survivor(
+        self, s: _Sentence, cue: _Cue, only: frozenset[int] | set[int]
+    ) -> tuple[int, frozenset[str]] | None:
+        """Where a character named just after "only" stands, and who, when the outcome
+        after them in their clause is coming through ("only Ed makes it to s3"): the
+        others named before did not."""
+        if cue.cls not in _SURVIVING or not s.index:
+            return None
+        for m in s.mentions:
+            if (
+                m.persons
+                and m.start - 1 in only
+                and m.end <= cue.start
+                and cue.start - m.end <= 3
+                and not _apart(s, m.start - 1, cue.start)
+            ):
+                return m.start, m.persons
+        return None
 
     def _owns_a_thing(self, s: _Sentence, pointer: int, cue: _Cue) -> bool:
         """Whether the pointer is a possessive whose noun, before the outcome, is what

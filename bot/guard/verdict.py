@@ -23,7 +23,9 @@ GERMAN_NEGATION_REACH = 6  # "nicht" after the verb, at its clause's end
 FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
 # What a negation makes of an outcome: the flips, and a rescue denied ("nobody could save
 # her"), which is nothing when not denied ("Ed saves the day")
-DENIED = FLIPS | {"rescue": "death"}
+DENIED = FLIPS | {"rescue": "death", "kill": "spared"}
+# Nothing unless denied: a rescue, a killing ("doesn't kill the cosmonaut": spared)
+ONLY_DENIED = frozenset({"rescue", "kill"})
 CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.8  # words seen only in a bare link address: shown, and a slug reads as prose

@@ -27,6 +27,7 @@ from bot.guard.verdict import (
     DENIED,
     GERMAN_NEGATION_REACH,
     NEGATION_REACH,
+    ONLY_DENIED,
 )
 
 # Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
@@ -244,8 +245,8 @@ class _What(_Cancelled):
                 cls = None if hedged else DENIED.get(f.key)
                 if cls is None:
                     continue
-            elif f.key == "rescue":
-                continue  # a rescue is nothing unless denied
+            elif f.key in ONLY_DENIED:
+                continue  # a rescue, a killing: nothing unless denied
             owner = None
             if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]

@@ -30,6 +30,9 @@ _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
+# Who marks the show's character after a namesake: "our Tracy", "the show's Tracy"
+_OURS = frozenset({"our"})
+_SHOW_OWNERS = frozenset({"show", "series", "fam"})
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
 
@@ -84,7 +87,9 @@ class _Who(_Itself):
             person = int(f.key)
             if contrasted(s, f):
                 continue  # not the subject, nor anyone the outcome belongs to
-            if self._someone_else(s, f, person) or self._named_before(s, f):
+            if (
+                self._someone_else(s, f, person) or self._named_before(s, f)
+            ) and not self._ours_again(s, f, person):
                 s.others.append(f.end)
                 real = self.m.people[person].real and (
                     s.has("real") or any(_YEAR.match(t.text) for t in s.words)
@@ -185,6 +190,29 @@ class _Who(_Itself):
             for k in earlier.grammar.get("namesake_owner", _NONE)
             for t in (earlier.words[k],)
         )
+
+    def _ours_again(self, s: _Sentence, f: Found, person: int) -> bool:
+        """A name set aside earlier in the message as someone else's, now after "our"
+        (perhaps "our boy", "our girl") or "the show's": the contrast marks the show's
+        character ("listening to Tracy Chapman ... the one where our Tracy dies"); not
+        "our Tracy Chapman playlist", "our Karen at work"."""
+        words = s.words
+        if f.end - f.start != 1 or not f.start:
+            return False
+        text = words[f.start].text
+        if text not in self.others_named and self.m.people[person].id not in self.set_aside:
+            return False
+        k = f.start - 1
+        if k and words[k].text in _FONDLY and not _apart(s, k - 1, k):
+            k -= 1
+        marked = words[k].text in _OURS or (
+            k >= 2 and words[k].text == "s" and words[k - 1].text in _SHOW_OWNERS
+        )
+        if not marked or _apart(s, k, f.start):
+            return False
+        if elsewhere(s, f.end):
+            return False  # "our Karen at work"
+        return not (f.end < len(words) and self._proper_noun(s, f.end))  # "our Tracy Chapman"
 
     def _named_before(self, s: _Sentence, f: Found) -> bool:
         """A name written as one set aside earlier in the message as someone else's, in a
