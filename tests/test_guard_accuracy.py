@@ -444,6 +444,11 @@ OPENED_KIND_FLOORS[OPENED_12] |= {"lookalike": (0.98, 0.98)}
 # Held-out set 13, opened for tuning in round 13 (its floor as a held-out set; unseen,
 # rounds 10 to 12 measured 0.991 / 0.927 to 0.995 / 0.927)
 OPENED_FLOORS |= {OPENED_13: (0.975, 0.90)}
+# Round 29, six structures opened13 showed (a fate emoji dedicated "for" someone, a
+# counterfactual, "and not" after the fate, a negated fate compared "like" one of ours, a
+# question judging the fate, an arrow between episodes): opened13 0.995 / 0.927 -> 0.996
+# / 0.957; opened7 0.996 / 0.984 -> 0.996 / 0.988 (the arrow)
+OPENED_FLOORS |= {OPENED_13: (0.98, 0.95), OPENED_7: (0.98, 0.975)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
