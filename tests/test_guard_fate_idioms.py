@@ -9,7 +9,7 @@ words in their everyday or figurative sense, said with a character of the show (
 a mid-season context), which must not be flagged.
 
 Before any vocabulary change (765a43e's vocabulary, this grid), idioms caught in all their
-frames, by language and fate, then after (round 23's vocabulary):
+frames, by language and fate, then after (round 12's vocabulary):
 
     en death 20/46 -> 46/46     en exile 8/15 -> 15/15     en arrest 9/18 -> 18/18
     en defection 8/14 -> 14/14  en fake 8/11 -> 11/11      en pushed out 11/19 -> 19/19

@@ -1,5 +1,5 @@
-"""Round 25: every role, job, crew seat and relation of every finale-fated character, as
-fans say it, in the languages the guard reads (anticipated from the canon, not from a
+"""Round 12 (roles sweep): every role, job, crew seat and relation of every finale-fated
+character, as fans say it, in the languages the guard reads (anticipated from the canon, not from a
 corpus).
 
 On messages it had never seen, about a fifth of the guard's misses named no character

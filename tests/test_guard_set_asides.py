@@ -1,4 +1,4 @@
-"""Round 24: outcomes the guard matched and then set aside below the threshold, by three
+"""Round 12: outcomes the guard matched and then set aside below the threshold, by three
 structural causes, each with fresh spoiler variants and innocent look-alikes (English
 mostly, some Spanish, French and German). Canon: Deke dies on the Moon (S1 finale),
 Gordo and Tracy at Jamestown (S2), Karen and Molly in the JSC bombing and Margo fakes her

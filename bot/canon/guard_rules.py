@@ -102,6 +102,13 @@ GRAMMAR = frozenset(
         "reaction",
         "departing_together",
         "job_as",
+        "dedicating",
+        "contrasting",
+        "comparing",
+        "judging",
+        "supposing",
+        "unreal",
+        "imagining",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -17,6 +17,8 @@ _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 _ALTERNATIVE = frozenset({"or"})
 _OPENING_AGAIN = frozenset({"am", "shall", "must", "i", "maybe", "what", "whatever"})
 # What follows these, a question takes as given: "did they split up after he died?"
+# How far after an outcome a judgement of it may come ("exiled to the lander fair")
+_JUDGING_REACH = 8
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -33,6 +35,8 @@ class _Asking(_What):
         takes as given ("did they stay together after the visit in the finale?")."""
         if cue.owner and "?" not in cue.owner:
             return False  # "was Gordo's death necessary?": his death is taken as given
+        if cue.unreal:
+            return False  # "et si Deke avait survécu ?": a supposition asks nothing
         if s.asking is None:
             s.asking = self._asking_until(s)
         return s.asked_from <= cue.start <= s.asking
@@ -62,6 +66,8 @@ class _Asking(_What):
             )
         considered = min(wondered, other)
         if not words or any(k < considered for k in grammar.get("presuming", _NONE) - wonders):
+            return -1
+        if "judging" in grammar and self._judged(s, considered):
             return -1
         if self._doubting(s):
             return -1
@@ -116,6 +122,23 @@ class _Asking(_What):
                 if words[k].text in _GIVEN or (k in given and _apart(s, k - 1, k))
             ),
             last + 1,
+        )
+
+    @staticmethod
+    def _judged(s: _Sentence, considered: int) -> bool:
+        """Whether the question judges an outcome said before its judgement (`judging`:
+        "is Danny getting exiled to the lander fair", "was killing off Molly the right
+        call?", "is Deke dying on the moon the saddest death?"): the outcome is its
+        subject, taken as given, when the question opens on a copula; not "is it fair that
+        Danny gets less screen time?" (no outcome), "does Danny get exiled?" (no
+        judgement), nor "does Karen die in the saddest way?" (the outcome is asked)."""
+        if 0 not in s.grammar.get("copula", _NONE):
+            return False  # "does Karen die in the saddest way?" asks of the outcome
+        return any(
+            c.end <= k <= c.end + _JUDGING_REACH
+            for k in s.grammar["judging"]
+            if k < considered
+            for c in s.cues
         )
 
     def _asked_unmarked(self, s: _Sentence) -> bool:

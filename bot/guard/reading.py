@@ -42,6 +42,9 @@ _NO_FOUND: list[Found] = []
 T = TypeVar("T")
 _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _PUNCTUATION = frozenset(",;:()!?.。、！？")
+# An arrow or a dash between spaces parts two clauses as punctuation does ("deadpan tracy
+# in 1x03 -> dead tracy in 2x10": each outcome goes with its own side's episode)
+_BREAKING = _PUNCTUATION | frozenset(">→⇒⟶➡—–")
 # Small words a subjectless sentence may open with before its outcome ("Then shot.").
 _LEADING = frozenset(
     {
@@ -119,6 +122,7 @@ class _Cue:
     elsewhere: bool = False  # next to a non-finale episode ("released in ep 5")
     absent: int | None = None  # "not in s4": gone by this season (its finale's fate)
     filled: int | None = None  # the pronoun standing for a character its phrase names
+    unreal: bool = False  # supposed contrary to fact ("what if Gordo had survived")
 
 
 class _Sentence:
@@ -372,7 +376,7 @@ def _apart(s: _Sentence, left: int, right: int) -> bool:
     """Whether punctuation separates two words: a negation does not reach past it
     ("Miles Dale, not Miles Davis: tortured")."""
     between = s.text[s.words[left].end : s.words[right].start]
-    return bool(between) and not _PUNCTUATION.isdisjoint(between)
+    return bool(between) and (not _BREAKING.isdisjoint(between) or " - " in between)
 
 
 def _said(s: _Sentence, start: int, end: int) -> str:

@@ -10,6 +10,7 @@ from bot.guard.reading import (
     _AND,
     _EPISODE_CODE,
     _FINALE_WORDS,
+    _NONE,
     _clause_break,
     _Cue,
     _lazy,
@@ -213,15 +214,58 @@ class _Scoring(_Asking):
     def _leading_emoji(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
         """An emoji run that leads up to a name, opening its sentence or after an episode
         alone ("2x10 ☢️🫂⚰️⚰️ Gordo & Tracy", "⚰️ Karen, 3x10"): the run says the name's fate."""
-        if cue.end > mention.start or mention.start - cue.end > EMOJI_REACH:
+        if cue.end > mention.start:
             return False
         words = s.words
-        if any(words[k].text[:1].isalnum() for k in range(cue.end, mention.start)):
+        dedicated = self._dedicated(s, cue, mention)
+        if not dedicated and mention.start - cue.end > EMOJI_REACH:
+            return False
+        if not dedicated and any(
+            words[k].text[:1].isalnum() for k in range(cue.end, mention.start)
+        ):
             return False
         k = cue.start
         while k and not words[k - 1].text[:1].isalnum():
             k -= 1  # back to the start of the run
         if not all(_listing(t := words[j].text) or t in _EPISODE_FILLER for j in range(k)):
             return False
-        # and the sentence names an episode or a finale, so the run is about the story
-        return any(w.text in _FINALE_WORDS or _EPISODE_CODE.match(w.text) for w in words)
+        # and the sentence names an episode or a finale, so the run is about the story;
+        # a run dedicated to someone says their fate without one ("🪦 for Karen")
+        return dedicated or any(
+            w.text in _FINALE_WORDS or _EPISODE_CODE.match(w.text) for w in words
+        )
+
+    def _dedicated(self, s: _Sentence, cue: _Cue, mention: _Mention) -> bool:
+        """Whether the emoji run is dedicated to the one named after it: a `dedicating`
+        word ("for", "to", "f", "pour", "für"...), perhaps an article, then the name, which
+        owns nothing ("🪦 for Karen", "⚰️⚰️ for the Stevens parents"; not "💀 for Molly's
+        one-liners", "🪦 for my sleep schedule")."""
+        dedicating = s.grammar.get("dedicating")
+        if not dedicating:
+            return False
+        words = s.words
+        owners = s.grammar.get("owner", _NONE)
+        # the owner of a relation named is part of the name: "🪦 for Ed's wife"
+        named = {
+            k for m in s.mentions if m.persons and m.end in owners for k in range(m.start, m.end)
+        }
+        between = [
+            k
+            for k in range(cue.end, mention.start)
+            if words[k].text[:1].isalnum() and k not in named and k not in owners
+        ]
+        if not between or between[0] not in dedicating or len(between) > 2:
+            return False
+        if len(between) == 2 and words[between[1]].text not in self.m._determiners:
+            return False
+        if mention.start - cue.end > EMOJI_REACH + 3:
+            return False
+        # the names listed after it own nothing: not "🕯️ for Karen and Ed's dinner"
+        end = mention.end
+        while end not in owners:
+            k = end + 1 if end < len(words) and words[end].text in _AND else end
+            listed = next((m for m in s.mentions if m.start == k and m.persons), None)
+            if listed is None:
+                return True
+            end = listed.end
+        return False

@@ -13,6 +13,7 @@ from bot.guard.ellipsis import _NOBODY
 from bot.guard.figures import figure_of_speech
 from bot.guard.matcher import stem
 from bot.guard.reading import (
+    _AND,
     _NONE,
     _apart,
     _clause_break,
@@ -67,6 +68,7 @@ class _What(_Cancelled):
         first_object = grammar.get("first_object", _NONE)
         hedges = grammar.get("hedge", _NONE)
         negations = grammar.get("negation", _NONE)
+        contrasting = grammar.get("contrasting", _NONE)
         if negations and "unnegated" in grammar:
             # "can't believe they killed off Molly": the death is told, not denied
             negations = negations - grammar["unnegated"]
@@ -179,8 +181,13 @@ class _What(_Cancelled):
                     )
                 ):
                     continue
+            # "what if Gordo and Tracy had survived", "imagine Danny not getting exiled":
+            # contrary to fact, so the story is the opposite (`_counterfactual`)
+            unreal = "supposing" in grammar and _counterfactual(s, f.start)
             wishes = grammar.get("wish")
-            if (
+            if unreal:
+                pass
+            elif (
                 wishes
                 and any(
                     k < f.start and not _apart(s, k, f.start) and not _past_its_verb(s, k, f.start)
@@ -191,7 +198,7 @@ class _What(_Cancelled):
                 # later "She didn't." denies
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
                 continue
-            if self._expected(s, f.start):
+            if not unreal and self._expected(s, f.start):
                 # "I thought Gordo would die in s1": an expectation, not the story
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
                 continue
@@ -218,6 +225,9 @@ class _What(_Cancelled):
                         f.language == "de"
                         and f.start < k <= f.end + GERMAN_NEGATION_REACH
                         and not _apart(s, f.start, k)
+                        # "sterben und nicht im All": the negation of an alternative
+                        # after the verb (`contrasting`), not of the verb
+                        and k not in contrasting
                         # a particle ending the sentence far from its verb: the negation
                         # just before it ("stehen im Finale ... nicht mehr auf"), not
                         # "nicht gern früh auf"
@@ -237,6 +247,19 @@ class _What(_Cancelled):
             if negated and _cleft(s, f.start, f.end, negated):
                 grammar.setdefault("cleft_held", set()).add(f.start - 1)
                 negated = []
+            if unreal:
+                # the supposition turned over: "had survived" tells a death, "hadn't
+                # faked her death" the fake; a supposed death ("what if Gordo had died in
+                # s1") is a survival, and a supposed exile nothing
+                if not negated:
+                    cls = DENIED.get(f.key)
+                    if cls is None:
+                        continue
+                negated = []
+            if negated and "comparing" in grammar and (compared := _compared(s, f.end)):
+                # "at least Robb didn't get blown up like Karen": the fate is Karen's
+                weak = f.category == "weak"
+                s.cues.append(_Cue(f.start, f.end, f.key, None, weak, emoji, f.fuzzy, compared))
             if negated:
                 # "doesn't survive" is a death; "nearly killed", "would never defect": nothing
                 hedged = any(k in hedges for k in negated)
@@ -245,8 +268,8 @@ class _What(_Cancelled):
                 cls = None if hedged else DENIED.get(f.key)
                 if cls is None:
                     continue
-            elif f.key in ONLY_DENIED:
-                continue  # a rescue, a killing: nothing unless denied
+            elif f.key in ONLY_DENIED and not unreal:
+                continue  # a rescue, a killing: nothing unless denied or supposed
             owner = None
             if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]
@@ -281,6 +304,8 @@ class _What(_Cancelled):
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
             s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
+            if unreal:
+                s.cues[-1].unreal = True
         if "slot" in s.by:
             self._filled(s)
         if "relation" in s.by:
@@ -417,6 +442,70 @@ def _denied_exit(s: _Sentence, k: int, alive: int) -> bool:
         first < j < alive and (j in pointing or any(m.start == j and m.persons for m in s.mentions))
         for j in range(first, alive)
     )
+
+
+_SUPPOSING_REACH = 12  # words from "what if", "imagine" to the outcome supposed
+_UNREAL_REACH = 3  # words from "had", "hätte", "avait" to the outcome it makes unreal
+
+
+def _counterfactual(s: _Sentence, at: int) -> bool:
+    """Whether the outcome at ``at`` is supposed contrary to fact: after a `supposing`
+    word ("what if", "if only", "wish", "y si", "stell dir vor") in its sentence, with
+    its own `unreal` auxiliary just before it ("had survived", "hadn't faked",
+    "hubieran sobrevivido", "hätte überlebt", "avait survécu"), nobody named between
+    them ("if you had told me Karen survives" supposes the telling); or right after an
+    `imagining` word and its subject ("imagine Danny not getting exiled")."""
+    grammar = s.grammar
+    supposing = [k for k in grammar["supposing"] if at - _SUPPOSING_REACH <= k < at]
+    if not supposing:
+        return False
+    first = min(supposing)
+    pointing = grammar.get("pronoun", _NONE) | grammar.get("group", _NONE)
+    for k in grammar.get("unreal", _NONE):
+        if at < k <= at + 2 and not _apart(s, at, k):
+            return True  # "wenn Gordo und Tracy überlebt hätten"
+        if (
+            first < k < at
+            and at - k <= _UNREAL_REACH + 1
+            and not any(
+                k < j < at
+                and (j in pointing or any(m.start == j and m.persons for m in s.mentions))
+                for j in range(k + 1, at)
+            )
+        ):
+            return True
+    imagining = grammar.get("imagining", _NONE)
+    return any(at - 6 <= k < at and not _apart(s, k, at) for k in imagining)
+
+
+_COMPARING_REACH = 8  # words from a negated outcome to a comparison ("like Karen")
+
+
+def _compared(s: _Sentence, end: int) -> frozenset[str] | None:
+    """Who a negated outcome ending at ``end`` is compared with, in its clause: a
+    `comparing` word ("like", "the way", "wie", "comme") and then one of ours, or a
+    list of them ("didn't get blown up in a parking lot like Karen and Molly", "didn't
+    die on the moon like Deke"): the outcome is theirs, and not negated."""
+    comparing = s.grammar["comparing"]
+    words = s.words
+    for k in sorted(comparing):
+        if k < end or k - end > _COMPARING_REACH or _clause_break(s, end - 1, k):
+            continue
+        last = k
+        while last + 1 in comparing:
+            last += 1
+        persons: set[str] = set()
+        at = last + 1
+        while True:
+            named = next((m for m in s.mentions if m.start == at and m.persons), None)
+            if named is None:
+                break
+            persons |= named.persons
+            at = named.end
+            if at < len(words) and words[at].text in _AND and not _apart(s, at - 1, at):
+                at += 1
+        return frozenset(persons) or None
+    return None
 
 
 def _denies_saying(s: _Sentence, k: int, start: int) -> bool:

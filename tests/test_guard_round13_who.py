@@ -1,4 +1,4 @@
-"""Round 30 (opened13's misses about who and what): six classes, each a grid of variants
+"""Round 13 (opened13's misses about who and what): six classes, each a grid of variants
 written before any change (not copied from the corpus), with innocent look-alikes that must
 stay clean. Figures before/after are in the commit message and in KNOWN_MISSES below.
 
