@@ -204,6 +204,11 @@ KNOWN_MISSES: set[str] = {
     "the Pathfinder skipper gets a gun pointed at him by his own crewmate",
     # "them" pointing back inside its own sentence (the names before a colon)
     "Karen and Ed: only one of them makes it to s4",
+    # (review of round 13, finding 9) "our X" marks the show's character only in a sentence
+    # about the show: with a plain death and no show word these read as condolences
+    # ("rip our Karen, gone too soon"), tests/test_guard_round13_who_review.py
+    "listening to Karen Carpenter all day and thinking about how our Karen dies in the car",
+    "Karen Gillan interview today. our girl Karen dies and I'm still not over it",
 }
 
 

@@ -63,6 +63,7 @@ GRAMMAR = frozenset(
         "asking_unmarked",
         "presuming",
         "only",
+        "ours",
         "wondering",
         "unnegated",
         "not_until",

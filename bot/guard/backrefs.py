@@ -21,9 +21,17 @@ from bot.guard.reading import (
     _season_named,
     _Sentence,
 )
-from bot.guard.verdict import ASKING, BACK_REFERENCE, CHAIN, OBJECT_REACH, OTHER_EPISODE, Evidence
+from bot.guard.verdict import (
+    ASKING,
+    BACK_REFERENCE,
+    CHAIN,
+    OBJECT_REACH,
+    ONLY_SINGLED,
+    OTHER_EPISODE,
+    Evidence,
+)
 
-_SURVIVING = frozenset({"alive", "return", "home"})
+_SURVIVING = frozenset({"alive", "return", "home"}) | ONLY_SINGLED
 _SOMEWHERE = frozenset({"to", "into", "onto", "on", "in", "for", "through", "past", "inside"})
 
 

@@ -26,6 +26,9 @@ FLIPS = {"death": "alive", "alive": "death", "return": "death", "home": "death"}
 DENIED = FLIPS | {"rescue": "death", "kill": "spared"}
 # Nothing unless denied: a rescue, a killing ("doesn't kill the cosmonaut": spared)
 ONLY_DENIED = frozenset({"rescue", "kill"})
+# Nothing unless one singled out of a group is its subject ("only one of them is still
+# around by season 3": the others are not); backrefs.py reads it as the others' end
+ONLY_SINGLED = frozenset({"still"})
 CHAIN = 6  # sentences a chain of pronouns may reach back
 SEASON_NAMED = 0.85  # a hint, in a message naming the season whose finale it gives away
 IN_A_LINK = 0.8  # words seen only in a bare link address: shown, and a slug reads as prose

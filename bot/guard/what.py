@@ -29,6 +29,7 @@ from bot.guard.verdict import (
     GERMAN_NEGATION_REACH,
     NEGATION_REACH,
     ONLY_DENIED,
+    ONLY_SINGLED,
 )
 
 # Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
@@ -270,6 +271,10 @@ class _What(_Cancelled):
                     continue
             elif f.key in ONLY_DENIED and not unreal:
                 continue  # a rescue, a killing: nothing unless denied or supposed
+            elif f.key in ONLY_SINGLED and not any(
+                k < f.start and not _apart(s, k, f.start) for k in grammar.get("only", _NONE)
+            ):
+                continue  # "Danielle is still around in s4": nothing without "only" before
             owner = None
             if f.start >= 2 and f.start - 1 in grammar.get("owner", _NONE):
                 owned = [m for m in s.mentions if m.end == f.start - 1 and m.persons]

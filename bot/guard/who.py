@@ -30,9 +30,10 @@ _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
-# Who marks the show's character after a namesake: "our Tracy", "the show's Tracy"
-_OURS = frozenset({"our"})
-_SHOW_OWNERS = frozenset({"show", "series", "fam"})
+# Outcomes that everyday talk of one's own people says too ("rip our Karen, gone too soon"):
+# not enough, after "our", to mark the show's character; its own stories are (a car bomb,
+# an exile, a faked death)
+_EVERYDAY_FATES = frozenset({"death", "alive"})
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
 
@@ -192,10 +193,12 @@ class _Who(_Itself):
         )
 
     def _ours_again(self, s: _Sentence, f: Found, person: int) -> bool:
-        """A name set aside earlier in the message as someone else's, now after "our"
-        (perhaps "our boy", "our girl") or "the show's": the contrast marks the show's
-        character ("listening to Tracy Chapman ... the one where our Tracy dies"); not
-        "our Tracy Chapman playlist", "our Karen at work"."""
+        """A name set aside earlier in the message as someone else's, now after the
+        language's word for "our" (perhaps "our boy", "our girl") or "the show's" (`ours`:
+        "unsere Karen", "notre Molly"), in a sentence that talks of the show: the contrast
+        marks the show's character ("listening to Tracy Chapman ... the one where our Tracy
+        dies on the moon"); not "rip our Karen, gone too soon" after "Karen from my running
+        club", nor "our Tracy Chapman playlist", "our Karen at work"."""
         words = s.words
         if f.end - f.start != 1 or not f.start:
             return False
@@ -205,14 +208,13 @@ class _Who(_Itself):
         k = f.start - 1
         if k and words[k].text in _FONDLY and not _apart(s, k - 1, k):
             k -= 1
-        marked = words[k].text in _OURS or (
-            k >= 2 and words[k].text == "s" and words[k - 1].text in _SHOW_OWNERS
-        )
-        if not marked or _apart(s, k, f.start):
+        if k not in s.grammar.get("ours", _NONE) or _apart(s, k, f.start):
             return False
         if elsewhere(s, f.end):
             return False  # "our Karen at work"
-        return not (f.end < len(words) and self._proper_noun(s, f.end))  # "our Tracy Chapman"
+        if f.end < len(words) and self._proper_noun(s, f.end):
+            return False  # "our Tracy Chapman"
+        return _about_the_show(s, f)
 
     def _named_before(self, s: _Sentence, f: Found) -> bool:
         """A name written as one set aside earlier in the message as someone else's, in a
@@ -366,6 +368,21 @@ class _Who(_Itself):
 def _unspaced(word: str) -> bool:
     """A run of Japanese, read as one word."""
     return "\u3040" <= word[:1] <= "\u9fff"
+
+
+def _about_the_show(s: _Sentence, f: Found) -> bool:
+    """Whether a sentence talks of the show, around the name ``f``: a show word, place or
+    thing, a season or an episode, another of its characters by name, or one of its own
+    stories rather than a death or a survival anyone's people have ("our Molly gets blown
+    up", "our boy Danny gets exiled")."""
+    return (
+        _shows(s)
+        or s.has("show_talk")
+        or s.has("show_place")
+        or s.has("show_version")
+        or any(x.key != f.key and not x.fuzzy for x in s.of("name"))
+        or any(x.key not in _EVERYDAY_FATES for x in s.of("cue"))
+    )
 
 
 def _shows(s: _Sentence) -> bool:
