@@ -104,10 +104,13 @@ GRAMMAR = frozenset(
         "departing_together",
         "job_as",
         "dedicating",
+        "laughing_fate",
+        "faint_fate",
         "contrasting",
         "comparing",
         "judging",
         "supposing",
+        "supposing_subject",
         "unreal",
         "imagining",
     }

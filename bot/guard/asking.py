@@ -7,6 +7,7 @@ dies, right?"), an echo, or a question that presupposes its answer. Split out of
 from __future__ import annotations
 
 from bot.guard.reading import _NONE, _apart, _Cue, _lazy, _Sentence
+from bot.guard.verdict import JUDGING_REACH
 from bot.guard.what import _What
 
 # "she dies, right?", "muere, ¿verdad?", "stirbt, oder?"
@@ -17,8 +18,6 @@ _TAGS |= {"vero", "oder", "nicht", "non", "правда", "да"}
 _ALTERNATIVE = frozenset({"or"})
 _OPENING_AGAIN = frozenset({"am", "shall", "must", "i", "maybe", "what", "whatever"})
 # What follows these, a question takes as given: "did they split up after he died?"
-# How far after an outcome a judgement of it may come ("exiled to the lander fair")
-_JUDGING_REACH = 8
 _GIVEN = frozenset({"after", "since", "because", "once", "when", "before", "until", "being"})
 
 
@@ -135,7 +134,7 @@ class _Asking(_What):
         if 0 not in s.grammar.get("copula", _NONE):
             return False  # "does Karen die in the saddest way?" asks of the outcome
         return any(
-            c.end <= k <= c.end + _JUDGING_REACH
+            c.end <= k <= c.end + JUDGING_REACH
             for k in s.grammar["judging"]
             if k < considered
             for c in s.cues

@@ -44,6 +44,7 @@ from bot.guard.reading import (
     _apart,
     _clause_break,
     _episodes,
+    _Mention,
     _names_finale,
     _Rule,
     _Sentence,
@@ -331,6 +332,7 @@ class _Context(_Together):
         self.others_named: set[str] = set()  # the words that named them ("gordon")
         self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
         self._people_at: dict[int, dict[int, int]] = {}  # per sentence: person's start -> end
+        self._listed: dict[int, dict[int, _Mention]] = {}  # per sentence: start -> character
 
     def recognise(self, s: _Sentence) -> None:
         by: dict[str, list[Found]] = {}

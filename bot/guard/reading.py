@@ -44,7 +44,9 @@ _AND = frozenset({"and", "y", "e", "und", "et", "и", "&", "+"})
 _PUNCTUATION = frozenset(",;:()!?.。、！？")
 # An arrow or a dash between spaces parts two clauses as punctuation does ("deadpan tracy
 # in 1x03 -> dead tracy in 2x10": each outcome goes with its own side's episode)
-_BREAKING = _PUNCTUATION | frozenset(">→⇒⟶➡—–")
+_BREAKING = _PUNCTUATION | frozenset(">→⇒⟶➡")
+# and so does a dash, unless a pair of them sets an aside off: "Molly isn't — thank god —
+# dead" (the negation reaches past the aside)
 # Small words a subjectless sentence may open with before its outcome ("Then shot.").
 _LEADING = frozenset(
     {
@@ -206,6 +208,7 @@ class _Reading:
     set_aside: dict[str, bool]  # characters whose names meant someone else
     others_named: set[str]  # the words that named them as someone else ("gordon clark")
     _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
+    _listed: dict[int, dict[int, _Mention]]  # per sentence: start -> character
     _people_at: dict[int, dict[int, int]]  # per sentence: where a person named starts -> ends
 
 
@@ -373,10 +376,21 @@ def _gender(s: _Sentence, at: int | None = None) -> str | None:
 
 
 def _apart(s: _Sentence, left: int, right: int) -> bool:
-    """Whether punctuation separates two words: a negation does not reach past it
-    ("Miles Dale, not Miles Davis: tortured")."""
+    """Whether punctuation, an arrow or a lone dash separates two words: a negation does
+    not reach past it ("Miles Dale, not Miles Davis: tortured"); dashes in pairs set
+    asides off and part nothing ("isn't — at least in s1 — dead": "s1" is the aside's)."""
     between = s.text[s.words[left].end : s.words[right].start]
-    return bool(between) and (not _BREAKING.isdisjoint(between) or " - " in between)
+    if not between:
+        return False
+    if not _BREAKING.isdisjoint(between):
+        return True
+    if "—" not in between and "–" not in between and " - " not in between:
+        return False
+    return _dashes(s.text) % 2 == 1
+
+
+def _dashes(text: str) -> int:
+    return text.count("—") + text.count("–") + text.count(" - ")
 
 
 def _said(s: _Sentence, start: int, end: int) -> str:

@@ -11,17 +11,21 @@ from bot.guard.reading import (
     _EPISODE_CODE,
     _FINALE_WORDS,
     _NONE,
+    _apart,
     _clause_break,
     _Cue,
+    _episodes,
     _lazy,
     _listing,
     _Mention,
+    _names_finale,
     _Rule,
     _season_named,
     _Sentence,
 )
 from bot.guard.verdict import (
     ANYONE,
+    DEDICATION_REACH,
     EMOJI_REACH,
     EPISODE_REACH,
     SEASON_NAMED,
@@ -187,11 +191,11 @@ class _Scoring(_Asking):
             return next(iter(both), None)
         return min(both)
 
-    def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+    def _beside(self, s: _Sentence, mention: _Mention, cue: _Cue, rule: _Rule) -> bool:
         """An emoji counts right after a name, or after a list of names ("Gordo + Tracy = ⚰"),
         or with only the episode between them ("karen 3x10: ⚰", "Deke in the s1 finale 🪦")."""
         if cue.start < mention.end:
-            return self._leading_emoji(s, mention, cue)
+            return self._leading_emoji(s, mention, cue, rule)
         between = range(mention.end, cue.start)
         if len(between) > EMOJI_REACH + 4:
             return False
@@ -211,18 +215,17 @@ class _Scoring(_Asking):
         # the small words count as part of an episode only when one is named
         return (episode or not listed) and len(between) - listed <= EMOJI_REACH + 2
 
-    def _leading_emoji(self, s: _Sentence, mention: _Mention, cue: _Cue) -> bool:
+    def _leading_emoji(self, s: _Sentence, mention: _Mention, cue: _Cue, rule: _Rule) -> bool:
         """An emoji run that leads up to a name, opening its sentence or after an episode
         alone ("2x10 ☢️🫂⚰️⚰️ Gordo & Tracy", "⚰️ Karen, 3x10"): the run says the name's fate."""
-        if cue.end > mention.start:
-            return False
+        if cue.end > mention.start or mention.start - cue.end > DEDICATION_REACH:
+            return False  # too far for either: the dedication is not even looked at
         words = s.words
-        dedicated = self._dedicated(s, cue, mention)
-        if not dedicated and mention.start - cue.end > EMOJI_REACH:
-            return False
-        if not dedicated and any(
+        beside = mention.start - cue.end <= EMOJI_REACH and not any(
             words[k].text[:1].isalnum() for k in range(cue.end, mention.start)
-        ):
+        )
+        dedicated = not beside and self._dedicated(s, cue, mention, rule)
+        if not beside and not dedicated:
             return False
         k = cue.start
         while k and not words[k - 1].text[:1].isalnum():
@@ -235,37 +238,75 @@ class _Scoring(_Asking):
             w.text in _FINALE_WORDS or _EPISODE_CODE.match(w.text) for w in words
         )
 
-    def _dedicated(self, s: _Sentence, cue: _Cue, mention: _Mention) -> bool:
+    def _dedicated(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
         """Whether the emoji run is dedicated to the one named after it: a `dedicating`
         word ("for", "to", "f", "pour", "für"...), perhaps an article, then the name, which
         owns nothing ("🪦 for Karen", "⚰️⚰️ for the Stevens parents"; not "💀 for Molly's
-        one-liners", "🪦 for my sleep schedule")."""
-        dedicating = s.grammar.get("dedicating")
+        one-liners", "🪦 for my sleep schedule"). With no finale named, the names end
+        their clause (or a show's place follows: "⚰️ for Tracy at Jamestown") and what
+        follows places them in no earlier episode and laughs at nothing ("⚰️ for Deke,
+        he's sooo tired of Ed's attitude in 1x02", "🪦 for Margo, she never leaves mission
+        control in s1" are remarks); a `laughing_fate` emoji (💀, ☠) is then laughter,
+        and a `faint_fate` one (🕯) a candle unless nothing follows the names ("🕯️ for
+        Molly, happy birthday Sonya Walger")."""
+        grammar = s.grammar
+        dedicating = grammar.get("dedicating")
         if not dedicating:
             return False
         words = s.words
-        owners = s.grammar.get("owner", _NONE)
-        # the owner of a relation named is part of the name: "🪦 for Ed's wife"
-        named = {
-            k for m in s.mentions if m.persons and m.end in owners for k in range(m.start, m.end)
-        }
+        owners = grammar.get("owner", _NONE)
+        starts = self._listed_at(s)
         between = [
             k
             for k in range(cue.end, mention.start)
-            if words[k].text[:1].isalnum() and k not in named and k not in owners
+            if words[k].text[:1].isalnum() and k not in owners and not self._owning(s, k)
         ]
         if not between or between[0] not in dedicating or len(between) > 2:
             return False
         if len(between) == 2 and words[between[1]].text not in self.m._determiners:
             return False
-        if mention.start - cue.end > EMOJI_REACH + 3:
-            return False
         # the names listed after it own nothing: not "🕯️ for Karen and Ed's dinner"
         end = mention.end
-        while end not in owners:
+        while True:
+            if end in owners:
+                return False
             k = end + 1 if end < len(words) and words[end].text in _AND else end
-            listed = next((m for m in s.mentions if m.start == k and m.persons), None)
+            listed = starts.get(k)
             if listed is None:
-                return True
+                break
             end = listed.end
-        return False
+        if _names_finale(words):
+            return True
+        run = cue.start
+        while run and not words[run - 1].text[:1].isalnum():
+            run -= 1
+        if any(k in grammar.get("laughing_fate", _NONE) for k in range(run, cue.end)):
+            return False  # "💀 for Tracy in that karaoke scene"
+        if end == len(words):
+            return True  # "🕯️ to Molly", "🪦🪦 for Gordo and Tracy"
+        if any(k in grammar.get("faint_fate", _NONE) for k in range(run, cue.end)):
+            return False  # "🕯️ for Karen, lighting one while I rewatch s1 tonight"
+        if not _apart(s, end - 1, end) and end not in grammar.get("show_place", _NONE):
+            return False  # "⚰️ for Tracy in that karaoke scene"
+        if grammar.get("laughter") or any(
+            k >= end and not finale for k, finale in _episodes(words)
+        ):
+            return False  # "⚰️ to Gordo, he got destroyed at poker again in 1x06 lol"
+        # nor an earlier season than the rule's: not "⚰️ to Danny, he got roasted so hard
+        # by Jimmy in s2" (exiled in s3); "🪦 to Gordo, the real mvp of s2" is his
+        return rule.season is None or not any(
+            k >= end and season < rule.season for k, season in self._seasons_in(s)
+        )
+
+    def _listed_at(self, s: _Sentence) -> dict[int, _Mention]:
+        """The characters a sentence names, by where each starts (read once a sentence)."""
+        listed = self._listed.get(s.index)
+        if listed is None:
+            listed = self._listed[s.index] = {m.start: m for m in s.mentions if m.persons}
+        return listed
+
+    def _owning(self, s: _Sentence, k: int) -> bool:
+        """Whether the word at ``k`` is part of a name owning a relation ("Ed" in "🪦 for
+        Ed's wife"): part of the name."""
+        owners = s.grammar.get("owner", _NONE)
+        return any(m.persons and m.end in owners and m.start <= k < m.end for m in s.mentions)

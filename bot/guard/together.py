@@ -86,7 +86,7 @@ class _Together(_BackReferences):
                         ):
                             continue  # "the guy who got there first": who, not what
                         distance = max(cue.start - mention.end, mention.start - cue.end, 0)
-                        if cue.emoji and not self._beside(s, mention, cue):
+                        if cue.emoji and not self._beside(s, mention, cue, rule):
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
                             continue  # "Karen keeping Shane's death from Ed"

@@ -38,6 +38,14 @@ OTHER_EPISODE = 0.5  # the message places it in an episode that is not a finale
 OBJECT_REACH = 4  # how far after an outcome its pronoun object may come ("...gets her")
 EXPECT_REACH = 3  # from "would", "to" to the outcome it puts in the writer's guess
 EPISODE_REACH = 8  # words from an outcome to the episode it happened in, in one clause
+# Round 13's structures (what.py, asking.py, scoring.py)
+SUPPOSING_REACH = 12  # words from "what if", "if only" to the outcome supposed
+UNREAL_REACH = 3  # words from "had", "hätte", "avait" to the outcome it makes unreal
+COMPARING_REACH = 8  # words from a negated outcome to a comparison ("like Karen")
+JUDGING_REACH = 8  # words from an outcome to a judgement of it ("exiled to the lander fair")
+DEDICATION_REACH = (
+    EMOJI_REACH + 3
+)  # from an emoji run to the name it is for ("🪦 for the Stevens parents")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from bot.guard.figures import figure_of_speech
 from bot.guard.matcher import stem
 from bot.guard.reading import (
     _AND,
+    _JOINERS,
     _NONE,
     _apart,
     _clause_break,
@@ -22,14 +23,18 @@ from bot.guard.reading import (
     _gender,
     _held_until,
     _it_object,
+    _names_finale,
     _Sentence,
 )
 from bot.guard.verdict import (
+    COMPARING_REACH,
     DENIED,
     GERMAN_NEGATION_REACH,
     NEGATION_REACH,
     ONLY_DENIED,
     ONLY_SINGLED,
+    SUPPOSING_REACH,
+    UNREAL_REACH,
 )
 
 # Fate verbs that, with a thing for object, are figures ("killed the mood", "buried every
@@ -41,6 +46,8 @@ _NEITHER_NOR = frozenset({"neither", "nor"})
 # Fate words that other works' titles are made of ("Lost", "Six Feet Under", "Dead to Me");
 # places ("Moscow", "Iowa") are capitalised anyway
 _IN_TITLES = frozenset({"death", "alive", "shot", "bomb", "exile", "arrest", "fake"})
+# What may suppose an outcome contrary to fact (_counterfactual)
+_SUPPOSED = frozenset({"supposing", "supposing_subject", "imagining"})
 
 
 def _past_groups(
@@ -184,18 +191,26 @@ class _What(_Cancelled):
                     continue
             # "what if Gordo and Tracy had survived", "imagine Danny not getting exiled":
             # contrary to fact, so the story is the opposite (`_counterfactual`)
-            unreal = "supposing" in grammar and _counterfactual(s, f.start)
+            supposed = _counterfactual(s, f.start) if not _SUPPOSED.isdisjoint(grammar) else None
+            unreal = supposed == "unreal"
             wishes = grammar.get("wish")
             if unreal:
                 pass
             elif (
-                wishes
-                and any(
-                    k < f.start and not _apart(s, k, f.start) and not _past_its_verb(s, k, f.start)
-                    for k in wishes
+                (
+                    wishes
+                    and any(
+                        k < f.start
+                        and not _apart(s, k, f.start)
+                        and not _past_its_verb(s, k, f.start)
+                        for k in wishes
+                    )
                 )
-            ) or self._desired(s, f.start):
-                # "I hope Danielle survives season 5": not (yet) the story, but what a
+                or supposed
+                or self._desired(s, f.start)
+            ):
+                # "I hope Danielle survives season 5", "imagine Danny getting exiled lol":
+                # not (yet) the story, but what a
                 # later "She didn't." denies
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
                 continue
@@ -308,9 +323,8 @@ class _What(_Cancelled):
             weak = f.category == "weak" and not (negated and cls == "death")
             if emoji and grammar.get("laughter"):
                 weak = True  # "Gordo 💀💀 lmao"
-            s.cues.append(_Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner))
-            if unreal:
-                s.cues[-1].unreal = True
+            cue = _Cue(f.start, f.end, cls, None, weak, emoji, f.fuzzy, owner, unreal=unreal)
+            s.cues.append(cue)
         if "slot" in s.by:
             self._filled(s)
         if "relation" in s.by:
@@ -449,41 +463,105 @@ def _denied_exit(s: _Sentence, k: int, alive: int) -> bool:
     )
 
 
-_SUPPOSING_REACH = 12  # words from "what if", "imagine" to the outcome supposed
-_UNREAL_REACH = 3  # words from "had", "hätte", "avait" to the outcome it makes unreal
+def _counterfactual(s: _Sentence, at: int) -> str | None:
+    """Whether the outcome at ``at`` is supposed contrary to fact ("unreal": the story is
+    the opposite), or only supposed ("supposed": nothing told), in one clause with its
+    supposition (a clause break between them parts a real outcome from a plain "if":
+    "not sure if you noticed but by s3 Gordo and Tracy had died"):
 
-
-def _counterfactual(s: _Sentence, at: int) -> bool:
-    """Whether the outcome at ``at`` is supposed contrary to fact: after a `supposing`
-    word ("what if", "if only", "wish", "y si", "stell dir vor") in its sentence, with
-    its own `unreal` auxiliary just before it ("had survived", "hadn't faked",
-    "hubieran sobrevivido", "hätte überlebt", "avait survécu"), nobody named between
-    them ("if you had told me Karen survives" supposes the telling); or right after an
-    `imagining` word and its subject ("imagine Danny not getting exiled")."""
+    - after a `supposing` word ("what if", "if only", "y si", "stell dir vor"), with the
+      outcome's own `unreal` auxiliary just before it ("had survived", "hadn't faked",
+      "hubieran sobrevivido", "hätte überlebt", "avait survécu"), nobody named between
+      them ("what if you had told me Karen survives" supposes the telling);
+    - after a plain `supposing_subject` word ("if", "wish", "wenn", "si") only when its
+      subject comes right after it and the auxiliary right after that, or after the
+      outcome ("I wish Karen had survived", "wenn Karen den Anschlag überlebt hätte";
+      not "idk if it matters but Molly had died", "I wish someone had warned me, Karen
+      had died");
+    - right after an `imagining` word and its subject, contrary to fact when the outcome
+      is denied or put in a finale ("imagine Danny not getting exiled", "imagine Gordo and
+      Tracy making it home in the s2 finale"), else only supposed ("imagine Tracy
+      surviving a whole season without Gordo's jokes", "imagine Danny getting exiled
+      lol")."""
     grammar = s.grammar
-    supposing = [k for k in grammar["supposing"] if at - _SUPPOSING_REACH <= k < at]
-    if not supposing:
-        return False
-    first = min(supposing)
-    pointing = grammar.get("pronoun", _NONE) | grammar.get("group", _NONE)
-    for k in grammar.get("unreal", _NONE):
-        if at < k <= at + 2 and not _apart(s, at, k):
-            return True  # "wenn Gordo und Tracy überlebt hätten"
-        if (
-            first < k < at
-            and at - k <= _UNREAL_REACH + 1
-            and not any(
-                k < j < at
-                and (j in pointing or any(m.start == j and m.persons for m in s.mentions))
-                for j in range(k + 1, at)
-            )
-        ):
-            return True
+    unreal = grammar.get("unreal", _NONE)
+    strong = grammar.get("supposing", _NONE)
+    plain = grammar.get("supposing_subject", _NONE)
+    if unreal:
+        after = any(at < k <= at + 2 and not _apart(s, at, k) for k in unreal)
+        for k in sorted(strong | plain):
+            if not at - SUPPOSING_REACH <= k < at or k - 1 in strong | plain:
+                continue  # out of reach, or inside a run already weighed
+            last = k
+            while last + 1 in strong or last + 1 in plain:
+                last += 1
+            if last + 1 >= at or _parted(s, last + 1, at):
+                continue
+            if any(j in strong for j in range(k, last + 1)):
+                if after or _unreal_before(s, last, at, unreal):
+                    return "unreal"
+            elif after and _subject_after(s, last) > last + 1:
+                return "unreal"  # "wenn Gordo und Tracy überlebt hätten"
+            elif (
+                (j := _subject_after(s, last)) > last + 1
+                and j in unreal
+                and at - j <= UNREAL_REACH + 1
+            ):
+                return "unreal"  # "I wish Karen had survived the bombing"
     imagining = grammar.get("imagining", _NONE)
-    return any(at - 6 <= k < at and not _apart(s, k, at) for k in imagining)
+    if not any(at - 6 <= k < at and not _apart(s, k, at) for k in imagining):
+        return None
+    negations = grammar.get("negation", _NONE)
+    if any(at - 6 <= k < at for k in negations) or _names_finale(s.words):
+        return "unreal"
+    return "supposed"
 
 
-_COMPARING_REACH = 8  # words from a negated outcome to a comparison ("like Karen")
+def _parted(s: _Sentence, left: int, right: int) -> bool:
+    """Whether punctuation or a joining word other than "and" (which lists subjects:
+    "what if Gordo and Tracy had survived") parts two words into clauses ("idk if it
+    matters but Molly had died")."""
+    return _apart(s, left, right) or any(
+        s.words[k].text in _JOINERS and s.words[k].text not in _AND for k in range(left, right)
+    )
+
+
+def _unreal_before(s: _Sentence, first: int, at: int, unreal: set[int] | frozenset[int]) -> bool:
+    """Whether an `unreal` auxiliary stands just before the outcome at ``at``, after the
+    supposition ending at ``first``, nobody named between it and the outcome."""
+    pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
+    return any(
+        first < k < at
+        and at - k <= UNREAL_REACH + 1
+        and not any(
+            j in pointing or any(m.start == j and m.persons for m in s.mentions)
+            for j in range(k + 1, at)
+        )
+        for k in unreal
+    )
+
+
+def _subject_after(s: _Sentence, last: int) -> int:
+    """Where the subject right after the word at ``last`` ends: names, pronouns, groups
+    and the words joining them ("if Gordo and Tracy", "wish she"); ``last + 1`` if none."""
+    pointing = s.grammar.get("pronoun", _NONE) | s.grammar.get("group", _NONE)
+    determiners = s.grammar.get("determiner", _NONE)
+    j = last + 1
+    while j < len(s.words):
+        named = next((m for m in s.mentions if m.start == j and m.persons), None)
+        if named is not None:
+            j = named.end
+        elif j in pointing or (j > last + 1 and s.words[j].text in _AND) or j in determiners:
+            j += 1
+        else:
+            break
+    # a subject is someone named or pointed at, not only the small words
+    if not any(
+        j2 in pointing or any(m.start == j2 and m.persons for m in s.mentions)
+        for j2 in range(last + 1, j)
+    ):
+        return last + 1
+    return j
 
 
 def _compared(s: _Sentence, end: int) -> frozenset[str] | None:
@@ -494,7 +572,7 @@ def _compared(s: _Sentence, end: int) -> frozenset[str] | None:
     comparing = s.grammar["comparing"]
     words = s.words
     for k in sorted(comparing):
-        if k < end or k - end > _COMPARING_REACH or _clause_break(s, end - 1, k):
+        if k < end or k - end > COMPARING_REACH or _clause_break(s, end - 1, k):
             continue
         last = k
         while last + 1 in comparing:
