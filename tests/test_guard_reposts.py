@@ -81,6 +81,10 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 @example(
     text="Gordo dies on the moon\nseason 2 rules Karen is killed in the JSC bombing season 2 rules"
 )
+# A stray "||" in a ">>> " quote pairs across its lines (one paragraph), and a "> " or
+# "- " line inside the quote is text, not a block of its own.
+@example(text="great episode\n>>> ||\nGordo dies on the moon")
+@example(text=">>> hi\n> ||\nGordo dies on the moon")
 def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     verdict = inspect(text, matcher())
     if not verdict:

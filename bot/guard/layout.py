@@ -90,6 +90,8 @@ def _block_starts(text: str) -> list[int]:
     for line in text.split("\n"):
         if BLOCK_START.match(line):
             starts.append(position)
+            if _QUOTE_TO_END.match(line):
+                break  # ">>> " quotes the rest: one block, whatever its lines look like
         position += len(line) + 1
     return starts
 
@@ -117,9 +119,12 @@ def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
         return -1
     line_end = text.find("\n", start)
     if line_end != -1 and line_end < end:
-        # Crossing lines is allowed in a plain paragraph, not out of (or into) a block.
+        # Crossing lines is allowed in a plain paragraph, not out of (or into) a block; a
+        # ">>> " quote's lines are one paragraph, as in the message outside it.
         here = max((b for b in blocks if b <= start), default=-1)
-        inside_block = here != -1 and text.find("\n", here) >= start
+        inside_block = (
+            here != -1 and not _QUOTE_TO_END.match(text, here) and text.find("\n", here) >= start
+        )
         crossed = any(start < b <= end for b in blocks)
         if inside_block or crossed:
             return -1
