@@ -162,3 +162,29 @@ def test_the_dedication_is_not_read_beyond_the_emoji_reach(text: str) -> None:
     assert all(gap <= DEDICATION_REACH for gap in gaps)
     # a few rules per name, each checked against the few emoji just before it
     assert len(gaps) <= 8 * (DEDICATION_REACH + 1) ** 2 * max(1, text.count(" for G"))
+
+
+# The final review of these fixes: a denial between the name and the unreal auxiliary
+# ("ojalá Gordo no hubiera muerto") still supposes the fate away, so the fate is told;
+# Japanese "all-out" and "frantic" are made with 死 and are no one's death.
+DENIED_UNREAL = [
+    "Ojalá Gordo no hubiera muerto en el final de la temporada 2",
+    "si Gordo no hubiera muerto en el final de la temporada 2",
+    "se Gordo non fosse morto nel finale della stagione 2",
+    "ojalá Tracy no hubiera muerto en la luna",
+]
+ALL_OUT = [
+    "ゴルドは死ぬ気で訓練してる、1話",
+    "カレンの死に物狂いの営業、シーズン1",
+    "モリーが死にもの狂いで走る、シーズン1",
+]
+
+
+@pytest.mark.parametrize("text", DENIED_UNREAL)
+def test_a_denied_unreal_fate_is_told(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", ALL_OUT)
+def test_japanese_all_out_is_no_death(text: str) -> None:
+    assert not spoils(text)

@@ -487,6 +487,7 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
     unreal = grammar.get("unreal", _NONE)
     strong = grammar.get("supposing", _NONE)
     plain = grammar.get("supposing_subject", _NONE)
+    denied = grammar.get("negation", _NONE)
     if unreal:
         after = any(at < k <= at + 2 and not _apart(s, at, k) for k in unreal)
         for k in sorted(strong | plain):
@@ -504,15 +505,15 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
                 return "unreal"  # "wenn Gordo und Tracy überlebt hätten"
             elif (
                 (j := _subject_after(s, last)) > last + 1
-                and j in unreal
+                and (j in unreal or (j in denied and j + 1 in unreal))
                 and at - j <= UNREAL_REACH + 1
             ):
-                return "unreal"  # "I wish Karen had survived the bombing"
+                # "I wish Karen had survived the bombing", "ojalá Gordo no hubiera muerto"
+                return "unreal"
     imagining = grammar.get("imagining", _NONE)
     if not any(at - 6 <= k < at and not _apart(s, k, at) for k in imagining):
         return None
-    negations = grammar.get("negation", _NONE)
-    if any(at - 6 <= k < at for k in negations) or _names_finale(s.words):
+    if any(at - 6 <= k < at for k in denied) or _names_finale(s.words):
         return "unreal"
     return "supposed"
 
