@@ -5,6 +5,8 @@ rather than told is in `asking.py`; names answering a question in `answers.py`."
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from bot.guard.asking import _Asking
 from bot.guard.reading import (
     _AND,
@@ -90,9 +92,11 @@ class _Scoring(_Asking):
         words = s.words
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
         for at in first:
+            low = bisect_left(named, at - EPISODE_REACH, key=_where)
+            high = bisect_right(named, at + EPISODE_REACH, key=_where)
             near = [
                 (abs(k - at), season)
-                for k, season in named
+                for k, season in named[low:high]
                 if abs(k - at) <= EPISODE_REACH
                 and not _clause_break(s, min(k, at), max(k, at))
                 and (k <= at + 1 or any(words[j].text in _PLACING for j in range(max(0, k - 2), k)))
@@ -114,8 +118,8 @@ class _Scoring(_Asking):
             named += [  # an episode by its title: "at the Leningrad summit"
                 (f.start, int(f.key.split(":")[0])) for f in s.of("episode") if self._a_title(s, f)
             ]
-            named = [(k, season) for k, season in named if not self._who_from(s, k)]
-            self._seasons_at[s.index] = named
+            named = sorted((k, season) for k, season in named if not self._who_from(s, k))
+            self._seasons_at[s.index] = named  # in word order: looked up by bisection
         return named
 
     @staticmethod
@@ -310,3 +314,8 @@ class _Scoring(_Asking):
         Ed's wife"): part of the name."""
         owners = s.grammar.get("owner", _NONE)
         return any(m.persons and m.end in owners and m.start <= k < m.end for m in s.mentions)
+
+
+def _where(named: tuple[int, int]) -> int:
+    """Where a season is named (the key its list is kept in order by)."""
+    return named[0]
