@@ -56,7 +56,8 @@ def _rate(texts: list[str], work: Callable[[str], object], seconds: float) -> fl
 
 
 # Hostile messages at Discord's longest (4,000 characters): floods of markers, drawn-out
-# letters, flag letters, one endless word, one endless sentence. The guard runs on the
+# letters, flag letters, one endless word, one endless sentence, runs of round 13's
+# constructions. The guard runs on the
 # bot's event loop, so the slowest of these is how long one message can hold it.
 HOSTILE = (
     "*" * 4000,
@@ -68,6 +69,9 @@ HOSTILE = (
     "Gordo dies " * 363,
     "s\u01ddp op\u0279o\u2141 " * 363,
     "\u202e" + ".noom eht no seid odroG " * 160,
+    ("tracy in 1x03 -> dead tracy in 2x10 " * 108)[:4000],
+    ("our Gordo in s2 dies " * 190)[:4000],
+    "\U0001faa6" * 999 + " for " + "Gordo " * 498,
 )
 
 
