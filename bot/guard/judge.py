@@ -331,7 +331,6 @@ class _Context(_Together):
         self.set_aside: dict[str, bool] = {}  # characters whose names meant someone else
         self.others_named: set[str] = set()  # the words that named them ("gordon")
         self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
-        self._people_at: dict[int, dict[int, int]] = {}  # per sentence: person's start -> end
         self._listed: dict[int, dict[int, _Mention]] = {}  # per sentence: start -> character
 
     def recognise(self, s: _Sentence) -> None:

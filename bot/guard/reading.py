@@ -209,7 +209,6 @@ class _Reading:
     others_named: set[str]  # the words that named them as someone else ("gordon clark")
     _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
     _listed: dict[int, dict[int, _Mention]]  # per sentence: start -> character
-    _people_at: dict[int, dict[int, int]]  # per sentence: where a person named starts -> ends
 
 
 def _listing(text: str) -> bool:

@@ -6,8 +6,10 @@ rather than told is in `asking.py`; names answering a question in `answers.py`."
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from bot.guard.asking import _Asking
+from bot.guard.normalise import Token
 from bot.guard.reading import (
     _AND,
     _EPISODE_CODE,
@@ -231,9 +233,7 @@ class _Scoring(_Asking):
         dedicated = not beside and self._dedicated(s, cue, mention, rule)
         if not beside and not dedicated:
             return False
-        k = cue.start
-        while k and not words[k - 1].text[:1].isalnum():
-            k -= 1  # back to the start of the run
+        k = _run_start(words, cue.start)
         if not all(_listing(t := words[j].text) or t in _EPISODE_FILLER for j in range(k)):
             return False
         # and the sentence names an episode or a finale, so the run is about the story;
@@ -281,9 +281,7 @@ class _Scoring(_Asking):
             end = listed.end
         if _names_finale(words):
             return True
-        run = cue.start
-        while run and not words[run - 1].text[:1].isalnum():
-            run -= 1
+        run = _run_start(words, cue.start)
         if any(k in grammar.get("laughing_fate", _NONE) for k in range(run, cue.end)):
             return False  # "💀 for Tracy in that karaoke scene"
         if end == len(words):
@@ -306,7 +304,10 @@ class _Scoring(_Asking):
         """The characters a sentence names, by where each starts (read once a sentence)."""
         listed = self._listed.get(s.index)
         if listed is None:
-            listed = self._listed[s.index] = {m.start: m for m in s.mentions if m.persons}
+            listed = self._listed[s.index] = {}
+            for m in s.mentions:
+                if m.persons:
+                    listed.setdefault(m.start, m)  # the first read there, as the walk meets it
         return listed
 
     def _owning(self, s: _Sentence, k: int) -> bool:
@@ -319,3 +320,10 @@ class _Scoring(_Asking):
 def _where(named: tuple[int, int]) -> int:
     """Where a season is named (the key its list is kept in order by)."""
     return named[0]
+
+
+def _run_start(words: Sequence[Token], k: int) -> int:
+    """Where the run of emoji and symbols that ``k`` ends starts (back to the last word)."""
+    while k and not words[k - 1].text[:1].isalnum():
+        k -= 1
+    return k

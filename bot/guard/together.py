@@ -189,15 +189,10 @@ class _Together(_BackReferences):
         if mention.start < cue.end:
             return False  # "Karen watches Shane die": Shane's
         words = s.words
-        people_at = self._people_at.get(s.index)
-        if people_at is None:  # where each person named starts, and ends: once a sentence
-            people_at = self._people_at[s.index] = {}
-            for m in s.mentions:
-                if m.persons:
-                    people_at.setdefault(m.start, m.end)
+        listed = self._listed_at(s)
         k = mention.end
-        while k < len(words) and (words[k].text in _AND or k in people_at):
-            k = people_at.get(k, k + 1)
+        while k < len(words) and (words[k].text in _AND or k in listed):
+            k = listed[k].end if k in listed else k + 1
         return (
             k >= len(words)
             or _apart(s, k - 1, k)

@@ -43,9 +43,8 @@ SUPPOSING_REACH = 12  # words from "what if", "if only" to the outcome supposed
 UNREAL_REACH = 3  # words from "had", "hätte", "avait" to the outcome it makes unreal
 COMPARING_REACH = 8  # words from a negated outcome to a comparison ("like Karen")
 JUDGING_REACH = 8  # words from an outcome to a judgement of it ("exiled to the lander fair")
-DEDICATION_REACH = (
-    EMOJI_REACH + 3
-)  # from an emoji run to the name it is for ("🪦 for the Stevens parents")
+# from an emoji run to the name it is for ("🪦 for the Stevens parents")
+DEDICATION_REACH = EMOJI_REACH + 3
 
 
 @dataclass(frozen=True)
