@@ -317,20 +317,13 @@ async def test_messages_sent_while_the_bot_was_stopped_are_caught_up(
     assert len(reposts(guarded)) == 5
 
 
-async def test_catch_up_reads_no_further_back_than_the_guard_was_on(guarded: Harness) -> None:
-    await guarded.subcommand("spoilers guard off")
-    old = await guarded.member_says(BOB, SPOILER)
-    await guarded.subcommand("spoilers guard on")
-    await guarded.stop_bot()
-    await guarded.start_bot()
-    await guarded.settle()
-    assert up(guarded, old), "posted while the guard was off: left alone"
-
-
-async def test_catch_up_holds_for_a_message_from_the_same_millisecond(guarded: Harness) -> None:
-    # The message's id is ahead of the bot's clock, as one made in the very millisecond the
-    # guard is turned on can be: only the command's own id says which came first.
-    ids.advance(seconds=2.0)
+@pytest.mark.parametrize("ahead", [0.0, 2.0], ids=["now", "same millisecond"])
+async def test_catch_up_reads_no_further_back_than_the_guard_was_on(
+    guarded: Harness, ahead: float
+) -> None:
+    # ahead: the message's id runs ahead of the bot's clock, as one made in the very
+    # millisecond the guard is turned on can: only the command's own id says which came first
+    ids.advance(seconds=ahead)
     await guarded.subcommand("spoilers guard off")
     old = await guarded.member_says(BOB, SPOILER)
     await guarded.subcommand("spoilers guard on")
