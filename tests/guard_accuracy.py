@@ -44,8 +44,10 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 9, 10 and the split, opened in round 11.
 - ``tests/corpus/opened13.toml``: held-out set 13, written before round 10, scored after
   rounds 10 to 12, opened in round 13.
-- ``tests/corpus/holdout14.toml`` (written before round 11), ``holdout15.toml``
-  (before round 12) and ``holdout16.toml`` (after round 13): held out.
+- ``tests/corpus/opened14.toml``: held-out set 14, written before round 11, scored after
+  rounds 11 to 13, opened in round 14.
+- ``tests/corpus/holdout15.toml`` (written before round 12) and ``holdout16.toml``
+  (after round 13): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -91,7 +93,7 @@ OPENED_10 = HERE / "corpus" / "opened10.toml"
 OPENED_11 = HERE / "corpus" / "opened11.toml"
 OPENED_12 = HERE / "corpus" / "opened12.toml"
 OPENED_13 = HERE / "corpus" / "opened13.toml"
-HOLDOUT_14 = HERE / "corpus" / "holdout14.toml"
+OPENED_14 = HERE / "corpus" / "opened14.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
 OLD = HERE / "guard_corpus.toml"
@@ -119,6 +121,7 @@ CORPORA = {
     "opened11": OPENED_11,
     "opened12": OPENED_12,
     "opened13": OPENED_13,
+    "opened14": OPENED_14,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

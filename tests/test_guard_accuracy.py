@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.guard_accuracy import (
-    HOLDOUT_14,
     HOLDOUT_15,
     HOLDOUT_16,
     OLD,
@@ -30,6 +29,7 @@ from tests.guard_accuracy import (
     OPENED_11,
     OPENED_12,
     OPENED_13,
+    OPENED_14,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -445,6 +445,9 @@ OPENED_KIND_FLOORS[OPENED_12] |= {"lookalike": (0.98, 0.98)}
 # Held-out set 13, opened for tuning in round 13 (its floor as a held-out set; unseen,
 # rounds 10 to 12 measured 0.991 / 0.927 to 0.995 / 0.927)
 OPENED_FLOORS |= {OPENED_13: (0.975, 0.90)}
+# Held-out set 14, opened for tuning in round 14 (its floor as a held-out set; unseen,
+# rounds 10 to 13 measured 0.984 / 0.943 to 0.988 / 0.943)
+OPENED_FLOORS |= {OPENED_14: (0.975, 0.93)}
 # Round 13, who is meant (branch guard30who): a killing denied is the cosmonaut spared, "our
 # Tracy" after Tracy Chapman, roles by a job and the show's world ("the fusion tech bro", the
 # Pathfinder commander's crewmate), "only one of them is still around by season 3", Japanese
@@ -549,7 +552,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 # (docs/spoiler-guard-figures.md). Failures report figures only, never the messages, so whoever
 # works on the matcher does not see them.
 HELD_OUT_FLOORS = {
-    HOLDOUT_14: (0.975, 0.93),  # written before round 11; round 10: 0.984/0.943
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
 }
