@@ -46,8 +46,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 10 to 12, opened in round 13.
 - ``tests/corpus/opened14.toml``: held-out set 14, written before round 11, scored after
   rounds 11 to 13, opened in round 14.
-- ``tests/corpus/holdout15.toml`` (written before round 12) and ``holdout16.toml``
-  (after round 13): held out.
+- ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
+  round 13) and ``holdout17.toml`` (before round 14): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -96,6 +96,7 @@ OPENED_13 = HERE / "corpus" / "opened13.toml"
 OPENED_14 = HERE / "corpus" / "opened14.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
+HOLDOUT_17 = HERE / "corpus" / "holdout17.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
