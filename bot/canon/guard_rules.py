@@ -64,6 +64,7 @@ GRAMMAR = frozenset(
         "presuming",
         "only",
         "ours",
+        "makers",
         "wondering",
         "unnegated",
         "not_until",
