@@ -113,6 +113,7 @@ GRAMMAR = frozenset(
         "supposing",
         "supposing_subject",
         "unreal",
+        "unreal_past",
         "imagining",
     }
 )
