@@ -449,6 +449,14 @@ OPENED_FLOORS |= {OPENED_13: (0.975, 0.90)}
 # Held-out set 14, opened for tuning in round 14 (its floor as a held-out set; unseen,
 # rounds 10 to 13 measured 0.984 / 0.943 to 0.988 / 0.943)
 OPENED_FLOORS |= {OPENED_14: (0.975, 0.93)}
+# Round 14, precision (branch guard34fp): another explosion (season 1's launch pad), another
+# work's character ("Halt and Catch Fire's Gordon"), "going out on live TV": opened14
+# 0.988 / 0.943 -> 1.000 / 0.943 (history, other-show precision 0.923 -> 1.000, plain
+# 0.952 -> 1.000)
+OPENED_FLOORS[OPENED_14] = (0.98, 0.93)
+OPENED_KIND_FLOORS.setdefault(OPENED_14, {}).update(
+    {"history": (0.98, 0.85), "other-show": (0.98, 0.98), "plain": (0.98, 0.98)}
+)
 # Round 13, who is meant (branch guard30who): a killing denied is the cosmonaut spared, "our
 # Tracy" after Tracy Chapman, roles by a job and the show's world ("the fusion tech bro", the
 # Pathfinder commander's crewmate), "only one of them is still around by season 3", Japanese

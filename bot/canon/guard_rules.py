@@ -64,6 +64,7 @@ GRAMMAR = frozenset(
         "presuming",
         "only",
         "ours",
+        "makers",
         "wondering",
         "unnegated",
         "not_until",
@@ -112,6 +113,7 @@ GRAMMAR = frozenset(
         "supposing",
         "supposing_subject",
         "unreal",
+        "unreal_past",
         "imagining",
     }
 )

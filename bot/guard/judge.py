@@ -373,7 +373,9 @@ class _Context(_Together):
                 grammar.setdefault(f.key, set()).add(f.start)
             else:
                 grammar.setdefault(f.key, set()).update(range(f.start, f.end))
-        if "figure_object" in grammar:  # "murdering every engineer's argument"
+        # "murdering every engineer's argument"; "se o Gordo não tivesse morrido" (the
+        # subject a supposition names, after its article: supposing.py)
+        if "figure_object" in grammar or "supposing_subject" in grammar:
             determiners = self.m._determiners
             grammar["determiner"] = {k for k, w in enumerate(words) if w.text in determiners}
         self._people(s)

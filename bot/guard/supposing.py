@@ -43,7 +43,7 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
     strong = grammar.get("supposing", _NONE)
     plain = grammar.get("supposing_subject", _NONE)
     denied = grammar.get("negation", _NONE)
-    if unreal:
+    if unreal or "unreal_past" in grammar:
         after = any(at < k <= at + 2 and not _apart(s, at, k) for k in unreal)
         for k in sorted(strong | plain):
             if not at - SUPPOSING_REACH <= k < at or k - 1 in strong | plain:
@@ -54,7 +54,14 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
             if last + 1 >= at or _parted(s, last + 1, at):
                 continue
             if any(j in strong for j in range(k, last + 1)):
-                if after or _unreal_before(s, last, at, unreal):
+                # a strong supposition makes a plain past its unreal form too (`unreal_past`:
+                # "ich wünschte, sie wären nicht gestorben", "si seulement Karen n'était
+                # pas morte"), and may hold its own ("если бы Карен не погибла")
+                if (
+                    after
+                    or _unreal_before(s, last, at, unreal | grammar.get("unreal_past", _NONE))
+                    or any(j in unreal for j in range(k, last + 1))
+                ):
                     return "unreal"
             elif after and _subject_after(s, last) > last + 1:
                 return "unreal"  # "wenn Gordo und Tracy überlebt hätten"

@@ -36,6 +36,7 @@ _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 _EVERYDAY_FATES = frozenset({"death", "alive"})
 _FONDLY = frozenset({"girl", "boy", "bro", "sis", "buddy", "baby", "bff"})  # "my girl Dani"
 _IS = frozenset({"is", "s", "was", "be", "being", "been", "are", "were"})  # "he's the one who"
+_OURS = frozenset({"name", "thing", "role", "relation", "episode", "initials"})  # of the show
 
 
 class _Who(_Itself):
@@ -233,6 +234,28 @@ class _Who(_Itself):
             and not elsewhere(s, x.end)  # "Lee Jung-gil, not Lee from my D&D group"
         }
 
+    def _anothers(self, s: _Sentence, k: int) -> bool:
+        """Whether the word at ``k``, just before a possessive "'s", is another work's or
+        someone else's: capitalised, glued to its "'s", none of our names, words or things
+        and none of the show's `makers`."""
+        token = s.words[k]
+        raw = s.text[token.start : token.end]
+        if not raw[:1].isupper() or not raw.isalpha() or raw.isupper():
+            return False
+        if k == 0 or s.text[s.words[k - 1].end : token.start].strip()[-1:] in (".", "!", "?"):
+            # a sentence's first word has its capital anyway: "Fargo's Molly", not
+            # "Apple's Deke" (an everyday word of English or of the message's language)
+            everyday = common_words().get(token.text, _NO_LANGUAGES)
+            if "en" in everyday or everyday & self.languages:
+                return False
+        if s.text[token.end : s.words[k + 1].start] not in ("'", "’"):
+            return False
+        if self._title_case or "de" in self.languages or token.text in self.m._all_names:
+            return False
+        if any(k in s.grammar.get(key, _NONE) for key in ("makers", "show", "show_talk")):
+            return False
+        return not any(x.start <= k < x.end and x.category in _OURS for x in s.found)
+
     def _done_to_ours(self, s: _Sentence, cue: Found) -> bool:
         """Whether a fate verb after someone else's name is done to one of ours, named
         just after it: the showrunner, a writer or an actor as its agent ("Ron Moore
@@ -325,6 +348,16 @@ class _Who(_Itself):
             gap = s.text[prev.end : words[f.start].start]
             if gap == " " and self._proper_noun(s, f.start - 1):
                 return True
+        # "Halt and Catch Fire's Gordon", "Doctor Who's Danny": a name owned by a
+        # capitalised word none of ours (another work, its creator, someone else) is theirs;
+        # not "FAM's Gordo", "Michael Dorman's Gordo", "Jamestown's Gordo", "Ron Moore's
+        # Karen" (`makers`: the people and the network behind the show)
+        if (
+            f.start >= 2
+            and f.start - 1 in grammar.get("owner", _NONE)
+            and self._anothers(s, f.start - 2)
+        ):
+            return True
         # "Neil's daughter Karen": someone's relative, unless the relation is this one's
         if f.start >= 3 and f.start - 2 in grammar.get("owner", ()):
             noun = {x.key for x in s.of("relation") if x.end == f.start}
