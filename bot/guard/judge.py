@@ -361,6 +361,8 @@ class _Context(_Together):
         self.others_named: set[str] = set()  # the words that named them ("gordon")
         self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
         self._listed: dict[int, dict[int, _Mention]] = {}  # per sentence: start -> character
+        # per sentence: the words naming a subject, and how many mentions they are from
+        self._named: dict[int, tuple[int, set[int]]] = {}
 
     def recognise(self, s: _Sentence) -> None:
         by: dict[str, list[Found]] = {}
