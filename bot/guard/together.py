@@ -38,6 +38,7 @@ from bot.guard.verdict import (
 
 _RELATIVE = frozenset({"who", "that"})  # "the guy who ...", an original_of phrase
 RELATIVE_WORDS = 8  # how far into a relative clause a name may be read as inside it
+_FEW_CUES = 16  # outcomes in a sentence below which each is weighed against each subject
 _GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
 
 
@@ -55,8 +56,10 @@ class _Together(_BackReferences):
         links = self.links
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
-            ending = _by_end(subjects)
-            doers = {id(c): self._doers(s, c, ending) for c in s.cues} if subjects else {}
+            doers: dict[int, list[_Mention]] = {}
+            if subjects and s.cues:
+                ending = _by_end(subjects)
+                doers = {id(c): self._doers(s, c, ending) for c in s.cues}
             relative = s.grammar.get("original_of", _NONE) if subjects else _NONE
             near = _cues_near(s.cues)
             for mention in subjects:
@@ -78,6 +81,14 @@ class _Together(_BackReferences):
                             )
                         )
                         continue
+                    # a connection scores its closeness x the factor at most (every
+                    # other weight is at most 1): one that cannot beat the best kept
+                    # for this rule, character and sentence is not weighed (a sentence
+                    # of "Gordo dies" x 363 weighs the first, not every one)
+                    key = (rule.key, character, (s.index,))
+                    known = best.get(key)
+                    if known is not None and known.score >= CLOSE * factor:
+                        continue
                     for cue in cues:
                         if not self._matches(rule, cue):
                             continue
@@ -90,6 +101,9 @@ class _Together(_BackReferences):
                         ):
                             continue  # "the guy who got there first": who, not what
                         distance = max(cue.start - mention.end, mention.start - cue.end, 0)
+                        known = best.get(key)
+                        if known is not None and known.score >= _closeness(distance) * factor:
+                            continue
                         if cue.emoji and not self._beside(s, mention, cue, rule):
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
@@ -134,7 +148,7 @@ class _Together(_BackReferences):
                             score *= TYPO_IN_CONTEXT if self._plainly(cue) else TYPO
                         if links and _linked(s, mention.start, mention.end, cue, links):
                             score *= IN_A_LINK
-                        known = best.get((rule.key, character, (s.index,)))
+                        known = best.get(key)
                         if score and (known is None or known.score < score):
                             said = _said(s, mention.start, mention.end)
                             outcome = _said(s, cue.start, cue.end)
@@ -228,6 +242,8 @@ def _cues_near(cues: list[_Cue]) -> Callable[[_Mention], list[_Cue]]:
     (``FARTHEST`` words): one further off scores 0 whatever else holds, so only these
     are weighed (found by bisection: a sentence of hundreds of names and outcomes is
     not every name against every outcome)."""
+    if len(cues) <= _FEW_CUES:
+        return lambda mention: cues  # a few: each weighed (a far one scores 0 at once)
     order = sorted(range(len(cues)), key=lambda k: cues[k].start)
     starts = [cues[k].start for k in order]
     reach = FARTHEST + max((c.end - c.start for c in cues), default=0)
