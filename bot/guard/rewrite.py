@@ -146,9 +146,7 @@ def _hides(page: Layout, regions: Sequence[Span], tagged: str) -> bool:
     ends = [e for _, e in regions]
 
     def shift(position: int) -> int:  # where an original offset lands after insertions
-        return (
-            position + 2 * bisect_left(starts, position) + 2 * bisect_right(ends, position)
-        )
+        return position + 2 * bisect_left(starts, position) + 2 * bisect_right(ends, position)
 
     def covered(span: Span) -> bool:
         start, end = shift(span[0]), shift(span[1])
