@@ -55,10 +55,25 @@ def _rate(texts: list[str], work: Callable[[str], object], seconds: float) -> fl
     return best
 
 
+def _flood(piece: str, length: int = 4000) -> str:
+    """``piece`` over and over, cut at ``length`` characters."""
+    return (piece * (length // len(piece) + 1))[:length]
+
+
+def _fresh_words(count: int, seed: int = 5) -> str:
+    """Words nobody has written before (each read, and searched for typos, once)."""
+    chooser = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ("".join(chooser.choices(letters, k=chooser.randint(3, 9))) for _ in range(count))
+    return " ".join(words)[:4000]
+
+
 # Hostile messages at Discord's longest (4,000 characters): floods of markers, drawn-out
 # letters, flag letters, one endless word, one endless sentence, runs of round 13's
-# constructions. The guard runs on the
-# bot's event loop, so the slowest of these is how long one message can hold it.
+# constructions; then (round 14's bound) floods of every kind of markup, spoilers inside
+# floods, many sentences, many names and outcomes, emoji, other scripts and fresh words.
+# The guard runs on the bot's event loop, so the slowest of these is how long one message
+# can hold it.
 HOSTILE = (
     "*" * 4000,
     "_" * 4000,
@@ -72,23 +87,50 @@ HOSTILE = (
     ("tracy in 1x03 -> dead tracy in 2x10 " * 108)[:4000],
     ("our Gordo in s2 dies " * 190)[:4000],
     "\U0001faa6" * 999 + " for " + "Gordo " * 498,
+    "*" * 2000 + " Gordo dies on the moon " + "*" * 1976,
+    _flood("**Gordo dies** "),
+    _flood("Gor**do di**es. "),
+    _flood("__*~~"),
+    _flood("["),
+    _flood("<https://a"),
+    _flood("[a](https://x"),
+    _flood("> ||a\n"),
+    _flood("`a`. "),
+    _flood("\\*"),
+    _flood("|"),
+    _flood("Gordo dies on the moon. ||a|| `b` [c](https://d.io) "),
+    _flood("Gordo dies. "),
+    _flood("Gordo, Tracy and Danny die. "),
+    _flood("does Gordo die? "),
+    _flood("\u26b0\ufe0f Gordo "),
+    _flood("Gordo Tracy Karen Margo Ed Danny "),
+    _flood("\u0413\u043e\u0440\u0434\u043e \u0443\u043c\u0438\u0440\u0430\u0435\u0442 "),
+    _flood("\u30b4\u30fc\u30c9\u304c\u6b7b\u306c"),
+    _flood("\uff27\uff4f\uff52\uff44\uff4f \uff44\uff49\uff45\uff53 "),
+    _fresh_words(700),
 )
 
 
-def slowest_hostile() -> float:
-    """The most CPU time (ms) inspecting and tagging one of ``HOSTILE`` takes."""
+def hostile_costs() -> list[float]:
+    """The CPU time (ms) inspecting and tagging each of ``HOSTILE`` takes (read once, so
+    its words are new to the matcher, as an attacker's would be)."""
     bundle = load_content(DEFAULT_CONTENT_DIR)
     shipped = [r for r in bundle.guard_rules if r.reveal.finale_detail]
     matcher = compile_rules(shipped, lexicon=bundle.guard_lexicon)
     inspect("warm", matcher)
-    worst = 0.0
+    costs = []
     for text in HOSTILE:
         started = time.process_time()
         finding = inspect(text, matcher)
         if finding:
             tag_finding(finding)
-        worst = max(worst, time.process_time() - started)
-    return worst * 1000
+        costs.append((time.process_time() - started) * 1000)
+    return costs
+
+
+def slowest_hostile() -> float:
+    """The most CPU time (ms) inspecting and tagging one of ``HOSTILE`` takes."""
+    return max(hostile_costs())
 
 
 def measure(seconds: float = 2.0, messages: int | None = None) -> dict[str, float]:
@@ -167,7 +209,12 @@ def measure(seconds: float = 2.0, messages: int | None = None) -> dict[str, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--hostile", action="store_true", help="each hostile message's cost")
     arguments = parser.parse_args()
+    if arguments.hostile:
+        for text, cost in zip(HOSTILE, hostile_costs(), strict=True):
+            print(f"{cost:8.1f} ms  {text[:40]!r}")
+        return
     figures = measure(arguments.seconds)
     for name, value in figures.items():
         print(f"{name:50} {value:10.1f}")

@@ -72,7 +72,8 @@ def test_fuzzed_interactions_break_nothing(settings: Settings) -> None:
         left = asyncio.all_tasks(loop)
         for task in left:
             task.cancel()
-        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+        if left:  # gather() of nothing asks for a current loop, and this one is not set
+            loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
         loop.close()
         logging.getLogger().removeHandler(watch)
     figures = fuzzer.figures

@@ -3,9 +3,9 @@
 For any message built from code spans and blocks, quotes, lists, headings, subtext,
 emphasis (bold, italic, underline, strike: around a sentence or, from stray markers,
 across sentences), mentions, custom emoji, timestamps, command mentions, links, tagged
-and untagged finale sentences and stray or unclosed "||": either the guard gives up
-(the cog then posts the safe form), or the repost differs from the original only by
-"||" pairs and no finale sentence can be read in it without a click.
+and untagged finale sentences, stray or unclosed "||", and floods of markup: either the
+guard gives up (the cog then posts the safe form), or the repost differs from the
+original only by "||" pairs and no finale sentence can be read in it without a click.
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ inline = st.one_of(
     st.sampled_from(["||", "|", "||||", "\\", "`", "*", "_", "~~", "**", "__"]),
     st.sampled_from(["<@123>", "<@&123>", "<#123>", "<:rip:123>", "<t:0:R>", "</finale:1>"]),
     st.sampled_from(["Great ep.", "wow!", "ok."]),
+    # floods of markup (round 14's bound): past it the message is read conservatively
+    # and never tagged in place
+    st.sampled_from(["*" * 700, "_" * 700, "**a" * 250, "`a " * 250, "[" * 700, "||" * 300]),
 )
 line = st.lists(inline, min_size=1, max_size=3).map(" ".join)
 block = st.one_of(
@@ -85,6 +88,12 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 # "- " line inside the quote is text, not a block of its own.
 @example(text="great episode\n>>> ||\nGordo dies on the moon")
 @example(text=">>> hi\n> ||\nGordo dies on the moon")
+# Hostile floods at Discord's longest, a finale sentence inside or around them
+@example(text="*" * 2000 + " Gordo dies on the moon " + "*" * 1976)
+@example(text="**a" * 600 + " Gor**do di**es on the moon")
+@example(text="Gordo dies on the moon. ||a|| `b` [c](https://d.io) " * 76)
+@example(text="Gordo dies on the moon. " * 160)
+@example(text="> ||a\n" * 600 + "Gordo dies on the moon")
 def test_after_tagging_no_finale_sentence_is_readable(text: str) -> None:
     verdict = inspect(text, matcher())
     if not verdict:

@@ -24,7 +24,7 @@ from bot.canon.models import GuardRule
 from bot.guard.judge import Matcher
 from bot.guard.layout import layout, sentences
 from bot.guard.lexicon import Lexicon
-from bot.guard.rewrite import tag, wraps
+from bot.guard.rewrite import placeable, tag, wraps
 from bot.guard.verdict import DEFAULT_THRESHOLD, REVIEW_BAND, Evidence, Verdict
 
 __all__ = [
@@ -107,6 +107,8 @@ def segments(finding: Verdict) -> list[tuple[str, bool]]:
     """The text cut into (piece, hidden) runs for a preview: what the guard would tag,
     and what the author already tagged (without its markers), are both hidden."""
     page = finding.page
+    if finding.sentences and not placeable(page, finding.sentences):
+        return [(page.text, True)]  # the safe form: the whole message hidden
     hidden = [(s, e, True) for s, e in wraps(page, finding.sentences)]
     hidden += [(s, e, False) for s, e in page.hidden]
     runs: list[tuple[str, bool]] = []

@@ -96,7 +96,7 @@ class _Cancelled(_Elided):
             and not _apart(s, k, k + 1)
         ):
             k -= 1
-        if k < 0 or _apart(s, k, at) or any(m.start <= k < m.end for m in s.mentions):
+        if k < 0 or _apart(s, k, at) or k in self._named_in(s):
             return False
         if k in grammar.get("body_part", _NONE):
             return True

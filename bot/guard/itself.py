@@ -5,7 +5,7 @@ _Who stacks on _Itself and decides who a name means."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from bot.guard.history import _History
 from bot.guard.lexicon import common_words
@@ -42,6 +42,11 @@ class _Itself(_History):
         return counts
 
     @_lazy
+    def _word_counts(self) -> Counter[str]:
+        """How often each word is written in the message (links too)."""
+        return Counter(t.text for s in self.read for t in s.words)
+
+    @_lazy
     def _title_case(self) -> bool:
         """Whether the message Capitalises Most Of Its Words ("Karen And Molly Die In The
         Bombing"): then a capitalised everyday word is no surname, nor somebody else."""
@@ -69,7 +74,7 @@ class _Itself(_History):
         counts = self._counts
         english = counts.get("en", 0)
         # the word does not vouch for itself: "#KarenDies #MollyDies" is no German
-        itself = sum(t.text == word for s in self.read for t in s.words)
+        itself = self._word_counts[word]
         return any(
             counts[lang] >= 2 and counts[lang] > english and counts[lang] > itself
             for lang in languages

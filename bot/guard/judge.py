@@ -28,13 +28,14 @@ they share, verdict.py the verdict and its numbers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from bot.canon.models import GuardRule
 from bot.guard.bereaved import _LEFT_BY
 from bot.guard.initials import SHORTHAND, first_letters
-from bot.guard.layout import Layout, Span, layout, sentences, visible
+from bot.guard.layout import Layout, Span, layout, sentences, unmarked, visible
 from bot.guard.lexicon import Lexicon, common_words, plain, split_language
 from bot.guard.matcher import Found, Vocabulary
 from bot.guard.normalise import tokens
@@ -50,7 +51,7 @@ from bot.guard.reading import (
     _Sentence,
 )
 from bot.guard.together import _Together
-from bot.guard.verdict import DEFAULT_THRESHOLD, EPISODE_REACH, Verdict
+from bot.guard.verdict import DEFAULT_THRESHOLD, EPISODE_REACH, Evidence, Verdict
 from bot.guard.vocabulary import compile_vocabulary
 
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
@@ -248,22 +249,31 @@ class Matcher:
 
     # --- reading -------------------------------------------------------------------
 
-    def read(self, page: Layout, spans: Sequence[Span]) -> list[_Sentence]:
+    def read(
+        self, page: Layout, spans: Sequence[Span], *, markers_shown: bool = True
+    ) -> list[_Sentence]:
         """Each sentence's words and what they name. The message is normalised in one
-        go (sentences end at punctuation or line breaks, never inside a word)."""
+        go (sentences end at punctuation or line breaks, never inside a word).
+        ``markers_shown=False``: a message read conservatively, with every markup
+        character left out (``layout.unmarked``)."""
         if not spans:
             return []
         first, last = spans[0][0], spans[-1][1]
-        shown, origin = visible(page, (first, last))
+        if markers_shown:
+            shown, origin = visible(page, (first, last))
+        else:
+            shown, origin = unmarked(page, (first, last))
         if origin is None:
             every = tokens(shown, first)
-        else:  # emphasis markers left out: back to the original's offsets
+        else:  # markers left out: back to the original's offsets
             every = tokens(shown)
             for token in every:
                 token.start, token.end = origin[token.start], origin[token.end - 1] + 1
-        if page.links:
+        if page.links and not page.unparsed:  # conservatively, no word is only an address
+            starts = [a for a, _ in page.links]  # in order, apart
             for token in every:
-                token.link = any(a <= token.start < b for a, b in page.links)
+                at = bisect_right(starts, token.start) - 1
+                token.link = at >= 0 and token.start < page.links[at][1]
         read = []
         at = 0
         count = len(every)
@@ -280,7 +290,26 @@ class Matcher:
     def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
         page = layout(text)
         spans = sentences(page)
-        read = self.read(page, spans)
+        verdict = self._judge(page, spans, self.read(page, spans), about_show)
+        if not page.unparsed:
+            return verdict
+        # More markup than the guard follows: read every marker as shown (above) and as
+        # left out ("Gor**do" reads "Gordo"), and keep what either finds (either way no
+        # tag is placed in it: the safe form).
+        other = self._judge(page, spans, self.read(page, spans, markers_shown=False), about_show)
+        best: dict[tuple[str, str | None, tuple[int, ...]], Evidence] = {}
+        for e in verdict.evidence + other.evidence:
+            key = (e.rule, e.character, e.sentences)
+            if key not in best or best[key].score < e.score:
+                best[key] = e
+        evidence = sorted(best.values(), key=lambda e: -e.score)
+        score = max(verdict.score, other.score)
+        return Verdict(page, tuple(spans), score, tuple(evidence), self.threshold)
+
+    def _judge(
+        self, page: Layout, spans: list[Span], read: list[_Sentence], about_show: bool
+    ) -> Verdict:
+        text = page.text
         categories = {f.category for s in read for f in s.found}
         # single initials may be there: "s3f: M fakes it" (bot/guard/initials.py)
         shorthand = SHORTHAND.search(text) is not None
@@ -307,7 +336,7 @@ class Matcher:
         )
         if nothing_said and not ("thing" in categories and self._subject_only):
             return Verdict(page, tuple(spans), 0.0, (), self.threshold)
-        context = _Context(self, read, about_show, page.links)
+        context = _Context(self, read, about_show, () if page.unparsed else page.links)
         context.shorthand = shorthand
         for sentence in read:
             context.recognise(sentence)
@@ -332,6 +361,8 @@ class _Context(_Together):
         self.others_named: set[str] = set()  # the words that named them ("gordon")
         self._seasons_at: dict[int, list[tuple[int, int]]] = {}  # per sentence: (where, season)
         self._listed: dict[int, dict[int, _Mention]] = {}  # per sentence: start -> character
+        # per sentence: the words naming a subject, and how many mentions they are from
+        self._named: dict[int, tuple[int, set[int]]] = {}
 
     def recognise(self, s: _Sentence) -> None:
         by: dict[str, list[Found]] = {}

@@ -18,11 +18,20 @@ takes the first rule that matches there. The rules that decide what a reader see
   underline), and its contents are parsed on their own: a ``||`` opened inside
   ``**...**`` closes inside it or is text, and one opened before it runs over it. Its
   markers are not shown, so "Gor**do di**es" reads "Gordo dies".
+
+Following Discord's nesting costs a scan to the end of the block for every marker tried
+(a flood of "*" is quadratic in its length). Past ``MARKUP_SCAN`` characters offered to
+such patterns (code, ``<`` and ``[`` links, emphasis), the message is read conservatively
+instead: nothing hidden, nothing code, nothing a link, every character shown
+(``Layout.unparsed``); the guard then reads it both with every marker shown and with
+every marker left out, and a message that spoils gets the safe form, never tags placed
+in markup it did not follow.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 Span = tuple[int, int]  # [start, end)
@@ -60,6 +69,13 @@ _ASCII_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\.[A-Za-z][.!?])[.!?]*(
 _ESCAPABLE = re.compile(r"[^0-9A-Za-z\s]")
 # where a rule can start: "\\", "`", "<", "[", "|", an emphasis marker, or "http(s)://"
 # not inside a word
+# Rules whose pattern may scan to the end of what is being read (code, "<" and "[" links,
+# emphasis): the characters they may scan, summed over every try in one message, at most
+# this many (64 scans of a whole 4,000-character message; an ordinary message of that
+# length with a hundred markers spread over it offers its patterns about 200,000)
+MARKUP_SCAN = 64 * 4000
+# the characters a conservative reading leaves out as markers ("Gor**do" reads "Gordo")
+MARKER_CHARACTERS = frozenset("*_~`|\\")
 _MARKUP = re.compile(r"[\\`<\[|*_~h](?:(?<=[\\`<\[|*_~])|(?<=h)(?<![0-9A-Za-z]h)ttps?://)")
 
 
@@ -76,6 +92,9 @@ class Layout:
     # emphasis as (start, end, marker width): shown, markers not; a tag must be wholly
     # inside its contents or wholly outside it
     emphasis: tuple[tuple[int, int, int], ...] = ()
+    # more markup than the guard follows (MARKUP_TRIES): read conservatively, every
+    # character shown; tags are never placed in it (the safe form instead)
+    unparsed: bool = False
 
     def atoms(self) -> tuple[Span, ...]:
         """Spans a spoiler tag must not be inserted into."""
@@ -99,15 +118,15 @@ def _block_starts(text: str) -> list[int]:
 def _block_end(text: str, start: int, blocks: list[int]) -> int:
     """Where the block (a block's line, or a paragraph up to the next block) around
     ``start`` ends."""
-    here = max((b for b in blocks if b <= start), default=-1)
+    at = bisect_right(blocks, start)  # blocks are in order: the last one at or before
+    here = blocks[at - 1] if at else -1
     if here != -1 and _QUOTE_TO_END.match(text, here):
         return len(text)  # ">>> " quotes the rest of the message
     if here != -1:
         line_end = text.find("\n", here)
         if line_end == -1 or line_end >= start:
             return len(text) if line_end == -1 else line_end
-    after = min((b for b in blocks if b > start), default=len(text))
-    return after
+    return blocks[at] if at < len(blocks) else len(text)
 
 
 def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
@@ -121,11 +140,12 @@ def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
     if line_end != -1 and line_end < end:
         # Crossing lines is allowed in a plain paragraph, not out of (or into) a block; a
         # ">>> " quote's lines are one paragraph, as in the message outside it.
-        here = max((b for b in blocks if b <= start), default=-1)
+        at = bisect_right(blocks, start)
+        here = blocks[at - 1] if at else -1
         inside_block = (
             here != -1 and not _QUOTE_TO_END.match(text, here) and text.find("\n", here) >= start
         )
-        crossed = any(start < b <= end for b in blocks)
+        crossed = at < len(blocks) and blocks[at] <= end
         if inside_block or crossed:
             return -1
     return end
@@ -143,6 +163,7 @@ def layout(text: str) -> Layout:
     unclosed = False
     i, n = 0, len(text)
     limit = n
+    scanned = 0  # characters offered to patterns that may scan to the end
     while True:
         jump = _MARKUP.search(text, i, limit)  # plain text between rules needs no look
         if jump is None:
@@ -154,6 +175,10 @@ def layout(text: str) -> Layout:
             continue
         i = jump.start()
         char = text[i]
+        if char in "`<[*_~":  # a rule whose pattern may scan to the end of the window
+            scanned += limit - i
+            if scanned > MARKUP_SCAN:
+                return _unparsed(text, blocks)
         if char == "\\" and i + 1 < n and _ESCAPABLE.match(text[i + 1]):
             escapes.append(i)
             i += 2
@@ -225,8 +250,26 @@ def layout(text: str) -> Layout:
     )
 
 
-def _inside(position: int, spans: tuple[Span, ...]) -> bool:
-    return any(start < position < end for start, end in spans)
+def _unparsed(text: str, blocks: list[int]) -> Layout:
+    """A message with more markup than the guard follows, read conservatively: nothing
+    hidden, code or a link, every character shown (its bare addresses are still noted, so
+    their previews can be suppressed)."""
+    links = tuple(found.span() for found in _URL.finditer(text))
+    return Layout(text, (), (), links, blocks=tuple(blocks), unparsed=True)
+
+
+def _interiors(spans: tuple[Span, ...]) -> tuple[list[int], list[int]]:
+    """Spans' insides (start, end exclusive at both ends) merged where they overlap, as
+    two sorted lists of starts and ends, to look a position up by bisection."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _trim(text: str, begin: int, end: int) -> Span | None:
@@ -243,10 +286,12 @@ def sentences(page: Layout) -> list[Span]:
     start = 0
     atoms = page.atoms()
     ends = _ASCII_SENTENCE_END if page.text.isascii() else _SENTENCE_END
-    covered = atoms + page.hidden
+    starts, stops = _interiors(atoms + page.hidden)
     for match in ends.finditer(page.text):
-        if covered and _inside(match.start(), covered):
-            continue
+        if starts:
+            at = bisect_right(starts, match.start()) - 1  # the last span starting before
+            if at >= 0 and starts[at] < match.start() < stops[at]:
+                continue
         found.append((start, match.end()))
         start = match.end()
     found.append((start, len(page.text)))
@@ -277,8 +322,10 @@ def readable(page: Layout, span: Span) -> str:
 
     for start, end in page.hidden:
         blank(start, end)
+    masked = page.masked  # in order, apart: the one a link is in found by bisection
     for start, end in page.links:
-        if any(m_start <= start and end <= m_end for m_start, m_end in page.masked):
+        at = bisect_right(masked, (start, len(page.text))) - 1
+        if at >= 0 and masked[at][0] <= start and end <= masked[at][1]:
             blank(start, end)
     for position in page.escapes:
         blank(position, position + 1)
@@ -301,6 +348,15 @@ def visible(page: Layout, span: Span) -> tuple[str, list[int] | None]:
             markers.add(start + width)  # "G~~x~~ordo": the struck letter is crossed out
     keep = [p for p in range(span[0], span[1]) if p not in markers]
     return "".join(shown[p - span[0]] for p in keep), keep
+
+
+def unmarked(page: Layout, span: Span) -> tuple[str, list[int]]:
+    """For a message read conservatively (``Layout.unparsed``): the span with every
+    markup character left out, as if each were a marker Discord hides ("Gor**do" reads
+    "Gordo"), and where each character left is in the original text."""
+    text = page.text
+    keep = [p for p in range(span[0], span[1]) if text[p] not in MARKER_CHARACTERS]
+    return "".join(text[p] for p in keep), keep
 
 
 def _struck_letter(text: str, start: int, end: int, width: int) -> bool:

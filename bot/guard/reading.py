@@ -209,6 +209,17 @@ class _Reading:
     others_named: set[str]  # the words that named them as someone else ("gordon clark")
     _seasons_at: dict[int, list[tuple[int, int]]]  # per sentence: (where, season)
     _listed: dict[int, dict[int, _Mention]]  # per sentence: start -> character
+    _named: dict[int, tuple[int, set[int]]]  # per sentence: mentions seen, words naming
+
+    def _named_in(self, s: _Sentence) -> set[int]:
+        """The words of a sentence that name someone or something so far (mentions are
+        only ever added: those added since the last look are taken in)."""
+        seen, named = self._named.get(s.index, (0, set()))
+        if seen < len(s.mentions):
+            for m in s.mentions[seen:]:
+                named.update(range(m.start, m.end))
+            self._named[s.index] = (len(s.mentions), named)
+        return named
 
 
 def _listing(text: str) -> bool:

@@ -3,15 +3,31 @@
 Only the parts of a sentence not already hidden are wrapped (wrapping across an
 existing tag would un-hide it), and a tag never lands inside code or a link, nor with
 one half inside emphasis and the other out: the wrap widens to take them whole.
+
+Tags are never placed in a message read conservatively (more markup than the guard
+follows), nor where placing them would weigh every sentence against every piece of markup
+past ``PLACING_WORK`` (a flood of sentences and markup): the caller uses the safe form.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from bot.guard.layout import BLOCK_START, Layout, Span, layout
 
 MARK = "||"
+# sentences to tag x (sentences + code, links, emphasis and tags already there) past
+# which tags are not placed (an ordinary long message: a few hundred at most)
+PLACING_WORK = 20_000
+
+
+def placeable(page: Layout, spans: Sequence[Span]) -> bool:
+    """Whether tags may be placed in the message around ``spans``: it was read as
+    Discord reads it, and placing them is a bounded piece of work."""
+    markup = len(page.code) + len(page.links) + len(page.masked) + len(page.emphasis)
+    work = len(spans) * (len(spans) + markup + len(page.hidden))
+    return not page.unparsed and work <= PLACING_WORK
 
 
 def _pieces(page: Layout, span: Span) -> list[Span]:
@@ -103,7 +119,10 @@ def _escaped(text: str, position: int) -> bool:
 
 def tag(page: Layout, spans: Sequence[Span]) -> str | None:
     """The text with the given sentences hidden behind spoiler tags; None when the
-    message's own markup (a lone "||", say) means tags cannot be added safely."""
+    message's own markup (a lone "||", say) means tags cannot be added safely, or the
+    message was not read as Discord reads it (see ``placeable``)."""
+    if not placeable(page, spans):
+        return None
     regions = wraps(page, spans)
     if not regions:
         return page.text
@@ -123,12 +142,11 @@ def _hides(page: Layout, regions: Sequence[Span], tagged: str) -> bool:
     with an added tag shows up here as a region left readable)."""
     result = layout(tagged)
 
+    starts = [s for s, _ in regions]  # in order, apart: counted by bisection
+    ends = [e for _, e in regions]
+
     def shift(position: int) -> int:  # where an original offset lands after insertions
-        return (
-            position
-            + 2 * sum(1 for s, _ in regions if s < position)
-            + 2 * sum(1 for _, e in regions if e <= position)
-        )
+        return position + 2 * bisect_left(starts, position) + 2 * bisect_right(ends, position)
 
     def covered(span: Span) -> bool:
         start, end = shift(span[0]), shift(span[1])

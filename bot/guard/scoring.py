@@ -205,7 +205,7 @@ class _Scoring(_Asking):
         between = range(mention.end, cue.start)
         if len(between) > EMOJI_REACH + 4:
             return False
-        named = {k for m in s.mentions for k in range(m.start, m.end)}
+        named = self._named_in(s)
         words = s.words
         listed = 0
         episode = False

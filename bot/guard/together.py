@@ -4,7 +4,8 @@ the doers a clause gives its outcome to, and back references from later sentence
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Sequence
 
 from bot.guard.backrefs import _BackReferences
 from bot.guard.layout import Span
@@ -37,6 +38,7 @@ from bot.guard.verdict import (
 
 _RELATIVE = frozenset({"who", "that"})  # "the guy who ...", an original_of phrase
 RELATIVE_WORDS = 8  # how far into a relative clause a name may be read as inside it
+_FEW_CUES = 16  # outcomes in a sentence below which each is weighed against each subject
 _GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
 
 
@@ -54,10 +56,15 @@ class _Together(_BackReferences):
         links = self.links
         for s in self.read:
             subjects = [m for m in s.mentions if not m.consumed]
-            doers = {id(c): self._doers(s, c, subjects) for c in s.cues} if subjects else {}
+            doers: dict[int, list[_Mention]] = {}
+            if subjects and s.cues:
+                ending = _by_end(subjects)
+                doers = {id(c): self._doers(s, c, ending) for c in s.cues}
             relative = s.grammar.get("original_of", _NONE) if subjects else _NONE
+            near = _cues_near(s.cues)
             for mention in subjects:
                 factor = self._factor(s, mention)
+                cues = near(mention)
                 for index in self._rules_for(mention):
                     rule = self.m.rules[index]
                     character = self._character(rule, mention)
@@ -74,7 +81,15 @@ class _Together(_BackReferences):
                             )
                         )
                         continue
-                    for cue in s.cues:
+                    # a connection scores its closeness x the factor at most (every
+                    # other weight is at most 1): one that cannot beat the best kept
+                    # for this rule, character and sentence is not weighed (a sentence
+                    # of "Gordo dies" x 363 weighs the first, not every one)
+                    key = (rule.key, character, (s.index,))
+                    known = best.get(key)
+                    if known is not None and known.score >= CLOSE * factor:
+                        continue
+                    for cue in cues:
                         if not self._matches(rule, cue):
                             continue
                         if mention.how == "show version" and cue.end <= mention.start:
@@ -86,6 +101,9 @@ class _Together(_BackReferences):
                         ):
                             continue  # "the guy who got there first": who, not what
                         distance = max(cue.start - mention.end, mention.start - cue.end, 0)
+                        known = best.get(key)
+                        if known is not None and known.score >= _closeness(distance) * factor:
+                            continue
                         if cue.emoji and not self._beside(s, mention, cue, rule):
                             continue
                         if cue.owner is not None and not cue.owner & mention.persons:
@@ -130,7 +148,7 @@ class _Together(_BackReferences):
                             score *= TYPO_IN_CONTEXT if self._plainly(cue) else TYPO
                         if links and _linked(s, mention.start, mention.end, cue, links):
                             score *= IN_A_LINK
-                        known = best.get((rule.key, character, (s.index,)))
+                        known = best.get(key)
                         if score and (known is None or known.score < score):
                             said = _said(s, mention.start, mention.end)
                             outcome = _said(s, cue.start, cue.end)
@@ -142,20 +160,21 @@ class _Together(_BackReferences):
             self._answers(s, keep)
         return list(best.values())
 
-    def _doers(self, s: _Sentence, cue: _Cue, subjects: list[_Mention]) -> list[_Mention]:
+    def _doers(
+        self, s: _Sentence, cue: _Cue, ending: dict[int, list[tuple[int, _Mention]]]
+    ) -> list[_Mention]:
         """The characters an outcome is said of when they come just before it, in its
         clause ("Shane dies", "Gordo and Tracy die", "Ed's wife dies"): the outcome is
         theirs, not that of someone named elsewhere in the sentence ("Shane dies and
-        Karen blames Ed"). Empty when nobody comes just before it."""
+        Karen blames Ed"). Empty when nobody comes just before it. ``ending``: the
+        subjects by where they end (``_by_end``)."""
         if cue.cls is None or cue.emoji or cue.owner is not None:
             return []
         words = s.words
         before = [
             m
-            for m in subjects
+            for m in _ending_by(ending, cue.start)
             if m.persons
-            and m.end <= cue.start
-            and cue.start - m.end <= 2
             and not _clause_break(s, m.end - 1, cue.start)
             and not any(words[k].text in _AND for k in range(m.end, cue.start))
         ]
@@ -166,11 +185,9 @@ class _Together(_BackReferences):
             first = group[-1].start
             listed = [
                 m
-                for m in subjects
+                for m in _ending_by(ending, first)
                 if m.persons
-                and m.end <= first
                 and m is not group[-1]
-                and first - m.end <= 2
                 and all(
                     words[k].text in _AND or not words[k].text[:1].isalnum()
                     for k in range(m.end, first)
@@ -199,6 +216,49 @@ class _Together(_BackReferences):
             or _listing(words[k].text)
             or words[k].text in _GAPPED
         )
+
+
+def _by_end(subjects: list[_Mention]) -> dict[int, list[tuple[int, _Mention]]]:
+    """The subjects by the word they end at, each with its place among them."""
+    ending: dict[int, list[tuple[int, _Mention]]] = {}
+    for place, m in enumerate(subjects):
+        ending.setdefault(m.end, []).append((place, m))
+    return ending
+
+
+def _ending_by(ending: dict[int, list[tuple[int, _Mention]]], at: int) -> list[_Mention]:
+    """The subjects ending at most two words before ``at`` (and not after it), in their
+    order: those an outcome or a list at ``at`` may go with."""
+    found = [p for end in range(at - 2, at + 1) for p in ending.get(end, ())]
+    return [m for _, m in sorted(found, key=_place)]
+
+
+def _place(placed: tuple[int, _Mention]) -> int:
+    return placed[0]
+
+
+def _cues_near(cues: list[_Cue]) -> Callable[[_Mention], list[_Cue]]:
+    """For a subject, the outcomes (in the sentence's order) close enough to score at all
+    (``FARTHEST`` words): one further off scores 0 whatever else holds, so only these
+    are weighed (found by bisection: a sentence of hundreds of names and outcomes is
+    not every name against every outcome)."""
+    if len(cues) <= _FEW_CUES:
+        return lambda mention: cues  # a few: each weighed (a far one scores 0 at once)
+    order = sorted(range(len(cues)), key=lambda k: cues[k].start)
+    starts = [cues[k].start for k in order]
+    reach = FARTHEST + max((c.end - c.start for c in cues), default=0)
+
+    def near(mention: _Mention) -> list[_Cue]:
+        low = bisect_left(starts, mention.start - reach)
+        high = bisect_right(starts, mention.end + FARTHEST)
+        close = [
+            k
+            for k in order[low:high]
+            if max(cues[k].start - mention.end, mention.start - cues[k].end, 0) <= FARTHEST
+        ]
+        return [cues[k] for k in sorted(close)]
+
+    return near
 
 
 def _closeness(distance: int) -> float:
