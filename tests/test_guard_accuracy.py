@@ -474,6 +474,16 @@ OPENED_KIND_FLOORS.setdefault(OPENED_13, {}).update(
 OPENED_FLOORS |= {OPENED_13: (0.98, 0.95), OPENED_7: (0.98, 0.975)}
 # Both halves of round 13 merged: opened13 1.000 / 0.983 (229 of 233 caught)
 OPENED_FLOORS[OPENED_13] = (0.98, 0.97)
+# Round 14, recall (branch guard33fit): seven classes opened14 showed (spaced leetspeak,
+# a leetspeak word shaped like an episode code, an episode given its title by "named", the
+# visit at Pam's door in every language, "has him out the door", a figure corrected to the
+# show's event, a non-finale episode denied and corrected to the finale): opened14
+# 0.988 / 0.943 -> 0.988 / 0.969 (cross-sentence 0.955, multilingual 0.974, obfuscated
+# 0.900 -> 1.000); less about 0.015, capped
+OPENED_FLOORS[OPENED_14] = (0.98, 0.955)
+OPENED_KIND_FLOORS.setdefault(OPENED_14, {}).update(
+    {kind: (0.98, 0.98) for kind in ("cross-sentence", "multilingual", "obfuscated")}
+)
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -97,6 +97,7 @@ GRAMMAR = frozenset(
         "only_literal",
         "literally",
         "death_joke",
+        "correcting",
         "departing",
         "departing_when",
         "departing_between",

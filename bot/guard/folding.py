@@ -188,8 +188,18 @@ def _deconfuse(word: str) -> str:
 _RUSSIAN = re.compile("[а-яё]+")
 
 
+# A code's shape with two digits or more that all stand for letters ("s34" is "sea" in
+# "th3 s34 dr4g0n"): kept as the code, read as the word as well (no season has two digits)
+_CODE_OR_LEET = re.compile(r"[se][0134579]{2,}")
+
+
 def _unleet(word: str) -> tuple[str, tuple[str, ...]]:
-    if word.isalpha() or _NOT_LEET.fullmatch(word):
+    if word.isalpha():
+        return word, ()
+    if _NOT_LEET.fullmatch(word):
+        if _CODE_OR_LEET.fullmatch(word):
+            readings = (word.translate(_LEET), word.replace("1", "l").translate(_LEET))
+            return word, tuple(dict.fromkeys(readings))
         return word, ()
     letters = sum(c.isalpha() for c in word)
     if letters == 0 and not any(c in "@$|!" for c in word):

@@ -41,7 +41,10 @@ from bot.guard.matcher import Found, Vocabulary
 from bot.guard.normalise import tokens
 from bot.guard.reading import (
     _NO_FOUND,
+    _NONE,
     _POINTING,
+    BEFORE_EPISODE,
+    PLACED_IN,
     _apart,
     _clause_break,
     _episodes,
@@ -49,6 +52,7 @@ from bot.guard.reading import (
     _names_finale,
     _Rule,
     _Sentence,
+    corrected_to_finale,
 )
 from bot.guard.together import _Together
 from bot.guard.verdict import DEFAULT_THRESHOLD, EPISODE_REACH, Evidence, Verdict
@@ -56,6 +60,10 @@ from bot.guard.vocabulary import compile_vocabulary
 
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
+# After "I mean" (`correcting`), what a figure is corrected to, if it is the show's event
+# ("no i mean the car bomb"), and how many words may come first ("the actual")
+_CORRECTED_TO = frozenset({"thing", "cue", "action"})
+_CORRECTION_REACH = 2
 
 
 class Matcher:
@@ -426,6 +434,9 @@ class _Context(_Together):
                 ]
                 s.markers = markers = markers + list(titles.items())
             if any(not finale for _, finale in markers):
+                denied = _denied_placements(s, markers)
+                if denied:  # "margo's arrest isn't in Brazil (ep9), it's the last episode"
+                    markers = [(k, finale) for k, finale in markers if k not in denied]
                 # what is said goes with the nearest episode named in its clause: "Sylvie
                 # dies in ep 4, but the car bomb that takes Karen is the s3 finale"
                 for cue in s.cues:
@@ -481,5 +492,49 @@ class _Context(_Together):
 
     def _meant_literally(self) -> bool:
         """Whether the writer says, anywhere in the message, that a figure is meant as it
-        stands ("not figuratively", "I mean an actual bang")."""
-        return any(f.key == "literal" for r in self.read for f in r.found if f.category == "word")
+        stands ("not figuratively", "I mean an actual bang"), or corrects it to the event of
+        the show it stood for ("went out with a bang. no i mean the car bomb")."""
+        for r in self.read:
+            correcting = [f.end for f in r.found if f.category == "word" and f.key == "correcting"]
+            for f in r.found:
+                if f.category == "word" and f.key == "literal":
+                    return True
+                if correcting and f.category in _CORRECTED_TO:
+                    at = f.start
+                    if any(end <= at <= end + _CORRECTION_REACH for end in correcting):
+                        return True
+        return False
+
+
+# Between a negation and the "in" of the episode it denies ("isn't in ep 9", "not in Brazil")
+_DENIED_REACH = 3
+
+
+def _denied_placements(s: _Sentence, markers: list[tuple[int, bool]]) -> set[int]:
+    """The non-finale episodes a sentence names only to deny that something happens in
+    them, corrected to a finale just after: "margo's arrest isn't in Brazil (ep9), it's
+    the very last episode", "not in ep 9 but in the finale". Such an episode is not where
+    the outcome is placed. The episode's code in brackets just after it is denied too."""
+    negations = s.grammar.get("negation", _NONE)
+    if not negations or all(not finale for _, finale in markers):
+        return set()
+    words = s.words
+    denied: set[int] = set()
+    for k, finale in sorted(markers):
+        if finale:
+            continue
+        if any(d < k <= d + 3 for d in denied) and "(" in s.text[words[k - 1].end : words[k].start]:
+            denied.add(k)  # its code in brackets: "not in Brazil (ep9)"
+            continue
+        j = k - 1
+        while j > 0 and words[j].text in BEFORE_EPISODE:
+            j -= 1
+        if (
+            j >= 0
+            and words[j].text in PLACED_IN
+            and any(j - _DENIED_REACH <= n < j for n in negations)
+            and not _clause_break(s, max(0, j - _DENIED_REACH), j)
+            and corrected_to_finale(s, k)
+        ):
+            denied.add(k)
+    return denied

@@ -342,7 +342,12 @@ def _join_spelled(text: str, found: list[Token], shift: int = 0) -> list[Token]:
             word = "".join(t.text for t in run)
             cut = _CONTRACTIONS.get(word)
             if cut is None:
-                out.append(Token(word, run[0].start, run[-1].end, spaced=True, cjk=run[0].cjk))
+                others: tuple[str, ...] = ()
+                if not word.isalpha():  # spaced leetspeak: "G 0 R D 0", "T R 4 C Y"
+                    word, others = _unleet(word)
+                out.append(
+                    Token(word, run[0].start, run[-1].end, others, spaced=True, cjk=run[0].cjk)
+                )
             else:  # "d o e s n t": "doesn" + "t", as the apostrophe would cut it
                 out.append(Token(word[:cut], run[0].start, run[cut - 1].end, spaced=True))
                 out.append(Token(word[cut:], run[cut].start, run[-1].end, spaced=True))

@@ -333,6 +333,48 @@ def _it_object(s: _Sentence, start: int) -> bool:
     )
 
 
+# Where an outcome is placed in an episode ("dies in ep 9", "muere en el episodio 9"),
+# and the words that may stand between that and the episode's number or title
+PLACED_IN = frozenset({"in", "during", "en", "im", "dans", "nel", "nell", "no", "na", "в"})
+BEFORE_EPISODE = _EPISODE_WORDS | {"the", "el", "la", "le", "l", "il", "o", "a", "der"}
+# At most this many words between the episode denied and the finale that corrects it
+_CORRECTED_WITHIN = 7
+
+
+def placed_elsewhere(s: _Sentence, end: int) -> bool:
+    """Whether a negated outcome is denied only its episode, corrected to a finale
+    later in the sentence: "Karen doesn't die in ep 9, it's the finale", "Deke isn't
+    killed in Bent Bird but in the season finale" ("in" just after the outcome, a
+    non-finale episode by its number or its title, then a finale past a clause break)."""
+    words = s.words
+    if end >= len(words) or words[end].text not in PLACED_IN:
+        return False
+    at = end + 1
+    while at < len(words) and words[at].text in BEFORE_EPISODE and at < end + 3:
+        at += 1
+    named = _episodes(words[end + 1 : at + 2])
+    placed = any(not finale and end + 1 + k <= at for k, finale in named) or any(
+        f.start == at and not f.key.endswith(":1") for f in s.of("episode")
+    )
+    if not placed:
+        return False
+    return corrected_to_finale(s, at)
+
+
+def corrected_to_finale(s: _Sentence, at: int) -> bool:
+    """Whether a finale named soon after ``at``, past a clause break, corrects what was
+    said there ("..., it's the finale", "... but in the season finale"); not a clause
+    that goes on to something else ("..., and the finale is about Mars")."""
+    words = s.words
+    later = _episodes(words[at + 1 : at + 1 + _CORRECTED_WITHIN])
+    for k, finale in later:
+        k += at + 1
+        if (not finale and k <= at + 2) or not _clause_break(s, at, k):
+            continue  # the same episode again: "Coming Home (3x09)"
+        return finale and not any(words[j].text in _AND for j in range(at + 1, k))
+    return False
+
+
 def _held_until(s: _Sentence, end: int) -> int | None:
     """Where a negated outcome's "until" stands when it says when the outcome happens
     after all: "he doesn't die until the finale", "no muere hasta el final de la

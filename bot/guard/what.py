@@ -22,6 +22,7 @@ from bot.guard.reading import (
     _held_until,
     _it_object,
     _Sentence,
+    placed_elsewhere,
 )
 from bot.guard.supposing import _compared, _counterfactual, _denies_saying
 from bot.guard.verdict import (
@@ -255,6 +256,8 @@ class _What(_Cancelled):
             ):
                 grammar.setdefault("until_held", set()).add(until)  # "not ... until s3"
                 negated = []
+            if negated and not any(k in hedges for k in negated) and placed_elsewhere(s, f.end):
+                negated = []  # "Karen doesn't die in ep 9, it's the finale": the episode denied
             if negated and _cleft(s, f.start, f.end, negated):
                 grammar.setdefault("cleft_held", set()).add(f.start - 1)
                 negated = []

@@ -187,7 +187,7 @@ class _Who(_Itself):
         if any(k - 1 >= 0 and s.words[k - 1].text in _AFTER_NAMING for k in owners):
             return False  # "named Gordo after my grandpa, the one who died in Korea"
         return any(
-            t.text in _NAMING
+            t.text in _NAMING and not _names_a_title(earlier, k)
             for earlier in self.read[: s.index + 1]
             for k in earlier.grammar.get("namesake_owner", _NONE)
             for t in (earlier.words[k],)
@@ -288,6 +288,8 @@ class _Who(_Itself):
                     continue  # "not my coworker Molly, the astronaut": ours after all
                 between = range(k + 1, f.start)
                 if words[k].text in _NAMING:
+                    if _names_a_title(s, k):
+                        continue  # "the episode named Perestroika ends with margo in cuffs"
                     if f.start and words[f.start - 1].text in _AFTER_NAMING:
                         continue  # "named my dog after Gordo": Gordo is the original
                     if any(x.start in between for x in s.of("name")):
@@ -455,3 +457,13 @@ def _split_surname(s: _Sentence, k: int, names: tuple[str, ...]) -> int:
     ):
         return end
     return 0
+
+
+def _names_a_title(s: _Sentence, k: int) -> bool:
+    """Whether "named"/"called" at ``k`` gives an episode its title ("the episode named
+    Perestroika", "the one called 'The Grey'"): what it names is the title, not a
+    character later in the sentence."""
+    return any(
+        f.start == k + 1 or (f.start == k + 2 and s.words[k + 1].text == "the")
+        for f in s.of("episode")
+    )
