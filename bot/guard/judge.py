@@ -89,6 +89,11 @@ class Matcher:
         self._all_names = {
             w.casefold() for p in self.people for n in plain(p.names) for w in n.split()
         }
+        # ... and every word of them as the message's words are read ("VanSanten" reads
+        # "van" "santen", "Peña" reads "pena")
+        self._name_words = self._all_names | {
+            t.text for p in self.people for n in plain(p.names) for t in tokens(n)
+        }
         self._functions = {
             k[len("function_") :]: frozenset(plain(v))
             for k, v in self.lexicon.words.items()

@@ -175,8 +175,12 @@ def layout(text: str) -> Layout:
             continue
         i = jump.start()
         char = text[i]
-        if char in "`<[*_~":  # a rule whose pattern may scan to the end of the window
-            scanned += limit - i
+        if char in "`<[*_~":  # a rule whose pattern may scan to the end of its window
+            if char in _EMPHASIS:  # emphasis is tried only up to its block's end
+                within = min(limit, _block_end(text, i, blocks))
+                scanned += within - i
+            elif char != "<" or text.startswith("<http", i):  # "<:emoji:1>", "<3": no link
+                scanned += limit - i
             if scanned > MARKUP_SCAN:
                 return _unparsed(text, blocks)
         if char == "\\" and i + 1 < n and _ESCAPABLE.match(text[i + 1]):
@@ -192,7 +196,7 @@ def layout(text: str) -> Layout:
             while i < limit and text[i] == "`":  # an unmatched run of backticks is text
                 i += 1
             continue
-        if char == "<":
+        if char == "<" and text.startswith("<http", i):
             found = _AUTOLINK.match(text, i, limit)
             if found:
                 links.append(found.span())
@@ -212,7 +216,6 @@ def layout(text: str) -> Layout:
                 i = found.end()
                 continue
         if char in _EMPHASIS:
-            within = min(limit, _block_end(text, i, blocks))
             best = None
             for pattern in _EMPHASIS[char]:
                 found = pattern.match(text, i, within)

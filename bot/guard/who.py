@@ -250,8 +250,8 @@ class _Who(_Itself):
                 return False
         if s.text[token.end : s.words[k + 1].start] not in ("'", "’"):
             return False
-        if self._title_case or "de" in self.languages or token.text in self.m._all_names:
-            return False
+        if self._title_case or "de" in self.languages or token.text in self.m._name_words:
+            return False  # "VanSanten's Karen", "Peña's Aleida": a name of ours as written
         if any(k in s.grammar.get(key, _NONE) for key in ("makers", "show", "show_talk")):
             return False
         return not any(x.start <= k < x.end and x.category in _OURS for x in s.found)
