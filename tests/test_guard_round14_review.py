@@ -35,7 +35,11 @@ OWNER_SPOILERS = [
 OWNER_INNOCENT = [
     "lol Daredevil's Karen dies in space, classic",
     "wait Supernatural's Molly gets blown up too? brutal",
-    "ngl Homeland's Margo survives on the moon in my headcanon",
+    pytest.param(
+        "ngl Homeland's Margo survives on the moon in my headcanon",
+        # one word owns the name and "on the moon" is the show's: read as ours (3, below)
+        marks=pytest.mark.xfail(strict=True, reason="a one-word owner in talk of the show"),
+    ),
     "Star Trek's Tracy dies in space in that one episode",
     "watching Doctor Who's Danny die was rough",
     "Ron Weasley's Hermione never dies, Harry Potter is soft",
@@ -66,3 +70,38 @@ def test_a_long_formatted_message_is_read_as_discord_reads_it(body: str) -> None
     assert not layout(body + "\n" + _TAGGED).unparsed
     assert not spoils(body + "\n" + _TAGGED)  # what it hides properly stays hidden
     assert spoils(body + "\n" + _BARE)
+
+
+# (3) One capitalised word before a name could be anyone's or anywhere's: it sets the name
+#     aside only in a sentence that names nothing of the show's own (0820ac4 and 8945aae
+#     left these; 1a8224e tagged them). A title of several words sets it aside anyway.
+ONE_WORD_OWNER_SPOILERS = [
+    "lol Moscow's Gordo dies on the moon",
+    "America's Tracy dies on the moon in s2",
+    "Ben's Molly dies in the bombing",
+    "Hollywood's Karen dies in the JSC bombing",
+    "Nixon's Margo defects to the soviets",
+    "Bob's Gordo dies fixing the reactor",
+    "Houston's favourite Deke gets buried on the moon",
+    "Clear Lake's Karen is in the JSC bombing and doesn't make it",
+    "Texas's own Ed shoots down the Sea Dragon",
+]
+
+ONE_WORD_OWNER_INNOCENT = [
+    "Sherlock's Molly fakes nobody's death, that was Sherlock himself",
+    "Fargo's Molly gets shot in the blizzard episode",
+    "Hairspray's Tracy dies of embarrassment every five minutes lol",
+    "Daredevil's Karen gets killed off in every fan theory but never in the show",
+    "Skins' Tony gets hit by a bus in the first season finale",
+    "Friends' Monica dies laughing in every episode",
+]
+
+
+@pytest.mark.parametrize("text", ONE_WORD_OWNER_SPOILERS)
+def test_one_capitalised_owner_in_talk_of_the_show_is_ours(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", ONE_WORD_OWNER_INNOCENT)
+def test_one_capitalised_owner_elsewhere_is_anothers(text: str) -> None:
+    assert not spoils(text)

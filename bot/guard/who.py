@@ -254,7 +254,12 @@ class _Who(_Itself):
             return False  # "VanSanten's Karen", "Peña's Aleida": a name of ours as written
         if any(k in s.grammar.get(key, _NONE) for key in ("makers", "show", "show_talk")):
             return False
-        return not any(x.start <= k < x.end and x.category in _OURS for x in s.found)
+        if any(x.start <= k < x.end and x.category in _OURS for x in s.found):
+            return False
+        # One capitalised word could be anyone's or anywhere's ("Moscow's Gordo", "Ben's
+        # Molly"): it sets the name aside only in a sentence that does not talk of the
+        # show; a title of several words ("Halt and Catch Fire's") does so anyway.
+        return _titled(s, k) or not _shows_ours(s)
 
     def _done_to_ours(self, s: _Sentence, cue: Found) -> bool:
         """Whether a fate verb after someone else's name is done to one of ours, named
@@ -417,6 +422,44 @@ def _about_the_show(s: _Sentence, f: Found) -> bool:
         or s.has("show_version")
         or any(x.key != f.key and not x.fuzzy for x in s.of("name"))
         or any(x.key not in _EVERYDAY_FATES for x in s.of("cue"))
+    )
+
+
+_TITLE_JOINS = frozenset({"and", "of", "the", "&", "a", "in", "on", "to"})
+
+
+def _titled(s: _Sentence, k: int) -> bool:
+    """Whether the capitalised word at ``k`` ends a title of several words: another
+    capitalised word before it on the line, with only short joining words between
+    ("Halt and Catch Fire", "Agents of Shield", "The Office", "Doctor Who")."""
+    j = k - 1
+    while j >= 0 and j >= k - 3:
+        word = s.words[j]
+        gap = s.text[word.end : s.words[j + 1].start]
+        if gap.strip() or "\n" in gap:
+            return False
+        raw = s.text[word.start : word.end]
+        if raw[:1].isupper() and raw.isalpha():
+            return True
+        if word.text not in _TITLE_JOINS:
+            return False
+        j -= 1
+    return False
+
+
+# Words any show's talk has ("Daredevil's Karen dies in the last episode").
+_ANY_SHOWS = frozenset(
+    {"show", "season", "episode", "ep", "series", "scene", "character", "arc", "premiere", "finale"}
+)
+
+
+def _shows_ours(s: _Sentence) -> bool:
+    """Whether a sentence names something of this show's own: a thing, a place or a term
+    of its world ("the bombing", "on the moon", "JSC"), or a season or an episode."""
+    return (
+        bool(s.of("thing"))
+        or any(s.words[i].text not in _ANY_SHOWS for i in s.grammar.get("show", _NONE))
+        or any(_EPISODE_CODE.match(t.text) for t in s.words if t.text[:1].isalpha())
     )
 
 
