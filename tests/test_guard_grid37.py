@@ -1,0 +1,77 @@
+"""Four classes noticed in round 14 on the guard's own grids (not on any corpus), each
+with fresh messages written from the canon files before the change: spoilers that must
+be tagged and innocent look-alikes that must not. Canon: Karen and Molly die in the JSC
+car bombing, Danny is exiled to the North Korean lander, Margo fakes her death, Ellen
+visits Pam and Dev Ayesa is pushed out of Helios (all S3 finale); Margo is arrested
+(S4 finale); Gordo and Tracy die at Jamestown (S2 finale).
+
+(1) A character named by a role held earlier than the point discussed, or said to be
+    former ("the former JSC director is arrested in the s4 finale").
+(2) Ousting: the doer is not the one ousted ("Dev showed him the door"), while the one
+    ousted, said as object or in the passive, still is ("the board showed Dev the door").
+(3) Episode codes and numbers in other shapes ("ep9", "episode9", "the 9th ep", "ep
+    nine", "в 9 серии", "9話"): a finale outcome placed in a non-finale episode is not
+    the finale; in episode 10 it is.
+(4) A finale detail whose phrase is a place or thing ("Pam's door") needs the character
+    to reach it ("Ellen at Pam's door"), and a Pam of the writer's own is nobody's door.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+# (3) a finale outcome placed in episode 9 of its season (not the finale), in other shapes
+EPISODE_NINE = [
+    "karen dies in ep9",
+    "karen dies in episode9",
+    "karen dies in the 9th ep",
+    "karen dies in ep nine",
+    "molly dies in episode nine, right?",
+    "margo fakes her death in the ninth episode",
+    "danny gets exiled in ep9 iirc",
+    "the JSC bombing happens in the 9th episode",
+    "карен погибает в 9 серии",
+    "カレンは9話で死ぬ",
+    "Karen stirbt in der neunten Folge",
+    "Karen muere en el noveno episodio",
+    "gordo and tracy die in ep9 of s2",
+]
+# the same outcomes placed in the finale, in the same shapes
+EPISODE_TEN = [
+    "karen dies in ep10",
+    "karen dies in episode10",
+    "karen dies in the 10th ep",
+    "karen dies in ep ten",
+    "margo fakes her death in the tenth episode",
+    "danny gets exiled in ep10 of s3",
+    "карен погибает в 10 серии",
+    "カレンは10話で死ぬ",
+    "Karen stirbt in der zehnten Folge",
+    "Karen muere en el décimo episodio",
+    "gordo and tracy die in ep10 of s2",
+    "ep 10 of s3: karen dies",
+]
+# numbers that are no episode's: a season's, a count of episodes
+EPISODE_INNOCENT = [
+    "season 3 episode 9 is where it all falls apart, no spoilers",
+    "9 eps in and nobody has died yet, love it",
+    "the 9th ep of s1 is my favourite",
+    "ep nine was great",
+]
+
+
+@pytest.mark.parametrize("text", EPISODE_NINE)
+def test_a_finale_outcome_placed_in_episode_nine_is_not_the_finale(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize("text", EPISODE_TEN)
+def test_a_finale_outcome_placed_in_episode_ten_is(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", EPISODE_INNOCENT)
+def test_episode_numbers_alone_are_innocent(text: str) -> None:
+    assert not spoils(text)
