@@ -75,3 +75,51 @@ def test_a_finale_outcome_placed_in_episode_ten_is(text: str) -> None:
 @pytest.mark.parametrize("text", EPISODE_INNOCENT)
 def test_episode_numbers_alone_are_innocent(text: str) -> None:
     assert not spoils(text)
+
+
+# (2) the one who ousts, named just before an ousting verb with an object of its own
+OUSTER = [
+    "Dev kicked him out of the lab in s4e2",
+    "Dev showed him the door",
+    "Dev kicks him out of Helios in season 4",
+    "Dev kicked the guy out of Happy Valley",
+    "Dev pushes Ed out of the way",
+    "Dev fires him in the s3 finale",
+    "Dev fired the guy on the spot in s3e3",
+    "Dev finally kicks Lee out of the meeting",
+    "Dev zeigt ihm die Tür",
+    "Dev le muestra la puerta en el episodio 3",
+    "Дев указал ему на дверь",
+    "Dev lui montre la porte",
+    "Dev gli mostra la porta",
+    "Margo fired him",
+    "the board threw her out",
+]
+# the one ousted: object, passive, a pronoun pointing back, in the finale
+OUSTED = [
+    "the board kicks Dev out of Helios in the s3 finale",
+    "Dev gets kicked out of Helios in the s3 finale",
+    "Dev is pushed out of Helios in the s3 finale",
+    "Dev? the board kicked him out in the s3 finale",
+    "Helios's board showed him the door at the end of s3, poor Dev",
+    "the board fired Dev in the s3 finale",
+    "the board fires Dev in the s3 finale",
+    "Dev's own board fires him at the end of s3",
+    "Dev gets fired in the s3 finale",
+    "Dev was fired by his own board in the s3 finale",
+    "a Dev le muestran la puerta en el final de la t3",
+    "Деву указали на дверь в финале третьего сезона",
+    "the crew exiles Danny to the lander in the s3 finale",
+    "Danny gets exiled by the crew in the s3 finale",
+    "Ed fired on the Sea Dragon in the s2 finale",
+]
+
+
+@pytest.mark.parametrize("text", OUSTER)
+def test_the_one_who_ousts_is_not_ousted(text: str) -> None:
+    assert not spoils(text)
+
+
+@pytest.mark.parametrize("text", OUSTED)
+def test_the_one_ousted_is(text: str) -> None:
+    assert spoils(text)

@@ -116,6 +116,9 @@ GRAMMAR = frozenset(
         "unreal",
         "unreal_past",
         "imagining",
+        "ousting",
+        "object_pronoun",
+        "object_marker",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
