@@ -123,3 +123,41 @@ def test_the_one_who_ousts_is_not_ousted(text: str) -> None:
 @pytest.mark.parametrize("text", OUSTED)
 def test_the_one_ousted_is(text: str) -> None:
     assert spoils(text)
+
+
+# (1) a role held before the point discussed, said as former (Margo runs JSC in seasons
+# 2-3 and NASA in season 3; she is arrested in the s4 finale)
+FORMER_ROLE = [
+    "the former JSC director gets arrested in the s4 finale",
+    "the ex NASA director is arrested at the end of season 4",
+    "the former head of JSC ends up arrested in the s4 finale",
+    "the woman who used to run JSC is arrested in the season 4 finale",
+    "die ehemalige JSC-Direktorin wird im Finale von Staffel 4 verhaftet",
+    "la ex directora del JSC es arrestada en el final de la temporada 4",
+    "l'ancienne directrice du JSC est arrêtée dans le final de la saison 4",
+    "the old Outpost owner dies in the s3 finale",
+    "the one who used to run the bar dies in the s3 finale",
+    "Ed's ex-wife dies in the s3 finale",
+    "the former commander of Apollo 24 visits pam in the s3 finale",
+]
+FORMER_INNOCENT = [
+    "my old boss at JSC got arrested last week",
+    "the former JSC director Chris Kraft died in 2019",
+    "the former NASA administrator Mike Griffin died last year",
+    "my ex-wife dies every time I mention the finale lol",
+    "the former flight director Gene Kranz wrote a great book",
+    "the retired astronaut at my church gave a talk about Apollo",
+    "the old bar owner in my town died last week",
+    "my ex used to run a bar downtown",
+    "the ex JSC director has a great scene in s4e3",
+]
+
+
+@pytest.mark.parametrize("text", FORMER_ROLE)
+def test_a_role_held_before_names_its_holder(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", FORMER_INNOCENT)
+def test_former_officials_and_the_writers_own_are_innocent(text: str) -> None:
+    assert not spoils(text)

@@ -119,6 +119,7 @@ GRAMMAR = frozenset(
         "ousting",
         "object_pronoun",
         "object_marker",
+        "former",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
