@@ -161,3 +161,33 @@ def test_a_role_held_before_names_its_holder(text: str) -> None:
 @pytest.mark.parametrize("text", FORMER_INNOCENT)
 def test_former_officials_and_the_writers_own_are_innocent(text: str) -> None:
     assert not spoils(text)
+
+
+# (4) a finale detail said as a place or thing of Pam's: a Pam of the writer's own owns no
+# such door; Ellen reaching the show's Pam is the S3 finale's visit
+PAMS_DOOR = [
+    "Ellen shows up at Pam's door in the s3 finale",
+    "Ellen knocks on Pam's door at the very end of s3",
+    "Ellen at Pam's door in the s3 finale 😭",
+    "Ellen finally goes to Pam's place in the s3 finale",
+    "the president ends up at Pam's house in the finale",
+    "Ellen steht in der letzten Folge vor Pams Tür",
+    "Ellen llama a la puerta de Pam en el final de la t3",
+]
+PAMS_DOOR_INNOCENT = [
+    "My friend Pam's door is always open, Ellen says",
+    "Ellen loves my friend Pam's house",
+    "my friend Pam's place is tiny, Ellen said so too",
+    "my aunt Ellen painted Pam's door red",
+    "Ellen goes to see my cousin Pam every weekend",
+]
+
+
+@pytest.mark.parametrize("text", PAMS_DOOR)
+def test_ellen_reaching_pams_door_is_the_visit(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", PAMS_DOOR_INNOCENT)
+def test_a_door_of_the_writers_pam_is_innocent(text: str) -> None:
+    assert not spoils(text)

@@ -111,6 +111,8 @@ class _Together(_BackReferences):
                             continue  # "Karen keeping Shane's death from Ed"
                         if relative and _in_relative(s, relative, mention, cue):
                             continue  # "the guy who co-ran polaris with karen dies"
+                        if cue.phrase is not None and _someone_elses(s, cue):
+                            continue  # "my friend Pam's door": no door of Pam's
                         if ousting and self._ousts(s, cue, mention, ousting):
                             continue  # "Dev showed him the door": his, not Dev's
                         said_of = doers.get(id(cue))
@@ -257,6 +259,12 @@ class _Together(_BackReferences):
             or _listing(words[k].text)
             or words[k].text in _GAPPED
         )
+
+
+def _someone_elses(s: _Sentence, cue: _Cue) -> bool:
+    """Whether a rule's phrase holds a name read as someone else's ("My friend Pam's door
+    is always open, Ellen says": the phrase "pam's door" names nobody of ours)."""
+    return any(cue.start < end <= cue.end for end in s.others)
 
 
 def _by_end(subjects: list[_Mention]) -> dict[int, list[tuple[int, _Mention]]]:
