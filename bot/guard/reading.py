@@ -37,6 +37,8 @@ _EPISODE_WORDS = _EPISODE_NOUNS | frozenset(_NUMBERING["plurals"])
 _COUNTERS = tuple(_NUMBERING["counters"])
 _NUMBERS: dict[str, int] = _NUMBERING["numbers"]
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")  # "9th", "9"
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
+_TENTH = frozenset({"10", "10th"} | {w for w, n in _NUMBERS.items() if n == 10})
 # a word and its number run together: "ep9", "episode10", "folge9" ("e9" is a code above)
 _WORD_NUMBER = re.compile(r"^(?:ep|eps|epi|episode|episodio|folge|capitulo)(\d{1,2})$")
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
@@ -277,7 +279,7 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
         elif text in _EPISODE_WORDS and k + 1 < len(texts):
             number = _number(texts[k + 1])  # "ep 9", "ep nine", "episode 10"
         elif (
-            (text in _NUMBERS or (text[:1].isdigit() and _ORDINAL.match(text)))
+            (text in _NUMBERS or (text[-2:] in _ORDINAL_ENDS and _ORDINAL.match(text)))
             and k + 1 < len(texts)
             and _before_episode(texts, k)
         ):
@@ -504,7 +506,7 @@ def _names_finale(words: list[Token]) -> bool:
         or t.text == "ep10"
         # "the 10th ep", "tenth episode", "10話"
         or (
-            _number(t.text) == 10
+            t.text in _TENTH
             and k + 1 < len(words)
             and (words[k + 1].text in _EPISODE_NOUNS or words[k + 1].text.startswith(_COUNTERS))
         )

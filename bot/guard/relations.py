@@ -52,7 +52,7 @@ class _Related(_Who):
                 if len(found) < len(known.words) or max(positions) - min(positions) > 6:
                     continue
             start = min(positions)
-            if self._writers(s, start):
+            if "first_object" in s.grammar and self._writers(s, start):
                 continue  # "my old boss at JSC": the writer's
             if not self._in_season(known.first, known.last) and not (
                 self._former(s, start) and self._held_by(known.first)

@@ -61,7 +61,7 @@ class _Together(_BackReferences):
                 ending = _by_end(subjects)
                 doers = {id(c): self._doers(s, c, ending) for c in s.cues}
             relative = s.grammar.get("original_of", _NONE) if subjects else _NONE
-            ousting = s.grammar.get("ousting", _NONE) if subjects else _NONE
+            ousting = s.grammar["ousting"] if subjects and "ousting" in s.grammar else _NONE
             near = _cues_near(s.cues)
             for mention in subjects:
                 factor = self._factor(s, mention)
@@ -111,7 +111,7 @@ class _Together(_BackReferences):
                             continue  # "Karen keeping Shane's death from Ed"
                         if relative and _in_relative(s, relative, mention, cue):
                             continue  # "the guy who co-ran polaris with karen dies"
-                        if cue.phrase is not None and _someone_elses(s, cue):
+                        if s.others and cue.phrase is not None and _someone_elses(s, cue):
                             continue  # "my friend Pam's door": no door of Pam's
                         if ousting and self._ousts(s, cue, mention, ousting):
                             continue  # "Dev showed him the door": his, not Dev's
@@ -174,10 +174,14 @@ class _Together(_BackReferences):
         Helios"): what the verb says is the object's ("the board kicks Dev out" is Dev's)."""
         if not mention.persons or mention.end > cue.start:
             return False
-        verb = next((k for k in range(mention.end, cue.end) if k in ousting), None)
+        words = s.words
+        written = self.m._ousting
+        verb = next(
+            (k for k in range(mention.end, cue.end) if k in ousting and words[k].text in written),
+            None,
+        )
         if verb is None or verb - mention.end > 2 or cue.start - verb > 4:
             return False
-        words = s.words
         if _clause_break(s, mention.end - 1, cue.end - 1) or any(
             words[k].text in _AND for k in range(mention.end, cue.start)
         ):
