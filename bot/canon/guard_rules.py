@@ -116,6 +116,10 @@ GRAMMAR = frozenset(
         "unreal",
         "unreal_past",
         "imagining",
+        "ousting",
+        "object_pronoun",
+        "object_marker",
+        "former",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -16,7 +16,8 @@ _LEET_SYMBOLS = str.maketrans({"@": "a", "$": "s", "|": "l", "!": "i"})
 _LEET_CYRILLIC = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"})
 _CYRILLIC_LEET = re.compile(r"(?<=[\u0400-\u04ff])(?:[0346@](?=[\u0400-\u04ff])|0$)")
 _NOT_LEET = re.compile(
-    r"(?:s\d+(?:e\d+|f)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?)"
+    r"(?:s\d+(?:e\d+|f)?|e\d+|ep\d+|t\d+|s\d+x\d+|\d+x\d+|\d+(?:st|nd|rd|th|s|k|m)?"
+    r"|(?:eps|epi|episode|episodio|folge|capitulo)\d{1,2})"
 )
 _LATIN, _GREEK, _CYRILLIC = 1, 2, 4
 _LOOKALIKE = 8  # Armenian, Cherokee: scripts with letters drawn like Latin ones ("Ꮶaren")

@@ -103,6 +103,9 @@ class Matcher:
         self._determiners = frozenset(
             t.text for w in plain(self.lexicon.words.get("determiner", ())) for t in tokens(w)
         )
+        # Ousting verbs as written (together.py): "despide" (Dev fires him), not the plural
+        # "despiden" a typo away (they fire Dev)
+        self._ousting = frozenset(plain(self.lexicon.words.get("ousting", ())))
         # Who is a "she" or a "he", as far as their relations say (wife, son...)
         feminine = set(plain(self.lexicon.words.get("feminine", ())))
         masculine = set(plain(self.lexicon.words.get("masculine", ())))

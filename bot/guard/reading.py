@@ -6,8 +6,10 @@ more than one stage reads."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from bot.guard.layout import Span
@@ -26,7 +28,19 @@ _FINALE_CODE = re.compile(r"^s\d+f$")  # "s3f": a season's finale
 _CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
-_EPISODE_WORDS = frozenset({"ep", "episode", "episodes", "eps", "folge", "episodio", "capitulo"})
+# How members number an episode in every language (bot/guard/data/episodes.toml): "ep
+# nine", "the 9th ep", "ninth episode", "в 9 серии", "9話"
+with (Path(__file__).parent / "data" / "episodes.toml").open("rb") as _file:
+    _NUMBERING = tomllib.load(_file)
+_EPISODE_NOUNS = frozenset(_NUMBERING["nouns"])
+_EPISODE_WORDS = _EPISODE_NOUNS | frozenset(_NUMBERING["plurals"])
+_COUNTERS = tuple(_NUMBERING["counters"])
+_NUMBERS: dict[str, int] = _NUMBERING["numbers"]
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")  # "9th", "9"
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
+_TENTH = frozenset({"10", "10th"} | {w for w, n in _NUMBERS.items() if n == 10})
+# a word and its number run together: "ep9", "episode10", "folge9" ("e9" is a code above)
+_WORD_NUMBER = re.compile(r"^(?:ep|eps|epi|episode|episodio|folge|capitulo)(\d{1,2})$")
 _FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
 _FINALES = frozenset(
     {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
@@ -256,12 +270,20 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
     found: list[tuple[int, bool]] = []
     for k, text in enumerate(texts):
         number: int | None = None
-        if text[-1:].isdigit():  # "s3e9", "e9", "3x09" end in a digit
-            code = _CODE.match(text)
+        if text[-1:].isdigit():  # "s3e9", "e9", "3x09", "ep9" end in a digit
+            code = _CODE.match(text) or _WORD_NUMBER.match(text)
             if code:
-                number = int(code.group(2))
-        elif text in _EPISODE_WORDS and k + 1 < len(texts) and texts[k + 1].isdigit():
-            number = int(texts[k + 1])
+                number = int(code.group(code.lastindex or 1))
+            elif k + 1 < len(texts) and _before_episode(texts, k):
+                number = _number(text)  # "the 9 ep" "в 9 серии", "9話"
+        elif text in _EPISODE_WORDS and k + 1 < len(texts):
+            number = _number(texts[k + 1])  # "ep 9", "ep nine", "episode 10"
+        elif (
+            (text in _NUMBERS or (text[-2:] in _ORDINAL_ENDS and _ORDINAL.match(text)))
+            and k + 1 < len(texts)
+            and _before_episode(texts, k)
+        ):
+            number = _number(text)  # "the ninth episode", "the 9th ep"
         if number is not None:
             found.append((k, number == 10))
         elif text[-1:] == "f" and _FINALE_CODE.match(text):
@@ -282,6 +304,23 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
         ):
             found.append((k, True))
     return found
+
+
+def _number(text: str) -> int | None:
+    """The number a word says: "9", "9th", "nine", "ninth", "neunten" (None: no number)."""
+    ordinal = _ORDINAL.match(text)
+    if ordinal:
+        return int(ordinal.group(1))
+    return _NUMBERS.get(text)
+
+
+def _before_episode(texts: list[str], k: int) -> bool:
+    """Whether the number at ``k`` is an episode's, said before its noun ("the 9th ep",
+    "ninth episode", "9 серии", "9話"), and not a season's ("season 3 episode 10")."""
+    after = texts[k + 1]
+    if after not in _EPISODE_NOUNS and not after.startswith(_COUNTERS):
+        return False
+    return not (k and (texts[k - 1] in _SEASON_WORDS or _SEASON.match(texts[k - 1])))
 
 
 def _clause_break(s: _Sentence, left: int, right: int) -> bool:
@@ -464,5 +503,12 @@ def _names_finale(words: list[Token]) -> bool:
         or t.text.endswith(("e10", "x10", "finale"))
         or (t.text == "final" and k + 1 < len(words) and words[k + 1].text in _FINAL_OF)
         or (t.text == "10" and k and words[k - 1].text in _EPISODE_WORDS)
+        or t.text == "ep10"
+        # "the 10th ep", "tenth episode", "10話"
+        or (
+            t.text in _TENTH
+            and k + 1 < len(words)
+            and (words[k + 1].text in _EPISODE_NOUNS or words[k + 1].text.startswith(_COUNTERS))
+        )
         for k, t in enumerate(words)
     )

@@ -51,8 +51,13 @@ class _Related(_Who):
                 positions = [min(p) for p in found.values()]
                 if len(found) < len(known.words) or max(positions) - min(positions) > 6:
                     continue
-            if not self._in_season(known.first, known.last):
-                continue
+            start = min(positions)
+            if "first_object" in s.grammar and self._writers(s, start):
+                continue  # "my old boss at JSC": the writer's
+            if not self._in_season(known.first, known.last) and not (
+                self._former(s, start) and self._held_by(known.first)
+            ):
+                continue  # "the former JSC director" in season 4: held before it
             if _apart(s, min(positions), max(positions)):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
             if self._elsewhere(s, max(positions) + 1):
@@ -145,6 +150,32 @@ class _Related(_Who):
 
     def _in_season(self, first: int, last: int) -> bool:
         return not self.seasons or any(first <= n <= last for n in self.seasons)
+
+    def _held_by(self, first: int) -> bool:
+        """Whether a role first held in season ``first`` was held by a season named."""
+        return any(first <= n for n in self.seasons)
+
+    @staticmethod
+    def _former(s: _Sentence, start: int) -> bool:
+        """Whether a word just before the role at ``start`` says it was held before
+        (`former`: "the former JSC director", "the ex NASA director", "who used to run")."""
+        former = s.grammar.get("former", _NONE)
+        return bool(former) and any(
+            k in former and not _apart(s, k, start) for k in range(max(0, start - 3), start)
+        )
+
+    @staticmethod
+    def _writers(s: _Sentence, start: int) -> bool:
+        """Whether the role at ``start`` is the writer's own: "my" just before it, or
+        before a word that describes it ("my old boss at JSC", "my former flight
+        director")."""
+        mine = s.grammar.get("first_object", _NONE)
+        if not mine:
+            return False
+        if start - 1 in mine:
+            return True
+        describing = s.grammar.get("describing", _NONE) | s.grammar.get("former", _NONE)
+        return start - 2 in mine and start - 1 in describing
 
     def _relation(self, s: _Sentence, f: Found) -> None:
         """ "Ed's wife", "his ex-wife", "Gordo and Tracy's younger kid", "Sergei's

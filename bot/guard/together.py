@@ -61,6 +61,7 @@ class _Together(_BackReferences):
                 ending = _by_end(subjects)
                 doers = {id(c): self._doers(s, c, ending) for c in s.cues}
             relative = s.grammar.get("original_of", _NONE) if subjects else _NONE
+            ousting = s.grammar["ousting"] if subjects and "ousting" in s.grammar else _NONE
             near = _cues_near(s.cues)
             for mention in subjects:
                 factor = self._factor(s, mention)
@@ -110,6 +111,10 @@ class _Together(_BackReferences):
                             continue  # "Karen keeping Shane's death from Ed"
                         if relative and _in_relative(s, relative, mention, cue):
                             continue  # "the guy who co-ran polaris with karen dies"
+                        if s.others and cue.phrase is not None and _someone_elses(s, cue):
+                            continue  # "my friend Pam's door": no door of Pam's
+                        if ousting and self._ousts(s, cue, mention, ousting):
+                            continue  # "Dev showed him the door": his, not Dev's
                         said_of = doers.get(id(cue))
                         if (
                             said_of
@@ -159,6 +164,48 @@ class _Together(_BackReferences):
             self._back_references(s, keep)
             self._answers(s, keep)
         return list(best.values())
+
+    def _ousts(self, s: _Sentence, cue: _Cue, mention: _Mention, ousting: Collection[int]) -> bool:
+        """Whether ``mention`` is the one who does an ousting verb (`ousting`: "kicked",
+        "showed", "fired") to someone else, its object: a pronoun (`object_pronoun`, or
+        "the guy": "Dev showed him the door", "Dev lo echa", "Dev zeigt ihm die Tür") or
+        another person ("Dev pushes Ed out"). The mention comes just before the verb, in
+        its clause, and the outcome is the verb's or follows it ("Dev kicks him out of
+        Helios"): what the verb says is the object's ("the board kicks Dev out" is Dev's)."""
+        if not mention.persons or mention.end > cue.start:
+            return False
+        words = s.words
+        written = self.m._ousting
+        verb = next(
+            (k for k in range(mention.end, cue.end) if k in ousting and words[k].text in written),
+            None,
+        )
+        if verb is None or verb - mention.end > 2 or cue.start - verb > 4:
+            return False
+        if _clause_break(s, mention.end - 1, cue.end - 1) or any(
+            words[k].text in _AND for k in range(mention.end, cue.start)
+        ):
+            return False
+        grammar = s.grammar
+        passive = grammar.get("passive", _NONE)
+        if any(k in passive for k in range(mention.end, verb)):
+            return False  # "Dev gets shown the door": his own
+        if mention.start - 1 in grammar.get("object_marker", _NONE):
+            return False  # "a Dev le muestran la puerta": done to Dev
+        objects = grammar.get("object_pronoun", _NONE)
+        if verb - 1 == mention.end and verb - 1 in objects:
+            return True  # a clitic between the doer and the verb: "Dev le muestra la puerta"
+        k = verb + 1  # the object straight after the verb
+        if k >= len(words) or _apart(s, verb, k):
+            return False
+        if k in objects:
+            # "her" as an object ("showed her the door"), not "her company"
+            return words[k].text not in self.m._determiners or self._object_form(s, k)
+        if k in grammar.get("he", _NONE) or k in grammar.get("she", _NONE):
+            return True  # "kicked the guy out"
+        return any(
+            m.persons and m.start == k and not m.persons & mention.persons for m in s.mentions
+        )
 
     def _doers(
         self, s: _Sentence, cue: _Cue, ending: dict[int, list[tuple[int, _Mention]]]
@@ -216,6 +263,12 @@ class _Together(_BackReferences):
             or _listing(words[k].text)
             or words[k].text in _GAPPED
         )
+
+
+def _someone_elses(s: _Sentence, cue: _Cue) -> bool:
+    """Whether a rule's phrase holds a name read as someone else's ("My friend Pam's door
+    is always open, Ellen says": the phrase "pam's door" names nobody of ours)."""
+    return any(cue.start < end <= cue.end for end in s.others)
 
 
 def _by_end(subjects: list[_Mention]) -> dict[int, list[tuple[int, _Mention]]]:
