@@ -120,3 +120,100 @@ def _inline(text: str) -> str:
 def seen(text: str) -> str:
     """Everything Discord shows of ``text`` without a click."""
     return "\n".join(_inline(unit) for unit in _blocks(text))
+
+
+# The other plausible reading: one pass left to right, as the simple-markdown emulations
+# of Discord's client have it (brussell98/discord-markdown, ItzDerock/discord-markdown-
+# parser): a quote, heading or list item is recognised only at a line start that no
+# inline rule has already taken, so a code span, spoiler or emphasis opened on one line
+# may run over the next line's "> " or "- ". Which one Discord really follows was not
+# established; the guard must be safe under both.
+_QUOTE_LINE = re.compile(r"[ \t]*> ")
+_LINE_BLOCK = re.compile(r"[ \t]*(?:#{1,3} |-# |[-*+] |\d+[.)] )")
+_STOP = re.compile(r"[^0-9A-Za-z \t\u00c0-\uffff]|\bhttps?://")
+
+
+def _flow(text: str, blocks: bool = True) -> str:
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if blocks and (i == 0 or text[i - 1] == "\n"):
+            if text.startswith(">>> ", i) or re.match(r"[ \t]*>>> ", text[i:]):
+                out.append(_flow(text[text.index(">>> ", i) + 4 :], blocks=False))
+                break
+            if _QUOTE_LINE.match(text, i):
+                lines = []
+                while i < n and (quote := _QUOTE_LINE.match(text, i)):
+                    end = text.find("\n", i)
+                    end = n if end == -1 else end
+                    lines.append(text[quote.end() : end])
+                    i = end + 1
+                out.append(_flow("\n".join(lines), blocks=False) + "\n")
+                continue
+            if marker := _LINE_BLOCK.match(text, i):
+                end = text.find("\n", i)
+                end = n if end == -1 else end
+                out.append(_flow(text[marker.end() : end], blocks=False) + "\n")
+                i = end + 1
+                continue
+        jump = _STOP.search(text, i)
+        if jump is None:
+            out.append(text[i:])
+            break
+        if jump.start() > i:
+            out.append(text[i : jump.start()])
+            i = jump.start()
+            continue
+        rest = text[i:]
+        if text[i] == "\n":
+            out.append("\n")
+            i += 1
+            continue
+        piece = _inline_rule(rest)
+        if piece is None:
+            out.append(text[i])
+            i += 1
+            continue
+        shown, length = piece
+        out.append(shown)
+        i += length
+    return "".join(out)
+
+
+def _inline_rule(rest: str) -> tuple[str, int] | None:
+    """The first inline rule matching at the start of ``rest``, as ``_inline`` tries them:
+    what it shows and how much it takes (its contents read without blocks)."""
+    if found := _CODE_BLOCK.match(rest):
+        return " " + found.group(1) + " ", len(found.group())
+    if (found := _ESCAPE.match(rest)) or (found := _AUTOLINK.match(rest)):
+        return found.group(1), len(found.group())
+    if found := _URL.match(rest):
+        return found.group(), len(found.group())
+    if found := _MASKED.match(rest):
+        return _flow(found.group(1), blocks=False), len(found.group())
+    if found := _MENTION.match(rest):
+        return "@member", len(found.group())
+    if found := _EMOJI.match(rest):
+        return f":{found.group(1)}:", len(found.group())
+    if found := _TIME.match(rest):
+        return "sometime", len(found.group())
+    if found := _COMMAND.match(rest):
+        return f"/{found.group(1)}", len(found.group())
+    emphasis = [m for m in (_EM.match(rest), _STRONG.match(rest), _UNDERLINE.match(rest)) if m]
+    if emphasis:
+        found = max(emphasis, key=lambda m: len(m.group()))
+        inner = next(g for g in found.groups() if g is not None)
+        return _flow(inner, blocks=False), len(found.group())
+    if found := _STRIKE.match(rest):
+        return _flow(found.group(1), blocks=False), len(found.group())
+    if found := _CODE_SPAN.match(rest):
+        return found.group(2), len(found.group())
+    if found := _SPOILER.match(rest):
+        return " ▒ ", len(found.group())
+    return None
+
+
+def seen_inline_first(text: str) -> str:
+    """Everything Discord shows of ``text`` without a click, if it reads inline rules
+    first (see ``_flow``)."""
+    return _flow(text)

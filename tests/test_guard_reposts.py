@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.guard import everything, inspect, tag_finding
-from tests.discord_render import seen
+from tests.discord_render import seen, seen_inline_first
 from tests.examples import examples
 from tests.finale_matcher import matcher
 
@@ -38,8 +38,9 @@ def _words(text: str) -> list[str]:
 
 def _seen(text: str) -> str:
     """Everything Discord shows of ``text`` without a click, one line (by the reference
-    renderer, written apart from the guard's reading)."""
-    return " ".join(_words(seen(text)))
+    renderer, written apart from the guard's reading), under either reading: blocks first
+    and inline rules first (two lines: a phrase is readable if either shows it)."""
+    return " ".join(_words(seen(text))) + "\n" + " ".join(_words(seen_inline_first(text)))
 
 
 sentence = st.sampled_from(FINALE + SAFE)
@@ -88,6 +89,10 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 # "- " line inside the quote is text, not a block of its own.
 @example(text="great episode\n>>> ||\nGordo dies on the moon")
 @example(text=">>> hi\n> ||\nGordo dies on the moon")
+# A code span opened on one line and closed on a "> " line: read blocks first, the quote's
+# own `||...||` is code and shows; read inline rules first, it is a tag. Discord's choice
+# is not established, so the guard reads it as shown and gives the safe form (round 36).
+@example(text="Gordo dies on the moon\n`\n> `||Gordo dies on the moon||`")
 # Hostile floods at Discord's longest, a finale sentence inside or around them
 @example(text="*" * 2000 + " Gordo dies on the moon " + "*" * 1976)
 @example(text="**a" * 600 + " Gor**do di**es on the moon")

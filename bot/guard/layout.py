@@ -13,6 +13,12 @@ takes the first rule that matches there. The rules that decide what a reader see
   whatever lies between (a code span inside does not protect a ``||``); an empty
   ``||||`` hides nothing;
 - block quotes, headings and list items are blocks: a spoiler does not run out of one;
+  but whether Discord reads them first, or reads inline rules first and takes a "> " or
+  "- " at a line start only where no code span, spoiler or emphasis opened earlier runs
+  over it (as the simple-markdown emulations of its client do), is not established.
+  Where markup crosses the edge of a block, the message is read both ways; a region is
+  hidden only if both readings hide it, and if they disagree at all the layout is
+  ``ambiguous`` and no tag is placed in it (the safe form);
 - emphasis (``**bold**``, ``*italic*``/``_italic_``, ``__underline__``, ``~~strike~~``)
   is a rule like the others, matched where it opens (the longest of bold, italic and
   underline), and its contents are parsed on their own: a ``||`` opened inside
@@ -95,6 +101,10 @@ class Layout:
     # more markup than the guard follows (MARKUP_TRIES): read conservatively, every
     # character shown; tags are never placed in it (the safe form instead)
     unparsed: bool = False
+    # read two ways that disagree (markup crossing the edge of a block, which Discord may
+    # read blocks first or inline rules first): hidden only what both hide, and tags are
+    # never placed in it (the safe form instead)
+    ambiguous: bool = False
 
     def atoms(self) -> tuple[Span, ...]:
         """Spans a spoiler tag must not be inserted into."""
@@ -132,7 +142,7 @@ def _block_end(text: str, start: int, blocks: list[int]) -> int:
 def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
     """Where the spoiler opened at ``start`` closes, or -1: the next "||" at least one
     character on (before ``limit``, the end of the emphasis it is in), unless a block
-    boundary comes first."""
+    boundary comes first (then -2: read inline rules first, it would close there)."""
     end = text.find("||", start + 3, limit)
     if end == -1:
         return -1
@@ -147,20 +157,45 @@ def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
         )
         crossed = at < len(blocks) and blocks[at] <= end
         if inside_block or crossed:
-            return -1
+            return -2
     return end
 
 
 def layout(text: str) -> Layout:
+    blocks = _block_starts(text)
+    page, crossed = _read(text, blocks)
+    if not crossed or page.unparsed:
+        return page
+    # Something may cross a line that opens a block: read it both ways and keep what
+    # both readings agree on
+    readings = [page]
+    if crossed & _CROSSED_BLOCK:  # inline rules first: the block's marker is text
+        readings.append(_read(text, [])[0])
+    if crossed & _CROSSED_CODE:  # blocks first: a code span ends where its block does
+        readings.append(_read(text, blocks, bound_code=True)[0])
+    return _agreed(readings)
+
+
+# what a reading found crossing the edge of a block: a code span (read across it, where
+# a blocks-first reading ends it), or a spoiler or emphasis (ended there, where an
+# inline-first reading runs on)
+_CROSSED_CODE = 1
+_CROSSED_BLOCK = 2
+
+
+def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[Layout, int]:
+    """One reading of ``text`` with the given block starts (none: inline rules first),
+    and what in it crossed, or would have crossed, the edge of a block."""
     hidden: list[Span] = []
     code: list[Span] = []
     links: list[Span] = []
     masked: list[Span] = []
     escapes: list[int] = []
-    blocks = _block_starts(text)
     emphasis: list[tuple[int, int, int]] = []
     opened: list[tuple[int, int]] = []  # emphasis being read: (contents' end, marker width)
     unclosed = False
+    crossed = 0
+    edges = _edges(text, blocks) if blocks and "\n" in text else []
     i, n = 0, len(text)
     limit = n
     scanned = 0  # characters offered to patterns that may scan to the end
@@ -182,13 +217,18 @@ def layout(text: str) -> Layout:
             elif char != "<" or text.startswith("<http", i):  # "<:emoji:1>", "<3": no link
                 scanned += limit - i
             if scanned > MARKUP_SCAN:
-                return _unparsed(text, blocks)
+                return _unparsed(text, blocks), 0
         if char == "\\" and i + 1 < n and _ESCAPABLE.match(text[i + 1]):
             escapes.append(i)
             i += 2
             continue
         if char == "`":
-            found = _CODE_BLOCK.match(text, i, limit) or _CODE_SPAN.match(text, i, limit)
+            found = _CODE_BLOCK.match(text, i, limit)
+            if not found:
+                within = min(limit, _block_end(text, i, blocks)) if bound_code else limit
+                found = _CODE_SPAN.match(text, i, within)
+                if found and edges and _across(edges, i, found.end()):
+                    crossed |= _CROSSED_CODE
             if found:
                 code.append(found.span())
                 i = found.end()
@@ -216,11 +256,12 @@ def layout(text: str) -> Layout:
                 i = found.end()
                 continue
         if char in _EMPHASIS:
-            best = None
-            for pattern in _EMPHASIS[char]:
-                found = pattern.match(text, i, within)
-                if found and (best is None or found.end() > best.end()):
-                    best = found
+            within = min(limit, _block_end(text, i, blocks))
+            best = _emphasis(text, i, within)
+            if within < limit and not crossed & _CROSSED_BLOCK:
+                unbounded = _emphasis(text, i, limit)
+                if unbounded and (best is None or unbounded.span() != best.span()):
+                    crossed |= _CROSSED_BLOCK  # read on past the block, it differs
             if best is not None:
                 width = best.start(1) - i
                 emphasis.append((i, best.end(), width))
@@ -232,6 +273,9 @@ def layout(text: str) -> Layout:
             continue
         if text.startswith("||", i):
             end = _closing(text, i, blocks, limit)
+            if end == -2:  # it would close past the edge of a block
+                crossed |= _CROSSED_BLOCK
+                end = -1
             if end != -1:
                 hidden.append((i, end + 2))
                 i = end + 2
@@ -240,7 +284,7 @@ def layout(text: str) -> Layout:
             i += 1
             continue
         i += 1
-    return Layout(
+    page = Layout(
         text,
         tuple(hidden),
         tuple(code),
@@ -250,6 +294,78 @@ def layout(text: str) -> Layout:
         tuple(escapes),
         tuple(blocks),
         tuple(emphasis),
+    )
+    return page, crossed
+
+
+def _emphasis(text: str, i: int, within: int) -> re.Match[str] | None:
+    """The emphasis opened at ``i`` and closed before ``within``: the longest of the
+    patterns its marker may open."""
+    best = None
+    for pattern in _EMPHASIS[text[i]]:
+        found = pattern.match(text, i, within)
+        if found and (best is None or found.end() > best.end()):
+            best = found
+    return best
+
+
+def _edges(text: str, blocks: list[int]) -> list[int]:
+    """The line breaks at the edge of a block: before a block's line, and after one (a
+    ">>> " quote's lines are one paragraph with each other)."""
+    edges = []
+    for start in blocks:
+        if start:
+            edges.append(start - 1)
+        if _QUOTE_TO_END.match(text, start):
+            break
+        end = text.find("\n", start)
+        if end != -1:
+            edges.append(end)
+    return sorted(set(edges))
+
+
+def _across(edges: list[int], start: int, end: int) -> bool:
+    at = bisect_right(edges, start)
+    return at < len(edges) and edges[at] < end
+
+
+def _agreed(readings: list[Layout]) -> Layout:
+    """What the readings agree on: a region is hidden only where every reading hides it
+    (the same tag pair); code, links and emphasis are those of any reading (a tag may
+    split none of them). Where they disagree the layout is ``ambiguous``: no tag is
+    placed in it (the safe form)."""
+    first = readings[0]
+    if all(_same(first, other) for other in readings[1:]):
+        return first
+    hidden = set(first.hidden)
+    for other in readings[1:]:
+        hidden &= set(other.hidden)
+
+    def union(spans: list[tuple[Span, ...]]) -> tuple[Span, ...]:
+        return tuple(sorted({s for group in spans for s in group}))
+
+    return Layout(
+        first.text,
+        tuple(sorted(hidden)),
+        union([r.code for r in readings]),
+        union([r.links for r in readings]),
+        union([r.masked for r in readings]),
+        any(r.unclosed for r in readings),
+        first.escapes,
+        first.blocks,
+        tuple(sorted({e for r in readings for e in r.emphasis})),
+        ambiguous=True,
+    )
+
+
+def _same(one: Layout, other: Layout) -> bool:
+    return (one.hidden, one.code, one.links, one.masked, one.escapes, one.emphasis) == (
+        other.hidden,
+        other.code,
+        other.links,
+        other.masked,
+        other.escapes,
+        other.emphasis,
     )
 
 

@@ -24,10 +24,11 @@ PLACING_WORK = 20_000
 
 def placeable(page: Layout, spans: Sequence[Span]) -> bool:
     """Whether tags may be placed in the message around ``spans``: it was read as
-    Discord reads it, and placing them is a bounded piece of work."""
+    Discord reads it (one way: not two that disagree), and placing them is a bounded
+    piece of work."""
     markup = len(page.code) + len(page.links) + len(page.masked) + len(page.emphasis)
     work = len(spans) * (len(spans) + markup + len(page.hidden))
-    return not page.unparsed and work <= PLACING_WORK
+    return not (page.unparsed or page.ambiguous) and work <= PLACING_WORK
 
 
 def _pieces(page: Layout, span: Span) -> list[Span]:
@@ -152,4 +153,6 @@ def _hides(page: Layout, regions: Sequence[Span], tagged: str) -> bool:
         start, end = shift(span[0]), shift(span[1])
         return any(h_start <= start and end <= h_end for h_start, h_end in result.hidden)
 
+    if result.ambiguous:  # the tags made it read two ways (a tag paired across a block)
+        return False
     return all(map(covered, regions)) and all(map(covered, page.hidden))
