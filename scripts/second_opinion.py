@@ -1,5 +1,5 @@
 """An experiment, not shipped: would a learned second opinion add recall to the spoiler
-guard on messages it was not fitted to, without losing precision? (docs/spoiler-guard-figures.md,
+guard on messages it was not fitted to, without losing precision? (docs/spoiler-guard-rounds.md,
 "A learned second opinion (tried)": it was not integrated.)
 
 The model: a logistic regression (pure Python, AdaGrad steps, L2) over hashed features

@@ -26,7 +26,7 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   other-show, slang and figurative.
 - ``tests/corpus/opened.toml``, ``opened2.toml`` and ``opened3.toml``: the first three
   held-out sets, written by people who never saw the guard. They stayed sealed through
-  round 4 (their last unseen figures are in docs/spoiler-guard-figures.md) and were opened for
+  round 4 (their last unseen figures are in docs/spoiler-guard-rounds.md) and were opened for
   tuning in round 5: messages written by outsiders teach what the team's own do not.
 - ``tests/corpus/opened4.toml`` and ``opened5.toml``: held-out sets 4 and 5, sealed
   through round 5b and opened for tuning in round 6, when holdout7 was written.

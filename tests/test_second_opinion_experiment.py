@@ -1,6 +1,6 @@
 """The learned-second-opinion experiment (scripts/second_opinion.py) stays runnable as the
 guard changes: it reads the guard's internals (its reading of sentences, who is fated),
-and docs/spoiler-guard-figures.md quotes its figures. It ships nothing into the bot."""
+and docs/spoiler-guard-rounds.md quotes its figures. It ships nothing into the bot."""
 
 from __future__ import annotations
 
