@@ -103,6 +103,6 @@ def test_innocent(text: str) -> None:
     assert not spoils(text)
 
 
-@pytest.mark.xfail(reason="a Spanish aside after a name is not yet read ('mi hermano', 'no ...')")
 def test_a_spanish_aside_is_left() -> None:
+    # read since round 39: "mi" vouched for by "hermano" after it (judge.py `_vouched`)
     assert not spoils("Danny (mi hermano, no Danny Stevens) fue exiliado al sofá")

@@ -14,6 +14,7 @@ from bot.guard.reading import (
     _EPISODE_CODE,
     _SEASON,
     _SEASON_WORDS,
+    _apart,
     _lazy,
     _Sentence,
 )
@@ -80,6 +81,32 @@ class _Itself(_History):
             for lang in languages
             if lang != "en"
         )
+
+    def _foreign_between(self, s: _Sentence, k: int) -> bool:
+        """Whether word ``k``, a small word of another language ("die"), stands between
+        two words of that language and not of English: a verb only it has before, and
+        one of its words or a capitalised noun after ("Margo leitet die Mission", "Karen
+        liebt die Bar"); after a word no list knows ("rockt"), only a word of that language
+        alone will do. Not "Gordo and Tracy die on the moon": a name, or English, on
+        either side."""
+        words = s.words
+        if k == 0 or k + 1 >= len(words) or _apart(s, k - 1, k) or _apart(s, k, k + 1):
+            return False
+        common = common_words()
+        before = common.get(words[k - 1].text, _NO_LANGUAGES)
+        if "en" in before or words[k - 1].text in self.m._all_names:
+            return False
+        nxt = words[k + 1]
+        after = common.get(nxt.text, _NO_LANGUAGES)
+        raw = s.text[nxt.start : nxt.end]
+        noun = raw[:1].isupper() and raw.isalpha() and nxt.text not in self.m._all_names
+        for language in self.m._language_of.get(words[k].text, ()):
+            theirs = language in after and "en" not in after
+            # a word no list knows before ("rockt") needs one only that language has after
+            known = language in before and (noun or theirs)
+            if language != "en" and (known if before else theirs):
+                return True
+        return False
 
     def _grammar_counts(self, s: _Sentence, f: Found) -> bool:
         """A grammar word counts in its own language's messages: English "i" not in an

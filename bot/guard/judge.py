@@ -38,7 +38,7 @@ from bot.guard.initials import SHORTHAND, first_letters
 from bot.guard.layout import Layout, Span, layout, sentences, unmarked, visible
 from bot.guard.lexicon import Lexicon, common_words, plain, split_language
 from bot.guard.matcher import Found, Vocabulary
-from bot.guard.normalise import tokens
+from bot.guard.normalise import Token, tokens
 from bot.guard.reading import (
     _NO_FOUND,
     _NONE,
@@ -410,12 +410,19 @@ class _Context(_Together):
         grammar = s.grammar
         gate_english, gate_other = self.m._gate_english, self.m._gate_other
         words = s.words
-        for f in by.get("word", _NO_FOUND):
+        found_words = by.get("word", _NO_FOUND)
+        for f in found_words:
             if f.end - f.start == 1:
                 # only words another language could claim are weighed ("i", "me", "die")
                 word = words[f.start].text
                 gate = gate_english if f.language == "en" else gate_other
-                if word in gate and not self._grammar_counts(s, f):
+                if (
+                    word in gate
+                    and not self._grammar_counts(s, f)
+                    and not (
+                        f.key == "namesake_owner" and _vouched(found_words, f, words, gate_other)
+                    )
+                ):
                     continue
                 grammar.setdefault(f.key, set()).add(f.start)
             else:
@@ -546,3 +553,20 @@ def _denied_placements(s: _Sentence, markers: list[tuple[int, bool]]) -> set[int
         ):
             denied.add(k)
     return denied
+
+
+def _vouched(
+    found: Iterable[Found], f: Found, words: Sequence[Token], everyday: frozenset[str]
+) -> bool:
+    """Whether another language's grammar word that English also writes ("mi", "ma",
+    "mia") is vouched for by the word after it, a word of that language's vocabulary no
+    English word spells, or a phrase of it ("mi tía Karen", "ma tante Karen", "mia zia
+    Karen", "ma grand-mère Karen"): the pair is that language, however short the message."""
+    if f.language == "en":
+        return False
+    return any(
+        g.start == f.end
+        and g.language == f.language
+        and (g.end > g.start + 1 or words[g.start].text not in everyday)
+        for g in found
+    )

@@ -114,7 +114,11 @@ class _What(_Cancelled):
                 continue  # "roast a man to death", "quoted to death": how much, no death
             word = s.words[f.start].text
             # German "die": another language's small word ("Molly ist die Beste")
-            if f.end - f.start == 1 and f.category == "cue" and self._foreign(word):
+            if (
+                f.end - f.start == 1
+                and f.category == "cue"
+                and (self._foreign(word) or self._foreign_between(s, f.start))
+            ):
                 continue
             if f.start in grammar.get("crossed", _NONE) and not self._tallied(s, f):
                 continue  # a cross counts only in a tally: "gordo: x", "- tracy ❌"

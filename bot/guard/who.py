@@ -317,9 +317,13 @@ class _Who(_Itself):
                     and (not between or f.start - 1 in nouns or f.start - 1 in kin)
                 ):
                     return True
-            # "Danielle my roommate"
-            if f.end in owners and f.end + 1 in nouns:
-                return True
+            # "Danielle my roommate", "Gordon my old boss"
+            if f.end in owners:
+                k = f.end + 1
+                while k in describing and k + 1 < len(words):
+                    k += 1
+                if k in nouns and not _apart(s, f.end - 1, k):
+                    return True
         # "Karen from HR", "Kelly in my D&D group", "Dev on my team", "Deke, our bot,"
         if elsewhere(s, f.end) or aside_elsewhere(s, f, lambda: self._same_starts(s, person)):
             return True
