@@ -7,7 +7,6 @@ from __future__ import annotations
 from bot.guard.answers import _Answers
 from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
-    _LEADING,
     _NONE,
     _POINTING,
     _apart,
@@ -334,34 +333,6 @@ class _BackReferences(_Answers):
                                 (topic.index, s.index),
                             )
                         )
-
-    def _opens_with_outcome(self, s: _Sentence) -> bool:
-        """ "Shot during the riot.", "Never made it home.": a sentence that leaves out its
-        subject and opens with what happened (after at most a small word or two)."""
-        first = min((c.start for c in s.cues if not c.emoji), default=None)
-        if first is None or first > 4:
-            return False
-        words = s.words
-        small = self.m._language_of
-        # a fate noun counted, with no verb: "One explosion.", "Una sola bomba."
-        counting = s.grammar.get("counting", _NONE)
-        if first > 2:
-            # counted pairs before it, verbless: "Same day, same car bomb."
-            # the fate noun ending the fragment ("same bomb shelter drills" is no fate)
-            return (
-                first == 3
-                and 0 in counting
-                and 2 in counting
-                and words[0].text == words[2].text
-                and any(c.start == 3 and c.end == len(words) for c in s.cues)
-            )
-        return all(
-            words[k].text in _LEADING
-            or words[k].text in small
-            or k in s.grammar.get("negation", _NONE)
-            or k in counting
-            for k in range(first)
-        )
 
     def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:
         """The sentence whose characters a subjectless sentence is about: the one just
