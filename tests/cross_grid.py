@@ -75,7 +75,7 @@ PRONOUN = (
 
 DISTAL = (
     [
-        "Deke goes up himself at the end of s1. The old man dies of his wounds and stays on the moon.",
+        "Deke goes up himself at the end of s1. The old man dies of his wounds, stays up there.",
         "gordo, man. the guy dies fixing the reactor with tracy",
         "Gordo in the s2 finale. That man dies a hero on the moon.",
         "Tracy in the s2 finale. This woman dies holding Gordo on the moon.",
@@ -234,7 +234,7 @@ FATE_FIRST = (
 )
 
 # a fate in a later sentence about someone never named, or a namesake
-UNNAMED_AFTER = (
+UNNAMED_AFTER: tuple[list[str], list[str]] = (
     [],
     [
         "Gordo is my favourite. Someone dies in the s2 finale, I've heard.",

@@ -77,6 +77,7 @@ GRAMMAR = frozenset(
         "answer_yes",
         "answer_no",
         "leading",
+        "asked_fate",
         "wants_it",
         "relating",
         "dying_of",

@@ -5,6 +5,7 @@ subjectless sentence ("Then shot."), and things referred back to."""
 from __future__ import annotations
 
 from bot.guard.answers import _Answers
+from bot.guard.asking import _ends_asking
 from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
     _NONE,
@@ -24,6 +25,7 @@ from bot.guard.verdict import (
     ASKING,
     BACK_REFERENCE,
     CHAIN,
+    CLOSE,
     OBJECT_REACH,
     ONLY_SINGLED,
     OTHER_EPISODE,
@@ -304,6 +306,8 @@ class _BackReferences(_Answers):
         for named_one in named:
             mention = _Mention(0, 0, named_one.persons, how="topic", common=named_one.common)
             factor = self._factor(s, mention)
+            # "what happens to Danny? exiled.": the outcome answers what befell them
+            weight = CLOSE if self._fate_asked(topic, named_one, s) else BACK_REFERENCE
             # "Shane in ep 8, ... Deke in the finale": each name goes with its episode
             near = [
                 (k - named_one.end, finale)
@@ -326,13 +330,23 @@ class _BackReferences(_Answers):
                                 _said(topic, named_one.start, named_one.end),
                                 _said(s, cue.start, cue.end),
                                 "topic",
-                                BACK_REFERENCE
+                                weight
                                 * self._hint(s, cue, rule, mention.persons)
                                 * factor
                                 * placed,
                                 (topic.index, s.index),
                             )
                         )
+
+    def _fate_asked(self, topic: _Sentence, named: _Mention, s: _Sentence) -> bool:
+        """Whether the sentence just before asks what befell the one it names (`asked_fate`
+        just before the name, or just after it: "what happens to Danny?", "ダニーはどうなる？")."""
+        asked = topic.grammar.get("asked_fate")
+        if not asked or topic.index != s.index - 1 or not _ends_asking(topic):
+            return False
+        return any(named.start - d in asked for d in (1, 2)) or any(
+            named.end + d in asked for d in (0, 1, 2)
+        )
 
     def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:
         """The sentence whose characters a subjectless sentence is about: the one just

@@ -178,8 +178,9 @@ class _Elided(_Bereaved):
     def _denying_answer(self, s: _Sentence, k: int) -> bool:
         """Whether the word at ``k`` answers no to a yes/no question just before it (in
         its sentence after the question mark, or alone after a sentence that asks), and
-        nothing but a word of comment follows it ("nope, sadly")."""
-        asides = s.grammar.get("answer_aside", _NONE)
+        nothing but a word of comment or another no follows it ("nope, sadly", "No,
+        purtroppo no")."""
+        asides = s.grammar.get("answer_aside", _NONE) | s.grammar.get("answer_no", _NONE)
         words = s.words
         if len(words) - k > 3 or not all(
             j in asides or not words[j].text[:1].isalnum() for j in range(k + 1, len(words))
