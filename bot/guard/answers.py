@@ -13,6 +13,7 @@ from bot.guard.reading import (
     _AND,
     _EPISODE_CODE,
     _JOINERS,
+    _LEADING,
     _NONE,
     _SEASON_WORDS,
     _episodes,
@@ -46,15 +47,19 @@ class _Answers(_Scoring):
                 return
             self._answered(s, question, 0, keep)
             return
-        if not _names_only(s):
-            return
+        if not (_names_only(s) or _names_only(s, _prompt_end(s))):
+            return  # "Guess who? Danny.": a bid to guess, then the names
         # the question or heading, past the names that answer it before this sentence
         k = s.index - 1
         while (
             k > max(0, s.index - 6)
             and not self.read[k].cues
             # "|---|---|", and a fragment of answer words alone: "... you ask? Both."
-            and (_names_only(self.read[k]) or _answer_words_only(self.read[k]))
+            and (
+                _names_only(self.read[k])
+                or _answer_words_only(self.read[k])
+                or _who_prompt(self.read[k])
+            )
         ):
             k -= 1
         question = self.read[k]
@@ -70,9 +75,45 @@ class _Answers(_Scoring):
             who = 0  # "Il primo uomo su Marte? Un nordcoreano, Lee Jung-gil."
         elif (unnamed := _unnamed_met(question)) is not None:
             who = unnamed  # "the bombing takes two people. Karen. Molly."
+        elif (
+            not _ends_asking(question)
+            and not any(m.persons for m in question.mentions)
+            and self._opens_with_outcome(question)
+        ):
+            who = 0  # the fate first, the name after: "Buried on the moon. Deke."
         else:
             return
         self._answered(s, question, who, keep)
+
+    def _opens_with_outcome(self, s: _Sentence) -> bool:
+        """ "Shot during the riot.", "Never made it home.": a sentence that leaves out its
+        subject and opens with what happened (after at most a small word or two)."""
+        first = min((c.start for c in s.cues if not c.emoji), default=None)
+        if first is None or first > 4:
+            return False
+        words = s.words
+        small = self.m._language_of
+        # a fate noun counted, with no verb: "One explosion.", "Una sola bomba."
+        counting = s.grammar.get("counting", _NONE)
+        if first > 2:
+            # counted pairs before it, verbless: "Same day, same car bomb."
+            # the fate noun ending the fragment ("same bomb shelter drills" is no fate)
+            return (
+                first == 3
+                and 0 in counting
+                and 2 in counting
+                and words[0].text == words[2].text
+                and any(c.start == 3 and c.end == len(words) for c in s.cues)
+            )
+        leading = s.grammar.get("leading", _NONE)
+        return all(
+            words[k].text in _LEADING
+            or k in leading
+            or words[k].text in small
+            or k in s.grammar.get("negation", _NONE)
+            or k in counting
+            for k in range(first)
+        )
 
     def _outcome_asked(self, question: _Sentence) -> bool:
         """A question that is an outcome and nobody ("First man on Mars?", "The one
@@ -134,7 +175,7 @@ class _Answers(_Scoring):
                     )
 
 
-def _names_only(s: _Sentence) -> bool:
+def _names_only(s: _Sentence, start: int = 0) -> bool:
     """Whether a sentence is names alone ("Gordo and Tracy.", "both of them"), perhaps
     labelled with a season or episode or numbered as a list item ("- s2: Gordo, Tracy",
     "1. Deke", "| season 3 | Karen |")."""
@@ -157,8 +198,18 @@ def _names_only(s: _Sentence) -> bool:
         or k in asides
         or not words[k].text[:1].isalnum()
         or _a_label(words[k].text)
-        for k in range(len(words))
+        for k in range(start, len(words))
     )
+
+
+def _prompt_end(s: _Sentence) -> int:
+    """Where the names start after a bid to guess who opening the sentence ("Who? Karen.",
+    "guess who. danny."); 0 when it does not open so."""
+    asked = s.grammar.get("asked_who", _NONE) | s.grammar.get("who_prompt", _NONE)
+    first = min((m.start for m in s.mentions if m.persons), default=0)
+    if not first or first > 4 or not all(k in asked for k in range(first)):
+        return 0
+    return first
 
 
 def _a_table_head(s: _Sentence) -> bool:
@@ -179,6 +230,20 @@ def _label_season(s: _Sentence) -> int | None:
         if season is not None:
             return season
     return None
+
+
+def _who_prompt(s: _Sentence) -> bool:
+    """Whether a sentence only asks who, or bids the reader guess, between an outcome
+    said of nobody and the names after it ("Killed in the car bomb. Who? Karen.",
+    "... guess who. Danny.")."""
+    asked = s.grammar.get("asked_who", _NONE) | s.grammar.get("who_prompt", _NONE)
+    return (
+        0 < len(s.words) <= 4
+        and not s.cues
+        and not s.mentions
+        and bool(asked)
+        and all(k in asked or not w.text[:1].isalnum() for k, w in enumerate(s.words))
+    )
 
 
 def _answer_words_only(s: _Sentence) -> bool:

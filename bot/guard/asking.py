@@ -6,6 +6,8 @@ dies, right?"), an echo, or a question that presupposes its answer. Split out of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.guard.reading import _NONE, _apart, _Cue, _lazy, _Sentence
 from bot.guard.verdict import JUDGING_REACH
 from bot.guard.what import _What
@@ -105,6 +107,13 @@ class _Asking(_What):
                 asked = True
         if not asked and not wondering:
             return -1
+        if marked and (answer := _polar_answer(self.read, s, last)) is not None:
+            # "does Karen die in s3? yes.": told; "does Molly survive? nope.": the
+            # question stays asked, its denial after it (ellipsis.py) is not
+            if answer:
+                return -1
+            if last < len(words) - 1:
+                return last
         # the reach is counted from the end of an opening phrase ("est-ce que", "será que")
         opened = s.asked_from
         while opened + 1 in asking and opened in asking:
@@ -169,6 +178,35 @@ class _Asking(_What):
     def unspoiled(self) -> bool:
         """The writer asks not to be spoiled ("no spoilers pls", "sin spoilers")."""
         return any(f.key == "no_spoilers" for s in self.read for f in s.of_all("word"))
+
+
+def _polar_answer(read: Sequence[_Sentence], s: _Sentence, last: int) -> bool | None:
+    """The answer to a yes/no question ending at word ``last``, given just after it in
+    the sentence or alone in the next one ("does Karen survive s3? no.", "...?\nyep"):
+    True for yes, False for no, None when nothing but an answer follows."""
+    if last + 1 < len(s.words):
+        answer, first = s, last + 1
+    elif s.index + 1 < len(read):
+        answer, first = read[s.index + 1], 0
+    else:
+        return None
+    # read from what was found: a sentence of nothing else keeps no grammar (judge.py)
+    said: dict[str, set[int]] = {"answer_yes": set(), "answer_no": set(), "answer_aside": set()}
+    for f in answer.found:
+        if f.category == "word" and f.key in said:
+            said[f.key].update(range(f.start, f.end))
+    yes, no, asides = said["answer_yes"], said["answer_no"], said["answer_aside"]
+    words = answer.words
+    if first not in yes and first not in no:
+        return None
+    if len(words) - first > 3 or not all(
+        k in yes or k in no or k in asides or not words[k].text[:1].isalnum()
+        for k in range(first, len(words))
+    ):
+        return None  # "no spoilers pls", "no idea": not an answer
+    if _ends_with(answer, ":"):
+        return None  # "yes: ||...||": what it introduces says it, hidden
+    return first in yes
 
 
 def _ends_asking(s: _Sentence) -> bool:

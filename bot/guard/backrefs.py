@@ -5,9 +5,9 @@ subjectless sentence ("Then shot."), and things referred back to."""
 from __future__ import annotations
 
 from bot.guard.answers import _Answers
+from bot.guard.asking import _ends_asking
 from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
-    _LEADING,
     _NONE,
     _POINTING,
     _apart,
@@ -25,6 +25,7 @@ from bot.guard.verdict import (
     ASKING,
     BACK_REFERENCE,
     CHAIN,
+    CLOSE,
     OBJECT_REACH,
     ONLY_SINGLED,
     OTHER_EPISODE,
@@ -305,6 +306,8 @@ class _BackReferences(_Answers):
         for named_one in named:
             mention = _Mention(0, 0, named_one.persons, how="topic", common=named_one.common)
             factor = self._factor(s, mention)
+            # "what happens to Danny? exiled.": the outcome answers what befell them
+            weight = CLOSE if self._fate_asked(topic, named_one, s) else BACK_REFERENCE
             # "Shane in ep 8, ... Deke in the finale": each name goes with its episode
             near = [
                 (k - named_one.end, finale)
@@ -327,7 +330,7 @@ class _BackReferences(_Answers):
                                 _said(topic, named_one.start, named_one.end),
                                 _said(s, cue.start, cue.end),
                                 "topic",
-                                BACK_REFERENCE
+                                weight
                                 * self._hint(s, cue, rule, mention.persons)
                                 * factor
                                 * placed,
@@ -335,32 +338,14 @@ class _BackReferences(_Answers):
                             )
                         )
 
-    def _opens_with_outcome(self, s: _Sentence) -> bool:
-        """ "Shot during the riot.", "Never made it home.": a sentence that leaves out its
-        subject and opens with what happened (after at most a small word or two)."""
-        first = min((c.start for c in s.cues if not c.emoji), default=None)
-        if first is None or first > 4:
+    def _fate_asked(self, topic: _Sentence, named: _Mention, s: _Sentence) -> bool:
+        """Whether the sentence just before asks what befell the one it names (`asked_fate`
+        just before the name, or just after it: "what happens to Danny?", "ダニーはどうなる？")."""
+        asked = topic.grammar.get("asked_fate")
+        if not asked or topic.index != s.index - 1 or not _ends_asking(topic):
             return False
-        words = s.words
-        small = self.m._language_of
-        # a fate noun counted, with no verb: "One explosion.", "Una sola bomba."
-        counting = s.grammar.get("counting", _NONE)
-        if first > 2:
-            # counted pairs before it, verbless: "Same day, same car bomb."
-            # the fate noun ending the fragment ("same bomb shelter drills" is no fate)
-            return (
-                first == 3
-                and 0 in counting
-                and 2 in counting
-                and words[0].text == words[2].text
-                and any(c.start == 3 and c.end == len(words) for c in s.cues)
-            )
-        return all(
-            words[k].text in _LEADING
-            or words[k].text in small
-            or k in s.grammar.get("negation", _NONE)
-            or k in counting
-            for k in range(first)
+        return any(named.start - d in asked for d in (1, 2)) or any(
+            named.end + d in asked for d in (0, 1, 2)
         )
 
     def _subject_of_subjectless(self, s: _Sentence) -> _Sentence | None:

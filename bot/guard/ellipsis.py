@@ -140,7 +140,18 @@ class _Elided(_Bereaved):
         """ "Everyone came home. Deke doesn't.": a negated auxiliary that ends its clause
         repeats the last outcome said before it, negated."""
         words = s.words
-        for k in negations:
+        denying = s.grammar.get("answer_no", _NONE)
+        for k in sorted(set(negations) | denying) if denying else negations:
+            if k in denying and self._denying_answer(s, k):
+                # "does Karen survive s3? no.": the outcome asked, denied by the answer
+                earlier = [c for c in s.cues if c.end <= k and c.cls in FLIPS]
+                if not earlier and not k and s.index:
+                    earlier = [c for c in self.read[s.index - 1].cues if c.cls in FLIPS]
+                if earlier:
+                    said = earlier[-1]
+                    flipped = FLIPS[said.cls]  # type: ignore[index]
+                    s.cues.append(_Cue(k, k + 1, flipped, None, said.weak and flipped != "death"))
+                continue
             if words[k].text not in ("t", "not", "never"):
                 continue
             end = k + 1
@@ -163,6 +174,30 @@ class _Elided(_Bereaved):
                 # from the auxiliary ("doesn't"), or from "never" ("he never does")
                 first = k if words[k].text == "never" else max(0, k - 1)
                 s.cues.append(_Cue(first, end, flipped, None, weak))
+
+    def _denying_answer(self, s: _Sentence, k: int) -> bool:
+        """Whether the word at ``k`` answers no to a yes/no question just before it (in
+        its sentence after the question mark, or alone after a sentence that asks), and
+        nothing but a word of comment or another no follows it ("nope, sadly", "No,
+        purtroppo no")."""
+        asides = s.grammar.get("answer_aside", _NONE) | s.grammar.get("answer_no", _NONE)
+        words = s.words
+        if len(words) - k > 3 or not all(
+            j in asides or not words[j].text[:1].isalnum() for j in range(k + 1, len(words))
+        ):
+            return False
+        if s.text[words[-1].end : words[-1].end + 3].lstrip(" )*_~").startswith(":"):
+            return False  # "nope: ||she's killed...||": what it introduces says it, hidden
+        if k:
+            between = s.text[words[k - 1].end : words[k].start]
+            return "?" in between or "？" in between
+        if not s.index:
+            return False
+        before = self.read[s.index - 1]
+        if not before.words:
+            return False
+        end = before.words[-1].end
+        return before.text[end : end + 3].lstrip(" )*_~").startswith(("?", "？"))
 
     def _did_so(self, s: _Sentence) -> None:
         """ "Ed would never sell the Outpost. Karen did though.", "Ed didn't die; Gordo

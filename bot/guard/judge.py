@@ -60,6 +60,8 @@ from bot.guard.vocabulary import compile_vocabulary
 
 _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
+# a sentence of a negation or a "no" alone may repeat an outcome before it (ellipsis.py)
+_ELLIPTIC = frozenset({"negation", "answer_no"})
 # After "I mean" (`correcting`), what a figure is corrected to, if it is the show's event
 # ("no i mean the car bomb"), and how many words may come first ("the actual")
 _CORRECTED_TO = frozenset({"thing", "cue", "action"})
@@ -384,7 +386,7 @@ class _Context(_Together):
         by: dict[str, list[Found]] = {}
         for f in s.found:
             by.setdefault(f.category, []).append(f)
-        elliptic = s.index and any(f.key == "negation" for f in by.get("word", _NO_FOUND))
+        elliptic = s.index and any(f.key in _ELLIPTIC for f in by.get("word", _NO_FOUND))
         if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES or elliptic):
             # nothing here a rule could use; a pronoun keeps a chain going, though
             for f in by.get("word", _NO_FOUND):
