@@ -94,6 +94,9 @@ class _BackReferences(_Answers):
             singled = any(opens - d in only for d in (1, 2, 3))  # "only she", "only one"
             gender = _gender(s, pointer)
             antecedents, source = self._referent(s.index, plural or singled, gender)
+            if cue.owner is not None and not survivor:
+                # "Karen is great. She lost her son.": the death is the son's
+                antecedents = antecedents & cue.owner
             if not antecedents:
                 continue
             if survivor:
@@ -316,6 +319,15 @@ class _BackReferences(_Answers):
             ]
             if near and not min(near)[1]:
                 factor *= OTHER_EPISODE
+            # "Karen in s1. Dead.", "what happens to Karen in s1? dead.": the season said
+            # with the name places the outcome after it, as in one sentence
+            season = (
+                None
+                if near
+                else self._season_with(
+                    topic, _Cue(named_one.end, named_one.end, None, None), named_one
+                )
+            )
             for cue in s.cues:
                 if cue.emoji:
                     continue
@@ -323,6 +335,9 @@ class _BackReferences(_Answers):
                 for index in self._rules_for(mention):
                     rule = self.m.rules[index]
                     if self._matches(rule, cue):
+                        earlier = (
+                            season is not None and rule.season is not None and season < rule.season
+                        ) or self._before_its_season(s, cue, mention, rule)
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,
@@ -333,7 +348,7 @@ class _BackReferences(_Answers):
                                 weight
                                 * self._hint(s, cue, rule, mention.persons)
                                 * factor
-                                * placed,
+                                * (OTHER_EPISODE if earlier else placed),
                                 (topic.index, s.index),
                             )
                         )

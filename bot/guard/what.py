@@ -388,21 +388,25 @@ class _What(_Cancelled):
         between = s.grammar.get("group", _NONE) | s.grammar.get("pronoun", _NONE)
         words = s.words
         for cue in s.cues:
-            if (
-                cue.weak
-                and cue.cls == "death"
-                and any(
-                    cue.end <= m.start <= cue.end + 1
-                    or (
-                        cue.end < m.start <= cue.end + 3
-                        and all(
-                            k in between or words[k].text == "of" for k in range(cue.end, m.start)
-                        )
-                    )
-                    for m in relatives
+            if not (cue.weak and cue.cls == "death" and cue.owner is None):
+                continue
+            lost = [
+                m
+                for m in relatives
+                if cue.end <= m.start <= cue.end + 1
+                or (
+                    cue.end < m.start <= cue.end + 3
+                    and all(k in between or words[k].text == "of" for k in range(cue.end, m.start))
                 )
-            ):
+            ]
+            if lost:
+                # the death is the relative's, not the one left behind ("Karen lost her
+                # son": Shane's, not hers), nor the possessive's ("... lost her son"); the
+                # relatives listed after it too ("his son in s1 and his ex-wife in the s3 finale")
                 cue.weak = False
+                cue.owner = frozenset().union(
+                    *(m.persons for m in relatives if m.persons and m.start >= cue.end)
+                )
         self._bereaved(s)
 
     def _confirmed(self, s: _Sentence) -> None:
