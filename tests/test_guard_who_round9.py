@@ -104,5 +104,5 @@ def test_innocent(text: str) -> None:
 
 
 def test_a_spanish_aside_is_left() -> None:
-    # read since round 39: "mi" vouched for by "hermano" after it (judge.py `_vouched`)
+    # read since round 14: "mi" vouched for by "hermano" after it (judge.py `_vouched`)
     assert not spoils("Danny (mi hermano, no Danny Stevens) fue exiliado al sofá")

@@ -1,4 +1,4 @@
-"""Round 39's anticipatory precision sweep: a grid of innocent messages written before
+"""Round 14's anticipatory precision sweep: a grid of innocent messages written before
 looking at any corpus false alarm (people, pets and colleagues sharing a character's
 name, fate words as praise, real history, role words of real people, finale talk that
 says nothing), in the languages the guard reads, and finale spoilers written with the

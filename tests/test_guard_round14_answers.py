@@ -1,4 +1,4 @@
-"""Round 40: an answer read with the sentence before it. Written from the canon files
+"""Round 14: an answer read with the sentence before it. Written from the canon files
 before the guard was run on it: a bereavement said without its subject after a question
 or a name ("what happened to Karen in season 1? lost her son."), an outcome placed in an
 earlier season by the sentence before it ("Karen in s1. Dead."), and an everyday idiom
