@@ -1,4 +1,4 @@
-"""Inline markup crossing into a line that opens a block (round 36).
+"""Inline markup crossing into a line that opens a block (round 14).
 
 Discord's client may read a message blocks first (a "> " line is a quote whatever came
 before it: tests/discord_render.py ``seen``) or inline rules first (a code span, spoiler or
@@ -43,7 +43,7 @@ def _readable(text: str, sentence: str) -> bool:
 
 def _shapes(s: str, o: str, b: str) -> list[str]:
     return [
-        f"great episode\n{o}\n{b}{o}||{s}||{o}",  # the leak round 36 was given
+        f"great episode\n{o}\n{b}{o}||{s}||{o}",  # the leak the property test found in round 14
         f"{s}\n{o}\n{b}{o}||{s}||{o}",
         f"great episode {o}\n{b}{s} {o}",  # into a block line
         f"{b}great episode {o}\n{s} {o}",  # out of one

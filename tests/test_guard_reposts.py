@@ -91,7 +91,7 @@ messages = st.lists(block, min_size=1, max_size=4).map("\n".join)
 @example(text=">>> hi\n> ||\nGordo dies on the moon")
 # A code span opened on one line and closed on a "> " line: read blocks first, the quote's
 # own `||...||` is code and shows; read inline rules first, it is a tag. Discord's choice
-# is not established, so the guard reads it as shown and gives the safe form (round 36).
+# is not established, so the guard reads it as shown and gives the safe form (round 14).
 @example(text="Gordo dies on the moon\n`\n> `||Gordo dies on the moon||`")
 # Hostile floods at Discord's longest, a finale sentence inside or around them
 @example(text="*" * 2000 + " Gordo dies on the moon " + "*" * 1976)
