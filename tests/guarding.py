@@ -46,6 +46,7 @@ def quick_retries(bot: FamBot) -> None:
         working = cast(SpoilerGuard, guard).engine
         working.obstacles.backoff = Backoff(base=0.05, cap=1.0)
         working.reports.backoff = Backoff(base=0.05, cap=1.0)
+        working.catching_up.backoff = Backoff(base=0.05, cap=1.0)
 
 
 def live(module: str) -> ModuleType:

@@ -4,7 +4,9 @@ After a start, or a new session that could not resume (its missed events are los
 guarded channel is read back to the newest message the guard saw there (its "mark"), no
 further than the configured hours and messages, and what is new or was edited meanwhile
 is passed to the guard as if it had just arrived. Marks are kept in memory and written
-every few seconds: one write per channel, not one per message.
+every few seconds: one write per channel, not one per message. A read Discord fails (a
+5xx, a dropped connection) is tried again after a backoff: a channel skipped would never
+be read back, as the next message there moves its mark past what was missed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import discord
 from bot.app import FamBot
 from bot.community.journal import Place
 from bot.guild_permissions import missing
+from bot.pipeline.backoff import Backoff
 from bot.pipeline.rest import Refused, Rest, Route, Transient
 from cogs.spoilers._incoming import Incoming, host_of, writable_places
 
@@ -27,6 +30,7 @@ log = logging.getLogger(__name__)
 
 READ_PERMISSIONS = ("view_channel", "read_message_history")
 PAGE = 100  # Discord's most messages per history request
+READ_TRIES = 6  # a channel's read back, tried this often while Discord fails it
 
 # The guard's door for a message: (message, edited) -> whatever it made of it.
 Consider = Callable[[Incoming, bool], Awaitable[Any]]
@@ -46,6 +50,7 @@ class CatchUp:
         self._closing = closing
         self._marks: dict[int, tuple[int, int]] = {}  # channel -> (guild, newest message)
         self._running = asyncio.Lock()
+        self.backoff = Backoff()
 
     @property
     def running(self) -> bool:
@@ -78,10 +83,29 @@ class CatchUp:
                     if self._closing():
                         return
                     start = max(marks.get(channel.id, 0), since.get(guild.id, 0), floor)
-                    try:
-                        await self._read_back(guild, channel, start, most)
-                    except (Transient, Refused) as error:
-                        log.info("Catch-up skipped channel %s: %s", channel.id, error)
+                    await self._read_back_retrying(guild, channel, start, most)
+
+    async def _read_back_retrying(
+        self, guild: discord.Guild, channel: Any, after: int, most: int
+    ) -> None:
+        """``_read_back``, again after a backoff while Discord fails it (what was read
+        already is known by then, and not considered twice); a refusal skips the channel."""
+        for tries in range(1, READ_TRIES + 1):
+            try:
+                await self._read_back(guild, channel, after, most)
+                return
+            except Refused as error:
+                log.info("Catch-up skipped channel %s: %s", channel.id, error)
+                return
+            except Transient as error:
+                if tries == READ_TRIES or self._closing():
+                    log.warning("Catch-up gave up on channel %s: %s", channel.id, error)
+                    return
+                delay = self.backoff.delay(tries)
+                log.info(
+                    "Catch-up of channel %s failed (%s); again in %.1f s", channel.id, error, delay
+                )
+                await asyncio.sleep(delay)
 
     async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> None:
         host = host_of(channel)

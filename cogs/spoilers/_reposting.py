@@ -167,7 +167,11 @@ class Reposter:
         journal = self.bot.store.journal
         verdict = await self._judge(entry.place, entry.content, entry.moderator)
         text, extra = repost_text(entry, verdict)
-        hook = await self._webhooks().by_id(entry.webhook_id or 0)
+        try:  # after a restart the webhook is looked up again: Discord may fail that too
+            hook = await self._webhooks().by_id(entry.webhook_id or 0)
+        except Transient as error:
+            await self.obstacles.transient([entry], error, self.lanes)
+            return
         if hook is None or extra:
             log.info("Cannot edit repost %s in place; leaving it", entry.repost_id)
             await journal.mark_repost_current(entry.message_id, entry.sent_text or "", stale=False)
@@ -193,13 +197,18 @@ class Reposter:
             self.lanes.put(entry.place.channel_id, entry.message_id)
 
     async def delete(self, entry: Entry) -> bool:
-        """The author (or a moderator) asked for the repost to go; False if it could not."""
-        hook = await self._webhooks().by_id(entry.webhook_id or 0)
-        if hook is None or entry.repost_id is None:
-            return False
-        route = hook.route("DELETE", "/messages/{message_id}", message_id=entry.repost_id)
+        """The author (or a moderator) asked for the repost to go; False if it could not
+        (a 5xx or a dropped connection too: the journal keeps the repost, so asking again
+        deletes it, or finds it gone if Discord did delete it and the answer was lost)."""
         try:
+            hook = await self._webhooks().by_id(entry.webhook_id or 0)
+            if hook is None or entry.repost_id is None:
+                return False
+            route = hook.route("DELETE", "/messages/{message_id}", message_id=entry.repost_id)
             await self._client().request(route, query=_in_thread(entry))
+        except Transient as error:
+            log.info("Could not delete repost %s: %s", entry.repost_id, error)
+            return False
         except Refused as refused:
             if not refused.unknown_message:
                 return False
