@@ -16,7 +16,17 @@ import pytest
 from aiohttp import web
 
 from bot.community.journal import Outcome
-from tests.guarding import SPOILER, TAGGED, engine, entry, executions, live, reposts, up
+from tests.guarding import (
+    SPOILER,
+    TAGGED,
+    bot_messages,
+    engine,
+    entry,
+    executions,
+    live,
+    reposts,
+    up,
+)
 from tests.standin import payloads
 from tests.standin.harness import Harness
 from tests.standin.payloads import ALICE, BOB, CAROL, CHANNEL_ID
@@ -250,3 +260,23 @@ async def test_an_edit_after_the_authors_deletion_brings_nothing_back(guarded: H
     assert [r.content for r in reposts(guarded)] == ["||Gordo dies on the moon.||"]
     withdrawn = await entry(guarded, message.id)
     assert withdrawn.outcome == Outcome.WITHDRAWN, "withdrawn, and left so"
+
+
+# --- the author's notice whose answer was lost -----------------------------------------------
+
+
+def posting_a_notice(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/messages")
+
+
+async def test_a_notice_whose_answer_was_lost_is_posted_once_and_deleted(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live("cogs.spoilers._reports"), "NOTICE_SECONDS", 0.1)
+    guarded.stand_in.lost_answer_next(posting_a_notice, 502)
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.stand_in.wait_for("POST", f"/channels/{CHANNEL_ID}/messages", count=2)
+    await guarded.stand_in.wait_until(lambda: not bot_messages(guarded, CHANNEL_ID))
+    await guarded.settle()
+    made = {r.path for r in guarded.stand_in.calls("DELETE", f"/channels/{CHANNEL_ID}/")}
+    assert len(made) == 2, "the original, and the one notice: none left behind"

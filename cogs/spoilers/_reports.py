@@ -3,9 +3,12 @@
 One notice per author and channel every few minutes (later ones are counted into one
 summary) and one mod-log card per channel per minute (a burst is summed up in one).
 Each is marked in the journal only once Discord accepted it, so a notice or card lost
-to an outage or a restart is sent when the guard resumes. Notices are deleted after a
-few seconds by a sweeper that reads them from the journal: one due during an outage is
-deleted later, and a failure is logged, never left to an unobserved task.
+to an outage or a restart is sent when the guard resumes. Each carries a nonce Discord
+enforces: a retry after a lost answer returns the message already made, not a second one
+(a notice posted twice would leave one up for good, its id never known to the sweeper).
+Notices are deleted after a few seconds by a sweeper that reads them from the journal:
+one due during an outage is deleted later, and a failure is logged, never left to an
+unobserved task.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -183,7 +187,7 @@ class Reports:
         reasons = sorted({e.reason for e in entries})
         text = notice_text(first.author.name, " and ".join(reasons[:3]), len(entries))
         route = Route("POST", "/channels/{major}/messages", first.place.channel_id)
-        body = {"content": text, "flags": SILENT, "allowed_mentions": NO_MENTIONS}
+        body = {"content": text, "flags": SILENT, "allowed_mentions": NO_MENTIONS, **_once()}
         posted: dict[str, Any] = {}
 
         async def attempt() -> bool:
@@ -243,6 +247,7 @@ class Reports:
             "embeds": [composed.embed.to_dict()],
             "flags": SILENT,
             "allowed_mentions": NO_MENTIONS,
+            **_once(),
         }
         route = Route("POST", "/channels/{major}/messages", channel.id)
 
@@ -284,3 +289,9 @@ class Reports:
                 await self.bot.store.journal.drop_notice(message_id)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._sweep_wake.wait(), wait)
+
+
+def _once() -> dict[str, Any]:
+    """A nonce Discord enforces for a few minutes: every retry of one post sends the same,
+    so a retry after a lost answer gets the message made, not a second one."""
+    return {"nonce": secrets.token_hex(12), "enforce_nonce": True}

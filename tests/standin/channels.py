@@ -182,7 +182,16 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
             return no
         if len(str(body.get("content") or "")) > 2000:
             return reply(INVALID_FORM, status=400)
+        # Discord: with enforce_nonce, a nonce the same author used in the last few
+        # minutes returns that message, and no new one is made.
+        key = (channel(request), str(body.get("nonce")))
+        if body.get("enforce_nonce") and body.get("nonce") is not None:
+            earlier = state.messages.get(state.nonces.get(key, 0))
+            if earlier is not None:
+                return reply(earlier.payload)
         payload = create_message(state, channel(request), body, BOT_USER)
+        if body.get("nonce") is not None:
+            state.nonces[key] = int(payload["id"])
         await state.announce("MESSAGE_CREATE", payload)
         return reply(payload)
 

@@ -106,6 +106,8 @@ class StandIn:
 
     # message id -> when it was deleted (time.monotonic()), for the benchmarks
     deleted_at: dict[int, float] = field(default_factory=dict)
+    # (channel id, nonce) -> the bot's message sent with it (enforce_nonce)
+    nonces: dict[tuple[int, str], int] = field(default_factory=dict)
     # user id -> member object, for GET /guilds/{id}/members/{user} (members who posted)
     members: dict[int, dict[str, Any]] = field(default_factory=dict)
 
