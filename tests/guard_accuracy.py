@@ -47,7 +47,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 - ``tests/corpus/opened14.toml``: held-out set 14, written before round 11, scored after
   rounds 11 to 13, opened in round 14.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13) and ``holdout17.toml`` (before round 14): held out.
+  round 13), ``holdout17.toml`` (before round 14) and ``holdout18.toml`` (after round 14):
+  held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -97,6 +98,7 @@ OPENED_14 = HERE / "corpus" / "opened14.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
 HOLDOUT_17 = HERE / "corpus" / "holdout17.toml"
+HOLDOUT_18 = HERE / "corpus" / "holdout18.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

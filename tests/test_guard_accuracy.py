@@ -15,6 +15,7 @@ from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
     HOLDOUT_17,
+    HOLDOUT_18,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -574,6 +575,7 @@ HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
     HOLDOUT_17: (0.96, 0.92),  # written before round 14; round 13: 0.969/0.927
+    HOLDOUT_18: (0.98, 0.90),  # written after round 14; round 14: 0.994/0.918
 }
 
 
