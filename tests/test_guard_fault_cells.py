@@ -17,7 +17,17 @@ import pytest
 from aiohttp import web
 
 from bot.community.journal import Entry
-from tests.guarding import SPOILER, TAGGED, entry, executions, live, reposts, up
+from tests.guarding import (
+    SPOILER,
+    TAGGED,
+    bot_messages,
+    entry,
+    executions,
+    live,
+    notices,
+    reposts,
+    up,
+)
 from tests.standin import payloads
 from tests.standin.harness import Harness
 from tests.standin.payloads import BOB, CHANNEL_ID
@@ -209,3 +219,68 @@ async def test_a_403_reading_one_channel_back_skips_it_and_catches_up_the_others
     assert errors(caplog) == []
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Karen" not in logged and str(CHANNEL_ID) in logged, "the channel, not the words"
+
+
+# --- a dropped connection finding or making the webhook --------------------------------------
+
+
+def listing_webhooks(request: web.Request) -> bool:
+    return request.method == "GET" and request.path.endswith(f"/channels/{CHANNEL_ID}/webhooks")
+
+
+def making_a_webhook(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/webhooks")
+
+
+@pytest.mark.parametrize("fault", ["listing", "making, after"])
+async def test_a_dropped_connection_finding_the_webhook_is_retried_and_makes_one(
+    guarded: Harness, caplog: pytest.LogCaptureFixture, fault: str
+) -> None:
+    if fault == "listing":
+        guarded.stand_in.reset_next(listing_webhooks)
+    else:  # Discord made it, the answer never came: found by the next listing
+        guarded.stand_in.reset_next(making_a_webhook, after=True)
+    with caplog.at_level(logging.INFO):
+        message = await guarded.member_says(BOB, SPOILER)
+        await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert not up(guarded, message) and [r.content for r in reposts(guarded)] == [TAGGED]
+    assert len(guarded.stand_in.webhooks) == 1, "one webhook, not two"
+    assert errors(caplog) == []
+
+
+# --- 429s on the paths the one-attempt client shares ---------------------------------------
+
+
+def posting_a_notice(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/messages")
+
+
+async def test_a_429_on_the_repost_edit_is_waited_out(guarded: Harness) -> None:
+    message = await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    [repost] = reposts(guarded)
+    guarded.stand_in.rate_limit_next(editing_a_repost, retry_after=0.2)
+    await guarded.member_edits(message, "Gordo dies on the moon. What a season!")
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert repost.content == "||Gordo dies on the moon.|| What a season!"
+    assert not (await entry(guarded, message.id)).repost_stale
+
+
+async def test_a_429_on_the_repost_delete_is_waited_out(guarded: Harness) -> None:
+    repost = await _a_repost(guarded)
+    guarded.stand_in.rate_limit_next(deleting_a_repost, retry_after=0.2)
+    done = await guarded.send(payloads.message_command(DELETE_MENU, repost, BOB))
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert "Deleted." in str(done.requests[-1].json)
+    assert repost.id not in guarded.stand_in.messages
+
+
+async def test_a_429_on_the_authors_notice_is_waited_out_and_posts_one(guarded: Harness) -> None:
+    guarded.stand_in.rate_limit_next(posting_a_notice, retry_after=0.2)
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert len(notices(guarded)) == 2, "refused once, then posted once"
+    assert len(bot_messages(guarded, CHANNEL_ID)) == 1
