@@ -19,6 +19,7 @@ from bot.community.journal import Entry
 from bot.errors import UserFacingError
 from bot.interactions import send_ephemeral
 from cogs.spoilers._guard import SpoilerGuard
+from cogs.spoilers._reposting import Deletion, Unchanged
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,28 @@ EDIT_NAME = "Edit my reposted message"
 NOT_A_REPOST = "That isn't a message the spoiler guard reposted (or it is too old to change)."
 NOT_YOURS = "Only the member who wrote it, or a moderator, can change a reposted message."
 WAIT_SECONDS = 8.0
+DELETION_ANSWERS = {
+    Deletion.DONE: "Deleted.",
+    Deletion.LATER: "I couldn't delete it just now; please try again in a minute.",
+    Deletion.NOT_ALLOWED: (
+        "I can't delete it: the bot lacks a permission in this channel. A moderator can delete it."
+    ),
+}
+UNCHANGED_ANSWERS = {
+    Unchanged.NOT_ALLOWED: (
+        "Saved, but the bot lacks a permission to edit the reposted message; "
+        "it is updated once a server admin restores it."
+    ),
+    Unchanged.NO_WEBHOOK: (
+        "Saved, but the reposted message can no longer be edited (the guard's webhook "
+        f'was deleted). Delete it with "{DELETE_NAME}" and post again.'
+    ),
+    Unchanged.UNTAGGABLE: (
+        "Saved, but that text can't be tagged in place, so the reposted message "
+        "can no longer be edited. Delete it and post again."
+    ),
+    Unchanged.DELETED: "That reposted message was deleted; there is nothing left to edit.",
+}
 
 
 class AuthorTools(commands.Cog):
@@ -71,11 +94,8 @@ class AuthorTools(commands.Cog):
     ) -> None:
         entry = await self._entry(interaction, message)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        if await self.guard.engine.delete_repost(entry):
-            answer = "Deleted."
-        else:
-            answer = "I couldn't delete it just now; please try again in a minute."
-        await interaction.followup.send(answer, ephemeral=True)
+        done = await self.guard.engine.delete_repost(entry)
+        await interaction.followup.send(DELETION_ANSWERS[done], ephemeral=True)
 
     async def edit_repost(
         self, interaction: discord.Interaction[FamBot], message: discord.Message
@@ -118,20 +138,23 @@ class EditRepost(discord.ui.Modal, title="Edit your reposted message"):
 
     async def _apply(self, text: str) -> str:
         engine = self.guard.engine
+        engine.unchanged(self.entry.message_id)  # an earlier correction's outcome: not this one's
         revised = await engine.author_edit(self.entry, text)
         if revised is None:
             return "That is already the message's text."
-        if await _followed(engine.bot, revised.message_id):
-            return "Updated (checked for spoilers again)."
-        return "Saved: the reposted message is updated as soon as Discord allows."
+        return await _followed(engine, revised.message_id)
 
 
-async def _followed(bot: Any, message_id: int) -> bool:
-    """Whether the repost shows the journal's latest text within a few seconds."""
+async def _followed(engine: Any, message_id: int) -> str:
+    """What became of the correction within a few seconds: the repost shows it, it
+    cannot (and why), or it is still on its way."""
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
-        entry = await bot.store.journal.get(message_id)
+        entry = await engine.bot.store.journal.get(message_id)
+        why = engine.unchanged(message_id)
+        if why is not None:
+            return UNCHANGED_ANSWERS[why]
         if entry is None or not entry.repost_stale:
-            return True
+            return "Updated (checked for spoilers again)."
         await asyncio.sleep(0.05)
-    return False
+    return "Saved: the reposted message is updated as soon as Discord allows."

@@ -39,7 +39,7 @@ from cogs.spoilers._intake import Intake
 from cogs.spoilers._judge import Judge, Verdict
 from cogs.spoilers._obstacles import Obstacles
 from cogs.spoilers._reports import Reports
-from cogs.spoilers._reposting import Reposter
+from cogs.spoilers._reposting import Deletion, Reposter, Unchanged
 from cogs.spoilers._status import guard_state
 from cogs.spoilers._webhooks import Webhooks
 
@@ -246,8 +246,13 @@ class GuardEngine:
     def bulk_deleted(self, channel_id: int, message_ids: set[int]) -> None:
         self.hider.bulk_deleted(channel_id, message_ids)
 
-    async def delete_repost(self, entry: Entry) -> bool:
+    async def delete_repost(self, entry: Entry) -> Deletion:
         return await self.reposter.delete(entry)
+
+    def unchanged(self, message_id: int) -> Unchanged | None:
+        """Why the repost was left without the author's latest correction, if it was
+        (told once: taken from the record)."""
+        return self.reposter.unchanged.pop(message_id, None)
 
     async def author_edit(self, entry: Entry, text: str) -> Entry | None:
         return await self.reposter.correct(entry, text)

@@ -12,6 +12,7 @@ edits edit the repost; authors and moderators may delete or correct it.
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
@@ -38,6 +39,23 @@ REPOST_PERMISSIONS = ("view_channel", "manage_webhooks", "read_message_history")
 UNTAGGABLE = "(This message could not be tagged in place; it is in the attached file.)"
 
 
+class Unchanged(enum.Enum):
+    """Why the repost does not show an author's correction (the form says so)."""
+
+    NOT_ALLOWED = "not allowed"  # a 403: kept owed, tried again when permissions change
+    NO_WEBHOOK = "no webhook"  # its webhook was deleted: Discord keeps the repost as it is
+    UNTAGGABLE = "untaggable"  # the text can only go in a file: the repost is left
+    DELETED = "deleted"  # the repost itself was deleted meanwhile
+
+
+class Deletion(enum.Enum):
+    """What came of an author's (or a moderator's) "Delete my reposted message"."""
+
+    DONE = "done"
+    LATER = "later"  # Discord failed (5xx, dropped connection): the journal keeps it
+    NOT_ALLOWED = "not allowed"  # a 403: the bot lost a permission there
+
+
 class Reposter:
     def __init__(
         self,
@@ -55,6 +73,8 @@ class Reposter:
         self._client = client
         self._webhooks = webhooks
         self.lanes = Lanes("repost", self.advance)
+        # message id -> why its repost was left without the author's latest correction
+        self.unchanged: dict[int, Unchanged] = {}
 
     async def advance(self, lane: int, ids: Sequence[int]) -> None:
         entry = await self.bot.store.journal.get(ids[0])
@@ -165,6 +185,7 @@ class Reposter:
     async def _edit(self, entry: Entry) -> None:
         """The author edited after the repost: the repost follows (checked again)."""
         journal = self.bot.store.journal
+        self.unchanged.pop(entry.message_id, None)
         verdict = await self._judge(entry.place, entry.content, entry.moderator)
         text, extra = repost_text(entry, verdict)
         try:  # after a restart the webhook is looked up again: Discord may fail that too
@@ -174,7 +195,8 @@ class Reposter:
             return
         if hook is None or extra:
             log.info("Cannot edit repost %s in place; leaving it", entry.repost_id)
-            await journal.mark_repost_current(entry.message_id, entry.sent_text or "", stale=False)
+            why = Unchanged.UNTAGGABLE if hook is not None else Unchanged.NO_WEBHOOK
+            await self._left(entry, why)
             return
         route = hook.route("PATCH", "/messages/{message_id}", message_id=entry.repost_id or 0)
         body = {
@@ -187,8 +209,8 @@ class Reposter:
         except Transient as error:
             await self.obstacles.transient([entry], error, self.lanes)
             return
-        except Refused:
-            await journal.forget_repost(entry.message_id)  # deleted by its author or a mod
+        except Refused as refused:
+            await self._edit_refused(entry, hook, refused)
             return
         now = await journal.get(entry.message_id)
         stale = now is not None and now.content != entry.content
@@ -196,24 +218,75 @@ class Reposter:
         if stale:
             self.lanes.put(entry.place.channel_id, entry.message_id)
 
-    async def delete(self, entry: Entry) -> bool:
-        """The author (or a moderator) asked for the repost to go; False if it could not
-        (a 5xx or a dropped connection too: the journal keeps the repost, so asking again
-        deletes it, or finds it gone if Discord did delete it and the answer was lost)."""
+    async def _edit_refused(self, entry: Entry, hook: Hook, refused: Refused) -> None:
+        """A 403 leaves the edit owed (tried again when permissions change); a deleted
+        webhook leaves the repost as Discord keeps it (its author can still delete it:
+        the bot does, with Manage Messages); a deleted repost leaves nothing to edit."""
+        guild, _, host = channel_of(self.bot, entry.place)
+        if refused.missing_permission and guild is not None and host is not None:
+            self.unchanged[entry.message_id] = Unchanged.NOT_ALLOWED
+            await self.obstacles.refused(guild, host.id, "manage_webhooks", [entry], self.lanes)
+            return
+        if refused.unknown_webhook:
+            self._webhooks().forget(hook.channel_id)
+            await self._left(entry, Unchanged.NO_WEBHOOK)
+            return
+        await self._left(entry, Unchanged.DELETED if refused.unknown_message else None)
+
+    async def _left(self, entry: Entry, why: Unchanged | None) -> None:
+        """The repost stays as it is: the journal keeps what it shows, no edit owed."""
+        if why is not None:
+            self.unchanged[entry.message_id] = why
+        await self.bot.store.journal.mark_repost_current(
+            entry.message_id, entry.sent_text or "", stale=False
+        )
+
+    async def delete(self, entry: Entry) -> Deletion:
+        """The author (or a moderator) asked for the repost to go. On a 5xx or a dropped
+        connection the journal keeps the repost, so asking again deletes it, or finds it
+        gone if Discord did delete it and the answer was lost. A repost whose webhook was
+        deleted is deleted by the bot itself (Manage Messages)."""
+        if entry.repost_id is None:
+            return Deletion.LATER
         try:
             hook = await self._webhooks().by_id(entry.webhook_id or 0)
-            if hook is None or entry.repost_id is None:
-                return False
+            if hook is None:
+                return await self._delete_as_bot(entry, entry.repost_id)
             route = hook.route("DELETE", "/messages/{message_id}", message_id=entry.repost_id)
             await self._client().request(route, query=_in_thread(entry))
         except Transient as error:
             log.info("Could not delete repost %s: %s", entry.repost_id, error)
-            return False
+            return Deletion.LATER
         except Refused as refused:
+            if refused.unknown_webhook:
+                return await self._delete_as_bot(entry, entry.repost_id)
+            if refused.missing_permission:
+                log.info("Not allowed to delete repost %s: %s", entry.repost_id, refused)
+                return Deletion.NOT_ALLOWED
             if not refused.unknown_message:
-                return False
+                return Deletion.LATER
         await self.bot.store.journal.forget_repost(entry.message_id)
-        return True
+        return Deletion.DONE
+
+    async def _delete_as_bot(self, entry: Entry, repost_id: int) -> Deletion:
+        route = Route(
+            "DELETE",
+            "/channels/{major}/messages/{message_id}",
+            entry.place.channel_id,
+            {"message_id": repost_id},
+        )
+        try:
+            await self._client().request(route, reason="its author asked")
+        except Transient as error:
+            log.info("Could not delete repost %s: %s", repost_id, error)
+            return Deletion.LATER
+        except Refused as refused:
+            if refused.missing_permission:
+                return Deletion.NOT_ALLOWED
+            if not refused.unknown_message:
+                return Deletion.LATER
+        await self.bot.store.journal.forget_repost(entry.message_id)
+        return Deletion.DONE
 
     async def correct(self, entry: Entry, text: str) -> Entry | None:
         """The author's correction from the "Edit" form: journalled, checked again, and

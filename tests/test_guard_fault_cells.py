@@ -1,0 +1,286 @@
+"""The guard's fault matrix, the cells the first audit left empty (docs/reliability.md,
+"The spoiler guard's fault matrix"), end to end through the stand-in and real SQLite.
+
+The bulk deletion under a 5xx or a dropped connection (before or after Discord did it);
+permissions removed after a repost (403 on its edit and delete) and on catch-up's history
+read; a dropped connection finding or making the webhook; a repost whose webhook was
+deleted; 429s on the repost edit and delete, the author's notice and Tag it; the review
+card's 5xx and lost answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+from aiohttp import web
+
+from bot.community.journal import Entry
+from tests.guarding import (
+    SPOILER,
+    TAGGED,
+    bot_messages,
+    entry,
+    executions,
+    live,
+    notices,
+    reposts,
+    up,
+)
+from tests.standin import payloads
+from tests.standin.harness import Harness
+from tests.standin.payloads import BOB, CHANNEL_ID
+from tests.standin.rest import Message
+
+
+def reading_history(channel_id: int) -> Callable[[web.Request], bool]:
+    def reading(request: web.Request) -> bool:
+        path = f"/channels/{channel_id}/messages"
+        return request.method == "GET" and request.path.endswith(path)
+
+    return reading
+
+
+def bulk_deletes(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith("/messages/bulk-delete")
+
+
+def errors(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# --- the bulk deletion ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", ["503", "reset after"])
+async def test_a_bulk_deletion_that_fails_still_takes_each_down_and_reposts_it_once(
+    guarded: Harness,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fault: str,
+) -> None:
+    from tests.standin.ratelimits import RateLimits
+
+    monkeypatch.setattr(live("cogs.spoilers._hiding"), "BULK_CONFIRM", 0.3)
+    guarded.stand_in.rate_limits = RateLimits()  # the burst gathers behind one deletion
+    if fault == "503":
+        guarded.stand_in.server_error_next(bulk_deletes, 503)
+    else:
+        guarded.stand_in.reset_next(bulk_deletes, after=fault == "reset after")
+    with caplog.at_level(logging.INFO):
+        burst = [await guarded.member_says(BOB, f"{SPOILER} ({n})") for n in range(4)]
+        await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert len(guarded.stand_in.calls("POST", "/bulk-delete")) >= 2, "in bulk, then again"
+    assert [m for m in burst if up(guarded, m)] == []
+    assert sorted(r.content for r in reposts(guarded)) == sorted(
+        f"{TAGGED} ({n})" for n in range(4)
+    ), "each reposted once: none lost, none doubled"
+    assert len(executions(guarded)) == 4
+    assert errors(caplog) == []
+
+
+# --- permissions removed after the repost: 403 on its edit and delete ------------------------
+
+
+def editing_a_repost(request: web.Request) -> bool:
+    return request.method == "PATCH" and request.path.startswith("/api/v10/webhooks/")
+
+
+def deleting_a_repost(request: web.Request) -> bool:
+    return request.method == "DELETE" and request.path.startswith("/api/v10/webhooks/")
+
+
+DELETE_MENU = "Delete my reposted message"
+EDIT_MENU = "Edit my reposted message"
+CORRECTED = "Great episode. Gordo dies on the moon, too."
+
+
+async def _a_repost(guarded: Harness) -> Message:
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    [repost] = reposts(guarded)
+    return repost
+
+
+async def _correct(guarded: Harness, repost: Message, text: str = CORRECTED) -> str:
+    """The author's "Edit my reposted message" form, filled in: the bot's last answer."""
+    form = await guarded.send(payloads.message_command(EDIT_MENU, repost, BOB))
+    field = form.data["components"][0]["components"][0]
+    done = await guarded.send(
+        payloads.modal_submit(None, form.data["custom_id"], {field["custom_id"]: text}, BOB)
+    )
+    return str(done.requests[-1].json)
+
+
+def _bot_role() -> dict[str, object]:
+    from tests.standin.gateway import GUARD_PERMISSIONS
+
+    role = {"id": str(payloads.BOT_ROLE_ID), "name": "fambot", "position": 1, "color": 0}
+    role |= {"permissions": str(GUARD_PERMISSIONS), "hoist": False, "managed": False}
+    return {"guild_id": str(payloads.GUILD_ID), "role": role | {"mentionable": False}}
+
+
+async def test_a_403_editing_a_repost_tells_the_author_and_keeps_the_edit_owed(
+    guarded: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    repost = await _a_repost(guarded)
+    guarded.stand_in.missing_permissions_next(editing_a_repost)
+    with caplog.at_level(logging.INFO):
+        answer = await _correct(guarded, repost)
+    assert "permission" in answer, answer
+    assert "Updated" not in answer
+    assert repost.content == TAGGED, "Discord refused: the repost shows what it showed"
+    row = await _row(guarded, repost)
+    assert row.repost_id == repost.id and row.repost_stale, "the edit is still owed"
+    assert row.sent_text == TAGGED, "the journal says what the repost shows"
+    assert errors(caplog) == []
+    # An admin gives the permission back: the edit goes through.
+    await guarded.gateway.dispatch("GUILD_ROLE_UPDATE", _bot_role())
+    await guarded.settle()
+    assert repost.content == "Great episode. ||Gordo dies on the moon, too.||"
+    assert not (await entry(guarded, row.message_id)).repost_stale
+
+
+async def _row(guarded: Harness, repost: Message) -> Entry:
+    assert guarded.bot is not None
+    row = await guarded.bot.store.journal.by_repost(repost.id)
+    assert row is not None, "the journal still knows the repost"
+    return row
+
+
+async def test_a_403_deleting_a_repost_says_so_and_keeps_the_record(
+    guarded: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    repost = await _a_repost(guarded)
+    guarded.stand_in.missing_permissions_next(deleting_a_repost)
+    with caplog.at_level(logging.INFO):
+        first = await guarded.send(payloads.message_command(DELETE_MENU, repost, BOB))
+    answer = str(first.requests[-1].json)
+    assert "permission" in answer and "try again in a minute" not in answer, answer
+    assert repost.id in guarded.stand_in.messages
+    assert errors(caplog) == []
+    again = await guarded.send(payloads.message_command(DELETE_MENU, repost, BOB))
+    assert "Deleted." in str(again.requests[-1].json), "the journal still knows it"
+    assert repost.id not in guarded.stand_in.messages
+
+
+# --- the repost's webhook deleted: 404 on its edit and delete -------------------------------
+
+
+async def _webhook_gone(guarded: Harness, repost: Message, how: str) -> None:
+    """A moderator deletes the guard's webhook: the bot is told (WEBHOOKS_UPDATE) and
+    looks it up again, or is not told in time and Discord answers the edit itself."""
+    webhook_id = int(repost.payload["webhook_id"])
+    if how == "deleted":
+        await guarded.stand_in.delete_webhook(webhook_id)
+        await guarded.settle()
+    else:
+        guarded.stand_in.webhooks.pop(webhook_id)  # no event: the bot still holds it
+
+
+@pytest.mark.parametrize("how", ["deleted", "unknown webhook"])
+async def test_a_repost_whose_webhook_was_deleted_tells_its_author_and_can_still_go(
+    guarded: Harness, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    repost = await _a_repost(guarded)
+    await _webhook_gone(guarded, repost, how)
+    with caplog.at_level(logging.INFO):
+        answer = await _correct(guarded, repost)
+    assert "can no longer be edited" in answer and "Updated" not in answer, answer
+    assert repost.content == TAGGED, "Discord keeps a deleted webhook's messages"
+    row = await _row(guarded, repost)
+    assert not row.repost_stale and row.sent_text == TAGGED, "the journal says what shows"
+    # Its author can still take it down: the bot deletes it with Manage Messages.
+    done = await guarded.send(payloads.message_command(DELETE_MENU, repost, BOB))
+    assert "Deleted." in str(done.requests[-1].json)
+    assert repost.id not in guarded.stand_in.messages
+    assert errors(caplog) == []
+
+
+# --- catch-up's history read refused --------------------------------------------------------
+
+
+async def test_a_403_reading_one_channel_back_skips_it_and_catches_up_the_others(
+    guarded: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await guarded.stop_bot()
+    refused = await guarded.member_says(BOB, SPOILER)
+    missed = await guarded.member_says(BOB, SPOILER, channel_id=payloads.VOICE_ID)
+    guarded.stand_in.missing_access_next(reading_history(CHANNEL_ID))
+    with caplog.at_level(logging.INFO):
+        await guarded.start_bot()
+        await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert up(guarded, refused), "unreadable: left as it is"
+    assert not up(guarded, missed), "the next channel was still read back"
+    assert [r.content for r in reposts(guarded)] == [TAGGED]
+    assert errors(caplog) == []
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Karen" not in logged and str(CHANNEL_ID) in logged, "the channel, not the words"
+
+
+# --- a dropped connection finding or making the webhook --------------------------------------
+
+
+def listing_webhooks(request: web.Request) -> bool:
+    return request.method == "GET" and request.path.endswith(f"/channels/{CHANNEL_ID}/webhooks")
+
+
+def making_a_webhook(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/webhooks")
+
+
+@pytest.mark.parametrize("fault", ["listing", "making, after"])
+async def test_a_dropped_connection_finding_the_webhook_is_retried_and_makes_one(
+    guarded: Harness, caplog: pytest.LogCaptureFixture, fault: str
+) -> None:
+    if fault == "listing":
+        guarded.stand_in.reset_next(listing_webhooks)
+    else:  # Discord made it, the answer never came: found by the next listing
+        guarded.stand_in.reset_next(making_a_webhook, after=True)
+    with caplog.at_level(logging.INFO):
+        message = await guarded.member_says(BOB, SPOILER)
+        await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert not up(guarded, message) and [r.content for r in reposts(guarded)] == [TAGGED]
+    assert len(guarded.stand_in.webhooks) == 1, "one webhook, not two"
+    assert errors(caplog) == []
+
+
+# --- 429s on the paths the one-attempt client shares ---------------------------------------
+
+
+def posting_a_notice(request: web.Request) -> bool:
+    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/messages")
+
+
+async def test_a_429_on_the_repost_edit_is_waited_out(guarded: Harness) -> None:
+    message = await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    [repost] = reposts(guarded)
+    guarded.stand_in.rate_limit_next(editing_a_repost, retry_after=0.2)
+    await guarded.member_edits(message, "Gordo dies on the moon. What a season!")
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert repost.content == "||Gordo dies on the moon.|| What a season!"
+    assert not (await entry(guarded, message.id)).repost_stale
+
+
+async def test_a_429_on_the_repost_delete_is_waited_out(guarded: Harness) -> None:
+    repost = await _a_repost(guarded)
+    guarded.stand_in.rate_limit_next(deleting_a_repost, retry_after=0.2)
+    done = await guarded.send(payloads.message_command(DELETE_MENU, repost, BOB))
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert "Deleted." in str(done.requests[-1].json)
+    assert repost.id not in guarded.stand_in.messages
+
+
+async def test_a_429_on_the_authors_notice_is_waited_out_and_posts_one(guarded: Harness) -> None:
+    guarded.stand_in.rate_limit_next(posting_a_notice, retry_after=0.2)
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert len(notices(guarded)) == 2, "refused once, then posted once"
+    assert len(bot_messages(guarded, CHANNEL_ID)) == 1
