@@ -4,8 +4,9 @@
 The bulk deletion under a 5xx or a dropped connection (before or after Discord did it);
 permissions removed after a repost (403 on its edit and delete) and on catch-up's history
 read; a dropped connection finding or making the webhook; a repost whose webhook was
-deleted; 429s on the repost edit and delete, the author's notice and Tag it; the review
-card's 5xx and lost answer.
+deleted; 429s on the repost edit and delete, the author's notice, the guard's mod-log
+card, the review card (its post and its edit) and Tag it; the review card's 5xx and lost
+answer (one card, posted once Discord takes it).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from tests.guarding import (
 )
 from tests.standin import payloads
 from tests.standin.harness import Harness
-from tests.standin.payloads import BOB, CHANNEL_ID
+from tests.standin.payloads import BOB, CHANNEL_ID, MOD_LOG_ID
 from tests.standin.rest import Message
+from tests.test_guard_review import MODERATOR, UNSURE, _answer, _buttons, _cards, _press
 
 
 def reading_history(channel_id: int) -> Callable[[web.Request], bool]:
@@ -284,3 +286,98 @@ async def test_a_429_on_the_authors_notice_is_waited_out_and_posts_one(guarded: 
     assert not guarded.stand_in.failures, "the fault was served"
     assert len(notices(guarded)) == 2, "refused once, then posted once"
     assert len(bot_messages(guarded, CHANNEL_ID)) == 1
+
+
+# --- the mod log: the guard's cards and the review card ---------------------------------------
+
+
+def posting_to_the_mod_log(request: web.Request) -> bool:
+    path = f"/channels/{MOD_LOG_ID}/messages"
+    return request.method == "POST" and request.path.endswith(path)
+
+
+def editing_in_the_mod_log(request: web.Request) -> bool:
+    return request.method == "PATCH" and f"/channels/{MOD_LOG_ID}/messages/" in request.path
+
+
+def fetching(message: Message) -> Callable[[web.Request], bool]:
+    def fetch(request: web.Request) -> bool:
+        return request.method == "GET" and request.path.endswith(f"/messages/{message.id}")
+
+    return fetch
+
+
+async def test_a_429_on_the_guards_mod_log_card_is_waited_out_and_posts_one(
+    guarded: Harness,
+) -> None:
+    guarded.stand_in.rate_limit_next(posting_to_the_mod_log, retry_after=0.2)
+    await guarded.member_says(BOB, SPOILER)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert len(guarded.stand_in.calls("POST", f"/channels/{MOD_LOG_ID}/messages")) == 2
+    assert len(bot_messages(guarded, MOD_LOG_ID)) == 1, "refused once, then posted once"
+
+
+async def _review_card(guarded: Harness) -> tuple[Message, Message]:
+    message = await guarded.member_says(BOB, UNSURE)
+    await guarded.settle()
+    [card] = _cards(guarded)
+    return message, card
+
+
+async def _card_on_record(guarded: Harness, message: Message, card: Message) -> None:
+    assert guarded.bot is not None
+    review = await guarded.bot.store.review.get(message.id)
+    assert review is not None and review.log_message_id == card.id
+
+
+async def test_a_429_on_the_review_card_is_waited_out_and_posts_one(guarded: Harness) -> None:
+    guarded.stand_in.rate_limit_next(posting_to_the_mod_log, retry_after=0.2)
+    message, card = await _review_card(guarded)
+    assert not guarded.stand_in.failures, "the fault was served"
+    await _card_on_record(guarded, message, card)
+
+
+async def test_a_429_on_the_review_cards_edit_is_waited_out(guarded: Harness) -> None:
+    _, card = await _review_card(guarded)
+    guarded.stand_in.rate_limit_next(editing_in_the_mod_log, retry_after=0.2)
+    pressed = await _press(guarded, card, "Not a spoiler", MODERATOR)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert "Noted" in _answer(pressed)
+    [embed] = card.payload["embeds"]
+    assert any(f["name"] == "Decision" for f in embed["fields"]), "the card says who decided"
+    assert not _buttons(card), "its buttons went"
+
+
+async def test_a_429_on_tag_it_is_waited_out(guarded: Harness) -> None:
+    message, card = await _review_card(guarded)
+    guarded.stand_in.rate_limit_next(fetching(message), retry_after=0.2)
+    pressed = await _press(guarded, card, "Tag it", MODERATOR)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert "Done" in _answer(pressed)
+    assert not up(guarded, message) and [r.content for r in reposts(guarded)] != []
+
+
+@pytest.mark.parametrize("fault", ["502 lost answer", "503", "503 lost answer", "reset after"])
+async def test_a_review_card_discord_fails_is_posted_once_and_works(
+    guarded: Harness, caplog: pytest.LogCaptureFixture, fault: str
+) -> None:
+    """discord.py retries a 500, 502 or 504 itself (a lost answer would post a second
+    card); a 503 or a dropped connection it leaves to the bot. Either way the moderators
+    get one card, posted once Discord takes it, not at the message's next edit."""
+    status = int(fault[:3]) if fault[0].isdigit() else 0
+    if fault.endswith("lost answer"):
+        guarded.stand_in.lost_answer_next(posting_to_the_mod_log, status)
+    elif status:
+        guarded.stand_in.server_error_next(posting_to_the_mod_log, status)
+    else:
+        guarded.stand_in.reset_next(posting_to_the_mod_log, after=True)
+    with caplog.at_level(logging.INFO):
+        message, card = await _review_card(guarded)
+    assert not guarded.stand_in.failures, "the fault was served"
+    await _card_on_record(guarded, message, card)
+    assert errors(caplog) == []
+    pressed = await _press(guarded, card, "Not a spoiler", MODERATOR)
+    assert "Noted" in _answer(pressed)

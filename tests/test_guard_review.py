@@ -276,11 +276,10 @@ async def test_without_a_mod_log_nothing_is_asked_and_nothing_deleted(guarded: H
 
 
 async def test_a_refused_card_is_posted_again_at_the_next_edit(guarded: Harness) -> None:
+    """A refusal (here a 403) is not retried; a 5xx is (``test_guard_fault_cells.py``)."""
     assert guarded.bot is not None
-    guarded.stand_in.fail_next(
-        lambda r: r.method == "POST" and r.path.endswith(f"/channels/{MOD_LOG_ID}/messages"),
-        503,
-        {"message": "Service Unavailable", "code": 0},
+    guarded.stand_in.missing_permissions_next(
+        lambda r: r.method == "POST" and r.path.endswith(f"/channels/{MOD_LOG_ID}/messages")
     )
     message = await guarded.member_says(BOB, UNSURE)
     await guarded.settle()

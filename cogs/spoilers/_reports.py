@@ -139,6 +139,11 @@ class Reports:
 
     # --- sending -----------------------------------------------------------------------
 
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` (a post retried until Discord takes it) as the reports' own:
+        counted as busy, its failure logged, cancelled at shutdown."""
+        self._send(work)
+
     def _send(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
         self._sending.add(task)

@@ -13,8 +13,12 @@ Also here: the verdict /spoilercheck and "Check for spoilers" show privately.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import logging
 import re
+import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Self, TypeVar, cast
@@ -201,10 +205,12 @@ class GuardReview(commands.Cog):
             await self.bot.store.review.revise(message_id, content, finding.score, rules)
             return
         self._posting.add(message_id)
+        later = False
         try:
-            await self._ask(log_channel, incoming, review, finding, jump_url)
+            later = await self._ask(log_channel, incoming, review, finding, jump_url)
         finally:
-            self._posting.discard(message_id)
+            if not later:  # else the retry holds it until the card is up
+                self._posting.discard(message_id)
 
     async def _ask(
         self,
@@ -213,31 +219,69 @@ class GuardReview(commands.Cog):
         review: Review,
         finding: Finding,
         jump_url: str,
-    ) -> None:
+    ) -> bool:
+        """Post the card; True when Discord failed and a retry in the background owns
+        the message until the card is up."""
         store = self.bot.store.review
         message_id, content = incoming.message_id, incoming.content
         if not await store.open_review(review):
             await store.revise(message_id, content, finding.score, review.rules)
             known = await store.get(message_id)
             if known is None or known.label is not None or known.log_message_id is not None:
-                return  # asked already (or decided): one card per message
+                return False  # asked already (or decided): one card per message
             review = known  # its card never reached the mod log: try again now
         chosen = self.sensitivity(incoming.guild_id)
         shown = replace(finding, threshold=chosen.review_from)
         clues = await clues_for(self.bot.store.canon, shown)
         composed = compose(review_card(review, jump_url, clues, chosen), REVEAL)
-        try:
-            card = await log_channel.send(
+        # One nonce for every attempt, which Discord enforces (discord.py sends
+        # enforce_nonce with it): a retry after a lost answer gets the card already made.
+        nonce = secrets.randbits(63)
+
+        async def post() -> discord.Message:
+            return await log_channel.send(
                 content=composed.content,
                 embed=composed.embed,
                 view=review_buttons(incoming.channel_id, message_id),
                 allowed_mentions=discord.AllowedMentions.none(),
                 silent=True,
+                nonce=nonce,
             )
+
+        try:
+            card = await post()
+        except (discord.DiscordServerError, aiohttp.ClientError, OSError, TimeoutError) as error:
+            # discord.py retries a 500, 502 or 504 itself, not a 503 or a dropped
+            # connection: try until Discord takes it, so the moderators get the card now,
+            # not at the message's next edit (the guard's reports own the retry: counted
+            # as busy, cancelled at shutdown, when the next edit tries again).
+            log.info("Could not post a review card to the mod log (%s); trying again", error)
+            self.guard.engine.reports.spawn(self._post_later(message_id, post))
+            return True
         except discord.HTTPException as error:
             log.info("Could not post a review card to the mod log: HTTP %s", error.status)
-            return  # kept undecided without a card: the message's next edit tries again
+            return False  # kept undecided without a card: the message's next edit tries again
         await store.card_posted(message_id, card.id)
+        return False
+
+    async def _post_later(
+        self, message_id: int, post: Callable[[], Awaitable[discord.Message]]
+    ) -> None:
+        reports = self.guard.engine.reports
+        try:
+            for tries in itertools.count(1):
+                await asyncio.sleep(reports.backoff.delay(tries))
+                try:
+                    card = await post()
+                except (discord.DiscordServerError, aiohttp.ClientError, OSError, TimeoutError):
+                    continue
+                except discord.HTTPException as error:
+                    log.info("Discord refused a review card: HTTP %s", error.status)
+                    return
+                await self.bot.store.review.card_posted(message_id, card.id)
+                return
+        finally:
+            self._posting.discard(message_id)
 
     # --- the moderators' decision ---------------------------------------------------------
 

@@ -195,8 +195,10 @@ def autocomplete(
 
 
 def button(message: Message, custom_id: str, member: Member = ALICE) -> dict[str, Any]:
-    """A button press (interaction type 3) on a message the stand-in holds."""
-    payload = _base(3, member, {"custom_id": custom_id, "component_type": 2})
+    """A button press (interaction type 3) on a message the stand-in holds, from the
+    channel the message is in (discord.py edits ``interaction.message`` there)."""
+    data = {"custom_id": custom_id, "component_type": 2}
+    payload = _base(3, member, data, message.channel_id)
     payload["message"] = message.payload
     return payload
 
