@@ -6,7 +6,7 @@ Before the change (HEAD after round 13), flagged innocents / missed spoilers per
 6 sparing 20/23 (the review's 8/8) / 0/6; 7 still 15/15 (4/4) / 0/4; 8 ja 16/16 (6/6) / 0/5;
 9 ours 3/13 (1/1) / 3/5 (the de/fr/es "unsere/notre/nuestra" ones); 10 bro 7/10 (2/2) / 0/2.
 In all 61 of 77 innocents flagged, 3 of 22 spoilers missed. After: 2 innocents flagged (both
-flagged before round 13 as well, KNOWN_MISSES), 0 spoilers missed.
+flagged before round 13 as well), 0 spoilers missed; since then, 0 innocents flagged.
 """
 
 from __future__ import annotations
@@ -157,24 +157,17 @@ SPOILERS: dict[str, list[str]] = {
     ],
 }
 
-# Still missed or still flagged after the change (each says why)
-KNOWN_MISSES: set[str] = {
-    # flagged before round 13 too: the first sentence's namesake ("from book club", "mi tía")
-    # is not read, so its own "passed away" / "murió" is Molly's or Karen's
-    "Molly from book club passed away. we'll miss you, our Molly, gone too soon",
-    "mi tía Karen murió ayer. nuestra Karen se fue demasiado pronto",
-}
+# Flagged before round 13 too, and when this file was written (the first sentence's
+# namesake, "from book club", "mi tía", was not read, so its own "passed away" / "murió" was
+# Molly's or Karen's): left clean since, so they are asserted with the other innocents
+# (they were xfailed by a call in the test, which could not fail when they came right).
 
 
 @pytest.mark.parametrize("text", [t for texts in INNOCENT.values() for t in texts])
 def test_ordinary_fan_talk_stays_clean(text: str) -> None:
-    if text in KNOWN_MISSES:
-        pytest.xfail("still flagged (see KNOWN_MISSES)")
     assert not inspect(text, default_matcher())
 
 
 @pytest.mark.parametrize("text", [t for texts in SPOILERS.values() for t in texts])
 def test_the_spoilers_meant_are_still_flagged(text: str) -> None:
-    if text in KNOWN_MISSES:
-        pytest.xfail("not read (see KNOWN_MISSES)")
     assert inspect(text, default_matcher())
