@@ -397,49 +397,25 @@ APPOSITION_SPOILERS = [
     "Gordo, my favourite, dies on the moon in the s2 finale",
 ]
 # Left: each fix would cost recall on spoilers written the same way, or needs reading
-# the class does not have yet
-REMAINING = [
-    pytest.param(
-        "Tracy the office plant is dead, nobody watered her",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'Name the <thing>' is no namesake: no owner word to start from",
-        ),
+# the class does not have yet; each text with why (a strict xfail: it fails when it comes right)
+REMAINING: dict[str, str] = {
+    "Tracy the office plant is dead, nobody watered her": (
+        "'Name the <thing>' is no namesake: no owner word to start from"
     ),
-    pytest.param(
-        "Tracy's Playboy shoot blew up the internet in-universe lol",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'blew up the internet': the internet is no `figure_object`",
-        ),
+    "Tracy's Playboy shoot blew up the internet in-universe lol": (
+        "'blew up the internet': the internet is no `figure_object`"
     ),
-    pytest.param(
-        "the owner of my local bar died and they named a drink after him",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a role phrase holding 'my' still names the Outpost's owner"
-        ),
+    "the owner of my local bar died and they named a drink after him": (
+        "a role phrase holding 'my' still names the Outpost's owner"
     ),
-    pytest.param(
-        "Марго просто убила на этих слушаниях",
-        marks=pytest.mark.xfail(
-            strict=True, reason="Russian 'убила' with no object ('killed it') is read as a killing"
-        ),
+    "Марго просто убила на этих слушаниях": (
+        "Russian 'убила' with no object ('killed it') is read as a killing"
     ),
-    pytest.param(
-        "叔母のカレンが去年亡くなった",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="Japanese has no namesake owners ('叔母の' in one run)",
-        ),
+    "叔母のカレンが去年亡くなった": "Japanese has no namesake owners ('叔母の' in one run)",
+    "マーゴの演技が最高すぎて死んだ": (
+        "'…すぎて死んだ' is no idiom: 'ゴルドは勇敢すぎて死んだ' is a death"
     ),
-    pytest.param(
-        "マーゴの演技が最高すぎて死んだ",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'…すぎて死んだ' is no idiom: 'ゴルドは勇敢すぎて死んだ' is a death",
-        ),
-    ),
-]
+}
 
 
 @pytest.mark.parametrize("text", GRID_INNOCENT + GERMAN_ARTICLE + OWNER_PAIRS + APPOSITION)
@@ -454,6 +430,9 @@ def test_spoilers_written_the_same_way_are_tagged(text: str) -> None:
     assert spoils(text)
 
 
-@pytest.mark.parametrize("text", REMAINING)
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=r)) for t, r in REMAINING.items()],
+)
 def test_remaining_innocents(text: str) -> None:
     assert not spoils(text)
