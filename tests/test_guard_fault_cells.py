@@ -33,24 +33,17 @@ from tests.standin import payloads
 from tests.standin.harness import Harness
 from tests.standin.payloads import BOB, CHANNEL_ID, MOD_LOG_ID
 from tests.standin.rest import Message
+from tests.test_guard_fault_matrix import (
+    DELETE_MENU,
+    _a_repost,
+    bulk_deletes,
+    deleting_a_repost,
+    editing_a_repost,
+    errors,
+    posting_a_notice,
+    reading_history,
+)
 from tests.test_guard_review import MODERATOR, UNSURE, _answer, _buttons, _cards, _press
-
-
-def reading_history(channel_id: int) -> Callable[[web.Request], bool]:
-    def reading(request: web.Request) -> bool:
-        path = f"/channels/{channel_id}/messages"
-        return request.method == "GET" and request.path.endswith(path)
-
-    return reading
-
-
-def bulk_deletes(request: web.Request) -> bool:
-    return request.method == "POST" and request.path.endswith("/messages/bulk-delete")
-
-
-def errors(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-
 
 # --- the bulk deletion ----------------------------------------------------------------------
 
@@ -86,24 +79,8 @@ async def test_a_bulk_deletion_that_fails_still_takes_each_down_and_reposts_it_o
 # --- permissions removed after the repost: 403 on its edit and delete ------------------------
 
 
-def editing_a_repost(request: web.Request) -> bool:
-    return request.method == "PATCH" and request.path.startswith("/api/v10/webhooks/")
-
-
-def deleting_a_repost(request: web.Request) -> bool:
-    return request.method == "DELETE" and request.path.startswith("/api/v10/webhooks/")
-
-
-DELETE_MENU = "Delete my reposted message"
 EDIT_MENU = "Edit my reposted message"
 CORRECTED = "Great episode. Gordo dies on the moon, too."
-
-
-async def _a_repost(guarded: Harness) -> Message:
-    await guarded.member_says(BOB, SPOILER)
-    await guarded.settle()
-    [repost] = reposts(guarded)
-    return repost
 
 
 async def _correct(guarded: Harness, repost: Message, text: str = CORRECTED) -> str:
@@ -252,10 +229,6 @@ async def test_a_dropped_connection_finding_the_webhook_is_retried_and_makes_one
 
 
 # --- 429s on the paths the one-attempt client shares ---------------------------------------
-
-
-def posting_a_notice(request: web.Request) -> bool:
-    return request.method == "POST" and request.path.endswith(f"/channels/{CHANNEL_ID}/messages")
 
 
 async def test_a_429_on_the_repost_edit_is_waited_out(guarded: Harness) -> None:

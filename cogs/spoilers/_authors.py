@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -18,6 +17,7 @@ from bot.app import FamBot
 from bot.community.journal import Entry
 from bot.errors import UserFacingError
 from bot.interactions import send_ephemeral
+from cogs.spoilers._engine import GuardEngine
 from cogs.spoilers._guard import SpoilerGuard
 from cogs.spoilers._reposting import Deletion, Unchanged
 
@@ -145,7 +145,7 @@ class EditRepost(discord.ui.Modal, title="Edit your reposted message"):
         return await _followed(engine, revised.message_id)
 
 
-async def _followed(engine: Any, message_id: int) -> str:
+async def _followed(engine: GuardEngine, message_id: int) -> str:
     """What became of the correction within a few seconds: the repost shows it, it
     cannot (and why), or it is still on its way."""
     deadline = time.monotonic() + WAIT_SECONDS

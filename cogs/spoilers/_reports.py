@@ -93,7 +93,7 @@ class Reports:
             self._queued.add(("notice", entry.message_id))
             key = (entry.place.channel_id, entry.author.id)
             if now := self.notices.add(key, entry):
-                self._send(self._notify(now))
+                self.spawn(self._notify(now))
             self._flush_wake.set()
         self._log(entry, "tagged")
 
@@ -107,7 +107,7 @@ class Reports:
             return
         fresh = datetime.now(UTC) - entry.seen_at < timedelta(seconds=NOTICE_FRESH)
         if entry.state is State.REPOSTED and not fresh:
-            self._send(self._skip_notice(entry))
+            self.spawn(self._skip_notice(entry))
         self.tagged(entry, notify=fresh)
 
     def _log(self, entry: Entry, kind: str) -> None:
@@ -115,7 +115,7 @@ class Reports:
             return
         self._queued.add((kind, entry.message_id))
         if now := self.logs.add((entry.place.channel_id, kind), entry):
-            self._send(self._post_log(entry.place.guild_id, entry.place.channel_id, kind, now))
+            self.spawn(self._post_log(entry.place.guild_id, entry.place.channel_id, kind, now))
         self._flush_wake.set()
 
     async def once(self, what: str, about: int, guild_id: int, card: Card) -> None:
@@ -123,13 +123,13 @@ class Reports:
         if (what, about) in self._reported_once:
             return
         self._reported_once.add((what, about))
-        self._send(self._post_card_until_done(guild_id, card, what))
+        self.spawn(self._post_card_until_done(guild_id, card, what))
 
     def again(self, what: str, about: int) -> None:
         self._reported_once.discard((what, about))
 
     async def permission_gap(self, guild_id: int, channel_id: int, names: str) -> None:
-        self._send(self._post_card_until_done(guild_id, permission_card(channel_id, names), "gap"))
+        self.spawn(self._post_card_until_done(guild_id, permission_card(channel_id, names), "gap"))
 
     async def delayed(self, guild_id: int, channel_id: int, count: int) -> None:
         await self.once("delayed", channel_id, guild_id, delayed_card(channel_id, count))
@@ -142,9 +142,6 @@ class Reports:
     def spawn(self, work: Coroutine[Any, Any, None]) -> None:
         """Run ``work`` (a post retried until Discord takes it) as the reports' own:
         counted as busy, its failure logged, cancelled at shutdown."""
-        self._send(work)
-
-    def _send(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
         self._sending.add(task)
         task.add_done_callback(self._sent)
@@ -157,10 +154,10 @@ class Reports:
     async def _flush_forever(self) -> None:
         while True:
             for _key, entries in self.notices.due():
-                self._send(self._notify(entries))
+                self.spawn(self._notify(entries))
             for (channel_id, kind), entries in self.logs.due():
                 guild_id = entries[0].place.guild_id
-                self._send(self._post_log(guild_id, channel_id, kind, entries))
+                self.spawn(self._post_log(guild_id, channel_id, kind, entries))
             waits = [w for w in (self.notices.next_due(), self.logs.next_due()) if w is not None]
             self._flush_wake.clear()
             with contextlib.suppress(TimeoutError):

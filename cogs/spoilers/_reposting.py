@@ -250,38 +250,41 @@ class Reposter:
             return Deletion.LATER
         try:
             hook = await self._webhooks().by_id(entry.webhook_id or 0)
-            if hook is None:
-                return await self._delete_as_bot(entry, entry.repost_id)
+        except Transient as error:
+            log.info("Could not delete repost %s: %s", entry.repost_id, error)
+            return Deletion.LATER
+        if hook is not None:
             route = hook.route("DELETE", "/messages/{message_id}", message_id=entry.repost_id)
-            await self._client().request(route, query=_in_thread(entry))
+            done = await self._delete_by(entry, route, query=_in_thread(entry))
+            if done is not None:
+                return done
+        route = Route(
+            "DELETE",
+            "/channels/{major}/messages/{message_id}",
+            entry.place.channel_id,
+            {"message_id": entry.repost_id},
+        )
+        return await self._delete_by(entry, route, reason="its author asked") or Deletion.LATER
+
+    async def _delete_by(
+        self,
+        entry: Entry,
+        route: Route,
+        *,
+        query: dict[str, str] | None = None,
+        reason: str | None = None,
+    ) -> Deletion | None:
+        """One request deleting the repost; None when its webhook was deleted."""
+        try:
+            await self._client().request(route, query=query, reason=reason)
         except Transient as error:
             log.info("Could not delete repost %s: %s", entry.repost_id, error)
             return Deletion.LATER
         except Refused as refused:
             if refused.unknown_webhook:
-                return await self._delete_as_bot(entry, entry.repost_id)
+                return None
             if refused.missing_permission:
                 log.info("Not allowed to delete repost %s: %s", entry.repost_id, refused)
-                return Deletion.NOT_ALLOWED
-            if not refused.unknown_message:
-                return Deletion.LATER
-        await self.bot.store.journal.forget_repost(entry.message_id)
-        return Deletion.DONE
-
-    async def _delete_as_bot(self, entry: Entry, repost_id: int) -> Deletion:
-        route = Route(
-            "DELETE",
-            "/channels/{major}/messages/{message_id}",
-            entry.place.channel_id,
-            {"message_id": repost_id},
-        )
-        try:
-            await self._client().request(route, reason="its author asked")
-        except Transient as error:
-            log.info("Could not delete repost %s: %s", repost_id, error)
-            return Deletion.LATER
-        except Refused as refused:
-            if refused.missing_permission:
                 return Deletion.NOT_ALLOWED
             if not refused.unknown_message:
                 return Deletion.LATER

@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 C = TypeVar("C", bound=discord.Client)
 
 CHECK_MENU = "Check for spoilers"
+# A card post Discord may take if asked again: a 5xx, a dropped connection, a timeout.
+UNREACHED = (discord.DiscordServerError, aiohttp.ClientError, OSError, TimeoutError)
 ID = r"[0-9]{1,20}"
 TEMPLATE = rf"fam:guard-review:(?P<verb>tag|fine):(?P<channel>{ID}):(?P<message>{ID})"
 NOT_A_MODERATOR = "Only members with Manage Messages can decide what the spoiler guard asked."
@@ -250,7 +252,7 @@ class GuardReview(commands.Cog):
 
         try:
             card = await post()
-        except (discord.DiscordServerError, aiohttp.ClientError, OSError, TimeoutError) as error:
+        except UNREACHED as error:
             # discord.py retries a 500, 502 or 504 itself, not a 503 or a dropped
             # connection: try until Discord takes it, so the moderators get the card now,
             # not at the message's next edit (the guard's reports own the retry: counted
@@ -273,7 +275,7 @@ class GuardReview(commands.Cog):
                 await asyncio.sleep(reports.backoff.delay(tries))
                 try:
                     card = await post()
-                except (discord.DiscordServerError, aiohttp.ClientError, OSError, TimeoutError):
+                except UNREACHED:
                     continue
                 except discord.HTTPException as error:
                     log.info("Discord refused a review card: HTTP %s", error.status)
