@@ -477,11 +477,22 @@ def _apart(s: _Sentence, left: int, right: int) -> bool:
         return True
     if "—" not in between and "–" not in between and " - " not in between:
         return False
-    return _dashes(s.text) % 2 == 1
+    text = s.text  # an odd count: this dash is a lone one
+    return (text.count("—") + text.count("–") + text.count(" - ")) % 2 == 1
 
 
-def _dashes(text: str) -> int:
-    return text.count("—") + text.count("–") + text.count(" - ")
+def _ends_asking(s: _Sentence) -> bool:
+    """Whether a sentence ends with a question mark."""
+    return _ends_with(s, "?", "？")
+
+
+def _ends_with(s: _Sentence, *marks: str) -> bool:
+    """Whether a sentence's last word is followed by one of ``marks`` (past a closing
+    bracket or markup: "dies?)", "dies**?")."""
+    if not s.words:
+        return False
+    end = s.words[-1].end
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)
 
 
 def _said(s: _Sentence, start: int, end: int) -> str:
