@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.guard.asking import _ends_asking, _ends_with
 from bot.guard.reading import (
     _AND,
     _EPISODE_CODE,
@@ -16,6 +15,8 @@ from bot.guard.reading import (
     _LEADING,
     _NONE,
     _SEASON_WORDS,
+    _ends_asking,
+    _ends_with,
     _episodes,
     _Mention,
     _said,

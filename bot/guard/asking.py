@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.guard.reading import _NONE, _apart, _Cue, _lazy, _Sentence
+from bot.guard.reading import _NONE, _apart, _Cue, _ends_with, _lazy, _Sentence
 from bot.guard.verdict import JUDGING_REACH
 from bot.guard.what import _What
 
@@ -207,16 +207,3 @@ def _polar_answer(read: Sequence[_Sentence], s: _Sentence, last: int) -> bool | 
     if _ends_with(answer, ":"):
         return None  # "yes: ||...||": what it introduces says it, hidden
     return first in yes
-
-
-def _ends_asking(s: _Sentence) -> bool:
-    """Whether a sentence ends with a question mark."""
-    return _ends_with(s, "?", "？")
-
-
-def _ends_with(s: _Sentence, *marks: str) -> bool:
-    """Whether a sentence's last word is followed by one of ``marks``."""
-    if not s.words:
-        return False
-    end = s.words[-1].end
-    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)

@@ -5,7 +5,6 @@ subjectless sentence ("Then shot."), and things referred back to."""
 from __future__ import annotations
 
 from bot.guard.answers import _Answers
-from bot.guard.asking import _ends_asking
 from bot.guard.ellipsis import _NOBODY
 from bot.guard.reading import (
     _NONE,
@@ -13,6 +12,7 @@ from bot.guard.reading import (
     _apart,
     _clause_break,
     _Cue,
+    _ends_asking,
     _episodes,
     _gender,
     _listing,

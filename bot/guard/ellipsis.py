@@ -7,7 +7,15 @@ never sell it. Karen did though.")."""
 from __future__ import annotations
 
 from bot.guard.bereaved import _Bereaved
-from bot.guard.reading import _NONE, _apart, _Cue, _Mention, _season_named, _Sentence
+from bot.guard.reading import (
+    _NONE,
+    _apart,
+    _Cue,
+    _ends_with,
+    _Mention,
+    _season_named,
+    _Sentence,
+)
 from bot.guard.verdict import FLIPS
 
 _NOBODY: frozenset[str] = frozenset({"?"})  # owned by someone who is not a character
@@ -186,18 +194,14 @@ class _Elided(_Bereaved):
             j in asides or not words[j].text[:1].isalnum() for j in range(k + 1, len(words))
         ):
             return False
-        if s.text[words[-1].end : words[-1].end + 3].lstrip(" )*_~").startswith(":"):
+        if _ends_with(s, ":"):
             return False  # "nope: ||she's killed...||": what it introduces says it, hidden
         if k:
             between = s.text[words[k - 1].end : words[k].start]
             return "?" in between or "？" in between
         if not s.index:
             return False
-        before = self.read[s.index - 1]
-        if not before.words:
-            return False
-        end = before.words[-1].end
-        return before.text[end : end + 3].lstrip(" )*_~").startswith(("?", "？"))
+        return _ends_with(self.read[s.index - 1], "?", "？")
 
     def _did_so(self, s: _Sentence) -> None:
         """ "Ed would never sell the Outpost. Karen did though.", "Ed didn't die; Gordo

@@ -44,8 +44,9 @@ class _Itself(_History):
 
     @_lazy
     def _word_counts(self) -> Counter[str]:
-        """How often each word is written in the message (links too)."""
-        return Counter(t.text for s in self.read for t in s.words)
+        """How often each word is written in the message (links too; from a list: a
+        generator would be resumed once per word)."""
+        return Counter([t.text for s in self.read for t in s.words])
 
     @_lazy
     def _title_case(self) -> bool:

@@ -22,16 +22,16 @@ if TYPE_CHECKING:
 
 # s3, t3, s3e9, 3x09, and "s3f": the season 3 finale
 _SEASON = re.compile(r"^(?:[st]|(?=\dx\d))(\d)(?:e\d+|x\d+|f)?$")
-_SEASON_WORDS = frozenset({"season", "staffel", "saison", "stagione", "temporada", "сезон"})
 _EPISODE_CODE = re.compile(r"^(?:s\d+(?:e\d+|f)?|e\d+|ep\d*|t\d|\d+x\d+)$")
 _FINALE_CODE = re.compile(r"^s\d+f$")  # "s3f": a season's finale
 _CROSS_CODE = re.compile(r"^(\d)x\d{1,2}$")  # "4x08": season 4
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _CODE = re.compile(r"^s?(\d{1,2})?[ex](\d{1,2})$")  # s3e9, e9, 3x09
-# How members number an episode in every language (bot/guard/data/episodes.toml): "ep
-# nine", "the 9th ep", "ninth episode", "в 9 серии", "9話"
+# How members name a season, an episode or a finale in every language
+# (bot/guard/data/episodes.toml): "ep nine", "the 9th ep", "ninth episode", "в 9 серии", "9話"
 with (Path(__file__).parent / "data" / "episodes.toml").open("rb") as _file:
     _NUMBERING = tomllib.load(_file)
+_SEASON_WORDS = frozenset(_NUMBERING["seasons"])
 _EPISODE_NOUNS = frozenset(_NUMBERING["nouns"])
 _EPISODE_WORDS = _EPISODE_NOUNS | frozenset(_NUMBERING["plurals"])
 _COUNTERS = tuple(_NUMBERING["counters"])
@@ -40,11 +40,11 @@ _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")  # "9th", "9"
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _TENTH = frozenset({"10", "10th"} | {w for w, n in _NUMBERS.items() if n == 10})
 # a word and its number run together: "ep9", "episode10", "folge9" ("e9" is a code above)
-_WORD_NUMBER = re.compile(r"^(?:ep|eps|epi|episode|episodio|folge|capitulo)(\d{1,2})$")
-_FINALE_WORDS = frozenset({"finale", "final", "last", "end", "ending", "ends", "closing", "closes"})
-_FINALES = frozenset(
-    {"finale", "finales", "finals", "最終話", "最終回", "финал", "финале", "финала"}
-)
+_WORDS_BEFORE = "|".join(map(re.escape, sorted(_EPISODE_WORDS, key=len, reverse=True)))
+_WORD_NUMBER = re.compile(rf"^(?:{_WORDS_BEFORE})(\d{{1,2}})$")
+_FINALE_WORDS = frozenset(_NUMBERING["finale_words"])
+_FINALES = frozenset(_NUMBERING["finales"])
+_ANY_SHOWS = frozenset(_NUMBERING["any_show"])  # "the show", "the finale": any show's
 _OPENING_WORDS = frozenset({"premiere", "opener", "start", "beginning", "mid", "midseason"})
 # Opening words that place an outcome in an episode only when a season or an episode
 # follows them: "mid season", "the start of s4", not "mid-standoff", "the start of the heist"
@@ -477,11 +477,22 @@ def _apart(s: _Sentence, left: int, right: int) -> bool:
         return True
     if "—" not in between and "–" not in between and " - " not in between:
         return False
-    return _dashes(s.text) % 2 == 1
+    text = s.text  # an odd count: this dash is a lone one
+    return (text.count("—") + text.count("–") + text.count(" - ")) % 2 == 1
 
 
-def _dashes(text: str) -> int:
-    return text.count("—") + text.count("–") + text.count(" - ")
+def _ends_asking(s: _Sentence) -> bool:
+    """Whether a sentence ends with a question mark."""
+    return _ends_with(s, "?", "？")
+
+
+def _ends_with(s: _Sentence, *marks: str) -> bool:
+    """Whether a sentence's last word is followed by one of ``marks`` (past a closing
+    bracket or markup: "dies?)", "dies**?")."""
+    if not s.words:
+        return False
+    end = s.words[-1].end
+    return s.text[end : end + 3].lstrip(" )*_~").startswith(marks)
 
 
 def _said(s: _Sentence, start: int, end: int) -> str:

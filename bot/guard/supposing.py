@@ -17,6 +17,10 @@ from bot.guard.reading import (
 )
 from bot.guard.verdict import COMPARING_REACH, SUPPOSING_REACH, UNREAL_REACH
 
+# words from "imagine" to the outcome it supposes, its subject between ("imagine Gordo and
+# Tracy making it home"), and from a negation to that outcome
+_IMAGINING_REACH = 6
+
 
 def _counterfactual(s: _Sentence, at: int) -> str | None:
     """Whether the outcome at ``at`` is supposed contrary to fact ("unreal": the story is
@@ -45,11 +49,12 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
     denied = grammar.get("negation", _NONE)
     if unreal or "unreal_past" in grammar:
         after = any(at < k <= at + 2 and not _apart(s, at, k) for k in unreal)
-        for k in sorted(strong | plain):
-            if not at - SUPPOSING_REACH <= k < at or k - 1 in strong | plain:
+        either = strong | plain
+        for k in sorted(either):
+            if not at - SUPPOSING_REACH <= k < at or k - 1 in either:
                 continue  # out of reach, or inside a run already weighed
             last = k
-            while last + 1 in strong or last + 1 in plain:
+            while last + 1 in either:
                 last += 1
             if last + 1 >= at or _parted(s, last + 1, at):
                 continue
@@ -73,9 +78,9 @@ def _counterfactual(s: _Sentence, at: int) -> str | None:
                 # "I wish Karen had survived the bombing", "ojalá Gordo no hubiera muerto"
                 return "unreal"
     imagining = grammar.get("imagining", _NONE)
-    if not any(at - 6 <= k < at and not _apart(s, k, at) for k in imagining):
+    if not any(at - _IMAGINING_REACH <= k < at and not _apart(s, k, at) for k in imagining):
         return None
-    if any(at - 6 <= k < at for k in denied) or _names_finale(s.words):
+    if any(at - _IMAGINING_REACH <= k < at for k in denied) or _names_finale(s.words):
         return "unreal"
     return "supposed"
 

@@ -17,6 +17,7 @@ from bot.guard.itself import _NO_LANGUAGES, _Itself
 from bot.guard.lexicon import common_words
 from bot.guard.matcher import Found
 from bot.guard.reading import (
+    _ANY_SHOWS,
     _EPISODE_CODE,
     _NONE,
     _apart,
@@ -449,12 +450,6 @@ def _titled(s: _Sentence, k: int) -> bool:
             return False
         j -= 1
     return False
-
-
-# Words any show's talk has ("Daredevil's Karen dies in the last episode").
-_ANY_SHOWS = frozenset(
-    {"show", "season", "episode", "ep", "series", "scene", "character", "arc", "premiere", "finale"}
-)
 
 
 def _shows_ours(s: _Sentence) -> bool:
