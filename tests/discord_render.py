@@ -37,7 +37,6 @@ _EM = re.compile(
 )
 _STRIKE = re.compile(r"~~([\s\S]+?)~~(?!_)")
 _SPOILER = re.compile(r"\|\|([\s\S]+?)\|\|")
-_SYMBOL = re.compile(r"[^0-9A-Za-z\s\u00c0-\uffff]|\bhttps?://")
 
 
 def _blocks(text: str) -> list[str]:
@@ -69,57 +68,9 @@ def _blocks(text: str) -> list[str]:
     return units
 
 
-def _inline(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        jump = _SYMBOL.search(text, i)
-        if jump is None:
-            out.append(text[i:])
-            break
-        out.append(text[i : jump.start()])
-        i = jump.start()
-        rest = text[i:]
-        found = _CODE_BLOCK.match(rest)
-        if found:
-            out.append(" " + found.group(1) + " ")
-        elif (found := _ESCAPE.match(rest)) or (found := _AUTOLINK.match(rest)):
-            out.append(found.group(1))
-        elif found := _URL.match(rest):
-            out.append(found.group())
-        elif found := _MASKED.match(rest):
-            out.append(_inline(found.group(1)))
-        elif found := _MENTION.match(rest):
-            out.append("@member")
-        elif found := _EMOJI.match(rest):
-            out.append(f":{found.group(1)}:")
-        elif found := _TIME.match(rest):
-            out.append("sometime")
-        elif found := _COMMAND.match(rest):
-            out.append(f"/{found.group(1)}")
-        elif emphasis := [m for m in (_EM.match(rest), _STRONG.match(rest)) if m] + [
-            m for m in (_UNDERLINE.match(rest),) if m
-        ]:
-            found = max(emphasis, key=lambda m: len(m.group()))
-            inner = next(g for g in found.groups() if g is not None)
-            out.append(_inline(inner))
-        elif found := _STRIKE.match(rest):
-            out.append(_inline(found.group(1)))
-        elif found := _CODE_SPAN.match(rest):
-            out.append(found.group(2))
-        elif found := _SPOILER.match(rest):
-            out.append(" ▒ ")
-        else:
-            out.append(text[i])
-            i += 1
-            continue
-        i += len(found.group())
-    return "".join(out)
-
-
 def seen(text: str) -> str:
     """Everything Discord shows of ``text`` without a click."""
-    return "\n".join(_inline(unit) for unit in _blocks(text))
+    return "\n".join(_flow(unit, blocks=False) for unit in _blocks(text))
 
 
 # The other plausible reading: one pass left to right, as the simple-markdown emulations
@@ -127,8 +78,10 @@ def seen(text: str) -> str:
 # parser): a quote, heading or list item is recognised only at a line start that no
 # inline rule has already taken, so a code span, spoiler or emphasis opened on one line
 # may run over the next line's "> " or "- ". Which one Discord really follows was not
-# established; the guard must be safe under both.
+# established; the guard must be safe under both. Without blocks, ``_flow`` reads one
+# block's inline rules, as ``seen`` does.
 _QUOTE_LINE = re.compile(r"[ \t]*> ")
+_QUOTE_TO_END = re.compile(r"[ \t]*>>> ")
 _LINE_BLOCK = re.compile(r"[ \t]*(?:#{1,3} |-# |[-*+] |\d+[.)] )")
 _STOP = re.compile(r"[^0-9A-Za-z \t\u00c0-\uffff]|\bhttps?://")
 
@@ -138,8 +91,8 @@ def _flow(text: str, blocks: bool = True) -> str:
     i, n = 0, len(text)
     while i < n:
         if blocks and (i == 0 or text[i - 1] == "\n"):
-            if text.startswith(">>> ", i) or re.match(r"[ \t]*>>> ", text[i:]):
-                out.append(_flow(text[text.index(">>> ", i) + 4 :], blocks=False))
+            if quote := _QUOTE_TO_END.match(text, i):
+                out.append(_flow(text[quote.end() :], blocks=False))
                 break
             if _QUOTE_LINE.match(text, i):
                 lines = []
@@ -181,7 +134,7 @@ def _flow(text: str, blocks: bool = True) -> str:
 
 
 def _inline_rule(rest: str) -> tuple[str, int] | None:
-    """The first inline rule matching at the start of ``rest``, as ``_inline`` tries them:
+    """The first inline rule matching at the start of ``rest``, in the order Discord tries them:
     what it shows and how much it takes (its contents read without blocks)."""
     if found := _CODE_BLOCK.match(rest):
         return " " + found.group(1) + " ", len(found.group())

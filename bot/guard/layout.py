@@ -98,7 +98,7 @@ class Layout:
     # emphasis as (start, end, marker width): shown, markers not; a tag must be wholly
     # inside its contents or wholly outside it
     emphasis: tuple[tuple[int, int, int], ...] = ()
-    # more markup than the guard follows (MARKUP_TRIES): read conservatively, every
+    # more markup than the guard follows (MARKUP_SCAN): read conservatively, every
     # character shown; tags are never placed in it (the safe form instead)
     unparsed: bool = False
     # read two ways that disagree (markup crossing the edge of a block, which Discord may
@@ -142,22 +142,14 @@ def _block_end(text: str, start: int, blocks: list[int]) -> int:
 def _closing(text: str, start: int, blocks: list[int], limit: int) -> int:
     """Where the spoiler opened at ``start`` closes, or -1: the next "||" at least one
     character on (before ``limit``, the end of the emphasis it is in), unless a block
-    boundary comes first (then -2: read inline rules first, it would close there)."""
+    boundary comes first (then -2: read inline rules first, it would close there).
+    Crossing lines is allowed in a plain paragraph (a ">>> " quote's lines are one), not
+    out of (or into) a block."""
     end = text.find("||", start + 3, limit)
     if end == -1:
         return -1
-    line_end = text.find("\n", start)
-    if line_end != -1 and line_end < end:
-        # Crossing lines is allowed in a plain paragraph, not out of (or into) a block; a
-        # ">>> " quote's lines are one paragraph, as in the message outside it.
-        at = bisect_right(blocks, start)
-        here = blocks[at - 1] if at else -1
-        inside_block = (
-            here != -1 and not _QUOTE_TO_END.match(text, here) and text.find("\n", here) >= start
-        )
-        crossed = at < len(blocks) and blocks[at] <= end
-        if inside_block or crossed:
-            return -2
+    if text.find("\n", start, end) != -1 and end >= _block_end(text, start, blocks):
+        return -2
     return end
 
 
@@ -255,8 +247,7 @@ def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[La
                 links.append(found.span(2))  # the address is not shown
                 i = found.end()
                 continue
-        if char in _EMPHASIS:
-            within = min(limit, _block_end(text, i, blocks))
+        if char in _EMPHASIS:  # "within": its block's end, reckoned above
             best = _emphasis(text, i, within)
             if within < limit and not crossed & _CROSSED_BLOCK:
                 unbounded = _emphasis(text, i, limit)
