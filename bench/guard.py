@@ -95,6 +95,7 @@ HOSTILE = (
     _flood("<https://a"),
     _flood("[a](https://x"),
     _flood("> ||a\n"),
+    _flood("> a _x\n"),  # a marker in a quote that never closes: read on past the block
     _flood("`a`. "),
     _flood("\\*"),
     _flood("|"),

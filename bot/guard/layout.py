@@ -203,9 +203,11 @@ def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[La
         i = jump.start()
         char = text[i]
         if char in "`<[*_~":  # a rule whose pattern may scan to the end of its window
-            if char in _EMPHASIS:  # emphasis is tried only up to its block's end
+            if char in _EMPHASIS:  # emphasis is tried only up to its block's end ...
                 within = min(limit, _block_end(text, i, blocks))
-                scanned += within - i
+                # ... and past it too while no crossing is found (read below)
+                crossing = within < limit and not crossed & _CROSSED_BLOCK
+                scanned += (limit if crossing else within) - i
             elif char != "<" or text.startswith("<http", i):  # "<:emoji:1>", "<3": no link
                 scanned += limit - i
             if scanned > MARKUP_SCAN:
@@ -249,7 +251,7 @@ def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[La
                 continue
         if char in _EMPHASIS:  # "within": its block's end, reckoned above
             best = _emphasis(text, i, within)
-            if within < limit and not crossed & _CROSSED_BLOCK:
+            if crossing:
                 unbounded = _emphasis(text, i, limit)
                 if unbounded and (best is None or unbounded.span() != best.span()):
                     crossed |= _CROSSED_BLOCK  # read on past the block, it differs
