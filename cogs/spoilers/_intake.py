@@ -27,6 +27,14 @@ from cogs.spoilers._webhooks import webhook_name
 GONE_KEPT = 10_000  # deletions and edits remembered for messages not journalled yet
 
 
+def remember(kept: OrderedDict[int, Any], key: int, value: Any, limit: int = GONE_KEPT) -> None:
+    """Keep ``value`` under ``key``, forgetting the oldest entries past ``limit``: what is
+    remembered per message must not grow with the bot's uptime."""
+    kept[key] = value
+    while len(kept) > limit:
+        kept.popitem(last=False)
+
+
 class Intake:
     def __init__(
         self,
@@ -90,7 +98,7 @@ class Intake:
             await self.on_review(incoming, verdict)
         if not verdict.spoils:
             if edited:  # a racing MESSAGE_CREATE must not act on the older text
-                self._remember(self._edits, incoming.message_id, incoming)
+                remember(self._edits, incoming.message_id, incoming)
                 known = await journal.get(incoming.message_id)
                 if known is not None:
                     await self._revise(known, incoming)
@@ -129,12 +137,6 @@ class Intake:
             self.hides.put(place.channel_id, entry.message_id)
         return entry
 
-    @staticmethod
-    def _remember(kept: OrderedDict[int, Any], key: int, value: Any) -> None:
-        kept[key] = value
-        while len(kept) > GONE_KEPT:
-            kept.popitem(last=False)
-
     async def _revise(self, entry: Entry, incoming: Incoming) -> None:
         verdict = await self._verdict(entry.place, incoming.content, entry.moderator)
         revised = await self.bot.store.journal.revise(
@@ -165,7 +167,7 @@ class Intake:
             if repost is not None and repost.repost_stale:
                 await journal.forget_repost(repost.message_id)
             elif repost is None:
-                self._remember(self._gone, message_id, None)
+                remember(self._gone, message_id, None)
             return
         if entry.state is State.SEEN and entry.hide_attempts == 0:
             self.hides.discard(entry.place.channel_id, message_id)

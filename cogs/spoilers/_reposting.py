@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +24,7 @@ from bot.community.journal import Entry, Outcome, Place, State
 from bot.pipeline.lanes import Lanes
 from bot.pipeline.rest import Refused, Rest, Route, Transient, Upload
 from bot.spoilers.markup import escape
+from cogs.spoilers._intake import remember
 from cogs.spoilers._judge import Verdict
 from cogs.spoilers._obstacles import Obstacles, channel_of
 from cogs.spoilers._reports import SILENT, Reports
@@ -74,7 +76,8 @@ class Reposter:
         self._webhooks = webhooks
         self.lanes = Lanes("repost", self.advance)
         # message id -> why its repost was left without the author's latest correction
-        self.unchanged: dict[int, Unchanged] = {}
+        # (read by the author's edit form; edits made in Discord never read it, so bounded)
+        self.unchanged: OrderedDict[int, Unchanged] = OrderedDict()
 
     async def advance(self, lane: int, ids: Sequence[int]) -> None:
         entry = await self.bot.store.journal.get(ids[0])
@@ -224,7 +227,7 @@ class Reposter:
         the bot does, with Manage Messages); a deleted repost leaves nothing to edit."""
         guild, _, host = channel_of(self.bot, entry.place)
         if refused.missing_permission and guild is not None and host is not None:
-            self.unchanged[entry.message_id] = Unchanged.NOT_ALLOWED
+            remember(self.unchanged, entry.message_id, Unchanged.NOT_ALLOWED)
             await self.obstacles.refused(guild, host.id, "manage_webhooks", [entry], self.lanes)
             return
         if refused.unknown_webhook:
@@ -236,7 +239,7 @@ class Reposter:
     async def _left(self, entry: Entry, why: Unchanged | None) -> None:
         """The repost stays as it is: the journal keeps what it shows, no edit owed."""
         if why is not None:
-            self.unchanged[entry.message_id] = why
+            remember(self.unchanged, entry.message_id, why)
         await self.bot.store.journal.mark_repost_current(
             entry.message_id, entry.sent_text or "", stale=False
         )
