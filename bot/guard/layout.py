@@ -203,11 +203,9 @@ def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[La
         i = jump.start()
         char = text[i]
         if char in "`<[*_~":  # a rule whose pattern may scan to the end of its window
-            if char in _EMPHASIS:  # emphasis is tried only up to its block's end ...
+            if char in _EMPHASIS:  # emphasis is tried only up to its block's end
                 within = min(limit, _block_end(text, i, blocks))
-                # ... and past it too while no crossing is found (read below)
-                crossing = within < limit and not crossed & _CROSSED_BLOCK
-                scanned += (limit if crossing else within) - i
+                scanned += within - i
             elif char != "<" or text.startswith("<http", i):  # "<:emoji:1>", "<3": no link
                 scanned += limit - i
             if scanned > MARKUP_SCAN:
@@ -251,8 +249,15 @@ def _read(text: str, blocks: list[int], *, bound_code: bool = False) -> tuple[La
                 continue
         if char in _EMPHASIS:  # "within": its block's end, reckoned above
             best = _emphasis(text, i, within)
-            if crossing:
+            if within < limit and not crossed & _CROSSED_BLOCK:
                 unbounded = _emphasis(text, i, limit)
+                # read on past the block: to its close, or (each pattern) to the end
+                if unbounded is None:
+                    scanned += (limit - within) * len(_EMPHASIS[char])
+                else:
+                    scanned += max(0, unbounded.end() - within)
+                if scanned > MARKUP_SCAN:
+                    return _unparsed(text, blocks), 0
                 if unbounded and (best is None or unbounded.span() != best.span()):
                     crossed |= _CROSSED_BLOCK  # read on past the block, it differs
             if best is not None:
