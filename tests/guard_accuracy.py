@@ -46,9 +46,10 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 10 to 12, opened in round 13.
 - ``tests/corpus/opened14.toml``: held-out set 14, written before round 11, scored after
   rounds 11 to 13, opened in round 14.
+- ``tests/corpus/opened17.toml`` and ``opened18.toml``: held-out sets 17 (written before
+  round 14) and 18 (after it), scored unseen after round 14, opened in round 15.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13), ``holdout17.toml`` (before round 14) and ``holdout18.toml`` (after round 14):
-  held out.
+  round 13) and ``holdout19.toml`` (before round 15): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -95,10 +96,10 @@ OPENED_11 = HERE / "corpus" / "opened11.toml"
 OPENED_12 = HERE / "corpus" / "opened12.toml"
 OPENED_13 = HERE / "corpus" / "opened13.toml"
 OPENED_14 = HERE / "corpus" / "opened14.toml"
+OPENED_17 = HERE / "corpus" / "opened17.toml"
+OPENED_18 = HERE / "corpus" / "opened18.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
-HOLDOUT_17 = HERE / "corpus" / "holdout17.toml"
-HOLDOUT_18 = HERE / "corpus" / "holdout18.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
@@ -125,6 +126,8 @@ CORPORA = {
     "opened12": OPENED_12,
     "opened13": OPENED_13,
     "opened14": OPENED_14,
+    "opened17": OPENED_17,
+    "opened18": OPENED_18,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

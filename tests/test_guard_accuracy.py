@@ -14,8 +14,6 @@ import pytest
 from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
-    HOLDOUT_17,
-    HOLDOUT_18,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -32,6 +30,8 @@ from tests.guard_accuracy import (
     OPENED_12,
     OPENED_13,
     OPENED_14,
+    OPENED_17,
+    OPENED_18,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -485,6 +485,10 @@ OPENED_FLOORS[OPENED_14] = (0.98, 0.955)
 OPENED_KIND_FLOORS.setdefault(OPENED_14, {}).update(
     {kind: (0.98, 0.98) for kind in ("cross-sentence", "multilingual", "obfuscated")}
 )
+# Held-out sets 17 and 18, opened for tuning in round 15 (their floors as held-out sets;
+# unseen, holdout17 measured 0.969 / 0.927 on rounds 13 and 14, holdout18 0.994 / 0.918 on
+# round 14)
+OPENED_FLOORS |= {OPENED_17: (0.96, 0.92), OPENED_18: (0.98, 0.90)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -574,8 +578,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
-    HOLDOUT_17: (0.96, 0.92),  # written before round 14; round 13: 0.969/0.927
-    HOLDOUT_18: (0.98, 0.90),  # written after round 14; round 14: 0.994/0.918
 }
 
 
