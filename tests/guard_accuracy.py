@@ -100,6 +100,7 @@ OPENED_17 = HERE / "corpus" / "opened17.toml"
 OPENED_18 = HERE / "corpus" / "opened18.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
+HOLDOUT_19 = HERE / "corpus" / "holdout19.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
