@@ -490,6 +490,9 @@ OPENED_KIND_FLOORS.setdefault(OPENED_14, {}).update(
 # unseen, holdout17 measured 0.969 / 0.927 on rounds 13 and 14, holdout18 0.994 / 0.918 on
 # round 14)
 OPENED_FLOORS |= {OPENED_17: (0.96, 0.92), OPENED_18: (0.98, 0.90)}
+# Round 15, who is meant and across sentences (r15who): 0.969 / 0.927 -> 0.970 / 0.941 and
+# 0.994 / 0.918 -> 0.995 / 0.939; the floors a little under
+OPENED_FLOORS |= {OPENED_17: (0.96, 0.935), OPENED_18: (0.98, 0.93)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -96,6 +96,8 @@ GRAMMAR = frozenset(
         "performance",
         "figure_object",
         "describing",
+        "fond_address",
+        "unlike",
         "partnered",
         "possessive",
         "determiner",

@@ -117,6 +117,12 @@ def describes(s: _Sentence, k: int, start: int) -> bool:
     pronouns = grammar.get("pronoun", _NONE)
     describing = grammar.get("describing", _NONE)
     things = {j for f in s.of("thing") for j in range(f.start, f.end)}
+    # whose it is, by name: "sells up to tracy's husband", "visits ellen's old girlfriend"
+    owner = next((m.end for m in s.mentions if m.start == k and m.how == "name"), None)
+    if owner is not None and owner < start and s.words[owner].text == "s":
+        return all(j in describing or j in things for j in range(owner + 1, start)) and not (
+            _apart(s, k, start)
+        )
     return (
         (k in pronouns or s.words[k].text in ("the", "that"))
         and all(j in describing or j in things or j in pronouns for j in range(k + 1, start))

@@ -137,7 +137,7 @@ def _compared(s: _Sentence, end: int) -> frozenset[str] | None:
     `comparing` word ("like", "the way", "wie", "comme") and then one of ours, or a
     list of them ("didn't get blown up in a parking lot like Karen and Molly", "didn't
     die on the moon like Deke"): the outcome is theirs, and not negated."""
-    comparing = s.grammar["comparing"]
+    comparing = s.grammar.get("comparing", _NONE)
     words = s.words
     for k in sorted(comparing):
         if k < end or k - end > COMPARING_REACH or _clause_break(s, end - 1, k):
@@ -156,6 +156,30 @@ def _compared(s: _Sentence, end: int) -> frozenset[str] | None:
             if at < len(words) and words[at].text in _AND and not _apart(s, at - 1, at):
                 at += 1
         return frozenset(persons) or None
+    return _contrasted_before(s, end)
+
+
+_UNLIKE_REACH = 4  # words from "unlike" to the one of ours it sets against the outcome
+
+
+def _contrasted_before(s: _Sentence, end: int) -> frozenset[str] | None:
+    """Who an "unlike" (`unlike`, every language) before a negated outcome sets against
+    it, in its sentence: "Unlike the show's Tracy, my cat did not die on the moon",
+    "im Gegensatz zu Gordo ist er nicht gestorben": the outcome is theirs."""
+    unlike = s.grammar.get("unlike", _NONE)
+    for k in sorted(unlike):
+        if k >= end:
+            break
+        named = next(
+            (
+                m
+                for m in s.mentions
+                if m.persons and k < m.start <= k + _UNLIKE_REACH and m.end < end
+            ),
+            None,
+        )
+        if named is not None and not _apart(s, k, named.start):
+            return named.persons
     return None
 
 

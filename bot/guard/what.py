@@ -136,7 +136,7 @@ class _What(_Cancelled):
                     f.end < len(s.words)
                     and not _apart(s, f.end - 1, f.end)
                     and (
-                        f.end in first_object
+                        (f.end in first_object and not _addressed(s, f.end))
                         or (
                             f.key in _PRAISE
                             and s.words[f.end].text in ("it", "that", "this")
@@ -274,7 +274,11 @@ class _What(_Cancelled):
                     if cls is None:
                         continue
                 negated = []
-            if negated and "comparing" in grammar and (compared := _compared(s, f.end)):
+            if (
+                negated
+                and ("comparing" in grammar or "unlike" in grammar)
+                and (compared := _compared(s, f.end))
+            ):
                 # "at least Robb didn't get blown up like Karen": the fate is Karen's
                 weak = f.category == "weak"
                 s.cues.append(_Cue(f.start, f.end, f.key, None, weak, emoji, f.fuzzy, compared))
@@ -448,6 +452,21 @@ class _What(_Cancelled):
         return set()
 
 
+def _addressed(s: _Sentence, k: int) -> bool:
+    """Whether "my"/"our" at ``k``, just after a fate word, opens a fond address (`fond_address`:
+    "rest in peace my loves", "killed my sweet babies"): said to the characters whose end it is,
+    not of the writer's own state ("killed me", "killed my vibe")."""
+    fond = s.grammar.get("fond_address", _NONE)
+    if k + 1 not in fond or s.words[k].text not in ("my", "our"):
+        return False
+    end = k + 1
+    while end + 1 in fond and end - k < 3:
+        end += 1
+    # the last word a person: "my sweet babies", not "my sweet tooth"
+    return not _apart(s, k, k + 1) and s.words[end].text not in _DESCRIBING_ONLY
+
+
+_DESCRIBING_ONLY = frozenset({"sweet", "poor", "dear", "precious", "two"})
 _SPLIT_FAR = 5  # a German cue this long is a verb and its particle ending the sentence
 _EXIT_REACH = 7  # words from a way out ("gets out of") to a trailing "alive"
 
