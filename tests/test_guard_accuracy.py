@@ -489,6 +489,12 @@ OPENED_KIND_FLOORS.setdefault(OPENED_14, {}).update(
 # unseen, holdout17 measured 0.969 / 0.927 on rounds 13 and 14, holdout18 0.994 / 0.918 on
 # round 14)
 OPENED_FLOORS |= {OPENED_17: (0.96, 0.92), OPENED_18: (0.98, 0.90)}
+# Round 15, what is said (tests/test_guard_round15_what.py: burial with its object between,
+# lasting until the finale, the finale taking one of ours, emoji in place of a noun, a
+# passive sale, Romeo and Juliet as a hint, Ellen's choice, German verb-final forms, French
+# "met à la porte"): opened17 0.969 / 0.927 -> 0.970 / 0.951, opened18 0.994 / 0.918 ->
+# 0.995 / 0.949, opened3 recall 1.000 ("the finale takes Gordo and Tracy")
+OPENED_FLOORS |= {OPENED_17: (0.96, 0.94), OPENED_18: (0.98, 0.94), OPENED_3: (0.98, 0.99)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
