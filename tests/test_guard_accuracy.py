@@ -493,6 +493,14 @@ OPENED_FLOORS |= {OPENED_17: (0.96, 0.92), OPENED_18: (0.98, 0.90)}
 # Round 15, who is meant and across sentences (r15who): 0.969 / 0.927 -> 0.970 / 0.941 and
 # 0.994 / 0.918 -> 0.995 / 0.939; the floors a little under
 OPENED_FLOORS |= {OPENED_17: (0.96, 0.935), OPENED_18: (0.98, 0.93)}
+# Round 15, what is said (tests/test_guard_round15_what.py: burial with its object between,
+# lasting until the finale, the finale taking one of ours, emoji in place of a noun, a
+# passive sale, Romeo and Juliet as a hint, Ellen's choice, German verb-final forms, French
+# "met à la porte"): opened17 0.969 / 0.927 -> 0.970 / 0.951, opened18 0.994 / 0.918 ->
+# 0.995 / 0.949, opened3 recall 1.000 ("the finale takes Gordo and Tracy")
+OPENED_FLOORS |= {OPENED_17: (0.96, 0.94), OPENED_18: (0.98, 0.94), OPENED_3: (0.98, 0.99)}
+# Both halves of round 15 merged: opened17 0.971 / 0.966, opened18 0.995 / 0.964
+OPENED_FLOORS |= {OPENED_17: (0.96, 0.955), OPENED_18: (0.98, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
