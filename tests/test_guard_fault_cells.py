@@ -30,8 +30,10 @@ from tests.guarding import (
     up,
 )
 from tests.standin import payloads
+from tests.standin.channels import READ_MESSAGE_HISTORY, VIEW_CHANNEL
+from tests.standin.gateway import GUARD_PERMISSIONS
 from tests.standin.harness import Harness
-from tests.standin.payloads import BOB, CHANNEL_ID, MOD_LOG_ID
+from tests.standin.payloads import BOB, CAROL, CHANNEL_ID, MOD_LOG_ID
 from tests.standin.rest import Message
 from tests.test_guard_fault_matrix import (
     DELETE_MENU,
@@ -93,14 +95,6 @@ async def _correct(guarded: Harness, repost: Message, text: str = CORRECTED) -> 
     return str(done.requests[-1].json)
 
 
-def _bot_role() -> dict[str, object]:
-    from tests.standin.gateway import GUARD_PERMISSIONS
-
-    role = {"id": str(payloads.BOT_ROLE_ID), "name": "fambot", "position": 1, "color": 0}
-    role |= {"permissions": str(GUARD_PERMISSIONS), "hoist": False, "managed": False}
-    return {"guild_id": str(payloads.GUILD_ID), "role": role | {"mentionable": False}}
-
-
 async def test_a_403_editing_a_repost_tells_the_author_and_keeps_the_edit_owed(
     guarded: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -116,7 +110,7 @@ async def test_a_403_editing_a_repost_tells_the_author_and_keeps_the_edit_owed(
     assert row.sent_text == TAGGED, "the journal says what the repost shows"
     assert errors(caplog) == []
     # An admin gives the permission back: the edit goes through.
-    await guarded.gateway.dispatch("GUILD_ROLE_UPDATE", _bot_role())
+    await guarded.gateway.update_role(payloads.BOT_ROLE_ID, GUARD_PERMISSIONS)
     await guarded.settle()
     assert repost.content == "Great episode. ||Gordo dies on the moon, too.||"
     assert not (await entry(guarded, row.message_id)).repost_stale
@@ -192,12 +186,84 @@ async def test_a_403_reading_one_channel_back_skips_it_and_catches_up_the_others
         await guarded.start_bot()
         await guarded.settle()
     assert not guarded.stand_in.failures, "the fault was served"
-    assert up(guarded, refused), "unreadable: left as it is"
+    assert up(guarded, refused), "unreadable: left as it is for now"
     assert not up(guarded, missed), "the next channel was still read back"
     assert [r.content for r in reposts(guarded)] == [TAGGED]
     assert errors(caplog) == []
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Karen" not in logged and str(CHANNEL_ID) in logged, "the channel, not the words"
+
+
+async def _permission_back(guarded: Harness, event: str) -> None:
+    """An admin gives the bot its permission back, the way ``event`` tells it."""
+    guarded.stand_in.denied.clear()
+    if event == "channel overwrite":
+        await guarded.gateway.deny(CHANNEL_ID, 0)  # CHANNEL_UPDATE
+    elif event == "role":
+        await guarded.gateway.update_role(payloads.BOT_ROLE_ID, GUARD_PERMISSIONS)
+    else:  # the bot given a role
+        await guarded.gateway.update_bot_member([payloads.BOT_ROLE_ID, payloads.TRUSTED_ROLE_ID])
+
+
+@pytest.mark.parametrize("event", ["channel overwrite", "role", "bot's roles"])
+async def test_a_channel_catch_up_may_not_read_is_read_back_when_the_permission_returns(
+    guarded: Harness, caplog: pytest.LogCaptureFixture, event: str
+) -> None:
+    await guarded.stop_bot()
+    missed = await guarded.member_says(BOB, SPOILER)
+    # Discord refuses Read Message History although the bot's cache says it may.
+    guarded.stand_in.denied[CHANNEL_ID] = READ_MESSAGE_HISTORY
+    with caplog.at_level(logging.INFO):
+        await guarded.start_bot()
+        await guarded.settle()
+        assert up(guarded, missed)
+        # Messages still arrive live (View Channel is there): one seen now must not move
+        # the channel's mark past the one missed.
+        await guarded.member_says(CAROL, "Who else is watching tonight?")
+        await guarded.settle()
+        assert up(guarded, missed)
+        await _permission_back(guarded, event)
+        await guarded.settle()
+    assert not up(guarded, missed), "read back once the bot may"
+    assert [r.content for r in reposts(guarded)] == [TAGGED]
+    assert len(executions(guarded)) == 1
+    assert errors(caplog) == []
+
+
+async def test_a_channel_owed_a_read_back_is_read_after_a_restart(guarded: Harness) -> None:
+    await guarded.stop_bot()
+    missed = await guarded.member_says(BOB, SPOILER)
+    guarded.stand_in.denied[CHANNEL_ID] = READ_MESSAGE_HISTORY
+    await guarded.start_bot()
+    await guarded.settle()
+    await guarded.member_says(CAROL, "Who else is watching tonight?")  # seen live
+    await guarded.settle()
+    await guarded.stop_bot()  # its marks written as it stops
+    guarded.stand_in.denied.clear()  # the permission came back while the bot was down
+    await guarded.start_bot()
+    await guarded.settle()
+    assert not up(guarded, missed), "the stored mark stayed before the unread message"
+    assert [r.content for r in reposts(guarded)] == [TAGGED]
+
+
+@pytest.mark.parametrize("restart", [False, True], ids=["running", "restarted"])
+async def test_spoilers_posted_where_the_bot_could_not_see_are_handled_once_it_can(
+    guarded: Harness, restart: bool
+) -> None:
+    before = await guarded.member_says(CAROL, "Who else is watching tonight?")
+    await guarded.settle()
+    await guarded.gateway.deny(CHANNEL_ID, VIEW_CHANNEL)  # Discord now sends nothing from there
+    if restart:  # and the bot starts up knowing it may not look
+        await guarded.stop_bot()
+        await guarded.start_bot()
+    unseen = [await guarded.member_says(BOB, f"{SPOILER} ({n})") for n in range(2)]
+    await guarded.settle()
+    assert all(up(guarded, m) for m in unseen)
+    await guarded.gateway.deny(CHANNEL_ID, 0)
+    await guarded.settle()
+    assert [m for m in unseen if up(guarded, m)] == [], "read back once the bot may look"
+    assert up(guarded, before)
+    assert sorted(r.content for r in reposts(guarded)) == [f"{TAGGED} ({n})" for n in range(2)]
 
 
 # --- a dropped connection finding or making the webhook --------------------------------------

@@ -159,6 +159,35 @@ async def test_refused_permissions_are_enforced_with_discords_codes(harness: Har
     assert harness.stand_in.invalid_within(600) == 2
 
 
+async def test_a_message_addressed_to_another_channel_is_unknown(harness: Harness) -> None:
+    """Discord finds a message in the channel (or thread) the request names: elsewhere it
+    answers 404 Unknown Message (10008), for an edit and a deletion alike."""
+    channel = _channel(harness)
+    own = await channel.send("the bot's own")
+    member = await _post_member_message(harness)
+    assert harness.bot is not None
+    spoilers = harness.bot.get_channel(payloads.SPOILER_CHANNEL_ID)  # the thread's channel
+    assert isinstance(spoilers, discord.TextChannel)
+    hook = await spoilers.create_webhook(name="guard")
+    thread = discord.Object(payloads.THREAD_ID)
+    in_thread = await hook.send("in the thread", wait=True, thread=thread)
+    other = payloads.SPOILER_CHANNEL_ID
+    async with aiohttp.ClientSession(headers=AUTH) as session:
+        for method, message_id in (("PATCH", own.id), ("DELETE", own.id), ("DELETE", member)):
+            url = _url(harness, f"/channels/{other}/messages/{message_id}")
+            async with session.request(method, url, json={"content": "x"}) as response:
+                assert (response.status, (await response.json())["code"]) == (404, 10008)
+        # A webhook's message in a thread, without thread_id: looked for in its channel.
+        url = _url(harness, f"/webhooks/{hook.id}/{hook.token}/messages/{in_thread.id}")
+        for method in ("PATCH", "DELETE", "GET"):
+            async with session.request(method, url, json={"content": "x"}) as response:
+                assert (response.status, (await response.json())["code"]) == (404, 10008)
+    assert own.id in harness.stand_in.messages and member in harness.stand_in.messages
+    assert harness.stand_in.messages[own.id].content == "the bot's own"
+    edited = await hook.edit_message(in_thread.id, content="edited", thread=thread)
+    assert edited.content == "edited", "found where the request says it is"
+
+
 async def test_a_moved_webhook_posts_into_its_new_channel(harness: Harness) -> None:
     assert harness.bot is not None
     channel = _channel(harness)

@@ -5,14 +5,24 @@ guarded channel is read back to the newest message the guard saw there (its "mar
 further than the configured hours and messages, and what is new or was edited meanwhile
 is passed to the guard as if it had just arrived. Marks are kept in memory and written
 every few seconds: one write per channel, not one per message. A read Discord fails (a
-5xx, a dropped connection) is tried again after a backoff: a channel skipped would never
-be read back, as the next message there moves its mark past what was missed.
+5xx, a dropped connection) is tried again after a backoff.
+
+A channel is "owed" a read back from the moment catch-up means to read it until it has
+been read through, and while it is owed no new message moves its mark: a message seen
+live after a gap does not say the gap was read. A channel the bot may not read (its
+cache says so, or Discord answers 403) stays owed, as does one the bot loses View
+Channel in while running (Discord then sends it nothing from there); each is read back
+when the bot's permissions there may have changed (a channel's overwrites, a role, the
+bot's own roles), and at every new session. Owed channels are remembered in memory only,
+a bounded number: the stored mark, held back while a channel is owed, is what makes a
+restart read them back.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,12 +35,14 @@ from bot.guild_permissions import missing
 from bot.pipeline.backoff import Backoff
 from bot.pipeline.rest import Refused, Rest, Route, Transient
 from cogs.spoilers._incoming import Incoming, host_of, writable_places
+from cogs.spoilers._intake import remember
 
 log = logging.getLogger(__name__)
 
 READ_PERMISSIONS = ("view_channel", "read_message_history")
 PAGE = 100  # Discord's most messages per history request
 READ_TRIES = 6  # a channel's read back, tried this often while Discord fails it
+OWED_KEPT = 10_000  # channels remembered as owed a read back (the oldest forgotten first)
 
 # The guard's door for a message: (message, edited) -> whatever it made of it.
 Consider = Callable[[Incoming, bool], Awaitable[Any]]
@@ -49,17 +61,37 @@ class CatchUp:
         self._consider = consider
         self._closing = closing
         self._marks: dict[int, tuple[int, int]] = {}  # channel -> (guild, newest message)
+        # channel -> (guild, where its read back starts): not read through yet
+        self._owed: OrderedDict[int, tuple[int, int]] = OrderedDict()
+        self._again: set[int] = set()  # guilds whose owed channels are to be tried again
+        self._reading_again: asyncio.Task[None] | None = None
         self._running = asyncio.Lock()
         self.backoff = Backoff()
 
     @property
     def running(self) -> bool:
-        return self._running.locked()
+        again = self._reading_again is not None and not self._reading_again.done()
+        return self._running.locked() or again
+
+    def owed(self, channel_id: int) -> bool:
+        """Whether ``channel_id`` waits to be read back."""
+        return channel_id in self._owed
 
     def note(self, place: Place, message_id: int) -> None:
-        """The guard saw ``message_id`` in ``place``: catch-up need not read before it."""
+        """The guard saw ``message_id`` in ``place``: catch-up need not read before it,
+        unless the channel is owed a read back (what came before was not all seen)."""
+        if place.channel_id not in self._owed:
+            self._advance(place, message_id)
+
+    def _advance(self, place: Place, message_id: int) -> None:
         _, newest = self._marks.get(place.channel_id, (place.guild_id, 0))
         self._marks[place.channel_id] = (place.guild_id, max(newest, message_id))
+
+    def _owe(self, guild_id: int, channel_id: int, start: int) -> None:
+        earlier = self._owed.get(channel_id)
+        if earlier is not None:
+            start = min(start, earlier[1])
+        remember(self._owed, channel_id, (guild_id, start), OWED_KEPT)
 
     async def save_marks(self) -> None:
         marks, self._marks = self._marks, {}
@@ -70,47 +102,122 @@ class CatchUp:
         configured hours and messages) and check what arrived meanwhile."""
         async with self._running:
             settings = self.bot.settings
-            hours, most = settings.guard_catchup_hours, settings.guard_catchup_messages
-            if not hours or not most:
+            if not settings.guard_catchup_hours or not settings.guard_catchup_messages:
                 return
-            journal = self.bot.store.journal
-            marks, since = await journal.marks(), await journal.guard_since()
-            floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
-            for guild in self.bot.guilds:
-                if not self.bot.store.community.server_settings(guild.id).guard_enabled:
-                    continue
+            marks = await self.bot.store.journal.marks()
+            guilds = [g for g in self.bot.guilds if self._guarded(g)]
+            for guild in guilds:  # owed, all of them, before the first is read
+                for channel in writable_places(guild):
+                    self._owe(guild.id, channel.id, marks.get(channel.id, 0))
+            for guild in guilds:
+                self._again.discard(guild.id)
                 for channel in writable_places(guild):
                     if self._closing():
                         return
-                    start = max(marks.get(channel.id, 0), since.get(guild.id, 0), floor)
-                    await self._read_back_retrying(guild, channel, start, most)
+                    await self._read_owed(guild, channel)
+
+    def _guarded(self, guild: discord.Guild) -> bool:
+        return self.bot.store.community.server_settings(guild.id).guard_enabled
+
+    async def permissions_changed(self, guild: discord.Guild) -> None:
+        """The bot's permissions in ``guild`` may have changed: a channel it can no longer
+        see is owed a read back from its mark (Discord sends nothing from there now), and
+        the channels owed a read back are tried again."""
+        if self._closing() or not self._guarded(guild):
+            return
+        blind = [
+            channel
+            for channel in writable_places(guild)
+            if channel.id not in self._owed
+            and ((host := host_of(channel)) is None or missing(host, ("view_channel",)))
+        ]
+        if blind:
+            marks = await self.bot.store.journal.marks()
+            for channel in blind:
+                _, unsaved = self._marks.get(channel.id, (guild.id, 0))
+                self._owe(guild.id, channel.id, max(marks.get(channel.id, 0), unsaved))
+                log.info("Channel %s cannot be read now; it is read back later", channel.id)
+        if not any(owner == guild.id for owner, _ in self._owed.values()):
+            return
+        self._again.add(guild.id)
+        if self._reading_again is None or self._reading_again.done():
+            self._reading_again = asyncio.create_task(self._read_again(), name="guard read back")
+
+    async def _read_again(self) -> None:
+        async with self._running:
+            while self._again and not self._closing():
+                guild = self.bot.get_guild(self._again.pop())
+                if guild is None or not self._guarded(guild):
+                    continue
+                owed = [c for c, (owner, _) in self._owed.items() if owner == guild.id]
+                for channel_id in owed:
+                    channel = guild.get_channel_or_thread(channel_id)
+                    if channel is None:  # deleted meanwhile
+                        self._owed.pop(channel_id, None)
+                    elif not self._closing():
+                        await self._read_owed(guild, channel)
+
+    async def close(self) -> None:
+        if self._reading_again is not None:
+            self._reading_again.cancel()
+            await asyncio.gather(self._reading_again, return_exceptions=True)
+
+    async def _read_owed(self, guild: discord.Guild, channel: Any) -> None:
+        """Read ``channel`` back from where it is owed (no further than the configured
+        hours, nor from before the guard was on); once read through it is owed no more."""
+        owed = self._owed.get(channel.id)
+        if owed is None:
+            return
+        settings = self.bot.settings
+        hours, most = settings.guard_catchup_hours, settings.guard_catchup_messages
+        if not hours or not most:
+            return
+        since = await self.bot.store.journal.guard_since()
+        floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
+        start = max(owed[1], since.get(guild.id, 0), floor)
+        if await self._read_back_retrying(guild, channel, start, most):
+            self._owed.pop(channel.id, None)
 
     async def _read_back_retrying(
         self, guild: discord.Guild, channel: Any, after: int, most: int
-    ) -> None:
+    ) -> bool:
         """``_read_back``, again after a backoff while Discord fails it (what was read
-        already is known by then, and not considered twice); a refusal skips the channel."""
+        already is known by then, and not considered twice). Whether it read through: a
+        refusal, or failures past the tries, leave the channel owed."""
         for tries in range(1, READ_TRIES + 1):
             try:
-                await self._read_back(guild, channel, after, most)
-                return
+                return await self._read_back(guild, channel, after, most)
             except Refused as error:
-                log.info("Catch-up skipped channel %s: %s", channel.id, error)
-                return
+                log.info(
+                    "Catch-up cannot read channel %s (%s); it is read back when the bot's "
+                    "permissions there change",
+                    channel.id,
+                    error,
+                )
+                return False
             except Transient as error:
                 if tries == READ_TRIES or self._closing():
-                    log.warning("Catch-up gave up on channel %s: %s", channel.id, error)
-                    return
+                    log.warning("Catch-up gave up on channel %s for now: %s", channel.id, error)
+                    return False
                 delay = self.backoff.delay(tries)
                 log.info(
                     "Catch-up of channel %s failed (%s); again in %.1f s", channel.id, error, delay
                 )
                 await asyncio.sleep(delay)
+        return False
 
-    async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> None:
+    async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> bool:
         host = host_of(channel)
-        if host is None or missing(host, READ_PERMISSIONS):
-            return
+        if host is None:
+            return True  # not a place members write in
+        if lacking := missing(host, READ_PERMISSIONS):
+            log.info(
+                "Catch-up cannot read channel %s (missing %s); it is read back when the "
+                "bot's permissions there change",
+                channel.id,
+                ", ".join(lacking),
+            )
+            return False
         read = 0
         while read < most:
             route = Route("GET", "/channels/{major}/messages", channel.id)
@@ -119,7 +226,7 @@ class CatchUp:
                 route, query={"after": str(after), "limit": str(limit)}
             )
             if not page:
-                return
+                return True
             messages = sorted(page, key=lambda m: int(m["id"]))
             known = await self.bot.store.journal.known(int(m["id"]) for m in messages)
             for data in messages:
@@ -128,6 +235,7 @@ class CatchUp:
                     await self._consider(Incoming.of_payload(data, guild.id), edited)
             read += len(messages)
             after = int(messages[-1]["id"])
-            self.note(Place(guild.id, channel.id, host.id), after)
+            self._advance(Place(guild.id, channel.id, host.id), after)
             if len(messages) < limit:
-                return
+                return True
+        return True  # as far as catch-up reads

@@ -131,6 +131,7 @@ class GuardEngine:
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
         await self.reports.close()
+        await self.catching_up.close()
         with contextlib.suppress(Exception):
             await self.catching_up.save_marks()
         if self.rest is not None:
@@ -180,13 +181,15 @@ class GuardEngine:
         await self.intake.deleted(message_id)
 
     async def permissions_changed(self, guild: discord.Guild) -> None:
-        """Roles or channels changed: every refusal there is checked again."""
+        """Roles or channels changed: every refusal there is checked again, and channels
+        catch-up could not read are read back if it now can."""
         await self.bot.store.community.clear_permission_gaps(guild.id)
         channels = {c.id for c in guild.channels}
         self.rechecks.forget(lambda key: isinstance(key, tuple) and key[0] in channels)
         for channel_id in channels:
             self.reports.again("gap", channel_id)
         self.nudge()
+        await self.catching_up.permissions_changed(guild)
 
     def webhooks_changed(self, channel_id: int) -> None:
         """A webhook was made, moved or deleted there: look it up again; a slot may be free."""

@@ -163,18 +163,25 @@ class Reports:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._flush_wake.wait(), min(waits) if waits else None)
 
-    async def _retrying(self, what: str, attempt: Callable[[], Awaitable[bool]]) -> bool:
-        """Try until Discord accepts (True) or refuses (False); transient failures wait
-        with backoff. Cancelled at shutdown: the journal still says what is unsent."""
-        tries = 0
+    async def until_taken(
+        self, what: str, attempt: Callable[[], Awaitable[bool]], *, failed: int = 0
+    ) -> bool:
+        """Try ``attempt`` until Discord takes it (True) or refuses it (a 4xx: False); a
+        transient failure (a 5xx, a dropped connection, a timeout) waits with backoff and
+        tries again. ``failed``: tries that failed already, before this was called (the
+        first waits its backoff). Cancelled at shutdown: the journal (or the review's
+        record) still says what is unsent."""
+        tries = failed
+        delay = self.backoff.delay(tries) if tries else 0.0
         while True:
+            if delay:
+                await asyncio.sleep(delay)
             try:
                 return await attempt()
             except Transient as error:
                 tries += 1
                 delay = self.backoff.delay(tries)
                 log.info("Could not send the guard's %s (%s); again in %.0f s", what, error, delay)
-                await asyncio.sleep(delay)
             except Refused as error:
                 log.warning("Discord refused the guard's %s: %s", what, error)
                 return False
@@ -197,7 +204,7 @@ class Reports:
             return True
 
         ids = [e.message_id for e in entries]
-        if await self._retrying("notice", attempt) and posted.get("id"):
+        if await self.until_taken("notice", attempt) and posted.get("id"):
             delete_at = datetime.now(UTC) + timedelta(seconds=NOTICE_SECONDS)
             await self.bot.store.journal.add_notice(
                 int(posted["id"]), first.place.channel_id, delete_at
@@ -257,7 +264,7 @@ class Reports:
             await self._rest().request(route, body=body)
             return True
 
-        await self._retrying(what, attempt)
+        await self.until_taken(what, attempt)
 
     # --- deleting notices ----------------------------------------------------------------
 

@@ -13,8 +13,6 @@ Also here: the verdict /spoilercheck and "Check for spoilers" show privately.
 
 from __future__ import annotations
 
-import asyncio
-import itertools
 import logging
 import re
 import secrets
@@ -36,6 +34,7 @@ from bot.gate import RESTARTING, turn_away
 from bot.guard import Finding, inspect, segments
 from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.interactions import parent_id, send_ephemeral
+from bot.pipeline.rest import Refused, Transient
 from bot.render.compose import compose
 from bot.render.guard_review import decision_text, review_card, verdict_card
 from bot.replies import send_reply
@@ -269,19 +268,22 @@ class GuardReview(commands.Cog):
     async def _post_later(
         self, message_id: int, post: Callable[[], Awaitable[discord.Message]]
     ) -> None:
-        reports = self.guard.engine.reports
+        """Post the card the first try failed to, as the guard's reports post theirs
+        (``Reports.until_taken``: its backoff, busy while it runs, cancelled at shutdown);
+        discord.py's errors are sorted into the guard's own two kinds for it."""
+
+        async def attempt() -> bool:
+            try:
+                card = await post()
+            except UNREACHED as error:
+                raise Transient(getattr(error, "status", 0), message=str(error)) from error
+            except discord.HTTPException as error:
+                raise Refused(error.status, error.code, error.text) from error
+            await self.bot.store.review.card_posted(message_id, card.id)
+            return True
+
         try:
-            for tries in itertools.count(1):
-                await asyncio.sleep(reports.backoff.delay(tries))
-                try:
-                    card = await post()
-                except UNREACHED:
-                    continue
-                except discord.HTTPException as error:
-                    log.info("Discord refused a review card: HTTP %s", error.status)
-                    return
-                await self.bot.store.review.card_posted(message_id, card.id)
-                return
+            await self.guard.engine.reports.until_taken("review card", attempt, failed=1)
         finally:
             self._posting.discard(message_id)
 

@@ -5,7 +5,8 @@ listing, creating, fetching and executing channel webhooks (into threads and for
 posts too) and editing or deleting their messages; fetching a server member. Each
 request that changes something is announced on the gateway as Discord does
 (MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE, MESSAGE_DELETE_BULK, WEBHOOKS_UPDATE),
-and the permissions a test refuses the bot are enforced with Discord's 403s.
+and the permissions a test refuses the bot are enforced with Discord's 403s. A message
+addressed to a channel (or thread) it is not in is, as on Discord, an Unknown Message (404).
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
     @routes.patch(ROUTE + "/messages/{message_id}")
     async def edit(request: web.Request) -> web.Response:
         message = state.messages.get(int(request.match_info["message_id"]))
-        if message is None:
+        if message is None or message.channel_id != channel(request):  # not in this channel
             return reply(UNKNOWN_MESSAGE, status=404)
         message.payload.update({k: v for k, v in (request[BODY] or {}).items() if k[0] != "_"})
         await state.announce("MESSAGE_UPDATE", dict(message.payload))
@@ -291,6 +292,11 @@ def add_channel_routes(app: web.Application, state: StandIn) -> None:
             return None, None
         message = state.messages.get(int(request.match_info["message_id"]))
         if message is None or message.payload.get("webhook_id") != str(webhook.id):
+            return webhook, None
+        # A message in a thread is addressed with thread_id; without it (or with another
+        # thread's) Discord looks in the webhook's own channel and finds no such message.
+        where = int(request.query.get("thread_id") or webhook.channel_id)
+        if message.channel_id != where:
             return webhook, None
         return webhook, message
 

@@ -61,6 +61,9 @@ class Session:
 # Webhooks, Send Messages (and in Threads), Attach Files, Embed Links.
 GUARD_PERMISSIONS = 0x400 | 0x10000 | 0x2000 | 0x20000000 | 0x800 | 0x8000 | 0x4000 | 1 << 38
 EVERYONE_PERMISSIONS = 0x400 | 0x800 | 0x10000 | 0x80000000 | 0x4000 | 0x8000
+VIEW_CHANNEL = 0x400
+# Events Discord sends a bot only from channels it can see (View Channel).
+CHANNEL_MESSAGES = ("MESSAGE_CREATE", "MESSAGE_UPDATE", "MESSAGE_DELETE", "MESSAGE_DELETE_BULK")
 
 
 def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
@@ -229,7 +232,10 @@ class Gateway:
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an event as Discord would: to every identified session of the server's
         shard (several sessions may run one shard, during a restart without downtime),
-        but an interaction to one of them only (the longest connected)."""
+        but an interaction to one of them only (the longest connected). A channel's
+        messages are not sent while ``deny`` refuses the bot View Channel there."""
+        if event in CHANNEL_MESSAGES and self._hidden(int(data.get("channel_id") or 0)):
+            return
         guild = data.get("guild_id")
         targets = [
             session
@@ -284,6 +290,30 @@ class Gateway:
             c for c in guild_payload(self.denied)["channels"] if c["id"] == str(channel_id)
         )
         await self.dispatch("CHANNEL_UPDATE", channel)
+
+    def _hidden(self, channel_id: int) -> bool:
+        parent = payloads.PARENTS.get(channel_id, 0)
+        return bool((self.denied.get(channel_id, 0) | self.denied.get(parent, 0)) & VIEW_CHANNEL)
+
+    async def update_role(self, role_id: int, permissions: int) -> None:
+        """A server admin changes a role's permissions (GUILD_ROLE_UPDATE). The stand-in's
+        REST side enforces only what ``deny`` or ``StandIn.denied`` refuses."""
+        role = _role(role_id, "fambot", permissions, 1)
+        await self.dispatch("GUILD_ROLE_UPDATE", {"guild_id": str(payloads.GUILD_ID), "role": role})
+
+    async def update_bot_member(self, roles: list[int]) -> None:
+        """The bot's own roles change (GUILD_MEMBER_UPDATE, which Discord sends for the
+        bot's own member without the members intent)."""
+        member = {
+            "guild_id": str(payloads.GUILD_ID),
+            "user": BOT_USER,
+            "roles": [str(r) for r in roles],
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+        }
+        await self.dispatch("GUILD_MEMBER_UPDATE", member)
 
     async def drop(self) -> None:
         """Close every connection abruptly (code 4000 lets the client resume)."""
