@@ -501,6 +501,14 @@ OPENED_FLOORS |= {OPENED_17: (0.96, 0.935), OPENED_18: (0.98, 0.93)}
 OPENED_FLOORS |= {OPENED_17: (0.96, 0.94), OPENED_18: (0.98, 0.94), OPENED_3: (0.98, 0.99)}
 # Both halves of round 15 merged: opened17 0.971 / 0.966, opened18 0.995 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.96, 0.955), OPENED_18: (0.98, 0.955)}
+# Round 15, precision (tests/test_guard_round15_precision.py: a figure echoed, a title or a
+# pet before or after a name, a real person's death after the story's last year, a
+# later season's event, praise by a fate word, an episode's apposition): opened17 0.969 ->
+# 1.000, opened18 0.994 -> 1.000 precision, recall unchanged (0.927, 0.918); opened12
+# 0.996 -> 1.000, tuning9 0.987 -> 0.996
+OPENED_FLOORS |= {OPENED_17: (0.99, 0.92), OPENED_18: (0.99, 0.91)}
+OPENED_FLOORS[OPENED_12] = (0.99, 0.97)
+TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -127,6 +127,8 @@ GRAMMAR = frozenset(
         "object_pronoun",
         "object_marker",
         "former",
+        "other_title",
+        "pet_after",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}
@@ -502,7 +504,9 @@ def guard_lexicon(
     roles and relations), the idioms of every series' rules and the episodes' titles."""
     people = _people(characters, spelled, real, vocabulary.relations, label, role_words)
     titles: dict[str, set[str]] = {}
+    years: list[int] = []
     for episode in episodes:
+        years.extend(episode.years)
         if episode.title:
             ref = episode.ref
             key = f"{ref.season}:{ref.number}:{int(episode.is_finale)}"
@@ -516,4 +520,5 @@ def guard_lexicon(
         idioms=tuple(dict.fromkeys((*vocabulary.idioms, *idioms))),
         # a title two series share places nothing
         episodes={t: keys.pop() for t, keys in sorted(titles.items()) if len(keys) == 1},
+        last_year=max(years, default=None),
     )

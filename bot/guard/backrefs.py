@@ -257,6 +257,10 @@ class _BackReferences(_Answers):
                 # "In real life Deke lived to see the shuttle. In FAM he dies on the
                 # moon.": the show's version of the real person named before
                 return frozenset(earlier.aside), k
+            if earlier.others and not plural and self._after_the_story(here):
+                # "Jerrie Cobb is who Molly is based on. She died in 2019.": a year after
+                # the story ends is the life of the one set aside, not the show's
+                return frozenset(), k
             if earlier.others and not plural and not any(m.persons for m in earlier.mentions):
                 # "Deke is great. My uncle Harry keeps quiet. He dies ...": the nearest
                 # person named is someone else
@@ -272,6 +276,17 @@ class _BackReferences(_Answers):
             if plural and ahead:
                 return frozenset(p for m in ahead for p in m.persons), index + 1
         return frozenset(), index
+
+    def _after_the_story(self, s: _Sentence) -> bool:
+        """Whether a sentence dates what it says after the last year any episode shows
+        ("she died in 2019"), and says nothing of the show (a show word, a season or
+        episode, "in the show")."""
+        last = self.m.lexicon.last_year
+        if last is None or s.has("show") or s.has("show_talk") or s.has("show_version"):
+            return False
+        return any(
+            len(t.text) == 4 and t.text.isdigit() and last < int(t.text) < 2100 for t in s.words
+        ) and not _episodes(s.words)
 
     def _topic(self, s: _Sentence, keep: object) -> None:
         """ "Deke. Jamestown. A grave with a view of Earth.": a sentence of nothing but
@@ -298,6 +313,8 @@ class _BackReferences(_Answers):
                 for k, t in enumerate(topic.words)
             ) and not self._opens_with_outcome(s):
                 return
+        if _echoes(topic, s):
+            return  # "karen is dead to me after s2. DEAD.": the figure again, no fate
         # "Tracy's s2 finale performance. Dead.": what is hers is the topic, not her
         owners = topic.grammar.get("owner", _NONE)
         if owners:
@@ -431,3 +448,14 @@ def _fragment(s: _Sentence) -> bool:
     """A few words that name a place or thing of the show and say no outcome ("on the
     moon.", "the reactor."): a run of them keeps the subject of the sentence before."""
     return len(s.words) <= 4 and not s.cues and s.has("show")
+
+
+def _echoes(topic: _Sentence, s: _Sentence) -> bool:
+    """Whether a fragment only repeats the fate words of a figure in the sentence before
+    it ("karen is dead to me after s2. DEAD.", "Karen killed it tonight. KILLED."): every
+    word of it one of the figure's words, said again."""
+    figure = topic.grammar.get("idiom")
+    if not figure or not s.cues:
+        return False
+    said = {topic.words[k].text for k in figure}
+    return all(t.text in said for t in s.words)

@@ -47,6 +47,7 @@ from bot.guard.reading import (
     PLACED_IN,
     _apart,
     _clause_break,
+    _Cue,
     _episodes,
     _Mention,
     _names_finale,
@@ -410,6 +411,8 @@ class _Context(_Together):
         if idiom and self._meant_literally():
             idiom.clear()  # "goes out with a bang. and I mean an actual bang"
         grammar = s.grammar
+        if idiom:  # where the figures are: a fragment after may echo one (backrefs.py)
+            grammar["idiom"] = idiom
         gate_english, gate_other = self.m._gate_english, self.m._gate_other
         words = s.words
         found_words = by.get("word", _NO_FOUND)
@@ -462,7 +465,10 @@ class _Context(_Together):
                         for k, finale in markers
                         if (distance := min(abs(cue.start - k), abs(cue.end - 1 - k)))
                         <= EPISODE_REACH
-                        and not _clause_break(s, min(k, cue.start), max(k, cue.start))
+                        and (
+                            not _clause_break(s, min(k, cue.start), max(k, cue.start))
+                            or _apposed(s, k, cue, markers)
+                        )
                     ]
                     cue.elsewhere = bool(near) and not min(near)[1]
 
@@ -572,3 +578,21 @@ def _vouched(
         and (g.end > g.start + 1 or words[g.start].text not in everyday)
         for g in found
     )
+
+
+def _apposed(s: _Sentence, k: int, cue: _Cue, markers: list[tuple[int, bool]]) -> bool:
+    """Whether an outcome is told in an apposition to the episode at ``k``: "That 2x09
+    cliffhanger, cosmonauts storming Jamestown, left me ...", the episode and at most one
+    word after it ("cliffhanger", "ending"), a comma, the outcome and a comma closing it.
+    A clause that names its own episode is no apposition: "Harry is gone in 1x09, but Deke
+    dies in the finale, on the Moon"."""
+    if cue.start <= k:
+        return False
+    opened = next((j for j in range(k, min(k + 2, cue.start)) if _apart(s, j, j + 1)), None)
+    if opened is None or any(_apart(s, j, j + 1) for j in range(opened + 1, cue.end - 1)):
+        return False
+    last = len(s.words) - 1
+    closed = next(
+        (j for j in range(cue.end - 1, min(cue.end + 3, last)) if _apart(s, j, j + 1)), None
+    )
+    return closed is not None and not any(opened < m <= closed for m, _ in markers)

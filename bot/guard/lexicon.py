@@ -74,6 +74,9 @@ class Lexicon:
     # Episode titles ("Triage", "The Grey") -> "season:number:finale" ("2:9:0"): a title
     # places an outcome in its episode as a code does
     episodes: dict[str, str] = field(default_factory=dict)
+    # The last in-universe year any episode shows (None: no source says): a death dated
+    # after it ("she died in 2019") is nobody's in the story
+    last_year: int | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -105,6 +108,7 @@ class Lexicon:
             relations=table(data["relations"]),
             idioms=tuple(data["idioms"]),
             episodes=dict(data.get("episodes", {})),  # a store written before titles
+            last_year=data.get("last_year"),  # a store written before round 15
         )
 
 

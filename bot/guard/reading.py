@@ -123,6 +123,7 @@ class _Mention:
     common: bool = False
     fuzzy: bool = False
     consumed: bool = False  # a possessor ("Ed" in "Ed's wife") is not the subject
+    since: int | None = None  # named by a role first held in this season
 
 
 @dataclass(slots=True)
@@ -296,11 +297,16 @@ def _episodes(words: list[Token]) -> list[tuple[int, bool]]:
                 and not any(_names_a_part(texts, j) for j in range(k + 1, k + 4))
             ):
                 found.append((k, False))  # French "arrivée la première": the first one
-        elif text in _FINALE_WORDS and not (
-            # "the end of ep 9" is no finale
-            k + 2 < len(texts)
-            and texts[k + 1] == "of"
-            and (texts[k + 2] in _EPISODE_WORDS or _CODE.match(texts[k + 2]))
+        elif (
+            text in _FINALE_WORDS
+            and not (
+                # "the end of ep 9" is no finale
+                k + 2 < len(texts)
+                and texts[k + 1] == "of"
+                and (texts[k + 2] in _EPISODE_WORDS or _CODE.match(texts[k + 2]))
+            )
+            # "that s2e9 ending": the end of that episode, no finale
+            and not (found and found[-1] == (k - 1, False))
         ):
             found.append((k, True))
     return found

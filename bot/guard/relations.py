@@ -82,6 +82,7 @@ class _Related(_Who):
                     end,
                     frozenset({self.m.people[person].id}),
                     how="role",
+                    since=known.first,
                 )
             )
         for f in s.of("relation"):

@@ -15,8 +15,10 @@ from bot.guard.reading import (
     _apart,
     _clause_break,
     _Cue,
+    _episodes,
     _listing,
     _Mention,
+    _Rule,
     _said,
     _Sentence,
 )
@@ -77,7 +79,7 @@ class _Together(_BackReferences):
                                 _said(s, mention.start, mention.end),
                                 "",
                                 mention.how,
-                                SUBJECT_ONLY * factor,
+                                SUBJECT_ONLY * factor * self._later_event(s, rule),
                                 (s.index,),
                             )
                         )
@@ -164,6 +166,20 @@ class _Together(_BackReferences):
             self._back_references(s, keep)
             self._answers(s, keep)
         return list(best.values())
+
+    def _later_event(self, s: _Sentence, rule: _Rule) -> float:
+        """What a rule that needs no outcome ("boots on Mars", the season 2 finale's jump)
+        is worth in a sentence that places it in an episode that is no finale ("boots on
+        mars in s3 ep5") or among people named by a role first held in a later season ("the
+        Sojourner commander steps onto Mars ahead of Kuznetsov": season 3's landing)."""
+        markers = _episodes(s.words)
+        if markers and not any(finale for _, finale in markers):
+            return OTHER_EPISODE
+        if rule.season is not None and any(
+            m.since is not None and m.since > rule.season for m in s.mentions
+        ):
+            return OTHER_EPISODE
+        return 1.0
 
     def _ousts(self, s: _Sentence, cue: _Cue, mention: _Mention, ousting: Collection[int]) -> bool:
         """Whether ``mention`` is the one who does an ousting verb (`ousting`: "kicked",

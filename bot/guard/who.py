@@ -325,6 +325,13 @@ class _Who(_Itself):
                     k += 1
                 if k in nouns and not _apart(s, f.end - 1, k):
                     return True
+        # "Commissioner Gordon", "Detective Danny": a title none of the show's people bear
+        # (`other_title`), just before the name, makes another work's character of it
+        if f.start and f.start - 1 in grammar.get("other_title", _NONE):
+            return True
+        # "rip deke the fish", "Molly the dog": a pet named so (`pet_after`)
+        if f.end in grammar.get("pet_after", _NONE):
+            return True
         # "Karen from HR", "Kelly in my D&D group", "Dev on my team", "Deke, our bot,"
         if elsewhere(s, f.end) or aside_elsewhere(s, f, lambda: self._same_starts(s, person)):
             return True
