@@ -193,6 +193,7 @@ async def _run(settings: Settings) -> None:
         await store.close()
         raise
     bot.adopt(store, content)
+    bot.freeze_heap = True  # once started up (bot/app.py)
     async with bot:  # leaving the block calls bot.close(): replies finish, database closes
         runner = asyncio.create_task(bot.start(token))
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib.util
 import logging
 import pkgutil
@@ -91,6 +92,12 @@ class FamBot(commands.Bot):
         self.content: SyncResult | None = None
         self._inflight: set[asyncio.Task[object]] = set()
         self.started_up = False  # set when setup_hook has finished
+        # ``python -m bot``: once started, what the process holds for good (content, the
+        # guard's default rules compiled: some 170,000 objects) is frozen out of the
+        # collector's reach. A full collection (60 ms of it) keeps the GIL, so it stalled
+        # the loop even with the guard reading on its thread (docs/reliability.md, 13).
+        # Once only: whatever is frozen is never collected if it later becomes garbage.
+        self.freeze_heap = False
         self.draining = False  # set by close(): new interactions are turned away
         # Views sent with a reply and not yet garbage: see bot.views.is_live.
         self.views: weakref.WeakSet[discord.ui.View] = weakref.WeakSet()
@@ -173,6 +180,9 @@ class FamBot(commands.Bot):
             return
         for extension in extensions():
             await self.load_extension(extension)
+        if self.freeze_heap:
+            gc.collect()
+            gc.freeze()
         self.started_up = True
 
     async def refresh_catalog(self) -> None:

@@ -9,6 +9,12 @@ language's word. A word in a message is read in every language whose vocabulary 
 belong to; the readings are cached per word, so a sentence's walk is dictionary lookups.
 Japanese and Chinese runs, which have no spaces, are searched inside instead.
 
+Threads: the guard reads off the event loop (cogs/spoilers/_judge.py), so a matcher may
+be read from several threads at once. Each thread stems with its own PyStemmer objects
+(they must not be shared); a compiled vocabulary changes only through its per-word
+caches, whose entries depend on the word alone and are each one dict operation (atomic
+under the GIL), so a race can at worst read a word twice, never change a verdict.
+
 A separable verb ("blew Molly up", "shot it down", "let Sergei go"; German "schießt den
 Sea Dragon ab") is found with up to three words between the verb and its particle.
 
@@ -32,8 +38,9 @@ forms mean something else ("dead" and "deadly", "pops" and "pop").
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from functools import cache
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import Stemmer  # type: ignore[import-not-found]
@@ -77,15 +84,28 @@ Payload = tuple[str, str]  # (category, key)
 _Entry = tuple[str, str, str]  # (category, key, language)
 
 
-@cache
-def _stemmer(language: str) -> Any:
-    stemmer = Stemmer.Stemmer(_SNOWBALL[language])
-    # No cache of its own: the vocabulary keeps each word's readings already, and a
-    # message of fresh words (a typo search stems dozens of variants of each) filled
-    # PyStemmer's 10,000 entries over and over, each purge sorting them all (4,000
-    # characters of unknown words: 70-170 ms with it, 35 ms without)
-    stemmer.maxCacheSize = 0
-    return stemmer
+class _PerThread(threading.local):
+    """Each thread's own stemmers (PyStemmer's may not be used by two threads at once)."""
+
+    def __init__(self) -> None:
+        self.stem_word: dict[str, Callable[[str], str]] = {}
+
+
+_own = _PerThread()
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    """This thread's stemmer for ``language`` (its ``stemWord``)."""
+    stem_word = _own.stem_word.get(language)
+    if stem_word is None:
+        stemmer = Stemmer.Stemmer(_SNOWBALL[language])
+        # No cache of its own: the vocabulary keeps each word's readings already, and a
+        # message of fresh words (a typo search stems dozens of variants of each) filled
+        # PyStemmer's 10,000 entries over and over, each purge sorting them all (4,000
+        # characters of unknown words: 70-170 ms with it, 35 ms without)
+        stemmer.maxCacheSize = 0
+        stem_word = _own.stem_word[language] = stemmer.stemWord
+    return stem_word
 
 
 def stem(word: str, language: str = "en") -> str:
@@ -93,7 +113,7 @@ def stem(word: str, language: str = "en") -> str:
     language ("en:die" for die, dies, died, dying)."""
     if language not in _SNOWBALL or len(word) <= 2 or not word.isalpha():
         return f"{language}:{word}"
-    return f"{language}:{_stemmer(language).stemWord(word)}"
+    return f"{language}:{_stemmer(language)(word)}"
 
 
 class Found(NamedTuple):
@@ -236,8 +256,9 @@ class Vocabulary:
             for word in self._words:
                 for key in _deletions(word):
                     near[key].add(word)
-            self._near = dict(near)
+            # _longest first: another thread seeing _near set reads it next
             self._longest = max(map(len, (*self._words, *self._keys)), default=0)
+            self._near = dict(near)
         return self._near
 
     def readings(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:

@@ -38,8 +38,15 @@ class SpoilerGuard(commands.Cog):
     async def cog_load(self) -> None:
         # The command tree alone has no store: the engine's background work (the notice
         # sweeper, catch-up marks, adoption) would fail on its first read of it.
-        if self.bot.store_open:
+        if not self.bot.store_open:
+            return
+        try:
+            if self.bot.freeze_heap:  # python -m bot: compiled before the freeze (app.py)
+                await self.judge.matcher_for(None, None)  # a server's default rules
             await self.engine.start()
+        except BaseException:  # stopped while starting: no reader thread left behind
+            self.judge.close()
+            raise
 
     async def cog_unload(self) -> None:
         # discord.py unloads extensions before it closes the connection, so this runs
@@ -47,6 +54,7 @@ class SpoilerGuard(commands.Cog):
         if self._connecting is not None:
             self._connecting.cancel()
         await self.engine.stop()
+        self.judge.close()
 
     async def settled(self) -> None:
         """Wait until the guard has nothing left it could do right now (for tests)."""

@@ -31,7 +31,7 @@ from bot.community.journal import Outcome, State
 from bot.community.review import Review, Sensitivity
 from bot.errors import UserFacingError
 from bot.gate import RESTARTING, turn_away
-from bot.guard import Finding, inspect, segments
+from bot.guard import Finding, segments
 from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.interactions import parent_id, send_ephemeral
 from bot.pipeline.rest import Refused, Transient
@@ -424,7 +424,8 @@ class GuardReview(commands.Cog):
             interaction.guild_id, interaction.channel_id, parent_id(interaction.channel)
         )
         chosen = self.sensitivity(interaction.guild_id)
-        finding = replace(inspect(text, matcher), threshold=chosen.threshold)
+        judge = self.guard.judge
+        finding = replace(await judge.inspect(text, matcher), threshold=chosen.threshold)
         verdict = "tag" if finding else outcome(finding.score, chosen)
         if verdict == "tag" and not finding:
             verdict = "review"  # sure of something it found no sentence for: ask
@@ -432,11 +433,10 @@ class GuardReview(commands.Cog):
             reply = verdict_card("fine", finding.score, chosen, [], [])
         else:
             shown = finding if finding else replace(finding, threshold=chosen.review_from)
-            reason = await self.guard.judge.reason_for(shown)
+            reason = await judge.reason_for(shown)
             clues = await clues_for(self.bot.store.canon, shown)
-            reply = verdict_card(
-                verdict, finding.score, chosen, segments(shown), clues, str(reason)
-            )
+            runs = await judge.read(text, segments, shown, ordered=False)
+            reply = verdict_card(verdict, finding.score, chosen, runs, clues, str(reason))
         await send_reply(interaction, reply)
 
     async def check_message(
