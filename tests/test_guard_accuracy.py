@@ -509,6 +509,8 @@ OPENED_FLOORS |= {OPENED_17: (0.96, 0.955), OPENED_18: (0.98, 0.955)}
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.92), OPENED_18: (0.99, 0.91)}
 OPENED_FLOORS[OPENED_12] = (0.99, 0.97)
 TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.955)}
+# All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
+OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
