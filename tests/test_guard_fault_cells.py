@@ -230,6 +230,25 @@ async def test_a_channel_catch_up_may_not_read_is_read_back_when_the_permission_
     assert errors(caplog) == []
 
 
+async def test_catch_up_reads_every_channel_when_more_are_owed_than_are_kept(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every channel is owed before the first is read; the bound on channels kept owed
+    (those left unreadable) must not forget, unread, the first ones of a big start."""
+    from cogs.spoilers import _catch_up
+
+    await guarded.stop_bot()
+    missed = [
+        await guarded.member_says(BOB, SPOILER, channel_id=channel)
+        for channel in (CHANNEL_ID, payloads.VOICE_ID)
+    ]
+    monkeypatch.setattr(_catch_up, "OWED_KEPT", 1)  # fewer than the guild's channels
+    await guarded.start_bot()
+    await guarded.settle()
+    assert not any(up(guarded, m) for m in missed), "each channel read back"
+    assert [r.content for r in reposts(guarded)] == [TAGGED, TAGGED]
+
+
 async def test_a_channel_owed_a_read_back_is_read_after_a_restart(guarded: Harness) -> None:
     await guarded.stop_bot()
     missed = await guarded.member_says(BOB, SPOILER)

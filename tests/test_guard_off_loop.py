@@ -171,3 +171,27 @@ def test_each_thread_stems_with_its_own_stemmer() -> None:
         first, second = pool.submit(own), pool.submit(own)
         stemmers = [first.result(), second.result(), own_here := _stemmer("en").__self__]  # type: ignore[attr-defined]
         assert len({id(s) for s in stemmers}) == 3 and own_here is stemmers[2]
+
+
+# --- stopping while a read waits ------------------------------------------------------
+
+
+async def test_a_message_whose_read_the_shutdown_cut_short_is_read_back_after_a_restart(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flood of long messages can outlast the shutdown's grace: the reads still queued
+    are cancelled. Catch-up's mark must not have moved past them, or no restart reads
+    them back and the spoiler stays up for good."""
+    gate = _Gate(monkeypatch)
+    message = await guarded.member_says(BOB, LONG_SPOILER)
+    await gate.wait_started()
+    assert guarded.bot is not None
+    waiting = guarded.bot.wait_until_idle
+    monkeypatch.setattr(guarded.bot, "wait_until_idle", lambda: waiting(0.05))  # grace over
+    await guarded.stop_bot()  # the read cancelled, catch-up's marks written
+    gate.released.set()
+    monkeypatch.undo()
+    await guarded.start_bot()
+    await guarded.settle()
+    assert message.id not in guarded.stand_in.messages, "read back and taken down"
+    assert [e.json["content"] for e in _executions(guarded)] == [TAGGED + FILLER * 6]

@@ -87,11 +87,29 @@ class CatchUp:
         _, newest = self._marks.get(place.channel_id, (place.guild_id, 0))
         self._marks[place.channel_id] = (place.guild_id, max(newest, message_id))
 
-    def _owe(self, guild_id: int, channel_id: int, start: int) -> None:
+    def _owe(self, guild_id: int, channel_id: int, start: int, *, bounded: bool = True) -> None:
         earlier = self._owed.get(channel_id)
         if earlier is not None:
             start = min(start, earlier[1])
-        remember(self._owed, channel_id, (guild_id, start), OWED_KEPT)
+        if bounded:
+            remember(self._owed, channel_id, (guild_id, start), OWED_KEPT)
+        else:
+            self._owed[channel_id] = (guild_id, start)
+
+    def _forget_past_bound(self) -> None:
+        """Keep at most ``OWED_KEPT`` channels owed (the oldest forgotten): applied once a
+        run has read every channel, so the bound drops only channels left unreadable, never
+        one still waiting for its first read."""
+        forgotten = 0
+        while len(self._owed) > OWED_KEPT:
+            self._owed.popitem(last=False)
+            forgotten += 1
+        if forgotten:
+            log.warning(
+                "Catch-up forgot %d channels it could not read back (more than %d owed)",
+                forgotten,
+                OWED_KEPT,
+            )
 
     async def save_marks(self) -> None:
         marks, self._marks = self._marks, {}
@@ -106,15 +124,21 @@ class CatchUp:
                 return
             marks = await self.bot.store.journal.marks()
             guilds = [g for g in self.bot.guilds if self._guarded(g)]
-            for guild in guilds:  # owed, all of them, before the first is read
-                for channel in writable_places(guild):
-                    self._owe(guild.id, channel.id, marks.get(channel.id, 0))
+            # Owed, all of them, before the first is read (however many: the guild cache
+            # holds them anyway); the bound applies to those still owed afterwards.
             for guild in guilds:
-                self._again.discard(guild.id)
                 for channel in writable_places(guild):
-                    if self._closing():
-                        return
-                    await self._read_owed(guild, channel)
+                    self._owe(guild.id, channel.id, marks.get(channel.id, 0), bounded=False)
+            try:
+                since = await self.bot.store.journal.guard_since()
+                for guild in guilds:
+                    self._again.discard(guild.id)
+                    for channel in writable_places(guild):
+                        if self._closing():
+                            return
+                        await self._read_owed(guild, channel, since)
+            finally:
+                self._forget_past_bound()
 
     def _guarded(self, guild: discord.Guild) -> bool:
         return self.bot.store.community.server_settings(guild.id).guard_enabled
@@ -150,21 +174,23 @@ class CatchUp:
                 if guild is None or not self._guarded(guild):
                     continue
                 owed = [c for c, (owner, _) in self._owed.items() if owner == guild.id]
+                since = await self.bot.store.journal.guard_since() if owed else {}
                 for channel_id in owed:
                     channel = guild.get_channel_or_thread(channel_id)
                     if channel is None:  # deleted meanwhile
                         self._owed.pop(channel_id, None)
                     elif not self._closing():
-                        await self._read_owed(guild, channel)
+                        await self._read_owed(guild, channel, since)
 
     async def close(self) -> None:
         if self._reading_again is not None:
             self._reading_again.cancel()
             await asyncio.gather(self._reading_again, return_exceptions=True)
 
-    async def _read_owed(self, guild: discord.Guild, channel: Any) -> None:
+    async def _read_owed(self, guild: discord.Guild, channel: Any, since: dict[int, int]) -> None:
         """Read ``channel`` back from where it is owed (no further than the configured
-        hours, nor from before the guard was on); once read through it is owed no more."""
+        hours, nor from before the guard was on: ``since``, read once per pass, not once
+        per channel); once read through it is owed no more."""
         owed = self._owed.get(channel.id)
         if owed is None:
             return
@@ -172,7 +198,6 @@ class CatchUp:
         hours, most = settings.guard_catchup_hours, settings.guard_catchup_messages
         if not hours or not most:
             return
-        since = await self.bot.store.journal.guard_since()
         floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
         start = max(owed[1], since.get(guild.id, 0), floor)
         if await self._read_back_retrying(guild, channel, start, most):

@@ -75,8 +75,7 @@ class Intake:
             return None
         if not moderator and not await guarded(self.bot, self._client, guild, channel, incoming):
             return None
-        if not edited:
-            self._note(place, incoming.message_id)
+        seen_first = not edited  # a new message (one taken for its edit below still is)
         if incoming.message_id in self._gone:
             return None  # its author deleted it already
         journal = self.bot.store.journal
@@ -92,8 +91,15 @@ class Intake:
         if newer is not None and newer.revision > incoming.revision:
             incoming, edited = newer, True
         if not incoming.content.strip():
+            if seen_first:
+                self._note(place, incoming.message_id)
             return None
         verdict = await self._verdict(place, incoming.content, moderator)
+        # Catch-up's mark moves past a message only once it is read: a read can wait on
+        # the reader thread a while (cogs/spoilers/_judge.py), and one the shutdown cuts
+        # short must be read back after the restart, not skipped by the mark.
+        if seen_first:
+            self._note(place, incoming.message_id)
         if verdict.review and self.on_review is not None:  # issue 9: ask, delete nothing
             await self.on_review(incoming, verdict)
         if not verdict.spoils:
