@@ -512,6 +512,10 @@ OPENED_FLOORS[OPENED_12] = (0.99, 0.97)
 TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.955)}
 # Tuning part 10 (round 15), first read after round 15's fitting to opened17/18: 0.994 / 0.858
 TUNING_FLOORS[TUNING_10] = {"all": (0.99, 0.85)}
+# Round 15b, what is said (tests/test_guard_round15b_what.py: the Sea Dragon brought down,
+# Danny sent to live alone at the North Korean craft, JSC and the astronaut office named in
+# full in es/fr/it/pt/de roles): tuning10 0.994 / 0.858 -> 0.994 / 0.879
+TUNING_FLOORS[TUNING_10] = {"all": (0.99, 0.87)}
 # All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
