@@ -512,6 +512,10 @@ OPENED_FLOORS[OPENED_12] = (0.99, 0.97)
 TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.955)}
 # Tuning part 10 (round 15), first read after round 15's fitting to opened17/18: 0.994 / 0.858
 TUNING_FLOORS[TUNING_10] = {"all": (0.99, 0.85)}
+# Round 15b (who): Pam named by her work ("the poet", "tends bar at the Outpost"):
+# tuning10 0.994 / 0.863, tuning9 0.996 / 0.974
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.86)}
+TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.965)}
 # All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
