@@ -516,6 +516,12 @@ TUNING_FLOORS[TUNING_10] = {"all": (0.99, 0.85)}
 # Danny sent to live alone at the North Korean craft, JSC and the astronaut office named in
 # full in es/fr/it/pt/de roles): tuning10 0.994 / 0.858 -> 0.994 / 0.879
 TUNING_FLOORS[TUNING_10] = {"all": (0.99, 0.87)}
+# Round 15b (who): Pam named by her work ("the poet", "tends bar at the Outpost"):
+# tuning10 0.994 / 0.863, tuning9 0.996 / 0.974
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.86)}
+TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.965)}
+# Both halves of round 15b: tuning10 0.994 / 0.884
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.875)}
 # All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
