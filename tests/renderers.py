@@ -9,6 +9,7 @@ registered here, so a new renderer cannot go unaudited.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from bot.render.guard import (
     paused_card,
     permission_card,
     tagged_card,
+    unreadable_card,
 )
 from bot.render.info import CommandHelp, about_card, help_card
 from bot.render.people import actor_card, character_card
@@ -374,6 +376,16 @@ def _could_not_act(canon: Canon) -> Iterator[Sample]:
     for outcome in Outcome:
         entries = _entries(3, outcome=outcome.value)
         yield Sample(f"could not act, {outcome.name}", _call(could_not_act_card, 2, entries))
+
+
+@samples(unreadable_card)
+def _unreadable(canon: Canon) -> Iterator[Sample]:
+    for count in (1, 3, 25):
+        entries = [
+            dataclasses.replace(e, repost_id=None)
+            for e in _entries(count, outcome=Outcome.UNREADABLE.value)
+        ]
+        yield Sample(f"could not read, {count}", _call(unreadable_card, 2, entries))
 
 
 @samples(delayed_card)

@@ -49,6 +49,9 @@ class Outcome(StrEnum):
     CHANNEL_GONE = "the channel was deleted"
     PAUSED = "the guard was paused (too many refused requests)"
     UNSUPPORTED = "the guard cannot post there"
+    # An error in the guard's own reading (a bug in the matcher on some text): the
+    # message is left up and the mod log links to it for a human to look at.
+    UNREADABLE = "given up: the guard could not read it"
 
 
 @dataclass(frozen=True)

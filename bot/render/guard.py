@@ -125,6 +125,27 @@ def could_not_act_card(channel_id: int, entries: Sequence[Entry]) -> Card:
     return Card(title="Spoiler guard could not act", lines=tuple(lines), colour=Colour.SEARCH)
 
 
+def unreadable_card(channel_id: int, entries: Sequence[Entry]) -> Card:
+    """Messages the guard failed to read (an error in the guard): still up as posted.
+    Only links: not the text, nor who wrote it."""
+    one = len(entries) == 1
+    what = "a message" if one else f"{len(entries)} messages"
+    lines = [
+        line(
+            f"{what.capitalize()} in <#{channel_id}> could not be read by the spoiler guard "
+            f"(an error in the guard; the bot's log names {'it' if one else 'them'} by id) and "
+            f"{'is' if one else 'are'} still up as posted. Please look: if "
+            f"{'it spoils' if one else 'one spoils'}, use *Apps → Spoiler-tag this message*."
+        )
+    ]
+    lines += [line(f"[message]({e.repost_url or e.jump_url})") for e in entries[:LISTED]]
+    if len(entries) > LISTED:
+        lines.append(line(f"… and {len(entries) - LISTED} more."))
+    return Card(
+        title=f"Spoiler guard could not read {what}", lines=tuple(lines), colour=Colour.SEARCH
+    )
+
+
 def delayed_card(channel_id: int, count: int) -> Card:
     """Messages taken down whose tagged copies Discord has not accepted yet."""
     what = "A message" if count == 1 else f"{count} messages"

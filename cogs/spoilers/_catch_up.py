@@ -16,6 +16,15 @@ when the bot's permissions there may have changed (a channel's overwrites, a rol
 bot's own roles), and at every new session. Owed channels are remembered in memory only,
 a bounded number: the stored mark, held back while a channel is owed, is what makes a
 restart read them back.
+
+Deferred messages (the guard's reader crowded: ``cogs/spoilers/_judge.py``): a long live
+message arriving while too much waits on the reader thread is not queued but left in
+Discord's history, and from then on every new message of its channel too (the order
+kept), until a read back of that channel (one message read at a time, so it adds at most
+one text to the queue) reaches the present. An edit of a message read already is kept
+as its id and read with one lookup. Nothing is dropped: Discord keeps the messages, and
+the channel's mark does not move past them until they are read (after a restart the
+usual catch-up reads them back, within its hours and messages).
 """
 
 from __future__ import annotations
@@ -24,7 +33,9 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import discord
@@ -43,6 +54,17 @@ READ_PERMISSIONS = ("view_channel", "read_message_history")
 PAGE = 100  # Discord's most messages per history request
 READ_TRIES = 6  # a channel's read back, tried this often while Discord fails it
 OWED_KEPT = 10_000  # channels remembered as owed a read back (the oldest forgotten first)
+
+
+@dataclass
+class _Deferred:
+    """A channel's messages left to a read back (the reader thread was crowded)."""
+
+    guild_id: int
+    after: int | None  # messages after this id are read back; None: none deferred
+    newest: int = 0  # the newest message deferred: read back at least this far
+    lookups: dict[int, bool] = field(default_factory=dict)  # id -> edited, read one by one
+
 
 # The guard's door for a message: (message, edited) -> whatever it made of it.
 Consider = Callable[[Incoming, bool], Awaitable[Any]]
@@ -67,11 +89,154 @@ class CatchUp:
         self._reading_again: asyncio.Task[None] | None = None
         self._running = asyncio.Lock()
         self.backoff = Backoff()
+        self._deferred: dict[int, _Deferred] = {}  # channel -> what is left to read there
+        self._draining: dict[int, asyncio.Task[None]] = {}
 
     @property
     def running(self) -> bool:
         again = self._reading_again is not None and not self._reading_again.done()
-        return self._running.locked() or again
+        return self._running.locked() or again or bool(self._draining)
+
+    # --- deferred messages ------------------------------------------------------------
+
+    def deferring(self, channel_id: int) -> bool:
+        """Whether new messages of ``channel_id`` wait for a read back (the order kept)."""
+        deferred = self._deferred.get(channel_id)
+        return deferred is not None and deferred.after is not None
+
+    def defer(self, place: Place, message_id: int, *, edited: bool) -> bool:
+        """Leave ``message_id`` to be read back from Discord, after those deferred before
+        it; False if the bot may not read the channel's history (then it is read now)."""
+        if self._closing():
+            return False
+        guild = self.bot.get_guild(place.guild_id)
+        channel = guild.get_channel_or_thread(place.channel_id) if guild else None
+        host = host_of(channel)
+        if host is None or missing(host, READ_PERMISSIONS):
+            return False
+        deferred = self._deferred.get(place.channel_id)
+        if deferred is None:
+            deferred = self._deferred[place.channel_id] = _Deferred(place.guild_id, None)
+        if deferred.after is not None and message_id > deferred.after:
+            deferred.newest = max(deferred.newest, message_id)  # the read back gets to it
+        elif deferred.after is not None or edited:  # read already, or past the read back
+            deferred.lookups[message_id] = deferred.lookups.get(message_id, True) and edited
+        else:
+            deferred.after, deferred.newest = message_id - 1, message_id
+            log.info(
+                "The guard's reader is crowded: channel %s is read back from message %s",
+                place.channel_id,
+                message_id,
+            )
+        if place.channel_id not in self._draining:
+            self._draining[place.channel_id] = asyncio.create_task(
+                self._drain(place.channel_id), name="guard deferred read back"
+            )
+        return True
+
+    async def _drain(self, channel_id: int) -> None:
+        """Read what was deferred in a channel until nothing is left deferred there."""
+        try:
+            while (deferred := self._deferred.get(channel_id)) and not self._closing():
+                guild = self.bot.get_guild(deferred.guild_id)
+                channel = guild.get_channel_or_thread(channel_id) if guild else None
+                host = host_of(channel)
+                if guild is None or host is None:  # gone meanwhile
+                    break
+                place = Place(guild.id, channel_id, host.id)
+                if deferred.after is not None:
+                    reading = partial(self._read_deferred, guild, channel_id, deferred)
+                    read = await self._until_read(place, reading)
+                    after = deferred.after
+                    if after is None:
+                        pass
+                    elif not read:  # refused: owed, read back when permissions change
+                        self._owe(guild.id, channel_id, after)
+                        break
+                    elif deferred.newest <= after:  # up to the present: read live again
+                        self._advance(place, after)
+                        deferred.after = None
+                while deferred.lookups and not self._closing():
+                    message_id, edited = deferred.lookups.popitem()
+                    await self._until_read(
+                        place, partial(self._look_up, guild, place, message_id, edited)
+                    )
+                if deferred.after is None and not deferred.lookups:
+                    break
+        finally:
+            if not self._closing():
+                self._deferred.pop(channel_id, None)
+            self._draining.pop(channel_id, None)
+
+    async def _until_read(self, place: Place, reading: Callable[[], Awaitable[None]]) -> bool:
+        """``reading()``, again after a backoff while Discord fails it (what was read is
+        not read again: the deferral keeps its place); False if Discord refuses it."""
+        tries = 0
+        while True:
+            try:
+                await reading()
+                return True
+            except Refused as error:
+                log.info(
+                    "Catch-up cannot read channel %s (%s); it is read back when the bot's "
+                    "permissions there change",
+                    place.channel_id,
+                    error,
+                )
+                return False
+            except Transient as error:
+                if self._closing():
+                    return False
+                tries += 1
+                delay = self.backoff.delay(min(tries, READ_TRIES))
+                log.info(
+                    "A read back of channel %s failed (%s); again in %.1f s",
+                    place.channel_id,
+                    error,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+
+    async def _read_deferred(
+        self, guild: discord.Guild, channel_id: int, deferred: _Deferred
+    ) -> None:
+        """Read the channel back from ``deferred.after`` to the present, one message at a
+        time, the place kept as each is read."""
+        while deferred.after is not None and not self._closing():
+            route = Route("GET", "/channels/{major}/messages", channel_id)
+            query = {"after": str(deferred.after), "limit": str(PAGE)}
+            page = await self._client().request(route, query=query)
+            messages = sorted(page or [], key=lambda m: int(m["id"]))
+            known = await self.bot.store.journal.known(int(m["id"]) for m in messages)
+            for data in messages:
+                message_id = int(data["id"])
+                if deferred.after is None or message_id <= deferred.after:
+                    continue  # read meanwhile (a lookup)
+                edited = message_id in known and bool(data.get("edited_timestamp"))
+                if message_id not in known or edited:
+                    await self._consider(Incoming.of_payload(data, guild.id), edited)
+                deferred.after = message_id
+            if len(messages) < PAGE:
+                return
+
+    async def _look_up(
+        self, guild: discord.Guild, place: Place, message_id: int, edited: bool
+    ) -> None:
+        """One message read back by id (an edit of one read already); gone: nothing."""
+        route = Route(
+            "GET",
+            "/channels/{major}/messages/{message_id}",
+            place.channel_id,
+            {"message_id": message_id},
+        )
+        try:
+            data = await self._client().request(route)
+        except Refused as error:
+            if error.unknown_message:
+                return  # deleted meanwhile
+            raise
+        if data:
+            await self._consider(Incoming.of_payload(data, guild.id), edited)
 
     def owed(self, channel_id: int) -> bool:
         """Whether ``channel_id`` waits to be read back."""
@@ -80,7 +245,7 @@ class CatchUp:
     def note(self, place: Place, message_id: int) -> None:
         """The guard saw ``message_id`` in ``place``: catch-up need not read before it,
         unless the channel is owed a read back (what came before was not all seen)."""
-        if place.channel_id not in self._owed:
+        if place.channel_id not in self._owed and not self.deferring(place.channel_id):
             self._advance(place, message_id)
 
     def _advance(self, place: Place, message_id: int) -> None:
@@ -183,6 +348,10 @@ class CatchUp:
                         await self._read_owed(guild, channel, since)
 
     async def close(self) -> None:
+        draining = list(self._draining.values())
+        for task in draining:
+            task.cancel()
+        await asyncio.gather(*draining, return_exceptions=True)
         if self._reading_again is not None:
             self._reading_again.cancel()
             await asyncio.gather(self._reading_again, return_exceptions=True)

@@ -36,7 +36,7 @@ from cogs.spoilers._catch_up import CatchUp
 from cogs.spoilers._hiding import Hider
 from cogs.spoilers._incoming import Incoming
 from cogs.spoilers._intake import Intake
-from cogs.spoilers._judge import Judge, Verdict
+from cogs.spoilers._judge import READ_INLINE_UNDER, Judge, Verdict
 from cogs.spoilers._obstacles import Obstacles
 from cogs.spoilers._reports import Reports
 from cogs.spoilers._reposting import Deletion, Reposter, Unchanged
@@ -68,7 +68,10 @@ class GuardEngine:
         self.rechecks = self.obstacles.rechecks
         self.closing = False
         self.catching_up = CatchUp(
-            bot, self._client, lambda m, edited: self.consider(m, edited=edited), self._closed
+            bot,
+            self._client,
+            lambda m, edited: self.consider(m, edited=edited, live=False),
+            self._closed,
         )
         self.intake = Intake(
             bot,
@@ -79,6 +82,7 @@ class GuardEngine:
             self.obstacles,
             self.catching_up.note,
             self._closed,
+            self._defer,
         )
         self._background: list[asyncio.Task[None]] = []
 
@@ -102,6 +106,16 @@ class GuardEngine:
         return await self.judge.verdict(
             place.guild_id, place.channel_id, parent, text, moderator=moderator
         )
+
+    def _defer(self, place: Place, incoming: Incoming, edited: bool) -> bool:
+        """Whether a live message is left for a read back from Discord's history: its
+        channel has messages left so before it (the order kept), or it is long and the
+        reader thread has more waiting than it may (memory and delay kept bounded)."""
+        catching_up = self.catching_up
+        long = len(incoming.content) >= READ_INLINE_UNDER
+        if not catching_up.deferring(place.channel_id) and not (long and self.judge.crowded):
+            return False
+        return catching_up.defer(place, incoming.message_id, edited=edited)
 
     async def start(self) -> None:
         http = self.bot.http
@@ -172,10 +186,10 @@ class GuardEngine:
     # --- events -------------------------------------------------------------------------
 
     async def consider(
-        self, incoming: Incoming, *, edited: bool, moderator: bool = False
+        self, incoming: Incoming, *, edited: bool, moderator: bool = False, live: bool = True
     ) -> Entry | None:
         """A new or edited message: journal it and take it down if it spoils."""
-        return await self.intake.consider(incoming, edited=edited, moderator=moderator)
+        return await self.intake.consider(incoming, edited=edited, moderator=moderator, live=live)
 
     async def deleted(self, message_id: int) -> None:
         await self.intake.deleted(message_id)

@@ -9,6 +9,8 @@ its deletion was sent is left alone; one edited after its repost gets the repost
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -23,6 +25,8 @@ from cogs.spoilers._judge import Verdict
 from cogs.spoilers._obstacles import Obstacles
 from cogs.spoilers._scope import guarded
 from cogs.spoilers._webhooks import webhook_name
+
+log = logging.getLogger(__name__)
 
 GONE_KEPT = 10_000  # deletions and edits remembered for messages not journalled yet
 
@@ -46,6 +50,7 @@ class Intake:
         obstacles: Obstacles,
         note: Callable[[Place, int], None],
         closing: Callable[[], bool],
+        defer: Callable[[Place, Incoming, bool], bool] = lambda place, incoming, edited: False,
     ) -> None:
         self.bot = bot
         self._verdict = verdict
@@ -55,6 +60,9 @@ class Intake:
         self.obstacles = obstacles
         self._note = note  # the newest message seen in a channel, for catch-up
         self._closing = closing
+        # Whether a live message is left for a read back instead of read now (the reader
+        # thread is crowded, or its channel has messages left so before it: _catch_up.py).
+        self._defer = defer
         # Deletions seen for messages not journalled (yet): the MESSAGE_DELETE's task may
         # run before the MESSAGE_CREATE's has journalled it.
         self._gone: OrderedDict[int, None] = OrderedDict()
@@ -63,9 +71,10 @@ class Intake:
         self.on_review: Callable[[Incoming, Verdict], Awaitable[None]] | None = None
 
     async def consider(
-        self, incoming: Incoming, *, edited: bool, moderator: bool = False
+        self, incoming: Incoming, *, edited: bool, moderator: bool = False, live: bool = True
     ) -> Entry | None:
-        """A new or edited message: journal it and take it down if it spoils."""
+        """A new or edited message: journal it and take it down if it spoils. ``live``:
+        from the gateway (catch-up's read back passes False: it is never deferred)."""
         if self._closing():
             return None
         guild = self.bot.get_guild(incoming.guild_id)
@@ -78,6 +87,8 @@ class Intake:
         seen_first = not edited  # a new message (one taken for its edit below still is)
         if incoming.message_id in self._gone:
             return None  # its author deleted it already
+        if live and not moderator and self._defer(place, incoming, edited):
+            return None  # read back from Discord's history, in order, soon
         journal = self.bot.store.journal
         # A new message is looked up only if adding it fails (catch-up reading one the
         # guard knows): a burst then costs one write per message, not a read and a write.
@@ -94,7 +105,11 @@ class Intake:
             if seen_first:
                 self._note(place, incoming.message_id)
             return None
-        verdict = await self._verdict(place, incoming.content, moderator)
+        verdict = await self._read(place, incoming, moderator)
+        if verdict is None:  # the guard failed on it: given up, the mod log told
+            if seen_first:
+                self._note(place, incoming.message_id)
+            return await self._unreadable(place, incoming, edited, moderator)
         # Catch-up's mark moves past a message only once it is read: a read can wait on
         # the reader thread a while (cogs/spoilers/_judge.py), and one the shutdown cuts
         # short must be read back after the restart, not skipped by the mark.
@@ -143,8 +158,74 @@ class Intake:
             self.hides.put(place.channel_id, entry.message_id)
         return entry
 
+    async def _read(self, place: Place, incoming: Incoming, moderator: bool) -> Verdict | None:
+        """The guard's verdict on ``incoming``, or None if reading it raised (a bug in the
+        guard on this text): logged by ids and the error's class and place in the code
+        only (an error's message or traceback may quote the text), never retried."""
+        try:
+            return await self._verdict(place, incoming.content, moderator)
+        except Exception as error:
+            frames = traceback.extract_tb(error.__traceback__)
+            where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
+            log.error(
+                "Spoiler guard could not read message %s in channel %s (%s at %s); it is "
+                "left up and the mod log links to it",
+                incoming.message_id,
+                place.channel_id,
+                type(error).__name__,
+                where,
+            )
+            return None
+
+    async def _unreadable(
+        self, place: Place, incoming: Incoming, edited: bool, moderator: bool
+    ) -> Entry | None:
+        """A message the guard could not read: journalled and given up at once (it is
+        still up; the mod log gets a link for a human to look)."""
+        entry = Entry(
+            message_id=incoming.message_id,
+            place=place,
+            author=_author(incoming),
+            content=incoming.content,
+            revision=incoming.revision,
+            reason="",
+            rules=(),
+            seen_at=datetime.now(UTC),
+            edited=edited,
+            moderator=moderator,
+            reply_to=incoming.reply_to,
+        )
+        if not await self.bot.store.journal.add(entry):  # journalled meanwhile
+            existing = await self.bot.store.journal.get(entry.message_id)
+            if existing is not None:
+                await self._unreadable_edit(existing, incoming)
+            return existing
+        await self.obstacles.give_up([entry], Outcome.UNREADABLE)
+        return await self.bot.store.journal.get(entry.message_id)
+
+    async def _unreadable_edit(self, entry: Entry, incoming: Incoming) -> None:
+        """An edit of a journalled message could not be read. Not yet acted on: its newer
+        text kept, given up (still up, the mod log told). Already acted on (or being
+        taken down now): the journal keeps the text that was read, and the mod log gets
+        a link to look at the edit."""
+        lane = entry.place.channel_id
+        untouched = entry.state is State.SEEN and entry.hide_attempts == 0
+        if untouched and not self.hides.busy_with(lane, entry.message_id):
+            revised = await self.bot.store.journal.revise(
+                entry.message_id, incoming.content, incoming.revision, entry.reason, entry.rules
+            )
+            if revised is None:
+                return  # an older edit, delivered late
+            self.hides.discard(lane, entry.message_id)
+            await self.obstacles.give_up([revised], Outcome.UNREADABLE)
+        elif incoming.revision > entry.revision:
+            self.obstacles.reports.unreadable_edit(entry)
+
     async def _revise(self, entry: Entry, incoming: Incoming) -> None:
-        verdict = await self._verdict(entry.place, incoming.content, entry.moderator)
+        verdict = await self._read(entry.place, incoming, entry.moderator)
+        if verdict is None:
+            await self._unreadable_edit(entry, incoming)
+            return
         revised = await self.bot.store.journal.revise(
             entry.message_id,
             incoming.content,

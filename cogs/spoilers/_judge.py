@@ -11,6 +11,8 @@ text costs about 2.5 ms) are read inline, unless a read is still waiting on that
 One thread, first in first out, so texts are read and acted on in the order they
 arrived, as when everything was read inline (reposts follow the members' order: a short
 message must not overtake a long one before it). Threads add no speed under the GIL.
+What waits there is bounded (``QUEUE_CHARS``, ``crowded``): past it, the guard defers long
+live messages to a read back from Discord's history instead of queueing them.
 ``bot/guard`` may be called from any thread (bot/guard/matcher.py says how).
 """
 
@@ -36,6 +38,11 @@ MATCHERS_KEPT = 32
 # 28-54 µs of CPU, up to 30 % of an ordinary message's read; 99.3 % of the corpora's
 # messages are shorter.
 READ_INLINE_UNDER = 200
+# At most this many characters of members' messages wait on the reader thread (about
+# 12 of Discord's longest messages: 0.4-1.1 s of hostile reading); a long live message
+# arriving past it is left in Discord's history and read back in order
+# (cogs/spoilers/_catch_up.py): the wait, and what it holds, stay bounded in a flood.
+QUEUE_CHARS = 50_000
 
 T = TypeVar("T")
 
@@ -66,6 +73,15 @@ class Judge:
         self._reader: ThreadPoolExecutor | None = None  # made on first use
         self._closed = False
         self._waiting = 0  # works sent to the reader thread and not back yet
+        # Characters of members' messages being judged (from the verdict's first step:
+        # counted before it can wait, so no burst passes ``crowded`` unseen).
+        self._waiting_chars = 0
+
+    @property
+    def crowded(self) -> bool:
+        """Whether members' messages being judged (most waiting on the reader thread)
+        reach ``QUEUE_CHARS``."""
+        return self._waiting_chars >= QUEUE_CHARS
 
     async def _current(self) -> tuple[GuardRule, ...]:
         rules = await self.bot.store.canon.guard_rules()
@@ -150,6 +166,20 @@ class Judge:
     ) -> Verdict:
         """What the guard makes of ``text`` there; a moderator's request tags it all when
         no rule matches (their judgement)."""
+        self._waiting_chars += len(text)
+        try:
+            return await self._verdict(guild_id, channel_id, parent_id, text, moderator)
+        finally:
+            self._waiting_chars -= len(text)
+
+    async def _verdict(
+        self,
+        guild_id: int | None,
+        channel_id: int | None,
+        parent_id: int | None,
+        text: str,
+        moderator: bool,
+    ) -> Verdict:
         matcher = await self.matcher_for(guild_id, channel_id, parent_id)
         chosen = sensitivity(self.bot.store.review.threshold(guild_id) if guild_id else None)
         finding, review, tagged = await self.read(text, _reading, text, matcher, chosen, moderator)

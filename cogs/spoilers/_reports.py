@@ -24,7 +24,7 @@ from typing import Any
 import discord
 
 from bot.app import FamBot
-from bot.community.journal import Entry, State
+from bot.community.journal import Entry, Outcome, State
 from bot.guild_permissions import LOG_PERMISSIONS, missing
 from bot.pipeline.backoff import Backoff
 from bot.pipeline.batching import Batcher
@@ -38,6 +38,7 @@ from bot.render.guard import (
     paused_card,
     permission_card,
     tagged_card,
+    unreadable_card,
 )
 from bot.spoilers.policy import PUBLIC
 
@@ -98,7 +99,15 @@ class Reports:
         self._log(entry, "tagged")
 
     def could_not_act(self, entry: Entry) -> None:
-        self._log(entry, "failed")
+        unreadable = entry.outcome == Outcome.UNREADABLE.value
+        self._log(entry, "unreadable" if unreadable else "failed")
+
+    def unreadable_edit(self, entry: Entry) -> None:
+        """An edit of a message the guard already acted on could not be read: the mod
+        log gets a link (once per edit; not journalled, so not resent after a restart:
+        the entry's own card is still owed by the journal, untouched)."""
+        card = unreadable_card(entry.place.channel_id, [entry])
+        self.spawn(self._post_card_until_done(entry.place.guild_id, card, "mod log"))
 
     def resume(self, entry: Entry) -> None:
         """An entry the journal says was not fully reported (after a restart)."""
@@ -232,7 +241,10 @@ class Reports:
     ) -> None:
         card = tagged_card(channel_id, entries) if kind == "tagged" else None
         if card is None:
-            card = could_not_act_card(channel_id, entries)
+            if kind == "unreadable":
+                card = unreadable_card(channel_id, entries)
+            else:
+                card = could_not_act_card(channel_id, entries)
         await self._post_card_until_done(guild_id, card, "mod log")
         ids = [e.message_id for e in entries]
         if kind == "tagged":

@@ -1,0 +1,81 @@
+"""A flood of long messages (about 25 a second, each 40 ms to read): what waits on the
+guard's reader thread stays bounded (cogs/spoilers/_judge.py, QUEUE_CHARS); what arrives
+past the bound is read back from Discord's history (cogs/spoilers/_catch_up.py), so no
+message is lost and each channel's reposts keep the members' order."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+
+from tests.guarding import SPOILER, TAGGED, engine, executions, live, up
+from tests.standin.harness import Harness
+from tests.standin.payloads import BOB, CAROL, CHANNEL_ID, VOICE_ID
+
+FILLER = " Great episode though, the music was amazing."
+LONG = len(SPOILER + FILLER * 6) + 6  # each flood message's length (past READ_INLINE_UNDER)
+READ_SECONDS = 0.04
+
+
+def _slow_and_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long reads take 40 ms (on the reader thread), and at most three long texts may wait."""
+    judge = live("cogs.spoilers._judge")
+    reading = judge._reading
+
+    def slow(text: str, *args: Any) -> Any:
+        if len(text) >= judge.READ_INLINE_UNDER:
+            time.sleep(READ_SECONDS)
+        return reading(text, *args)
+
+    monkeypatch.setattr(judge, "_reading", slow)
+    monkeypatch.setattr(judge, "QUEUE_CHARS", 3 * LONG)
+
+
+async def test_a_flood_of_long_messages_is_read_in_order_with_a_bounded_queue(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_and_small(monkeypatch)
+    judge = engine(guarded).judge
+    most = 0
+    sampling = True
+
+    async def sample() -> None:
+        nonlocal most
+        while sampling:
+            most = max(most, judge._waiting_chars)
+            await asyncio.sleep(0.002)
+
+    sampler = asyncio.create_task(sample())
+    early = await guarded.member_says(CAROL, "Who else is watching tonight?" + FILLER * 6)
+    sent = []
+    for n in range(40):
+        channel = VOICE_ID if n % 10 == 9 else CHANNEL_ID
+        text = f"{SPOILER}{FILLER * 6} ({n:02})" if n % 4 else f"Short and clean ({n:02})"
+        sent.append(await guarded.member_says(BOB, text, channel_id=channel))
+        if n == 20:  # an edit of a message read before the flood: looked up, not queued
+            await guarded.member_edits(early, SPOILER + FILLER * 6)
+        await asyncio.sleep(0.04)  # 25 a second
+    await guarded.settle()
+    sampling = False
+    await sampler
+    # Bounded: the limit, plus the one long text that found it not yet reached, plus one
+    # read back per channel deferred.
+    assert most <= 3 * LONG + LONG + 2 * LONG, most
+    deferred = guarded.stand_in.calls("GET", f"/channels/{CHANNEL_ID}/messages")
+    assert deferred, "the flood was deferred to a read back"
+    spoilers = [m for m in sent if "Short" not in m.payload["content"]]
+    assert [m for m in spoilers if up(guarded, m)] == [], "none lost"
+    assert all(up(guarded, m) for m in sent if m not in spoilers), "clean ones left alone"
+    assert not up(guarded, early), "the edit was read"
+    reposted = [e.json["content"] for e in executions(guarded)]
+    assert len(reposted) == len(spoilers) + 1
+    numbers = [r[-3:-1] for r in reposted if r.startswith(TAGGED[:10]) and r.endswith(")")]
+    by_channel: dict[int, list[str]] = {}
+    for m in spoilers:
+        by_channel.setdefault(m.channel_id, []).append(m.payload["content"][-3:-1])
+    for wanted in by_channel.values():
+        assert [n for n in numbers if n in wanted] == wanted, "each channel's order kept"
+    assert not engine(guarded).catching_up.running
