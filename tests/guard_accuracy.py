@@ -51,7 +51,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 - ``tests/corpus/opened17.toml`` and ``opened18.toml``: held-out sets 17 (written before
   round 14) and 18 (after it), scored unseen after round 14, opened in round 15.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13) and ``holdout19.toml`` (before round 15): held out.
+  round 13), ``holdout19.toml`` (before round 15) and ``holdout20.toml`` (after round 15b):
+  held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -104,6 +105,7 @@ OPENED_18 = HERE / "corpus" / "opened18.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
 HOLDOUT_19 = HERE / "corpus" / "holdout19.toml"
+HOLDOUT_20 = HERE / "corpus" / "holdout20.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

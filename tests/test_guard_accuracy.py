@@ -15,6 +15,7 @@ from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
     HOLDOUT_19,
+    HOLDOUT_20,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -614,6 +615,7 @@ HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
     HOLDOUT_19: (0.96, 0.90),  # written before round 15; round 14: 0.972/0.921
+    HOLDOUT_20: (0.955, 0.89),  # written after round 15b; round 15b: 0.969/0.913
 }
 
 
