@@ -124,20 +124,7 @@ class Intake:
                 if known is not None:
                     await self._revise(known, incoming)
             return None
-        entry = Entry(
-            message_id=incoming.message_id,
-            place=place,
-            author=_author(incoming),
-            content=incoming.content,
-            revision=incoming.revision,
-            reason=str(verdict.reason),
-            rules=verdict.rules,
-            seen_at=datetime.now(UTC),
-            edited=edited,
-            moderator=moderator,
-            reply_to=incoming.reply_to,
-            attachments=incoming.attachments,
-        )
+        entry = _entry(place, incoming, edited, moderator, str(verdict.reason), verdict.rules)
         if not await journal.add(entry):  # journalled meanwhile: keep the newer text
             existing = await journal.get(entry.message_id)
             if existing is not None:
@@ -182,19 +169,7 @@ class Intake:
     ) -> Entry | None:
         """A message the guard could not read: journalled and given up at once (it is
         still up; the mod log gets a link for a human to look)."""
-        entry = Entry(
-            message_id=incoming.message_id,
-            place=place,
-            author=_author(incoming),
-            content=incoming.content,
-            revision=incoming.revision,
-            reason="",
-            rules=(),
-            seen_at=datetime.now(UTC),
-            edited=edited,
-            moderator=moderator,
-            reply_to=incoming.reply_to,
-        )
+        entry = _entry(place, incoming, edited, moderator)
         if not await self.bot.store.journal.add(entry):  # journalled meanwhile
             existing = await self.bot.store.journal.get(entry.message_id)
             if existing is not None:
@@ -259,6 +234,31 @@ class Intake:
         if entry.state is State.SEEN and entry.hide_attempts == 0:
             self.hides.discard(entry.place.channel_id, message_id)
             await journal.finish(message_id, Outcome.WITHDRAWN)
+
+
+def _entry(
+    place: Place,
+    incoming: Incoming,
+    edited: bool,
+    moderator: bool,
+    reason: str = "",
+    rules: tuple[str, ...] = (),
+) -> Entry:
+    """The journal entry for a message as it came in (no reason or rules: unreadable)."""
+    return Entry(
+        message_id=incoming.message_id,
+        place=place,
+        author=_author(incoming),
+        content=incoming.content,
+        revision=incoming.revision,
+        reason=reason,
+        rules=rules,
+        seen_at=datetime.now(UTC),
+        edited=edited,
+        moderator=moderator,
+        reply_to=incoming.reply_to,
+        attachments=incoming.attachments,
+    )
 
 
 def _author(incoming: Incoming) -> Author:
