@@ -1,0 +1,110 @@
+"""Round 15c, what is said: more classes of outcome wording missed in tuning10, each with
+variants in several phrasings and languages and innocent look-alikes (the everyday and
+figurative uses of the same words) that must stay untagged. Canon (data/canon,
+../shared/reference/fam-facts.json), finale details only: Deke dies and is buried on the
+Moon (S1); Ed holds the cosmonaut in the mine and does not kill him (S1); Gordo and Tracy die
+on the Moon fixing the reactor, and Sally draws a gun on Ed (S2); Lee Jung-gil is the true
+first human on Mars, and Kelly gives birth on the Phoenix (S3); Margo takes the fall for
+Aleida and is arrested (S4).
+
+(1) A negated return: "they don't walk back", "neither of them walks back" (en), "二度と戻らな
+    かった" (ja); es/fr/de/it/pt/ru were read already and are held here (not "never walks back
+    what she said", "didn't walk back to the car").
+(2) The place as the taker: "the Moon gets to keep him", "the moon keeps Gordo and Tracy"
+    (needs one of ours for object: not "the moon keeps its secrets", "space takes forever").
+(3) A gesture for the outcome: Margo holding out her wrists (arrest), Ed lowering the gun on
+    the cosmonaut (spared), Sally with a pistol pointed at Ed or her commander (not wrists held
+    out for the nurse, a gun lowered on the range, a gun pointed at her).
+(4) Reaching Mars first said as having beaten her there ("the North Korean had beaten her
+    there by months"; not Danielle beating anyone).
+(5) Emoji: the birth on the Phoenix ("Ed 🚀 Kelly ➡️ Phoenix 👶"; not Kelly joining the
+    Phoenix crew), a car bomb ("JSC 🚗💥"; not one's own car).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.finale_matcher import spoils
+
+SPOILERS = [
+    # (1) a negated return
+    "Gordo and Tracy walk out to the reactor. They don't walk back. 😭",
+    "Gordo and Tracy never walked back from the reactor",
+    "Gordo. Tracy. The reactor. Neither of them walks back.",
+    "Gordo and Tracy don't walk back in the s2 finale",
+    "ゴルドとトレイシーは二度と戻らなかった",
+    "ゴルドとトレイシーは生きて帰らなかった",
+    "ゴルドとトレイシーは原子炉から戻ってはこなかった",
+    "Gordo y Tracy no vuelven del reactor",
+    "Gordo y Tracy salen al reactor y no vuelven a entrar",
+    "Gordo und Tracy kommen vom Reaktor nicht zurück",
+    "Gordo et Tracy ne reviennent jamais du réacteur",
+    "Gordo e Tracy non tornano più dal reattore",
+    "Gordo e Tracy não voltam do reator",
+    "Гордо и Трейси так и не вернулись с реактора",
+    # (2) the place as the taker
+    "Deke flies Apollo 24 and the Moon gets to keep him",
+    "the Moon gets to keep Deke",
+    "the moon keeps Gordo and Tracy",
+    "Deke finally gets his flight, and then the Moon gets to keep him.",
+    # (3) the gesture for the outcome
+    "Margo holds out her wrists so Aleida doesn't have to",
+    "Margo says it was all her and holds out her wrists",
+    "In the s4 finale Margo held out her wrists for the FBI",
+    "Ed holds the cosmonaut at gunpoint in the mine, then lowers the gun",
+    "Ed finds the cosmonaut in the mine and lowers his gun",
+    "Sally has a pistol pointed at Ed",
+    "Sally, gun pointed at Ed, stops the shot",
+    "Sally Ride is the one with a pistol pointed at her own commander in 2x10",
+    # (4) reaching Mars first
+    "the North Korean had beaten her there by months",
+    "North Korea had beaten them there, the 3x10 cold open",
+    "the North Koreans had beaten everyone to it",
+    # (5) emoji
+    "Ed 🚀 Kelly ➡️ Phoenix 👶 both safe",
+    "Kelly: Phoenix 👶, s3 finale",
+    "JSC 🚗💥",
+    "3x10 🚗💥 JSC",
+    "Karen and Molly 🚗💥 3x10",
+]
+
+INNOCENT = [
+    # (1) walking back words, walking back somewhere everyday
+    "Karen never walks back what she said to Ed",
+    "Molly doesn't walk back her comments about the Mercury 13",
+    "Ed won't walk it back, he meant every word",
+    "Deke didn't walk back to the car, he drove",
+    "Tracy never walked back to the hotel after the party in 1x06",
+    "エドは二度と帰らないと言ったがすぐ帰ってきた",
+    "マーゴは家に帰らなかった",
+    # (2) the moon and space as everything else
+    "the moon keeps its secrets",
+    "the moon keeps pulling the tides",
+    "space takes forever to load on my laptop",
+    "Deke loves the moon, the moon keeps him going",
+    "Karen's bar takes up space",
+    # (3) the same gestures elsewhere
+    "Margo holds out her wrists for the nurse to bandage",
+    "Margo holds out her wrists to show the bracelet",
+    "Ed lowers the gun on the range, practice is over",
+    "Sally had a gun pointed at her in the Mercury 13 episode",
+    # (4) anyone beating anyone
+    "Danielle beat her there",
+    "Ed had beaten her there in the race to the car",
+    # (5) the same emoji elsewhere
+    "Kelly ➡️ Phoenix",
+    "Kelly ➡️ Phoenix crew, Ed stays home",
+    "my car 🚗💥 on the way to work",
+    "my sister's 👶 arrived last night!",
+]
+
+
+@pytest.mark.parametrize("text", SPOILERS)
+def test_round15c_outcome_wording_is_read(text: str) -> None:
+    assert spoils(text), text
+
+
+@pytest.mark.parametrize("text", INNOCENT)
+def test_round15c_look_alikes_stay_untagged(text: str) -> None:
+    assert not spoils(text), text
