@@ -530,6 +530,10 @@ OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
 # 0.966 -> 1.000 / 0.971
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.895)}
 OPENED_FLOORS[OPENED_17] = (0.99, 0.965)
+# Round 15c, second step: going home denied as being allowed to ("neither ... gets to go
+# home"), a fate said alone then names with their episode ("DYING. Gordo and Tracy in
+# 2x10."): tuning10 0.994 / 0.905 -> 0.994 / 0.916
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.905)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

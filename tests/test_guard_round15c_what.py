@@ -19,6 +19,11 @@ Aleida and is arrested (S4).
     there by months"; not Danielle beating anyone).
 (5) Emoji: the birth on the Phoenix ("Ed 🚀 Kelly ➡️ Phoenix 👶"; not Kelly joining the
     Phoenix crew), a car bomb ("JSC 🚗💥"; not one's own car).
+(6) Going home denied, said as being allowed to: "Neither Karen nor Molly gets to go home"
+    (not going home early from a party in an earlier episode).
+(7) A fate said alone, then a sentence of names only with their episode: "not dyeing, DYING.
+    Gordo and Tracy in 2x10." (answers.py: names with "in 2x10", "in the s1 finale"; an
+    episode that is no finale places it elsewhere: "DYING. Gordo and Tracy in 2x03.").
 """
 
 from __future__ import annotations
@@ -67,6 +72,16 @@ SPOILERS = [
     "JSC 🚗💥",
     "3x10 🚗💥 JSC",
     "Karen and Molly 🚗💥 3x10",
+    # (6) going home denied
+    "Neither Karen nor Molly gets to go home.",
+    "Karen and Molly never get to go home",
+    "Deke never gets to go home",
+    # (7) a fate alone, then the names
+    "not dyeing, DYING. Gordo and Tracy in 2x10. my rewatch notes had a typo lol",
+    "DYING. Gordo and Tracy in 2x10.",
+    "not dieing, DYING. Deke in the s1 finale.",
+    "Dead. Karen and Molly in the s3 finale.",
+    "Does anyone die in the s2 finale? Gordo and Tracy in 2x10.",
 ]
 
 INNOCENT = [
@@ -97,6 +112,16 @@ INNOCENT = [
     "Kelly ➡️ Phoenix crew, Ed stays home",
     "my car 🚗💥 on the way to work",
     "my sister's 👶 arrived last night!",
+    # (6) going home early, for Christmas
+    "Karen doesn't get to go home early from the party in 1x03",
+    "Ed doesn't get to go home for Christmas in 1x05",
+    # (7) laughter, a look-alike, another episode, a thing of theirs
+    "DYING. Gordo and Tracy in 2x03.",
+    "Dead. Gordo and Tracy, 2x03.",
+    "lol dying. Gordo and Tracy in 2x03.",
+    "Dying. Gordo and Tracy's banter in 2x03.",
+    "not dyeing, DYING. Gordo and Tracy in the hair salon",
+    "Dead. Karen and Molly in the bar.",
 ]
 
 
