@@ -10,8 +10,10 @@ Aleida and is arrested (S4).
 (1) A negated return: "they don't walk back", "neither of them walks back" (en), "二度と戻らな
     かった" (ja); es/fr/de/it/pt/ru were read already and are held here (not "never walks back
     what she said", "didn't walk back to the car").
-(2) The place as the taker: "the Moon gets to keep him", "the moon keeps Gordo and Tracy"
-    (needs one of ours for object: not "the moon keeps its secrets", "space takes forever").
+(2) The place as the taker: "the Moon gets to keep him", "the moon keeps Gordo and Tracy",
+    "la Luna se queda con Deke", "Der Mond behält Deke", "Луна забрала Гордо и Трейси",
+    "月に奪われた" (needs one of ours for object: not "the moon keeps its secrets", "space
+    takes forever", "la Luna se queda con las llaves de Deke"; not a heart taken, "心を奪われ").
 (3) A gesture for the outcome: Margo holding out her wrists (arrest), Ed lowering the gun on
     the cosmonaut (spared), Sally with a pistol pointed at Ed or her commander (not wrists held
     out for the nurse, a gun lowered on the range, a gun pointed at her).
@@ -53,6 +55,14 @@ SPOILERS = [
     "the Moon gets to keep Deke",
     "the moon keeps Gordo and Tracy",
     "Deke finally gets his flight, and then the Moon gets to keep him.",
+    "La Luna se queda con Deke para siempre",
+    "La Lune garde Deke pour toujours",
+    "Der Mond behält Deke",
+    "la Luna si tiene Deke",
+    "a Lua fica com Deke",
+    "Луна забрала Гордо и Трейси",
+    "ゴルドとトレイシーは月に奪われた",
+    "ディークは月に連れ去られた",
     # (3) the gesture for the outcome
     "Margo holds out her wrists so Aleida doesn't have to",
     "Margo says it was all her and holds out her wrists",
@@ -72,6 +82,8 @@ SPOILERS = [
     "JSC 🚗💥",
     "3x10 🚗💥 JSC",
     "Karen and Molly 🚗💥 3x10",
+    "🚗💥 JSC",
+    "🚗💥 at JSC",
     # (6) going home denied
     "Neither Karen nor Molly gets to go home.",
     "Karen and Molly never get to go home",
@@ -99,6 +111,13 @@ INNOCENT = [
     "space takes forever to load on my laptop",
     "Deke loves the moon, the moon keeps him going",
     "Karen's bar takes up space",
+    "la Luna se queda con las llaves de Deke",
+    "la luna se queda con todo el protagonismo, Deke apenas sale",
+    "Der Mond behält seine Geheimnisse, sagt Deke",
+    "La Lune garde ses secrets, dit Deke",
+    "Луна забрала всё внимание, Дик почти не появляется",
+    "月に奪われた心、ディークの台詞が好き",
+    "エドは月に心を奪われた",
     # (3) the same gestures elsewhere
     "Margo holds out her wrists for the nurse to bandage",
     "Margo holds out her wrists to show the bracelet",
@@ -111,6 +130,7 @@ INNOCENT = [
     "Kelly ➡️ Phoenix",
     "Kelly ➡️ Phoenix crew, Ed stays home",
     "my car 🚗💥 on the way to work",
+    "JSC tour today, no 🚗💥 luckily",
     "my sister's 👶 arrived last night!",
     # (6) going home early, for Christmas
     "Karen doesn't get to go home early from the party in 1x03",
