@@ -14,9 +14,11 @@ Aleida and is arrested (S4).
     "la Luna se queda con Deke", "Der Mond behält Deke", "Луна забрала Гордо и Трейси",
     "月に奪われた" (needs one of ours for object: not "the moon keeps its secrets", "space
     takes forever", "la Luna se queda con las llaves de Deke"; not a heart taken, "心を奪われ").
-(3) A gesture for the outcome: Margo holding out her wrists (arrest), Ed lowering the gun on
-    the cosmonaut (spared), Sally with a pistol pointed at Ed or her commander (not wrists held
-    out for the nurse, a gun lowered on the range, a gun pointed at her).
+(3) A gesture for the outcome: Margo holding out her wrists (arrest; in es/fr/de/it/pt/ru/ja
+    a hint, plain beside the finale or with the cuffs said), Ed lowering the gun on the
+    cosmonaut (spared), Sally with a pistol pointed at Ed or her commander (read already in
+    the other languages: "pistola apuntando a Ed", "наставила пистолет на Эда") (not wrists
+    held out for the nurse, a gun lowered on the range, a gun pointed at her).
 (4) Reaching Mars first said as having beaten her there ("the North Korean had beaten her
     there by months"; not Danielle beating anyone).
 (5) Emoji: the birth on the Phoenix ("Ed 🚀 Kelly ➡️ Phoenix 👶"; not Kelly joining the
@@ -72,6 +74,20 @@ SPOILERS = [
     "Sally has a pistol pointed at Ed",
     "Sally, gun pointed at Ed, stops the shot",
     "Sally Ride is the one with a pistol pointed at her own commander in 2x10",
+    "Margo tiende las muñecas para que no detengan a Aleida, final de la T4",
+    "En el final de la temporada 4 Margo tend les poignets pour protéger Aleida",
+    "Im Staffelfinale streckt Margo ihre Handgelenke aus, damit Aleida frei bleibt",
+    "Nel finale della stagione 4 Margo porge i polsi per salvare Aleida",
+    "No final da 4ª temporada Margo estende os pulsos para salvar Aleida",
+    "Марго подставляет руки под наручники ради Алейды",
+    "マーゴは手錠に両手を差し出した",
+    "Sally, con una pistola apuntando a Ed",
+    "Sally, pistolet pointé sur Ed",
+    "Sally hat eine Pistole auf Ed gerichtet",
+    "Sally con la pistola puntata su Ed",
+    "Sally com a arma apontada para Ed",
+    "Салли наставила пистолет на Эда",
+    "サリーはエドに銃を向けた",
     # (4) reaching Mars first
     "the North Korean had beaten her there by months",
     "North Korea had beaten them there, the 3x10 cold open",
@@ -123,6 +139,11 @@ INNOCENT = [
     "Margo holds out her wrists to show the bracelet",
     "Ed lowers the gun on the range, practice is over",
     "Sally had a gun pointed at her in the Mercury 13 episode",
+    "Margo tiende las muñecas a la enfermera para el vendaje",
+    "Margo tend les poignets à l'infirmière",
+    "Margo streckt der Krankenschwester die Handgelenke hin",
+    "Margo estende os pulsos para a enfermeira",
+    "マーゴは看護師に手首を差し出した",
     # (4) anyone beating anyone
     "Danielle beat her there",
     "Ed had beaten her there in the race to the car",
