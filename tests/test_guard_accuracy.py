@@ -525,6 +525,16 @@ TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.965)}
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.875)}
 # All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
+# Round 15c, what is said (tests/test_guard_round15c_what.py: a negated walk back, the Moon as
+# the taker, gestures for an arrest, a sparing and a drawn gun, "had beaten her there", the
+# birth on the Phoenix in emoji): tuning10 0.994 / 0.884 -> 0.994 / 0.905, opened17 1.000 /
+# 0.966 -> 1.000 / 0.971
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.895)}
+OPENED_FLOORS[OPENED_17] = (0.99, 0.965)
+# Round 15c, second step: going home denied as being allowed to ("neither ... gets to go
+# home"), a fate said alone then names with their episode ("DYING. Gordo and Tracy in
+# 2x10."): tuning10 0.994 / 0.905 -> 0.994 / 0.916
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.905)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

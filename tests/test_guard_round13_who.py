@@ -200,8 +200,7 @@ INNOCENT["ours"] += [
 KNOWN_MISSES: set[str] = {
     # 宇宙飛行士 alone is any astronaut: the cosmonaut is "ソ連の宇宙飛行士"
     "エドは宇宙飛行士を殺さなかった、シーズン1の最終話",
-    # a passive's agent ("by his own crewmate") is not read as the subject
-    "the Pathfinder skipper gets a gun pointed at him by his own crewmate",
+    # (round 15c: "gun pointed at him" is a gun drawn on Ed, and "his own crewmate" Sally: read)
     # "them" pointing back inside its own sentence (the names before a colon)
     "Karen and Ed: only one of them makes it to s4",
     # (review of round 13, finding 9) "our X" marks the show's character only in a sentence

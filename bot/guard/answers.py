@@ -18,6 +18,7 @@ from bot.guard.reading import (
     _ends_asking,
     _ends_with,
     _episodes,
+    _listing,
     _Mention,
     _said,
     _season_named,
@@ -146,6 +147,9 @@ class _Answers(_Scoring):
         episodes = [finale for _, finale in _episodes(question.words)]
         labelled = _label_season(s)
         elsewhere = bool(episodes) and not any(episodes)  # "who dies in ep 4?"
+        # "Dead. Gordo and Tracy in 2x03.": the answer's own episode, not a finale
+        answered = [finale for _, finale in _episodes(s.words)]
+        elsewhere = elsewhere or (bool(answered) and not any(answered))
         for cue in question.cues:
             if cue.start < who or cue.emoji:
                 continue
@@ -182,6 +186,7 @@ def _names_only(s: _Sentence, start: int = 0) -> bool:
     "1. Deke", "| season 3 | Karen |")."""
     words = s.words
     named = {k for m in s.mentions if m.persons for k in range(m.start, m.end)}
+    placed = bool(_episodes(words))
     # a word of comment on the answer: "Margo, obviously", "Molly too", "Karen, sadly"
     asides = s.grammar.get("answer_aside", _NONE)
     counting = s.grammar.get("counting", _NONE)
@@ -199,6 +204,8 @@ def _names_only(s: _Sentence, start: int = 0) -> bool:
         or k in asides
         or not words[k].text[:1].isalnum()
         or _a_label(words[k].text)
+        # the episode they go with: "Gordo and Tracy in 2x10.", "Deke in the s1 finale"
+        or (placed and (_listing(words[k].text) or words[k].text == "the"))
         for k in range(start, len(words))
     )
 

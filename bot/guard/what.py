@@ -86,9 +86,18 @@ class _What(_Cancelled):
         seen: set[tuple[str, str, int, int]] = set()
         named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
+        hints = s.of("weak")
+        longest: dict[tuple[str, int], int] = {}
+        if len(hints) > 1:
+            # of two hints of one meaning from one word, the longer ("walk back into the
+            # church", not "walk back")
+            for f in hints:
+                longest[f.key, f.start] = max(longest.get((f.key, f.start), 0), f.end)
         for f in outcomes:
             if f[:4] in seen:
                 continue  # the same outcome found through two phrases
+            if longest and f.category == "weak" and f.end < longest[f.key, f.start]:
+                continue
             seen.add(f[:4])
             if f.category == "action":
                 if idiom and any(k in idiom for k in range(f.start, f.end)):
