@@ -524,6 +524,10 @@ TUNING_FLOORS[TUNING_9] |= {"all": (0.985, 0.965)}
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.875)}
 # All of round 15 merged: opened17 1.000 / 0.966, opened18 1.000 / 0.964
 OPENED_FLOORS |= {OPENED_17: (0.99, 0.955), OPENED_18: (0.99, 0.955)}
+# Round 15c, across sentences (tests/test_guard_round15c_cross.py: a character "called in
+# on" or called is ours for a later "she"; a subject left out after "el"/"la" read as
+# articles): tuning10 0.994 / 0.884 -> 0.994 / 0.889
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.88)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -129,6 +129,7 @@ GRAMMAR = frozenset(
         "former",
         "other_title",
         "pet_after",
+        "naming_off",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

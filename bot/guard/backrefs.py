@@ -58,13 +58,22 @@ class _BackReferences(_Answers):
         if not pointers and not any(survivors.values()):
             self._topic(s, keep)
             return
+        taken = False  # whether any outcome here was read with a pronoun, or set aside
         for cue in s.cues:
             # "of the two, only Ed makes it to s3": the others named before did not
             survivor = survivors.get(id(cue))
             if cue.emoji or cue.owner is _NOBODY or (self._owned_here(s, cue) and not survivor):
+                taken = True
                 continue  # "Their whole friendship, gone": a thing's, nobody's of ours
-            # "loses her"; not the pronoun that names the character of its own phrase
-            objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
+            # "loses her"; not the pronoun that names the character of its own phrase;
+            # a clitic the outcome opens with ("Lo echan del grupo") is its object
+            clitics = s.grammar.get("object_pronoun", _NONE)
+            objects = [
+                k
+                for k in pointers
+                if (cue.start < k <= cue.end or (k == cue.start and k in clitics))
+                and k != cue.filled
+            ]
             before = [k for k in pointers if k < cue.start]
             if survivor:
                 pointer = survivor[0]
@@ -73,6 +82,7 @@ class _BackReferences(_Answers):
             elif before:
                 pointer = before[-1]
                 if self._owns_a_thing(s, pointer, cue):
+                    taken = True
                     continue  # "Their whole friendship, gone": the friendship's
             else:
                 # "A car bomb is what finally gets her": the pronoun a few words after the
@@ -87,6 +97,7 @@ class _BackReferences(_Answers):
                 if not after:
                     continue
                 pointer = after[0]
+            taken = True
             plural = pointer in group or bool(survivor)
             opens = pointer  # "only one of the two": "only" before the group's first word
             while opens - 1 in group:
@@ -165,6 +176,10 @@ class _BackReferences(_Answers):
                         tuple(sorted({source, s.index})),
                     )
                 )
+        if not taken and all(s.words[k].text in self.m._determiners for k in pointers):
+            # "Karen es genial. Muere en el final de la temporada 3.": "el", "la" can be
+            # articles, and no outcome here took them; the subject is left out
+            self._topic(s, keep)
 
     def _survivor(
         self, s: _Sentence, cue: _Cue, only: frozenset[int] | set[int]

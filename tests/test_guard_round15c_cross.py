@@ -1,0 +1,114 @@
+"""Round 15c, across sentences: structures that carry a character named in one sentence to
+the finale outcome told in a later one.
+
+- A character named as the object of "call" is ours, and a later "she"/"he" can point at
+  her: "called" is a naming word ("a friend called Margo", "my dog is called Molly") only
+  when nothing but the name's own words follow it. A particle or a conjunction just after
+  it (`naming_off` in en.toml: "the FBI gets called in on Margo", "my cat called in sick
+  and Margo ...") or a subject just before it with the name straight after ("Aleida calls
+  Margo", "then she called Molly") makes a call of it, not a name. Before, the name was
+  set aside as a namesake, so the pronoun in the next sentence found nobody
+  (tuning10: "The FBI getting called in on Margo is 3x09. In 3x10 she gets out from
+  under them by letting the world think she died in the blast.").
+- A subject left out in Spanish (and notes-style French) after a sentence naming the
+  character: "Karen es genial. Muere en el final de la temporada 3." Accents dropped, "el"
+  and "la" are the pronouns "él", "la" as well as articles, so the sentence seemed to have
+  a pronoun, found it no outcome to go with, and was never read as subjectless. Now, when
+  no outcome takes any pronoun there and every one of them can be an article (a
+  `determiner` of some language), the subject is left out and the sentence before is its
+  topic, as in Italian and Portuguese. And a clitic the outcome opens with is its object
+  ("Pobre Danny. Lo echan del grupo en el final de la temporada 3.").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.guard import inspect, tag_finding
+from tests.finale_matcher import matcher, spoils
+
+CALLED_ON = [
+    "The FBI getting called in on Margo is 3x09. In 3x10 she fakes her death.",
+    "The FBI gets called in on Margo in 3x09. In the finale she fakes her own death.",
+    "The FBI called in on Margo in 3x09. In 3x10 she lets the world think she died in the blast.",
+    "Aleida called Margo right before the blast. She fakes her death in the s3 finale.",
+    "Aleida calls Margo in 3x09. In 3x10 she fakes her death.",
+    "Ed called on Margo to testify. In the finale she fakes her death.",
+    "Then he called Margo one last time. In 3x10 she fakes her death and runs to Moscow.",
+    "The FBI gets called in on Margo and she fakes her death in the s3 finale.",
+    "my cat called in sick and Margo died in the s3 finale",
+]
+
+CALLED_ON_INNOCENT = [
+    # a namesake named so: the name straight after "called", or after its object
+    "a friend called Margo died in the s3 finale of her life lol",
+    "my dog is called Margo and she died in 3x10 of my rewatch, RIP good girl",
+    "I named my Mars rover in Kerbal 'Danny' and it exploded on landing",
+    "my cat called Molly dies in the s3 finale of her nine lives",
+    "my coworker called Karen died in the car crash last week",
+    "my dog called Gordo in the garden died yesterday",
+    # ours, but a mid-season outcome or none
+    "Ed calls Karen in 3x04. She gets angry in 3x05.",
+    "The FBI gets called in on Margo in 3x09. She is furious in 3x09.",
+    "Aleida calls Margo in 3x09. She hangs up on her.",
+]
+
+
+@pytest.mark.parametrize("text", CALLED_ON)
+def test_a_character_called_is_ours_for_a_later_pronoun(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", CALLED_ON_INNOCENT)
+def test_a_namesake_called_so_is_left(text: str) -> None:
+    assert not spoils(text)
+
+
+LEFT_OUT_SUBJECT = [
+    "Karen es genial. Muere en el final de la temporada 3.",
+    "Gordo y Tracy salen al reactor. Mueren en el final de la temporada 2.",
+    "Gordo y Tracy salen al reactor. Y mueren en la luna en el final de la temporada 2.",
+    "Deke es el corazón de la temporada 1. Muere en la Luna en el último episodio.",
+    "Margo lo sacrifica todo. Finge su muerte en el final de la temporada 3.",
+    "Gordo et Tracy sortent vers le réacteur. Meurent dans le final de la saison 2.",
+    "Pobre Danny. Lo echan del grupo en el final de la temporada 3.",
+    "Pobre Dev. Lo defenestran en el final de la temporada 3.",
+]
+
+LEFT_OUT_SUBJECT_INNOCENT = [
+    "Karen es genial. Muere de risa con el final de la temporada 3.",
+    "Karen es genial. Muere de ganas de ver el final de la temporada 3.",
+    "Mi tía Karen es genial. Muere de risa con el final de la temporada 3.",
+    "Mi perro Gordo es genial. Muere en el final de la temporada 2 de mi vida.",
+    "Karen Carpenter era genial. Muere en 1983.",
+    "Shane es un encanto. Muere en el episodio 8 de la temporada 1.",
+    "Pobre Danny. Lo echan de menos en el final de la temporada 3.",
+    "Pobre Danny. Lo echan del bar en el episodio 3.",
+    "Pobre Dev, mi compañero de piso. Lo echan del trabajo en el final de temporada.",
+    "Pobre Miles. Lo invitan a cenar en el final de la temporada 4.",
+    # a thing of theirs, not them (round 9)
+    "Margo and Molly in the s3 finale. Their whole friendship, gone.",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_OUT_SUBJECT)
+def test_a_subject_left_out_after_a_name_is_read(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", LEFT_OUT_SUBJECT_INNOCENT)
+def test_a_left_out_subject_look_alike_is_left(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_the_sentence_of_the_outcome_is_tagged_too() -> None:
+    """tuning10: only the question naming them was tagged, and "se mueren abrazados en la
+    luna" was left in the open."""
+    text = (
+        "wait so Gordo y Tracy no vuelven?? se mueren abrazados en la luna después de "
+        "arreglar el reactor, no puedo más"
+    )
+    finding = inspect(text, matcher())
+    assert finding
+    tagged = tag_finding(finding)
+    assert tagged is not None and "||se mueren abrazados" in tagged
