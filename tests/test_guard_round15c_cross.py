@@ -4,7 +4,7 @@ the finale outcome told in a later one.
 - A character named as the object of "call" is ours, and a later "she"/"he" can point at
   her: "called" is a naming word ("a friend called Margo", "my dog is called Molly") only
   when nothing but the name's own words follow it. A particle or a conjunction just after
-  it (`naming_off` in en.toml: "the FBI gets called in on Margo", "my cat called in sick
+  it (`particle` in en.toml: "the FBI gets called in on Margo", "my cat called in sick
   and Margo ...") or a subject just before it with the name straight after ("Aleida calls
   Margo", "then she called Molly") makes a call of it, not a name. Before, the name was
   set aside as a namesake, so the pronoun in the next sentence found nobody
@@ -18,6 +18,13 @@ the finale outcome told in a later one.
   `determiner` of some language), the subject is left out and the sentence before is its
   topic, as in Italian and Portuguese. And a clitic the outcome opens with is its object
   ("Pobre Danny. Lo echan del grupo en el final de la temporada 3.").
+- An object pronoun just after the outcome ("Ellen buries him on the moon"), or a clitic
+  just before it after a name ("Ellen lo entierra"), is whom it happens to, though another
+  character is named just before the outcome; before, that character was taken as the
+  outcome's own and the pronoun was never read (tuning10: "Ellen begräbt ihn auf dem Mond",
+  "Ellen buries him up there" were left untagged, the message caught by another
+  sentence). "her" followed by a noun is a possessive ("Ed kills her dog"): only before a
+  break or a `particle` (en.toml) is it the object.
 """
 
 from __future__ import annotations
@@ -112,3 +119,48 @@ def test_the_sentence_of_the_outcome_is_tagged_too() -> None:
     assert finding
     tagged = tag_finding(finding)
     assert tagged is not None and "||se mueren abrazados" in tagged
+
+
+DONE_TO_HIM = [
+    "Deke is great. Ellen buries him on the moon in the finale.",
+    "Deke is great. Then Ellen buries him on the moon.",
+    "Chris Bauer's Deke is the heart of season 1. By the final episode Ellen buries him on "
+    "the moon.",
+    "Deke ist toll. Ellen begräbt ihn im Finale auf dem Mond.",
+    "Deke es genial. Ellen lo entierra en la Luna en el final de la temporada 1.",
+    "Karen is great. Ed loses her at JSC in the s3 finale.",
+    "Gordo is great. Tracy watches him die on the moon.",
+]
+
+DONE_TO_HIM_INNOCENT = [
+    "Deke is great. Ellen kisses him in the finale.",
+    "Deke es genial. Ellen lo abraza en el final de la temporada 1.",
+    "Karen is great. Ed hugs her at JSC in the s3 finale.",
+    "Molly es genial. Margo la despide en el episodio 2 de la temporada 3.",
+    # a possessive "her", not the object
+    "Karen is great. Ed kills her dog in the finale.",
+    "Molly is great. Ellen loses her number in the finale.",
+    "Karen is great. Ed buries her secret in the s3 finale.",
+    "Margo is great. Aleida destroys her career in the s3 finale.",
+]
+
+
+@pytest.mark.parametrize("text", DONE_TO_HIM)
+def test_an_object_pronoun_after_the_outcome_is_whom_it_happens_to(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", DONE_TO_HIM_INNOCENT)
+def test_an_object_pronoun_look_alike_is_left(text: str) -> None:
+    assert not spoils(text)
+
+
+def test_the_burial_sentence_is_tagged_too() -> None:
+    """tuning10: the burial was the sentence left in the open."""
+    text = (
+        "Deke gets hurt when Apollo 24's engine fires on its own, and I spent all of 1x10 "
+        "hoping he'd pull through. He doesn't. Ellen buries him up there."
+    )
+    finding = inspect(text, matcher())
+    tagged = tag_finding(finding)
+    assert finding and tagged is not None and "||Ellen buries him up there.||" in tagged

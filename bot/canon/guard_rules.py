@@ -129,7 +129,7 @@ GRAMMAR = frozenset(
         "former",
         "other_title",
         "pet_after",
-        "naming_off",
+        "particle",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

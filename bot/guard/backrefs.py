@@ -62,9 +62,6 @@ class _BackReferences(_Answers):
         for cue in s.cues:
             # "of the two, only Ed makes it to s3": the others named before did not
             survivor = survivors.get(id(cue))
-            if cue.emoji or cue.owner is _NOBODY or (self._owned_here(s, cue) and not survivor):
-                taken = True
-                continue  # "Their whole friendship, gone": a thing's, nobody's of ours
             # "loses her"; not the pronoun that names the character of its own phrase;
             # a clitic the outcome opens with ("Lo echan del grupo") is its object
             clitics = s.grammar.get("object_pronoun", _NONE)
@@ -74,6 +71,24 @@ class _BackReferences(_Answers):
                 if (cue.start < k <= cue.end or (k == cue.start and k in clitics))
                 and k != cue.filled
             ]
+            # "Ellen buries him", "Ellen lo entierra": the outcome's object pronoun, just
+            # after it or a clitic just before, is whom it happens to, not the character
+            # named just before it
+            done_to = any(
+                k in clitics
+                and (
+                    (k == cue.end and not self._possessive_here(s, k))
+                    or (k == cue.start - 1 and any(m.persons and m.end == k for m in s.mentions))
+                )
+                for k in pointers
+            )
+            if (
+                cue.emoji
+                or cue.owner is _NOBODY
+                or (self._owned_here(s, cue) and not survivor and not done_to)
+            ):
+                taken = True
+                continue  # "Their whole friendship, gone": a thing's, nobody's of ours
             before = [k for k in pointers if k < cue.start]
             if survivor:
                 pointer = survivor[0]
@@ -180,6 +195,15 @@ class _BackReferences(_Answers):
             # "Karen es genial. Muere en el final de la temporada 3.": "el", "la" can be
             # articles, and no outcome here took them; the subject is left out
             self._topic(s, keep)
+
+    def _possessive_here(self, s: _Sentence, k: int) -> bool:
+        """Whether the pronoun at ``k``, which may be a determiner too ("her"), goes with a
+        noun after it ("Ed kills her dog"): not at the end, before a break or a particle
+        (`particle`: "Ellen buries her on the moon", "buries her up there")."""
+        words = s.words
+        if words[k].text not in self.m._determiners or k + 1 >= len(words):
+            return False
+        return not _apart(s, k, k + 1) and k + 1 not in s.grammar.get("particle", _NONE)
 
     def _survivor(
         self, s: _Sentence, cue: _Cue, only: frozenset[int] | set[int]
