@@ -25,6 +25,13 @@ the finale outcome told in a later one.
   "Ellen buries him up there" were left untagged, the message caught by another
   sentence). "her" followed by a noun is a possessive ("Ed kills her dog"): only before a
   break or a `particle` (en.toml) is it the object.
+- "They" pointing at a crowd named in an earlier sentence (`crowd`: "crew", "Besatzung",
+  "tripulación", "экипаж"; the plural pronoun as `group` or `they` in each language file):
+  "Think about the Mars crew's choice in the finale. ... They ... settle in to wait for a
+  rescue" (tuning10; opened8's "Everyone else? They stay on Mars ..." was left untagged).
+  Not a crowd of the writer's ("my film crew", "the crew of my cruise ship"); an outcome
+  placed in another episode is discounted, as in one sentence (and now for "it" too:
+  "The heist crew in season 4. They pull it off in episode 2.").
 """
 
 from __future__ import annotations
@@ -164,3 +171,38 @@ def test_the_burial_sentence_is_tagged_too() -> None:
     finding = inspect(text, matcher())
     tagged = tag_finding(finding)
     assert finding and tagged is not None and "||Ellen buries him up there.||" in tagged
+
+
+THEY_THE_CREW = [
+    "The Mars crew is great. They wait for a rescue.",
+    "Think about the Mars crew's choice in the finale. There is one ride off the planet. They "
+    "give it to the pregnant woman and her father and settle in to wait for a rescue, however "
+    "long that turns out to be.",
+    "The Happy Valley crew make their choice in the s3 finale. They stay behind on Mars.",
+    "Die Besatzung auf dem Mars trifft im Finale eine Wahl. Sie bleiben auf dem Mars zurück.",
+    "La tripulación de Marte toma una decisión en el final. Ellos se quedan en Marte "
+    "esperando un rescate.",
+    "L'équipage de Mars fait un choix dans le final. Ils restent bloqués sur Mars.",
+    "Экипаж на Марсе делает выбор в финале. Они остаются на Марсе ждать спасения.",
+]
+
+THEY_THE_CREW_INNOCENT = [
+    "The crew of my cruise ship was great. They wait for a rescue every time the engine breaks.",
+    "My film crew wrapped early. They stay on Mars in the game we played after.",
+    "Mi tripulación de vela es genial. Ellos se quedan en Marte en el videojuego.",
+    "The Mars crew is great. My neighbours wait for a rescue too.",
+    "The crew is great. Their wait for a rescue in my fanfic is long.",
+    # another episode
+    "The Mars crew is great in season 3. They wait for a rescue in episode 4.",
+    "The heist crew in season 4. They pull it off in episode 2.",
+]
+
+
+@pytest.mark.parametrize("text", THEY_THE_CREW)
+def test_they_after_a_crowd_is_the_crowd(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", THEY_THE_CREW_INNOCENT)
+def test_a_crowd_look_alike_is_left(text: str) -> None:
+    assert not spoils(text)

@@ -130,6 +130,8 @@ GRAMMAR = frozenset(
         "other_title",
         "pet_after",
         "particle",
+        "crowd",
+        "they",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

@@ -47,7 +47,7 @@ class _BackReferences(_Answers):
         named yet ("Both of them die up there. Gordo and Tracy, I mean."). "Only she
         comes out alive", "only one of them walks out": someone else of them died. A
         sentence of bare names ("Deke. Jamestown.") is the topic of the next one."""
-        if s.cues and s.index and s.has("it"):
+        if s.cues and s.index and (s.has("it") or s.has("group") or s.has("they")):
             self._things_back(s, keep)
         if not s.cues:
             return
@@ -462,13 +462,21 @@ class _BackReferences(_Answers):
                         if cue.emoji or not self._matches(rule, cue):
                             continue
                         # "it" as what the outcome happens to: "sells it", "pull it off"
-                        near = [k for k in s.grammar["it"] if cue.start <= k <= cue.end]
+                        near = [k for k in s.grammar.get("it", ()) if cue.start <= k <= cue.end]
+                        if not near:
+                            # "The Mars crew's choice ... They wait for a rescue": "they"
+                            # before the outcome is a crowd named before
+                            near = self._crowd_back(s, self.read[k], thing, cue)
                         if not near:
                             continue
                         it = near[0]
                         score = BACK_REFERENCE * self._hint(s, cue, rule)
                         if self._asks(s, cue):
                             score *= ASKING  # "whether they pull it off, no idea"
+                        if (
+                            cue.elsewhere and not self._holds_on(s, cue, thing, rule)
+                        ) or self._before_its_season(s, cue, thing, rule):
+                            score *= OTHER_EPISODE  # "They pull it off in episode 2"
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,
@@ -481,6 +489,36 @@ class _BackReferences(_Answers):
                             )
                         )
             return
+
+    def _crowd_back(
+        self, s: _Sentence, earlier: _Sentence, thing: _Mention, cue: _Cue
+    ) -> list[int]:
+        """Where a "they" stands that points at a crowd named in an earlier sentence
+        (`crowd`: "crew", "Besatzung"; "they" as `group` or `they`: "ils", "они"): before
+        the outcome, with no punctuation between
+        ("They give it to her and settle in to wait"), neither a possessive nor an object
+        ("their", "them"), nobody named just before the outcome; not a crowd of the
+        writer's ("my film crew", "the crew of my cruise ship")."""
+        crowds = earlier.grammar.get("crowd", _NONE)
+        if not any(k in crowds for k in range(thing.start, thing.end)):
+            return []
+        mine = earlier.grammar.get("namesake_owner", _NONE) - earlier.grammar.get("ours", _NONE)
+        if any(
+            j in mine and not _apart(earlier, min(j, thing.start), max(j, thing.start))
+            for j in range(thing.start - 3, thing.end + 3)
+        ):
+            return []
+        if self._owned_here(s, cue):
+            return []
+        not_subject = s.grammar.get("possessive", _NONE) | s.grammar.get("object_pronoun", _NONE)
+        return [
+            k
+            for k in sorted(s.grammar.get("group", _NONE) | s.grammar.get("they", _NONE))
+            if k < cue.start
+            and k not in not_subject
+            and not _apart(s, k, cue.start)
+            and not any(k in range(m.start, m.end) for m in s.mentions if m.persons)
+        ][-1:]
 
 
 def _fragment(s: _Sentence) -> bool:
