@@ -59,12 +59,12 @@ class _BackReferences(_Answers):
             self._topic(s, keep)
             return
         taken = False  # whether any outcome here was read with a pronoun, or set aside
+        clitics = s.grammar.get("object_pronoun", _NONE)
         for cue in s.cues:
             # "of the two, only Ed makes it to s3": the others named before did not
             survivor = survivors.get(id(cue))
             # "loses her"; not the pronoun that names the character of its own phrase;
             # a clitic the outcome opens with ("Lo echan del grupo") is its object
-            clitics = s.grammar.get("object_pronoun", _NONE)
             objects = [
                 k
                 for k in pointers
@@ -495,10 +495,10 @@ class _BackReferences(_Answers):
     ) -> list[int]:
         """Where a "they" stands that points at a crowd named in an earlier sentence
         (`crowd`: "crew", "Besatzung"; "they" as `group` or `they`: "ils", "они"): before
-        the outcome, with no punctuation between
-        ("They give it to her and settle in to wait"), neither a possessive nor an object
-        ("their", "them"), nobody named just before the outcome; not a crowd of the
-        writer's ("my film crew", "the crew of my cruise ship")."""
+        the outcome, with no punctuation between ("They give it to her and settle in to
+        wait"), neither a possessive nor an object ("their", "them"), nobody named just
+        before the outcome; not a crowd of the writer's ("my film crew", "the crew of my
+        cruise ship")."""
         crowds = earlier.grammar.get("crowd", _NONE)
         if not any(k in crowds for k in range(thing.start, thing.end)):
             return []

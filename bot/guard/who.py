@@ -516,8 +516,8 @@ def _calls_up(s: _Sentence, k: int, f: Found) -> bool:
     """Whether "called" at ``k`` is another verb than naming, so the name after it is
     ours: a particle or a conjunction just after it (`particle`: "the FBI gets called
     in on Margo", "my cat called in sick and Margo ..."; not "named my rover in Kerbal
-    'Danny'"), or, with nothing between, a subject
-    just before ("Aleida calls Margo", "then she called Molly": a call, not a name)."""
+    'Danny'"), or, with nothing between, a subject just before ("Aleida calls Margo",
+    "then she called Molly": a call, not a name)."""
     if k + 1 < f.start and k + 1 in s.grammar.get("particle", _NONE):
         return True
     if f.start != k + 1 or not k:
