@@ -535,6 +535,16 @@ OPENED_FLOORS[OPENED_17] = (0.99, 0.965)
 # home"), a fate said alone then names with their episode ("DYING. Gordo and Tracy in
 # 2x10."): tuning10 0.994 / 0.905 -> 0.994 / 0.916
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.905)}
+# Round 15c, across sentences (tests/test_guard_round15c_cross.py: a character "called in
+# on" or called is ours for a later "she"; a subject left out after "el"/"la" read as
+# articles): tuning10 0.994 / 0.884 -> 0.994 / 0.889
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.88)}
+# Round 15c: "they" pointing at a crowd named before ("the Mars crew's choice ... They settle
+# in to wait for a rescue"): tuning10 0.994 / 0.889 -> 0.994 / 0.895 (cross-sentence 0.762 ->
+# 0.786)
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.885)}
+# Both halves of round 15c: tuning10 0.994 / 0.926
+TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.915)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -129,6 +129,9 @@ GRAMMAR = frozenset(
         "former",
         "other_title",
         "pet_after",
+        "particle",
+        "crowd",
+        "they",
     }
 )
 LANGUAGE_KEYS = {"language", "function_words", "idioms", "cues", "weak_cues", "words"}

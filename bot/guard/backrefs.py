@@ -47,7 +47,7 @@ class _BackReferences(_Answers):
         named yet ("Both of them die up there. Gordo and Tracy, I mean."). "Only she
         comes out alive", "only one of them walks out": someone else of them died. A
         sentence of bare names ("Deke. Jamestown.") is the topic of the next one."""
-        if s.cues and s.index and s.has("it"):
+        if s.cues and s.index and (s.has("it") or s.has("group") or s.has("they")):
             self._things_back(s, keep)
         if not s.cues:
             return
@@ -58,13 +58,37 @@ class _BackReferences(_Answers):
         if not pointers and not any(survivors.values()):
             self._topic(s, keep)
             return
+        taken = False  # whether any outcome here was read with a pronoun, or set aside
+        clitics = s.grammar.get("object_pronoun", _NONE)
         for cue in s.cues:
             # "of the two, only Ed makes it to s3": the others named before did not
             survivor = survivors.get(id(cue))
-            if cue.emoji or cue.owner is _NOBODY or (self._owned_here(s, cue) and not survivor):
+            # "loses her"; not the pronoun that names the character of its own phrase;
+            # a clitic the outcome opens with ("Lo echan del grupo") is its object
+            objects = [
+                k
+                for k in pointers
+                if (cue.start < k <= cue.end or (k == cue.start and k in clitics))
+                and k != cue.filled
+            ]
+            # "Ellen buries him", "Ellen lo entierra": the outcome's object pronoun, just
+            # after it or a clitic just before, is whom it happens to, not the character
+            # named just before it
+            done_to = any(
+                k in clitics
+                and (
+                    (k == cue.end and not self._possessive_here(s, k))
+                    or (k == cue.start - 1 and any(m.persons and m.end == k for m in s.mentions))
+                )
+                for k in pointers
+            )
+            if (
+                cue.emoji
+                or cue.owner is _NOBODY
+                or (self._owned_here(s, cue) and not survivor and not done_to)
+            ):
+                taken = True
                 continue  # "Their whole friendship, gone": a thing's, nobody's of ours
-            # "loses her"; not the pronoun that names the character of its own phrase
-            objects = [k for k in pointers if cue.start < k <= cue.end and k != cue.filled]
             before = [k for k in pointers if k < cue.start]
             if survivor:
                 pointer = survivor[0]
@@ -73,6 +97,7 @@ class _BackReferences(_Answers):
             elif before:
                 pointer = before[-1]
                 if self._owns_a_thing(s, pointer, cue):
+                    taken = True
                     continue  # "Their whole friendship, gone": the friendship's
             else:
                 # "A car bomb is what finally gets her": the pronoun a few words after the
@@ -87,6 +112,7 @@ class _BackReferences(_Answers):
                 if not after:
                     continue
                 pointer = after[0]
+            taken = True
             plural = pointer in group or bool(survivor)
             opens = pointer  # "only one of the two": "only" before the group's first word
             while opens - 1 in group:
@@ -165,6 +191,19 @@ class _BackReferences(_Answers):
                         tuple(sorted({source, s.index})),
                     )
                 )
+        if not taken and all(s.words[k].text in self.m._determiners for k in pointers):
+            # "Karen es genial. Muere en el final de la temporada 3.": "el", "la" can be
+            # articles, and no outcome here took them; the subject is left out
+            self._topic(s, keep)
+
+    def _possessive_here(self, s: _Sentence, k: int) -> bool:
+        """Whether the pronoun at ``k``, which may be a determiner too ("her"), goes with a
+        noun after it ("Ed kills her dog"): not at the end, before a break or a particle
+        (`particle`: "Ellen buries her on the moon", "buries her up there")."""
+        words = s.words
+        if words[k].text not in self.m._determiners or k + 1 >= len(words):
+            return False
+        return not _apart(s, k, k + 1) and k + 1 not in s.grammar.get("particle", _NONE)
 
     def _survivor(
         self, s: _Sentence, cue: _Cue, only: frozenset[int] | set[int]
@@ -423,13 +462,21 @@ class _BackReferences(_Answers):
                         if cue.emoji or not self._matches(rule, cue):
                             continue
                         # "it" as what the outcome happens to: "sells it", "pull it off"
-                        near = [k for k in s.grammar["it"] if cue.start <= k <= cue.end]
+                        near = [k for k in s.grammar.get("it", ()) if cue.start <= k <= cue.end]
+                        if not near:
+                            # "The Mars crew's choice ... They wait for a rescue": "they"
+                            # before the outcome is a crowd named before
+                            near = self._crowd_back(s, self.read[k], thing, cue)
                         if not near:
                             continue
                         it = near[0]
                         score = BACK_REFERENCE * self._hint(s, cue, rule)
                         if self._asks(s, cue):
                             score *= ASKING  # "whether they pull it off, no idea"
+                        if (
+                            cue.elsewhere and not self._holds_on(s, cue, thing, rule)
+                        ) or self._before_its_season(s, cue, thing, rule):
+                            score *= OTHER_EPISODE  # "They pull it off in episode 2"
                         keep(  # type: ignore[operator]
                             Evidence(
                                 rule.key,
@@ -442,6 +489,36 @@ class _BackReferences(_Answers):
                             )
                         )
             return
+
+    def _crowd_back(
+        self, s: _Sentence, earlier: _Sentence, thing: _Mention, cue: _Cue
+    ) -> list[int]:
+        """Where a "they" stands that points at a crowd named in an earlier sentence
+        (`crowd`: "crew", "Besatzung"; "they" as `group` or `they`: "ils", "они"): before
+        the outcome, with no punctuation between ("They give it to her and settle in to
+        wait"), neither a possessive nor an object ("their", "them"), nobody named just
+        before the outcome; not a crowd of the writer's ("my film crew", "the crew of my
+        cruise ship")."""
+        crowds = earlier.grammar.get("crowd", _NONE)
+        if not any(k in crowds for k in range(thing.start, thing.end)):
+            return []
+        mine = earlier.grammar.get("namesake_owner", _NONE) - earlier.grammar.get("ours", _NONE)
+        if any(
+            j in mine and not _apart(earlier, min(j, thing.start), max(j, thing.start))
+            for j in range(thing.start - 3, thing.end + 3)
+        ):
+            return []
+        if self._owned_here(s, cue):
+            return []
+        not_subject = s.grammar.get("possessive", _NONE) | s.grammar.get("object_pronoun", _NONE)
+        return [
+            k
+            for k in sorted(s.grammar.get("group", _NONE) | s.grammar.get("they", _NONE))
+            if k < cue.start
+            and k not in not_subject
+            and not _apart(s, k, cue.start)
+            and not any(k in range(m.start, m.end) for m in s.mentions if m.persons)
+        ][-1:]
 
 
 def _fragment(s: _Sentence) -> bool:

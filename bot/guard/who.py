@@ -30,6 +30,8 @@ _YEAR = re.compile(r"^(?:19[0-9]{2}|20[0-2][0-9])$")
 _DECADE = re.compile(r"^(?:19)?[5-9]0s$")  # "the 60s", "1960s": history talk
 _NAMING = frozenset({"named", "called"})
 _AFTER_NAMING = frozenset({"after", "for"})  # "named my dog after Gordo": the original
+# "named" and "called" as their word forms are found ("calls", "naming")
+_NAMING_FORMS = _NAMING | frozenset({"call", "calls", "calling", "name", "names", "naming"})
 _FOND_OWNERS = frozenset({"my", "our"})  # "my Karen dies in the finale"
 # Outcomes that everyday talk of one's own people says too ("rip our Karen, gone too soon"):
 # not enough, after "our", to mark the show's character; its own stories are (a car bomb,
@@ -293,6 +295,8 @@ class _Who(_Itself):
                 if k and k - 1 in grammar.get("negation", _NONE):
                     continue  # "not my coworker Molly, the astronaut": ours after all
                 between = range(k + 1, f.start)
+                if words[k].text in _NAMING_FORMS and _calls_up(s, k, f):
+                    continue  # "the FBI gets called in on Margo", "Aleida calls Margo"
                 if words[k].text in _NAMING:
                     if _names_a_title(s, k):
                         continue  # "the episode named Perestroika ends with margo in cuffs"
@@ -506,6 +510,20 @@ def _split_surname(s: _Sentence, k: int, names: tuple[str, ...]) -> int:
     ):
         return end
     return 0
+
+
+def _calls_up(s: _Sentence, k: int, f: Found) -> bool:
+    """Whether "called" at ``k`` is another verb than naming, so the name after it is
+    ours: a particle or a conjunction just after it (`particle`: "the FBI gets called
+    in on Margo", "my cat called in sick and Margo ..."; not "named my rover in Kerbal
+    'Danny'"), or, with nothing between, a subject just before ("Aleida calls Margo",
+    "then she called Molly": a call, not a name)."""
+    if k + 1 < f.start and k + 1 in s.grammar.get("particle", _NONE):
+        return True
+    if f.start != k + 1 or not k:
+        return False
+    subjects = s.grammar.get("pronoun", _NONE) - s.grammar.get("object_pronoun", _NONE)
+    return k - 1 in subjects or any(x.end == k for x in s.of("name"))
 
 
 def _names_a_title(s: _Sentence, k: int) -> bool:
