@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning10, opened, opened2, ..., opened18, old,
+NAME is one of tuning, tuning2, ..., tuning10, opened, opened2, ..., opened19, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -50,9 +50,10 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   rounds 11 to 13, opened in round 14.
 - ``tests/corpus/opened17.toml`` and ``opened18.toml``: held-out sets 17 (written before
   round 14) and 18 (after it), scored unseen after round 14, opened in round 15.
+- ``tests/corpus/opened19.toml``: held-out set 19, written before round 15, scored unseen
+  after rounds 14, 15, 15b and 15c, opened in round 15d.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13), ``holdout19.toml`` (before round 15) and ``holdout20.toml`` (after round 15b):
-  held out.
+  round 13) and ``holdout20.toml`` (after round 15b): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -102,9 +103,9 @@ OPENED_13 = HERE / "corpus" / "opened13.toml"
 OPENED_14 = HERE / "corpus" / "opened14.toml"
 OPENED_17 = HERE / "corpus" / "opened17.toml"
 OPENED_18 = HERE / "corpus" / "opened18.toml"
+OPENED_19 = HERE / "corpus" / "opened19.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
-HOLDOUT_19 = HERE / "corpus" / "holdout19.toml"
 HOLDOUT_20 = HERE / "corpus" / "holdout20.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -135,6 +136,7 @@ CORPORA = {
     "opened14": OPENED_14,
     "opened17": OPENED_17,
     "opened18": OPENED_18,
+    "opened19": OPENED_19,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

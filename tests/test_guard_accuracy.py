@@ -14,7 +14,6 @@ import pytest
 from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
-    HOLDOUT_19,
     HOLDOUT_20,
     OLD,
     OLD_HOLDOUT,
@@ -34,6 +33,7 @@ from tests.guard_accuracy import (
     OPENED_14,
     OPENED_17,
     OPENED_18,
+    OPENED_19,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -545,6 +545,9 @@ TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.88)}
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.885)}
 # Both halves of round 15c: tuning10 0.994 / 0.926
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.915)}
+# Held-out set 19, opened for tuning in round 15d (its floor as a held-out set; unseen,
+# rounds 14 to 15c measured 0.972 / 0.921 to 0.973 / 0.927)
+OPENED_FLOORS |= {OPENED_19: (0.96, 0.90)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -634,7 +637,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
-    HOLDOUT_19: (0.96, 0.90),  # written before round 15; round 14: 0.972/0.921
     HOLDOUT_20: (0.955, 0.89),  # written after round 15b; round 15b: 0.969/0.913
 }
 
