@@ -62,8 +62,10 @@ class _Related(_Who):
                 continue  # "Karen (the character, not my boss) dies at JSC": not a role
             if self._elsewhere(s, max(positions) + 1):
                 continue  # "the bar owner in my town": someone in the writer's world
-            if min(positions) - 1 in s.grammar.get("job_as", _NONE):
+            if _described(s, min(positions)) - 1 in s.grammar.get("job_as", _NONE):
                 continue  # "her new job as a bar owner": a kind of job, nobody in particular
+            if _done_by_mine(s, min(positions)):
+                continue  # "I tend bar on weekends", "my roommate tends bar": the writer's
             if self._said_of_a_name(s, min(positions), self.m.people[person].id):
                 continue  # "Sally Ride was the first American woman in space": hers
             if self._partnered(s, max(positions) + 1, self.m.people[person].id):
@@ -403,3 +405,27 @@ def _nth(since: dict[str, int], n: int) -> set[str]:
     if not -len(order) <= n < len(order) or len(order) < len(since):
         return set(since)
     return {p for p, first in since.items() if first == order[n]}
+
+
+def _done_by_mine(s: _Sentence, start: int) -> bool:
+    """Whether the role at ``start`` is said of the writer or the writer's own, named just
+    before it (`first_person`, or `writers_people` after `first_object`): "I tend bar on
+    weekends", "my roommate tends bar", a role said as what they do, nobody of ours."""
+    if not start or _apart(s, start - 1, start):
+        return False
+    grammar = s.grammar
+    if start - 1 in grammar.get("first_person", _NONE):
+        return True
+    return start - 1 in grammar.get("writers_people", _NONE) and start - 2 in grammar.get(
+        "first_object", _NONE
+    )
+
+
+def _described(s: _Sentence, start: int) -> int:
+    """Where the words that only describe the role at ``start`` begin (`describing`,
+    `former`: "an old bartender friend", "a former poet"), or ``start``."""
+    describing = s.grammar.get("describing", _NONE) | s.grammar.get("former", _NONE)
+    k = start
+    while k and k - 1 in describing and start - k < 2 and not _apart(s, k - 1, k):
+        k -= 1
+    return k
