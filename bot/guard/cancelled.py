@@ -57,6 +57,16 @@ class _Cancelled(_Elided):
         ):
             k -= 1
         if k >= 1 and _apart(s, k, k + 1) and words[k].text.isalpha():
+            if (
+                k + 1 == at
+                and words[at].text.endswith("ing")
+                and at + 1 < len(words)
+                and not _apart(s, at, at + 1)
+                and s.text[words[k].end : words[at].start].strip() == ":"
+            ):
+                # "she got her wish: breathing her last in his arms": what the thing is,
+                # told after a colon, not the thing's fate ("Her career: dying." is)
+                return False
             # "Their whole friendship, gone": a thing of someone's, and then its fate
             return self._theirs_then_fate(s, k)
         if k < 2 or _apart(s, k, k + 1) or not words[k].text.isalpha():
