@@ -547,7 +547,14 @@ TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.885)}
 TUNING_FLOORS[TUNING_10] |= {"all": (0.99, 0.915)}
 # Held-out set 19, opened for tuning in round 15d (its floor as a held-out set; unseen,
 # rounds 14 to 15c measured 0.972 / 0.921 to 0.973 / 0.927)
-OPENED_FLOORS |= {OPENED_19: (0.97, 0.93)}  # round 15d: 0.973 / 0.932
+OPENED_FLOORS |= {OPENED_19: (0.96, 0.90)}
+# Round 15d, who (a wish granted across a colon: "she got her wish: breathing her last in
+# gordo's arms"): opened19 0.973 / 0.927 -> 0.973 / 0.932
+# Round 15d, what is said (a desire's named topic, "the last thing they ever do", the dubbed
+# asteroid, "dye" for die; a talk survived, "killing Margo and me", the landslide's burial,
+# "morri"): opened19 0.973 / 0.927 -> 0.995 / 0.948
+# Both halves of round 15d: opened19 0.995 / 0.953
+OPENED_FLOORS |= {OPENED_19: (0.99, 0.94)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -115,6 +115,7 @@ GRAMMAR = frozenset(
         "dedicating",
         "laughing_fate",
         "faint_fate",
+        "misspelt_death",
         "contrasting",
         "comparing",
         "judging",

@@ -141,8 +141,15 @@ class _Cancelled(_Elided):
     def _desired(self, s: _Sentence, at: int) -> bool:
         """Whether a rule's phrase is what someone wants or means to do, just before it
         in its clause ("dying to tell Margo", "dead set on selling the Outpost", "wants
-        to sell"): an intention, not what happened."""
+        to sell"): an intention, not what happened. One whose object is someone named
+        right after it is a topic, not an act ("the more I think about Deke's grave")."""
         desire = s.grammar.get("desire", _NONE)
+        if any(
+            k + 1 < at and k + 1 not in desire and m.start == k + 1 and m.persons
+            for k in desire
+            for m in s.mentions
+        ):
+            return False
         return any(
             at - 3 <= k < at and not _apart(s, k, at) and not _past_its_verb(s, k, at)
             for k in desire

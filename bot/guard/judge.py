@@ -340,7 +340,7 @@ class Matcher:
         nothing_said = not categories & _SUBJECTS or not (
             categories & _OUTCOMES
             or any(
-                f.key in ("negation", "absent")
+                f.key in ("negation", "absent", "misspelt_death")
                 # "right before he goes": leaving, after a word of time
                 or (
                     f.key == "departing"
@@ -388,7 +388,9 @@ class _Context(_Together):
         for f in s.found:
             by.setdefault(f.category, []).append(f)
         elliptic = s.index and any(f.key in _ELLIPTIC for f in by.get("word", _NO_FOUND))
-        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES or elliptic):
+        # a death spelt as another word ("trasy dye on teh moon"): what.py _misspelt_deaths
+        misspelt = any(f.key == "misspelt_death" for f in by.get("word", _NO_FOUND))
+        if not (by.keys() & _SUBJECTS or by.keys() & _OUTCOMES or elliptic or misspelt):
             # nothing here a rule could use; a pronoun keeps a chain going, though
             for f in by.get("word", _NO_FOUND):
                 if f.key in _POINTING:

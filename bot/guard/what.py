@@ -7,6 +7,8 @@ a thing's fate) in `cancelled.py`."""
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from bot.guard.asides import describes
 from bot.guard.cancelled import _DETERMINERS, _Cancelled, _past_its_verb
 from bot.guard.ellipsis import _NOBODY
@@ -63,8 +65,30 @@ def _past_groups(
     return moved
 
 
+def _writer_among_objects(s: _Sentence, at: int, first_object: Set[int]) -> bool:
+    """Whether the object starting at ``at`` is one of ours and the writer ("killing
+    Margo and me", "killed Ed and us"): what happens to the writer is a figure."""
+    for m in s.mentions:
+        if m.start == at and m.persons and m.end + 1 < len(s.words):
+            joined = s.words[m.end].text in ("and", "&", "n")
+            return joined and m.end + 1 in first_object and not _apart(s, at, m.end + 1)
+    return False
+
+
 class _What(_Cancelled):
     """Finding outcomes, one sentence at a time (after its people are known)."""
+
+    @staticmethod
+    def _misspelt_deaths(s: _Sentence) -> None:
+        """A death spelt as another word ("gorrdo n trasy dye on teh moon"): read so only
+        with one of ours just before it (a word between at most) and a place of the
+        show's story straight after it ("Tracy dyes her hair in space" is dye)."""
+        places = s.grammar.get("show_place", _NONE)
+        for k in sorted(s.grammar["misspelt_death"]):
+            if k + 1 not in places or (k and s.words[k - 1].text == "tie"):
+                continue
+            if any(m.persons and k - 2 <= m.end <= k for m in s.mentions):
+                s.cues.append(_Cue(k, k + 1, "death", None))
 
     def _cues(self, s: _Sentence, idiom: set[int]) -> None:
         grammar = s.grammar
@@ -83,6 +107,8 @@ class _What(_Cancelled):
             negations = _past_groups(s, negations)
         if negations and "counted_among" in grammar:
             negations = _past_groups(s, negations, "counted_among")
+        if "misspelt_death" in grammar:
+            self._misspelt_deaths(s)
         seen: set[tuple[str, str, int, int]] = set()
         named = {x.start for x in s.of("name")} if negations else _NONE
         outcomes = [f for c in ("action", "cue", "weak") for f in s.of(c)]
@@ -160,6 +186,8 @@ class _What(_Cancelled):
                     continue
                 if f.start - 1 in first_object and not _apart(s, f.start - 1, f.start):
                     continue  # "had me dead"; not "wrecked me, RIP Gordo"
+                if first_object and _writer_among_objects(s, f.end, first_object):
+                    continue  # "he's slowly killing Margo and me": the writer is no fate
                 if "reaction" in grammar and self._writers_reaction(s, f.start):
                     continue  # "had me on the floor, dead, gone"
                 if any(k in first_object for k in range(f.start + 1, f.end - 1)):
