@@ -555,6 +555,10 @@ OPENED_FLOORS |= {OPENED_19: (0.96, 0.90)}
 # "morri"): opened19 0.973 / 0.927 -> 0.995 / 0.948
 # Both halves of round 15d: opened19 0.995 / 0.953
 OPENED_FLOORS |= {OPENED_19: (0.99, 0.94)}
+# Round 15e (boots on Mars with season 3's ships and crew, "the girl from the bar", not
+# living to a season's end in ru/es/pt/it/fr, Ed who "finally gets to go home"): opened19
+# 0.995 / 0.953 -> 1.000 / 0.969; old-holdout 1.000 / 0.967 -> 1.000 / 0.984
+OPENED_FLOORS |= {OPENED_19: (0.995, 0.96)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -634,7 +638,7 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
     """The first held-out corpus (120 messages) stays a regression test."""
     result = score(OLD_HOLDOUT)
     assert result.precision >= 0.98, result.false_positives
-    assert result.recall >= 0.935, result.false_negatives
+    assert result.recall >= 0.975, result.false_negatives  # round 15e: 0.984
 
 
 # Held-out parts: nothing was ever fitted to them; only the lead scores them, after a

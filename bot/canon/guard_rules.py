@@ -112,6 +112,7 @@ GRAMMAR = frozenset(
         "reaction",
         "departing_together",
         "job_as",
+        "first_seen_3",
         "dedicating",
         "laughing_fate",
         "faint_fate",

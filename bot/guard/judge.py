@@ -109,6 +109,14 @@ class Matcher:
         # Ousting verbs as written (together.py): "despide" (Dev fires him), not the plural
         # "despiden" a typo away (they fire Dev)
         self._ousting = frozenset(plain(self.lexicon.words.get("ousting", ())))
+        # Ships and crews first seen in a season ("first_seen_3": Sojourner, Kuznetsov):
+        # a rule of an earlier finale that needs no outcome ("boots on Mars") said with
+        # them is that later season's scene (together.py's _later_event)
+        self._first_seen: dict[str, int] = {}
+        for key, listed in self.lexicon.words.items():
+            if key.startswith("first_seen_") and key[len("first_seen_") :].isdigit():
+                for word in plain(listed):
+                    self._first_seen[word.casefold()] = int(key[len("first_seen_") :])
         # Who is a "she" or a "he", as far as their relations say (wife, son...)
         feminine = set(plain(self.lexicon.words.get("feminine", ())))
         masculine = set(plain(self.lexicon.words.get("masculine", ())))

@@ -179,6 +179,15 @@ class _Together(_BackReferences):
             m.since is not None and m.since > rule.season for m in s.mentions
         ):
             return OTHER_EPISODE
+        first_seen = self.m._first_seen
+        if (
+            rule.season is not None
+            and first_seen
+            and not markers  # "the s2 finale's boots on Mars, Phoenix-style": still the finale
+            and not any(season <= rule.season for _, season in self._seasons_in(s))
+            and any(first_seen.get(t.text, 0) > rule.season for t in s.words)
+        ):
+            return OTHER_EPISODE  # "Danielle steps out of Sojourner ahead of Kuznetsov"
         return 1.0
 
     def _ousts(self, s: _Sentence, cue: _Cue, mention: _Mention, ousting: Collection[int]) -> bool:
