@@ -83,8 +83,16 @@ class _Scoring(_Asking):
             bool(mention.persons)
             and not cue.weak
             and not any(f.start == cue.start for f in s.of("weak"))
+            # going or coming home is an event of the episode named ("Ed finally gets to
+            # go home in s3e2"), not a finale's homecoming still holding
+            and not _homecoming(s, cue)
             and self._after_its_season(s, cue, mention, rule)
         )
+
+    def _home_later(self, s: _Sentence, cue: _Cue, mention: _Mention, rule: _Rule) -> bool:
+        """Whether a homecoming is placed in a season after the finale the rule gives away
+        ("Ed finally gets to go home in season 3"): that season's, not the finale's."""
+        return _homecoming(s, cue) and self._after_its_season(s, cue, mention, rule)
 
     def _season_with(self, s: _Sentence, cue: _Cue, mention: _Mention) -> int | None:
         """The season named nearest an outcome (or its subject, after it), in its clause."""
@@ -327,3 +335,9 @@ def _run_start(words: Sequence[Token], k: int) -> int:
     while k and not words[k - 1].text[:1].isalnum():
         k -= 1
     return k
+
+
+def _homecoming(s: _Sentence, cue: _Cue) -> bool:
+    """Whether an outcome says a going or coming home ("gets to go home", `homecoming`)."""
+    home = s.grammar.get("homecoming")
+    return home is not None and any(k in home for k in range(cue.start, cue.end))

@@ -145,7 +145,10 @@ class _Together(_BackReferences):
                             # (an event, "the mine in s2e3", does not hold on; nor does
                             # a mere hint: "Dev took the L in s4 ep 2")
                             and not self._holds_on(s, cue, mention, rule)
-                        ) or self._before_its_season(s, cue, mention, rule):
+                        ) or (
+                            self._before_its_season(s, cue, mention, rule)
+                            or self._home_later(s, cue, mention, rule)
+                        ):
                             score *= OTHER_EPISODE
                         if cue.fuzzy:
                             score *= TYPO

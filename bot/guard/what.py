@@ -23,6 +23,7 @@ from bot.guard.reading import (
     _gender,
     _held_until,
     _it_object,
+    _season_named,
     _Sentence,
     placed_elsewhere,
 )
@@ -254,6 +255,17 @@ class _What(_Cancelled):
             if not unreal and self._expected(s, f.start):
                 # "I thought Gordo would die in s1": an expectation, not the story
                 s.wished.append(_Cue(f.start, f.end, f.key, None, f.category == "weak"))
+                continue
+            if (
+                f.key == "alive"
+                and f.start in grammar.get("reaching_end", _NONE)
+                and not grammar.get("season_noun")
+                and not any(
+                    _season_named([t.text for t in s.words[k : k + 2]]) for k in range(len(s.words))
+                )
+            ):
+                # "Karen no llega al final del día", "не доживает до пятницы": the end of a
+                # day or a week; a season's ("de la temporada 3", "до конца сезона") is one
                 continue
             cls: str | None = f.key
             negated = (
