@@ -53,7 +53,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 - ``tests/corpus/opened19.toml``: held-out set 19, written before round 15, scored unseen
   after rounds 14, 15, 15b and 15c, opened in round 15d.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13) and ``holdout20.toml`` (after round 15b): held out.
+  round 13), ``holdout20.toml`` (after round 15b) and ``holdout21.toml`` (after round 15e):
+  held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -107,6 +108,7 @@ OPENED_19 = HERE / "corpus" / "opened19.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
 HOLDOUT_20 = HERE / "corpus" / "holdout20.toml"
+HOLDOUT_21 = HERE / "corpus" / "holdout21.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {
