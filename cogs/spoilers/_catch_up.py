@@ -32,7 +32,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -146,7 +146,7 @@ class CatchUp:
                 place = Place(guild.id, channel_id, host.id)
                 if deferred.after is not None:
                     reading = partial(self._read_deferred, guild, channel_id, deferred)
-                    read = await self._until_read(place, reading)
+                    read = await self._until_read(channel_id, reading)
                     after = deferred.after
                     if after is None:
                         pass
@@ -159,7 +159,7 @@ class CatchUp:
                 while deferred.lookups and not self._closing():
                     message_id, edited = deferred.lookups.popitem()
                     await self._until_read(
-                        place, partial(self._look_up, guild, place, message_id, edited)
+                        channel_id, partial(self._look_up, guild, place, message_id, edited)
                     )
                 if deferred.after is None and not deferred.lookups:
                     break
@@ -168,30 +168,38 @@ class CatchUp:
                 self._deferred.pop(channel_id, None)
             self._draining.pop(channel_id, None)
 
-    async def _until_read(self, place: Place, reading: Callable[[], Awaitable[None]]) -> bool:
+    async def _until_read(
+        self,
+        channel_id: int,
+        reading: Callable[[], Awaitable[bool | None]],
+        tries: int | None = None,
+    ) -> bool:
         """``reading()``, again after a backoff while Discord fails it (what was read is
-        not read again: the deferral keeps its place); False if Discord refuses it."""
-        tries = 0
+        known by then and not considered twice), at most ``tries`` times (None: until the
+        bot stops). Whether it read through: a refusal, ``reading()`` saying False, or
+        failures past the tries leave the channel to be read back later."""
+        failed = 0
         while True:
             try:
-                await reading()
-                return True
+                return await reading() is not False
             except Refused as error:
                 log.info(
                     "Catch-up cannot read channel %s (%s); it is read back when the bot's "
                     "permissions there change",
-                    place.channel_id,
+                    channel_id,
                     error,
                 )
                 return False
             except Transient as error:
-                if self._closing():
+                failed += 1
+                if self._closing() or (tries is not None and failed >= tries):
+                    if tries is not None:
+                        log.warning("Catch-up gave up on channel %s for now: %s", channel_id, error)
                     return False
-                tries += 1
-                delay = self.backoff.delay(min(tries, READ_TRIES))
+                delay = self.backoff.delay(min(failed, READ_TRIES))
                 log.info(
                     "A read back of channel %s failed (%s); again in %.1f s",
-                    place.channel_id,
+                    channel_id,
                     error,
                     delay,
                 )
@@ -212,12 +220,20 @@ class CatchUp:
                 message_id = int(data["id"])
                 if deferred.after is None or message_id <= deferred.after:
                     continue  # read meanwhile (a lookup)
-                edited = message_id in known and bool(data.get("edited_timestamp"))
-                if message_id not in known or edited:
-                    await self._consider(Incoming.of_payload(data, guild.id), edited)
+                await self._consider_if_new(data, known, guild.id)
                 deferred.after = message_id
             if len(messages) < PAGE:
                 return
+
+    async def _consider_if_new(
+        self, data: dict[str, Any], known: Collection[int], guild_id: int
+    ) -> None:
+        """A message read back from history goes to the guard if it is new to the
+        journal, or was edited while the guard was not reading."""
+        message_id = int(data["id"])
+        edited = message_id in known and bool(data.get("edited_timestamp"))
+        if message_id not in known or edited:
+            await self._consider(Incoming.of_payload(data, guild_id), edited)
 
     async def _look_up(
         self, guild: discord.Guild, place: Place, message_id: int, edited: bool
@@ -369,36 +385,9 @@ class CatchUp:
             return
         floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
         start = max(owed[1], since.get(guild.id, 0), floor)
-        if await self._read_back_retrying(guild, channel, start, most):
+        reading = partial(self._read_back, guild, channel, start, most)
+        if await self._until_read(channel.id, reading, tries=READ_TRIES):
             self._owed.pop(channel.id, None)
-
-    async def _read_back_retrying(
-        self, guild: discord.Guild, channel: Any, after: int, most: int
-    ) -> bool:
-        """``_read_back``, again after a backoff while Discord fails it (what was read
-        already is known by then, and not considered twice). Whether it read through: a
-        refusal, or failures past the tries, leave the channel owed."""
-        for tries in range(1, READ_TRIES + 1):
-            try:
-                return await self._read_back(guild, channel, after, most)
-            except Refused as error:
-                log.info(
-                    "Catch-up cannot read channel %s (%s); it is read back when the bot's "
-                    "permissions there change",
-                    channel.id,
-                    error,
-                )
-                return False
-            except Transient as error:
-                if tries == READ_TRIES or self._closing():
-                    log.warning("Catch-up gave up on channel %s for now: %s", channel.id, error)
-                    return False
-                delay = self.backoff.delay(tries)
-                log.info(
-                    "Catch-up of channel %s failed (%s); again in %.1f s", channel.id, error, delay
-                )
-                await asyncio.sleep(delay)
-        return False
 
     async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> bool:
         host = host_of(channel)
@@ -424,9 +413,7 @@ class CatchUp:
             messages = sorted(page, key=lambda m: int(m["id"]))
             known = await self.bot.store.journal.known(int(m["id"]) for m in messages)
             for data in messages:
-                edited = int(data["id"]) in known and bool(data.get("edited_timestamp"))
-                if int(data["id"]) not in known or edited:  # new, or edited while away
-                    await self._consider(Incoming.of_payload(data, guild.id), edited)
+                await self._consider_if_new(data, known, guild.id)
             read += len(messages)
             after = int(messages[-1]["id"])
             self._advance(Place(guild.id, channel.id, host.id), after)
