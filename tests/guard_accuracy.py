@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.guard_accuracy [--corpus NAME] [--show]
 
-NAME is one of tuning, tuning2, ..., tuning10, opened, opened2, ..., opened19, old,
+NAME is one of tuning, tuning2, ..., tuning10, opened, opened2, ..., opened20, old,
 old-holdout.
 
 Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
@@ -52,9 +52,10 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
   round 14) and 18 (after it), scored unseen after round 14, opened in round 15.
 - ``tests/corpus/opened19.toml``: held-out set 19, written before round 15, scored unseen
   after rounds 14, 15, 15b and 15c, opened in round 15d.
+- ``tests/corpus/opened20.toml``: held-out set 20, written after round 15b, scored unseen
+  after rounds 15b to 15e (0.969 / 0.913), opened in round 16.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13), ``holdout20.toml`` (after round 15b) and ``holdout21.toml`` (after round 15e):
-  held out.
+  round 13) and ``holdout21.toml`` (after round 15e): held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -105,9 +106,9 @@ OPENED_14 = HERE / "corpus" / "opened14.toml"
 OPENED_17 = HERE / "corpus" / "opened17.toml"
 OPENED_18 = HERE / "corpus" / "opened18.toml"
 OPENED_19 = HERE / "corpus" / "opened19.toml"
+OPENED_20 = HERE / "corpus" / "opened20.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
-HOLDOUT_20 = HERE / "corpus" / "holdout20.toml"
 HOLDOUT_21 = HERE / "corpus" / "holdout21.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
@@ -139,6 +140,7 @@ CORPORA = {
     "opened17": OPENED_17,
     "opened18": OPENED_18,
     "opened19": OPENED_19,
+    "opened20": OPENED_20,
     "old": OLD,
     "old-holdout": OLD_HOLDOUT,
 }

@@ -14,7 +14,6 @@ import pytest
 from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
-    HOLDOUT_20,
     HOLDOUT_21,
     OLD,
     OLD_HOLDOUT,
@@ -35,6 +34,7 @@ from tests.guard_accuracy import (
     OPENED_17,
     OPENED_18,
     OPENED_19,
+    OPENED_20,
     TUNING,
     TUNING_2,
     TUNING_3,
@@ -560,6 +560,9 @@ OPENED_FLOORS |= {OPENED_19: (0.99, 0.94)}
 # living to a season's end in ru/es/pt/it/fr, Ed who "finally gets to go home"): opened19
 # 0.995 / 0.953 -> 1.000 / 0.969; old-holdout 1.000 / 0.967 -> 1.000 / 0.984
 OPENED_FLOORS |= {OPENED_19: (0.995, 0.96)}
+# Held-out set 20, opened for tuning in round 16 (its floor as a held-out set; unseen,
+# rounds 15b to 15e measured 0.969 / 0.913)
+OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
@@ -649,7 +652,6 @@ def test_the_first_held_out_corpus_still_does_well() -> None:
 HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
-    HOLDOUT_20: (0.955, 0.89),  # written after round 15b; round 15b: 0.969/0.913
     HOLDOUT_21: (0.97, 0.91),  # written after round 15e; round 15e: 0.985/0.930
 }
 
