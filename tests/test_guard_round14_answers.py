@@ -131,6 +131,30 @@ def test_still_tagged(text: str) -> None:
     assert spoils(text)
 
 
+# the season said before a name that ends its sentence, the outcome in the next one: the
+# name's reach ran one word past the sentence and the read raised (found by tuning11)
+SEASON_BEFORE_LAST_NAME_SPOILERS = [
+    "nah, s3 killed Karen. car bomb at JSC.",
+    "season 2 took Gordo. gone.",
+    "s4 was the end of Margo. arrested.",
+]
+SEASON_BEFORE_LAST_NAME_INNOCENT = [
+    "in s1 they got Gordo. dead.",
+    "s1 gave us Karen. what a character.",
+    "season 2 was all about Gordo. great acting.",
+]
+
+
+@pytest.mark.parametrize("text", SEASON_BEFORE_LAST_NAME_SPOILERS)
+def test_a_season_before_the_last_name_reads(text: str) -> None:
+    assert spoils(text)
+
+
+@pytest.mark.parametrize("text", SEASON_BEFORE_LAST_NAME_INNOCENT)
+def test_a_season_before_the_last_name_reads_innocent(text: str) -> None:
+    assert not spoils(text)
+
+
 @pytest.mark.parametrize("text", sorted(LEFT))
 @pytest.mark.xfail(strict=True, reason="left: see LEFT")
 def test_left(text: str) -> None:

@@ -101,6 +101,7 @@ class _Scoring(_Asking):
             return None
         words = s.words
         first = (mention.start, cue.start) if mention.start > cue.start else (cue.start,)
+        last = len(words) - 1
         for at in first:
             low = bisect_left(named, at - EPISODE_REACH, key=_where)
             high = bisect_right(named, at + EPISODE_REACH, key=_where)
@@ -108,7 +109,8 @@ class _Scoring(_Asking):
                 (abs(k - at), season)
                 for k, season in named[low:high]
                 if abs(k - at) <= EPISODE_REACH
-                and not _clause_break(s, min(k, at), max(k, at))
+                # a cue just past a sentence's last name ("s3 killed Karen.") has no word
+                and not _clause_break(s, min(k, at), min(max(k, at), last))
                 and (k <= at + 1 or any(words[j].text in _PLACING for j in range(max(0, k - 2), k)))
             ]
             if near:
