@@ -45,6 +45,7 @@ from tests.guard_accuracy import (
     TUNING_8,
     TUNING_9,
     TUNING_10,
+    TUNING_11,
     corpus,
     score,
     score_by_kind,
@@ -560,6 +561,9 @@ OPENED_FLOORS |= {OPENED_19: (0.99, 0.94)}
 # living to a season's end in ru/es/pt/it/fr, Ed who "finally gets to go home"): opened19
 # 0.995 / 0.953 -> 1.000 / 0.969; old-holdout 1.000 / 0.967 -> 1.000 / 0.984
 OPENED_FLOORS |= {OPENED_19: (0.995, 0.96)}
+# Tuning part 11 (written before round 16b; first read by round 15's final guard, with the
+# fix for a read that raised: 0.981 / 0.928)
+TUNING_FLOORS[TUNING_11] = {"all": (0.97, 0.91)}
 # Held-out set 20, opened for tuning in round 16 (its floor as a held-out set; unseen,
 # rounds 15b to 15e measured 0.969 / 0.913)
 OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
