@@ -57,7 +57,8 @@ Corpora (tests/corpus/SPEC.md says how the new ones were written and labelled):
 - ``tests/corpus/opened20.toml``: held-out set 20, written after round 15b, scored unseen
   after rounds 15b to 15e (0.969 / 0.913), opened in round 16.
 - ``tests/corpus/holdout15.toml`` (written before round 12), ``holdout16.toml`` (after
-  round 13) and ``holdout21.toml`` (after round 15e): held out.
+  round 13), ``holdout21.toml`` (after round 15e) and ``holdout22.toml`` (before round 16):
+  held out.
   Nothing is fitted to them, and this script will not score them on request: only the
   test that holds the lead's floors loads them, and it reports figures, never messages.
 - ``tests/guard_corpus.toml`` and ``tests/guard_corpus_holdout.toml``: the earlier
@@ -113,6 +114,7 @@ OPENED_20 = HERE / "corpus" / "opened20.toml"
 HOLDOUT_15 = HERE / "corpus" / "holdout15.toml"
 HOLDOUT_16 = HERE / "corpus" / "holdout16.toml"
 HOLDOUT_21 = HERE / "corpus" / "holdout21.toml"
+HOLDOUT_22 = HERE / "corpus" / "holdout22.toml"
 OLD = HERE / "guard_corpus.toml"
 OLD_HOLDOUT = HERE / "guard_corpus_holdout.toml"
 CORPORA = {

@@ -15,6 +15,7 @@ from tests.guard_accuracy import (
     HOLDOUT_15,
     HOLDOUT_16,
     HOLDOUT_21,
+    HOLDOUT_22,
     OLD,
     OLD_HOLDOUT,
     OPENED,
@@ -657,6 +658,7 @@ HELD_OUT_FLOORS = {
     HOLDOUT_15: (0.975, 0.94),  # written before round 12; round 11c: 0.990/0.953
     HOLDOUT_16: (0.975, 0.95),  # written after round 13; round 13: 0.986/0.967
     HOLDOUT_21: (0.97, 0.91),  # written after round 15e; round 15e: 0.985/0.930
+    HOLDOUT_22: (0.97, 0.95),  # written before round 16; round 15e: 0.985/0.971
 }
 
 
