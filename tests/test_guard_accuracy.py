@@ -568,6 +568,11 @@ TUNING_FLOORS[TUNING_11] = {"all": (0.97, 0.91)}
 # Held-out set 20, opened for tuning in round 16 (its floor as a held-out set; unseen,
 # rounds 15b to 15e measured 0.969 / 0.913)
 OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
+# Round 16, precision (tests/test_guard_round16_precision.py: "in reality" sets a real person
+# aside, comparisons with deaths in general, the last moments of an episode named by title,
+# "no one to go home to", killings of real people, a killing's named object owns it):
+# opened20 0.969 / 0.913 -> 1.000 / 0.913
+OPENED_FLOORS |= {OPENED_20: (0.995, 0.905)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -40,6 +40,7 @@ from bot.guard.lexicon import Lexicon, common_words, plain, split_language
 from bot.guard.matcher import Found, Vocabulary
 from bot.guard.normalise import Token, tokens
 from bot.guard.reading import (
+    _AND,
     _NO_FOUND,
     _NONE,
     _POINTING,
@@ -456,11 +457,12 @@ class _Context(_Together):
         if s.cues and (s.mentions or s.index):  # a later sentence may point back
             s.markers = markers = _episodes(s.words)
             if titles:
-                # "the end of Triage" is the end of that episode, not a finale
+                # "the end of Triage", "the very last moments of Triage", "the final
+                # scene of Triage": the end of that episode, not a finale
                 markers = [
                     (k, finale)
                     for k, finale in markers
-                    if not (finale and k + 2 in titles and words[k + 1].text == "of")
+                    if not (finale and _end_of_title(s, k, titles))
                 ]
                 s.markers = markers = markers + list(titles.items())
             if any(not finale for _, finale in markers):
@@ -606,3 +608,19 @@ def _apposed(s: _Sentence, k: int, cue: _Cue, markers: list[tuple[int, bool]]) -
         (j for j in range(cue.end - 1, min(cue.end + 3, last)) if _apart(s, j, j + 1)), None
     )
     return closed is not None and not any(opened < m <= closed for m, _ in markers)
+
+
+_END_PART_REACH = 3  # words from a finale word to the "of" before a title ("last moments of")
+
+
+def _end_of_title(s: _Sentence, k: int, titles: dict[int, bool]) -> bool:
+    """Whether the finale word at ``k`` ("end", "last", "final") is the end of the episode
+    titled after it: "the end of Triage", "the very last moments of 'Triage'", "the final
+    scene of Triage" (a few words, no punctuation or "and", then "of" and the title)."""
+    words = s.words
+    for j in range(k + 1, min(k + 1 + _END_PART_REACH, len(words) - 1)):
+        if words[j].text == "of":
+            return j + 1 in titles
+        if _apart(s, j - 1, j) or _apart(s, j, j + 1) or words[j].text in _AND:
+            return False
+    return False

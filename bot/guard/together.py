@@ -41,6 +41,7 @@ from bot.guard.verdict import (
 _RELATIVE = frozenset({"who", "that"})  # "the guy who ...", an original_of phrase
 RELATIVE_WORDS = 8  # how far into a relative clause a name may be read as inside it
 _FEW_CUES = 16  # outcomes in a sentence below which each is weighed against each subject
+_OBJECT_LEAD = frozenset({"both", "off"})  # "kills both Gordo and Tracy", "kills off Molly"
 _GAPPED = frozenset({"too", "also", "as", "on", "at", "with", "after", "later", "next"})
 
 
@@ -254,7 +255,7 @@ class _Together(_BackReferences):
             and not any(words[k].text in _AND for k in range(m.end, cue.start))
         ]
         if not before:
-            return []
+            return self._objects(s, cue, ending)
         group = [before[-1]]
         while True:  # "Gordo, Tracy and Danny die": the whole list
             first = group[-1].start
@@ -271,6 +272,37 @@ class _Together(_BackReferences):
             if not listed:
                 return group
             group.append(listed[-1])
+
+    def _objects(
+        self, s: _Sentence, cue: _Cue, ending: dict[int, list[tuple[int, _Mention]]]
+    ) -> list[_Mention]:
+        """With nobody just before it, the characters an outcome done to someone (an
+        `ousting` verb: "kills", "exiled", "fired") names straight after it, its object
+        ("the landslide that kills Corrado and Castillo is on Danny's pills": theirs, not
+        Danny's; "both", "off" may come between)."""
+        if cue.end - cue.start != 1 or cue.start not in s.grammar.get("ousting", _NONE):
+            return []
+        words = s.words
+        k = cue.end
+        while k < len(words) and words[k].text in _OBJECT_LEAD and k - cue.end < 2:
+            k += 1
+        if k >= len(words) or _apart(s, cue.start, k):
+            return []
+        group: list[_Mention] = []
+        while True:  # "kills Corrado, Castillo and ...": the whole list
+            first = next(
+                (m for m in s.mentions if m.persons and m.start == k and not m.consumed), None
+            )
+            if first is None:
+                return group
+            group.append(first)
+            k = first.end
+            if k >= len(words):
+                return group
+            if words[k].text in _AND and not _apart(s, k - 1, k):
+                k += 1  # "Corrado and Castillo", not "Corrado, and Danny is to blame"
+            elif not _apart(s, k - 1, k) or words[k].text in _AND:
+                return group  # a list goes on after "and" or a comma only
 
     def _shares(self, s: _Sentence, cue: _Cue, mention: _Mention, doers: list[_Mention]) -> bool:
         """Whether an outcome said of ``doers`` is also said of ``mention``: they are its
