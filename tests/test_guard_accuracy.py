@@ -563,6 +563,11 @@ OPENED_FLOORS |= {OPENED_19: (0.995, 0.96)}
 # Held-out set 20, opened for tuning in round 16 (its floor as a held-out set; unseen,
 # rounds 15b to 15e measured 0.969 / 0.913)
 OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
+# Round 16, what is said (a sale as a letting go, the President at Pam's door, Jamestown
+# handed over to Ellen "solo", "uber to phoenix", a "one-way ticket West", "morre mesmo??",
+# "んだっけ？", "defies her orders", the injuries that "finish him"): opened20 0.969 / 0.913
+# -> 0.970 / 0.956
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.95)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
