@@ -568,6 +568,9 @@ OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
 # "んだっけ？", "defies her orders", the injuries that "finish him"): opened20 0.969 / 0.913
 # -> 0.970 / 0.956
 OPENED_FLOORS |= {OPENED_20: (0.965, 0.95)}
+# Round 16, what is said: Portuguese "histórico"/"historicamente" as written (their stem is
+# "história", the story: "la historia salta a 1995"): opened20 0.970 / 0.956 -> 0.971 / 0.961
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.955)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -19,6 +19,9 @@ Pam; Karen dies in the JSC bombing (S3 finale).
 (7) Danielle defying "her orders" at the docking (S2 finale), as "defies orders" already
     was (not someone else's orders, not another character).
 (8) Deke's injuries said to "finish him" (S1 finale; not a job finishing him, not Ed).
+(9) The story ("la historia", "a história") jumping to 1995 is the show's: Portuguese
+    "histórico" and "historicamente" mark real history only as written, since the stemmer
+    reads "história" as their stem (a real Deke with a year stays history).
 """
 
 from __future__ import annotations
@@ -58,6 +61,11 @@ SPOILERS = [
     # (8)
     "Deke never gets home from that mission; the injuries finish him on the Moon.",
     "the injuries finished Deke up there",
+    # (9)
+    "Al final de la segunda temporada Karen le vende el Outpost a Sam, y luego la historia "
+    "salta a 1995, con botas pisando Marte.",
+    "No final da segunda temporada a Karen vende o Outpost para o Sam, e a história pula "
+    "para 1995.",
 ]
 
 INNOCENT = [
@@ -89,6 +97,10 @@ INNOCENT = [
     # (8)
     "that exam finished him off, my brother was wrecked",
     "Ed's injuries from the crash in s1e2 heal in a week",
+    # (9)
+    "o Deke Slayton histórico morreu em 1993 de um tumor",
+    "historicamente o Deke Slayton morreu em 1993",
+    "o verdadeiro Deke Slayton morreu em 1993",
 ]
 
 
