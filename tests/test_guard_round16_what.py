@@ -22,6 +22,9 @@ Pam; Karen dies in the JSC bombing (S3 finale).
 (9) The story ("la historia", "a história") jumping to 1995 is the show's: Portuguese
     "histórico" and "historicamente" mark real history only as written, since the stemmer
     reads "história" as their stem (a real Deke with a year stays history).
+(10) The season's last shot with a year, and the writer's reaction heightened by "actual"
+    or "real" right after "me"/"us" ("gave me actual chills"): not history (the real Deke
+    with a year, or "real" before a thing, still is).
 """
 
 from __future__ import annotations
@@ -66,6 +69,9 @@ SPOILERS = [
     "salta a 1995, con botas pisando Marte.",
     "No final da segunda temporada a Karen vende o Outpost para o Sam, e a história pula "
     "para 1995.",
+    # (10)
+    "the very last shot of s2 being boots on Mars in 1995 gave me actual chills",
+    "the s2 finale jumping to 1995 with boots on mars gave us real goosebumps",
 ]
 
 INNOCENT = [
@@ -101,6 +107,10 @@ INNOCENT = [
     "o Deke Slayton histórico morreu em 1993 de um tumor",
     "historicamente o Deke Slayton morreu em 1993",
     "o verdadeiro Deke Slayton morreu em 1993",
+    # (10)
+    "the real Deke Slayton died in 1993, it gave me real sadness to learn",
+    "the Sea Dragon was a real 1962 design, it gave me actual chills to read",
+    "in real life Deke Slayton died in 1993 and that gave me actual chills",
 ]
 
 
