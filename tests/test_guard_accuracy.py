@@ -573,6 +573,20 @@ OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
 # "no one to go home to", killings of real people, a killing's named object owns it):
 # opened20 0.969 / 0.913 -> 1.000 / 0.913
 OPENED_FLOORS |= {OPENED_20: (0.995, 0.905)}
+# Round 16, what is said (a sale as a letting go, the President at Pam's door, Jamestown
+# handed over to Ellen "solo", "uber to phoenix", a "one-way ticket West", "morre mesmo??",
+# "んだっけ？", "defies her orders", the injuries that "finish him"): opened20 0.969 / 0.913
+# -> 0.970 / 0.956
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.95)}
+# Round 16, what is said: Portuguese "histórico"/"historicamente" as written (their stem is
+# "história", the story: "la historia salta a 1995"): opened20 0.970 / 0.956 -> 0.971 / 0.961
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.955)}
+# Round 16, what is said: "actual"/"real" right after the writer as an object ("gave me
+# actual chills") heightens a reaction, it is no history (judge.py): opened20 0.971 / 0.961
+# -> 0.971 / 0.966
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.96)}
+# Both halves merged (precision and what is said)
+OPENED_FLOORS |= {OPENED_20: (0.995, 0.96)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

@@ -64,6 +64,9 @@ _SUBJECTS = frozenset({"name", "thing", "role", "relation", "initials"})
 _OUTCOMES = frozenset({"cue", "weak", "action", "slot"})
 # a sentence of a negation or a "no" alone may repeat an outcome before it (ellipsis.py)
 _ELLIPTIC = frozenset({"negation", "answer_no"})
+# The writer as an object ("gave me actual chills"): a word of the real world after it is
+# the writer's reaction heightened, not history
+_WRITER_OBJECT = frozenset({"me", "us"})
 # After "I mean" (`correcting`), what a figure is corrected to, if it is the show's event
 # ("no i mean the car bomb"), and how many words may come first ("the actual")
 _CORRECTED_TO = frozenset({"thing", "cue", "action"})
@@ -443,6 +446,17 @@ class _Context(_Together):
                 grammar.setdefault(f.key, set()).add(f.start)
             else:
                 grammar.setdefault(f.key, set()).update(range(f.start, f.end))
+        if "real" in grammar and "first_object" in grammar:
+            # "boots on Mars in 1995 gave me actual chills": a word of the real world right
+            # after the writer as an object ("me", "us") heightens the writer's reaction and
+            # says nothing of history
+            grammar["real"] = {
+                k
+                for k in grammar["real"]
+                if not (k - 1 in grammar["first_object"] and words[k - 1].text in _WRITER_OBJECT)
+            }
+            if not grammar["real"]:
+                del grammar["real"]
         # "murdering every engineer's argument"; "se o Gordo não tivesse morrido" (the
         # subject a supposition names, after its article: supposing.py)
         if "figure_object" in grammar or "supposing_subject" in grammar:
