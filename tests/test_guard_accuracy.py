@@ -563,6 +563,12 @@ OPENED_FLOORS |= {OPENED_19: (0.995, 0.96)}
 # Held-out set 20, opened for tuning in round 16 (its floor as a held-out set; unseen,
 # rounds 15b to 15e measured 0.969 / 0.913)
 OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
+# Round 16, who (tests/test_guard_round16_who.py: a rank before a relation's owner, "Жена
+# командира Болдуина"; relations listed, "Kelly's mom and Danny's mom"; Deke who "runs the
+# astronaut office"; a German particle ending a clause; "his own side's rocket", "the
+# President at her door", "shown him the door", "defies her orders"; "gone by the end of
+# s3"): opened20 0.969 / 0.913 -> 0.970 / 0.951
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.94)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}
