@@ -567,8 +567,8 @@ OPENED_FLOORS |= {OPENED_20: (0.955, 0.89)}
 # командира Болдуина"; relations listed, "Kelly's mom and Danny's mom"; Deke who "runs the
 # astronaut office"; a German particle ending a clause; "his own side's rocket", "the
 # President at her door", "shown him the door", "defies her orders"; "gone by the end of
-# s3"): opened20 0.969 / 0.913 -> 0.970 / 0.951
-OPENED_FLOORS |= {OPENED_20: (0.965, 0.94)}
+# s3"; the show's Deke who "never gets home"): opened20 0.969 / 0.913 -> 0.970 / 0.956
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.945)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

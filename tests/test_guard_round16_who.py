@@ -62,6 +62,8 @@ REAL_ROLES_SET_ASIDE = [
     "in real life the guy who ran the astronaut office died of a brain tumour in 1993",
     "my uncle runs the astronaut office at a museum, he died in 2003",
     "my grandpa ran the astronaut office exhibit for years, he died last spring",
+    "the real Deke never got home to see his grandkids graduate, he died in 1993",
+    "Deke never gets home from work before 8 in s1e3",
     "fun fact: the real Deke Slayton finally got to space on Apollo-Soyuz in 1975 after years "
     "grounded for his heart. he died of a brain tumour in 1993",
 ]
@@ -73,6 +75,11 @@ SHOW_ROLES = [
     "in real life the chief astronaut died on the moon??",
     "in real life the head of the astronaut office lived, in the show he dies on the moon",
     "the real-life astronaut dies on the moon in the s1 finale",
+    # the show's Deke after real history: "never gets home" (rule deke-on-the-moon-forever)
+    "Deke Slayton in the show is gruffer than the man I met in 1976. He clears himself to fly "
+    "Apollo 24 the way the real Deke would have loved to. He never gets home from that "
+    "mission; the injuries finish him on the Moon.",
+    "Deke never gets home from that mission",
 ]
 
 CONTRAST_ASIDES = [
