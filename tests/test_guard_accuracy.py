@@ -586,7 +586,14 @@ OPENED_FLOORS |= {OPENED_20: (0.965, 0.955)}
 # -> 0.971 / 0.966
 OPENED_FLOORS |= {OPENED_20: (0.965, 0.96)}
 # Both halves merged (precision and what is said)
-OPENED_FLOORS |= {OPENED_20: (0.995, 0.96)}
+# Round 16, who (tests/test_guard_round16_who.py: a rank before a relation's owner, "Жена
+# командира Болдуина"; relations listed, "Kelly's mom and Danny's mom"; Deke who "runs the
+# astronaut office"; a German particle ending a clause; "his own side's rocket", "the
+# President at her door", "shown him the door", "defies her orders"; "gone by the end of
+# s3"; the show's Deke who "never gets home"): opened20 0.969 / 0.913 -> 0.970 / 0.956
+OPENED_FLOORS |= {OPENED_20: (0.965, 0.945)}
+# All three halves merged (precision, what is said, who): opened20 1.000 / 0.995
+OPENED_FLOORS |= {OPENED_20: (0.995, 0.99)}
 # The kinds tuning4 is written for: the ways of saying what happened
 WHAT_KINDS = {"slang", "multilingual", "question", "figurative", "obfuscated", "markup"}
 WHAT_KINDS |= {"lookalike"}

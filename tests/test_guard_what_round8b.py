@@ -124,6 +124,6 @@ def test_figures_and_everyday_senses_stay_untagged(text: str) -> None:
     assert not spoils(text)
 
 
-@pytest.mark.xfail(reason="a three-word verb with its object inside ('show X the door')")
+# Read since round 16: Dev's rule lists "shows dev the door" (was an expected failure)
 def test_a_name_inside_show_the_door_is_left() -> None:
     assert spoils("they show dev the door in the s3 finale")

@@ -112,6 +112,8 @@ GRAMMAR = frozenset(
         "reaction",
         "departing_together",
         "job_as",
+        "rank_title",
+        "by_time",
         "first_seen_3",
         "reaching_end",
         "season_noun",

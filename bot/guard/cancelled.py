@@ -115,6 +115,8 @@ class _Cancelled(_Elided):
             and k > 0
             and words[k - 1].text in ("my", "our")
             and not _apart(s, k - 1, k)
+            # "Danny, Gordo's son, not my cousin, gets exiled": a contrast, not the subject
+            and not (k > 1 and k - 2 in grammar.get("negation", _NONE))
         )
 
     def _writers_reaction(self, s: _Sentence, at: int) -> bool:

@@ -315,7 +315,7 @@ class Matcher:
                 until += 1
             words = every[at:until]
             at = until
-            read.append(_Sentence(index, words, find(words), page.text))
+            read.append(_Sentence(index, words, find(words, page.text), page.text))
         return read
 
     def inspect(self, text: str, *, about_show: bool = False) -> Verdict:
@@ -421,6 +421,8 @@ class _Context(_Together):
                 continue
             if self._placed_in_show(s, by, f.end):
                 continue  # "dead on the moon", "fired on the Sea Dragon": not "dead on"
+            if _dated(s, by, f.end):
+                continue  # "gone by the end of s3": a time the story reaches, not "gone by"
             idiom.update(range(f.start, f.end))
         if idiom and self._meant_literally():
             idiom.clear()  # "goes out with a bang. and I mean an actual bang"
@@ -557,6 +559,17 @@ class _Context(_Together):
 
 # Between a negation and the "in" of the episode it denies ("isn't in ep 9", "not in Brazil")
 _DENIED_REACH = 3
+
+
+def _dated(s: _Sentence, by: dict[str, list[Found]], end: int) -> bool:
+    """Whether a figure ending in "by" (`by_time`) goes on to an episode, a season or a
+    finale of the show, so it was meant as it stands: "gone by the end of s3" (not "days
+    gone by")."""
+    if not any(f.key == "by_time" and f.end == end for f in by.get("word", _NO_FOUND)):
+        return False
+    return any(
+        end <= k <= end + 3 and not _clause_break(s, end - 1, k) for k, _ in _episodes(s.words)
+    )
 
 
 def _denied_placements(s: _Sentence, markers: list[tuple[int, bool]]) -> set[int]:

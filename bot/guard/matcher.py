@@ -38,6 +38,7 @@ forms mean something else ("dead" and "deadly", "pops" and "pop").
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -67,6 +68,7 @@ _PARTICLES = {
     | frozenset({"um", "fest", "frei", "los", "uber", "raus", "hin"}),
 }
 _NO_PARTICLES: frozenset[str] = frozenset()
+_CLAUSE_END = re.compile(r"[,;:]")  # between two words: a clause ends there
 # Grammar lists of words too common to search for in every sentence: the judge reads
 # them word by word, only in a sentence that needs them ("determiner": judge.py)
 WORD_BY_WORD = frozenset({"determiner"})
@@ -372,7 +374,9 @@ class Vocabulary:
             entry = self._entries[key] = (options, typos, roots, prefixed)
         return entry
 
-    def find(self, words: list[Token]) -> list[Found]:
+    def find(self, words: list[Token], text: str = "") -> list[Found]:
+        """Every vocabulary phrase among ``words``; ``text``, the message they are read
+        from, says where a clause ends (a German particle may end one)."""
         entries = self._entries
         readings: list[_Reading] = []
         for token in words:
@@ -391,7 +395,7 @@ class Vocabulary:
                 for category, key, language in ends:
                     append(_new(Found, (category, key, start, start + 1, fuzzy, language)))
                 if split is not None:
-                    self._split(split, readings, start, fuzzy, found)
+                    self._split(split, readings, start, fuzzy, found, words, text)
                 if not deeper:
                     continue
                 position = start + 1
@@ -433,13 +437,23 @@ class Vocabulary:
         start: int,
         fuzzy: bool,
         found: list[Found],
+        words: list[Token],
+        text: str,
     ) -> None:
         """ "blew Molly up": the particle a few words after its verb (not right after it:
-        that is the plain phrase); in German, also ending the sentence ("stehen ... auf")."""
+        that is the plain phrase); in German, also ending the sentence ("stehen ... auf")
+        or a clause, before a comma ("kehrt sie nicht vom Mond zurück, und Gordo ...")."""
         last = min(len(readings), start + 2 + _SPLIT_REACH)
         positions = list(range(start + 2, last))
         end = len(readings) - 1
-        if last <= end <= start + 2 + _GERMAN_PARTICLE_REACH:
+        reach = start + 2 + _GERMAN_PARTICLE_REACH
+        if text:
+            positions += [
+                k
+                for k in range(last, min(end, reach + 1))
+                if _CLAUSE_END.search(text, words[k].end, words[k + 1].start)
+            ]
+        if last <= end <= reach:
             positions.append(end)
         for position in positions:
             far = position >= last

@@ -78,6 +78,8 @@ class _Related(_Who):
                     and parsed[f.key][:2] == (person, role_index)
                 ):
                     end = f.end
+            if self._real_role(s, person, min(positions), end):
+                continue  # "in real life the head of the astronaut office died in 1993"
             s.mentions.append(
                 _Mention(
                     min(positions),
@@ -89,6 +91,25 @@ class _Related(_Who):
             )
         for f in s.of("relation"):
             self._relation(s, f)
+
+    def _real_role(self, s: _Sentence, person: int, start: int, end: int) -> bool:
+        """Whether a real person's role is said of history, as the name would be: a `real`
+        word in the sentence, outside the role's own words ("in real life the guy who ran
+        the astronaut office died in 1993"), nothing of the show's own (no show word, no
+        character of its own named), and no outcome only the show has ("in real life the
+        chief astronaut died on the moon??" is the show's)."""
+        if not self.m.people[person].real:
+            return False
+        grammar = s.grammar
+        # "the real-life astronaut" is a role of the show's own: its `real` word is next
+        # to what it describes ("in real life the head of the astronaut office" is not)
+        if not any(not max(start, end - 3) <= k < end for k in grammar.get("real", _NONE)):
+            return False
+        if any(not start <= k < end for k in grammar.get("show", _NONE)):
+            return False
+        if any(not self.m.people[int(x.key)].real for x in s.of("name")):
+            return False
+        return not self._show_only(s, Found("role", "", start, end))
 
     def _its_place(
         self, s: _Sentence, person: int, role: int, found: dict[int, list[int]], size: int
@@ -206,7 +227,12 @@ class _Related(_Who):
                 and owners[0].start >= 2
                 and s.words[owners[0].start - 1].text in ("and", "&")
             ):
-                owners += [m for m in s.mentions if m.end == owners[0].start - 1 and m.persons]
+                # (a name, not a relation of its own: "Kelly's mom and Danny's mom")
+                owners += [
+                    m
+                    for m in s.mentions
+                    if m.end == owners[0].start - 1 and m.persons and m.how != "relation"
+                ]
         elif k >= 0 and k in pronouns:
             # "his wife"; "their parents": all of them own it
             plural = k not in s.grammar.get("pronoun", _NONE)
@@ -337,6 +363,12 @@ class _Related(_Who):
                 at += 1
             if at not in s.starts:
                 return []
+        if of:
+            # a rank or title before the owner's name: "la esposa del comandante Baldwin",
+            # "жена командира Болдуина" (`rank_title`)
+            titles = s.grammar.get("rank_title", _NONE)
+            while at in titles and at + 1 < len(words) and not _apart(s, at, at + 1):
+                at += 1
         owners: list[_Mention] = []
         while True:
             owner = [m for m in s.mentions if m.start == at and m.persons and m.how == "name"]

@@ -258,7 +258,7 @@ class _Together(_BackReferences):
             return self._objects(s, cue, ending)
         group = [before[-1]]
         while True:  # "Gordo, Tracy and Danny die": the whole list
-            first = group[-1].start
+            first = _owned_from(s, group[-1])
             listed = [
                 m
                 for m in _ending_by(ending, first)
@@ -323,6 +323,24 @@ class _Together(_BackReferences):
             or _listing(words[k].text)
             or words[k].text in _GAPPED
         )
+
+
+def _owned_from(s: _Sentence, mention: _Mention) -> int:
+    """Where a listed subject begins: a relation's owner before it ("Kelly's mom and
+    Danny's mom are both gone": the list goes on before "Danny's"), else where it starts."""
+    k = mention.start
+    if mention.how != "relation":
+        return k
+    owners = s.grammar.get("owner", _NONE) | s.grammar.get("possessive", _NONE)
+    while k > 0 and not _apart(s, k - 1, k):
+        if k - 1 in owners:
+            k -= 1
+            continue
+        owner = [m for m in s.mentions if m.consumed and m.persons and m.end == k]
+        if not owner:
+            break
+        k = owner[0].start
+    return k
 
 
 def _someone_elses(s: _Sentence, cue: _Cue) -> bool:

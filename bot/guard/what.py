@@ -98,6 +98,7 @@ class _What(_Cancelled):
         hedges = grammar.get("hedge", _NONE)
         negations = grammar.get("negation", _NONE)
         contrasting = grammar.get("contrasting", _NONE)
+        show_places = grammar.get("show_place", _NONE)  # "vom Mond": the story's places
         if negations and "unnegated" in grammar:
             # "can't believe they killed off Molly": the death is told, not denied
             negations = negations - grammar["unnegated"]
@@ -296,7 +297,13 @@ class _What(_Cancelled):
                         # a particle ending the sentence far from its verb: the negation
                         # just before it ("stehen im Finale ... nicht mehr auf"), not
                         # "nicht gern früh auf"
-                        and (f.end - f.start <= _SPLIT_FAR or f.end - 2 in negations)
+                        and (
+                            f.end - f.start <= _SPLIT_FAR
+                            or f.end - 2 in negations
+                            # or only the story's place between: "kehrt Tracy nicht vom
+                            # Mond zurück"
+                            or all(j in show_places for j in range(k + 1, f.end - 1))
+                        )
                     )
                 ]
                 if negations
