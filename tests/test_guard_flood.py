@@ -12,8 +12,11 @@ from typing import Any
 import pytest
 
 from tests.guarding import SPOILER, TAGGED, engine, executions, live, up
+from tests.standin.channels import READ_MESSAGE_HISTORY
 from tests.standin.harness import Harness
 from tests.standin.payloads import BOB, CAROL, CHANNEL_ID, VOICE_ID
+from tests.test_guard_fault_cells import _permission_back
+from tests.test_guard_fault_matrix import reading_history
 
 FILLER = " Great episode though, the music was amazing."
 LONG = len(SPOILER + FILLER * 6) + 6  # each flood message's length (past READ_INLINE_UNDER)
@@ -78,4 +81,53 @@ async def test_a_flood_of_long_messages_is_read_in_order_with_a_bounded_queue(
         by_channel.setdefault(m.channel_id, []).append(m.payload["content"][-3:-1])
     for wanted in by_channel.values():
         assert [n for n in numbers if n in wanted] == wanted, "each channel's order kept"
+    assert not engine(guarded).catching_up.running
+
+
+def _looking_up(message_id: int) -> Any:
+    def match(request: Any) -> bool:
+        return request.method == "GET" and request.path.endswith(
+            f"/channels/{CHANNEL_ID}/messages/{message_id}"
+        )
+
+    return match
+
+
+@pytest.mark.parametrize(
+    ("event", "fault"),
+    [("channel overwrite", "none"), ("role", "503"), ("bot's roles", "reset")],
+)
+async def test_an_edit_waiting_for_a_lookup_when_a_403_cuts_the_read_back_is_kept(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch, event: str, fault: str
+) -> None:
+    """A 403 in the middle of a deferred read back makes the channel owed; an edit that
+    was waiting there for a lookup is looked up once the owed read back reads the channel
+    through (the lookup itself under a 5xx or a dropped connection: tried again)."""
+    early = await guarded.member_says(CAROL, "Who else is watching tonight?" + FILLER * 6)
+    await guarded.settle()
+    judge = live("cogs.spoilers._judge")
+    monkeypatch.setattr(judge, "QUEUE_CHARS", 0)  # crowded: every long live message deferred
+    # The read back's first page waits out a 429; meanwhile the edit arrives, and the
+    # bot loses Read Message History before the page is asked for again.
+    guarded.stand_in.rate_limit_next(reading_history(CHANNEL_ID), retry_after=0.6)
+    deferred = await guarded.member_says(BOB, f"{SPOILER}{FILLER * 6} (1)")
+    await guarded.stand_in.wait_for("GET", f"/channels/{CHANNEL_ID}/messages")
+    await guarded.member_edits(early, f"{SPOILER}{FILLER * 6} (0)")
+    await asyncio.sleep(0.2)
+    guarded.stand_in.denied[CHANNEL_ID] = READ_MESSAGE_HISTORY
+    await guarded.settle()
+    assert not guarded.stand_in.failures
+    assert up(guarded, deferred) and up(guarded, early), "owed: nothing read yet"
+    monkeypatch.setattr(judge, "QUEUE_CHARS", 3 * LONG)
+    if fault == "503":
+        guarded.stand_in.server_error_next(_looking_up(early.id))
+    elif fault == "reset":
+        guarded.stand_in.reset_next(_looking_up(early.id))
+    await _permission_back(guarded, event)
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert not up(guarded, deferred), "the owed read back read it"
+    assert not up(guarded, early), "the edit kept and looked up: acted on as last edited"
+    reposted = sorted(e.json["content"] for e in executions(guarded))
+    assert len(reposted) == 2 and all(r.startswith(TAGGED[:10]) for r in reposted), reposted
     assert not engine(guarded).catching_up.running

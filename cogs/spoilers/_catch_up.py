@@ -90,6 +90,9 @@ class CatchUp:
         self._running = asyncio.Lock()
         self.backoff = Backoff()
         self._deferred: dict[int, _Deferred] = {}  # channel -> what is left to read there
+        # channel -> edits (id -> edited) of messages read already, left to be looked up
+        # once an owed channel is read through (a refusal cut its deferred read back short)
+        self._owed_lookups: dict[int, dict[int, bool]] = {}
         self._draining: dict[int, asyncio.Task[None]] = {}
 
     @property
@@ -152,21 +155,48 @@ class CatchUp:
                         pass
                     elif not read:  # refused: owed, read back when permissions change
                         self._owe(guild.id, channel_id, after)
+                        self._keep_lookups(channel_id, deferred.lookups)
                         break
                     elif deferred.newest <= after:  # up to the present: read live again
                         self._advance(place, after)
                         deferred.after = None
                 while deferred.lookups and not self._closing():
                     message_id, edited = deferred.lookups.popitem()
-                    await self._until_read(
-                        channel_id, partial(self._look_up, guild, place, message_id, edited)
-                    )
+                    looking = partial(self._look_up, guild, place, message_id, edited)
+                    if not await self._until_read(channel_id, looking):
+                        # refused: owed from the newest read (the edits kept for then)
+                        deferred.lookups[message_id] = edited
+                        start = deferred.after if deferred.after is not None else deferred.newest
+                        self._owe(guild.id, channel_id, start)
+                        self._keep_lookups(channel_id, deferred.lookups)
+                        deferred.after = None
+                        deferred.lookups = {}
                 if deferred.after is None and not deferred.lookups:
                     break
         finally:
             if not self._closing():
                 self._deferred.pop(channel_id, None)
             self._draining.pop(channel_id, None)
+
+    def _keep_lookups(self, channel_id: int, lookups: dict[int, bool]) -> None:
+        """Edits waiting for a lookup in a channel now owed: looked up once its owed read
+        back reads it through (so it acts on each message as last edited), at most
+        ``OWED_KEPT`` ids a channel (the oldest forgotten, logged by id)."""
+        if not lookups:
+            return
+        kept = self._owed_lookups.setdefault(channel_id, {})
+        for message_id, edited in lookups.items():
+            kept[message_id] = kept.get(message_id, True) and edited
+        while len(kept) > OWED_KEPT:
+            forgotten = next(iter(kept))
+            del kept[forgotten]
+            log.warning(
+                "Catch-up forgot an edit of message %s in channel %s (too many waiting)",
+                forgotten,
+                channel_id,
+            )
+        for owed in [c for c in self._owed_lookups if c not in self._owed]:
+            del self._owed_lookups[owed]  # forgotten as owed (the bound): nothing reads it
 
     async def _until_read(
         self,
@@ -283,7 +313,8 @@ class CatchUp:
         one still waiting for its first read."""
         forgotten = 0
         while len(self._owed) > OWED_KEPT:
-            self._owed.popitem(last=False)
+            channel_id, _ = self._owed.popitem(last=False)
+            self._owed_lookups.pop(channel_id, None)
             forgotten += 1
         if forgotten:
             log.warning(
@@ -386,8 +417,21 @@ class CatchUp:
         floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
         start = max(owed[1], since.get(guild.id, 0), floor)
         reading = partial(self._read_back, guild, channel, start, most)
-        if await self._until_read(channel.id, reading, tries=READ_TRIES):
-            self._owed.pop(channel.id, None)
+        if not await self._until_read(channel.id, reading, tries=READ_TRIES):
+            return
+        lookups = self._owed_lookups.pop(channel.id, {})
+        host = host_of(channel)
+        while lookups and host is not None and not self._closing():
+            message_id, edited = lookups.popitem()
+            place = Place(guild.id, channel.id, host.id)
+            looking = partial(self._look_up, guild, place, message_id, edited)
+            if not await self._until_read(channel.id, looking, tries=READ_TRIES):
+                lookups[message_id] = edited
+                self._keep_lookups(channel.id, lookups)
+                return  # still owed, the edits with it
+        if lookups:  # stopping: the edits go with the process
+            return
+        self._owed.pop(channel.id, None)
 
     async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> bool:
         host = host_of(channel)
