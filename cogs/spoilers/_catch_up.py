@@ -137,6 +137,24 @@ class CatchUp:
             )
         return True
 
+    def left_unread(self, place: Place, message_id: int, *, edited: bool) -> None:
+        """A long live message in a channel whose history the bot may not read, arriving
+        while the reader thread holds all it may: not read now. Its channel is owed a
+        read back from just before it (an edit: kept for a lookup once the channel is
+        read through), so once the bot may read there (a permission event, or the next
+        session's catch-up) the guard reads it; until then it stays up."""
+        _, unsaved = self._marks.get(place.channel_id, (place.guild_id, message_id))
+        start = max(unsaved, message_id) if edited else message_id - 1
+        self._owe(place.guild_id, place.channel_id, start)
+        if edited:
+            self._keep_lookups(place.channel_id, {message_id: True})
+        log.warning(
+            "The guard's reader is full and channel %s cannot be read back (no Read Message "
+            "History): message %s is left unread until the bot may read there",
+            place.channel_id,
+            message_id,
+        )
+
     async def _drain(self, channel_id: int) -> None:
         """Read what was deferred in a channel until nothing is left deferred there."""
         try:

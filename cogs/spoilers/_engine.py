@@ -110,12 +110,20 @@ class GuardEngine:
     def _defer(self, place: Place, incoming: Incoming, edited: bool) -> bool:
         """Whether a live message is left for a read back from Discord's history: its
         channel has messages left so before it (the order kept), or it is long and the
-        reader thread has more waiting than it may (memory and delay kept bounded)."""
+        reader thread has more waiting than it may (memory and delay kept bounded). Where
+        the bot may not read the history, a long one waits on the reader thread anyway up
+        to a second, hard bound; past it, it is left unread and its channel owed a read
+        back (logged by id: ``CatchUp.left_unread``)."""
         catching_up = self.catching_up
         long = len(incoming.content) >= READ_INLINE_UNDER
         if not catching_up.deferring(place.channel_id) and not (long and self.judge.crowded):
             return False
-        return catching_up.defer(place, incoming.message_id, edited=edited)
+        if catching_up.defer(place, incoming.message_id, edited=edited):
+            return True
+        if long and self.judge.full and not self.closing:
+            catching_up.left_unread(place, incoming.message_id, edited=edited)
+            return True
+        return False
 
     async def start(self) -> None:
         http = self.bot.http
