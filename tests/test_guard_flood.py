@@ -87,9 +87,8 @@ async def test_a_flood_of_long_messages_is_read_in_order_with_a_bounded_queue(
 
 def _looking_up(message_id: int) -> Any:
     def match(request: Any) -> bool:
-        return request.method == "GET" and request.path.endswith(
-            f"/channels/{CHANNEL_ID}/messages/{message_id}"
-        )
+        path = f"/channels/{CHANNEL_ID}/messages/{message_id}"
+        return bool(request.method == "GET" and request.path.endswith(path))
 
     return match
 
