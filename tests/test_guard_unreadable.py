@@ -138,7 +138,7 @@ BAD_AGAIN = "Karen dies in the bombing and Gordo saw it, I still cannot believe 
 
 def deleting(message_id: int) -> Any:
     def match(request: Any) -> bool:
-        return request.method == "DELETE" and request.path.endswith(f"/messages/{message_id}")
+        return bool(request.method == "DELETE" and request.path.endswith(f"/messages/{message_id}"))
 
     return match
 
