@@ -85,7 +85,8 @@ class CatchUp:
         self._marks: dict[int, tuple[int, int]] = {}  # channel -> (guild, newest message)
         # channel -> (guild, where its read back starts): not read through yet
         self._owed: OrderedDict[int, tuple[int, int]] = OrderedDict()
-        self._again: set[int] = set()  # guilds whose owed channels are to be tried again
+        # guilds whose owed channels are to be tried again: those of these ids (None: all)
+        self._again: dict[int, frozenset[int] | None] = {}
         self._reading_again: asyncio.Task[None] | None = None
         self._running = asyncio.Lock()
         self.backoff = Backoff()
@@ -362,7 +363,7 @@ class CatchUp:
             try:
                 since = await self.bot.store.journal.guard_since()
                 for guild in guilds:
-                    self._again.discard(guild.id)
+                    self._again.pop(guild.id, None)
                     for channel in writable_places(guild):
                         if self._closing():
                             return
@@ -373,16 +374,20 @@ class CatchUp:
     def _guarded(self, guild: discord.Guild) -> bool:
         return self.bot.store.community.server_settings(guild.id).guard_enabled
 
-    async def permissions_changed(self, guild: discord.Guild) -> None:
-        """The bot's permissions in ``guild`` may have changed: a channel it can no longer
-        see is owed a read back from its mark (Discord sends nothing from there now), and
-        the channels owed a read back are tried again."""
+    async def permissions_changed(
+        self, guild: discord.Guild, affected: frozenset[int] | None = None
+    ) -> None:
+        """The bot's permissions in ``guild`` may have changed, in the ``affected``
+        channels only (None: in any of the guild's): one of those it can no longer see is
+        owed a read back from its mark (Discord sends nothing from there now), and those
+        owed a read back are tried again. No other channel, nor another guild's, is read."""
         if self._closing() or not self._guarded(guild):
             return
         blind = [
             channel
             for channel in writable_places(guild)
-            if channel.id not in self._owed
+            if (affected is None or channel.id in affected)
+            and channel.id not in self._owed
             and ((host := host_of(channel)) is None or missing(host, ("view_channel",)))
         ]
         if blind:
@@ -391,19 +396,30 @@ class CatchUp:
                 _, unsaved = self._marks.get(channel.id, (guild.id, 0))
                 self._owe(guild.id, channel.id, max(marks.get(channel.id, 0), unsaved))
                 log.info("Channel %s cannot be read now; it is read back later", channel.id)
-        if not any(owner == guild.id for owner, _ in self._owed.values()):
+        if not any(
+            owner == guild.id and (affected is None or channel_id in affected)
+            for channel_id, (owner, _) in self._owed.items()
+        ):
             return
-        self._again.add(guild.id)
+        if guild.id in self._again:
+            earlier = self._again[guild.id]
+            affected = None if earlier is None or affected is None else earlier | affected
+        self._again[guild.id] = affected
         if self._reading_again is None or self._reading_again.done():
             self._reading_again = asyncio.create_task(self._read_again(), name="guard read back")
 
     async def _read_again(self) -> None:
         async with self._running:
             while self._again and not self._closing():
-                guild = self.bot.get_guild(self._again.pop())
+                guild_id, affected = self._again.popitem()
+                guild = self.bot.get_guild(guild_id)
                 if guild is None or not self._guarded(guild):
                     continue
-                owed = [c for c, (owner, _) in self._owed.items() if owner == guild.id]
+                owed = [
+                    c
+                    for c, (owner, _) in self._owed.items()
+                    if owner == guild.id and (affected is None or c in affected)
+                ]
                 since = await self.bot.store.journal.guard_since() if owed else {}
                 for channel_id in owed:
                     channel = guild.get_channel_or_thread(channel_id)
