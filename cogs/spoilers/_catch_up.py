@@ -24,7 +24,15 @@ kept), until a read back of that channel (one message read at a time, so it adds
 one text to the queue) reaches the present. An edit of a message read already is kept
 as its id and read with one lookup. Nothing is dropped: Discord keeps the messages, and
 the channel's mark does not move past them until they are read (after a restart the
-usual catch-up reads them back, within its hours and messages).
+usual catch-up reads them back, within its hours and messages). A refusal cutting a
+deferred read back short makes the channel owed, and the edits waiting there for a lookup
+are kept with it until its owed read back reads it through. A channel whose history the
+bot may not read cannot be deferred: past the reader's hard bound (``HELD_CHARS``) its
+long messages are left unread, logged by id, and the channel owed (``left_unread``).
+
+A permission event reads back only the owed channels it can touch: a channel's overwrites
+that channel and what is under it (``_incoming.under``), a role or the bot's roles the
+owed channels of that guild.
 """
 
 from __future__ import annotations
