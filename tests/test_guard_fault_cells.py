@@ -230,6 +230,54 @@ async def test_a_channel_catch_up_may_not_read_is_read_back_when_the_permission_
     assert errors(caplog) == []
 
 
+@pytest.mark.parametrize("fault", ["none", "503", "reset", "429"])
+async def test_a_channels_permission_event_reads_back_that_channel_only(
+    guarded: Harness, fault: str
+) -> None:
+    """A channel's overwrites changed: only it (and what is under it: a forum's posts) is
+    read back, not the guild's other owed channels, nor another guild's (one planted as
+    owed here); a role event then reads the guild's owed channels, still not the other
+    guild's. The read back itself under a 5xx, a dropped connection or a 429."""
+    from tests.guarding import engine
+    from tests.standin.guilds import SECOND_GUILD_ID, moved
+
+    await guarded.stop_bot()
+    other = await guarded.member_says(BOB, SPOILER)
+    touched = await guarded.member_says(BOB, SPOILER, channel_id=payloads.VOICE_ID)
+    in_post = await guarded.member_says(BOB, SPOILER, channel_id=payloads.FORUM_POST_ID)
+    for channel in (CHANNEL_ID, payloads.VOICE_ID, payloads.FORUM_POST_ID):
+        guarded.stand_in.denied[channel] = READ_MESSAGE_HISTORY  # the cache says it may
+    await guarded.start_bot()
+    await guarded.settle()
+    assert up(guarded, other) and up(guarded, touched) and up(guarded, in_post)
+    catching_up = engine(guarded).catching_up
+    elsewhere = moved(CHANNEL_ID)
+    catching_up._owed[elsewhere] = (SECOND_GUILD_ID, 0)  # another guild's, owed
+    guarded.stand_in.denied.clear()  # Discord would now let it read all of them
+    if fault == "503":
+        guarded.stand_in.server_error_next(reading_history(payloads.VOICE_ID))
+    elif fault == "reset":
+        guarded.stand_in.reset_next(reading_history(payloads.VOICE_ID))
+    elif fault == "429":
+        guarded.stand_in.rate_limit_next(reading_history(payloads.VOICE_ID), retry_after=0.3)
+    read_before = len(guarded.stand_in.calls("GET", f"/channels/{CHANNEL_ID}/messages"))
+    await guarded.gateway.deny(payloads.VOICE_ID, 0)  # CHANNEL_UPDATE of that one channel
+    await guarded.gateway.deny(payloads.FORUM_ID, 0)  # a forum's: its posts under it
+    await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert not up(guarded, touched) and not up(guarded, in_post), "the changed ones read"
+    assert up(guarded, other), "the guild's other owed channel not read"
+    read = guarded.stand_in.calls("GET", f"/channels/{CHANNEL_ID}/messages")
+    assert len(read) == read_before, "not even asked for"
+    assert catching_up.owed(CHANNEL_ID) and catching_up.owed(elsewhere)
+    await guarded.gateway.update_role(payloads.BOT_ROLE_ID, GUARD_PERMISSIONS)  # a role
+    await guarded.settle()
+    assert not up(guarded, other), "a role event reads the guild's owed channels"
+    assert catching_up.owed(elsewhere), "another guild's owed channel left alone"
+    assert guarded.stand_in.calls("GET", f"/channels/{elsewhere}/messages") == []
+    assert len(executions(guarded)) == 3
+
+
 async def test_catch_up_reads_every_channel_when_more_are_owed_than_are_kept(
     guarded: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,13 +6,14 @@ catch-up; the store is the real SQLite one."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
 import pytest
 
 from bot.community.journal import Outcome, State
-from tests.guarding import SPOILER, TAGGED, entry, live, mod_log, reposts, up
+from tests.guarding import SPOILER, TAGGED, entry, executions, live, mod_log, reposts, up
 from tests.standin.harness import Harness
 from tests.standin.payloads import BOB, CAROL, CHANNEL_ID
 
@@ -26,14 +27,14 @@ BAD = {
 TITLE = "Spoiler guard could not read a message"
 
 
-def failing_for(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    """The guard's matcher raises for ``text`` alone; its error quotes the text (as a
+def failing_for(monkeypatch: pytest.MonkeyPatch, *texts: str) -> None:
+    """The guard's matcher raises for ``texts`` alone; its error quotes the text (as a
     real one might), so a log or card repeating the error would leak it."""
     judge = live("cogs.spoilers._judge")
     real = judge.inspect
 
     def inspect(read: str, *args: Any, **kwargs: Any) -> Any:
-        if read == text:
+        if read in texts:
             raise ValueError(f"cannot parse {read!r}")
         return real(read, *args, **kwargs)
 
@@ -127,3 +128,101 @@ async def test_a_message_catch_up_cannot_read_is_given_up_and_the_rest_read_back
     await guarded.start_bot()
     await guarded.settle()
     _check_card(guarded, bad.id)
+
+
+# --- an edit of a message given up as unreadable: read again ---------------------------------
+
+# Unreadable as well (its own failure), a spoiler were it read.
+BAD_AGAIN = "Karen dies in the bombing and Gordo saw it, I still cannot believe it."
+
+
+def deleting(message_id: int) -> Any:
+    def match(request: Any) -> bool:
+        return bool(request.method == "DELETE" and request.path.endswith(f"/messages/{message_id}"))
+
+    return match
+
+
+@pytest.mark.parametrize("fault", ["none", "429", "503", "reset", "lost answer"])
+async def test_an_unreadable_message_edited_to_a_readable_spoiler_is_taken_down(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fault: str
+) -> None:
+    """The edit is read again (it was left as given up for good), and acted on as any
+    edit of a message not yet acted on, through Discord's bad days on the deletion."""
+    failing_for(monkeypatch, BAD["short"])
+    bad = await guarded.member_says(BOB, BAD["short"])
+    await guarded.settle()
+    await _given_up(guarded, bad.id)
+    match = deleting(bad.id)
+    if fault == "429":
+        guarded.stand_in.rate_limit_next(match, retry_after=0.3)
+    elif fault == "503":
+        guarded.stand_in.server_error_next(match)
+    elif fault == "reset":
+        guarded.stand_in.reset_next(match)
+    elif fault == "lost answer":
+        guarded.stand_in.lost_answer_next(match)
+    with caplog.at_level(logging.INFO):
+        await guarded.member_edits(bad, SPOILER)
+        await guarded.settle()
+    assert not guarded.stand_in.failures, "the fault was served"
+    assert not up(guarded, bad), "read again, and taken down"
+    assert [r.content for r in reposts(guarded)] == [TAGGED]
+    assert len(executions(guarded)) == 1
+    found = await entry(guarded, bad.id)
+    assert found.state.value == "done" and found.outcome == Outcome.TAGGED.value
+    assert found.finished and found.edited
+    _check_card(guarded, bad.id)  # the first card stays the only unreadable one
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Karen" not in logged and "bombing" not in logged
+
+
+@pytest.mark.parametrize("order", ["in order", "out of order"])
+async def test_an_unreadable_edit_of_an_unreadable_message_stays_given_up_with_one_card(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, order: str
+) -> None:
+    """Read again and raising again: still given up, its newer text kept, no second card.
+    Then a readable spoiling edit takes it down; an older unreadable edit delivered after
+    it ("out of order") changes nothing."""
+    failing_for(monkeypatch, BAD["short"], BAD_AGAIN)
+    bad = await guarded.member_says(BOB, BAD["short"])
+    await guarded.settle()
+    with caplog.at_level(logging.INFO):
+        if order == "in order":
+            await guarded.member_edits(bad, BAD_AGAIN)
+            await guarded.settle()
+            assert up(guarded, bad)
+            await _given_up(guarded, bad.id)
+            assert (await entry(guarded, bad.id)).content == BAD_AGAIN, "the newer text kept"
+            _check_card(guarded, bad.id)
+            await asyncio.sleep(0.01)
+            await guarded.member_edits(bad, SPOILER)
+        else:
+            older = await guarded.member_edits(bad, BAD_AGAIN, deliver=False)
+            await asyncio.sleep(0.01)
+            await guarded.member_edits(bad, SPOILER)
+            await guarded.settle()
+            await guarded.deliver_event(older)
+        await guarded.settle()
+    assert not up(guarded, bad)
+    assert [r.content for r in reposts(guarded)] == [TAGGED]
+    _check_card(guarded, bad.id)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Karen" not in logged and "bombing" not in logged
+
+
+async def test_an_unreadable_message_edited_clean_stays_given_up_and_is_read_at_its_next_edit(
+    guarded: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failing_for(monkeypatch, BAD["short"])
+    bad = await guarded.member_says(BOB, BAD["short"])
+    await guarded.settle()
+    await guarded.member_edits(bad, "Who else is watching tonight?")
+    await guarded.settle()
+    assert up(guarded, bad) and reposts(guarded) == []
+    await _given_up(guarded, bad.id)
+    _check_card(guarded, bad.id)
+    await asyncio.sleep(0.01)
+    await guarded.member_edits(bad, SPOILER)
+    await guarded.settle()
+    assert not up(guarded, bad) and [r.content for r in reposts(guarded)] == [TAGGED]

@@ -88,6 +88,28 @@ async def test_the_states_move_forward_only(backend: Backend) -> None:
     assert await journal.count(GUILD, T0 + timedelta(minutes=1)) == 0
 
 
+async def test_only_an_untouched_unreadable_entry_is_reopened_by_a_newer_edit(
+    backend: Backend,
+) -> None:
+    journal = await backend.open_journal()
+    for message_id in (1001, 1002, 1003):
+        await journal.add(_entry(message_id))
+    await journal.give_up([1001], Outcome.UNREADABLE)
+    await journal.give_up([1002], Outcome.PERMISSION)  # given up for another reason
+    await journal.mark_reported([1001, 1002])
+    at = T0 + timedelta(seconds=5)
+    assert await journal.reopen(1002, "new", at, "r", ("a",)) is None
+    assert await journal.reopen(1003, "new", at, "r", ("a",)) is None, "not given up"
+    assert await journal.reopen(1001, "older", T0, "r", ()) is None, "not newer"
+    reopened = await journal.reopen(1001, "new", at, "r", ("a",))
+    assert reopened is not None and reopened.state is State.SEEN and reopened.outcome is None
+    assert not reopened.reported and reopened.edited and reopened.content == "new"
+    assert reopened.rules == ("a",) and reopened.reason == "r"
+    assert await journal.get(1001) == reopened
+    assert await journal.reopen(1001, "newer", at + timedelta(seconds=1), "r", ()) is None
+    assert [e.message_id for e in await journal.claim_unfinished()] == [1001, 1003]
+
+
 async def test_what_start_up_resumes(backend: Backend) -> None:
     journal = await backend.open_journal()
     for message_id in (3, 1, 2, 4, 5, 6):

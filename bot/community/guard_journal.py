@@ -79,6 +79,20 @@ class GuardJournal(Protocol):
         """Keep the newer text; the entry as it now stands, or None if not newer."""
         ...
 
+    async def reopen(
+        self,
+        message_id: int,
+        content: str,
+        revision: datetime,
+        reason: str,
+        rules: Sequence[str],
+    ) -> Entry | None:
+        """A message given up as unreadable (never touched on Discord) was edited to text
+        that reads and spoils: keep the newer text and take it up again (``seen``, the mod
+        log to be told anew), claimed for this caller only. The entry as it now stands, or
+        None if it is not such an entry or this edit was not newer."""
+        ...
+
     async def note_hide_attempt(self, message_ids: Sequence[int]) -> None: ...
 
     async def mark_hidden(self, message_ids: Sequence[int]) -> None: ...

@@ -220,6 +220,36 @@ class JournalRepository:
             return None
         return await self.get(message_id)
 
+    async def reopen(
+        self,
+        message_id: int,
+        content: str,
+        revision: datetime,
+        reason: str,
+        rules: Sequence[str],
+    ) -> Entry | None:
+        async with transaction(self._conn) as conn:
+            cursor = await conn.execute(
+                """UPDATE community_guard_journal
+                   SET content = ?, revision = ?, reason = ?, rules = ?, state = 'seen',
+                       outcome = NULL, reported = 0, edited = 1, updated_at = ?
+                   WHERE message_id = ? AND revision < ? AND state = 'given_up'
+                     AND outcome = ? AND hide_attempts = 0 AND repost_id IS NULL""",
+                (
+                    content,
+                    _stamp(revision),
+                    reason,
+                    json.dumps(list(rules)),
+                    _now(),
+                    message_id,
+                    _stamp(revision),
+                    Outcome.UNREADABLE.value,
+                ),
+            )
+        if cursor.rowcount == 0:
+            return None
+        return await self.get(message_id)
+
     async def note_hide_attempt(self, message_ids: Sequence[int]) -> None:
         """About to delete these originals: after this, a "no such message" answer may
         mean the guard's own earlier attempt succeeded."""

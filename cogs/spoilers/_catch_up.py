@@ -24,7 +24,15 @@ kept), until a read back of that channel (one message read at a time, so it adds
 one text to the queue) reaches the present. An edit of a message read already is kept
 as its id and read with one lookup. Nothing is dropped: Discord keeps the messages, and
 the channel's mark does not move past them until they are read (after a restart the
-usual catch-up reads them back, within its hours and messages).
+usual catch-up reads them back, within its hours and messages). A refusal cutting a
+deferred read back short makes the channel owed, and the edits waiting there for a lookup
+are kept with it until its owed read back reads it through. A channel whose history the
+bot may not read cannot be deferred: past the reader's hard bound (``HELD_CHARS``) its
+long messages are left unread, logged by id, and the channel owed (``left_unread``).
+
+A permission event reads back only the owed channels it can touch: a channel's overwrites
+that channel and what is under it (``_incoming.under``), a role or the bot's roles the
+owed channels of that guild.
 """
 
 from __future__ import annotations
@@ -85,11 +93,15 @@ class CatchUp:
         self._marks: dict[int, tuple[int, int]] = {}  # channel -> (guild, newest message)
         # channel -> (guild, where its read back starts): not read through yet
         self._owed: OrderedDict[int, tuple[int, int]] = OrderedDict()
-        self._again: set[int] = set()  # guilds whose owed channels are to be tried again
+        # guilds whose owed channels are to be tried again: those of these ids (None: all)
+        self._again: dict[int, frozenset[int] | None] = {}
         self._reading_again: asyncio.Task[None] | None = None
         self._running = asyncio.Lock()
         self.backoff = Backoff()
         self._deferred: dict[int, _Deferred] = {}  # channel -> what is left to read there
+        # channel -> edits (id -> edited) of messages read already, left to be looked up
+        # once an owed channel is read through (a refusal cut its deferred read back short)
+        self._owed_lookups: dict[int, dict[int, bool]] = {}
         self._draining: dict[int, asyncio.Task[None]] = {}
 
     @property
@@ -134,6 +146,24 @@ class CatchUp:
             )
         return True
 
+    def left_unread(self, place: Place, message_id: int, *, edited: bool) -> None:
+        """A long live message in a channel whose history the bot may not read, arriving
+        while the reader thread holds all it may: not read now. Its channel is owed a
+        read back from just before it (an edit: kept for a lookup once the channel is
+        read through), so once the bot may read there (a permission event, or the next
+        session's catch-up) the guard reads it; until then it stays up."""
+        _, unsaved = self._marks.get(place.channel_id, (place.guild_id, message_id))
+        start = max(unsaved, message_id) if edited else message_id - 1
+        self._owe(place.guild_id, place.channel_id, start)
+        if edited:
+            self._keep_lookups(place.channel_id, {message_id: True})
+        log.warning(
+            "The guard's reader is full and channel %s cannot be read back (no Read Message "
+            "History): message %s is left unread until the bot may read there",
+            place.channel_id,
+            message_id,
+        )
+
     async def _drain(self, channel_id: int) -> None:
         """Read what was deferred in a channel until nothing is left deferred there."""
         try:
@@ -152,21 +182,48 @@ class CatchUp:
                         pass
                     elif not read:  # refused: owed, read back when permissions change
                         self._owe(guild.id, channel_id, after)
+                        self._keep_lookups(channel_id, deferred.lookups)
                         break
                     elif deferred.newest <= after:  # up to the present: read live again
                         self._advance(place, after)
                         deferred.after = None
                 while deferred.lookups and not self._closing():
                     message_id, edited = deferred.lookups.popitem()
-                    await self._until_read(
-                        channel_id, partial(self._look_up, guild, place, message_id, edited)
-                    )
+                    looking = partial(self._look_up, guild, place, message_id, edited)
+                    if not await self._until_read(channel_id, looking):
+                        # refused: owed from the newest read (the edits kept for then)
+                        deferred.lookups[message_id] = edited
+                        start = deferred.after if deferred.after is not None else deferred.newest
+                        self._owe(guild.id, channel_id, start)
+                        self._keep_lookups(channel_id, deferred.lookups)
+                        deferred.after = None
+                        deferred.lookups = {}
                 if deferred.after is None and not deferred.lookups:
                     break
         finally:
             if not self._closing():
                 self._deferred.pop(channel_id, None)
             self._draining.pop(channel_id, None)
+
+    def _keep_lookups(self, channel_id: int, lookups: dict[int, bool]) -> None:
+        """Edits waiting for a lookup in a channel now owed: looked up once its owed read
+        back reads it through (so it acts on each message as last edited), at most
+        ``OWED_KEPT`` ids a channel (the oldest forgotten, logged by id)."""
+        if not lookups:
+            return
+        kept = self._owed_lookups.setdefault(channel_id, {})
+        for message_id, edited in lookups.items():
+            kept[message_id] = kept.get(message_id, True) and edited
+        while len(kept) > OWED_KEPT:
+            forgotten = next(iter(kept))
+            del kept[forgotten]
+            log.warning(
+                "Catch-up forgot an edit of message %s in channel %s (too many waiting)",
+                forgotten,
+                channel_id,
+            )
+        for owed in [c for c in self._owed_lookups if c not in self._owed]:
+            del self._owed_lookups[owed]  # forgotten as owed (the bound): nothing reads it
 
     async def _until_read(
         self,
@@ -283,7 +340,8 @@ class CatchUp:
         one still waiting for its first read."""
         forgotten = 0
         while len(self._owed) > OWED_KEPT:
-            self._owed.popitem(last=False)
+            channel_id, _ = self._owed.popitem(last=False)
+            self._owed_lookups.pop(channel_id, None)
             forgotten += 1
         if forgotten:
             log.warning(
@@ -313,7 +371,7 @@ class CatchUp:
             try:
                 since = await self.bot.store.journal.guard_since()
                 for guild in guilds:
-                    self._again.discard(guild.id)
+                    self._again.pop(guild.id, None)
                     for channel in writable_places(guild):
                         if self._closing():
                             return
@@ -324,16 +382,20 @@ class CatchUp:
     def _guarded(self, guild: discord.Guild) -> bool:
         return self.bot.store.community.server_settings(guild.id).guard_enabled
 
-    async def permissions_changed(self, guild: discord.Guild) -> None:
-        """The bot's permissions in ``guild`` may have changed: a channel it can no longer
-        see is owed a read back from its mark (Discord sends nothing from there now), and
-        the channels owed a read back are tried again."""
+    async def permissions_changed(
+        self, guild: discord.Guild, affected: frozenset[int] | None = None
+    ) -> None:
+        """The bot's permissions in ``guild`` may have changed, in the ``affected``
+        channels only (None: in any of the guild's): one of those it can no longer see is
+        owed a read back from its mark (Discord sends nothing from there now), and those
+        owed a read back are tried again. No other channel, nor another guild's, is read."""
         if self._closing() or not self._guarded(guild):
             return
         blind = [
             channel
             for channel in writable_places(guild)
-            if channel.id not in self._owed
+            if (affected is None or channel.id in affected)
+            and channel.id not in self._owed
             and ((host := host_of(channel)) is None or missing(host, ("view_channel",)))
         ]
         if blind:
@@ -342,19 +404,30 @@ class CatchUp:
                 _, unsaved = self._marks.get(channel.id, (guild.id, 0))
                 self._owe(guild.id, channel.id, max(marks.get(channel.id, 0), unsaved))
                 log.info("Channel %s cannot be read now; it is read back later", channel.id)
-        if not any(owner == guild.id for owner, _ in self._owed.values()):
+        if not any(
+            owner == guild.id and (affected is None or channel_id in affected)
+            for channel_id, (owner, _) in self._owed.items()
+        ):
             return
-        self._again.add(guild.id)
+        if guild.id in self._again:
+            earlier = self._again[guild.id]
+            affected = None if earlier is None or affected is None else earlier | affected
+        self._again[guild.id] = affected
         if self._reading_again is None or self._reading_again.done():
             self._reading_again = asyncio.create_task(self._read_again(), name="guard read back")
 
     async def _read_again(self) -> None:
         async with self._running:
             while self._again and not self._closing():
-                guild = self.bot.get_guild(self._again.pop())
+                guild_id, affected = self._again.popitem()
+                guild = self.bot.get_guild(guild_id)
                 if guild is None or not self._guarded(guild):
                     continue
-                owed = [c for c, (owner, _) in self._owed.items() if owner == guild.id]
+                owed = [
+                    c
+                    for c, (owner, _) in self._owed.items()
+                    if owner == guild.id and (affected is None or c in affected)
+                ]
                 since = await self.bot.store.journal.guard_since() if owed else {}
                 for channel_id in owed:
                     channel = guild.get_channel_or_thread(channel_id)
@@ -386,8 +459,21 @@ class CatchUp:
         floor = discord.utils.time_snowflake(datetime.now(UTC) - timedelta(hours=hours))
         start = max(owed[1], since.get(guild.id, 0), floor)
         reading = partial(self._read_back, guild, channel, start, most)
-        if await self._until_read(channel.id, reading, tries=READ_TRIES):
-            self._owed.pop(channel.id, None)
+        if not await self._until_read(channel.id, reading, tries=READ_TRIES):
+            return
+        lookups = self._owed_lookups.pop(channel.id, {})
+        host = host_of(channel)
+        while lookups and host is not None and not self._closing():
+            message_id, edited = lookups.popitem()
+            place = Place(guild.id, channel.id, host.id)
+            looking = partial(self._look_up, guild, place, message_id, edited)
+            if not await self._until_read(channel.id, looking, tries=READ_TRIES):
+                lookups[message_id] = edited
+                self._keep_lookups(channel.id, lookups)
+                return  # still owed, the edits with it
+        if lookups:  # stopping: the edits go with the process
+            return
+        self._owed.pop(channel.id, None)
 
     async def _read_back(self, guild: discord.Guild, channel: Any, after: int, most: int) -> bool:
         host = host_of(channel)

@@ -34,7 +34,7 @@ from bot.pipeline.rest import Rest, Transient
 from bot.render.spoilers import GuardState
 from cogs.spoilers._catch_up import CatchUp
 from cogs.spoilers._hiding import Hider
-from cogs.spoilers._incoming import Incoming
+from cogs.spoilers._incoming import Incoming, under
 from cogs.spoilers._intake import Intake
 from cogs.spoilers._judge import READ_INLINE_UNDER, Judge, Verdict
 from cogs.spoilers._obstacles import Obstacles
@@ -110,12 +110,20 @@ class GuardEngine:
     def _defer(self, place: Place, incoming: Incoming, edited: bool) -> bool:
         """Whether a live message is left for a read back from Discord's history: its
         channel has messages left so before it (the order kept), or it is long and the
-        reader thread has more waiting than it may (memory and delay kept bounded)."""
+        reader thread has more waiting than it may (memory and delay kept bounded). Where
+        the bot may not read the history, a long one waits on the reader thread anyway up
+        to a second, hard bound; past it, it is left unread and its channel owed a read
+        back (logged by id: ``CatchUp.left_unread``)."""
         catching_up = self.catching_up
         long = len(incoming.content) >= READ_INLINE_UNDER
         if not catching_up.deferring(place.channel_id) and not (long and self.judge.crowded):
             return False
-        return catching_up.defer(place, incoming.message_id, edited=edited)
+        if catching_up.defer(place, incoming.message_id, edited=edited):
+            return True
+        if long and self.judge.full and not self.closing:
+            catching_up.left_unread(place, incoming.message_id, edited=edited)
+            return True
+        return False
 
     async def start(self) -> None:
         http = self.bot.http
@@ -194,16 +202,26 @@ class GuardEngine:
     async def deleted(self, message_id: int) -> None:
         await self.intake.deleted(message_id)
 
-    async def permissions_changed(self, guild: discord.Guild) -> None:
-        """Roles or channels changed: every refusal there is checked again, and channels
-        catch-up could not read are read back if it now can."""
-        await self.bot.store.community.clear_permission_gaps(guild.id)
-        channels = {c.id for c in guild.channels}
+    async def permissions_changed(
+        self, guild: discord.Guild, channel: discord.abc.GuildChannel | None = None
+    ) -> None:
+        """Roles or channels changed: every refusal the change can touch is checked again,
+        and channels catch-up could not read are read back if it now can. ``channel``: its
+        overwrites changed, which touch it and, for a category or a channel with threads,
+        those under it only; None (a role, the bot's roles): every channel of ``guild``."""
+        affected = under(guild, channel) if channel is not None else None
+        if affected is None:
+            await self.bot.store.community.clear_permission_gaps(guild.id)
+            channels = {c.id for c in guild.channels}
+        else:
+            for channel_id in affected:
+                await self.bot.store.community.clear_permission_gaps(guild.id, channel_id)
+            channels = set(affected)
         self.rechecks.forget(lambda key: isinstance(key, tuple) and key[0] in channels)
         for channel_id in channels:
             self.reports.again("gap", channel_id)
         self.nudge()
-        await self.catching_up.permissions_changed(guild)
+        await self.catching_up.permissions_changed(guild, affected)
 
     def webhooks_changed(self, channel_id: int) -> None:
         """A webhook was made, moved or deleted there: look it up again; a slot may be free."""

@@ -130,7 +130,7 @@ class SpoilerGuard(commands.Cog):
     async def on_guild_channel_update(
         self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
     ) -> None:
-        await self.engine.permissions_changed(after.guild)
+        await self.engine.permissions_changed(after.guild, after)
 
     @tracked_listener
     async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:

@@ -159,3 +159,13 @@ def writable_places(guild: discord.Guild) -> list[Direct | discord.Thread]:
     """Every channel and active thread in which members write."""
     direct = [c for c in guild.channels if isinstance(c, Direct)]
     return [*direct, *guild.threads]
+
+
+def under(guild: discord.Guild, channel: discord.abc.GuildChannel) -> frozenset[int]:
+    """The channels a change of ``channel``'s overwrites can touch: itself, a category's
+    channels, and the threads (and forum posts) of any of them."""
+    ids = {channel.id}
+    if isinstance(channel, discord.CategoryChannel):
+        ids.update(c.id for c in channel.channels)
+    ids.update(t.id for t in guild.threads if t.parent_id in ids)
+    return frozenset(ids)

@@ -139,11 +139,18 @@ class Intake:
             fresh = await journal.get(entry.message_id)
             if fresh is None or fresh.state is not State.SEEN:
                 return fresh
-        if sum(a.size for a in entry.attachments) > guild.filesize_limit:
+        await self._take_down(entry)
+        return entry
+
+    async def _take_down(self, entry: Entry) -> None:
+        """A journalled spoiler, still ``seen``: to the hiding lane (or given up, if its
+        files are too large to re-upload)."""
+        guild = self.bot.get_guild(entry.place.guild_id)
+        limit = guild.filesize_limit if guild is not None else None
+        if limit is not None and sum(a.size for a in entry.attachments) > limit:
             await self.obstacles.give_up([entry], Outcome.FILES_TOO_LARGE)
         else:
-            self.hides.put(place.channel_id, entry.message_id)
-        return entry
+            self.hides.put(entry.place.channel_id, entry.message_id)
 
     async def _read(self, place: Place, incoming: Incoming, moderator: bool) -> Verdict | None:
         """The guard's verdict on ``incoming``, or None if reading it raised (a bug in the
@@ -197,6 +204,9 @@ class Intake:
             self.obstacles.reports.unreadable_edit(entry)
 
     async def _revise(self, entry: Entry, incoming: Incoming) -> None:
+        if unread(entry):
+            await self._read_again(entry, incoming)
+            return
         verdict = await self._read(entry.place, incoming, entry.moderator)
         if verdict is None:
             await self._unreadable_edit(entry, incoming)
@@ -218,6 +228,40 @@ class Intake:
         elif revised.repost_stale:
             self.reposts.put(revised.place.channel_id, revised.message_id)
 
+    async def _read_again(self, entry: Entry, incoming: Incoming) -> None:
+        """An edit of a message given up as unreadable (still up, untouched): read again.
+        It spoils now: taken up again as any edit of a message not yet acted on (the mod
+        log told anew when it is done). It still raises, or no longer spoils: it stays
+        given up with its newer text kept, and no second card (the first links to it;
+        the error is logged by ids, as every failed read)."""
+        journal = self.bot.store.journal
+        verdict = await self._read(entry.place, incoming, entry.moderator)
+        if verdict is None or not verdict.spoils:
+            reason = str(verdict.reason) if verdict is not None else ""
+            rules = verdict.rules if verdict is not None else ()
+            await journal.revise(
+                entry.message_id, incoming.content, incoming.revision, reason, rules
+            )
+            return
+        reopened = await journal.reopen(
+            entry.message_id,
+            incoming.content,
+            incoming.revision,
+            str(verdict.reason),
+            verdict.rules,
+        )
+        if reopened is None:
+            return  # an older edit delivered late, or taken up by another caller
+        if reopened.message_id in self._gone:  # deleted meanwhile
+            await journal.finish(reopened.message_id, Outcome.WITHDRAWN)
+            return
+        log.info(
+            "Spoiler guard read message %s in channel %s after its edit; it is taken up again",
+            reopened.message_id,
+            reopened.place.channel_id,
+        )
+        await self._take_down(reopened)
+
     async def deleted(self, message_id: int) -> None:
         """A MESSAGE_DELETE: the author withdrew a message the guard had not touched yet.
         The guard's own deletions need nothing: it journals each attempt before sending
@@ -234,6 +278,17 @@ class Intake:
         if entry.state is State.SEEN and entry.hide_attempts == 0:
             self.hides.discard(entry.place.channel_id, message_id)
             await journal.finish(message_id, Outcome.WITHDRAWN)
+
+
+def unread(entry: Entry) -> bool:
+    """Given up because the guard's read raised, and never touched on Discord: an edit of
+    it is read again."""
+    return (
+        entry.state is State.GIVEN_UP
+        and entry.outcome == Outcome.UNREADABLE.value
+        and entry.hide_attempts == 0
+        and entry.repost_id is None
+    )
 
 
 def _entry(

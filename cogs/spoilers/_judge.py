@@ -43,6 +43,11 @@ READ_INLINE_UNDER = 200
 # arriving past it is left in Discord's history and read back in order
 # (cogs/spoilers/_catch_up.py): the wait, and what it holds, stay bounded in a flood.
 QUEUE_CHARS = 50_000
+# A channel whose history the bot may not read cannot be deferred: its long live messages
+# still wait on the reader thread, but only while fewer than this many characters wait in
+# all; past it one is left unread (logged by id) and its channel owed a read back for when
+# the bot may read there (cogs/spoilers/_catch_up.py, ``left_unread``).
+HELD_CHARS = 2 * QUEUE_CHARS
 
 T = TypeVar("T")
 
@@ -82,6 +87,11 @@ class Judge:
         """Whether members' messages being judged (most waiting on the reader thread)
         reach ``QUEUE_CHARS``."""
         return self._waiting_chars >= QUEUE_CHARS
+
+    @property
+    def full(self) -> bool:
+        """Whether what is being judged reaches ``HELD_CHARS``: nothing more may wait."""
+        return self._waiting_chars >= HELD_CHARS
 
     async def _current(self) -> tuple[GuardRule, ...]:
         rules = await self.bot.store.canon.guard_rules()

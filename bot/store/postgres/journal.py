@@ -292,6 +292,33 @@ class PostgresJournal:
         )
         return _entry(rows[0]) if rows else None
 
+    async def reopen(
+        self,
+        message_id: int,
+        content: str,
+        revision: datetime,
+        reason: str,
+        rules: Sequence[str],
+    ) -> Entry | None:
+        rows = await self._fetch(
+            """UPDATE community_guard_journal
+               SET content = $1, revision = $2, reason = $3, rules = $4, state = 'seen',
+                   outcome = NULL, reported = false, edited = true, claimed_by = $6,
+                   updated_at = now()
+               WHERE message_id = $5 AND revision < $2 AND state = 'given_up'
+                 AND outcome = $7 AND hide_attempts = 0 AND repost_id IS NULL
+               RETURNING *""",
+            content,
+            revision,
+            reason,
+            json.dumps(list(rules)),
+            message_id,
+            self.worker,
+            Outcome.UNREADABLE.value,
+            write=True,
+        )
+        return _entry(rows[0]) if rows else None
+
     async def note_hide_attempt(self, message_ids: Sequence[int]) -> None:
         await self._update(message_ids, "hide_attempts = hide_attempts + 1", (State.SEEN,))
 
